@@ -1,0 +1,173 @@
+"""An archive of records: the SOP files, the staff registry and the case folders.
+
+Layout (documented for clerks in docs/format-kasus.md):
+
+    records/
+      sop/*.yaml                  one file per SOP revision
+      staf.yaml                   staff registry
+      kasus/<tahun>/<id>/         one folder per case
+        kasus.yaml
+        langkah/*.yaml            one record per step and round
+        lampiran/ foto/           scans and photos
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .findings import Finding, Severity
+from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
+from .parse import parse_file
+from .yamlsafe import Loaded
+
+SOP_DIR = "sop"
+STAFF_FILE = "staf.yaml"
+CASES_DIR = "kasus"
+CASE_FILE = "kasus.yaml"
+STEPS_DIR = "langkah"
+
+
+@dataclass
+class Archive:
+    """The archive-wide records every case is judged against."""
+
+    root: Path
+    shown: str
+    sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
+    sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
+    staff: dict[str, Staf] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def show(self, path: Path) -> str:
+        """How a path inside the archive is named in messages: as the user named the root."""
+        rel = path.relative_to(self.root).as_posix()
+        return rel if self.shown in ("", ".") else f"{self.shown.rstrip('/')}/{rel}"
+
+    def case_dirs(self) -> list[Path]:
+        """Every folder under kasus/ holding a kasus.yaml, or looking like a case (has langkah/)."""
+        base = self.root / CASES_DIR
+        found = []
+        for dirpath, dirnames, filenames in os.walk(base):
+            if CASE_FILE in filenames or STEPS_DIR in dirnames:
+                found.append(Path(dirpath))
+                dirnames.clear()
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        return sorted(found)
+
+    def global_files(self) -> list[Path]:
+        return sorted((self.root / SOP_DIR).glob("*.yaml")) + [self.root / STAFF_FILE]
+
+
+def open_archive(root: Path | str) -> Archive:
+    """Load the SOPs and the staff registry of the archive at ``root``.
+
+    Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
+    files become findings on the returned archive.
+    """
+    root_path = Path(root)
+    shown = str(root)
+    if not root_path.is_dir():
+        raise ConfigError("config.no_root", shown)
+    if not (root_path / SOP_DIR).is_dir():
+        raise ConfigError("config.no_sop_dir", shown, path=f"{shown.rstrip('/')}/{SOP_DIR}")
+    archive = Archive(root_path.resolve(), shown)
+    for path in sorted((archive.root / SOP_DIR).glob("*.yaml")):
+        sop, loaded, problems = parse_file(path, archive.show(path), Sop)
+        archive.findings += problems
+        if sop is None or loaded is None:
+            continue
+        if sop.ref in archive.sops:
+            archive.findings.append(
+                Finding(Severity.ERROR, "sop.duplicate", loaded.file, loaded.line_of(("nomor",)),
+                        {"nomor": sop.nomor, "revisi": sop.revisi, "other": archive.sop_files[sop.ref]})
+            )
+            continue
+        archive.sops[sop.ref] = sop
+        archive.sop_files[sop.ref] = loaded.file
+    if not archive.sops:
+        archive.findings.append(Finding(Severity.ERROR, "sop.none", archive.show(archive.root / SOP_DIR), None))
+    _load_staff(archive)
+    return archive
+
+
+def _load_staff(archive: Archive) -> None:
+    path = archive.root / STAFF_FILE
+    shown = archive.show(path)
+    if not path.is_file():
+        archive.findings.append(Finding(Severity.ERROR, "staff.missing", shown, None))
+        return
+    registry, loaded, problems = parse_file(path, shown, Registri)
+    archive.findings += problems
+    if registry is None or loaded is None:
+        return
+    known_roles = {role.id for sop in archive.sops.values() for role in sop.peran}
+    seen_nip: dict[str, str] = {}
+    for i, person in enumerate(registry.staf):
+        line = loaded.line_of(("staf", i))
+        if person.id in archive.staff:
+            archive.findings.append(Finding(Severity.ERROR, "staff.duplicate_id", shown, line, {"id": person.id}))
+            continue
+        if person.nip in seen_nip:
+            archive.findings.append(
+                Finding(Severity.ERROR, "staff.duplicate_nip", shown, line, {"nip": person.nip, "other": seen_nip[person.nip]})
+            )
+        seen_nip[person.nip] = person.id
+        archive.staff[person.id] = person
+        for j, tenure in enumerate(person.penugasan):
+            for k, role in enumerate(tenure.peran):
+                if known_roles and role not in known_roles:
+                    archive.findings.append(
+                        Finding(Severity.ERROR, "staff.unknown_role", shown,
+                                loaded.line_of(("staf", i, "penugasan", j, "peran", k)),
+                                {"role": role, "roles": ", ".join(sorted(known_roles))})
+                    )
+
+
+@dataclass
+class StepFile:
+    record: CatatanLangkah
+    loaded: Loaded
+    path: Path
+
+
+@dataclass
+class CaseFolder:
+    """One case folder as read from disk, before any rule is applied."""
+
+    path: Path
+    shown: str
+    kasus: Kasus | None = None
+    kasus_loaded: Loaded | None = None
+    steps: list[StepFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.kasus.id if self.kasus else self.path.name
+
+
+def read_case(archive: Archive, path: Path) -> CaseFolder:
+    case = CaseFolder(path, archive.show(path))
+    case_file = path / CASE_FILE
+    if case_file.is_file() and not case_file.is_symlink():
+        case.kasus, case.kasus_loaded, problems = parse_file(case_file, archive.show(case_file), Kasus, path.name)
+        case.findings += problems
+    else:
+        case.findings.append(Finding(Severity.ERROR, "case.no_identity", archive.show(case_file), None, {}, path.name))
+    steps_dir = path / STEPS_DIR
+    if steps_dir.is_dir() and not steps_dir.is_symlink():
+        for step_path in sorted(steps_dir.iterdir()):
+            shown = archive.show(step_path)
+            if step_path.is_symlink() or not step_path.is_file():
+                case.findings.append(Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": shown}, path.name))
+                continue
+            if step_path.suffix not in (".yaml", ".yml"):
+                continue
+            record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
+            case.findings += problems
+            if record is not None and loaded is not None:
+                case.steps.append(StepFile(record, loaded, step_path))
+    return case

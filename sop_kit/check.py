@@ -1,0 +1,194 @@
+"""``sop-kit check``: judge every SOP file, the staff registry and every case.
+
+Cases are independent, so a cold check spreads them over all cores; a warm check reuses
+each case's findings while none of its files (nor the SOPs, staff registry or sop-kit
+itself) changed. The cache lives outside the archive (``$XDG_CACHE_HOME/sop-kit``): a
+record folder can never supply its own verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .archive import CASES_DIR, Archive, open_archive
+from .errors import ConfigError
+from .findings import Finding, Report, Severity
+from .rules import check_case
+
+PARALLEL_FROM = 200  # below this many cases, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    use_cache: bool = True
+    jobs: int | None = None
+    changed_since: str | None = None
+    cache_dir: Path | None = None
+
+
+def check_archive(root: Path | str, options: CheckOptions | None = None) -> Report:
+    """Check the archive at ``root`` and return every finding, graded.
+
+    Raises :class:`ConfigError` only when ``root`` is not an archive or an option is wrong.
+    """
+    options = options or CheckOptions()
+    archive = open_archive(root)
+    report = Report(findings=list(archive.findings))
+    cases = archive.case_dirs()
+    report.findings += _duplicate_ids(archive, cases)
+    if options.changed_since is not None:
+        cases = _changed_cases(archive, cases, options.changed_since)
+    cache = _Cache(archive, options) if options.use_cache else None
+    todo: list[Path] = []
+    for case in cases:
+        hit = cache.get(case) if cache else None
+        if hit is None:
+            todo.append(case)
+        else:
+            report.findings += hit
+            report.cases_from_cache += 1
+    for case, found in zip(todo, _run(archive, todo, options.jobs), strict=True):
+        report.findings += found
+        if cache:
+            cache.put(case, found)
+    if cache:
+        cache.save()
+    report.cases_checked = len(cases)
+    return report
+
+
+def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
+    # A case's id must equal its folder name (rule case.id_folder), so equal folder names
+    # in different year folders are equal ids, e.g. after two branches were merged.
+    seen: dict[str, Path] = {}
+    out = []
+    for case in cases:
+        if case.name in seen:
+            out.append(Finding(Severity.ERROR, "case.duplicate_id", archive.show(case / "kasus.yaml"), 1,
+                               {"id": case.name, "other": archive.show(seen[case.name])}, case.name))
+        else:
+            seen[case.name] = case
+    return out
+
+
+_worker_archive: Archive | None = None
+
+
+def _init_worker(archive: Archive) -> None:
+    global _worker_archive
+    _worker_archive = archive
+
+
+def _check_in_worker(path: Path) -> list[Finding]:
+    assert _worker_archive is not None
+    return check_case(_worker_archive, path)
+
+
+def _run(archive: Archive, cases: list[Path], jobs: int | None) -> Iterable[list[Finding]]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(cases) < PARALLEL_FROM:
+        return [check_case(archive, case) for case in cases]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
+        return list(pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8))))
+
+
+def _changed_cases(archive: Archive, cases: list[Path], rev: str) -> list[Path]:
+    """Cases with a file changed since ``rev`` (committed, staged, unstaged or untracked).
+
+    A change to an SOP or to the staff registry can change any case's verdict, so then
+    every case is checked.
+    """
+    import git  # only this option needs GitPython; keep it off the start-up path
+
+    try:
+        repo = git.Repo(archive.root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise ConfigError("config.not_git", archive.shown) from None
+    try:
+        repo.git.rev_parse("--verify", f"{rev}^{{commit}}")
+        names = repo.git.diff("--name-only", "--no-renames", rev, "--", str(archive.root)).splitlines()
+    except git.GitCommandError:
+        raise ConfigError("config.bad_rev", archive.shown, rev=rev) from None
+    names += repo.git.ls_files("--others", "--exclude-standard", "--", str(archive.root)).splitlines()
+    top = Path(repo.working_tree_dir or archive.root).resolve()
+    changed = {(top / name).resolve() for name in names}
+    globals_ = {p.resolve() for p in archive.global_files()}
+    if changed & globals_ or any(p.parent == archive.root / "sop" for p in changed):
+        return cases
+    base = archive.root / CASES_DIR
+    touched = {p for p in changed if base in p.parents}
+    return [c for c in cases if any(c == p or c in p.parents for p in touched)]
+
+
+def _fingerprint(path: Path) -> list[Any]:
+    """Names, sizes and modification times of every file under a case folder."""
+    out: list[Any] = []
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames.sort()
+        for name in sorted(filenames):
+            st = os.lstat(os.path.join(dirpath, name))
+            out.append([os.path.relpath(os.path.join(dirpath, name), path), st.st_size, st.st_mtime_ns, st.st_ino])
+    return out
+
+
+class _Cache:
+    def __init__(self, archive: Archive, options: CheckOptions):
+        base = options.cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
+        key = hashlib.sha256(str(archive.root).encode()).hexdigest()[:16]
+        self.file = base / f"check-{key}.json"
+        self.archive = archive
+        self.salt = self._salt(archive)
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        try:
+            data = json.loads(self.file.read_text("utf-8"))
+            if data.get("salt") == self.salt:
+                self.entries = data["cases"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache, or an unreadable one: check everything
+
+    @staticmethod
+    def _salt(archive: Archive) -> str:
+        digest = hashlib.sha256(__version__.encode())
+        for path in archive.global_files():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes() if path.is_file() else b"-")
+        # Rules change with the code: a development checkout must not reuse stale verdicts.
+        for src in sorted(Path(__file__).parent.rglob("*.py")):
+            st = src.stat()
+            digest.update(f"{src.name}{st.st_size}{st.st_mtime_ns}".encode())
+        return digest.hexdigest()
+
+    def get(self, case: Path) -> list[Finding] | None:
+        entry = self.entries.get(str(case))
+        if entry is None or entry["files"] != _fingerprint(case):
+            return None
+        return [Finding.from_dict(f) for f in entry["findings"]]
+
+    def put(self, case: Path, findings: list[Finding]) -> None:
+        self.entries[str(case)] = {
+            "files": _fingerprint(case),
+            "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in findings],
+        }
+        self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"salt": self.salt, "cases": self.entries}), "utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass  # a read-only home must not fail the check

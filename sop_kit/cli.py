@@ -1,0 +1,90 @@
+"""The ``sop-kit`` command: parse options, call the library, turn its errors into messages.
+
+Exit codes: 0 clean, 1 findings (errors, or warnings with --strict), 2 usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .check import CheckOptions, check_archive
+from .errors import SopKitError
+from .messages import default_lang, render
+from .output import FORMATS, format_report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+lang_option = click.option(
+    "--lang", type=click.Choice(["id", "en"]), default=None,
+    help="Message language (default: $SOP_KIT_LANG, else id).",
+)
+
+
+class UsageFailure(click.ClickException):
+    exit_code = 2
+
+
+def _library_errors(func: F) -> F:
+    """The one place where library errors become a one-line message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SopKitError as exc:
+            ctx = click.get_current_context()
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            lang = kwargs.get("lang") or default_lang()
+            message, hint = render(exc.code, lang, exc.params)
+            where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else (f"{exc.file}: " if exc.file else "")
+            raise UsageFailure(f"{where}{message}" + (f"\n  {hint}" if hint else "")) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sop-kit")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """sop-kit: SOP 61.1.D.049/I/2020 (and other SOP AP) as an auditable records pipeline."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("root", default="records", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", help="Output format.")
+@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("--changed-since", metavar="REV", help="Check only cases changed since this git revision.")
+@click.option("--no-cache", is_flag=True, help="Check every case again, ignoring cached results.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@lang_option
+@_library_errors
+def check(root: Path, fmt: str, strict: bool, changed_since: str | None, no_cache: bool, jobs: int | None,
+          lang: str | None) -> None:
+    """Validate the SOP files, the staff registry and every case under ROOT (default: records)."""
+    report = check_archive(root, CheckOptions(use_cache=not no_cache, jobs=jobs, changed_since=changed_since))
+    click.echo(format_report(report, fmt, lang or default_lang()), nl=False)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@main.command()
+@click.argument("case")
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@lang_option
+@_library_errors
+def status(case: str, root: Path, lang: str | None) -> None:
+    """Say which steps of CASE (an id or a folder) are done and what is missing next."""
+    from .archive import open_archive
+    from .status import case_status, find_case, format_status
+
+    archive = open_archive(root)
+    click.echo(format_status(case_status(archive, find_case(archive, case)), lang or default_lang()), nl=False)

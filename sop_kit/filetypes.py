@@ -1,0 +1,51 @@
+"""What a file really is, judged by its first bytes, not by its name."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+_MAGIC = {"pdf": b"%PDF-", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
+_ZIP = b"PK\x03\x04"
+# Members that identify an OOXML or ODF container.
+_ZIP_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+_ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
+
+
+def sniff(path: Path) -> str | None:
+    """The format of ``path`` (``pdf``, ``jpeg``, ``png``, ``docx``, ``xlsx``, ``odt``, ``ods``,
+    ``txt``) or ``None`` when it is none of these."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    for name, magic in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if head.startswith(_ZIP):
+        return _zip_kind(path)
+    if b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the 4096-byte boundary is still text.
+        if exc.start < len(head) - 4:
+            return None
+    return "txt"
+
+
+def _zip_kind(path: Path) -> str | None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names:
+                return _ODF.get(zf.read("mimetype").strip())
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return next((kind for kind, member in _ZIP_MARKERS.items() if member in names), None)
+
+
+def matches(found: str | None, allowed: list[str]) -> bool:
+    """Does a sniffed format satisfy a document kind? CSV is text, so ``txt`` counts for it."""
+    if found is None:
+        return False
+    return found in allowed or (found == "txt" and "csv" in allowed)

@@ -1,0 +1,73 @@
+"""Graded findings: collect every problem, grade it, then decide once whether to fail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from .messages import render
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, located in a file. ``code`` names a catalogue entry; ``params`` fill it."""
+
+    severity: Severity
+    code: str
+    file: str
+    line: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    case: str | None = None
+
+    def message(self, lang: str = "id") -> str:
+        return render(self.code, lang, self.params)[0]
+
+    def hint(self, lang: str = "id") -> str:
+        return render(self.code, lang, self.params)[1]
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line or 0, _ORDER[self.severity], self.code)
+
+    def to_dict(self, lang: str = "id") -> dict[str, Any]:
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "case": self.case,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "params": self.params,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(Severity(data["severity"]), data["code"], data["file"], data["line"], data["params"], data["case"])
+
+
+@dataclass
+class Report:
+    """Everything a check found."""
+
+    findings: list[Finding] = field(default_factory=list)
+    cases_checked: int = 0
+    cases_from_cache: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        return self.count(Severity.ERROR) > 0 or (strict and self.count(Severity.WARNING) > 0)
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)

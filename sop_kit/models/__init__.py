@@ -1,0 +1,19 @@
+"""Pydantic models of every record file sop-kit reads."""
+
+from .case import Berkas, CatatanLangkah, Kasus, KeluargaSasaran
+from .sop import JenisDokumen, Langkah, Peran, Sop
+from .staff import Penugasan, Registri, Staf
+
+__all__ = [
+    "Berkas",
+    "CatatanLangkah",
+    "JenisDokumen",
+    "Kasus",
+    "KeluargaSasaran",
+    "Langkah",
+    "Penugasan",
+    "Peran",
+    "Registri",
+    "Sop",
+    "Staf",
+]

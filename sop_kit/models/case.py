@@ -1,0 +1,129 @@
+"""A coaching case: its identity file (kasus.yaml) and one record per step and round."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Telepon, Teks, WaktuLokal
+
+CASE_ID_PATTERN = r"^[0-9]{4}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{4}$"
+
+
+class SopRef(BaseModel):
+    """Which SOP, and which revision of it, the case follows."""
+
+    model_config = STRICT
+    nomor: Teks
+    revisi: int = Field(0, ge=0)
+
+
+class Lokasi(BaseModel):
+    model_config = STRICT
+    kecamatan: Teks
+    desa: Teks
+    kode: str = Field(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[12][0-9]{3}$", description="Kemendagri code of the desa")
+
+
+class Periode(BaseModel):
+    model_config = STRICT
+    mulai: Tanggal
+    sampai: Tanggal | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Periode:
+        if self.sampai is not None and self.sampai < self.mulai:
+            raise PydanticCustomError("period_order", "", {"value": f"{self.mulai} > {self.sampai}"})
+        return self
+
+
+class AnggotaKeluarga(BaseModel):
+    """A family member. Every field is personal data."""
+
+    model_config = STRICT
+    nama: NamaPribadi
+    hubungan: Literal["kepala-keluarga", "istri", "suami", "anak", "orang-tua", "lainnya"]
+    nik: NIK | None = None
+    tanggal_lahir: Tanggal | None = Field(None, json_schema_extra=PERSONAL)
+
+
+class KeluargaSasaran(BaseModel):
+    """A family targeted by the coaching. Personal data: never published."""
+
+    model_config = STRICT
+    kepala_keluarga: NamaPribadi
+    nomor_kk: NomorKK | None = None
+    nik: NIK | None = None
+    telepon: Telepon | None = None
+    alamat: Teks | None = Field(None, json_schema_extra=PERSONAL)
+    kerawanan: Teks | None = Field(None, json_schema_extra=PERSONAL, description="why the family is vulnerable")
+    anggota: list[AnggotaKeluarga] = Field(default_factory=list)
+
+
+class Kontak(BaseModel):
+    """The local government contact (Kepala Desa / Camat): a public official, phone is personal."""
+
+    model_config = STRICT
+    nama: Teks
+    jabatan: Teks
+    telepon: Telepon | None = None
+
+
+class Kasus(BaseModel):
+    """kasus.yaml: the identity of one coaching engagement."""
+
+    model_config = STRICT
+    format: Literal["sop-kit/kasus/1"]
+    id: str = Field(pattern=CASE_ID_PATTERN, description="YYYY-MM-desa-xxxx; the random tail keeps branches apart")
+    sop: SopRef
+    judul: Teks
+    lokasi: Lokasi
+    periode: Periode
+    dibuat_oleh: Slug
+    ringkasan: Teks | None = None
+    kontak: list[Kontak] = Field(default_factory=list)
+    sasaran: list[KeluargaSasaran] = Field(default_factory=list)
+
+
+class Berkas(BaseModel):
+    """A file attached to a step: a scan, a letter, a photo."""
+
+    model_config = STRICT
+    jenis: Slug = Field(description="document kind id from the SOP (jenis_dokumen)")
+    berkas: str = Field(min_length=1, max_length=255, description="path inside the case folder")
+    sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    judul: Teks | None = None
+    keterangan: Teks | None = Field(None, description="caption (photos)")
+    pribadi: bool = Field(False, description="holds personal data (attendance list, KK copy): never published")
+
+
+class CatatanLangkah(BaseModel):
+    """langkah/NN-….yaml: what happened in one step of one round."""
+
+    model_config = STRICT
+    format: Literal["sop-kit/langkah/1"]
+    langkah: int = Field(ge=1)
+    putaran: int = Field(1, ge=1, description="round: a 'tidak' decision starts the next one at step 1")
+    status: Literal["belum", "berjalan", "selesai"]
+    pelaksana: Slug | None = Field(None, description="staff id from staf.yaml")
+    mulai: WaktuLokal | None = None
+    selesai: WaktuLokal | None = None
+    keputusan: Literal["ya", "tidak"] | None = None
+    alasan: Teks | None = None
+    nomor_surat: Teks | None = Field(None, description="number of the letter or SK the step produced")
+    catatan: Teks | None = None
+    dokumen: list[Berkas] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _times(self) -> CatatanLangkah:
+        if self.mulai and self.selesai and self.selesai < self.mulai:
+            raise PydanticCustomError("time_order", "", {"value": f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"})
+        return self
+
+    @property
+    def minutes(self) -> int | None:
+        if self.mulai and self.selesai:
+            return int((self.selesai - self.mulai).total_seconds() // 60)
+        return None

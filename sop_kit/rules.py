@@ -1,0 +1,282 @@
+"""The rules a case is checked against: identity, location, steps, documents, roles, time."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from .archive import STEPS_DIR, Archive, CaseFolder, StepFile, read_case
+from .filetypes import matches, sniff
+from .findings import Finding, Severity
+from .models import Kasus, Sop
+from .progress import Progress, Status, progress_of
+from .wilayah import purwakarta
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def check_case(archive: Archive, path: Path) -> list[Finding]:
+    """Every finding for the case folder at ``path``."""
+    case = read_case(archive, path)
+    out = list(case.findings)
+    if case.kasus is None:
+        return out
+    out += _identity(archive, case)
+    sop = archive.sops.get((case.kasus.sop.nomor, case.kasus.sop.revisi))
+    if sop is None:
+        return out
+    prog = progress_of(sop, case.steps)
+    referenced: set[Path] = set()
+    for step in case.steps:
+        out += _step(archive, case, sop, step, referenced)
+    out += _rounds(case, sop, prog)
+    out += _completion(case, sop, prog)
+    out += _unreferenced(archive, case, referenced)
+    return out
+
+
+def _f(sev: Severity, code: str, case: CaseFolder, file: str, line: int | None, **params: object) -> Finding:
+    return Finding(sev, code, file, line, dict(params), case.id)
+
+
+def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
+    kasus, loaded = case.kasus, case.kasus_loaded
+    assert kasus is not None and loaded is not None
+    file = loaded.file
+
+    def at(*loc: str) -> int:
+        return loaded.line_of(loc)
+
+    if kasus.id != case.path.name:
+        yield _f(E, "case.id_folder", case, file, at("id"), id=kasus.id, folder=case.path.name)
+    if case.path.parent.name != kasus.id[:4]:
+        yield _f(W, "case.year_folder", case, file, at("id"), year=kasus.id[:4], folder=case.path.parent.name)
+    if kasus.id[:7] != f"{kasus.periode.mulai:%Y-%m}":
+        yield _f(W, "case.id_period", case, file, at("id"), id=kasus.id, start=f"{kasus.periode.mulai:%Y-%m}")
+    yield from _sop_ref(archive, case, kasus)
+    yield from _location(case, kasus, file, at)
+    if kasus.dibuat_oleh not in archive.staff:
+        yield _unknown_staff(archive, case, file, at("dibuat_oleh"), kasus.dibuat_oleh)
+
+
+def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Finding]:
+    assert case.kasus_loaded is not None
+    file, line = case.kasus_loaded.file, case.kasus_loaded.line_of(("sop",))
+    ref = (kasus.sop.nomor, kasus.sop.revisi)
+    sop = archive.sops.get(ref)
+    if sop is None:
+        known = ", ".join(f"{n} rev. {r}" for n, r in sorted(archive.sops))
+        yield _f(E, "case.unknown_sop", case, file, line, nomor=ref[0], revisi=ref[1], known=known)
+        return
+    start = f"{kasus.periode.mulai:%Y-%m}"
+    if sop.tanggal_efektif > start:
+        yield _f(W, "case.sop_not_effective", case, file, line, nomor=sop.nomor, revisi=sop.revisi,
+                 effective=sop.tanggal_efektif, start=start)
+    newer = [s for s in archive.sops.values()
+             if s.nomor == sop.nomor and s.revisi > sop.revisi and s.tanggal_efektif <= start]
+    if newer:
+        latest = max(newer, key=lambda s: s.revisi)
+        yield _f(W, "case.sop_superseded", case, file, line, nomor=sop.nomor, revisi=sop.revisi,
+                 newer=latest.revisi, effective=latest.tanggal_efektif)
+
+
+def _location(case: CaseFolder, kasus: Kasus, file: str, at: object) -> Iterator[Finding]:
+    assert callable(at)
+    reg = purwakarta()
+    loc = kasus.lokasi
+    kec = reg.find_kecamatan(loc.kecamatan)
+    if kec is None:
+        yield _f(E, "location.kecamatan", case, file, at("lokasi", "kecamatan"), name=loc.kecamatan,
+                 suggestion=", ".join(reg.suggest_kecamatan(loc.kecamatan)) or "-")
+        return
+    desa = reg.find_desa(kec, loc.desa)
+    if desa is None:
+        elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(loc.desa))
+        if elsewhere:
+            yield _f(E, "location.desa_elsewhere", case, file, at("lokasi", "desa"), name=loc.desa,
+                     kecamatan=kec.nama, elsewhere=elsewhere)
+        else:
+            yield _f(E, "location.desa", case, file, at("lokasi", "desa"), name=loc.desa, kecamatan=kec.nama,
+                     suggestion=", ".join(reg.suggest_desa(kec, loc.desa)) or "-")
+        return
+    if loc.kode != desa.kode:
+        yield _f(E, "location.code", case, file, at("lokasi", "kode"), code=loc.kode, desa=desa.nama, expected=desa.kode)
+    if loc.desa != desa.nama or loc.kecamatan != kec.nama:
+        yield _f(I, "location.spelling", case, file, at("lokasi", "desa"), name=f"{loc.desa}, {loc.kecamatan}",
+                 official=f"{desa.nama}, {kec.nama}")
+
+
+def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who: str) -> Finding:
+    close = difflib.get_close_matches(who, list(archive.staff), n=1)
+    return _f(E, "staff.unknown", case, file, line, id=who, suggestion=close[0] if close else "-")
+
+
+def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenced: set[Path]) -> Iterator[Finding]:
+    rec, loaded = step.record, step.loaded
+    file = loaded.file
+
+    def at(*loc: str | int) -> int:
+        return loaded.line_of(loc)
+
+    if rec.langkah > len(sop.langkah):
+        yield _f(E, "step.unknown", case, file, at("langkah"), no=rec.langkah, count=len(sop.langkah))
+        return
+    spec = sop.step(rec.langkah)
+    if not step.path.name.startswith(f"{rec.langkah:02d}-"):
+        yield _f(W, "step.filename", case, file, at("langkah"), no=rec.langkah, name=step.path.name,
+                 prefix=f"{rec.langkah:02d}-")
+    if spec.keputusan is None and rec.keputusan is not None:
+        yield _f(E, "step.decision_not_allowed", case, file, at("keputusan"), no=rec.langkah)
+    done = rec.status == "selesai"
+    if done:
+        missing = [k for k in ("pelaksana", "mulai", "selesai") if getattr(rec, k) is None]
+        if spec.keputusan is not None and rec.keputusan is None:
+            missing.append("keputusan")
+        if missing:
+            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(missing))
+    elif rec.keputusan is not None:
+        yield _f(W, "step.decision_not_done", case, file, at("keputusan"), no=rec.langkah)
+    if rec.pelaksana is not None:
+        person = archive.staff.get(rec.pelaksana)
+        if person is None:
+            yield _unknown_staff(archive, case, file, at("pelaksana"), rec.pelaksana)
+        elif (when := rec.selesai or rec.mulai) is not None:
+            held = person.roles_on(when.date())
+            if not held & set(spec.pelaksana):
+                yield _f(E, "step.wrong_role", case, file, at("pelaksana"), no=rec.langkah, who=person.nama,
+                         date=f"{when:%Y-%m-%d}", held=", ".join(sorted(held)) or "-",
+                         required=", ".join(sop.role(r).nama for r in spec.pelaksana))
+    if rec.minutes is not None:
+        if rec.minutes > spec.waktu_menit:
+            yield _f(I if spec.waktu_fleksibel else W, "time.flexible_over" if spec.waktu_fleksibel else "time.over",
+                     case, file, at("selesai"), no=rec.langkah, minutes=rec.minutes, standard=spec.waktu_menit)
+    assert case.kasus is not None
+    period = case.kasus.periode
+    for key in ("mulai", "selesai"):
+        moment = getattr(rec, key)
+        if moment is not None and (moment.date() < period.mulai or (period.sampai and moment.date() > period.sampai)):
+            yield _f(W, "step.outside_period", case, file, at(key), no=rec.langkah, date=f"{moment:%Y-%m-%d}",
+                     start=str(period.mulai), end=str(period.sampai or "-"))
+    kinds = {k.id for k in sop.jenis_dokumen}
+    valid: dict[str, int] = {}
+    for i, doc in enumerate(rec.dokumen):
+        line = at("dokumen", i)
+        if doc.jenis not in kinds:
+            close = difflib.get_close_matches(doc.jenis, sorted(kinds), n=1)
+            yield _f(E, "doc.unknown_kind", case, file, line, kind=doc.jenis, suggestion=close[0] if close else "-",
+                     kinds=", ".join(sorted(kinds)))
+            continue
+        problems = list(_document(case, file, at("dokumen", i, "berkas"), doc.berkas, doc.sha256,
+                                  sop.kind(doc.jenis).format, referenced))
+        yield from problems
+        if not any(p.severity is E for p in problems):
+            valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
+    if done:
+        for kind in spec.dokumen_wajib:
+            if valid.get(kind, 0) < spec.minimal_berkas:
+                yield _f(E, "doc.missing", case, file, at("dokumen") if rec.dokumen else at("status"),
+                         no=rec.langkah, kind=sop.kind(kind).nama, count=spec.minimal_berkas, found=valid.get(kind, 0))
+
+
+def _document(case: CaseFolder, file: str, line: int, rel: str, sha: str | None,
+              formats: list[str], referenced: set[Path]) -> Iterator[Finding]:
+    """One attached file: inside the case folder, a regular non-empty file of the right type."""
+    pure = PurePosixPath(rel)
+    if pure.is_absolute() or "\\" in rel or ":" in rel or ".." in pure.parts or rel.startswith("~"):
+        yield _f(E, "file.outside", case, file, line, path=rel)
+        return
+    target = case.path
+    for part in pure.parts:
+        target = target / part
+        if target.is_symlink():
+            yield _f(E, "file.symlink", case, file, line, path=rel)
+            return
+    if not target.exists():
+        yield _f(E, "file.missing", case, file, line, path=rel)
+        return
+    if not target.is_file():
+        yield _f(E, "file.not_regular", case, file, line, path=rel)
+        return
+    referenced.add(target)
+    if target.stat().st_size == 0:
+        yield _f(E, "file.empty", case, file, line, path=rel)
+        return
+    found = sniff(target)
+    if not matches(found, formats):
+        yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
+        return
+    if sha is None:
+        yield _f(W, "file.no_hash", case, file, line, path=rel, sha=_sha256(target))
+    elif sha != _sha256(target):
+        yield _f(E, "file.hash_mismatch", case, file, line, path=rel)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+    """Order: prerequisites first, a 'ya' decision before the steps after it, rounds in sequence."""
+    for dup in prog.duplicates:
+        first = prog.rounds[dup.record.putaran][dup.record.langkah]
+        yield _f(E, "step.duplicate", case, dup.loaded.file, dup.loaded.line_of(("langkah",)),
+                 no=dup.record.langkah, round=dup.record.putaran, other=first.loaded.file)
+    repeating = prog.repeating()
+    decision = next((s for s in sop.langkah if s.keputusan), None)
+    for round_no in sorted(prog.rounds):
+        if round_no > 1 and prog.decision(round_no - 1) != "tidak":
+            first = next(iter(prog.rounds[round_no].values()))
+            yield _f(E, "round.unexpected", case, first.loaded.file, first.loaded.line_of(("putaran",)),
+                     round=round_no, previous=round_no - 1)
+        for no, step in prog.rounds[round_no].items():
+            rec = step.record
+            line = step.loaded.line_of(("status",))
+            if decision and no > decision.no and round_no < prog.final_round:
+                yield _f(E, "round.step_in_old_round", case, step.loaded.file, step.loaded.line_of(("putaran",)),
+                         no=no, round=round_no, final=prog.final_round)
+            if rec.status == "belum":
+                continue
+            for pre in sop.prerequisites(no):
+                pre_step = prog.rounds.get(round_no, {}).get(pre) if pre in repeating else prog.current(pre)
+                if pre_step is None or pre_step.record.status != "selesai":
+                    yield _f(E, "step.order", case, step.loaded.file, line, no=no, pre=pre)
+                elif pre_step.record.selesai and rec.mulai and rec.mulai < pre_step.record.selesai:
+                    yield _f(W, "step.started_early", case, step.loaded.file, step.loaded.line_of(("mulai",)),
+                             no=no, pre=pre, at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}")
+            if decision and no > decision.no and prog.decision(round_no) != "ya":
+                yield _f(E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no)
+
+
+def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+    """A closed case must hold files and photos ('Harus ada Berkas dan Dokumen/Foto')."""
+    if prog.status is not Status.DONE or not sop.foto_wajib:
+        return
+    assert case.kasus_loaded is not None
+    docs = [d for r in prog.rounds.values() for s in r.values() for d in s.record.dokumen]
+    photos = [d for d in docs if d.jenis in sop.foto_wajib]
+    if not photos or len(docs) == len(photos):
+        yield _f(E, "case.closed_without_files", case, case.kasus_loaded.file, 1,
+                 files=len(docs) - len(photos), photos=len(photos))
+
+
+def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[Path]) -> Iterator[Finding]:
+    """Files in the folder that no record names: an auditor would ask what they are."""
+    for dirpath, dirnames, filenames in os.walk(case.path):
+        here = Path(dirpath)
+        if here == case.path:
+            dirnames[:] = [d for d in dirnames if d != STEPS_DIR]
+        for name in filenames:
+            path = here / name
+            if here == case.path and name == "kasus.yaml":
+                continue
+            if path.is_symlink():
+                yield _f(E, "file.symlink", case, archive.show(path), None, path=path.relative_to(case.path).as_posix())
+            elif path not in referenced and not name.startswith("."):
+                yield _f(I, "file.unreferenced", case, archive.show(path), None, path=path.relative_to(case.path).as_posix())

@@ -1,0 +1,166 @@
+"""A strict YAML loader for records written by hand.
+
+PyYAML's C parser emits events; we build plain Python values from them ourselves so that:
+  * anchors, aliases, explicit tags, duplicate keys and non-scalar keys are rejected;
+  * YAML 1.1 surprises cannot happen: only canonical forms resolve (``true``/``false``,
+    ``null``/``~``, unsigned-or-negative decimals without leading zeros); ``no``, ``010``,
+    ``12:30``, ``+62812…`` and dates stay text for the models to judge;
+  * every value's source line is remembered for located errors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SopKitError
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 24
+
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# NUL and the Unicode bidi controls (Trojan-Source style reordering of what a reviewer sees).
+_FORBIDDEN = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its data and the source line of every key and list item."""
+
+    file: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest ancestor that has one."""
+        for end in range(len(loc), -1, -1):
+            found = self.lines.get(tuple(loc[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+def _resolve(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def _fail(file: str, code: str, line: int, **params: Any) -> SopKitError:
+    return SopKitError(code, file, line, **params)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Bytes to text: UTF-8 only, no NUL or bidi controls, within the size limit."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, "yaml.too_large", 1, size=len(raw), limit=MAX_BYTES)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(file, "yaml.not_utf8", raw.count(b"\n", 0, exc.start) + 1) from None
+    text = text.removeprefix("\ufeff")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise _fail(file, "yaml.bad_char", line, char=f"U+{ord(bad.group()):04X}")
+    return text
+
+
+def load_text(text: str, file: str) -> Loaded:
+    """Parse one YAML document from text already checked by :func:`decode`."""
+    lines: dict[Loc, int] = {}
+    # Each open container: [value, loc, pending key (mappings only)].
+    stack: list[list[Any]] = []
+    root: Any = None
+    docs = 0
+    try:
+        for ev in yaml.parse(text, Loader=_Loader):
+            line = ev.start_mark.line + 1 if ev.start_mark else 1
+            if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+                raise _fail(file, "yaml.anchor", line)
+            if getattr(ev, "tag", None) and not isinstance(ev, yaml.DocumentStartEvent):
+                raise _fail(file, "yaml.tag", line, tag=ev.tag)
+            if isinstance(ev, yaml.DocumentStartEvent):
+                docs += 1
+                if docs > 1:
+                    raise _fail(file, "yaml.multi_doc", line)
+                continue
+            if isinstance(ev, yaml.ScalarEvent):
+                value: Any = _resolve(ev.value) if ev.implicit[0] else ev.value
+                if not stack:
+                    root = value
+                    continue
+                top = stack[-1]
+                if isinstance(top[0], dict):
+                    if top[2] is None:
+                        key = ev.value
+                        if key in top[0]:
+                            raise _fail(file, "yaml.duplicate_key", line, key=key)
+                        top[2] = key
+                        lines[(*top[1], key)] = line
+                        continue
+                    top[0][top[2]] = value
+                    top[2] = None
+                else:
+                    lines[(*top[1], len(top[0]))] = line
+                    top[0].append(value)
+                continue
+            if isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(file, "yaml.too_deep", line, limit=MAX_DEPTH)
+                container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                if not stack:
+                    root, loc = container, ()
+                else:
+                    top = stack[-1]
+                    if isinstance(top[0], dict):
+                        if top[2] is None:
+                            raise _fail(file, "yaml.complex_key", line)
+                        loc = (*top[1], top[2])
+                        top[0][top[2]] = container
+                        top[2] = None
+                    else:
+                        loc = (*top[1], len(top[0]))
+                        lines[loc] = line
+                        top[0].append(container)
+                stack.append([container, loc, None])
+                continue
+            if isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "").strip()
+        raise _fail(file, "yaml.syntax", mark.line + 1 if mark else 1, problem=problem) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
+        raise _fail(file, "yaml.syntax", 1, problem=str(exc)) from None
+    return Loaded(file, root, lines)
+
+
+def load_bytes(raw: bytes, file: str) -> Loaded:
+    return load_text(decode(raw, file), file)
+
+
+def load_file(path: Path, file: str | None = None) -> Loaded:
+    """Read and parse ``path``; ``file`` is the name shown in messages."""
+    shown = file or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(shown, "io.unreadable", 1, reason=exc.strerror or str(exc)) from None
+    return load_bytes(raw, shown)
