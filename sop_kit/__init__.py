@@ -5,12 +5,12 @@ The library is the product; the ``sop-kit`` command is a thin layer over these c
 
 __version__ = "0.1.0"
 
-from .archive import Archive, CaseFolder, open_archive, read_case  # noqa: E402
-from .check import CheckOptions, check_archive  # noqa: E402
-from .errors import ConfigError, SopKitError  # noqa: E402
-from .findings import Finding, Report, Severity  # noqa: E402
-from .progress import Progress, Status, progress_of  # noqa: E402
-from .status import CaseStatus, case_status, find_case  # noqa: E402
+from .archive import Archive, CaseFolder, open_archive, read_case
+from .check import CheckOptions, check_archive
+from .errors import ConfigError, SopKitError
+from .findings import Finding, Report, Severity
+from .progress import Progress, Status, progress_of
+from .status import CaseStatus, case_status, find_case
 
 __all__ = [
     "Archive",

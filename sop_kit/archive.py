@@ -58,7 +58,7 @@ class Archive:
         return sorted(found)
 
     def global_files(self) -> list[Path]:
-        return sorted((self.root / SOP_DIR).glob("*.yaml")) + [self.root / STAFF_FILE]
+        return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
 
 
 def open_archive(root: Path | str) -> Archive:
@@ -81,8 +81,13 @@ def open_archive(root: Path | str) -> Archive:
             continue
         if sop.ref in archive.sops:
             archive.findings.append(
-                Finding(Severity.ERROR, "sop.duplicate", loaded.file, loaded.line_of(("nomor",)),
-                        {"nomor": sop.nomor, "revisi": sop.revisi, "other": archive.sop_files[sop.ref]})
+                Finding(
+                    Severity.ERROR,
+                    "sop.duplicate",
+                    loaded.file,
+                    loaded.line_of(("nomor",)),
+                    {"nomor": sop.nomor, "revisi": sop.revisi, "other": archive.sop_files[sop.ref]},
+                )
             )
             continue
         archive.sops[sop.ref] = sop
@@ -112,7 +117,13 @@ def _load_staff(archive: Archive) -> None:
             continue
         if person.nip in seen_nip:
             archive.findings.append(
-                Finding(Severity.ERROR, "staff.duplicate_nip", shown, line, {"nip": person.nip, "other": seen_nip[person.nip]})
+                Finding(
+                    Severity.ERROR,
+                    "staff.duplicate_nip",
+                    shown,
+                    line,
+                    {"nip": person.nip, "other": seen_nip[person.nip]},
+                )
             )
         seen_nip[person.nip] = person.id
         archive.staff[person.id] = person
@@ -120,9 +131,13 @@ def _load_staff(archive: Archive) -> None:
             for k, role in enumerate(tenure.peran):
                 if known_roles and role not in known_roles:
                     archive.findings.append(
-                        Finding(Severity.ERROR, "staff.unknown_role", shown,
-                                loaded.line_of(("staf", i, "penugasan", j, "peran", k)),
-                                {"role": role, "roles": ", ".join(sorted(known_roles))})
+                        Finding(
+                            Severity.ERROR,
+                            "staff.unknown_role",
+                            shown,
+                            loaded.line_of(("staf", i, "penugasan", j, "peran", k)),
+                            {"role": role, "roles": ", ".join(sorted(known_roles))},
+                        )
                     )
 
 
@@ -162,7 +177,9 @@ def read_case(archive: Archive, path: Path) -> CaseFolder:
         for step_path in sorted(steps_dir.iterdir()):
             shown = archive.show(step_path)
             if step_path.is_symlink() or not step_path.is_file():
-                case.findings.append(Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": shown}, path.name))
+                case.findings.append(
+                    Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": shown}, path.name)
+                )
                 continue
             if step_path.suffix not in (".yaml", ".yml"):
                 continue

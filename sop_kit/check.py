@@ -73,8 +73,16 @@ def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
     out = []
     for case in cases:
         if case.name in seen:
-            out.append(Finding(Severity.ERROR, "case.duplicate_id", archive.show(case / "kasus.yaml"), 1,
-                               {"id": case.name, "other": archive.show(seen[case.name])}, case.name))
+            out.append(
+                Finding(
+                    Severity.ERROR,
+                    "case.duplicate_id",
+                    archive.show(case / "kasus.yaml"),
+                    1,
+                    {"id": case.name, "other": archive.show(seen[case.name])},
+                    case.name,
+                )
+            )
         else:
             seen[case.name] = case
     return out

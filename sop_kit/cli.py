@@ -22,7 +22,9 @@ from .output import FORMATS, format_report
 F = TypeVar("F", bound=Callable[..., Any])
 
 lang_option = click.option(
-    "--lang", type=click.Choice(["id", "en"]), default=None,
+    "--lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
     help="Message language (default: $SOP_KIT_LANG, else id).",
 )
 
@@ -68,8 +70,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @lang_option
 @_library_errors
-def check(root: Path, fmt: str, strict: bool, changed_since: str | None, no_cache: bool, jobs: int | None,
-          lang: str | None) -> None:
+def check(
+    root: Path, fmt: str, strict: bool, changed_since: str | None, no_cache: bool, jobs: int | None, lang: str | None
+) -> None:
     """Validate the SOP files, the staff registry and every case under ROOT (default: records)."""
     report = check_archive(root, CheckOptions(use_cache=not no_cache, jobs=jobs, changed_since=changed_since))
     click.echo(format_report(report, fmt, lang or default_lang()), nl=False)

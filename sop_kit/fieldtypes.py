@@ -18,7 +18,7 @@ from . import nip as nip_rules
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 # Marks a field as personal data: never published, redacted from public outputs.
-PERSONAL = {"x-pribadi": True}
+PERSONAL: dict[str, Any] = {"x-pribadi": True}
 
 
 def _err(code: str, **ctx: Any) -> PydanticCustomError:
@@ -79,18 +79,16 @@ WaktuLokal = Annotated[
     BeforeValidator(_datetime),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$"}),
 ]
-BulanTahun = Annotated[str, BeforeValidator(_year_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"})]
+BulanTahun = Annotated[
+    str, BeforeValidator(_year_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"})
+]
 Teks = Annotated[str, Field(min_length=1, max_length=4000)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 NIP = Annotated[str, BeforeValidator(_digits_text), AfterValidator(_nip)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
 
 # Personal data. NIK and KK numbers are 16 digits; phone numbers keep their leading 0 or +62.
-NIK = Annotated[
-    str, BeforeValidator(_digits_text), Field(pattern=r"^[1-9][0-9]{15}$", json_schema_extra=PERSONAL)
-]
+NIK = Annotated[str, BeforeValidator(_digits_text), Field(pattern=r"^[1-9][0-9]{15}$", json_schema_extra=PERSONAL)]
 NomorKK = NIK
-Telepon = Annotated[
-    str, Field(pattern=r"^(?:\+62|0)[0-9]{8,13}$", json_schema_extra=PERSONAL)
-]
+Telepon = Annotated[str, Field(pattern=r"^(?:\+62|0)[0-9]{8,13}$", json_schema_extra=PERSONAL)]
 NamaPribadi = Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=PERSONAL)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 _MAGIC = {"pdf": b"%PDF-", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
@@ -44,7 +45,7 @@ def _zip_kind(path: Path) -> str | None:
     return next((kind for kind, member in _ZIP_MARKERS.items() if member in names), None)
 
 
-def matches(found: str | None, allowed: list[str]) -> bool:
+def matches(found: str | None, allowed: Sequence[str]) -> bool:
     """Does a sniffed format satisfy a document kind? CSV is text, so ``txt`` counts for it."""
     if found is None:
         return False

@@ -20,8 +20,14 @@ def format_report(report: Report, fmt: str = "text", lang: str = "id") -> str:
 
 
 def _summary(report: Report, lang: str) -> str:
-    return text("cli.summary", lang, cases=report.cases_checked, errors=report.count(Severity.ERROR),
-                warnings=report.count(Severity.WARNING), infos=report.count(Severity.INFO))
+    return text(
+        "cli.summary",
+        lang,
+        cases=report.cases_checked,
+        errors=report.count(Severity.ERROR),
+        warnings=report.count(Severity.WARNING),
+        infos=report.count(Severity.INFO),
+    )
 
 
 def _text(report: Report, lang: str) -> str:

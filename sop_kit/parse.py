@@ -60,7 +60,11 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
 def _unwrap(annotation: Any) -> Any:
     """list[X] / X | None / Annotated[X, …] -> X (the first model class found)."""
     args = typing.get_args(annotation)
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (typing.Union, list, typing.Annotated):
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) in (
+        typing.Union,
+        list,
+        typing.Annotated,
+    ):
         for arg in args:
             found = _unwrap(arg)
             if isinstance(found, type) and issubclass(found, BaseModel):
@@ -111,14 +115,20 @@ def error_finding(exc: SopKitError, case: str | None = None) -> Finding:
     return Finding(Severity.ERROR, exc.code, exc.file or "?", exc.line, dict(exc.params), case)
 
 
-def parse_file(path: Path, shown: str, model: type[M], case: str | None = None) -> tuple[M | None, Loaded | None, list[Finding]]:
+def parse_file(
+    path: Path, shown: str, model: type[M], case: str | None = None
+) -> tuple[M | None, Loaded | None, list[Finding]]:
     """Load ``path`` and validate it as ``model``. Never raises for bad content."""
     try:
         loaded = load_file(path, shown)
     except SopKitError as exc:
         return None, None, [error_finding(exc, case)]
     if not isinstance(loaded.data, dict):
-        return None, loaded, [Finding(Severity.ERROR, "schema.expected_mapping", shown, 1, {"field": "(berkas)", "value": ""}, case)]
+        return (
+            None,
+            loaded,
+            [Finding(Severity.ERROR, "schema.expected_mapping", shown, 1, {"field": "(berkas)", "value": ""}, case)],
+        )
     try:
         return model.model_validate(loaded.data), loaded, []
     except ValidationError as exc:

@@ -8,13 +8,13 @@ earlier step; every step from there up to the decision is done again in a new ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .archive import StepFile
 from .models import Sop
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     NOT_STARTED = "belum-mulai"
     IN_PROGRESS = "berjalan"
     AWAITING_DECISION = "menunggu-keputusan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from .archive import STEPS_DIR, Archive, CaseFolder, StepFile, read_case
@@ -15,7 +15,7 @@ from .models import Kasus, Sop
 from .progress import Progress, Status, progress_of
 from .wilayah import purwakarta
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def check_case(archive: Archive, path: Path) -> list[Finding]:
@@ -73,40 +73,92 @@ def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Findi
         return
     start = f"{kasus.periode.mulai:%Y-%m}"
     if sop.tanggal_efektif > start:
-        yield _f(W, "case.sop_not_effective", case, file, line, nomor=sop.nomor, revisi=sop.revisi,
-                 effective=sop.tanggal_efektif, start=start)
-    newer = [s for s in archive.sops.values()
-             if s.nomor == sop.nomor and s.revisi > sop.revisi and s.tanggal_efektif <= start]
+        yield _f(
+            W,
+            "case.sop_not_effective",
+            case,
+            file,
+            line,
+            nomor=sop.nomor,
+            revisi=sop.revisi,
+            effective=sop.tanggal_efektif,
+            start=start,
+        )
+    newer = [
+        s
+        for s in archive.sops.values()
+        if s.nomor == sop.nomor and s.revisi > sop.revisi and s.tanggal_efektif <= start
+    ]
     if newer:
         latest = max(newer, key=lambda s: s.revisi)
-        yield _f(W, "case.sop_superseded", case, file, line, nomor=sop.nomor, revisi=sop.revisi,
-                 newer=latest.revisi, effective=latest.tanggal_efektif)
+        yield _f(
+            W,
+            "case.sop_superseded",
+            case,
+            file,
+            line,
+            nomor=sop.nomor,
+            revisi=sop.revisi,
+            newer=latest.revisi,
+            effective=latest.tanggal_efektif,
+        )
 
 
-def _location(case: CaseFolder, kasus: Kasus, file: str, at: object) -> Iterator[Finding]:
-    assert callable(at)
+def _location(case: CaseFolder, kasus: Kasus, file: str, at: Callable[..., int]) -> Iterator[Finding]:
     reg = purwakarta()
     loc = kasus.lokasi
     kec = reg.find_kecamatan(loc.kecamatan)
     if kec is None:
-        yield _f(E, "location.kecamatan", case, file, at("lokasi", "kecamatan"), name=loc.kecamatan,
-                 suggestion=", ".join(reg.suggest_kecamatan(loc.kecamatan)) or "-")
+        yield _f(
+            E,
+            "location.kecamatan",
+            case,
+            file,
+            at("lokasi", "kecamatan"),
+            name=loc.kecamatan,
+            suggestion=", ".join(reg.suggest_kecamatan(loc.kecamatan)) or "-",
+        )
         return
     desa = reg.find_desa(kec, loc.desa)
     if desa is None:
         elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(loc.desa))
         if elsewhere:
-            yield _f(E, "location.desa_elsewhere", case, file, at("lokasi", "desa"), name=loc.desa,
-                     kecamatan=kec.nama, elsewhere=elsewhere)
+            yield _f(
+                E,
+                "location.desa_elsewhere",
+                case,
+                file,
+                at("lokasi", "desa"),
+                name=loc.desa,
+                kecamatan=kec.nama,
+                elsewhere=elsewhere,
+            )
         else:
-            yield _f(E, "location.desa", case, file, at("lokasi", "desa"), name=loc.desa, kecamatan=kec.nama,
-                     suggestion=", ".join(reg.suggest_desa(kec, loc.desa)) or "-")
+            yield _f(
+                E,
+                "location.desa",
+                case,
+                file,
+                at("lokasi", "desa"),
+                name=loc.desa,
+                kecamatan=kec.nama,
+                suggestion=", ".join(reg.suggest_desa(kec, loc.desa)) or "-",
+            )
         return
     if loc.kode != desa.kode:
-        yield _f(E, "location.code", case, file, at("lokasi", "kode"), code=loc.kode, desa=desa.nama, expected=desa.kode)
+        yield _f(
+            E, "location.code", case, file, at("lokasi", "kode"), kode=loc.kode, desa=desa.nama, expected=desa.kode
+        )
     if loc.desa != desa.nama or loc.kecamatan != kec.nama:
-        yield _f(I, "location.spelling", case, file, at("lokasi", "desa"), name=f"{loc.desa}, {loc.kecamatan}",
-                 official=f"{desa.nama}, {kec.nama}")
+        yield _f(
+            N,
+            "location.spelling",
+            case,
+            file,
+            at("lokasi", "desa"),
+            name=f"{loc.desa}, {loc.kecamatan}",
+            official=f"{desa.nama}, {kec.nama}",
+        )
 
 
 def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who: str) -> Finding:
@@ -126,8 +178,16 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
         return
     spec = sop.step(rec.langkah)
     if not step.path.name.startswith(f"{rec.langkah:02d}-"):
-        yield _f(W, "step.filename", case, file, at("langkah"), no=rec.langkah, name=step.path.name,
-                 prefix=f"{rec.langkah:02d}-")
+        yield _f(
+            W,
+            "step.filename",
+            case,
+            file,
+            at("langkah"),
+            no=rec.langkah,
+            name=step.path.name,
+            prefix=f"{rec.langkah:02d}-",
+        )
     if spec.keputusan is None and rec.keputusan is not None:
         yield _f(E, "step.decision_not_allowed", case, file, at("keputusan"), no=rec.langkah)
     done = rec.status == "selesai"
@@ -146,43 +206,90 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
         elif (when := rec.selesai or rec.mulai) is not None:
             held = person.roles_on(when.date())
             if not held & set(spec.pelaksana):
-                yield _f(E, "step.wrong_role", case, file, at("pelaksana"), no=rec.langkah, who=person.nama,
-                         date=f"{when:%Y-%m-%d}", held=", ".join(sorted(held)) or "-",
-                         required=", ".join(sop.role(r).nama for r in spec.pelaksana))
-    if rec.minutes is not None:
-        if rec.minutes > spec.waktu_menit:
-            yield _f(I if spec.waktu_fleksibel else W, "time.flexible_over" if spec.waktu_fleksibel else "time.over",
-                     case, file, at("selesai"), no=rec.langkah, minutes=rec.minutes, standard=spec.waktu_menit)
+                yield _f(
+                    E,
+                    "step.wrong_role",
+                    case,
+                    file,
+                    at("pelaksana"),
+                    no=rec.langkah,
+                    who=person.nama,
+                    date=f"{when:%Y-%m-%d}",
+                    held=", ".join(sorted(held)) or "-",
+                    required=", ".join(sop.role(r).nama for r in spec.pelaksana),
+                )
+    if rec.minutes is not None and rec.minutes > spec.waktu_menit:
+        code = "time.flexible_over" if spec.waktu_fleksibel else "time.over"
+        yield _f(
+            N if spec.waktu_fleksibel else W,
+            code,
+            case,
+            file,
+            at("selesai"),
+            no=rec.langkah,
+            minutes=rec.minutes,
+            standard=spec.waktu_menit,
+        )
     assert case.kasus is not None
     period = case.kasus.periode
     for key in ("mulai", "selesai"):
         moment = getattr(rec, key)
         if moment is not None and (moment.date() < period.mulai or (period.sampai and moment.date() > period.sampai)):
-            yield _f(W, "step.outside_period", case, file, at(key), no=rec.langkah, date=f"{moment:%Y-%m-%d}",
-                     start=str(period.mulai), end=str(period.sampai or "-"))
+            yield _f(
+                W,
+                "step.outside_period",
+                case,
+                file,
+                at(key),
+                no=rec.langkah,
+                date=f"{moment:%Y-%m-%d}",
+                start=str(period.mulai),
+                end=str(period.sampai or "-"),
+            )
     kinds = {k.id for k in sop.jenis_dokumen}
     valid: dict[str, int] = {}
     for i, doc in enumerate(rec.dokumen):
         line = at("dokumen", i)
         if doc.jenis not in kinds:
             close = difflib.get_close_matches(doc.jenis, sorted(kinds), n=1)
-            yield _f(E, "doc.unknown_kind", case, file, line, kind=doc.jenis, suggestion=close[0] if close else "-",
-                     kinds=", ".join(sorted(kinds)))
+            yield _f(
+                E,
+                "doc.unknown_kind",
+                case,
+                file,
+                line,
+                kind=doc.jenis,
+                suggestion=close[0] if close else "-",
+                kinds=", ".join(sorted(kinds)),
+            )
             continue
-        problems = list(_document(case, file, at("dokumen", i, "berkas"), doc.berkas, doc.sha256,
-                                  sop.kind(doc.jenis).format, referenced))
+        problems = list(
+            _document(
+                case, file, at("dokumen", i, "berkas"), doc.berkas, doc.sha256, sop.kind(doc.jenis).format, referenced
+            )
+        )
         yield from problems
         if not any(p.severity is E for p in problems):
             valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
     if done:
         for kind in spec.dokumen_wajib:
             if valid.get(kind, 0) < spec.minimal_berkas:
-                yield _f(E, "doc.missing", case, file, at("dokumen") if rec.dokumen else at("status"),
-                         no=rec.langkah, kind=sop.kind(kind).nama, count=spec.minimal_berkas, found=valid.get(kind, 0))
+                yield _f(
+                    E,
+                    "doc.missing",
+                    case,
+                    file,
+                    at("dokumen") if rec.dokumen else at("status"),
+                    no=rec.langkah,
+                    kind=sop.kind(kind).nama,
+                    count=spec.minimal_berkas,
+                    found=valid.get(kind, 0),
+                )
 
 
-def _document(case: CaseFolder, file: str, line: int, rel: str, sha: str | None,
-              formats: list[str], referenced: set[Path]) -> Iterator[Finding]:
+def _document(
+    case: CaseFolder, file: str, line: int, rel: str, sha: str | None, formats: Sequence[str], referenced: set[Path]
+) -> Iterator[Finding]:
     """One attached file: inside the case folder, a regular non-empty file of the right type."""
     pure = PurePosixPath(rel)
     if pure.is_absolute() or "\\" in rel or ":" in rel or ".." in pure.parts or rel.startswith("~"):
@@ -226,21 +333,44 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
     """Order: prerequisites first, a 'ya' decision before the steps after it, rounds in sequence."""
     for dup in prog.duplicates:
         first = prog.rounds[dup.record.putaran][dup.record.langkah]
-        yield _f(E, "step.duplicate", case, dup.loaded.file, dup.loaded.line_of(("langkah",)),
-                 no=dup.record.langkah, round=dup.record.putaran, other=first.loaded.file)
+        yield _f(
+            E,
+            "step.duplicate",
+            case,
+            dup.loaded.file,
+            dup.loaded.line_of(("langkah",)),
+            no=dup.record.langkah,
+            round=dup.record.putaran,
+            other=first.loaded.file,
+        )
     repeating = prog.repeating()
     decision = next((s for s in sop.langkah if s.keputusan), None)
     for round_no in sorted(prog.rounds):
         if round_no > 1 and prog.decision(round_no - 1) != "tidak":
             first = next(iter(prog.rounds[round_no].values()))
-            yield _f(E, "round.unexpected", case, first.loaded.file, first.loaded.line_of(("putaran",)),
-                     round=round_no, previous=round_no - 1)
+            yield _f(
+                E,
+                "round.unexpected",
+                case,
+                first.loaded.file,
+                first.loaded.line_of(("putaran",)),
+                round=round_no,
+                previous=round_no - 1,
+            )
         for no, step in prog.rounds[round_no].items():
             rec = step.record
             line = step.loaded.line_of(("status",))
             if decision and no > decision.no and round_no < prog.final_round:
-                yield _f(E, "round.step_in_old_round", case, step.loaded.file, step.loaded.line_of(("putaran",)),
-                         no=no, round=round_no, final=prog.final_round)
+                yield _f(
+                    E,
+                    "round.step_in_old_round",
+                    case,
+                    step.loaded.file,
+                    step.loaded.line_of(("putaran",)),
+                    no=no,
+                    round=round_no,
+                    final=prog.final_round,
+                )
             if rec.status == "belum":
                 continue
             for pre in sop.prerequisites(no):
@@ -248,8 +378,16 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                 if pre_step is None or pre_step.record.status != "selesai":
                     yield _f(E, "step.order", case, step.loaded.file, line, no=no, pre=pre)
                 elif pre_step.record.selesai and rec.mulai and rec.mulai < pre_step.record.selesai:
-                    yield _f(W, "step.started_early", case, step.loaded.file, step.loaded.line_of(("mulai",)),
-                             no=no, pre=pre, at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}")
+                    yield _f(
+                        W,
+                        "step.started_early",
+                        case,
+                        step.loaded.file,
+                        step.loaded.line_of(("mulai",)),
+                        no=no,
+                        pre=pre,
+                        at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
+                    )
             if decision and no > decision.no and prog.decision(round_no) != "ya":
                 yield _f(E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no)
 
@@ -262,8 +400,15 @@ def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]
     docs = [d for r in prog.rounds.values() for s in r.values() for d in s.record.dokumen]
     photos = [d for d in docs if d.jenis in sop.foto_wajib]
     if not photos or len(docs) == len(photos):
-        yield _f(E, "case.closed_without_files", case, case.kasus_loaded.file, 1,
-                 files=len(docs) - len(photos), photos=len(photos))
+        yield _f(
+            E,
+            "case.closed_without_files",
+            case,
+            case.kasus_loaded.file,
+            1,
+            files=len(docs) - len(photos),
+            photos=len(photos),
+        )
 
 
 def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[Path]) -> Iterator[Finding]:
@@ -279,4 +424,6 @@ def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[Path]) -> 
             if path.is_symlink():
                 yield _f(E, "file.symlink", case, archive.show(path), None, path=path.relative_to(case.path).as_posix())
             elif path not in referenced and not name.startswith("."):
-                yield _f(I, "file.unreferenced", case, archive.show(path), None, path=path.relative_to(case.path).as_posix())
+                yield _f(
+                    N, "file.unreferenced", case, archive.show(path), None, path=path.relative_to(case.path).as_posix()
+                )

@@ -61,7 +61,11 @@ def case_status(archive: Archive, path: Path) -> CaseStatus:
         return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings)
     sop = archive.sops.get((kasus.sop.nomor, kasus.sop.revisi))
     location = {"desa": kasus.lokasi.desa, "kecamatan": kasus.lokasi.kecamatan, "kode": kasus.lokasi.kode}
-    sop_info: dict[str, str | int] = {"nomor": kasus.sop.nomor, "revisi": kasus.sop.revisi, "nama": sop.nama if sop else "?"}
+    sop_info: dict[str, str | int] = {
+        "nomor": kasus.sop.nomor,
+        "revisi": kasus.sop.revisi,
+        "nama": sop.nama if sop else "?",
+    }
     if sop is None:
         return CaseStatus(kasus.id, kasus.judul, location, sop_info, Status.NOT_STARTED, [], [], None, errors, warnings)
     prog = progress_of(sop, case.steps)
@@ -74,10 +78,16 @@ def case_status(archive: Archive, path: Path) -> CaseStatus:
     for spec in sop.langkah:
         current = prog.current(spec.no)
         rec = current.record if current else None
-        who = archive.staff[rec.pelaksana].nama if rec and rec.pelaksana in archive.staff else (rec.pelaksana if rec else None)
+        who = (
+            archive.staff[rec.pelaksana].nama
+            if rec and rec.pelaksana in archive.staff
+            else (rec.pelaksana if rec else None)
+        )
         if rec and rec.status == "selesai":
             when = rec.selesai or rec.mulai
-            lines.append(StepLine(spec.no, "done", who, f"{when:%Y-%m-%d}" if when else None, missing_by_step.get(spec.no, [])))
+            lines.append(
+                StepLine(spec.no, "done", who, f"{when:%Y-%m-%d}" if when else None, missing_by_step.get(spec.no, []))
+            )
             continue
         attached = {d.jenis for d in rec.dokumen} if rec else set()
         missing = [sop.kind(k).nama for k in spec.dokumen_wajib if k not in attached] if spec.no == next_no else []

@@ -94,8 +94,9 @@ def load_text(text: str, file: str) -> Loaded:
             line = ev.start_mark.line + 1 if ev.start_mark else 1
             if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
                 raise _fail(file, "yaml.anchor", line)
-            if getattr(ev, "tag", None) and not isinstance(ev, yaml.DocumentStartEvent):
-                raise _fail(file, "yaml.tag", line, tag=ev.tag)
+            tag = getattr(ev, "tag", None)
+            if tag and not isinstance(ev, yaml.DocumentStartEvent):
+                raise _fail(file, "yaml.tag", line, tag=tag)
             if isinstance(ev, yaml.DocumentStartEvent):
                 docs += 1
                 if docs > 1:

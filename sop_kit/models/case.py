@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Telepon, Teks, WaktuLokal
+from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Teks, Telepon, WaktuLokal
 
 CASE_ID_PATTERN = r"^[0-9]{4}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{4}$"
 
@@ -24,7 +24,9 @@ class Lokasi(BaseModel):
     model_config = STRICT
     kecamatan: Teks
     desa: Teks
-    kode: str = Field(pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[12][0-9]{3}$", description="Kemendagri code of the desa")
+    kode: str = Field(
+        pattern=r"^[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[12][0-9]{3}$", description="Kemendagri code of the desa"
+    )
 
 
 class Periode(BaseModel):
@@ -119,7 +121,9 @@ class CatatanLangkah(BaseModel):
     @model_validator(mode="after")
     def _times(self) -> CatatanLangkah:
         if self.mulai and self.selesai and self.selesai < self.mulai:
-            raise PydanticCustomError("time_order", "", {"value": f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"})
+            raise PydanticCustomError(
+                "time_order", "", {"value": f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"}
+            )
         return self
 
     @property
