@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, SopKitError
 from .findings import Finding, Severity
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
-from .parse import parse_file
-from .yamlsafe import Loaded
+from .parse import error_finding, parse_file, validate
+from .yamlsafe import Loaded, load_file
 
 SOP_DIR = "sop"
 STAFF_FILE = "staf.yaml"
@@ -39,6 +40,8 @@ class Archive:
     sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
     sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
     staff: dict[str, Staf] = field(default_factory=dict)
+    staff_readable: bool = False  # False: staf.yaml missing or unparsable, so staff rules are skipped
+    staff_invalid: set[object] = field(default_factory=set)  # ids of entries that failed validation
     findings: list[Finding] = field(default_factory=list)
 
     def show(self, path: Path) -> str:
@@ -56,6 +59,11 @@ class Archive:
                 dirnames.clear()
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         return sorted(found)
+
+    def unknown_staff(self, who: str) -> bool:
+        """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
+        nor when their entry is there but invalid: staf.yaml's own errors say that."""
+        return self.staff_readable and who not in self.staff and who not in self.staff_invalid
 
     def global_files(self) -> list[Path]:
         return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
@@ -104,13 +112,25 @@ def _load_staff(archive: Archive) -> None:
     if not path.is_file():
         archive.findings.append(Finding(Severity.ERROR, "staff.missing", shown, None))
         return
-    registry, loaded, problems = parse_file(path, shown, Registri)
-    archive.findings += problems
-    if registry is None or loaded is None:
+    # Each person is validated alone: one mistyped NIP must not make every case's staff unknown.
+    try:
+        loaded = load_file(path, shown)
+    except SopKitError as exc:
+        archive.findings.append(error_finding(exc))
         return
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    people: list[Any] = data["staf"] if isinstance(data.get("staf"), list) else []
+    _, problems = validate(loaded, {**data, "staf": []}, Registri)
+    archive.findings += problems
+    archive.staff_readable = True
     known_roles = {role.id for sop in archive.sops.values() for role in sop.peran}
     seen_nip: dict[str, str] = {}
-    for i, person in enumerate(registry.staf):
+    for i, entry in enumerate(people):
+        person, problems = validate(loaded, entry, Staf, prefix=("staf", i))
+        archive.findings += problems
+        if person is None:
+            archive.staff_invalid.add(entry.get("id") if isinstance(entry, dict) else None)
+            continue
         line = loaded.line_of(("staf", i))
         if person.id in archive.staff:
             archive.findings.append(Finding(Severity.ERROR, "staff.duplicate_id", shown, line, {"id": person.id}))
@@ -158,6 +178,7 @@ class CaseFolder:
     kasus_loaded: Loaded | None = None
     steps: list[StepFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    unreadable_steps: int = 0
 
     @property
     def id(self) -> str:
@@ -185,6 +206,7 @@ def read_case(archive: Archive, path: Path) -> CaseFolder:
                 continue
             record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
             case.findings += problems
+            case.unreadable_steps += record is None
             if record is not None and loaded is not None:
                 case.steps.append(StepFile(record, loaded, step_path))
     return case

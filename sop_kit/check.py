@@ -24,15 +24,14 @@ from .errors import ConfigError
 from .findings import Finding, Report, Severity
 from .rules import check_case
 
-PARALLEL_FROM = 200  # below this many cases, starting worker processes costs more than it saves
-
 
 @dataclass(frozen=True)
 class CheckOptions:
     use_cache: bool = True
-    jobs: int | None = None
-    changed_since: str | None = None
-    cache_dir: Path | None = None
+    jobs: int | None = None  # worker processes; None = one per core
+    changed_since: str | None = None  # git revision: check only cases touched since
+    cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
+    parallel_from: int = 200  # below this many cases, starting workers costs more than it saves
 
 
 def check_archive(root: Path | str, options: CheckOptions | None = None) -> Report:
@@ -56,7 +55,7 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
         else:
             report.findings += hit
             report.cases_from_cache += 1
-    for case, found in zip(todo, _run(archive, todo, options.jobs), strict=True):
+    for case, found in zip(todo, _run(archive, todo, options), strict=True):
         report.findings += found
         if cache:
             cache.put(case, found)
@@ -101,9 +100,9 @@ def _check_in_worker(path: Path) -> list[Finding]:
     return check_case(_worker_archive, path)
 
 
-def _run(archive: Archive, cases: list[Path], jobs: int | None) -> Iterable[list[Finding]]:
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(cases) < PARALLEL_FROM:
+def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterable[list[Finding]]:
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs == 1 or len(cases) < options.parallel_from:
         return [check_case(archive, case) for case in cases]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:

@@ -606,7 +606,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "cli.summary": (
         "{cases} kasus diperiksa: {errors} galat, {warnings} peringatan, {infos} catatan",
         "",
-        "{cases} cases checked: {errors} errors, {warnings} warnings, {infos} notes",
+        "{cases} case(s) checked: {errors} error(s), {warnings} warning(s), {infos} note(s)",
         "",
     ),
     "cli.clean": ("Semua sesuai SOP.", "", "Everything follows the SOP.", ""),
@@ -644,7 +644,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "status.problems": (
         "{errors} galat dan {warnings} peringatan; jalankan: sop-kit check",
         "",
-        "{errors} errors and {warnings} warnings; run: sop-kit check",
+        "{errors} error(s) and {warnings} warning(s); run: sop-kit check",
         "",
     ),
     "state.belum-mulai": ("belum dimulai", "", "not started", ""),

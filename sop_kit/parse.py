@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -80,17 +81,23 @@ def _value_text(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def pydantic_findings(exc: ValidationError, loaded: Loaded, model: type[BaseModel], case: str | None) -> list[Finding]:
+def pydantic_findings(
+    exc: ValidationError, loaded: Loaded, model: type[BaseModel], case: str | None, prefix: Loc = ()
+) -> list[Finding]:
     out = []
     for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
+        loc = (*prefix, *err["loc"])
         etype = err["type"]
         params: dict[str, Any] = {"field": dotted(loc), "value": _value_text(err.get("input", ""))}
-        for key, val in (err.get("ctx") or {}).items():
+        ctx = dict(err.get("ctx") or {})
+        if "at" in ctx:  # a model-level rule names the field it is about
+            loc = (*loc, ctx.pop("at"))
+            params["field"] = dotted(loc)
+        for key, val in ctx.items():
             params[key] = _value_text(val)
         code = _CODES.get(etype, f"schema.{etype}")
         if etype == "extra_forbidden":
-            holder = _model_at(model, loc[:-1])
+            holder = _model_at(model, loc[len(prefix) : -1])
             allowed = sorted(holder.model_fields) if holder else []
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             params["allowed"] = ", ".join(allowed)
@@ -98,8 +105,9 @@ def pydantic_findings(exc: ValidationError, loaded: Loaded, model: type[BaseMode
             params["key"] = str(loc[-1])
             if close:
                 code = "schema.unknown_key_suggest"
-        elif etype in ("expected", "literal_error"):
-            params["expected"] = params.get("expected", "")
+        elif etype == "literal_error":
+            # pydantic words the choices in English ("'a' or 'b'"); keep only the values.
+            params["expected"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         elif etype == "string_type" and isinstance(err.get("input"), int | float):
             code = "schema.expected_text_quote"
         elif etype == "int_type" and isinstance(err.get("input"), str) and err["input"].isdigit():
@@ -115,6 +123,20 @@ def error_finding(exc: SopKitError, case: str | None = None) -> Finding:
     return Finding(Severity.ERROR, exc.code, exc.file or "?", exc.line, dict(exc.params), case)
 
 
+def validate(
+    loaded: Loaded, data: Any, model: type[M], case: str | None = None, prefix: Loc = ()
+) -> tuple[M | None, list[Finding]]:
+    """Validate ``data`` (found at ``prefix`` inside ``loaded``) as ``model``."""
+    if not isinstance(data, dict):
+        params = {"field": dotted(prefix), "value": ""}
+        line = loaded.line_of(prefix)
+        return None, [Finding(Severity.ERROR, "schema.expected_mapping", loaded.file, line, params, case)]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, pydantic_findings(exc, loaded, model, case, prefix)
+
+
 def parse_file(
     path: Path, shown: str, model: type[M], case: str | None = None
 ) -> tuple[M | None, Loaded | None, list[Finding]]:
@@ -123,13 +145,5 @@ def parse_file(
         loaded = load_file(path, shown)
     except SopKitError as exc:
         return None, None, [error_finding(exc, case)]
-    if not isinstance(loaded.data, dict):
-        return (
-            None,
-            loaded,
-            [Finding(Severity.ERROR, "schema.expected_mapping", shown, 1, {"field": "(berkas)", "value": ""}, case)],
-        )
-    try:
-        return model.model_validate(loaded.data), loaded, []
-    except ValidationError as exc:
-        return None, loaded, pydantic_findings(exc, loaded, model, case)
+    result, problems = validate(loaded, loaded.data, model, case)
+    return result, loaded, problems

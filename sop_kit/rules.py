@@ -32,6 +32,10 @@ def check_case(archive: Archive, path: Path) -> list[Finding]:
     referenced: set[Path] = set()
     for step in case.steps:
         out += _step(archive, case, sop, step, referenced)
+    if case.unreadable_steps:
+        # Order, completeness and stray files cannot be judged while a step record is
+        # unreadable; its own errors say what to fix first.
+        return out
     out += _rounds(case, sop, prog)
     out += _completion(case, sop, prog)
     out += _unreferenced(archive, case, referenced)
@@ -58,7 +62,7 @@ def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
         yield _f(W, "case.id_period", case, file, at("id"), id=kasus.id, start=f"{kasus.periode.mulai:%Y-%m}")
     yield from _sop_ref(archive, case, kasus)
     yield from _location(case, kasus, file, at)
-    if kasus.dibuat_oleh not in archive.staff:
+    if archive.unknown_staff(kasus.dibuat_oleh):
         yield _unknown_staff(archive, case, file, at("dibuat_oleh"), kasus.dibuat_oleh)
 
 
@@ -201,9 +205,9 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
         yield _f(W, "step.decision_not_done", case, file, at("keputusan"), no=rec.langkah)
     if rec.pelaksana is not None:
         person = archive.staff.get(rec.pelaksana)
-        if person is None:
+        if archive.unknown_staff(rec.pelaksana):
             yield _unknown_staff(archive, case, file, at("pelaksana"), rec.pelaksana)
-        elif (when := rec.selesai or rec.mulai) is not None:
+        elif person is not None and (when := rec.selesai or rec.mulai) is not None:
             held = person.roles_on(when.date())
             if not held & set(spec.pelaksana):
                 yield _f(

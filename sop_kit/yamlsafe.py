@@ -96,7 +96,7 @@ def load_text(text: str, file: str) -> Loaded:
                 raise _fail(file, "yaml.anchor", line)
             tag = getattr(ev, "tag", None)
             if tag and not isinstance(ev, yaml.DocumentStartEvent):
-                raise _fail(file, "yaml.tag", line, tag=tag)
+                raise _fail(file, "yaml.tag", line, tag=tag.replace("tag:yaml.org,2002:", "!!"))
             if isinstance(ev, yaml.DocumentStartEvent):
                 docs += 1
                 if docs > 1:

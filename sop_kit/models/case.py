@@ -37,7 +37,7 @@ class Periode(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> Periode:
         if self.sampai is not None and self.sampai < self.mulai:
-            raise PydanticCustomError("period_order", "", {"value": f"{self.mulai} > {self.sampai}"})
+            raise PydanticCustomError("period_order", "", {"value": f"{self.mulai} > {self.sampai}", "at": "sampai"})
         return self
 
 
@@ -121,9 +121,8 @@ class CatatanLangkah(BaseModel):
     @model_validator(mode="after")
     def _times(self) -> CatatanLangkah:
         if self.mulai and self.selesai and self.selesai < self.mulai:
-            raise PydanticCustomError(
-                "time_order", "", {"value": f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"}
-            )
+            span = f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"
+            raise PydanticCustomError("time_order", "", {"at": "selesai", "value": span})
         return self
 
     @property

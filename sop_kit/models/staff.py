@@ -24,7 +24,7 @@ class Penugasan(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> Penugasan:
         if self.sampai is not None and self.sampai < self.mulai:
-            raise PydanticCustomError("tenure_order", "", {"value": f"{self.mulai} > {self.sampai}"})
+            raise PydanticCustomError("tenure_order", "", {"value": f"{self.mulai} > {self.sampai}", "at": "sampai"})
         return self
 
     def covers(self, day: date) -> bool:

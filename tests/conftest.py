@@ -1,0 +1,48 @@
+"""Shared fixtures: real archives in temporary folders, built from the shipped SOP and staff."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+BASE_ID = "2026-03-cibening-t3st"
+
+MakeArchive = Callable[..., Path]
+
+
+def build_archive(target: Path, overlay: Path | None = None) -> Path:
+    """An archive at ``target``: the shipped SOP and staff, plus the corpus base case with
+    ``overlay``'s files laid over it and the files named in its ``hapus.txt`` removed."""
+    shutil.copytree(REPO / "records" / "sop", target / "sop")
+    shutil.copy2(REPO / "records" / "staf.yaml", target / "staf.yaml")
+    case = target / "kasus" / "2026" / BASE_ID
+    shutil.copytree(CORPUS / "base", case, ignore=shutil.ignore_patterns("expected.txt"))
+    if overlay is not None:
+        for src in overlay.rglob("*"):
+            rel = src.relative_to(overlay)
+            if src.is_file() and rel.parts[0] not in ("expected.txt", "hapus.txt"):
+                (case / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, case / rel)
+        removals = overlay / "hapus.txt"
+        if removals.exists():
+            for rel_name in removals.read_text().split():
+                (case / rel_name).unlink()
+    return target
+
+
+@pytest.fixture
+def make_archive(tmp_path: Path) -> MakeArchive:
+    def make(name: str = "arsip", overlay: str | None = None) -> Path:
+        return build_archive(tmp_path / name, CORPUS / overlay if overlay else None)
+
+    return make
+
+
+@pytest.fixture
+def base_case(make_archive: MakeArchive) -> Path:
+    return make_archive() / "kasus" / "2026" / BASE_ID

@@ -1,0 +1,107 @@
+"""The strict loader: every bad-YAML class gets a located error, never a traceback or a
+silently changed value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sop_kit.errors import SopKitError
+from sop_kit.yamlsafe import MAX_BYTES, MAX_DEPTH, load_bytes, load_file
+
+
+def error_of(raw: bytes) -> SopKitError:
+    with pytest.raises(SopKitError) as info:
+        load_bytes(raw, "x.yaml")
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "line"),
+    [
+        (b"a: 1\nb: 2\na: 3\n", "yaml.duplicate_key", 3),
+        (b"a: &x 1\nb: *x\n", "yaml.anchor", 1),
+        (b"a: 1\nb:\n  c: *x\n", "yaml.anchor", 3),
+        (b"a: !!int 3\n", "yaml.tag", 1),
+        (b"a: 1\nb: !custom x\n", "yaml.tag", 2),
+        (b"a: !!python/object:os.system x\n", "yaml.tag", 1),
+        (b"a: 1\n---\nb: 2\n", "yaml.multi_doc", 2),
+        (b"? [a, b]\n: 1\n", "yaml.complex_key", 1),
+        (b"a: 1\nb: [\n", "yaml.syntax", 3),
+        (b"a:\n\tb: 1\n", "yaml.syntax", 2),
+        (b"a: 1\nb: caf\xe9\n", "yaml.not_utf8", 2),
+        (b"a: 1\nb: x\x00y\n", "yaml.bad_char", 2),
+        ("a: 1\nb: ok\u202eevil\n".encode(), "yaml.bad_char", 2),
+        ("a: 1\n\nb: \u2066x\u2069\n".encode(), "yaml.bad_char", 3),
+    ],
+)
+def test_bad_yaml_is_located(raw: bytes, code: str, line: int) -> None:
+    err = error_of(raw)
+    assert (err.code, err.file, err.line) == (code, "x.yaml", line)
+
+
+def test_too_large_is_rejected() -> None:
+    err = error_of(b"a: " + b"x" * MAX_BYTES + b"\n")
+    assert err.code == "yaml.too_large"
+
+
+def test_too_deep_is_rejected() -> None:
+    deep = "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "v\n"
+    assert error_of(deep.encode()).code == "yaml.too_deep"
+    nested_flow = "a: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n"
+    assert error_of(nested_flow.encode()).code == "yaml.too_deep"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no", "no"),  # YAML 1.1 would make this False
+        ("yes", "yes"),
+        ("off", "off"),
+        ("010", "010"),  # YAML 1.1 octal 8
+        ("0o10", "0o10"),
+        ("0x1F", "0x1F"),
+        ("12:30", "12:30"),  # YAML 1.1 sexagesimal 750
+        ("1_000", "1_000"),
+        ("1e3", "1e3"),
+        (".inf", ".inf"),
+        ("081234567890", "081234567890"),  # phone keeps its leading zero
+        ("+6281234567890", "+6281234567890"),
+        ("2024-02-30", "2024-02-30"),  # dates stay text; the models judge them
+        ("3214131203800001", 3214131203800001),  # canonical decimal: exact int
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("-5", -5),
+        ("1.5", 1.5),
+    ],
+)
+def test_scalars_resolve_only_canonically(text: str, expected: object) -> None:
+    data = load_bytes(f"v: {text}\n".encode(), "x.yaml").data
+    assert data["v"] == expected
+    assert type(data["v"]) is type(expected)
+
+
+def test_quoted_scalars_are_always_text() -> None:
+    data = load_bytes(b"a: 'true'\nb: \"5\"\nc: |\n  12\n", "x.yaml").data
+    assert data == {"a": "true", "b": "5", "c": "12\n"}
+
+
+def test_lines_are_remembered_for_keys_and_items() -> None:
+    loaded = load_bytes(b"a: 1\nlist:\n  - x: 1\n    y: 2\n  - z\n", "x.yaml")
+    assert loaded.line_of(("list", 0, "y")) == 4
+    assert loaded.line_of(("list", 1)) == 5
+    assert loaded.line_of(("list", 0, "missing")) == 3  # falls back to the nearest ancestor
+
+
+def test_bom_is_tolerated() -> None:
+    assert load_bytes(b"\xef\xbb\xbfa: 1\n", "x.yaml").data == {"a": 1}
+
+
+def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    with pytest.raises(SopKitError) as info:
+        load_file(tmp_path / "missing.yaml", "missing.yaml")
+    assert info.value.code == "io.unreadable"
