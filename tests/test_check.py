@@ -1,0 +1,129 @@
+"""The check engine: parallel workers, the cache outside the archive, --changed-since on a
+real git repository made by the test."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sop_kit import CheckOptions, ConfigError, check_archive
+
+from .conftest import BASE_ID, MakeArchive
+
+
+def clone_cases(root: Path, count: int, start: int = 0) -> list[Path]:
+    """``count`` copies of the base case under fresh ids (folder name == id)."""
+    base = root / "kasus" / "2026" / BASE_ID
+    made = []
+    for i in range(start, start + count):
+        new_id = f"2026-03-cibening-{i:04d}"
+        target = root / "kasus" / "2026" / new_id
+        shutil.copytree(base, target)
+        kasus = target / "kasus.yaml"
+        kasus.write_text(kasus.read_text().replace(BASE_ID, new_id))
+        made.append(target)
+    return made
+
+
+def test_parallel_and_serial_agree(make_archive: MakeArchive) -> None:
+    root = make_archive()
+    cases = clone_cases(root, 6)
+    (cases[2] / "lampiran" / "03-sk-penetapan.pdf").write_bytes(b"bukan pdf")
+    serial = check_archive(root, CheckOptions(use_cache=False, jobs=1))
+    parallel = check_archive(root, CheckOptions(use_cache=False, jobs=2, parallel_from=2))
+    assert serial.sorted() == parallel.sorted()
+    assert [f.code for f in serial.sorted()] == ["doc.missing", "file.wrong_type"]
+    assert serial.cases_checked == 7
+
+
+def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    clone_cases(root, 3)
+    options = CheckOptions(cache_dir=tmp_path / "cache")
+    first = check_archive(root, options)
+    assert (first.cases_checked, first.cases_from_cache) == (4, 0)
+    second = check_archive(root, options)
+    assert (second.cases_checked, second.cases_from_cache) == (4, 4)
+    assert second.sorted() == first.sorted()
+    # An edited attachment is seen although the YAML did not change.
+    (root / "kasus" / "2026" / BASE_ID / "lampiran" / "01-data-rawan.pdf").write_bytes(b"%PDF-1.4 diubah\n")
+    third = check_archive(root, options)
+    assert third.cases_from_cache == 3
+    assert [f.code for f in third.findings] == ["file.hash_mismatch", "doc.missing"]
+    # A change to the staff registry invalidates every cached verdict.
+    staff = root / "staf.yaml"
+    staff.write_text(staff.read_text().replace("peran: [kabid]", "peran: [kasi-pkk]"))
+    fourth = check_archive(root, options)
+    assert fourth.cases_from_cache == 0
+    assert sum(f.code == "step.wrong_role" for f in fourth.findings) == 0  # Budi may still do step 5
+
+
+def test_corrupt_cache_is_ignored(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    options = CheckOptions(cache_dir=tmp_path / "cache")
+    check_archive(root, options)
+    for cache_file in (tmp_path / "cache").iterdir():
+        cache_file.write_text("{ bukan json")
+    report = check_archive(root, options)
+    assert (report.cases_checked, report.cases_from_cache) == (1, 0)
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+@pytest.fixture
+def repo_archive(make_archive: MakeArchive, tmp_path: Path) -> Path:
+    root = make_archive("repo/records")
+    clone_cases(root, 3)
+    repo = tmp_path / "repo"
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "awal")
+    return root
+
+
+def test_changed_since_checks_only_touched_cases(repo_archive: Path) -> None:
+    root = repo_archive
+    options = CheckOptions(use_cache=False, changed_since="HEAD")
+    assert check_archive(root, options).cases_checked == 0
+    step = root / "kasus" / "2026" / "2026-03-cibening-0001" / "langkah" / "03-penetapan.yaml"
+    step.write_text(step.read_text().replace("status: selesai", "status: belum"))
+    report = check_archive(root, options)
+    assert report.cases_checked == 1
+    assert {f.case for f in report.findings} == {"2026-03-cibening-0001"}
+    git(root.parent, "commit", "-qam", "ubah")
+    assert check_archive(root, CheckOptions(use_cache=False, changed_since="HEAD~1")).cases_checked == 1
+    # An untracked new case counts as changed.
+    (new,) = clone_cases(root, 1, start=99)
+    (new / "lampiran" / "04-rencana-pembinaan.pdf").unlink()
+    report = check_archive(root, options)
+    assert report.cases_checked == 1
+    assert {f.case for f in report.findings} == {"2026-03-cibening-0099"}
+
+
+def test_changed_since_a_global_file_checks_everything(repo_archive: Path) -> None:
+    staff = repo_archive / "staf.yaml"
+    staff.write_text(staff.read_text() + "\n")
+    assert check_archive(repo_archive, CheckOptions(use_cache=False, changed_since="HEAD")).cases_checked == 4
+
+
+def test_changed_since_bad_revision_is_a_config_error(repo_archive: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        check_archive(repo_archive, CheckOptions(use_cache=False, changed_since="tidak-ada"))
+    assert info.value.code == "config.bad_rev"
+
+
+def test_changed_since_outside_git_is_a_config_error(make_archive: MakeArchive) -> None:
+    with pytest.raises(ConfigError) as info:
+        check_archive(make_archive(), CheckOptions(use_cache=False, changed_since="HEAD"))
+    assert info.value.code == "config.not_git"

@@ -1,0 +1,116 @@
+"""The command line: exit codes, output formats, languages, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.cli import main
+
+from .conftest import CORPUS, REPO, build_archive
+
+
+def run(
+    args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    monkeypatch.chdir(cwd)
+    result = CliRunner().invoke(main, args, env=env)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def test_clean_archive_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip")
+    code, out = run(["check", "arsip", "--no-cache"], tmp_path, monkeypatch)
+    assert code == 0
+    assert out.endswith("Semua sesuai SOP.\n")
+
+
+def test_errors_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "doc-missing-sk")
+    code, _ = run(["check", "arsip", "--no-cache"], tmp_path, monkeypatch)
+    assert code == 1
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "time-over-standard")
+    assert run(["check", "arsip", "--no-cache"], tmp_path, monkeypatch)[0] == 0
+    assert run(["check", "arsip", "--no-cache", "--strict"], tmp_path, monkeypatch)[0] == 1
+
+
+def test_info_notes_never_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "time-flexible-over")
+    assert run(["check", "arsip", "--no-cache", "--strict"], tmp_path, monkeypatch)[0] == 0
+
+
+def test_json_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "location-desa-typo")
+    code, out = run(["check", "arsip", "--no-cache", "--format", "json", "--lang", "en"], tmp_path, monkeypatch)
+    data = json.loads(out)
+    assert code == 1
+    assert data["counts"] == {"error": 1, "warning": 0, "info": 0}
+    (finding,) = data["findings"]
+    assert finding["file"] == "arsip/kasus/2026/2026-03-cibening-t3st/kasus.yaml"
+    assert finding["line"] == 9
+    assert finding["code"] == "location.desa"
+    assert finding["hint"] == "did you mean: Cibening"
+
+
+def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "time-over-standard")
+    _, out = run(["check", "arsip", "--no-cache", "--format", "github"], tmp_path, monkeypatch)
+    first = out.splitlines()[0]
+    step_file = "arsip/kasus/2026/2026-03-cibening-t3st/langkah/01-pengumpulan-data.yaml"
+    assert first.startswith(f"::warning file={step_file},line=7,title=time.over::")
+    assert "melebihi standar 30 menit" in first
+
+
+def test_language_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip", CORPUS / "doc-missing-sk")
+    _, out = run(["check", "arsip", "--no-cache"], tmp_path, monkeypatch, env={"SOP_KIT_LANG": "en"})
+    assert "error[doc.missing]: step 3: no Surat Keputusan yet" in out
+    _, out = run(["check", "arsip", "--no-cache", "--lang", "id"], tmp_path, monkeypatch, env={"SOP_KIT_LANG": "en"})
+    assert "galat[doc.missing]: langkah 3: belum ada Surat Keputusan" in out
+
+
+def test_not_an_archive_exits_2_without_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out = run(["check", "tidak-ada"], tmp_path, monkeypatch)
+    assert code == 2
+    assert "tidak-ada: folder arsip tidak ditemukan" in out
+    (tmp_path / "kosong").mkdir()
+    code, out = run(["check", "kosong", "--lang", "en"], tmp_path, monkeypatch)
+    assert code == 2
+    assert "this is not a sop-kit archive" in out
+    assert "Traceback" not in out
+
+
+def test_bad_option_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_archive(tmp_path / "arsip")
+    assert run(["check", "arsip", "--format", "xml"], tmp_path, monkeypatch)[0] == 2
+
+
+def test_module_entry_point_and_installed_command(tmp_path: Path) -> None:
+    build_archive(tmp_path / "arsip")
+    env_cmds = [[sys.executable, "-m", "sop_kit"], [str(Path(sys.executable).parent / "sop-kit")]]
+    for cmd in env_cmds:
+        proc = subprocess.run([*cmd, "check", "arsip", "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert "Semua sesuai SOP." in proc.stdout
+
+
+def test_every_command_has_help() -> None:
+    for name, command in main.commands.items():
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help, name
+
+
+def test_readme_lists_every_command() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    for name in main.commands:
+        assert f"sop-kit {name}" in readme, name

@@ -1,0 +1,46 @@
+"""Every message code the code base can emit exists, in Bahasa Indonesia and in English,
+with the same placeholders in both."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from sop_kit.messages import CATALOG
+
+from .conftest import REPO
+
+GROUPS = "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision"
+CODE = re.compile(rf'"((?:{GROUPS})\.[a-z_]+)"')
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_emitted_code_is_in_the_catalogue() -> None:
+    used: set[str] = set()
+    for path in (REPO / "sop_kit").rglob("*.py"):
+        if path.name != "messages.py":
+            used |= set(CODE.findall(path.read_text("utf-8")))
+    assert used, "the pattern found no codes"
+    assert sorted(used - CATALOG.keys()) == []
+
+
+def test_custom_pydantic_errors_are_in_the_catalogue() -> None:
+    custom: set[str] = set()
+    for path in (REPO / "sop_kit").rglob("*.py"):
+        text = path.read_text("utf-8")
+        custom |= set(re.findall(r'PydanticCustomError\(\s*"([a-z_]+)"', text))
+        custom |= set(re.findall(r'_err\("([a-z_]+)"', text))
+    custom |= {p.replace(".", "_") for p in re.findall(r'"(nip\.[a-z]+)"', (REPO / "sop_kit" / "nip.py").read_text())}
+    assert custom
+    assert sorted(f"schema.{c}" for c in custom if f"schema.{c}" not in CATALOG) == []
+
+
+def test_both_languages_are_complete_and_agree() -> None:
+    for code, (msg_id, hint_id, msg_en, hint_en) in CATALOG.items():
+        assert msg_id and msg_en, code
+        assert bool(hint_id) == bool(hint_en), code
+        assert placeholders(msg_id) == placeholders(msg_en), code
+        assert placeholders(hint_id) == placeholders(hint_en), code

@@ -1,0 +1,28 @@
+"""The README's first screen gives the two fresh-machine commands, and CI runs the test one."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import REPO
+
+
+def fenced_commands(text: str) -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", text, flags=re.S)
+    return [line for block in blocks for line in block.splitlines() if line and not line.startswith("#")]
+
+
+def test_first_screen_has_the_two_commands() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    first_screen = "\n".join(readme.splitlines()[:25])
+    commands = fenced_commands(first_screen)
+    assert len(commands) == 2
+    assert commands[0].endswith("sop-kit check records")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    test_command = fenced_commands(readme)[1]
+    ci = (REPO / ".ci" / "run").read_text("utf-8")
+    assert test_command in ci.splitlines()
