@@ -22,6 +22,7 @@ from .errors import ConfigError, SopKitError
 from .findings import Finding, Severity
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, validate
+from .scan import Listing, scan
 from .yamlsafe import Loaded, load_file
 
 SOP_DIR = "sop"
@@ -46,7 +47,8 @@ class Archive:
 
     def show(self, path: Path) -> str:
         """How a path inside the archive is named in messages: as the user named the root."""
-        rel = path.relative_to(self.root).as_posix()
+        # String slicing, not Path.relative_to: this runs for every file of every case.
+        rel = str(path)[len(str(self.root)) + 1 :].replace(os.sep, "/")
         return rel if self.shown in ("", ".") else f"{self.shown.rstrip('/')}/{rel}"
 
     def case_dirs(self) -> list[Path]:
@@ -176,6 +178,7 @@ class CaseFolder:
     shown: str
     kasus: Kasus | None = None
     kasus_loaded: Loaded | None = None
+    files: Listing = field(default_factory=dict)
     steps: list[StepFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     unreadable_steps: int = 0
@@ -185,28 +188,30 @@ class CaseFolder:
         return self.kasus.id if self.kasus else self.path.name
 
 
-def read_case(archive: Archive, path: Path) -> CaseFolder:
-    case = CaseFolder(path, archive.show(path))
-    case_file = path / CASE_FILE
-    if case_file.is_file() and not case_file.is_symlink():
+def read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:
+    """Parse a case folder's records; ``files`` is its :func:`scan` if already made."""
+    case = CaseFolder(path, archive.show(path), files=files if files is not None else scan(path))
+    identity = case.files.get(CASE_FILE)
+    if identity is not None and identity.kind == "file":
+        case_file = path / CASE_FILE
         case.kasus, case.kasus_loaded, problems = parse_file(case_file, archive.show(case_file), Kasus, path.name)
         case.findings += problems
     else:
-        case.findings.append(Finding(Severity.ERROR, "case.no_identity", archive.show(case_file), None, {}, path.name))
-    steps_dir = path / STEPS_DIR
-    if steps_dir.is_dir() and not steps_dir.is_symlink():
-        for step_path in sorted(steps_dir.iterdir()):
-            shown = archive.show(step_path)
-            if step_path.is_symlink() or not step_path.is_file():
-                case.findings.append(
-                    Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": shown}, path.name)
-                )
-                continue
-            if step_path.suffix not in (".yaml", ".yml"):
-                continue
-            record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
-            case.findings += problems
-            case.unreadable_steps += record is None
-            if record is not None and loaded is not None:
-                case.steps.append(StepFile(record, loaded, step_path))
+        case.findings.append(
+            Finding(Severity.ERROR, "case.no_identity", archive.show(path / CASE_FILE), None, {}, path.name)
+        )
+    prefix = STEPS_DIR + "/"
+    for name, entry in sorted(case.files.items()):
+        if not name.startswith(prefix) or "/" in name[len(prefix) :] or not name.endswith((".yaml", ".yml")):
+            continue
+        step_path = path / name
+        shown = archive.show(step_path)
+        if entry.kind != "file":
+            case.findings.append(Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": name}, path.name))
+            continue
+        record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
+        case.findings += problems
+        case.unreadable_steps += record is None
+        if record is not None and loaded is not None:
+            case.steps.append(StepFile(record, loaded, step_path))
     return case

@@ -23,6 +23,7 @@ from .archive import CASES_DIR, Archive, open_archive
 from .errors import ConfigError
 from .findings import Finding, Report, Severity
 from .rules import check_case
+from .scan import fingerprint, scan
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,10 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
         else:
             report.findings += hit
             report.cases_from_cache += 1
-    for case, found in zip(todo, _run(archive, todo, options), strict=True):
+    for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
         report.findings += found
         if cache:
-            cache.put(case, found)
+            cache.put(case, found, files)
     if cache:
         cache.save()
     report.cases_checked = len(cases)
@@ -95,15 +96,22 @@ def _init_worker(archive: Archive) -> None:
     _worker_archive = archive
 
 
-def _check_in_worker(path: Path) -> list[Finding]:
+def _check_one(archive: Archive, path: Path) -> tuple[list[Finding], list[list[object]]]:
+    files = scan(path)
+    return check_case(archive, path, files), fingerprint(files)
+
+
+def _check_in_worker(path: Path) -> tuple[list[Finding], list[list[object]]]:
     assert _worker_archive is not None
-    return check_case(_worker_archive, path)
+    return _check_one(_worker_archive, path)
 
 
-def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterable[list[Finding]]:
+def _run(
+    archive: Archive, cases: list[Path], options: CheckOptions
+) -> Iterable[tuple[list[Finding], list[list[object]]]]:
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(cases) < options.parallel_from:
-        return [check_case(archive, case) for case in cases]
+        return [_check_one(archive, case) for case in cases]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
         return list(pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8))))
@@ -137,17 +145,6 @@ def _changed_cases(archive: Archive, cases: list[Path], rev: str) -> list[Path]:
     return [c for c in cases if any(c == p or c in p.parents for p in touched)]
 
 
-def _fingerprint(path: Path) -> list[Any]:
-    """Names, sizes and modification times of every file under a case folder."""
-    out: list[Any] = []
-    for dirpath, dirnames, filenames in os.walk(path):
-        dirnames.sort()
-        for name in sorted(filenames):
-            st = os.lstat(os.path.join(dirpath, name))
-            out.append([os.path.relpath(os.path.join(dirpath, name), path), st.st_size, st.st_mtime_ns, st.st_ino])
-    return out
-
-
 class _Cache:
     def __init__(self, archive: Archive, options: CheckOptions):
         base = options.cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
@@ -178,13 +175,13 @@ class _Cache:
 
     def get(self, case: Path) -> list[Finding] | None:
         entry = self.entries.get(str(case))
-        if entry is None or entry["files"] != _fingerprint(case):
+        if entry is None or entry["files"] != fingerprint(scan(case)):
             return None
         return [Finding.from_dict(f) for f in entry["findings"]]
 
-    def put(self, case: Path, findings: list[Finding]) -> None:
+    def put(self, case: Path, findings: list[Finding], files: list[list[object]]) -> None:
         self.entries[str(case)] = {
-            "files": _fingerprint(case),
+            "files": files,
             "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in findings],
         }
         self.dirty = True

@@ -13,11 +13,10 @@ _ZIP_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 _ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 
 
-def sniff(path: Path) -> str | None:
-    """The format of ``path`` (``pdf``, ``jpeg``, ``png``, ``docx``, ``xlsx``, ``odt``, ``ods``,
-    ``txt``) or ``None`` when it is none of these."""
-    with path.open("rb") as fh:
-        head = fh.read(4096)
+def sniff(head: bytes, path: Path) -> str | None:
+    """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
+    ``docx``, ``xlsx``, ``odt``, ``ods``, ``txt``), or ``None`` when it is none of these.
+    ``path`` is opened only for ZIP containers, to look at their members."""
     for name, magic in _MAGIC.items():
         if head.startswith(magic):
             return name
@@ -28,7 +27,7 @@ def sniff(path: Path) -> str | None:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the 4096-byte boundary is still text.
+        # A multi-byte character cut at the end of the first block is still text.
         if exc.start < len(head) - 4:
             return None
     return "txt"

@@ -6,21 +6,22 @@ import difflib
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from .archive import STEPS_DIR, Archive, CaseFolder, StepFile, read_case
+from .archive import CASE_FILE, STEPS_DIR, Archive, CaseFolder, StepFile, read_case
 from .filetypes import matches, sniff
 from .findings import Finding, Severity
 from .models import Kasus, Sop
 from .progress import Progress, Status, progress_of
+from .scan import Listing
 from .wilayah import purwakarta
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def check_case(archive: Archive, path: Path) -> list[Finding]:
-    """Every finding for the case folder at ``path``."""
-    case = read_case(archive, path)
+def check_case(archive: Archive, path: Path, files: Listing | None = None) -> list[Finding]:
+    """Every finding for the case folder at ``path`` (``files``: its scan, if already made)."""
+    case = read_case(archive, path, files)
     out = list(case.findings)
     if case.kasus is None:
         return out
@@ -29,7 +30,7 @@ def check_case(archive: Archive, path: Path) -> list[Finding]:
     if sop is None:
         return out
     prog = progress_of(sop, case.steps)
-    referenced: set[Path] = set()
+    referenced: set[str] = set()
     for step in case.steps:
         out += _step(archive, case, sop, step, referenced)
     if case.unreadable_steps:
@@ -170,7 +171,7 @@ def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who
     return _f(E, "staff.unknown", case, file, line, id=who, suggestion=close[0] if close else "-")
 
 
-def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenced: set[Path]) -> Iterator[Finding]:
+def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenced: set[str]) -> Iterator[Finding]:
     rec, loaded = step.record, step.loaded
     file = loaded.file
 
@@ -292,45 +293,54 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
 
 
 def _document(
-    case: CaseFolder, file: str, line: int, rel: str, sha: str | None, formats: Sequence[str], referenced: set[Path]
+    case: CaseFolder, file: str, line: int, rel: str, sha: str | None, formats: Sequence[str], referenced: set[str]
 ) -> Iterator[Finding]:
-    """One attached file: inside the case folder, a regular non-empty file of the right type."""
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or "\\" in rel or ":" in rel or ".." in pure.parts or rel.startswith("~"):
+    """One attached file: inside the case folder, a regular non-empty file of the right type.
+
+    Judged from the folder's listing, which never follows links: a path through a
+    symbolic link is refused before anything is opened."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    if rel.startswith(("/", "~")) or "\\" in rel or ":" in rel or ".." in parts or not parts:
         yield _f(E, "file.outside", case, file, line, path=rel)
         return
-    target = case.path
-    for part in pure.parts:
-        target = target / part
-        if target.is_symlink():
+    for depth in range(1, len(parts) + 1):
+        entry = case.files.get("/".join(parts[:depth]))
+        if entry is not None and entry.kind == "link":
             yield _f(E, "file.symlink", case, file, line, path=rel)
             return
-    if not target.exists():
+    name = "/".join(parts)
+    entry = case.files.get(name)
+    if entry is None:
         yield _f(E, "file.missing", case, file, line, path=rel)
         return
-    if not target.is_file():
+    if entry.kind != "file":
         yield _f(E, "file.not_regular", case, file, line, path=rel)
         return
-    referenced.add(target)
-    if target.stat().st_size == 0:
+    referenced.add(name)
+    if entry.size == 0:
         yield _f(E, "file.empty", case, file, line, path=rel)
         return
-    found = sniff(target)
+    head, digest = _read(case.path / name)
+    found = sniff(head, case.path / name)
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
         return
     if sha is None:
-        yield _f(W, "file.no_hash", case, file, line, path=rel, sha=_sha256(target))
-    elif sha != _sha256(target):
+        yield _f(W, "file.no_hash", case, file, line, path=rel, sha=digest)
+    elif sha != digest:
         yield _f(E, "file.hash_mismatch", case, file, line, path=rel)
 
 
-def _sha256(path: Path) -> str:
+def _read(path: Path) -> tuple[bytes, str]:
+    """The first block (to sniff the type) and the SHA-256 of the whole file, in one pass."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        head = fh.read(1 << 16)
+        digest.update(head)
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+    return head[:4096], digest.hexdigest()
 
 
 def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
@@ -415,19 +425,12 @@ def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]
         )
 
 
-def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[Path]) -> Iterator[Finding]:
-    """Files in the folder that no record names: an auditor would ask what they are."""
-    for dirpath, dirnames, filenames in os.walk(case.path):
-        here = Path(dirpath)
-        if here == case.path:
-            dirnames[:] = [d for d in dirnames if d != STEPS_DIR]
-        for name in filenames:
-            path = here / name
-            if here == case.path and name == "kasus.yaml":
-                continue
-            if path.is_symlink():
-                yield _f(E, "file.symlink", case, archive.show(path), None, path=path.relative_to(case.path).as_posix())
-            elif path not in referenced and not name.startswith("."):
-                yield _f(
-                    N, "file.unreferenced", case, archive.show(path), None, path=path.relative_to(case.path).as_posix()
-                )
+def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[str]) -> Iterator[Finding]:
+    """Files in the folder that no record names (an auditor would ask what they are), and
+    symbolic links anywhere in it."""
+    for name, entry in sorted(case.files.items()):
+        if entry.kind == "link":
+            yield _f(E, "file.symlink", case, archive.show(case.path / name), None, path=name)
+        elif entry.kind == "file" and name not in referenced and name != CASE_FILE:
+            if not name.startswith(STEPS_DIR + "/") and not name.rsplit("/", 1)[-1].startswith("."):
+                yield _f(N, "file.unreferenced", case, archive.show(case.path / name), None, path=name)

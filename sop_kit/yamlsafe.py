@@ -53,12 +53,14 @@ class Loaded:
 def _resolve(value: str) -> Any:
     if value in _NULLS:
         return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
+    first = value[0]
+    if first in "tTfF":
+        return _BOOLS.get(value, value)
+    if first == "-" or "0" <= first <= "9":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
     return value
 
 
@@ -89,68 +91,80 @@ def load_text(text: str, file: str) -> Loaded:
     stack: list[list[Any]] = []
     root: Any = None
     docs = 0
+    parser = _Loader(text)
     try:
-        for ev in yaml.parse(text, Loader=_Loader):
-            line = ev.start_mark.line + 1 if ev.start_mark else 1
-            if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-                raise _fail(file, "yaml.anchor", line)
-            tag = getattr(ev, "tag", None)
-            if tag and not isinstance(ev, yaml.DocumentStartEvent):
-                raise _fail(file, "yaml.tag", line, tag=tag.replace("tag:yaml.org,2002:", "!!"))
-            if isinstance(ev, yaml.DocumentStartEvent):
-                docs += 1
-                if docs > 1:
-                    raise _fail(file, "yaml.multi_doc", line)
-                continue
-            if isinstance(ev, yaml.ScalarEvent):
+        while True:
+            ev = parser.get_event()
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:
+                if ev.anchor or ev.tag:
+                    _reject(file, ev)
                 value: Any = _resolve(ev.value) if ev.implicit[0] else ev.value
                 if not stack:
                     root = value
                     continue
                 top = stack[-1]
-                if isinstance(top[0], dict):
+                container = top[0]
+                if type(container) is dict:
                     if top[2] is None:
                         key = ev.value
-                        if key in top[0]:
-                            raise _fail(file, "yaml.duplicate_key", line, key=key)
+                        if key in container:
+                            raise _fail(file, "yaml.duplicate_key", ev.start_mark.line + 1, key=key)
                         top[2] = key
-                        lines[(*top[1], key)] = line
+                        lines[(*top[1], key)] = ev.start_mark.line + 1
                         continue
-                    top[0][top[2]] = value
+                    container[top[2]] = value
                     top[2] = None
                 else:
-                    lines[(*top[1], len(top[0]))] = line
-                    top[0].append(value)
-                continue
-            if isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                    lines[(*top[1], len(container))] = ev.start_mark.line + 1
+                    container.append(value)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if ev.anchor or ev.tag:
+                    _reject(file, ev)
                 if len(stack) >= MAX_DEPTH:
-                    raise _fail(file, "yaml.too_deep", line, limit=MAX_DEPTH)
-                container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                    raise _fail(file, "yaml.too_deep", ev.start_mark.line + 1, limit=MAX_DEPTH)
+                new: Any = {} if kind is yaml.MappingStartEvent else []
                 if not stack:
-                    root, loc = container, ()
+                    root, loc = new, ()
                 else:
                     top = stack[-1]
-                    if isinstance(top[0], dict):
+                    if type(top[0]) is dict:
                         if top[2] is None:
-                            raise _fail(file, "yaml.complex_key", line)
+                            raise _fail(file, "yaml.complex_key", ev.start_mark.line + 1)
                         loc = (*top[1], top[2])
-                        top[0][top[2]] = container
+                        top[0][top[2]] = new
                         top[2] = None
                     else:
                         loc = (*top[1], len(top[0]))
-                        lines[loc] = line
-                        top[0].append(container)
-                stack.append([container, loc, None])
-                continue
-            if isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                        lines[loc] = ev.start_mark.line + 1
+                        top[0].append(new)
+                stack.append([new, loc, None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
+            elif kind is yaml.AliasEvent:
+                _reject(file, ev)
+            elif kind is yaml.DocumentStartEvent:
+                docs += 1
+                if docs > 1:
+                    raise _fail(file, "yaml.multi_doc", ev.start_mark.line + 1)
+            elif kind is yaml.StreamEndEvent:
+                break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "").strip()
         raise _fail(file, "yaml.syntax", mark.line + 1 if mark else 1, problem=problem) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         raise _fail(file, "yaml.syntax", 1, problem=str(exc)) from None
+    finally:
+        parser.dispose()
     return Loaded(file, root, lines)
+
+
+def _reject(file: str, ev: Any) -> None:
+    line = ev.start_mark.line + 1
+    if type(ev) is yaml.AliasEvent or getattr(ev, "anchor", None):
+        raise _fail(file, "yaml.anchor", line)
+    raise _fail(file, "yaml.tag", line, tag=ev.tag.replace("tag:yaml.org,2002:", "!!"))
 
 
 def load_bytes(raw: bytes, file: str) -> Loaded:
