@@ -88,6 +88,7 @@ def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
     return out
 
 
+Verdict = tuple[list[Finding], list[list[object]]]  # findings, and the fingerprint they hold for
 _worker_archive: Archive | None = None
 
 
@@ -96,12 +97,12 @@ def _init_worker(archive: Archive) -> None:
     _worker_archive = archive
 
 
-def _check_one(archive: Archive, path: Path) -> tuple[list[Finding], list[list[object]]]:
+def _check_one(archive: Archive, path: Path) -> Verdict:
     files = scan(path)
     return check_case(archive, path, files), fingerprint(files)
 
 
-def _check_in_worker(path: Path) -> tuple[list[Finding], list[list[object]]]:
+def _check_in_worker(path: Path) -> Verdict:
     assert _worker_archive is not None
     return _check_one(_worker_archive, path)
 

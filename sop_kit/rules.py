@@ -431,6 +431,9 @@ def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[str]) -> I
     for name, entry in sorted(case.files.items()):
         if entry.kind == "link":
             yield _f(E, "file.symlink", case, archive.show(case.path / name), None, path=name)
-        elif entry.kind == "file" and name not in referenced and name != CASE_FILE:
-            if not name.startswith(STEPS_DIR + "/") and not name.rsplit("/", 1)[-1].startswith("."):
-                yield _f(N, "file.unreferenced", case, archive.show(case.path / name), None, path=name)
+        elif entry.kind == "file" and name not in referenced and not _is_record_or_hidden(name):
+            yield _f(N, "file.unreferenced", case, archive.show(case.path / name), None, path=name)
+
+
+def _is_record_or_hidden(name: str) -> bool:
+    return name == CASE_FILE or name.startswith(STEPS_DIR + "/") or name.rsplit("/", 1)[-1].startswith(".")
