@@ -166,3 +166,29 @@ def test_register_has_all_of_purwakarta() -> None:
     assert kec is not None and kec.kode == "32.14.13"
     assert reg.suggest_desa(kec, "Cibenning") == ["Cibening"]
     assert reg.suggest_kecamatan("Purwakata") == ["Purwakarta"]
+
+
+def test_unquoted_numbers_are_never_changed(base_case: Path) -> None:
+    """An unquoted NIK is read as its exact digits; an unquoted phone keeps its leading 0."""
+    from sop_kit.parse import parse_file
+
+    kasus = base_case / "kasus.yaml"
+    text = kasus.read_text().replace('nik: "3214131203800001"', "nik: 3214131203800001")
+    text = text.replace('telepon: "085712345678"', "telepon: 085712345678")
+    kasus.write_text(text)
+    model, _, problems = parse_file(kasus, "kasus.yaml", Kasus)
+    assert problems == []
+    assert model is not None
+    assert model.sasaran[0].nik == "3214131203800001"
+    assert model.sasaran[0].telepon == "085712345678"
+
+
+def test_unquoted_kk_with_yaml11_octal_look_is_refused(base_case: Path) -> None:
+    """A value YAML 1.1 would read as octal or sexagesimal is text to us, and then fails its
+    pattern: reported, not silently turned into another number."""
+    from sop_kit.parse import parse_file
+
+    kasus = base_case / "kasus.yaml"
+    kasus.write_text(kasus.read_text().replace('nomor_kk: "3214130101200001"', "nomor_kk: 0321413010120000"))
+    _, _, problems = parse_file(kasus, "kasus.yaml", Kasus)
+    assert [(p.code, p.line, p.params["value"]) for p in problems] == [("schema.pattern", 21, "0321413010120000")]
