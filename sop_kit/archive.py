@@ -202,10 +202,18 @@ def read_case(archive: Archive, path: Path, files: Listing | None = None) -> Cas
         )
     prefix = STEPS_DIR + "/"
     for name, entry in sorted(case.files.items()):
-        if not name.startswith(prefix) or "/" in name[len(prefix) :] or not name.endswith((".yaml", ".yml")):
+        if not name.startswith(prefix):
             continue
         step_path = path / name
         shown = archive.show(step_path)
+        if entry.kind == "link":
+            case.findings.append(Finding(Severity.ERROR, "file.symlink", shown, None, {"path": name}, path.name))
+            continue
+        if "/" in name[len(prefix) :] or entry.kind == "dir" or not name.endswith(".yaml"):
+            if "/" not in name[len(prefix) :]:
+                # A step saved as .yml, .YAML or .yaml.txt would otherwise just look missing.
+                case.findings.append(Finding(Severity.WARNING, "step.not_yaml", shown, None, {"path": name}, path.name))
+            continue
         if entry.kind != "file":
             case.findings.append(Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": name}, path.name))
             continue

@@ -525,9 +525,27 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     ),
     "time.over": (
         "langkah {no} memakan {minutes} menit, melebihi standar {standard} menit",
-        "catat alasannya di 'catatan'",
+        "tulis alasannya di 'alasan_waktu'",
         "step {no} took {minutes} minutes, over the {standard}-minute standard",
-        "record the reason in 'catatan'",
+        "give the reason in 'alasan_waktu'",
+    ),
+    "time.over_explained": (
+        "langkah {no} memakan {minutes} menit, melebihi standar {standard} menit (alasan dicatat)",
+        "alasan keterlambatan ada di 'alasan_waktu'",
+        "step {no} took {minutes} minutes, over the {standard}-minute standard (reason recorded)",
+        "the reason is in 'alasan_waktu'",
+    ),
+    "step.not_yaml": (
+        "'{path}' di folder langkah/ tidak dibaca (bukan berkas .yaml)",
+        "catatan langkah harus berakhiran .yaml; pindahkan berkas lain ke lampiran/",
+        "'{path}' in langkah/ is not read (not a .yaml file)",
+        "step records must end in .yaml; move other files to lampiran/",
+    ),
+    "doc.personal_kind": (
+        "{kind} selalu data pribadi; 'pribadi: false' tidak diizinkan",
+        "hapus 'pribadi: false' dari lampiran ini",
+        "{kind} is always personal data; 'pribadi: false' is not allowed",
+        "remove 'pribadi: false' from this attachment",
     ),
     "time.flexible_over": (
         "langkah {no} memakan {minutes} menit (standar {standard} menit, waktu disesuaikan)",
@@ -586,9 +604,9 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     ),
     "file.no_hash": (
         "sidik sha256 berkas '{path}' belum dicatat",
-        "tambahkan: sha256: {sha}",
+        'tambahkan: sha256: "{sha}"',
         "sha256 of '{path}' is not recorded",
-        "add: sha256: {sha}",
+        'add: sha256: "{sha}"',
     ),
     "file.hash_mismatch": (
         "isi berkas '{path}' berubah sejak dicatat (sha256 berbeda)",

@@ -225,8 +225,10 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
                 )
     if rec.minutes is not None and rec.minutes > spec.waktu_menit:
         code = "time.flexible_over" if spec.waktu_fleksibel else "time.over"
+        if rec.alasan_waktu and not spec.waktu_fleksibel:
+            code = "time.over_explained"  # still shown to auditors, but a justified overrun need not fail --strict
         yield _f(
-            N if spec.waktu_fleksibel else W,
+            N if spec.waktu_fleksibel or rec.alasan_waktu else W,
             code,
             case,
             file,
@@ -268,6 +270,8 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
                 kinds=", ".join(sorted(kinds)),
             )
             continue
+        if doc.pribadi is False and sop.kind(doc.jenis).pribadi:
+            yield _f(E, "doc.personal_kind", case, file, at("dokumen", i, "pribadi"), kind=sop.kind(doc.jenis).nama)
         problems = list(
             _document(
                 case, file, at("dokumen", i, "berkas"), doc.berkas, doc.sha256, sop.kind(doc.jenis).format, referenced
@@ -429,11 +433,13 @@ def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[str]) -> I
     """Files in the folder that no record names (an auditor would ask what they are), and
     symbolic links anywhere in it."""
     for name, entry in sorted(case.files.items()):
+        if name.startswith(STEPS_DIR + "/"):
+            continue  # read_case has judged the step folder
         if entry.kind == "link":
             yield _f(E, "file.symlink", case, archive.show(case.path / name), None, path=name)
-        elif entry.kind == "file" and name not in referenced and not _is_record_or_hidden(name):
+        elif entry.kind == "file" and name not in referenced and not _is_identity_or_hidden(name):
             yield _f(N, "file.unreferenced", case, archive.show(case.path / name), None, path=name)
 
 
-def _is_record_or_hidden(name: str) -> bool:
-    return name == CASE_FILE or name.startswith(STEPS_DIR + "/") or name.rsplit("/", 1)[-1].startswith(".")
+def _is_identity_or_hidden(name: str) -> bool:
+    return name == CASE_FILE or name.rsplit("/", 1)[-1].startswith(".")

@@ -49,7 +49,7 @@ def test_symlinked_step_record_is_refused(base_case: Path, tmp_path: Path) -> No
     real = tmp_path / "04.yaml"
     shutil.move(base_case / "langkah" / "04-persiapan.yaml", real)
     (base_case / "langkah" / "04-persiapan.yaml").symlink_to(real)
-    assert ("file.not_regular", "04-persiapan.yaml", None) in codes(base_case.parents[2])
+    assert ("file.symlink", "04-persiapan.yaml", None) in codes(base_case.parents[2])
 
 
 def test_two_branches_same_id_is_reported(make_archive: MakeArchive) -> None:

@@ -8,8 +8,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Teks, Telepon, WaktuLokal
-
-CASE_ID_PATTERN = r"^[0-9]{4}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{4}$"
+from ..ids import CASE_ID_PATTERN
 
 
 class SopRef(BaseModel):
@@ -98,7 +97,9 @@ class Berkas(BaseModel):
     sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
     judul: Teks | None = None
     keterangan: Teks | None = Field(None, description="caption (photos)")
-    pribadi: bool = Field(False, description="holds personal data (attendance list, KK copy): never published")
+    pribadi: bool | None = Field(
+        None, description="holds personal data (attendance list, KK copy): never published; empty: as its kind says"
+    )
 
 
 class CatatanLangkah(BaseModel):
@@ -113,7 +114,8 @@ class CatatanLangkah(BaseModel):
     mulai: WaktuLokal | None = None
     selesai: WaktuLokal | None = None
     keputusan: Literal["ya", "tidak"] | None = None
-    alasan: Teks | None = None
+    alasan: Teks | None = Field(None, description="reason for the decision")
+    alasan_waktu: Teks | None = Field(None, description="why the step took longer than the SOP's standard time")
     nomor_surat: Teks | None = Field(None, description="number of the letter or SK the step produced")
     catatan: Teks | None = None
     dokumen: list[Berkas] = Field(default_factory=list)

@@ -156,6 +156,10 @@ class Sop(BaseModel):
             return step.setelah
         return [no - 1] if no > 1 else []
 
+    def is_personal(self, jenis: str, pribadi: bool | None) -> bool:
+        """An attachment is personal if its file says so or its kind always is."""
+        return bool(pribadi) or any(k.id == jenis and k.pribadi for k in self.jenis_dokumen)
+
     @property
     def decision_steps(self) -> list[Langkah]:
         return [s for s in self.langkah if s.keputusan]
