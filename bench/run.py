@@ -1,6 +1,6 @@
 """Time `sop-kit check` against baselines measured in the same run, on the same files.
 
-    python bench/run.py --cases 1000 --cases 10000
+    python -m bench.run --cases 1000 --cases 10000
 
 For each archive size it generates (or reuses) a synthetic archive under bench/out/ and
 measures, best of --repeat runs, with a warm page cache:
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,8 +29,7 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from bench.generate import generate
 
 HERE = Path(__file__).resolve().parent
 SOP_KIT = [sys.executable, "-m", "sop_kit"]
@@ -58,13 +58,15 @@ def parse_all(files: list[str]) -> None:
     loader = yaml.CSafeLoader
     for name in files:
         with open(name, "rb") as fh:
-            yaml.load(fh, Loader=loader)  # noqa: S506 - CSafeLoader is the safe C loader
+            yaml.load(fh, Loader=loader)
 
 
-def sop_kit(*args: str, cwd: Path, env: dict[str, str]) -> None:
-    proc = subprocess.run([*SOP_KIT, *args], cwd=cwd, env=env, capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"sop-kit {' '.join(args)} failed:\n{proc.stderr}")
+def sop_kit(*args: str, cwd: Path, env: dict[str, str], expect: int) -> None:
+    """Run the real command; fail loudly unless it checked exactly ``expect`` cases."""
+    proc = subprocess.run([*SOP_KIT, *args, "--lang", "en"], cwd=cwd, env=env, capture_output=True, text=True)
+    summary = re.search(r"^(\d+) case\(s\) checked", proc.stdout, re.M)
+    if proc.returncode not in (0, 1) or summary is None or int(summary.group(1)) != expect:
+        raise SystemExit(f"sop-kit {' '.join(args)} did not check {expect} cases:\n{proc.stdout[-2000:]}{proc.stderr}")
 
 
 def git(repo: Path, *args: str) -> str:
@@ -91,17 +93,20 @@ def measure(cases: int, repeat: int) -> dict[str, float]:
         "yaml_files": float(len(yamls)),
         "read": best_of(repeat, lambda: read_all(files)),
         "parse": best_of(repeat, lambda: parse_all(yamls)),
-        "cold": best_of(repeat, lambda: sop_kit("check", "records", "--no-cache", cwd=repo, env=env)),
+        "cold": best_of(repeat, lambda: sop_kit("check", "records", "--no-cache", cwd=repo, env=env, expect=cases)),
     }
-    sop_kit("check", "records", cwd=repo, env=env)  # fill the cache
-    result["warm"] = best_of(repeat, lambda: sop_kit("check", "records", cwd=repo, env=env))
+    sop_kit("check", "records", cwd=repo, env=env, expect=cases)  # fill the cache
+    result["warm"] = best_of(repeat, lambda: sop_kit("check", "records", cwd=repo, env=env, expect=cases))
     touched = sorted((root / "kasus").glob("*/*"))[:: max(1, 100)]
     for case in touched:
         with (case / "kasus.yaml").open("a") as fh:
             fh.write("# disentuh oleh benchmark\n")
     try:
         result["changed"] = best_of(
-            repeat, lambda: sop_kit("check", "records", "--no-cache", "--changed-since", "HEAD", cwd=repo, env=env)
+            repeat,
+            lambda: sop_kit(
+                "check", "records", "--no-cache", "--changed-since", "HEAD", cwd=repo, env=env, expect=len(touched)
+            ),
         )
     finally:
         git(repo, "checkout", "-q", "--", ".")

@@ -23,8 +23,9 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Literal
 
-from sop_kit.archive import CASE_FILE, CASES_DIR, open_archive
+from sop_kit.archive import open_archive
 from sop_kit.ids import new_case_id
+from sop_kit.layout import CASE_FILE, CASES_DIR
 from sop_kit.models import Kasus, Sop, Staf
 from sop_kit.models.case import AnggotaKeluarga, KeluargaSasaran, Kontak, Lokasi, Periode, SopRef
 from sop_kit.sample import SIGNED, CaseSpec, FileSpec, Photo, Raw, Scan, StepSpec, write_case

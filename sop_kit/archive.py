@@ -1,43 +1,25 @@
-"""An archive of records: the SOP files, the staff registry and the case folders.
-
-Layout (documented for clerks in docs/format-kasus.md):
-
-    records/
-      sop/*.yaml                  one file per SOP revision
-      staf.yaml                   staff registry
-      kasus/<tahun>/<id>/         one folder per case
-        kasus.yaml
-        langkah/*.yaml            one record per step and round
-        lampiran/ foto/           scans and photos
-"""
+"""The archive-wide records every case is judged against: the SOPs and the staff registry,
+and the reading of one case folder. The layout is in :mod:`sop_kit.layout`."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, SopKitError
+from .errors import SopKitError
 from .findings import Finding, Severity
+from .layout import CASE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, validate
 from .scan import Listing, scan
 from .yamlsafe import Loaded, load_file
 
-SOP_DIR = "sop"
-STAFF_FILE = "staf.yaml"
-CASES_DIR = "kasus"
-CASE_FILE = "kasus.yaml"
-STEPS_DIR = "langkah"
-
 
 @dataclass
-class Archive:
+class Archive(Layout):
     """The archive-wide records every case is judged against."""
 
-    root: Path
-    shown: str
     sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
     sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
     staff: dict[str, Staf] = field(default_factory=dict)
@@ -45,30 +27,10 @@ class Archive:
     staff_invalid: set[object] = field(default_factory=set)  # ids of entries that failed validation
     findings: list[Finding] = field(default_factory=list)
 
-    def show(self, path: Path) -> str:
-        """How a path inside the archive is named in messages: as the user named the root."""
-        # String slicing, not Path.relative_to: this runs for every file of every case.
-        rel = str(path)[len(str(self.root)) + 1 :].replace(os.sep, "/")
-        return rel if self.shown in ("", ".") else f"{self.shown.rstrip('/')}/{rel}"
-
-    def case_dirs(self) -> list[Path]:
-        """Every folder under kasus/ holding a kasus.yaml, or looking like a case (has langkah/)."""
-        base = self.root / CASES_DIR
-        found = []
-        for dirpath, dirnames, filenames in os.walk(base):
-            if CASE_FILE in filenames or STEPS_DIR in dirnames:
-                found.append(Path(dirpath))
-                dirnames.clear()
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        return sorted(found)
-
     def unknown_staff(self, who: str) -> bool:
         """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
         nor when their entry is there but invalid: staf.yaml's own errors say that."""
         return self.staff_readable and who not in self.staff and who not in self.staff_invalid
-
-    def global_files(self) -> list[Path]:
-        return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
 
 
 def open_archive(root: Path | str) -> Archive:
@@ -77,13 +39,8 @@ def open_archive(root: Path | str) -> Archive:
     Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
     files become findings on the returned archive.
     """
-    root_path = Path(root)
-    shown = str(root)
-    if not root_path.is_dir():
-        raise ConfigError("config.no_root", shown)
-    if not (root_path / SOP_DIR).is_dir():
-        raise ConfigError("config.no_sop_dir", shown, path=f"{shown.rstrip('/')}/{SOP_DIR}")
-    archive = Archive(root_path.resolve(), shown)
+    layout = locate(root)
+    archive = Archive(layout.root, layout.shown)
     for path in sorted((archive.root / SOP_DIR).glob("*.yaml")):
         sop, loaded, problems = parse_file(path, archive.show(path), Sop)
         archive.findings += problems

@@ -3,7 +3,8 @@
 Cases are independent, so a cold check spreads them over all cores; a warm check reuses
 each case's findings while none of its files (nor the SOPs, staff registry or sop-kit
 itself) changed. The cache lives outside the archive (``$XDG_CACHE_HOME/sop-kit``): a
-record folder can never supply its own verdict.
+record folder can never supply its own verdict. When every verdict is cached, no record
+is parsed and the record models are never imported.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .archive import CASES_DIR, Archive, open_archive
 from .errors import ConfigError
 from .findings import Finding, Report, Severity
-from .rules import check_case
+from .layout import CASE_FILE, CASES_DIR, SOP_DIR, Layout, locate
 from .scan import fingerprint, scan
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 
 @dataclass(frozen=True)
@@ -41,13 +44,13 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
     Raises :class:`ConfigError` only when ``root`` is not an archive or an option is wrong.
     """
     options = options or CheckOptions()
-    archive = open_archive(root)
-    report = Report(findings=list(archive.findings))
-    cases = archive.case_dirs()
-    report.findings += _duplicate_ids(archive, cases)
+    layout = locate(root)
+    report = Report()
+    cases = layout.case_dirs()
+    report.findings += _duplicate_ids(layout, cases)
     if options.changed_since is not None:
-        cases = _changed_cases(archive, cases, options.changed_since)
-    cache = _Cache(archive, options) if options.use_cache else None
+        cases = _changed_cases(layout, cases, options.changed_since)
+    cache = _Cache(layout, options) if options.use_cache else None
     todo: list[Path] = []
     for case in cases:
         hit = cache.get(case) if cache else None
@@ -56,17 +59,24 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
         else:
             report.findings += hit
             report.cases_from_cache += 1
-    for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
-        report.findings += found
-        if cache:
-            cache.put(case, found, files)
+    archive_findings = cache.archive_findings if cache else None
+    if todo or archive_findings is None:
+        from .archive import open_archive  # the models are needed only to judge something anew
+
+        archive = open_archive(root)
+        archive_findings = archive.findings
+        for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
+            report.findings += found
+            if cache:
+                cache.put(case, found, files)
+    report.findings += archive_findings
     if cache:
-        cache.save()
+        cache.save(archive_findings)
     report.cases_checked = len(cases)
     return report
 
 
-def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
+def _duplicate_ids(layout: Layout, cases: list[Path]) -> list[Finding]:
     # A case's id must equal its folder name (rule case.id_folder), so equal folder names
     # in different year folders are equal ids, e.g. after two branches were merged.
     seen: dict[str, Path] = {}
@@ -77,9 +87,9 @@ def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
                 Finding(
                     Severity.ERROR,
                     "case.duplicate_id",
-                    archive.show(case / "kasus.yaml"),
+                    layout.show(case / CASE_FILE),
                     1,
-                    {"id": case.name, "other": archive.show(seen[case.name])},
+                    {"id": case.name, "other": layout.show(seen[case.name])},
                     case.name,
                 )
             )
@@ -98,6 +108,8 @@ def _init_worker(archive: Archive) -> None:
 
 
 def _check_one(archive: Archive, path: Path) -> Verdict:
+    from .rules import check_case
+
     files = scan(path)
     return check_case(archive, path, files), fingerprint(files)
 
@@ -107,9 +119,7 @@ def _check_in_worker(path: Path) -> Verdict:
     return _check_one(_worker_archive, path)
 
 
-def _run(
-    archive: Archive, cases: list[Path], options: CheckOptions
-) -> Iterable[tuple[list[Finding], list[list[object]]]]:
+def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterable[Verdict]:
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(cases) < options.parallel_from:
         return [_check_one(archive, case) for case in cases]
@@ -118,7 +128,7 @@ def _run(
         return list(pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8))))
 
 
-def _changed_cases(archive: Archive, cases: list[Path], rev: str) -> list[Path]:
+def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:
     """Cases with a file changed since ``rev`` (committed, staged, unstaged or untracked).
 
     A change to an SOP or to the staff registry can change any case's verdict, so then
@@ -127,45 +137,54 @@ def _changed_cases(archive: Archive, cases: list[Path], rev: str) -> list[Path]:
     import git  # only this option needs GitPython; keep it off the start-up path
 
     try:
-        repo = git.Repo(archive.root, search_parent_directories=True)
+        repo = git.Repo(layout.root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise ConfigError("config.not_git", archive.shown) from None
+        raise ConfigError("config.not_git", layout.shown) from None
     try:
         repo.git.rev_parse("--verify", f"{rev}^{{commit}}")
-        names = repo.git.diff("--name-only", "--no-renames", rev, "--", str(archive.root)).splitlines()
+        names = repo.git.diff("--name-only", "--no-renames", rev, "--", str(layout.root)).splitlines()
     except git.GitCommandError:
-        raise ConfigError("config.bad_rev", archive.shown, rev=rev) from None
-    names += repo.git.ls_files("--others", "--exclude-standard", "--", str(archive.root)).splitlines()
-    top = Path(repo.working_tree_dir or archive.root).resolve()
+        raise ConfigError("config.bad_rev", layout.shown, rev=rev) from None
+    names += repo.git.ls_files("--others", "--exclude-standard", "--", str(layout.root)).splitlines()
+    top = Path(repo.working_tree_dir or layout.root).resolve()
     changed = {(top / name).resolve() for name in names}
-    globals_ = {p.resolve() for p in archive.global_files()}
-    if changed & globals_ or any(p.parent == archive.root / "sop" for p in changed):
+    if changed & {p.resolve() for p in layout.global_files()} or any(
+        p.parent == layout.root / SOP_DIR for p in changed
+    ):
         return cases
-    base = archive.root / CASES_DIR
+    base = layout.root / CASES_DIR
     touched = {p for p in changed if base in p.parents}
     return [c for c in cases if any(c == p or c in p.parents for p in touched)]
 
 
+def _strip(f: Finding) -> dict[str, Any]:
+    return {k: v for k, v in f.to_dict().items() if k not in ("message", "hint")}
+
+
 class _Cache:
-    def __init__(self, archive: Archive, options: CheckOptions):
+    """Verdicts per case folder, valid while the folder's listing, the SOPs, the staff
+    registry, sop-kit itself and the way the root was named stay the same."""
+
+    def __init__(self, layout: Layout, options: CheckOptions):
         base = options.cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
-        key = hashlib.sha256(str(archive.root).encode()).hexdigest()[:16]
+        key = hashlib.sha256(f"{layout.root}\0{layout.shown}".encode()).hexdigest()[:16]
         self.file = base / f"check-{key}.json"
-        self.archive = archive
-        self.salt = self._salt(archive)
+        self.salt = self._salt(layout)
         self.entries: dict[str, Any] = {}
+        self.archive_findings: list[Finding] | None = None
         self.dirty = False
         try:
             data = json.loads(self.file.read_text("utf-8"))
             if data.get("salt") == self.salt:
                 self.entries = data["cases"]
+                self.archive_findings = [Finding.from_dict(f) for f in data["archive"]]
         except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache, or an unreadable one: check everything
+            self.entries, self.archive_findings = {}, None  # no cache, or an unreadable one
 
     @staticmethod
-    def _salt(archive: Archive) -> str:
-        digest = hashlib.sha256(__version__.encode())
-        for path in archive.global_files():
+    def _salt(layout: Layout) -> str:
+        digest = hashlib.sha256(f"{__version__}\0{layout.shown}".encode())
+        for path in layout.global_files():
             digest.update(path.name.encode())
             digest.update(path.read_bytes() if path.is_file() else b"-")
         # Rules change with the code: a development checkout must not reuse stale verdicts.
@@ -181,19 +200,17 @@ class _Cache:
         return [Finding.from_dict(f) for f in entry["findings"]]
 
     def put(self, case: Path, findings: list[Finding], files: list[list[object]]) -> None:
-        self.entries[str(case)] = {
-            "files": files,
-            "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in findings],
-        }
+        self.entries[str(case)] = {"files": files, "findings": [_strip(f) for f in findings]}
         self.dirty = True
 
-    def save(self) -> None:
-        if not self.dirty:
+    def save(self, archive_findings: list[Finding]) -> None:
+        if not self.dirty and self.archive_findings is not None:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"salt": self.salt, "cases": self.entries}), "utf-8")
+            data = {"salt": self.salt, "archive": [_strip(f) for f in archive_findings], "cases": self.entries}
+            tmp.write_text(json.dumps(data), "utf-8")
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only home must not fail the check

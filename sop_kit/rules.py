@@ -8,9 +8,10 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .archive import CASE_FILE, STEPS_DIR, Archive, CaseFolder, StepFile, read_case
+from .archive import Archive, CaseFolder, StepFile, read_case
 from .filetypes import matches, sniff
 from .findings import Finding, Severity
+from .layout import CASE_FILE, STEPS_DIR
 from .models import Kasus, Sop
 from .progress import Progress, Status, progress_of
 from .scan import Listing

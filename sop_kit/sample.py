@@ -28,7 +28,7 @@ from PIL import ExifTags, Image, ImageDraw, ImageFilter, ImageFont
 from PIL.TiffImagePlugin import IFDRational
 from pydantic import BaseModel
 
-from .archive import CASE_FILE, STEPS_DIR
+from .layout import CASE_FILE, STEPS_DIR
 from .models import Berkas, CatatanLangkah, Kasus, Sop, Staf
 from .models.sop import Langkah
 

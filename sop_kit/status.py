@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .archive import CASE_FILE, Archive, read_case
+from .archive import Archive, read_case
 from .errors import SopKitError
 from .findings import Severity
+from .layout import CASE_FILE
 from .messages import text
 from .progress import Status, progress_of
 from .rules import check_case

@@ -127,3 +127,21 @@ def test_changed_since_outside_git_is_a_config_error(make_archive: MakeArchive) 
     with pytest.raises(ConfigError) as info:
         check_archive(make_archive(), CheckOptions(use_cache=False, changed_since="HEAD"))
     assert info.value.code == "config.not_git"
+
+
+def test_a_fully_cached_check_parses_no_record(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """The warm path reads listings and the cache only: the record models are not imported."""
+    import sys
+
+    root = make_archive()
+    clone_cases(root, 2)
+    probe = (
+        "import sys; from sop_kit import CheckOptions, check_archive; "
+        f"r = check_archive({str(root)!r}, CheckOptions(cache_dir=__import__('pathlib').Path({str(tmp_path)!r}))); "
+        "print(r.cases_checked, r.cases_from_cache, 'pydantic' in sys.modules)"
+    )
+    run = [sys.executable, "-c", probe]
+    first = subprocess.run(run, check=True, capture_output=True, text=True).stdout.split()
+    second = subprocess.run(run, check=True, capture_output=True, text=True).stdout.split()
+    assert first == ["3", "0", "True"]
+    assert second == ["3", "3", "False"]

@@ -44,3 +44,11 @@ def test_both_languages_are_complete_and_agree() -> None:
         assert bool(hint_id) == bool(hint_en), code
         assert placeholders(msg_id) == placeholders(msg_en), code
         assert placeholders(hint_id) == placeholders(hint_en), code
+
+
+def test_public_api_names_all_resolve() -> None:
+    import sop_kit
+
+    assert sorted(sop_kit.__all__) == sorted(sop_kit._EXPORTS)
+    for name in sop_kit.__all__:
+        assert getattr(sop_kit, name) is not None
