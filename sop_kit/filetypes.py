@@ -13,7 +13,7 @@ _ZIP_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 _ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 
 
-def sniff(head: bytes, path: Path) -> str | None:
+def sniff(head: bytes, path: str | Path) -> str | None:
     """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
     ``docx``, ``xlsx``, ``odt``, ``ods``, ``txt``), or ``None`` when it is none of these.
     ``path`` is opened only for ZIP containers, to look at their members."""
@@ -33,7 +33,7 @@ def sniff(head: bytes, path: Path) -> str | None:
     return "txt"
 
 
-def _zip_kind(path: Path) -> str | None:
+def _zip_kind(path: str | Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())

@@ -32,7 +32,7 @@ class Layout:
     root: Path  # resolved
     shown: str  # the root as the user named it, for messages
 
-    def show(self, path: Path) -> str:
+    def show(self, path: str | Path) -> str:
         """How a path inside the archive is named in messages: as the user named the root."""
         # String slicing, not Path.relative_to: this runs for every file of every case.
         rel = str(path)[len(str(self.root)) + 1 :].replace(os.sep, "/")

@@ -138,7 +138,7 @@ def validate(
 
 
 def parse_file(
-    path: Path, shown: str, model: type[M], case: str | None = None
+    path: str | Path, shown: str, model: type[M], case: str | None = None
 ) -> tuple[M | None, Loaded | None, list[Finding]]:
     """Load ``path`` and validate it as ``model``. Never raises for bad content."""
     try:

@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from .archive import Archive, CaseFolder, StepFile, read_case
@@ -44,8 +45,12 @@ def check_case(archive: Archive, path: Path, files: Listing | None = None) -> li
     return out
 
 
-def _f(sev: Severity, code: str, case: CaseFolder, file: str, line: int | None, **params: object) -> Finding:
-    return Finding(sev, code, file, line, dict(params), case.id)
+def _f(
+    sev: Severity, code: str, case: CaseFolder, file: str, line: int | Callable[[], int] | None, **params: object
+) -> Finding:
+    # A line may be given as a callable: finding it means re-reading the file, which only
+    # the files that have a finding should pay for.
+    return Finding(sev, code, file, line() if callable(line) else line, dict(params), case.id)
 
 
 def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
@@ -70,7 +75,7 @@ def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
 
 def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Finding]:
     assert case.kasus_loaded is not None
-    file, line = case.kasus_loaded.file, case.kasus_loaded.line_of(("sop",))
+    file, line = case.kasus_loaded.file, partial(case.kasus_loaded.line_of, ("sop",))
     ref = (kasus.sop.nomor, kasus.sop.revisi)
     sop = archive.sops.get(ref)
     if sop is None:
@@ -183,7 +188,7 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
         yield _f(E, "step.unknown", case, file, at("langkah"), no=rec.langkah, count=len(sop.langkah))
         return
     spec = sop.step(rec.langkah)
-    if not step.path.name.startswith(f"{rec.langkah:02d}-"):
+    if not step.name.startswith(f"{rec.langkah:02d}-"):
         yield _f(
             W,
             "step.filename",
@@ -191,7 +196,7 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
             file,
             at("langkah"),
             no=rec.langkah,
-            name=step.path.name,
+            name=step.name,
             prefix=f"{rec.langkah:02d}-",
         )
     if spec.keputusan is None and rec.keputusan is not None:
@@ -257,7 +262,7 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
     kinds = {k.id for k in sop.jenis_dokumen}
     valid: dict[str, int] = {}
     for i, doc in enumerate(rec.dokumen):
-        line = at("dokumen", i)
+        line = partial(at, "dokumen", i)
         if doc.jenis not in kinds:
             close = difflib.get_close_matches(doc.jenis, sorted(kinds), n=1)
             yield _f(
@@ -275,7 +280,13 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
             yield _f(E, "doc.personal_kind", case, file, at("dokumen", i, "pribadi"), kind=sop.kind(doc.jenis).nama)
         problems = list(
             _document(
-                case, file, at("dokumen", i, "berkas"), doc.berkas, doc.sha256, sop.kind(doc.jenis).format, referenced
+                case,
+                file,
+                partial(at, "dokumen", i, "berkas"),
+                doc.berkas,
+                doc.sha256,
+                sop.kind(doc.jenis).format,
+                referenced,
             )
         )
         yield from problems
@@ -298,7 +309,13 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
 
 
 def _document(
-    case: CaseFolder, file: str, line: int, rel: str, sha: str | None, formats: Sequence[str], referenced: set[str]
+    case: CaseFolder,
+    file: str,
+    line: Callable[[], int],
+    rel: str,
+    sha: str | None,
+    formats: Sequence[str],
+    referenced: set[str],
 ) -> Iterator[Finding]:
     """One attached file: inside the case folder, a regular non-empty file of the right type.
 
@@ -325,8 +342,9 @@ def _document(
     if entry.size == 0:
         yield _f(E, "file.empty", case, file, line, path=rel)
         return
-    head, digest = _read(case.path / name)
-    found = sniff(head, case.path / name)
+    full = f"{case.path}/{name}"
+    head, digest = _read(full, entry.size)
+    found = sniff(head, full)
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
         return
@@ -336,16 +354,19 @@ def _document(
         yield _f(E, "file.hash_mismatch", case, file, line, path=rel)
 
 
-def _read(path: Path) -> tuple[bytes, str]:
+def _read(path: str, size: int) -> tuple[bytes, str]:
     """The first block (to sniff the type) and the SHA-256 of the whole file, in one pass."""
-    digest = hashlib.sha256()
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(fd, "rb") as fh:
-        head = fh.read(1 << 16)
-        digest.update(head)
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return head[:4096], digest.hexdigest()
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        if size <= _WHOLE:
+            data = fh.read()  # one exact-size read; a scan is usually far below the limit
+            return data[:4096], hashlib.sha256(data).hexdigest()
+        head = fh.read(4096)
+        fh.seek(0)
+        return head, hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+_WHOLE = 8 << 20
 
 
 def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
@@ -378,7 +399,7 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
             )
         for no, step in prog.rounds[round_no].items():
             rec = step.record
-            line = step.loaded.line_of(("status",))
+            line = partial(step.loaded.line_of, ("status",))
             if decision and no > decision.no and round_no < prog.final_round:
                 yield _f(
                     E,

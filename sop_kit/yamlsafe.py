@@ -11,7 +11,6 @@ PyYAML's C parser emits events; we build plain Python values from them ourselves
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,18 +32,30 @@ _FORBIDDEN = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 Loc = tuple[str | int, ...]
 
 
-@dataclass
 class Loaded:
-    """A parsed file: its data and the source line of every key and list item."""
+    """A parsed file: its data, and the source line of every key and list item.
 
-    file: str
-    data: Any
-    lines: dict[Loc, int] = field(default_factory=dict)
+    Lines are needed only to locate a finding, which most files never have, so they are
+    worked out on first use by parsing the text again with bookkeeping on.
+    """
+
+    def __init__(self, file: str, data: Any, text: str):
+        self.file = file
+        self.data = data
+        self._text = text
+        self._lines: dict[Loc, int] | None = None
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        if self._lines is None:
+            self._lines = _parse(self._text, self.file, track=True)[1]
+        return self._lines
 
     def line_of(self, loc: Loc) -> int:
         """The line of ``loc``, or of its nearest ancestor that has one."""
+        lines = self.lines
         for end in range(len(loc), -1, -1):
-            found = self.lines.get(tuple(loc[:end]))
+            found = lines.get(tuple(loc[:end]))
             if found is not None:
                 return found
         return 1
@@ -86,8 +97,13 @@ def decode(raw: bytes, file: str) -> str:
 
 def load_text(text: str, file: str) -> Loaded:
     """Parse one YAML document from text already checked by :func:`decode`."""
+    return Loaded(file, _parse(text, file, track=False)[0], text)
+
+
+def _parse(text: str, file: str, track: bool) -> tuple[Any, dict[Loc, int]]:
+    """Build the document from libyaml's events; with ``track``, also note every line."""
     lines: dict[Loc, int] = {}
-    # Each open container: [value, loc, pending key (mappings only)].
+    # Each open container: [value, loc (when tracking), pending key (mappings only)].
     stack: list[list[Any]] = []
     root: Any = None
     docs = 0
@@ -111,12 +127,14 @@ def load_text(text: str, file: str) -> Loaded:
                         if key in container:
                             raise _fail(file, "yaml.duplicate_key", ev.start_mark.line + 1, key=key)
                         top[2] = key
-                        lines[(*top[1], key)] = ev.start_mark.line + 1
+                        if track:
+                            lines[(*top[1], key)] = ev.start_mark.line + 1
                         continue
                     container[top[2]] = value
                     top[2] = None
                 else:
-                    lines[(*top[1], len(container))] = ev.start_mark.line + 1
+                    if track:
+                        lines[(*top[1], len(container))] = ev.start_mark.line + 1
                     container.append(value)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if ev.anchor or ev.tag:
@@ -124,19 +142,22 @@ def load_text(text: str, file: str) -> Loaded:
                 if len(stack) >= MAX_DEPTH:
                     raise _fail(file, "yaml.too_deep", ev.start_mark.line + 1, limit=MAX_DEPTH)
                 new: Any = {} if kind is yaml.MappingStartEvent else []
+                loc: Loc = ()
                 if not stack:
-                    root, loc = new, ()
+                    root = new
                 else:
                     top = stack[-1]
                     if type(top[0]) is dict:
                         if top[2] is None:
                             raise _fail(file, "yaml.complex_key", ev.start_mark.line + 1)
-                        loc = (*top[1], top[2])
+                        if track:
+                            loc = (*top[1], top[2])
                         top[0][top[2]] = new
                         top[2] = None
                     else:
-                        loc = (*top[1], len(top[0]))
-                        lines[loc] = ev.start_mark.line + 1
+                        if track:
+                            loc = (*top[1], len(top[0]))
+                            lines[loc] = ev.start_mark.line + 1
                         top[0].append(new)
                 stack.append([new, loc, None])
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
@@ -157,7 +178,7 @@ def load_text(text: str, file: str) -> Loaded:
         raise _fail(file, "yaml.syntax", 1, problem=str(exc)) from None
     finally:
         parser.dispose()
-    return Loaded(file, root, lines)
+    return root, lines
 
 
 def _reject(file: str, ev: Any) -> None:
@@ -171,11 +192,12 @@ def load_bytes(raw: bytes, file: str) -> Loaded:
     return load_text(decode(raw, file), file)
 
 
-def load_file(path: Path, file: str | None = None) -> Loaded:
+def load_file(path: str | Path, file: str | None = None) -> Loaded:
     """Read and parse ``path``; ``file`` is the name shown in messages."""
     shown = file or str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except OSError as exc:
         raise _fail(shown, "io.unreadable", 1, reason=exc.strerror or str(exc)) from None
     return load_bytes(raw, shown)

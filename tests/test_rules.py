@@ -192,3 +192,17 @@ def test_unquoted_kk_with_yaml11_octal_look_is_refused(base_case: Path) -> None:
     kasus.write_text(kasus.read_text().replace('nomor_kk: "3214130101200001"', "nomor_kk: 0321413010120000"))
     _, _, problems = parse_file(kasus, "kasus.yaml", Kasus)
     assert [(p.code, p.line, p.params["value"]) for p in problems] == [("schema.pattern", 21, "0321413010120000")]
+
+
+def test_large_attachment_is_hashed_in_blocks(base_case: Path) -> None:
+    """Files above the whole-read limit take the streaming path; the hash must still match."""
+    import hashlib
+
+    big = base_case / "lampiran" / "01-data-rawan.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + bytes(9 << 20))
+    found = codes(base_case.parents[2])
+    assert ("file.hash_mismatch", "01-pengumpulan-data.yaml", 10) in found
+    step = base_case / "langkah" / "01-pengumpulan-data.yaml"
+    old = "d7253c3c9310c456431668f7ced81fd38fda328913e442bc065f6f59823dbd1d"
+    step.write_text(step.read_text().replace(old, hashlib.sha256(big.read_bytes()).hexdigest()))
+    assert codes(base_case.parents[2]) == []
