@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .errors import ConfigError
 from .findings import Finding, Report, Severity
-from .layout import CASE_FILE, CASES_DIR, SOP_DIR, Layout, locate
+from .layout import CASE_FILE, SOP_DIR, Layout, locate
 from .scan import fingerprint, scan
 
 if TYPE_CHECKING:
@@ -152,9 +152,14 @@ def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:
         p.parent == layout.root / SOP_DIR for p in changed
     ):
         return cases
-    base = layout.root / CASES_DIR
-    touched = {p for p in changed if base in p.parents}
-    return [c for c in cases if any(c == p or c in p.parents for p in touched)]
+    known = set(cases)
+    touched = set()
+    for path in changed:  # walk up from each changed file to the case folder holding it
+        for folder in (path, *path.parents):
+            if folder in known:
+                touched.add(folder)
+                break
+    return [c for c in cases if c in touched]
 
 
 def _strip(f: Finding) -> dict[str, Any]:
