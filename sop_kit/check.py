@@ -36,6 +36,7 @@ class CheckOptions:
     changed_since: str | None = None  # git revision: check only cases touched since
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
     parallel_from: int = 200  # below this many cases, starting workers costs more than it saves
+    trail: bool = True  # add the approval trail's findings when the archive is in a git repository
 
 
 def check_archive(root: Path | str, options: CheckOptions | None = None) -> Report:
@@ -72,8 +73,24 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
     report.findings += archive_findings
     if cache:
         cache.save(archive_findings)
+    if options.trail:
+        report.findings += _trail_findings(layout, cases, options)
     report.cases_checked = len(cases)
     return report
+
+
+def _trail_findings(layout: Layout, cases: list[Path], options: CheckOptions) -> list[Finding]:
+    from .gitlog import top_level
+
+    if top_level(layout.root) is None:
+        return []
+    from .trail import load_trail
+
+    trail = load_trail(layout, options.cache_dir, options.jobs or 0, options.use_cache)
+    if trail is None:
+        return []
+    checked = {c.name for c in cases}
+    return [f for f in trail.findings if f.case is None or f.case in checked]
 
 
 def _duplicate_ids(layout: Layout, cases: list[Path]) -> list[Finding]:

@@ -68,13 +68,22 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--changed-since", metavar="REV", help="Check only cases changed since this git revision.")
 @click.option("--no-cache", is_flag=True, help="Check every case again, ignoring cached results.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--no-trail", is_flag=True, help="Leave out the approval trail from git history.")
 @lang_option
 @_library_errors
 def check(
-    root: Path, fmt: str, strict: bool, changed_since: str | None, no_cache: bool, jobs: int | None, lang: str | None
+    root: Path,
+    fmt: str,
+    strict: bool,
+    changed_since: str | None,
+    no_cache: bool,
+    jobs: int | None,
+    no_trail: bool,
+    lang: str | None,
 ) -> None:
     """Validate the SOP files, the staff registry and every case under ROOT (default: records)."""
-    report = check_archive(root, CheckOptions(use_cache=not no_cache, jobs=jobs, changed_since=changed_since))
+    options = CheckOptions(use_cache=not no_cache, jobs=jobs, changed_since=changed_since, trail=not no_trail)
+    report = check_archive(root, options)
     click.echo(format_report(report, fmt, lang or default_lang()), nl=False)
     sys.exit(1 if report.failed(strict) else 0)
 
@@ -91,3 +100,26 @@ def status(case: str, root: Path, lang: str | None) -> None:
 
     archive = open_archive(root)
     click.echo(format_status(case_status(archive, find_case(archive, case)), lang or default_lang()), nl=False)
+
+
+@main.command()
+@click.argument("case")
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option("--no-cache", is_flag=True, help="Verify every commit again, ignoring cached verdicts.")
+@lang_option
+@_library_errors
+def trail(case: str, root: Path, no_cache: bool, lang: str | None) -> None:
+    """Show who completed or decided each step of CASE, from git history, and whether it is verified."""
+    from .errors import ConfigError
+    from .layout import locate
+    from .status import find_case
+    from .trail import format_case_trail, load_trail
+
+    layout = locate(root)
+    found = load_trail(layout, use_cache=not no_cache)
+    if found is None:
+        raise ConfigError("trail.no_git", str(root))
+    from .archive import open_archive
+
+    folder = find_case(open_archive(root), case)
+    click.echo(format_case_trail(found, folder.name, lang or default_lang()), nl=False)

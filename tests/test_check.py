@@ -94,7 +94,7 @@ def repo_archive(make_archive: MakeArchive, tmp_path: Path) -> Path:
 
 def test_changed_since_checks_only_touched_cases(repo_archive: Path) -> None:
     root = repo_archive
-    options = CheckOptions(use_cache=False, changed_since="HEAD")
+    options = CheckOptions(use_cache=False, changed_since="HEAD", trail=False)
     assert check_archive(root, options).cases_checked == 0
     step = root / "kasus" / "2026" / "2026-03-cibening-0001" / "langkah" / "03-penetapan.yaml"
     step.write_text(step.read_text().replace("status: selesai", "status: belum"))
@@ -102,7 +102,8 @@ def test_changed_since_checks_only_touched_cases(repo_archive: Path) -> None:
     assert report.cases_checked == 1
     assert {f.case for f in report.findings} == {"2026-03-cibening-0001"}
     git(root.parent, "commit", "-qam", "ubah")
-    assert check_archive(root, CheckOptions(use_cache=False, changed_since="HEAD~1")).cases_checked == 1
+    options_1 = CheckOptions(use_cache=False, changed_since="HEAD~1", trail=False)
+    assert check_archive(root, options_1).cases_checked == 1
     # An untracked new case counts as changed.
     (new,) = clone_cases(root, 1, start=99)
     (new / "lampiran" / "04-rencana-pembinaan.pdf").unlink()
