@@ -1,0 +1,237 @@
+"""The approval trail on real git repositories with real SSH keys (made by the tests)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sop_kit import CheckOptions, check_archive, open_archive
+from sop_kit.config import load_config
+from sop_kit.trail import Event, Trail, build_trail, trail_findings
+
+from .conftest import BASE_ID, CORPUS
+from .signed_repo import SignedRepo
+
+PEOPLE = ("hendra-gunawan", "dewi-lestari", "agus-permana", "budi-santoso", "siti-nurhaliza")
+
+
+def trail_of(repo: SignedRepo, cache: Path) -> tuple[Trail, list[tuple[str, str, int | None]]]:
+    archive = open_archive(repo.records)
+    config, _ = load_config(archive)
+    trail = build_trail(archive, config, cache_dir=cache)
+    assert trail is not None
+    found = [(f.code, Path(f.file).name, f.params.get("no")) for f in trail_findings(archive, trail, config)]
+    return trail, found
+
+
+def approvals(trail: Trail) -> list[Event]:
+    return [e for ct in trail.cases.values() for e in ct.events if e.kind in ("selesai", "keputusan")]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> SignedRepo:
+    r = SignedRepo(tmp_path / "arsip")
+    r.start_archive(PEOPLE)
+    r.add_identity()
+    r.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    r.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    r.add_step("02-verifikasi.yaml", ("lampiran/02-hasil-verifikasi.pdf",))
+    r.commit("Langkah 2: data valid", "agus-permana", "Agus Permana", "2026-03-03T10:00:00+07:00")
+    return r
+
+
+def steps_3_4(repo: SignedRepo) -> None:
+    repo.add_step("03-penetapan.yaml", ("lampiran/03-sk-penetapan.pdf",))
+    repo.commit("Langkah 3: SK", "agus-permana", "Agus Permana", "2026-03-04T10:00:00+07:00")
+    repo.add_step("04-persiapan.yaml", ("lampiran/04-rencana-pembinaan.pdf",))
+    repo.commit("Langkah 4", "dewi-lestari", "Dewi Lestari", "2026-03-05T08:30:00+07:00")
+
+
+def add_step_5(repo: SignedRepo, signer: str | None, author: str = "Budi Santoso") -> None:
+    steps_3_4(repo)
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",))
+    repo.commit("Langkah 5: koordinasi", signer, author, "2026-03-09T12:00:00+07:00")
+
+
+def test_signed_approval_by_the_right_role_is_verified(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, "budi-santoso")
+    trail, found = trail_of(repo, tmp_path / "c")
+    verdicts = {(e.step, e.kind): (e.verified, e.signer, e.decision) for e in approvals(trail)}
+    assert verdicts[(1, "selesai")] == (True, "dewi-lestari", None)
+    assert verdicts[(2, "keputusan")] == (True, "agus-permana", "ya")
+    assert verdicts[(5, "selesai")] == (True, "budi-santoso", None)
+    assert found == []
+    assert all(e.tree for e in approvals(trail))  # the case folder's exact content at approval
+
+
+def test_unsigned_commit_with_the_kabid_name_is_not_an_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, None)
+    trail, found = trail_of(repo, tmp_path / "c")
+    step5 = next(e for e in approvals(trail) if e.step == 5)
+    assert (step5.verified, step5.reason, step5.author) == (False, "unsigned", "Budi Santoso")
+    assert ("trail.unverified", "05-koordinasi.yaml", 5) in found
+
+
+def test_clerk_key_with_the_kabid_name_is_not_an_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, "dewi-lestari", author="Budi Santoso")
+    trail, found = trail_of(repo, tmp_path / "c")
+    step5 = next(e for e in approvals(trail) if e.step == 5)
+    assert (step5.verified, step5.reason, step5.signer) == (False, "no_role", "dewi-lestari")
+    assert ("trail.wrong_role", "05-koordinasi.yaml", 5) in found
+
+
+def test_unknown_key_is_not_an_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, "orang-asing")
+    trail, found = trail_of(repo, tmp_path / "c")
+    step5 = next(e for e in approvals(trail) if e.step == 5)
+    assert (step5.verified, step5.reason, step5.signer) == (False, "unknown_key", None)
+    assert ("trail.unverified", "05-koordinasi.yaml", 5) in found
+
+
+def test_registry_edited_in_the_approving_commit_does_not_authorise_it(repo: SignedRepo, tmp_path: Path) -> None:
+    """The clerk makes herself Kabid and approves step 5 in the same commit."""
+    steps_3_4(repo)
+    staff = repo.records / "staf.yaml"
+    text = staff.read_text()
+    text = text.replace(
+        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana]",
+        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana, kabid]",
+    )
+    staff.write_text(text)
+    step5 = (CORPUS / "base" / "langkah" / "05-koordinasi.yaml").read_text().replace("budi-santoso", "dewi-lestari")
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",), text=step5)
+    repo.commit("Langkah 5", "dewi-lestari", "Dewi Lestari", "2026-03-09T12:00:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    event = next(e for e in approvals(trail) if e.step == 5)
+    assert (event.verified, event.reason) == (False, "no_role")
+    assert ("trail.registry_unauthorised", "staf.yaml", None) in found
+    assert ("trail.wrong_role", "05-koordinasi.yaml", 5) in found
+
+
+def test_registry_change_by_an_administrator_counts_from_the_next_commit(repo: SignedRepo, tmp_path: Path) -> None:
+    steps_3_4(repo)
+    staff = repo.records / "staf.yaml"
+    staff.write_text(repo.staff_with_keys((*PEOPLE, "rizki-ramadhan")))
+    repo.commit("Kunci Rizki didaftarkan", "hendra-gunawan", "Hendra Gunawan", "2026-03-06T08:00:00+07:00")
+    step5 = (CORPUS / "base" / "langkah" / "07-dokumentasi.yaml").read_text().replace("dewi-lestari", "rizki-ramadhan")
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",))
+    repo.commit("Langkah 5", "budi-santoso", "Budi Santoso", "2026-03-09T12:00:00+07:00")
+    repo.add_step("06-pembinaan.yaml")
+    repo.commit("Langkah 6", "agus-permana", "Agus Permana", "2026-03-12T15:00:00+07:00")
+    repo.add_step("07-dokumentasi.yaml", ("foto/07-pembinaan-1.jpg",), text=step5)
+    repo.commit("Langkah 7", "rizki-ramadhan", "Rizki Ramadhan", "2026-03-12T15:30:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    step7 = next(e for e in approvals(trail) if e.step == 7)
+    assert (step7.verified, step7.signer) == (True, "rizki-ramadhan")
+    assert found == []
+
+
+def test_approval_after_tenure_ended_is_not_valid(repo: SignedRepo, tmp_path: Path) -> None:
+    """Siti was Kasi PKK until 2025-06-30; her key still signs, but not as Kasi in 2026."""
+    step2 = (CORPUS / "base" / "langkah" / "02-verifikasi.yaml").read_text().replace("agus-permana", "siti-nurhaliza")
+    (repo.case_dir() / "langkah" / "02-verifikasi.yaml").write_text(step2.replace("keputusan: ya", "keputusan: tidak"))
+    repo.commit("Langkah 2 diputuskan ulang", "siti-nurhaliza", "Siti Nurhaliza", "2026-03-03T11:00:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    decisions = [e for e in approvals(trail) if e.step == 2]
+    assert [(e.signer, e.verified, e.reason, e.decision) for e in decisions] == [
+        ("agus-permana", True, None, "ya"),
+        ("siti-nurhaliza", False, "no_role", "tidak"),
+    ]
+    assert ("trail.wrong_role", "02-verifikasi.yaml", 2) in found
+
+
+def test_edit_after_approval_is_flagged_and_reapproval_clears_it(repo: SignedRepo, tmp_path: Path) -> None:
+    step2 = repo.case_dir() / "langkah" / "02-verifikasi.yaml"
+    step2.write_text(step2.read_text().replace("Data lengkap", "Data hampir lengkap"))
+    repo.commit("Ubah catatan", "dewi-lestari", "Dewi Lestari", "2026-03-05T09:00:00+07:00")
+    (repo.case_dir() / "lampiran" / "01-data-rawan.pdf").write_bytes(b"%PDF-1.4 diganti\n")
+    repo.commit("Ganti berkas", None, "Dewi Lestari", "2026-03-05T09:30:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    kinds = [(e.kind, e.step) for e in trail.cases[BASE_ID].events]
+    assert ("diubah", 2) in kinds and ("berkas_diubah", 1) in kinds
+    assert ("trail.changed_after_approval", "02-verifikasi.yaml", 2) in found
+    assert ("trail.changed_after_approval", "01-pengumpulan-data.yaml", 1) in found
+    # The Kasi saves the record again, signed: step 2 is approved again; step 1 still changed.
+    step2.write_text(step2.read_text() + "\n")
+    repo.commit("Langkah 2 disetujui ulang", "agus-permana", "Agus Permana", "2026-03-05T10:00:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    assert ("disetujui_ulang", 2) in [(e.kind, e.step) for e in trail.cases[BASE_ID].events]
+    assert ("trail.changed_after_approval", "02-verifikasi.yaml", 2) not in found
+    assert ("trail.changed_after_approval", "01-pengumpulan-data.yaml", 1) in found
+
+
+def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:
+    steps_3_4(repo)
+    repo.git("checkout", "-q", "-b", "yuni")
+    other = repo.records / "kasus" / "2026" / "2026-03-cibening-y2n1"
+    shutil.copytree(repo.case_dir(), other)
+    kasus = other / "kasus.yaml"
+    kasus.write_text(kasus.read_text().replace(BASE_ID, "2026-03-cibening-y2n1"))
+    repo.commit("Kasus kedua, langkah 1-4", "dewi-lestari", "Dewi Lestari", "2026-03-06T09:00:00+07:00")
+    repo.git("checkout", "-q", "main")
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",))
+    repo.commit("Langkah 5", "budi-santoso", "Budi Santoso", "2026-03-09T12:00:00+07:00")
+    repo.git(
+        "-c",
+        "user.name=Hendra",
+        "-c",
+        "user.email=h@contoh.id",
+        "-c",
+        "commit.gpgsign=false",
+        "merge",
+        "-q",
+        "--no-edit",
+        "yuni",
+    )
+    trail, _ = trail_of(repo, tmp_path / "c")
+    first = {(e.step, e.signer, e.verified) for e in approvals(trail) if e in trail.cases[BASE_ID].events}
+    second = [
+        (e.step, e.signer, e.verified)
+        for e in trail.cases["2026-03-cibening-y2n1"].events
+        if e.kind in ("selesai", "keputusan")
+    ]
+    assert (5, "budi-santoso", True) in first and (2, "agus-permana", True) in first
+    # On the second branch one commit by the clerk completed steps 1-4: hers (1, 4) are
+    # verified, the Kasi's steps (2, 3) are not hers to approve.
+    assert sorted(second) == [
+        (1, "dewi-lestari", True),
+        (2, "dewi-lestari", False),
+        (3, "dewi-lestari", False),
+        (4, "dewi-lestari", True),
+    ]
+
+
+def test_trust_root_mismatch_verifies_nothing(tmp_path: Path) -> None:
+    r = SignedRepo(tmp_path / "arsip")
+    r.start_archive(PEOPLE)
+    (r.top / "sop-kit.yaml").write_text('format: sop-kit/konfigurasi/1\nakar_kepercayaan: "' + "0" * 64 + '"\n')
+    r.add_identity()
+    r.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    r.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    trail, found = trail_of(r, tmp_path / "c")
+    assert ("trail.trust_root_mismatch", "staf.yaml", None) in found
+    assert [(e.verified, e.reason) for e in approvals(trail)] == [(False, "no_registry")]
+
+
+def test_dropped_approval_is_reported_after_a_history_rewrite(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, "budi-santoso")
+    trail_of(repo, tmp_path / "c")  # the cache now knows the step-5 approval
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    _, found = trail_of(repo, tmp_path / "c")
+    assert ("trail.approval_dropped", "05-koordinasi.yaml", None) in found
+
+
+def test_check_reports_trail_findings_by_policy(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, None)
+    report = check_archive(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
+    codes = {(f.code, f.severity.value) for f in report.findings}
+    assert ("trail.unverified", "error") in codes  # the fixture's sop-kit.yaml says tanda_tangan: wajib
+    (repo.top / "sop-kit.yaml").write_text((repo.top / "sop-kit.yaml").read_text().replace("wajib", "laporkan"))
+    report = check_archive(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
+    assert ("trail.unverified", "info") in {(f.code, f.severity.value) for f in report.findings}
+    assert not any(
+        f.code.startswith("trail.")
+        for f in check_archive(repo.records, CheckOptions(trail=False, use_cache=False)).findings
+    )
