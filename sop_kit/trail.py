@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -41,6 +41,17 @@ from .yamlsafe import load_bytes
 M = TypeVar("M", bound=BaseModel)
 
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
+
+
+class StepState(NamedTuple):
+    """What the trail needs of one version of a step record."""
+
+    langkah: int
+    putaran: int
+    status: str
+    keputusan: str | None
+    pelaksana: str | None
+    dokumen: tuple[str, ...]  # the paths it names
 
 
 @dataclass
@@ -121,13 +132,14 @@ def build_trail(
     prefix = os.path.relpath(archive.root, top).replace(os.sep, "/")
     prefix = "" if prefix == "." else prefix + "/"
     commits = read_history(top, [prefix or "."])
-    builder = _Builder(archive, config, top, prefix, commits)
+    builder = _Builder(archive, config, top, prefix, commits, cache_dir, use_cache)
     with BlobReader(top) as blobs:
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
         signed = [c.sha for c in commits]
         builder.sigs = verify(top, signed, builder.all_keys, cache, jobs)
         builder.run(blobs)
+    builder.blobs_seen.save()
     builder.add_trees()
     if use_cache:
         builder.check_dropped(cache_dir)
@@ -138,7 +150,16 @@ def build_trail(
 
 
 class _Builder:
-    def __init__(self, archive: Archive, config: ArchiveConfig, top: Path, prefix: str, commits: list[Commit]):
+    def __init__(
+        self,
+        archive: Archive,
+        config: ArchiveConfig,
+        top: Path,
+        prefix: str,
+        commits: list[Commit],
+        cache_dir: Path | None,
+        use_cache: bool,
+    ):
         self.archive, self.config, self.top, self.prefix, self.commits = archive, config, top, prefix, commits
         self.trail = Trail(top)
         self.sigs: dict[str, Signature] = {}
@@ -148,7 +169,8 @@ class _Builder:
         self.all_keys: dict[str, list[str]] = {}
         self.after: dict[str, _Registry | None] = {}  # effective registry after each commit
         self.versions = 0
-        self.records: dict[tuple[str, str], CatatanLangkah] = {}  # (case, step file) -> latest record
+        self.records: dict[tuple[str, str], StepState] = {}  # (case, step file) -> latest version
+        self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
         self.case_sop: dict[str, tuple[str, int]] = {}
         self.latest: _Registry | None = None
 
@@ -241,16 +263,16 @@ class _Builder:
         approved_here: set[str] = set()
         for name, status, blob in sorted(changes):
             if name == CASE_FILE and status != "D":
-                kasus = _parse(blobs.read(blob), Kasus)
-                if kasus is not None:
+                ref = self.blobs_seen.sop_ref(blob, blobs)
+                if ref is not None:
                     if case_id not in self.case_sop:
                         trail.events.append(_copy(base, kind="dibuat"))
-                    self.case_sop[case_id] = (kasus.sop.nomor, kasus.sop.revisi)
+                    self.case_sop[case_id] = ref
                 continue
             if not name.startswith(STEPS_DIR + "/") or not name.endswith(".yaml"):
                 continue
             step_name = name[len(STEPS_DIR) + 1 :]
-            record = _parse(blobs.read(blob), CatatanLangkah) if status != "D" else None
+            record = self.blobs_seen.step(blob, blobs) if status != "D" else None
             previous = self.records.get((case_id, step_name))
             if record is not None:
                 self.records[(case_id, step_name)] = record
@@ -265,7 +287,7 @@ class _Builder:
                 if st is None:
                     st = trail.steps[step_name] = StepTrail(record.langkah, record.putaran, step_name)
                 st.approval, st.changed_after = event, []
-                st.documents = {d.berkas for d in record.dokumen}
+                st.documents = set(record.dokumen)
                 trail.events.append(event)
                 approved_here.add(step_name)
             elif st is not None and st.approval is not None:
@@ -274,7 +296,7 @@ class _Builder:
                 if event.kind == "disetujui_ulang":
                     st.approval, st.changed_after = event, []
                     if record is not None:
-                        st.documents = {d.berkas for d in record.dokumen}
+                        st.documents = set(record.dokumen)
                 else:
                     st.changed_after.append(event)
             elif record is not None:
@@ -293,7 +315,7 @@ class _Builder:
         before: _Registry | None,
         signer: Staf | None,
         sig: Signature,
-        record: CatatanLangkah,
+        record: StepState,
         sop: Sop | None,
         when: datetime,
     ) -> str | None:
@@ -324,7 +346,7 @@ class _Builder:
         sig: Signature,
         case_id: str,
         step_name: str,
-        record: CatatanLangkah,
+        record: StepState,
     ) -> Event:
         sop = self._sop(case_id)
         reason = self._verdict(before, signer, sig, record, sop, base.when)
@@ -348,7 +370,7 @@ class _Builder:
         sig: Signature,
         case_id: str,
         step_name: str,
-        record: CatatanLangkah | None,
+        record: StepState | None,
         st: StepTrail,
     ) -> Event:
         """An edit of an approved record: a re-approval if a verified role holder made it."""
@@ -423,6 +445,61 @@ def _copy(base: Event, **changes: object) -> Event:
     data = dict(base.__dict__)
     data.update(changes)
     return Event(**data)
+
+
+class _BlobCache:
+    """What each blob of a step record or case identity says; blobs never change, so a
+    rebuild after a new commit parses only the new versions."""
+
+    def __init__(self, top: Path, cache_dir: Path | None, use_cache: bool):
+        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
+        self.file = base / f"blobs-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+        self.use_cache = use_cache
+        self.entries: dict[str, Any] = {}
+        if use_cache:
+            try:
+                self.entries = json.loads(self.file.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.entries = {}
+        self.dirty = False
+
+    def _get(self, blob: str, blobs: BlobReader, make: Any) -> Any:
+        if blob not in self.entries:
+            self.entries[blob] = make(blobs.read(blob))
+            self.dirty = True
+        return self.entries[blob]
+
+    def step(self, blob: str, blobs: BlobReader) -> StepState | None:
+        def make(data: bytes | None) -> list[Any] | None:
+            rec = _parse(data, CatatanLangkah)
+            if rec is None:
+                return None
+            return [rec.langkah, rec.putaran, rec.status, rec.keputusan, rec.pelaksana, [d.berkas for d in rec.dokumen]]
+
+        found = self._get(blob, blobs, make)
+        if not found:
+            return None
+        langkah, putaran, status, keputusan, pelaksana, dokumen = found
+        return StepState(langkah, putaran, status, keputusan, pelaksana, tuple(dokumen))
+
+    def sop_ref(self, blob: str, blobs: BlobReader) -> tuple[str, int] | None:
+        def make(data: bytes | None) -> list[Any] | None:
+            kasus = _parse(data, Kasus)
+            return [kasus.sop.nomor, kasus.sop.revisi] if kasus else None
+
+        found = self._get(blob, blobs, make)
+        return (found[0], found[1]) if found else None
+
+    def save(self) -> None:
+        if not (self.use_cache and self.dirty):
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.entries), "utf-8")
+            os.replace(tmp, self.file)
+        except OSError:
+            pass
 
 
 def _parse(data: bytes | None, model: type[M]) -> M | None:
