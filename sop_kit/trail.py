@@ -40,6 +40,7 @@ from .yamlsafe import load_bytes
 # Why an approval is not verified (catalogue codes trail.reason.*).
 M = TypeVar("M", bound=BaseModel)
 
+EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
 
 

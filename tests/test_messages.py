@@ -10,7 +10,9 @@ from sop_kit.messages import CATALOG
 
 from .conftest import REPO
 
-GROUPS = "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision"
+GROUPS = (
+    "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git"
+)
 CODE = re.compile(rf'"((?:{GROUPS})\.[a-z_]+)"')
 
 
@@ -52,3 +54,12 @@ def test_public_api_names_all_resolve() -> None:
     assert sorted(sop_kit.__all__) == sorted(sop_kit._EXPORTS)
     for name in sop_kit.__all__:
         assert getattr(sop_kit, name) is not None
+
+
+def test_dynamic_trail_codes_are_in_the_catalogue() -> None:
+    from sop_kit.trail import EVENT_KINDS, REASONS
+
+    for reason in REASONS:
+        assert f"trail.reason.{reason}" in CATALOG, reason
+    for kind in EVENT_KINDS:
+        assert f"trail.ev.{kind}" in CATALOG, kind
