@@ -62,6 +62,14 @@ def head_commit(repo: Path) -> str | None:
     return proc.stdout.strip() or None
 
 
+def current_branch(repo: Path) -> str:
+    """The checked-out branch, or HEAD when detached."""
+    proc = subprocess.run(
+        ["git", "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True
+    )
+    return proc.stdout.strip() or "HEAD"
+
+
 def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Commit]:
     """Every commit reachable from ``rev`` that touched ``paths``, parents before children."""
     if subprocess.run(["git", "-C", str(repo), "rev-parse", "-q", "--verify", rev], capture_output=True).returncode:

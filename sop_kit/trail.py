@@ -31,7 +31,7 @@ from .archive import Archive
 from .config import CONFIG_FILE, ArchiveConfig
 from .errors import SopKitError
 from .findings import Finding, Severity
-from .gitlog import BlobReader, Commit, head_commit, object_ids, read_history, top_level
+from .gitlog import BlobReader, Commit, current_branch, head_commit, object_ids, read_history, top_level
 from .layout import CASE_FILE, CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
@@ -404,9 +404,13 @@ class _Builder:
             e.tree = ids.get(f"{e.commit}:{t.folder}")
 
     def check_dropped(self, cache_dir: Path | None) -> None:
-        """Approvals a previous run saw whose commits are no longer in this history."""
+        """Approvals a previous run saw on this branch whose commits are no longer in its history.
+
+        Kept per branch: switching to another branch is not a rewrite."""
         base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
-        file = base / f"approvals-{hashlib.sha256(str(self.top).encode()).hexdigest()[:16]}.json"
+        branch = current_branch(self.top)
+        key = hashlib.sha256(f"{self.top}\0{branch}".encode()).hexdigest()[:16]
+        file = base / f"approvals-{key}.json"
         present = {c.sha for c in self.commits}
         try:
             known: dict[str, list[str]] = json.loads(file.read_text("utf-8"))

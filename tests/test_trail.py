@@ -235,3 +235,11 @@ def test_check_reports_trail_findings_by_policy(repo: SignedRepo, tmp_path: Path
         f.code.startswith("trail.")
         for f in check_archive(repo.records, CheckOptions(trail=False, use_cache=False)).findings
     )
+
+
+def test_switching_branches_is_not_a_dropped_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    repo.git("branch", "lama", "HEAD~1")
+    trail_of(repo, tmp_path / "c")  # main knows the step-2 approval
+    repo.git("checkout", "-q", "lama")
+    _, found = trail_of(repo, tmp_path / "c")
+    assert not any(code == "trail.approval_dropped" for code, _, _ in found)
