@@ -28,6 +28,8 @@ _EXPORTS = {
     "Status": "progress",
     "progress_of": "progress",
     "CaseStatus": "status",
+    "DemoResult": "demo",
+    "build_demo": "demo",
     "case_status": "status",
     "find_case": "status",
     "format_status": "status",
@@ -38,12 +40,14 @@ __all__ = [
     "CaseStatus",
     "CheckOptions",
     "ConfigError",
+    "DemoResult",
     "Finding",
     "Progress",
     "Report",
     "Severity",
     "SopKitError",
     "Status",
+    "build_demo",
     "case_status",
     "check_archive",
     "find_case",
@@ -56,6 +60,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .archive import Archive, CaseFolder, open_archive, read_case
     from .check import CheckOptions, check_archive
+    from .demo import DemoResult, build_demo
     from .errors import ConfigError, SopKitError
     from .findings import Finding, Report, Severity
     from .progress import Progress, Status, progress_of

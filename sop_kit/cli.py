@@ -123,3 +123,23 @@ def trail(case: str, root: Path, no_cache: bool, lang: str | None) -> None:
 
     folder = find_case(open_archive(root), case)
     click.echo(format_case_trail(found, folder.name, lang or default_lang()), nl=False)
+
+
+@main.command()
+@click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--source",
+    default="records",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive whose cases are replayed (default: records).",
+)
+@lang_option
+@_library_errors
+def demo(target: Path, source: Path, lang: str | None) -> None:
+    """Create DIR: a demo archive repository whose signed git history is the approval trail."""
+    from .demo import build_demo, format_tour
+
+    result = build_demo(target, source)
+    argv0 = sys.argv[0] if sys.argv else ""
+    prog = argv0 if Path(argv0).name == "sop-kit" else "sop-kit"  # as typed, e.g. .venv/bin/sop-kit
+    click.echo(format_tour(result, str(target), lang or default_lang(), prog), nl=False)

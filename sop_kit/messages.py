@@ -309,6 +309,42 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "--changed-since needs a git repository",
         "run inside the repository, or without --changed-since",
     ),
+    "config.demo_not_empty": (
+        "folder ini sudah ada dan tidak kosong; demo hanya dibuat di folder baru atau kosong",
+        "sebutkan folder baru, misalnya: sop-kit demo demo-arsip-2",
+        "this folder already exists and is not empty; the demo is made only in a new or empty folder",
+        "name a new folder, for example: sop-kit demo demo-arsip-2",
+    ),
+    "config.demo_inside_source": (
+        "folder demo tidak boleh berada di dalam arsip sumbernya",
+        "buat demo di luar folder arsip, misalnya: sop-kit demo demo-arsip",
+        "the demo folder cannot be inside its source archive",
+        "make the demo outside the archive folder, for example: sop-kit demo demo-arsip",
+    ),
+    "config.demo_tool_missing": (
+        "{tool} tidak ditemukan atau gagal; demo memerlukan git dan ssh-keygen (OpenSSH)",
+        "pasang git dan klien OpenSSH, lalu ulangi",
+        "{tool} is missing or failed; the demo needs git and ssh-keygen (OpenSSH)",
+        "install git and the OpenSSH client, then try again",
+    ),
+    "config.demo_bad_case": (
+        "berkas ini tidak dapat diputar ulang untuk demo (tidak terbaca, atau orangnya tidak ada di staf.yaml)",
+        "jalankan sop-kit check pada arsip sumber dan perbaiki galatnya",
+        "this file cannot be replayed for the demo (unreadable, or its person is not in staf.yaml)",
+        "run sop-kit check on the source archive and fix its errors",
+    ),
+    "config.demo_no_admin": (
+        "staf.yaml tidak memuat admin staf (admin_staf: true) untuk commit pertama demo",
+        "tandai Kepala Dinas atau Kasubag Umum dengan admin_staf: true",
+        "staf.yaml names no staff administrator (admin_staf: true) for the demo's first commit",
+        "mark the Kepala Dinas or the Kasubag Umum with admin_staf: true",
+    ),
+    "config.demo_few_cases": (
+        "demo memerlukan sedikitnya 3 kasus yang semua langkahnya selesai dalam satu putaran (ada {found})",
+        "pakai arsip contoh bawaan: sop-kit demo DIR --source records",
+        "the demo needs at least 3 cases with every step done in one round ({found} found)",
+        "use the shipped demo archive: sop-kit demo DIR --source records",
+    ),
     "sop.duplicate": (
         "SOP {nomor} revisi {revisi} sudah ada di {other}",
         "satu berkas untuk setiap revisi; naikkan 'revisi'",
@@ -640,11 +676,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         'set akar_kepercayaan: "{sha}" in sop-kit.yaml, or SOP_KIT_TRUST_ROOT in CI',
     ),
     "trail.trust_root_mismatch": (
-        "staf.yaml pertama (commit {commit}) tidak sama dengan akar kepercayaan yang disematkan; "
-        "tidak ada yang terverifikasi",
-        "sidik staf.yaml itu {sha}; periksa riwayat repositori dan akar_kepercayaan",
-        "the first staf.yaml (commit {commit}) does not match the pinned trust root; nothing is verified",
-        "that staf.yaml hashes to {sha}; check the history and akar_kepercayaan",
+        "tidak ada versi staf.yaml yang sama dengan akar kepercayaan yang disematkan; tidak ada yang terverifikasi",
+        "sidik staf.yaml pertama (commit {commit}) adalah {sha}; periksa riwayat dan akar_kepercayaan",
+        "no version of staf.yaml matches the pinned trust root; nothing is verified",
+        "the first staf.yaml (commit {commit}) hashes to {sha}; check the history and akar_kepercayaan",
     ),
     "trail.registry_unauthorised": (
         "perubahan staf.yaml di commit {commit} tidak ditandatangani admin staf ({who}); perubahan tidak berlaku",
@@ -739,6 +774,77 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     ),
     "cli.clean": ("Semua sesuai SOP.", "", "Everything follows the SOP.", ""),
     "cli.hint": ("saran", "", "hint", ""),
+    "cli.demo_done": (
+        "Arsip demo dibuat di {path}: repositori git tersendiri, {commits} commit, {cases} kasus.",
+        "",
+        "Demo archive created in {path}: a git repository of its own, {commits} commits, {cases} cases.",
+        "",
+    ),
+    "cli.demo_history": (
+        "Setiap kasus diputar ulang dari catatannya: satu commit per langkah, bertanggal waktu langkah itu dan "
+        "ditandatangani (SSH) oleh pelaksananya; Kasi dan Kabid menyetujui dengan kunci mereka sendiri.",
+        "",
+        "Each case is replayed from its records: one commit per step, dated at the step's time and SSH-signed "
+        "by the person who did it; the Kasi and the Kabid approve with their own keys.",
+        "",
+    ),
+    "cli.demo_keys": (
+        "Kunci SSH {count} staf fiktif ada di {path} — khusus demo, JANGAN PERNAH dipakai untuk tanda tangan "
+        "sungguhan.",
+        "",
+        "The SSH keys of {count} fictional staff are in {path} — demo only, NEVER use them for real signing.",
+        "",
+    ),
+    "cli.demo_planted": ("Kejanggalan yang sengaja ditanam:", "", "Irregularities planted on purpose:", ""),
+    "cli.demo_unsigned": (
+        "{case} langkah {no}: disetujui tanpa tanda tangan (commit atas nama {author})",
+        "",
+        "{case} step {no}: approved without a signature (commit in the name of {author})",
+        "",
+    ),
+    "cli.demo_changed_after_approval": (
+        "{case} langkah {no}: {path} diganti oleh {author} setelah disetujui, tanpa persetujuan ulang",
+        "",
+        "{case} step {no}: {path} replaced by {author} after approval, never approved again",
+        "",
+    ),
+    "cli.demo_forged": (
+        "{case} langkah {no}: keputusan atas nama {author}, tetapi ditandatangani dengan kunci {signer}",
+        "",
+        "{case} step {no}: a decision in the name of {author}, but signed with the key of {signer}",
+        "",
+    ),
+    "cli.demo_next": ("Coba berikutnya:", "", "Try next:", ""),
+    "cli.demo_next_check": (
+        "semua kasus berikut jejak persetujuannya; kode keluar 1 karena kejanggalan di atas ditemukan",
+        "",
+        "every case with its approval trail; exit code 1, because the irregularities above are found",
+        "",
+    ),
+    "cli.demo_next_unsigned": (
+        "langkah tanpa tanda tangan: TIDAK TERVERIFIKASI",
+        "",
+        "the unsigned step: NOT VERIFIED",
+        "",
+    ),
+    "cli.demo_next_changed_after_approval": (
+        "SK yang diganti: DIUBAH SETELAH DISETUJUI",
+        "",
+        "the replaced SK: CHANGED AFTER APPROVAL",
+        "",
+    ),
+    "cli.demo_next_forged": (
+        "keputusan palsu: ditandatangani kunci juru catat, bukan kunci Kasi",
+        "",
+        "the forged decision: signed with a clerk's key, not the Kasi's",
+        "",
+    ),
+    "cli.demo_next_example": (
+        "kasus biasa: setiap langkah terverifikasi, ditandatangani pemegang perannya",
+        "",
+        "an ordinary case: every step verified, signed by its role holder",
+        "",
+    ),
     "sev.error": ("galat", "", "error", ""),
     "sev.warning": ("peringatan", "", "warning", ""),
     "sev.info": ("catatan", "", "note", ""),
@@ -798,7 +904,11 @@ def render(code: str, lang: str, params: dict[str, Any]) -> tuple[str, str]:
     """``(message, hint)`` for ``code`` in ``lang`` (``id`` or ``en``)."""
     entry = CATALOG.get(code) or CATALOG["schema.other"]
     msg, hint = (entry[0], entry[1]) if lang != "en" else (entry[2], entry[3])
-    values = _Keep({"detail": code, **params})
+    # A parameter written "@code" is itself a catalogue entry, rendered in the same language.
+    values = _Keep({"detail": code})
+    for key, value in params.items():
+        nested = isinstance(value, str) and value.startswith("@") and value[1:] in CATALOG
+        values[key] = render(value[1:], lang, {})[0] if nested else value
     return msg.format_map(values), hint.format_map(values)
 
 

@@ -174,6 +174,8 @@ class _Builder:
         self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
         self.case_sop: dict[str, tuple[str, int]] = {}
         self.latest: _Registry | None = None
+        self.pinned_seen = False
+        self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
 
     # --- the registry --------------------------------------------------------------------
 
@@ -205,12 +207,16 @@ class _Builder:
             self._finding(Severity.ERROR, "trail.registry_invalid", shown, commit=commit.sha[:10])
             return before
         if before is None:
+            # No trusted registry yet: only the pinned version (kept outside the records) can
+            # start the chain. Versions before it, e.g. one without keys, verify nothing.
             digest = hashlib.sha256(data).hexdigest()
             if self.config.trust_root is None:
                 self._finding(Severity.WARNING, "trail.trust_root_unpinned", shown, commit=commit.sha[:10], sha=digest)
             elif digest != self.config.trust_root:
-                self._finding(Severity.ERROR, "trail.trust_root_mismatch", shown, commit=commit.sha[:10], sha=digest)
+                self.unpinned.setdefault("commit", commit.sha[:10])
+                self.unpinned.setdefault("sha", digest)
                 return None
+            self.pinned_seen = True
             self.versions += 1
             return _registry(model, self.versions)
         sig = self.sigs.get(commit.sha, UNSIGNED)
@@ -239,6 +245,9 @@ class _Builder:
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
+        if self.config.trust_root and not self.pinned_seen and self.unpinned:
+            shown = self.archive.show(self.archive.root / STAFF_FILE)
+            self._finding(Severity.ERROR, "trail.trust_root_mismatch", shown, **self.unpinned)
 
     def _case_commit(
         self,
@@ -408,8 +417,11 @@ class _Builder:
 
         Kept per branch: switching to another branch is not a rewrite."""
         base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
+        # Per repository (its path and its first commit, so a rebuilt repository at the same
+        # path starts afresh) and per branch.
         branch = current_branch(self.top)
-        key = hashlib.sha256(f"{self.top}\0{branch}".encode()).hexdigest()[:16]
+        root = self.commits[0].sha if self.commits else "-"
+        key = hashlib.sha256(f"{self.top}\0{root}\0{branch}".encode()).hexdigest()[:16]
         file = base / f"approvals-{key}.json"
         present = {c.sha for c in self.commits}
         try:
@@ -532,7 +544,8 @@ def trail_findings(archive: Archive, trail: Trail, config: ArchiveConfig) -> Ite
             shown = archive.show(trail.top / ct.folder / STEPS_DIR / st.file)
             ev = st.approval
             if ev is not None and not ev.verified:
-                params = {"no": st.step, "commit": ev.commit[:10], "reason": ev.reason or "", "author": ev.author}
+                reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
+                params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author}
                 if ev.reason == "no_role":
                     yield Finding(Severity.ERROR, "trail.wrong_role", shown, None, params, ct.case)
                 else:

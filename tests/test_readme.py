@@ -17,7 +17,8 @@ def test_first_screen_has_the_two_commands() -> None:
     first_screen = "\n".join(readme.splitlines()[:25])
     commands = fenced_commands(first_screen)
     assert len(commands) == 2
-    assert commands[0].endswith("sop-kit check records")
+    assert "sop-kit check records" in commands[0]
+    assert commands[0].endswith("sop-kit demo demo-arsip")  # the signed demo repository: the trail
     assert "pytest" in commands[1]
 
 

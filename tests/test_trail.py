@@ -11,8 +11,10 @@ from sop_kit import CheckOptions, check_archive, open_archive
 from sop_kit.config import load_config
 from sop_kit.trail import Event, Trail, build_trail, trail_findings
 
-from .conftest import BASE_ID, CORPUS
+from .conftest import BASE_ID, CORPUS, REPO
 from .signed_repo import SignedRepo
+
+REPO_RECORDS = REPO / "records"
 
 PEOPLE = ("hendra-gunawan", "dewi-lestari", "agus-permana", "budi-santoso", "siti-nurhaliza")
 
@@ -243,3 +245,36 @@ def test_switching_branches_is_not_a_dropped_approval(repo: SignedRepo, tmp_path
     repo.git("checkout", "-q", "lama")
     _, found = trail_of(repo, tmp_path / "c")
     assert not any(code == "trail.approval_dropped" for code, _, _ in found)
+
+
+def test_pinned_later_registry_starts_the_chain(tmp_path: Path) -> None:
+    """An office that first committed staf.yaml without keys pins the first version with keys."""
+    import hashlib
+
+    r = SignedRepo(tmp_path / "arsip")
+    shutil.copytree(REPO_RECORDS / "sop", r.records / "sop")
+    shutil.copy2(REPO_RECORDS / "staf.yaml", r.records / "staf.yaml")
+    (r.records / "kasus").mkdir()
+    r.commit("Daftar staf tanpa kunci", None, "Hendra Gunawan", "2026-01-02T08:00:00+07:00")
+    with_keys = r.staff_with_keys(PEOPLE)
+    (r.records / "staf.yaml").write_text(with_keys)
+    r.commit("Kunci staf", "hendra-gunawan", "Hendra Gunawan", "2026-01-05T08:00:00+07:00")
+    pin = hashlib.sha256(with_keys.encode()).hexdigest()
+    (r.top / "sop-kit.yaml").write_text(f'format: sop-kit/konfigurasi/1\nakar_kepercayaan: "{pin}"\n')
+    r.add_identity()
+    r.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    r.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    trail, found = trail_of(r, tmp_path / "c")
+    assert found == []
+    assert [(e.verified, e.signer) for e in approvals(trail)] == [(True, "dewi-lestari")]
+
+
+def test_reasons_are_given_in_the_reader_language(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, None)
+    archive = open_archive(repo.records)
+    config, _ = load_config(archive)
+    trail = build_trail(archive, config, cache_dir=tmp_path / "c")
+    assert trail is not None
+    (finding,) = [f for f in trail_findings(archive, trail, config) if f.code == "trail.unverified"]
+    assert finding.message("id").endswith("tidak terverifikasi (tanpa tanda tangan)")
+    assert finding.message("en").endswith("is not verified (unsigned)")
