@@ -684,6 +684,8 @@ def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
             else:
                 reason = text(f"trail.reason.{e.reason}", lang) if e.reason else "-"
                 parts.append(text("trail.not_verified", lang, reason=reason))
+                if e.signer:
+                    parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
         elif e.signer:
             parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
         out.append("  ".join(parts[:2]) + "  " + " — ".join(parts[2:]))
