@@ -143,3 +143,47 @@ def demo(target: Path, source: Path, lang: str | None) -> None:
     argv0 = sys.argv[0] if sys.argv else ""
     prog = argv0 if Path(argv0).name == "sop-kit" else "sop-kit"  # as typed, e.g. .venv/bin/sop-kit
     click.echo(format_tour(result, str(target), lang or default_lang(), prog), nl=False)
+
+
+@main.command()
+@click.argument("root", default="records", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    default="site/pdf",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for public documents (no personal data). Default: site/pdf.",
+)
+@click.option(
+    "--internal",
+    "internal_out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also render documents with personal data (full dossier, attendance sheet) into this folder.",
+)
+@click.option("--case", default=None, help="Only this case (and no SOP documents).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("--no-trail", is_flag=True, help="Leave the approval trail out of the dossiers.")
+@lang_option
+@_library_errors
+def pdf(
+    root: Path,
+    out: Path,
+    internal_out: Path | None,
+    case: str | None,
+    jobs: int | None,
+    no_trail: bool,
+    lang: str | None,
+) -> None:
+    """Render the SOP document, a dossier per case and the letters clerks send, as PDF/A."""
+    from .messages import text
+    from .pdf.build import render_documents
+
+    lang = lang or default_lang()
+    report = render_documents(root, out, internal_out, case, jobs or 0, not no_trail)
+    for outcome in report.outcomes:
+        for what in outcome.refused:
+            click.echo(text("pdf.refused", lang, path=outcome.target, what=what), err=True)
+        if outcome.error:
+            click.echo(text("pdf.failed", lang, path=outcome.target, error=outcome.error), err=True)
+    click.echo(text("pdf.summary", lang, rendered=report.rendered, skipped=report.skipped, failed=len(report.failed)))
+    sys.exit(1 if report.failed else 0)

@@ -765,6 +765,20 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "this archive is not in a git repository; there is no trail",
         "run inside the archive's git repository",
     ),
+    "pdf.internal_in_public": (
+        "folder dokumen internal {path} berada di dalam folder publik {public}",
+        "simpan dokumen berdata pribadi di luar folder yang dipublikasikan, misalnya build/internal",
+        "the internal documents folder {path} is inside the public folder {public}",
+        "keep documents with personal data outside the published folder, e.g. build/internal",
+    ),
+    "pdf.summary": (
+        "{rendered} dokumen dibuat, {skipped} tidak berubah, {failed} gagal",
+        "",
+        "{rendered} document(s) rendered, {skipped} unchanged, {failed} failed",
+        "",
+    ),
+    "pdf.failed": ("{path}: gagal dibuat ({error})", "", "{path}: not rendered ({error})", ""),
+    "pdf.refused": ("{path}: sumber ditolak: {what}", "", "{path}: resource refused: {what}", ""),
     # --- command line
     "cli.summary": (
         "{cases} kasus diperiksa: {errors} galat, {warnings} peringatan, {infos} catatan",

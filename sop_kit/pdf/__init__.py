@@ -1,0 +1,1 @@
+"""PDF documents rendered with WeasyPrint: the SOP, case dossiers and letters."""
