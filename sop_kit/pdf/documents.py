@@ -66,12 +66,13 @@ def sop_jobs(archive: Archive, out: Path) -> list[Job]:
 
 
 def sop_context(sop: Sop) -> dict[str, Any]:
-    from .flowchart import flowchart_pages
+    from .flowchart import flowchart_pages, legend_svg
 
     return {
         "model": sop,
         "roles": [r.nama for r in sop.peran],
         "pages": flowchart_pages(sop),
+        "legend": legend_svg(),
         "kinds": {k.id: k.nama for k in sop.jenis_dokumen},
     }
 
