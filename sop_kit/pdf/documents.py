@@ -27,6 +27,7 @@ from ..progress import progress_of
 from ..rules import check_case
 from ..wilayah import purwakarta
 from .fetch import check_image
+from .letters import letter_context
 from .render import Job
 
 PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about fivefold
@@ -86,75 +87,101 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
     if sop is None:
         return []
     findings = check_case(archive, path)
-    ctx = case_context(archive, case, sop, findings, trail)
-    created = ctx["generated"]
+    full = case_context(archive, case, sop, findings, trail)
+    full.update(letter_context(sop, full, archive.staff))
+    public = _public(full)
+    created = full["generated"]
     cid = case.kasus.id
-    records = _records(case)
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]
     folder = out / "kasus" / cid
-    title = f"Berkas Pembinaan {cid}"
+    steps = full["steps_by_no"]
+
+    def job(
+        template: str,
+        ctx: dict[str, Any],
+        target: Path,
+        title: str,
+        subject: str,
+        attachments: list[tuple[str, bytes]] | None = None,
+    ) -> Job:
+        return Job(template, ctx, target, [case.path], title, subject, created, attachments or [], inputs)
+
     jobs = [
-        Job(
+        job(
             "dossier.html",
-            {**ctx, "internal": False},
+            public,
             folder / f"berkas-pembinaan-{cid}.pdf",
-            [case.path],
-            title + " (publik)",
+            f"Berkas Pembinaan {cid} (publik)",
             "Berkas pembinaan ketahanan keluarga",
-            created,
-            [],
-            inputs,
+        ),
+        job(
+            "daftar-hadir.html",
+            public,
+            folder / f"daftar-hadir-kosong-{cid}.pdf",
+            f"Daftar hadir pembinaan {cid} (kosong)",
+            "Daftar hadir",
         ),
     ]
-    letters = [
-        ("sk.html", "sk-penetapan", "Draf SK penetapan lokasi rawan", 3),
-        ("surat-koordinasi.html", "surat-koordinasi", "Surat koordinasi", 5),
-        ("laporan.html", "laporan-pembinaan", "Laporan pelaksanaan pembinaan", 6),
-    ]
-    for template, name, what, needs in letters:
-        if ctx["steps_by_no"].get(needs - 1, {}).get("done") or (needs == 3 and ctx["decided"]):
-            jobs.append(
-                Job(
-                    template,
-                    {**ctx, "internal": False},
-                    folder / f"{name}-{cid}.pdf",
-                    [case.path],
-                    f"{what} {cid}",
-                    what,
-                    created,
-                    [],
-                    inputs,
-                )
+    if full["decided"]:  # the SK designates a location only after a 'ya' decision
+        jobs.append(
+            job(
+                "sk.html",
+                public,
+                folder / f"sk-penetapan-{cid}.pdf",
+                f"Draf SK penetapan lokasi rawan {cid}",
+                "Draf SK penetapan lokasi rawan",
             )
+        )
+    if steps.get(4, {}).get("done"):
+        jobs.append(
+            job(
+                "surat-koordinasi.html",
+                public,
+                folder / f"surat-koordinasi-{cid}.pdf",
+                f"Surat koordinasi {cid}",
+                "Surat koordinasi",
+            )
+        )
+    if steps.get(6, {}).get("done"):
+        jobs.append(
+            job(
+                "laporan.html",
+                public,
+                folder / f"laporan-pembinaan-{cid}.pdf",
+                f"Laporan pelaksanaan pembinaan {cid}",
+                "Laporan pelaksanaan pembinaan",
+            )
+        )
     if internal_out is not None:
         ifolder = internal_out / "kasus" / cid
         jobs.append(
-            Job(
+            job(
                 "dossier.html",
-                {**ctx, "internal": True},
+                full,
                 ifolder / f"berkas-pembinaan-{cid}.pdf",
-                [case.path],
-                title,
+                f"Berkas Pembinaan {cid}",
                 "Berkas pembinaan ketahanan keluarga (internal)",
-                created,
-                records,
-                inputs,
+                _records(case),
             )
         )
         jobs.append(
-            Job(
+            job(
                 "daftar-hadir.html",
-                {**ctx, "internal": True},
+                full,
                 ifolder / f"daftar-hadir-{cid}.pdf",
-                [case.path],
                 f"Daftar hadir pembinaan {cid}",
                 "Daftar hadir",
-                created,
-                [],
-                inputs,
             )
         )
     return jobs
+
+
+def _public(full: dict[str, Any]) -> dict[str, Any]:
+    """The context of a public document: personal data is absent, not merely not printed,
+    so no template (an archive's override included) can print it."""
+    public = {**full, "internal": False, "sasaran": [], "jumlah_keluarga": len(full["sasaran"])}
+    public["kontak"] = [{**k, "telepon": None} for k in full["kontak"]]
+    return public
 
 
 def _records(case: CaseFolder) -> list[tuple[str, bytes]]:
@@ -190,6 +217,8 @@ def case_context(archive: Archive, case: CaseFolder, sop: Sop, findings: list[Fi
                 "done": done,
                 "status": rec.status if rec else "belum",
                 "who": person.nama if person else (rec.pelaksana if rec else None),
+                "staff_id": person.id if person else None,
+                "nip": person.nip if person else None,
                 "position": person.position_on(when.date()) if person and when else None,
                 "roles": " / ".join(sop.role(r).nama for r in spec.pelaksana),
                 "mulai": rec.mulai if rec else None,
@@ -221,6 +250,8 @@ def case_context(archive: Archive, case: CaseFolder, sop: Sop, findings: list[Fi
                 "round": rec.putaran,
                 "status": rec.status,
                 "who": person.nama if person else rec.pelaksana,
+                "staff_id": person.id if person else None,
+                "nip": person.nip if person else None,
                 "position": person.position_on(when.date()) if person and when else None,
                 "roles": " / ".join(sop.role(r).nama for r in row.pelaksana) if row else "-",
                 "mulai": rec.mulai,
@@ -254,6 +285,8 @@ def case_context(archive: Archive, case: CaseFolder, sop: Sop, findings: list[Fi
         },
         "kontak": [{"nama": k.nama, "jabatan": k.jabatan, "telepon": k.telepon} for k in kasus.kontak],
         "sasaran": [f.model_dump() for f in kasus.sasaran],
+        "jumlah_keluarga": len(kasus.sasaran),
+        "internal": True,
         "sop": {
             "nomor": sop.nomor,
             "revisi": sop.revisi,

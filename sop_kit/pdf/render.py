@@ -96,7 +96,7 @@ class Job:
             digest.update(str(path).encode() + (path.read_bytes() if path.is_file() else b"-"))
         for name in sorted(env.list_templates()):
             digest.update(name.encode())
-            source = env.loader.get_source(env, name)[0] if env.loader else ""  # type: ignore[union-attr]
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
             digest.update(source.encode())
         for path in sorted(PACKAGE_TEMPLATES.glob("*.css")):
             digest.update(path.read_bytes())
