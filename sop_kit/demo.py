@@ -606,4 +606,7 @@ def format_tour(result: DemoResult, shown: str, lang: str = "id", prog: str = "s
         out += command(["trail", p.case, "--root", records], text(f"cli.demo_next_{p.kind}", lang))
     if result.example:
         out += command(["trail", result.example, "--root", records], text("cli.demo_next_example", lang))
+    out += command(
+        ["pdf", records, "--out", f"{base}/pdf", "--internal", f"{base}/internal"], text("cli.demo_next_pdf", lang)
+    )
     return "\n".join(out) + "\n"

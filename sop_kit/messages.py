@@ -829,6 +829,14 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "cli.demo_next": ("Coba berikutnya:", "", "Try next:", ""),
+    "cli.demo_next_pdf": (
+        "SOP dalam tata letak resmi, berkas pembinaan per kasus (dengan jejak persetujuan) dan surat-suratnya, "
+        "PDF/A; data pribadi hanya di folder internal",
+        "",
+        "the SOP in its official layout, a dossier per case (with its approval trail) and its letters, as "
+        "PDF/A; personal data only in the internal folder",
+        "",
+    ),
     "cli.demo_next_check": (
         "semua kasus berikut jejak persetujuannya; kode keluar 1 karena kejanggalan di atas ditemukan",
         "",
