@@ -11,9 +11,9 @@ from sop_kit.messages import CATALOG
 from .conftest import REPO
 
 GROUPS = (
-    "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git"
+    "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git|pdf"
 )
-CODE = re.compile(rf'"((?:{GROUPS})\.[a-z_]+)"')
+CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf")[a-z_]+)"')  # not file names
 
 
 def placeholders(template: str) -> set[str]:
