@@ -28,6 +28,7 @@ from sop_kit.ids import new_case_id
 from sop_kit.layout import CASE_FILE, CASES_DIR
 from sop_kit.models import Kasus, Sop, Staf
 from sop_kit.models.case import AnggotaKeluarga, KeluargaSasaran, Kontak, Lokasi, Periode, SopRef
+from sop_kit.pdf.render import BULAN
 from sop_kit.sample import SIGNED, CaseSpec, FileSpec, Photo, Raw, Scan, StepSpec, write_case
 from sop_kit.wilayah import purwakarta
 
@@ -41,20 +42,6 @@ KOP = (
     "Bidang Perlindungan Perempuan dan Anak - dokumen contoh berisi data fiktif",
 )
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 # National holidays and cuti bersama the schedule avoids (Idul Fitri 2025 and 2026 above all).
 LIBUR = (
     {date(2025, 3, 31) + timedelta(d) for d in range(-3, 8)}
