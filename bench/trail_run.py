@@ -32,25 +32,16 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.run import best_of
 from bench.trail_generate import Keys, load
 from sop_kit.layout import locate
 from sop_kit.trail import Trail, load_trail
 
 # registry, trust-root and rewrite findings mean the trail did not accept the generated history
 BAD_FINDINGS = ("trail.registry", "trail.trust_root", "trail.approval_dropped")
-
-
-def best_of(repeat: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def timed_trail(root: Path, cache: Path) -> tuple[float, Trail | None]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import os
 import subprocess
 import tempfile
@@ -22,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cachefile import cache_base, read_json, write_json
 
 # %G? values git documents: G good, U good but the key is not in allowed signers (still a
 # valid signature by that key), B bad, X/Y expired, R revoked, E cannot be checked, N none.
@@ -65,13 +66,10 @@ def allowed_signers(keys: Mapping[str, Sequence[str]]) -> str:
 
 class SignatureCache:
     def __init__(self, repo: Path, cache_dir: Path | None):
-        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
         key = hashlib.sha256(str(repo.resolve()).encode()).hexdigest()[:16]
-        self.file = base / f"signatures-{key}.json"
-        try:
-            self.entries: dict[str, list[str | None]] = json.loads(self.file.read_text("utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+        self.file = cache_base(cache_dir) / f"signatures-{key}.json"
+        found = read_json(self.file)
+        self.entries: dict[str, list[str | None]] = found if isinstance(found, dict) else {}
         self.dirty = False
 
     def get(self, sha: str) -> Signature | None:
@@ -83,15 +81,8 @@ class SignatureCache:
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.entries), "utf-8")
-            os.replace(tmp, self.file)
-        except OSError:
-            pass  # without a writable cache every run verifies again; nothing is lost
+        if self.dirty:
+            write_json(self.file, self.entries)
 
 
 def verify(

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .archive import Archive
+from .cachefile import cache_base, read_json, write_json
 from .config import CONFIG_FILE, ArchiveConfig
 from .errors import SopKitError
 from .findings import Finding, Severity
@@ -469,15 +470,10 @@ class _BlobCache:
     rebuild after a new commit parses only the new versions."""
 
     def __init__(self, top: Path, cache_dir: Path | None, use_cache: bool):
-        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
-        self.file = base / f"blobs-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+        self.file = cache_base(cache_dir) / f"blobs-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
         self.use_cache = use_cache
-        self.entries: dict[str, Any] = {}
-        if use_cache:
-            try:
-                self.entries = json.loads(self.file.read_text("utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
+        found = read_json(self.file) if use_cache else None
+        self.entries: dict[str, Any] = found if isinstance(found, dict) else {}
         self.dirty = False
 
     def _get(self, blob: str, blobs: BlobReader, make: Any) -> Any:
@@ -508,15 +504,8 @@ class _BlobCache:
         return (found[0], found[1]) if found else None
 
     def save(self) -> None:
-        if not (self.use_cache and self.dirty):
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.entries), "utf-8")
-            os.replace(tmp, self.file)
-        except OSError:
-            pass
+        if self.use_cache and self.dirty:
+            write_json(self.file, self.entries)
 
 
 def _parse(data: bytes | None, model: type[M]) -> M | None:
