@@ -746,12 +746,15 @@ def _new_commit_target(plans: Iterable[CasePlan], staff: Mapping[str, Staf]) -> 
 
 
 def load(cases: int, seed: int = 0, log: bool = True) -> tuple[Path, dict[str, Any]]:
-    """The cached repository if it is complete and current, else a fresh one."""
+    """The cached repository if it is complete and current, else a fresh one.
+
+    The manifest is written last, so its presence means generation finished; its commit must
+    still be in the repository (the runner moves HEAD back to it if a run was interrupted)."""
     base = out_dir(cases)
     try:
         manifest: dict[str, Any] = json.loads((base / "manifest.json").read_text("utf-8"))
         current = manifest["version"] == VERSION and manifest["seed"] == seed
-        if current and git(base / "repo", "rev-parse", "HEAD").strip() == manifest["head"]:
+        if current and git(base / "repo", "cat-file", "-t", manifest["head"]).strip() == "commit":
             manifest["cached"] = True
             return base, manifest
     except (OSError, ValueError, KeyError, SystemExit):

@@ -27,6 +27,7 @@ import os
 import pstats
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,8 @@ from bench.run import best_of
 from bench.trail_generate import Keys, load
 from sop_kit.layout import locate
 from sop_kit.trail import Trail, load_trail
+
+NEW_COMMIT_MESSAGE = "benchmark"  # the commit the "one new commit" measurement adds, then removes
 
 # registry, trust-root and rewrite findings mean the trail did not accept the generated history
 BAD_FINDINGS = ("trail.registry", "trail.trust_root", "trail.approval_dropped")
@@ -105,7 +108,33 @@ def new_commit(repo: Path, base: Path, target: dict[str, str]) -> None:
         "GIT_COMMITTER_DATE": when,
     }
     git(repo, "add", "--", target["path"], env=env)
-    git(repo, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-q", "-S", "-m", "benchmark", env=env)
+    git(
+        repo,
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={key}",
+        "commit",
+        "-q",
+        "-S",
+        "-m",
+        NEW_COMMIT_MESSAGE,
+        env=env,
+    )
+
+
+def restore(repo: Path, head: str) -> None:
+    """Undo what an interrupted run left behind (its new commit), and nothing else."""
+    current = git(repo, "rev-parse", "HEAD").strip()
+    if current == head:
+        return
+    ancestor = subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", head, current], check=False)
+    extra = git(repo, "log", "--format=%s", f"{head}..{current}").split() if ancestor.returncode == 0 else []
+    if not extra or set(extra) != {NEW_COMMIT_MESSAGE}:
+        raise SystemExit(f"{repo} is not at the generated commit {head[:10]}; regenerate with --force")
+    print(f"undoing {len(extra)} commit(s) an interrupted run left in {repo}", file=sys.stderr)
+    git(repo, "reset", "-q", "--hard", head)
+    git(repo, "status", "--porcelain")
 
 
 def naive(repo: Path, folders: list[str], signers: Path) -> tuple[float, float, list[tuple[int, int]]]:
@@ -157,9 +186,8 @@ def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int) -
     # Files written within the index's own second are "racily clean"; let git refresh the
     # index before anything is timed, as a clerk's repository would be.
     git(repo, "status", "--porcelain")
-    head = git(repo, "rev-parse", "HEAD").strip()
-    if head != manifest["head"]:
-        raise SystemExit(f"{repo} is not at the generated commit; regenerate with --force")
+    head = manifest["head"]
+    restore(repo, head)
     r: dict[str, Any] = {"manifest": manifest}
 
     r["log_mb"] = git_log_pass(repo) / 1e6  # also warms the page cache alike for every measurement
@@ -261,6 +289,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="which cases the naive baseline samples")
     parser.add_argument("--profile", type=int, metavar="N", help="instead: cProfile one cold trail, top N entries")
     args = parser.parse_args()
+    # a terminated run (e.g. by `timeout`) still removes its new commit from the repository
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.profile:
         base, manifest = load(args.cases)
         profile_cold(base / "repo" / manifest["records"], args.profile)
