@@ -27,6 +27,7 @@ from .cachefile import cache_base, read_json, write_json
 # %G? values git documents: G good, U good but the key is not in allowed signers (still a
 # valid signature by that key), B bad, X/Y expired, R revoked, E cannot be checked, N none.
 GOOD = frozenset("GU")
+BATCH = 250  # commits per git process
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,11 @@ def verify(
             signers = Path(tmp) / "allowed_signers"
             signers.write_text(allowed_signers(keys), "utf-8")
             workers = jobs or os.cpu_count() or 1
-            size = max(1, -(-len(todo) // workers))
-            chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-            with ThreadPoolExecutor(len(chunks)) as pool:  # each thread waits on its own git process
+            # Short batches: a long-lived git process grows with every commit it verifies, and
+            # each ssh-keygen it forks costs more (10.7 ms per commit at 250, 35-45 ms late
+            # in a 26,000-commit batch, measured by the trail benchmark).
+            chunks = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+            with ThreadPoolExecutor(min(workers, len(chunks))) as pool:  # each thread waits on its git
                 for found in pool.map(lambda chunk: _ask_git(repo, chunk, signers), chunks):
                     result.update(found)
         if cache:
