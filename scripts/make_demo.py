@@ -93,6 +93,43 @@ PRIA = (
     "Aceng Rusmana",
     "Ade Suparman",
 )
+# Local officials (public) come from their own pools, so that no official shares a name with a
+# family member (personal data) of another case: the site's personal-data scan cannot tell them
+# apart, and neither could a reader. Picked by the same draw as before, mapped by position.
+PEJABAT_PRIA = (
+    "Agus Salim",
+    "Bambang Hermanto",
+    "Cahya Permadi",
+    "Dodi Sumarna",
+    "Eman Sulaeman",
+    "Iwan Ridwan",
+    "Jaja Miharja",
+    "Karna Wijaya",
+    "Lukman Hakim",
+    "Maman Rukmana",
+    "Nandang Koswara",
+    "Odang Suganda",
+    "Pepen Supendi",
+    "Rahmat Hidayat",
+    "Sopandi Rusli",
+    "Tatang Sutarman",
+)
+PEJABAT_WANITA = (
+    "Ai Komariah",
+    "Cucu Sumarni",
+    "Dewi Sartika",
+    "Elis Nurhayati",
+    "Heni Rostiani",
+    "Ika Kartika",
+    "Lina Marlina",
+    "Mimin Mintarsih",
+    "Nenden Sukaesih",
+    "Oom Komalasari",
+    "Popon Suparman",
+    "Rini Handayani",
+    "Tati Rohayati",
+    "Yuyun Yuningsih",
+)
 WANITA = (
     "Euis Rohaeti",
     "Siti Aminah",
@@ -853,8 +890,9 @@ def build(rencana: Rencana, sop: Sop, staff: dict[str, Staf]) -> CaseSpec:
     used: set[str] = set()
     k.sasaran = [keluarga(k, i, used) for i in range(rng.randint(2, 3))]
     k.usul = len(k.sasaran) + rng.randint(2, 5)
-    k.kepala_desa = f"{'H. ' if rng.random() < 0.5 else ''}{rng.choice([n for n in PRIA if n not in used])} (fiktif)"
-    k.ketua_pkk = rng.choice([n for n in WANITA if n not in used])
+    title = "H. " if rng.random() < 0.5 else ""
+    k.kepala_desa = f"{title}{PEJABAT_PRIA[PRIA.index(rng.choice([n for n in PRIA if n not in used]))]} (fiktif)"
+    k.ketua_pkk = PEJABAT_WANITA[WANITA.index(rng.choice([n for n in WANITA if n not in used]))]
     k.steps = langkah(k)
     selesai = [s.selesai for s in k.steps if s.selesai]
     done = rencana.jenis in ("lengkap", "dikembalikan")
