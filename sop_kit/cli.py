@@ -187,3 +187,83 @@ def pdf(
             click.echo(text("pdf.failed", lang, path=outcome.target, error=outcome.error), err=True)
     click.echo(text("pdf.summary", lang, rendered=report.rendered, skipped=report.skipped, failed=len(report.failed)))
     sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("root", default="records", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--out", default="site", type=click.Path(file_okay=False, path_type=Path), help="Site folder (default: site)."
+)
+@click.option(
+    "--internal",
+    is_flag=True,
+    help="Include personal data, for the office's intranet only (default folder: site-internal).",
+)
+@click.option("--no-pdf", is_flag=True, help="Leave out the PDF documents.")
+@click.option("--no-trail", is_flag=True, help="Leave out the approval trail from git history.")
+@click.option("--full", is_flag=True, help="Rebuild every page, not only the changed ones.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result.")
+@lang_option
+@_library_errors
+def build(
+    root: Path,
+    out: Path,
+    internal: bool,
+    no_pdf: bool,
+    no_trail: bool,
+    full: bool,
+    jobs: int | None,
+    quiet: bool,
+    lang: str | None,
+) -> None:
+    """The main job: check ROOT, render its PDFs, then build and publish the audit site."""
+    from .findings import Severity
+    from .messages import text
+    from .site.build import SiteOptions, build_site
+
+    lang = lang or default_lang()
+    if internal and out == Path("site"):
+        out = Path("site-internal")
+    options = SiteOptions(out, internal, not no_pdf, not no_trail, not full, jobs or 0)
+    report = build_site(root, options, None if quiet else lambda stage: click.echo(f"… {stage}", err=True))
+    check = report.check
+    counts = {"errors": check.count(Severity.ERROR), "warnings": check.count(Severity.WARNING)}
+    click.echo(text("site.check_summary", lang, infos=check.count(Severity.INFO), **counts))
+    kind = text("site.kind_internal" if internal else "site.kind_public", lang)
+    click.echo(
+        text(
+            "site.built",
+            lang,
+            kind=kind,
+            path=out,
+            cases=report.cases,
+            pages=report.pages,
+            rendered=report.pages_changed,
+            full=text("site.full", lang) if report.full else "",
+        )
+    )
+
+
+@main.command()
+@click.argument("site", default="site", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (default 8000).")
+@lang_option
+@_library_errors
+def serve(site: Path, port: int, lang: str | None) -> None:
+    """Preview a built SITE (default: site) at http://127.0.0.1:PORT/."""
+    from .errors import ConfigError
+    from .messages import text
+    from .site.serve import make_server
+
+    if not (site / "index.html").is_file():
+        raise ConfigError("site.no_site", str(site), path=str(site))
+    server = make_server(site, port=port)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    click.echo(text("site.serving", lang or default_lang(), path=site, url=url))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,23 @@ def make_archive(tmp_path: Path) -> MakeArchive:
 @pytest.fixture
 def base_case(make_archive: MakeArchive) -> Path:
     return make_archive() / "kasus" / "2026" / BASE_ID
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    archive: Path  # records/ of the signed demo repository
+    site: Path
+    cache: Path
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> DemoSite:
+    """The demo archive as a signed repository, built once into a public site with PDFs."""
+    from sop_kit.demo import build_demo
+    from sop_kit.site.build import SiteOptions, build_site
+
+    base = tmp_path_factory.mktemp("situs-demo")
+    build_demo(base / "arsip", REPO / "records")
+    site = base / "site"
+    build_site(base / "arsip" / "records", SiteOptions(out=site, cache_dir=base / "cache"))
+    return DemoSite(base / "arsip" / "records", site, base / "cache")

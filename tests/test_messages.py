@@ -12,8 +12,9 @@ from .conftest import REPO
 
 GROUPS = (
     "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git|pdf"
+    "|site"
 )
-CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf")[a-z_]+)"')  # not file names
+CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf"|md")[a-z_]+)"')  # not file names
 
 
 def placeholders(template: str) -> set[str]:

@@ -18,7 +18,8 @@ def test_first_screen_has_the_two_commands() -> None:
     commands = fenced_commands(first_screen)
     assert len(commands) == 2
     assert "sop-kit check records" in commands[0]
-    assert commands[0].endswith("sop-kit demo demo-arsip")  # the signed demo repository: the trail
+    assert "sop-kit demo demo-arsip" in commands[0]  # the signed demo repository: the trail
+    assert commands[0].endswith("sop-kit build demo-arsip/records --out site")  # ends with the audit site
     assert "pytest" in commands[1]
 
 

@@ -89,7 +89,7 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
     findings = check_case(archive, path)
     full = case_context(archive, case, sop, findings, trail)
     full.update(letter_context(sop, full, archive.staff))
-    public = _public(full)
+    public = public_context(full)
     created = full["generated"]
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]
@@ -176,7 +176,7 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
     return jobs
 
 
-def _public(full: dict[str, Any]) -> dict[str, Any]:
+def public_context(full: dict[str, Any]) -> dict[str, Any]:
     """The context of a public document: personal data is absent, not merely not printed,
     so no template (an archive's override included) can print it."""
     public = {**full, "internal": False, "sasaran": [], "jumlah_keluarga": len(full["sasaran"])}
@@ -190,7 +190,11 @@ def _records(case: CaseFolder) -> list[tuple[str, bytes]]:
     return [(name.replace("/", "__"), (case.path / name).read_bytes()) for name in names]
 
 
-def case_context(archive: Archive, case: CaseFolder, sop: Sop, findings: list[Finding], trail: Any) -> dict[str, Any]:
+def case_context(
+    archive: Archive, case: CaseFolder, sop: Sop, findings: list[Finding], trail: Any, photos: bool = True
+) -> dict[str, Any]:
+    """Everything a document of the case shows; ``photos=False`` leaves out the inlined
+    photos (the site publishes its own copies)."""
     kasus = case.kasus
     assert kasus is not None
     prog = progress_of(sop, case.steps)
@@ -299,7 +303,7 @@ def case_context(archive: Archive, case: CaseFolder, sop: Sop, findings: list[Fi
         "steps_by_no": {s["no"]: s for s in steps},
         "decided": prog.decided_yes(),
         "rounds": rounds,
-        "photos": _photos(case, sop),
+        "photos": _photos(case, sop) if photos else [],
         "documents": _documents(case, sop),
         "findings": [
             {

@@ -1,0 +1,432 @@
+"""``sop-kit build``: check, PDFs, then the audit site, published atomically.
+
+The generated Markdown, published photos and PDFs persist between builds in a work folder
+outside the archive (``$XDG_CACHE_HOME/sop-kit/situs/…``). A page file is rewritten only when
+its text changed, so MkDocs' dirty mode renders just the pages that did; photos are re-encoded
+and PDFs re-rendered only when their sources change; Pagefind then indexes the whole staged
+site, so the search index is always complete. A build whose navigation, configuration or
+sop-kit version differs from the last one, or whose previous site is not the one it made,
+starts from nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..cachefile import cache_base, read_json, write_json
+from ..check import CheckOptions, check_archive
+from ..errors import ConfigError, SopKitError
+from ..findings import Report
+from ..layout import Layout, locate
+from .collect import CaseView, case_views
+from .config import mkdocs_config, user_settings, write_config
+from .markup import plain
+from .pages import EXPORT_COLUMNS, generate, sop_slug
+from .publish import build_lock, copy_previous, new_staging, swap_in
+
+BUILD_ID_FILE = ".sop-kit-build"
+PDF_TITLES = {
+    "berkas-pembinaan": "Berkas pembinaan (dosir kasus)",
+    "sk-penetapan": "Draf SK penetapan lokasi rawan",
+    "surat-koordinasi": "Surat koordinasi kepada Kepala Desa",
+    "laporan-pembinaan": "Laporan pelaksanaan pembinaan",
+    "daftar-hadir-kosong": "Daftar hadir (formulir kosong)",
+    "daftar-hadir": "Daftar hadir (terisi, internal)",
+}
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    out: Path = Path("site")
+    internal: bool = False  # include personal data: for the office's intranet only
+    pdf: bool = True
+    trail: bool = True
+    incremental: bool = True
+    jobs: int = 0  # processes for the check and the PDFs (0: all cores)
+    cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
+
+
+@dataclass
+class SiteReport:
+    out: Path
+    cases: int = 0
+    pages: int = 0
+    pages_changed: int = 0
+    full: bool = True
+    check: Report = field(default_factory=Report)
+    pdf_failed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+Log = Callable[[str], None]
+
+
+def build_site(root: Path | str, options: SiteOptions | None = None, log: Log | None = None) -> SiteReport:
+    """Build the audit site of the archive at ``root`` into ``options.out``.
+
+    Raises :class:`SopKitError` when the build fails; the previous site is then untouched.
+    """
+    options = options or SiteOptions()
+    say = log or (lambda _msg: None)
+    layout = locate(root)
+    out = Path(options.out).resolve()
+    if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
+        raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=str(root))
+    report = SiteReport(out)
+    with build_lock(out):
+        staging = new_staging(out)
+        try:
+            _build(layout, root, options, out, staging, report, say)
+            swap_in(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return report
+
+
+@contextmanager
+def _timed(report: SiteReport, stage: str, say: Log) -> Iterator[None]:
+    say(stage)
+    start = time.perf_counter()
+    yield
+    report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _build(
+    layout: Layout, root: Path | str, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Log
+) -> None:
+    from ..archive import open_archive
+
+    work = _work_dir(options, out)
+    docs = work / "docs"
+    manifest = read_json(work / "manifest.json") or {}
+
+    with _timed(report, "check", say):
+        report.check = check_archive(
+            root, CheckOptions(jobs=options.jobs or None, trail=options.trail, cache_dir=options.cache_dir)
+        )
+        archive = open_archive(root)
+        trail = None
+        if options.trail:
+            from ..gitlog import top_level
+            from ..trail import load_trail
+
+            trail = load_trail(layout, options.cache_dir) if top_level(layout.root) is not None else None
+    office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
+
+    with _timed(report, "cases", say):
+        views = case_views(archive, layout.case_dirs(), report.check.findings, trail, options.internal)
+    report.cases = len(views)
+
+    downloads: dict[str, list[dict[str, str]]] = {}
+    pdf_dir = work / "pdf"
+    if options.pdf:
+        with _timed(report, "pdf", say):
+            downloads = _render_pdfs(
+                root, pdf_dir, work / "pdf-internal" if options.internal else None, views, options, report
+            )
+
+    with _timed(report, "media", say):
+        media = _MediaCache(work / "media", manifest.get("media", {}))
+        photos = {v.id: media.publish(v) for v in views}
+
+    with _timed(report, "pages", say):
+        pages = generate(archive, views, report.check.findings, downloads, photos, office, options.internal)
+        written = _write_pages(docs, pages)
+    report.pages = len(pages)
+
+    user = user_settings(layout.root.parent / "mkdocs.yml")
+    config = mkdocs_config(docs, staging, user, options.internal, plain(office))
+    write_config(work / "mkdocs.yml", config)
+    config_key = hashlib.sha256(
+        json.dumps([config | {"site_dir": ""}, __version__], sort_keys=True).encode()
+    ).hexdigest()
+    previous_id = _read_build_id(out)
+    incremental = (
+        options.incremental
+        and previous_id is not None
+        and manifest.get("build_id") == previous_id
+        and manifest.get("config") == config_key
+    )
+    report.full = not incremental
+
+    with _timed(report, "mkdocs", say):
+        if incremental:
+            copy_previous(out, staging)
+            # Pages this build no longer has (a case deleted or renamed) go with their folder.
+            for gone in set(manifest.get("pages", [])) - set(pages):
+                shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
+        report.pages_changed = len(pages) if not incremental else written
+        _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
+
+    with _timed(report, "assets", say):
+        for v in views:
+            media.link(v, staging / v.url / "berkas")
+        if options.pdf:
+            _link_pdfs(pdf_dir, staging / "pdf", archive_refs=[sop_slug(s) for s in archive.sops.values()], views=views)
+            if options.internal:
+                _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", [], views)
+        _exports(staging / "ekspor", views, report)
+
+    with _timed(report, "search", say):
+        _pagefind(staging)
+
+    build_id = secrets.token_hex(8)
+    (staging / BUILD_ID_FILE).write_text(build_id + "\n", "utf-8")
+    with _timed(report, "verify", say):
+        _verify(staging, pages, views, options, work)
+
+    write_json(
+        work / "manifest.json",
+        {"build_id": build_id, "config": config_key, "pages": sorted(pages), "media": media.entries},
+    )
+
+
+def _work_dir(options: SiteOptions, out: Path) -> Path:
+    key = hashlib.sha256(f"{out}|{options.internal}".encode()).hexdigest()[:16]
+    work = cache_base(options.cache_dir) / "situs" / key
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
+def _read_build_id(out: Path) -> str | None:
+    try:
+        return (out / BUILD_ID_FILE).read_text("utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def _page_dir(src: str) -> str:
+    """Where MkDocs writes a page (directory URLs): kasus/2026/x.md -> kasus/2026/x."""
+    stem = src[: -len(".md")]
+    return "" if stem == "index" else stem.removesuffix("/index")
+
+
+def _write_pages(docs: Path, pages: dict[str, str]) -> int:
+    """Write the pages whose text changed (their mtime tells MkDocs' dirty build to render
+    them again) and remove pages no longer generated. Returns how many were written."""
+    written = 0
+    for rel, content in pages.items():
+        path = docs / rel
+        data = content.encode("utf-8")
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    for path in docs.rglob("*.md"):
+        if path.relative_to(docs).as_posix() not in pages:
+            path.unlink()
+    return written
+
+
+def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # the dirty-build warning is about MkDocs' own nav, not ours
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        config = load_config(str(config_file), site_dir=str(staging))
+        build(config, dirty=dirty)
+    except MkDocsException as exc:
+        raise SopKitError("site.mkdocs_failed", str(config_file), error=str(exc)) from None
+    finally:
+        logger.setLevel(level)
+
+
+def _render_pdfs(
+    root: Path | str,
+    out: Path,
+    internal_out: Path | None,
+    views: list[CaseView],
+    options: SiteOptions,
+    report: SiteReport,
+) -> dict[str, list[dict[str, str]]]:
+    from ..pdf.build import render_documents
+
+    result = render_documents(root, out, internal_out, None, options.jobs, options.trail)
+    report.pdf_failed = [f"{o.target}: {o.error}" for o in result.failed]
+    if result.failed:
+        raise SopKitError("site.pdf_failed", report.pdf_failed[0], count=len(result.failed))
+    downloads: dict[str, list[dict[str, str]]] = {}
+    for v in views:
+        found = []
+        for base, prefix in ((out, "pdf"), (internal_out, "pdf/internal")):
+            if base is None:
+                continue
+            for pdf in sorted((base / "kasus" / v.id).glob("*.pdf")):
+                kind = pdf.name.removesuffix(f"-{v.id}.pdf")
+                title = PDF_TITLES.get(kind, kind)
+                if prefix.endswith("internal"):
+                    title += " — internal"
+                found.append({"href": f"{prefix}/kasus/{v.id}/{pdf.name}", "title": title})
+        downloads[v.id] = found
+    return downloads
+
+
+def _link_pdfs(source: Path, target: Path, archive_refs: list[str], views: list[CaseView]) -> None:
+    """Hard-link the current documents into the staging site (the renderer replaces files
+    by rename, never in place, so a link cannot change under the published site)."""
+    wanted = [source / "kasus" / v.id for v in views]
+    if archive_refs:
+        wanted.append(source / "sop")
+    if target.exists():
+        shutil.rmtree(target)
+    for folder in wanted:
+        if not folder.is_dir():
+            continue
+        dest = target / folder.relative_to(source)
+        dest.mkdir(parents=True, exist_ok=True)
+        for pdf in folder.glob("*.pdf"):
+            _link(pdf, dest / pdf.name)
+
+
+def _link(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+class _MediaCache:
+    """Published copies of a case's photos and documents, made again only when the source
+    file changed (size, modification time, inode)."""
+
+    def __init__(self, folder: Path, entries: dict[str, Any]):
+        self.folder = folder
+        self.old = entries
+        self.entries: dict[str, Any] = {}
+
+    def publish(self, view: CaseView) -> list[dict[str, Any]]:
+        from .photos import publish_photo
+
+        dest = self.folder / view.id
+        photos = []
+        for att in view.attachments:
+            if att.published is None:
+                continue
+            src = view.folder / att.source
+            st = src.stat()
+            key = f"{view.id}/{att.source}"
+            stamp = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
+            cached = self.old.get(key)
+            fresh = cached is not None and cached["stamp"] == stamp and (dest / att.published).exists()
+            if cached is not None and fresh:
+                info = cached["info"]
+            elif att.format in ("jpeg", "png"):
+                stem = att.published.rsplit(".", 1)[0]
+                try:
+                    made = publish_photo(src.read_bytes(), dest, stem)
+                except ValueError:
+                    att.published = None  # unreadable or a decompression bomb: the check reports it
+                    continue
+                info = {
+                    "full": made.full,
+                    "thumb": made.thumb,
+                    "width": made.width,
+                    "height": made.height,
+                    "taken": made.taken,
+                }
+            else:
+                dest.mkdir(parents=True, exist_ok=True)
+                tmp = dest / f".{att.published}.tmp"
+                shutil.copyfile(src, tmp)
+                os.replace(tmp, dest / att.published)
+                info = {}
+            self.entries[key] = {"stamp": stamp, "info": info}
+            if att.photo and info:
+                thumb_w, thumb_h = _thumb_size(info["width"], info["height"])
+                photos.append(
+                    {**info, "caption": att.caption or att.title, "thumb_width": thumb_w, "thumb_height": thumb_h}
+                )
+        return photos
+
+    def link(self, view: CaseView, target: Path) -> None:
+        names: set[str] = set()
+        for att in view.attachments:
+            if att.published:
+                info = self.entries.get(f"{view.id}/{att.source}", {}).get("info", {})
+                names.update([info["full"], info["thumb"]] if info else [att.published])
+        if target.exists():
+            shutil.rmtree(target)
+        if not names:
+            return
+        target.mkdir(parents=True)
+        for name in sorted(names):
+            _link(self.folder / view.id / name, target / name)
+
+
+def _thumb_size(width: int, height: int, edge: int = 360) -> tuple[int, int]:
+    scale = min(1.0, edge / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _exports(folder: Path, views: list[CaseView], report: SiteReport) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = [v.summary() for v in sorted(views, key=lambda v: v.id)]
+    columns = [name for name, _ in EXPORT_COLUMNS]
+    data = {"format": "sop-kit/indeks-kasus/1", "jumlah": len(rows), "kolom": dict(EXPORT_COLUMNS), "kasus": rows}
+    (folder / "kasus.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        flat = {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
+        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+    (folder / "kasus.csv").write_text(buf.getvalue(), "utf-8")
+    findings = [f.to_dict("id") for f in report.check.sorted()]
+    (folder / "temuan.json").write_text(
+        json.dumps({"format": "sop-kit/temuan/1", "temuan": findings}, ensure_ascii=False, indent=1) + "\n", "utf-8"
+    )
+
+
+def _pagefind(site: Path) -> None:
+    """Index the staged site with Pagefind: a sharded index the browser loads a piece at a time."""
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--silent"]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not (site / "pagefind" / "pagefind-entry.json").is_file():
+        raise SopKitError("site.search_failed", str(site), error=(done.stderr or done.stdout).strip()[-400:])
+
+
+def _verify(staging: Path, pages: dict[str, str], views: list[CaseView], options: SiteOptions, work: Path) -> None:
+    """The staged site is complete and clean, or it is not published."""
+    missing = [src for src in pages if not (staging / _page_dir(src) / "index.html").is_file()]
+    if missing:
+        raise SopKitError("site.incomplete", str(staging / _page_dir(missing[0])), count=len(missing))
+    if not (staging / "pagefind" / "pagefind-entry.json").is_file():
+        raise SopKitError("site.search_failed", str(staging / "pagefind"), error="no pagefind-entry.json")
+    from .privacy import scan_output
+
+    values: set[str] = set()
+    if not options.internal:
+        for v in views:
+            values |= v.personal
+    hits = scan_output(staging, values, work / "privacy")
+    if options.internal:
+        hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
+    if hits:
+        first = hits[0]
+        raise SopKitError("site.personal_data", first.file, count=len(hits), what=first.what, excerpt=first.excerpt)

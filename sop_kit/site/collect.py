@@ -1,0 +1,240 @@
+"""What the site shows of each case, gathered once from the records, the check and the trail.
+
+The page text of a public build is made only from :func:`public_context` (the same redacted
+context as the public PDFs), so personal data is absent from what the templates receive,
+not merely left unprinted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..archive import Archive, CaseFolder, read_case
+from ..filetypes import sniff
+from ..findings import Finding, Severity
+from ..ids import slug
+from ..models import Sop
+from ..pdf.documents import case_context, public_context
+from ..progress import progress_of
+
+# A finding with one of these codes means a mandated document (or photo) is missing or unusable.
+DOCUMENT_CODES = frozenset(
+    {
+        "doc.missing",
+        "doc.unknown_kind",
+        "file.outside",
+        "file.symlink",
+        "file.missing",
+        "file.not_regular",
+        "file.empty",
+        "file.wrong_type",
+        "file.no_hash",
+        "file.hash_mismatch",
+        "case.closed_without_files",
+    }
+)
+DECISION_CODES = frozenset({"step.wrong_role", "trail.wrong_role", "step.decision_not_allowed"})
+PUBLISHED_FORMATS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}  # others are listed, not published
+
+
+@dataclass
+class Attachment:
+    """A file a step names, and whether (and where) the site publishes it."""
+
+    source: str  # path inside the case folder
+    kind: str
+    title: str
+    step: int
+    round: int
+    sha256: str | None
+    personal: bool
+    format: str | None  # sniffed; None when missing or unknown
+    published: str | None = None  # file name under the case page's berkas/ folder
+    photo: bool = False
+    caption: str = ""
+
+
+@dataclass
+class CaseView:
+    id: str
+    year: str
+    folder: Path
+    sop: tuple[str, int]
+    sop_name: str
+    title: str
+    kecamatan: str
+    desa: str
+    kode: str
+    start: str
+    end: str | None
+    status: str
+    context: dict[str, Any]  # what the case page is rendered from (public unless internal)
+    findings: list[Finding]
+    attachments: list[Attachment] = field(default_factory=list)
+    sk_numbers: list[str] = field(default_factory=list)
+    personal: set[str] = field(default_factory=set)  # the records' own personal values, for the output scan
+
+    @property
+    def url(self) -> str:
+        return f"kasus/{self.year}/{self.id}/"
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def documents_complete(self) -> bool:
+        return not any(f.code in DOCUMENT_CODES and f.severity is not Severity.INFO for f in self.findings)
+
+    @property
+    def decisions(self) -> list[dict[str, Any]]:
+        return [r for r in self.context["rounds"] if r["decision"] is not None]
+
+    @property
+    def trail_known(self) -> bool:
+        return self.context["trail"] is not None
+
+    @property
+    def decisions_ok(self) -> bool | None:
+        """Every decision taken by a holder of the step's role and, where the git trail is
+        known, verified by that person's signature. None: nothing decided yet."""
+        if not self.decisions:
+            return None
+        if any(f.code in DECISION_CODES for f in self.findings):
+            return False
+        if self.context["trail"] is None:
+            return True
+        decided = [e for e in self.context["trail"] if e["kind"] == "keputusan"]
+        return bool(decided) and all(e["verified"] for e in decided)
+
+    @property
+    def over_time(self) -> list[int]:
+        """Steps whose record took longer than the SOP's standard time (any round)."""
+        return sorted({e["no"] for e in self.context["executions"] if e["over"]})
+
+    @property
+    def changed_after_approval(self) -> bool:
+        return any(f.code == "trail.changed_after_approval" for f in self.findings)
+
+    @property
+    def unverified(self) -> bool:
+        return any(f.code in ("trail.unverified", "trail.wrong_role") for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """The row of the machine-readable case index: no personal data, only public facts."""
+        return {
+            "id": self.id,
+            "sop_nomor": self.sop[0],
+            "sop_revisi": self.sop[1],
+            "tahun": int(self.year) if self.year.isdigit() else self.year,
+            "kecamatan": self.kecamatan,
+            "desa": self.desa,
+            "kode_wilayah": self.kode,
+            "mulai": self.start,
+            "sampai": self.end,
+            "status": self.status,
+            "putaran": len(self.context["rounds"]),
+            "keputusan": self.decisions[-1]["decision"] if self.decisions else None,
+            "dokumen_lengkap": self.documents_complete,
+            "keputusan_sah": self.decisions_ok,
+            "langkah_lewat_waktu": self.over_time,
+            "diubah_setelah_disetujui": self.changed_after_approval,
+            "persetujuan_tidak_terverifikasi": self.unverified,
+            "galat": self.errors,
+            "peringatan": self.warnings,
+            "nomor_sk": self.sk_numbers,
+            "halaman": self.url,
+        }
+
+
+def case_views(
+    archive: Archive, folders: Iterable[Path], findings: list[Finding], trail: Any, internal: bool
+) -> list[CaseView]:
+    by_case: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.case:
+            by_case.setdefault(f.case, []).append(f)
+    views = []
+    for folder in folders:
+        view = case_view(archive, read_case(archive, folder), by_case.get(folder.name, []), trail, internal)
+        if view is not None:
+            views.append(view)
+    return views
+
+
+def case_view(
+    archive: Archive, case: CaseFolder, findings: list[Finding], trail: Any, internal: bool
+) -> CaseView | None:
+    """None when the case cannot be shown at all (no readable identity or unknown SOP): the
+    findings page still lists its problems."""
+    kasus = case.kasus
+    if kasus is None:
+        return None
+    sop = archive.sops.get((kasus.sop.nomor, kasus.sop.revisi))
+    if sop is None:
+        return None
+    full = case_context(archive, case, sop, findings, trail, photos=False)
+    context = full if internal else public_context(full)
+    view = CaseView(
+        id=kasus.id,
+        year=case.path.parent.name if case.path.parent.name.isdigit() else kasus.id[:4],
+        folder=case.path,
+        sop=sop.ref,
+        sop_name=sop.nama,
+        title=kasus.judul,
+        kecamatan=kasus.lokasi.kecamatan,
+        desa=kasus.lokasi.desa,
+        kode=kasus.lokasi.kode,
+        start=kasus.periode.mulai.isoformat(),
+        end=kasus.periode.sampai.isoformat() if kasus.periode.sampai else None,
+        status=progress_of(sop, case.steps).status.value,
+        context=context,
+        findings=findings,
+        sk_numbers=sorted({s.record.nomor_surat for s in case.steps if s.record.nomor_surat}),
+    )
+    view.attachments = list(_attachments(case, sop, internal))
+    if not internal:
+        from .privacy import personal_values
+
+        view.personal = personal_values([kasus, *(s.record for s in case.steps)])
+    return view
+
+
+def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[Attachment]:
+    kinds = {k.id: k for k in sop.jenis_dokumen}
+    used: set[str] = set()
+    for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
+        for doc in step.record.dokumen:
+            personal = sop.is_personal(doc.jenis, doc.pribadi)
+            # Only a name the folder listing holds is read: it is inside the case folder and
+            # not a symbolic link (the listing never follows one), whatever the record says.
+            entry = case.files.get(doc.berkas)
+            fmt = None
+            if entry is not None and entry.kind == "file" and entry.size > 0:
+                with open(case.path / doc.berkas, "rb") as fh:
+                    fmt = sniff(fh.read(2048), case.path / doc.berkas)
+            att = Attachment(
+                source=doc.berkas,
+                kind=kinds[doc.jenis].nama if doc.jenis in kinds else doc.jenis,
+                title=doc.judul or doc.keterangan or doc.berkas.rsplit("/", 1)[-1],
+                step=step.record.langkah,
+                round=step.record.putaran,
+                sha256=doc.sha256,
+                personal=personal,
+                format=fmt,
+                photo=doc.jenis in sop.foto_wajib,
+                caption=doc.keterangan or doc.judul or "",
+            )
+            if fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in used:
+                used.add(doc.berkas)
+                stem = slug(doc.berkas.rsplit(".", 1)[0].replace("/", "-")) or "berkas"
+                ext = ".jpg" if fmt in ("jpeg", "png") else PUBLISHED_FORMATS[fmt]  # images are re-encoded
+                att.published = stem + ext
+            yield att

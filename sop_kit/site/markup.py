@@ -1,0 +1,43 @@
+"""Record text made inert before it enters a generated page.
+
+Case pages are Markdown that MkDocs turns into HTML, and an archive's ``mkdocs.yml`` may
+enable any Markdown extension (attr_list, snippets, …). So free text from records is not
+merely HTML-escaped: every ASCII character other than a letter, a digit or a space becomes
+a numeric character reference. No Markdown syntax (links, ``{: …}``, ``--8<--``, emphasis,
+HTML tags) survives, yet the browser and the search index read the same text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+
+
+def inert(value: object) -> Markup:
+    """``value`` as text that no Markdown or HTML parser reads as markup."""
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else str(value)
+    # Characters outside ASCII are no syntax to Markdown; control characters and newlines
+    # become references too, so a value can never end a raw HTML block or start a heading.
+    out = [ch if ch in _SAFE or (ord(ch) > 0x9F and ch not in "\u2028\u2029") else f"&#{ord(ch)};" for ch in text]
+    return Markup("".join(out))
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """A YAML front-matter block whose values are JSON strings: one line each, so no value
+    can close the block or add a key."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def plain(text: str, limit: int = 160) -> str:
+    """Text safe where nothing escapes it (MkDocs theme titles are not autoescaped, and
+    Jinja's striptags decodes entities): letters, digits, spaces, dashes and ``. , ( ) /``."""
+    text = re.sub(r"<[^>]*>?", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w .,()/\u2013\u2014-]|_", "", text)).strip()[:limit]

@@ -1,0 +1,530 @@
+"""The site's Markdown pages, generated from data: never by including a record file.
+
+Every ``{{ value }}`` in the page templates goes through :func:`~sop_kit.site.markup.inert`
+(Jinja's ``finalize``), so record text is inert by default and only markup built here, as
+:class:`~markupsafe.Markup`, passes unchanged. Case pages are kept out of the navigation:
+Material would otherwise repeat every page in every page, and a build's cost would grow with
+the square of the archive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..archive import Archive
+from ..findings import Finding, Severity
+from ..ids import slug
+from ..messages import text
+from ..models import Sop
+from ..progress import Status
+from .collect import CaseView
+from .markup import front_matter, inert, plain
+
+TEMPLATES = Path(__file__).parent / "templates"
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_LABEL = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "catatan"}
+STATUS_ORDER = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING_DECISION, Status.DONE]
+
+# The navigation: a handful of fixed pages. Everything else is reached through them.
+NAV: list[dict[str, str]] = [
+    {"Beranda": "index.md"},
+    {"SOP": "sop/index.md"},
+    {"Jelajahi": "jelajah/index.md"},
+    {"Temuan": "temuan.md"},
+    {"Cari": "cari.md"},
+    {"Ekspor data": "ekspor.md"},
+]
+NOT_IN_NAV = "/kasus/\n/jelajah/*/\n/sop/*/\n/sop/*.md\n"
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A saved listing, as in Plone's collections: a question with a standing answer."""
+
+    slug: str
+    title: str
+    intro: str
+
+
+COLLECTIONS = [
+    Collection(
+        "menunggu-keputusan",
+        "Menunggu keputusan",
+        "Kasus yang datanya sudah dikumpulkan tetapi belum diputuskan valid atau tidak (langkah 2).",
+    ),
+    Collection(
+        "lewat-waktu",
+        "Melebihi standar waktu",
+        "Kasus dengan sedikitnya satu langkah yang lebih lama dari standar waktu SOP.",
+    ),
+    Collection(
+        "diubah-setelah-disetujui",
+        "Diubah setelah disetujui",
+        "Kasus yang catatan langkah atau dokumennya berubah setelah disetujui, belum disetujui ulang.",
+    ),
+    Collection(
+        "tidak-terverifikasi",
+        "Persetujuan tidak terverifikasi",
+        "Kasus dengan persetujuan tanpa tanda tangan sah dari pemegang peran langkahnya.",
+    ),
+    Collection(
+        "dokumen-kurang",
+        "Dokumen wajib kurang",
+        "Kasus yang belum memiliki semua dokumen wajib (Kelengkapan) atau fotonya.",
+    ),
+    Collection(
+        "dikembalikan",
+        "Dikembalikan ke langkah 1",
+        "Kasus yang datanya dinyatakan tidak valid sedikitnya sekali dan dikumpulkan ulang.",
+    ),
+]
+COMPLIANCE = [
+    Collection(
+        "dokumen-lengkap", "Dokumen wajib lengkap", "Kasus yang memiliki semua dokumen wajib yang dapat diperiksa."
+    ),
+    Collection(
+        "keputusan-sah",
+        "Keputusan oleh peran yang benar dan terverifikasi",
+        "Kasus yang setiap keputusannya diambil pemegang peran dan ditandatangani olehnya.",
+    ),
+    Collection(
+        "tepat-waktu",
+        "Semua langkah dalam standar waktu",
+        "Kasus yang tidak satu pun langkahnya melebihi standar waktu SOP.",
+    ),
+    Collection("bersih", "Tanpa galat", "Kasus tanpa galat pemeriksaan."),
+]
+
+
+def in_collection(name: str, c: CaseView) -> bool:
+    return {
+        "menunggu-keputusan": lambda: c.status == Status.AWAITING_DECISION,
+        "lewat-waktu": lambda: bool(c.over_time),
+        "diubah-setelah-disetujui": lambda: c.changed_after_approval,
+        "tidak-terverifikasi": lambda: c.unverified,
+        "dokumen-kurang": lambda: not c.documents_complete,
+        "dikembalikan": lambda: len(c.context["rounds"]) > 1,
+        "dokumen-lengkap": lambda: c.documents_complete,
+        "keputusan-sah": lambda: c.decisions_ok is True,
+        "tepat-waktu": lambda: not c.over_time,
+        "bersih": lambda: c.errors == 0,
+    }[name]()
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # finalize first makes every value inert, in Markdown and HTML alike
+        finalize=inert,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        status_label=lambda s: text(f"state.{s}", "id"),
+        pct=lambda share: "-" if share is None else f"{round(share * 100)}%",
+        pct_num=lambda share: 0 if share is None else round(share * 100),
+    )
+    env.filters["plain"] = lambda value: Markup(plain(str(value)))  # headings: no markup, no entities
+    return env
+
+
+def render(template: str, meta: dict[str, Any], **context: Any) -> str:
+    meta = {k: plain(v) if isinstance(v, str) else v for k, v in meta.items()}
+    return front_matter(meta) + _env().get_template(template).render(**context)
+
+
+def generate(
+    archive: Archive,
+    views: list[CaseView],
+    findings: list[Finding],
+    downloads: dict[str, list[dict[str, str]]],
+    photos: dict[str, list[dict[str, Any]]],
+    office: str,
+    internal: bool,
+) -> dict[str, str]:
+    """Every page of the site: docs-relative path -> Markdown."""
+    pages: dict[str, str] = {}
+    by_id = {v.id: v for v in views}
+    rows = finding_rows(findings, by_id, "")
+    pages["index.md"] = dashboard(views, rows, office, archive)
+    pages["temuan.md"] = render(
+        "temuan.md", {"title": "Temuan", "search": "exclude"}, rows=finding_rows(findings, by_id, "../")
+    )
+    pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../")
+    pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
+    pages.update(sop_pages(archive, views))
+    pages.update(browse_pages(archive, views))
+    for v in views:
+        pages[f"kasus/{v.year}/{v.id}.md"] = case_page(
+            archive, v, downloads.get(v.id, []), photos.get(v.id, []), internal
+        )
+    return pages
+
+
+def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseView], root: str) -> list[dict[str, Any]]:
+    rows = []
+    for f in sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.case or "", f.file, f.line or 0, f.code)):
+        view = by_id.get(f.case) if f.case else None
+        rows.append(
+            {
+                "severity": f.severity.value,
+                "severity_label": SEVERITY_LABEL[f.severity],
+                "rank": SEVERITY_RANK[f.severity],
+                "case": f.case,
+                "case_href": f"{root}{view.url}" if view else None,
+                "code": f.code,
+                "message": f.message("id"),
+                "hint": f.hint("id"),
+                "file": f.file,
+                "line": f.line,
+                "href": _finding_href(f, view, root),
+            }
+        )
+    return rows
+
+
+def _finding_href(f: Finding, view: CaseView | None, root: str) -> str | None:
+    """Where a finding points on the site: the published document it names, else the step's
+    row on the case page, else the case page."""
+    if view is None:
+        return None
+    inside = f.file.split(f"/{view.id}/", 1)[-1] if f"/{view.id}/" in f.file else None
+    for att in view.attachments:
+        if inside == att.source and att.published:
+            return f"{root}{view.url}berkas/{att.published}"
+    no = f.params.get("no") or f.params.get("step")
+    if isinstance(no, int):
+        return f"{root}{view.url}#langkah-{no}-putaran-{f.params.get('round', 1)}"
+    return f"{root}{view.url}"
+
+
+def dashboard(views: list[CaseView], rows: list[dict[str, Any]], office: str, archive: Archive) -> str:
+    total = len(views)
+    decided = [v for v in views if v.decisions_ok is not None]
+    open_rows = [r for r in rows if r["severity"] != Severity.INFO]
+    timing = []
+    for sop in archive.sops.values():
+        for step in sop.langkah:
+            measured = [
+                e
+                for v in views
+                if v.sop == sop.ref
+                for e in v.context["executions"]
+                if e["no"] == step.no and e["minutes"] is not None
+            ]
+            within = sum(1 for e in measured if not e["over"])
+            timing.append(
+                {
+                    "no": step.no if len(archive.sops) == 1 else f"{sop.nomor} r{sop.revisi} · {step.no}",
+                    "kegiatan": step.kegiatan,
+                    "standard": step.waktu_menit,
+                    "flexible": step.waktu_fleksibel,
+                    "measured": len(measured),
+                    "share": within / len(measured) if measured else None,
+                }
+            )
+    return render(
+        "beranda.md",
+        {"title": "Beranda", "search": "exclude"},
+        office=office,
+        total=total,
+        open_findings=open_rows[:15],
+        more_findings=max(0, len(open_rows) - 15),
+        errors=sum(1 for r in rows if r["severity"] == Severity.ERROR),
+        warnings=sum(1 for r in rows if r["severity"] == Severity.WARNING),
+        cases_with_findings=len({r["case"] for r in open_rows if r["case"]}),
+        docs_ok=sum(1 for v in views if v.documents_complete),
+        docs_share=_share(sum(1 for v in views if v.documents_complete), total),
+        decided=len(decided),
+        decisions_ok=sum(1 for v in decided if v.decisions_ok),
+        decisions_share=_share(sum(1 for v in decided if v.decisions_ok), len(decided)),
+        trail_known=any(v.trail_known for v in views),
+        timing=timing,
+        by_status=_counts(
+            [v.status for v in views],
+            lambda s: text(f"state.{s}", "id"),
+            "jelajah/status/",
+            [s.value for s in STATUS_ORDER],
+        ),
+        by_year=_counts([v.year for v in views], str, "jelajah/tahun/"),
+        by_kecamatan=_counts([v.kecamatan for v in views], str, "jelajah/kecamatan/", key=slug),
+    )
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _counts(
+    values: list[str], label: Any, base: str, order: list[str] | None = None, key: Any = str
+) -> list[dict[str, Any]]:
+    counts = Counter(values)
+    most = max(counts.values(), default=1)
+    names = [o for o in order if o in counts] if order else sorted(counts)
+    return [
+        {"label": label(n), "count": counts[n], "href": f"{base}{key(n)}/", "width": round(counts[n] * 100 / most)}
+        for n in names
+    ]
+
+
+def sop_slug(sop: Sop | tuple[str, int]) -> str:
+    nomor, revisi = (sop.nomor, sop.revisi) if isinstance(sop, Sop) else sop
+    return f"{slug(nomor)}-rev{revisi}"
+
+
+def sop_pages(archive: Archive, views: list[CaseView]) -> dict[str, str]:
+    from ..pdf.flowchart import flowchart_pages
+
+    pages = {}
+    rows = []
+    for sop in sorted(archive.sops.values(), key=lambda s: s.ref):
+        name = sop_slug(sop)
+        count = sum(1 for v in views if v.sop == sop.ref)
+        rows.append({"href": f"{name}/", "label": f"{sop.nomor} revisi {sop.revisi} — {sop.nama}", "count": count})
+        page = flowchart_pages(sop, per_page=len(sop.langkah))[0]
+        pages[f"sop/{name}.md"] = render(
+            "sop.md",
+            {"title": f"SOP {sop.nomor} revisi {sop.revisi}"},
+            s=sop,
+            slug=name,
+            root="../../",
+            pdf_href=f"pdf/sop/sop-{name}.pdf",
+            checklist_href=f"pdf/sop/daftar-periksa-{name}.pdf",
+            case_count=count,
+            roles={st.no: " / ".join(sop.role(r).nama for r in st.pelaksana) for st in sop.langkah},
+            page=page,
+            svg=Markup(page.svg),  # drawn by sop_kit.pdf.flowchart, which escapes every label
+        )
+    pages["sop/index.md"] = render(
+        "index_of.md",
+        {"title": "SOP", "search": "exclude"},
+        heading="SOP",
+        column="SOP",
+        intro="SOP yang dipakai untuk menilai kasus di arsip ini. "
+        "Kasus dinilai terhadap revisi yang berlaku saat dimulai.",
+        rows=rows,
+    )
+    return pages
+
+
+def browse_pages(archive: Archive, views: list[CaseView]) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    ordered = sorted(views, key=lambda v: (v.start, v.id), reverse=True)
+
+    def listing(path: str, title: str, cases: list[CaseView], intro: str = "") -> None:
+        depth = path.count("/") + 1  # the page is served as path/ (directory URLs)
+        pages[path + ".md"] = render(
+            "listing.md",
+            {"title": title, "search": "exclude"},
+            heading=title,
+            intro=intro,
+            cases=cases,
+            root="../" * depth,
+        )
+
+    def index(path: str, title: str, column: str, rows: list[dict[str, Any]], intro: str = "") -> None:
+        pages[path] = render(
+            "index_of.md", {"title": title, "search": "exclude"}, heading=title, column=column, rows=rows, intro=intro
+        )
+
+    years = sorted({v.year for v in views}, reverse=True)
+    for y in years:
+        listing(f"jelajah/tahun/{y}", f"Kasus tahun {y}", [v for v in ordered if v.year == y])
+    index(
+        "jelajah/tahun/index.md",
+        "Per tahun",
+        "Tahun",
+        [_row(y, f"{y}/", sum(v.year == y for v in views)) for y in years],
+    )
+
+    kecamatan = sorted({v.kecamatan for v in views})
+    for k in kecamatan:
+        cases = sorted((v for v in ordered if v.kecamatan == k), key=lambda v: (v.desa, v.start))
+        desa = Counter(v.desa for v in cases)
+        intro = "Per desa/kelurahan: " + ", ".join(f"{d} ({n})" for d, n in sorted(desa.items()))
+        listing(f"jelajah/kecamatan/{slug(k)}", f"Kecamatan {k}", cases, intro)
+    index(
+        "jelajah/kecamatan/index.md",
+        "Per kecamatan dan desa",
+        "Kecamatan",
+        [_row(k, f"{slug(k)}/", sum(v.kecamatan == k for v in views)) for k in kecamatan],
+    )
+
+    for s in STATUS_ORDER:
+        listing(
+            f"jelajah/status/{s.value}",
+            f"Status: {text(f'state.{s.value}', 'id')}",
+            [v for v in ordered if v.status == s],
+        )
+    index(
+        "jelajah/status/index.md",
+        "Per status",
+        "Status",
+        [_row(text(f"state.{s.value}", "id"), f"{s.value}/", sum(v.status == s for v in views)) for s in STATUS_ORDER],
+    )
+
+    for group, base, title in (
+        (COMPLIANCE, "kepatuhan", "Per kepatuhan"),
+        (COLLECTIONS, "koleksi", "Daftar tersimpan"),
+    ):
+        for col in group:
+            listing(
+                f"jelajah/{base}/{col.slug}", col.title, [v for v in ordered if in_collection(col.slug, v)], col.intro
+            )
+        index(
+            f"jelajah/{base}/index.md",
+            title,
+            "Daftar",
+            [_row(col.title, f"{col.slug}/", sum(in_collection(col.slug, v) for v in views)) for col in group],
+        )
+
+    for sop in archive.sops.values():
+        listing(
+            f"jelajah/sop/{sop_slug(sop)}",
+            f"SOP {sop.nomor} revisi {sop.revisi}",
+            [v for v in ordered if v.sop == sop.ref],
+        )
+    index(
+        "jelajah/sop/index.md",
+        "Per SOP",
+        "SOP",
+        [
+            _row(f"{s.nomor} revisi {s.revisi}", f"{sop_slug(s)}/", sum(v.sop == s.ref for v in views))
+            for s in archive.sops.values()
+        ],
+    )
+
+    pages["jelajah/index.md"] = render(
+        "index_of.md",
+        {"title": "Jelajahi", "search": "exclude"},
+        heading="Jelajahi",
+        column="Telusuri",
+        intro=f"{len(views)} kasus. Pilih cara menelusuri arsip, atau gunakan halaman Cari.",
+        rows=[
+            _row("Per tahun", "tahun/", len(views)),
+            _row("Per kecamatan dan desa", "kecamatan/", len(views)),
+            _row("Per status", "status/", len(views)),
+            _row("Per kepatuhan", "kepatuhan/", len(views)),
+            _row("Per SOP", "sop/", len(views)),
+            *[_row(c.title, f"koleksi/{c.slug}/", sum(in_collection(c.slug, v) for v in views)) for c in COLLECTIONS],
+        ],
+    )
+    return pages
+
+
+def _row(label: str, href: str, count: int) -> dict[str, Any]:
+    return {"label": label, "href": href, "count": count}
+
+
+def case_page(
+    archive: Archive, v: CaseView, downloads: list[dict[str, str]], photos: list[dict[str, Any]], internal: bool
+) -> str:
+    x = v.context
+    sop = archive.sops[v.sop]
+    by_step: dict[int, list[dict[str, Any]]] = {}
+    for a in v.attachments:
+        if a.photo and a.published:
+            continue  # shown in the gallery
+        why = (
+            "data pribadi, tidak dipublikasikan"
+            if a.personal and not internal
+            else ("berkas tidak ada" if a.format is None else f"format {a.format} tidak dipublikasikan")
+        )
+        by_step.setdefault(a.step, []).append(
+            {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why}
+        )
+    steps = [{**s, "complete": s["done"] and all(k["present"] for k in s["kinds"])} for s in x["steps"]]
+    x = {**x, "steps": steps}
+    return render(
+        "kasus.md",
+        {
+            "title": f"Kasus {v.id} — {v.desa}",
+            "kasus": v.id,
+            "tahun": v.year,
+            "kecamatan": v.kecamatan,
+            "status": text(f"state.{v.status}", "id"),
+            "hide": ["navigation"],
+        },
+        c=v,
+        x=x,
+        root="../../../",
+        kec_slug=slug(v.kecamatan),
+        sop_slug=sop_slug(sop),
+        findings=finding_rows(v.findings, {v.id: v}, "../../../"),
+        kegiatan={s.no: s.kegiatan for s in sop.langkah},
+        attachments_by_step=by_step,
+        photos=photos,
+        downloads=downloads,
+        internal=internal,
+        when=_when,
+        duration=_duration,
+        decision_label=lambda d: (
+            text("decision.ya", "id")
+            if d == "ya"
+            else text(
+                "decision.tidak", "id", target=next((s.keputusan.tidak for s in sop.decision_steps if s.keputusan), 1)
+            )
+        ),
+        event_label=_event_label,
+        verdict_label=_verdict_label,
+    )
+
+
+def _when(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def _duration(e: dict[str, Any]) -> str:
+    if e["minutes"] is None:
+        return "-"
+    standard = f" / {e['standard']} menit" if e["standard"] else ""
+    flag = " — melebihi standar" if e["over"] else ""
+    return f"{e['minutes']} menit{standard}{flag}" + (" (waktu disesuaikan)" if e["flexible"] else "")
+
+
+def _event_label(e: dict[str, Any]) -> str:
+    params = {"no": e["step"], "round": e["round"], "decision": e["decision"] or "", "file": e["file"] or ""}
+    return text(f"trail.ev.{e['kind']}", "id", **params)
+
+
+def _verdict_label(e: dict[str, Any]) -> str:
+    if e["kind"] not in ("selesai", "keputusan", "disetujui_ulang"):
+        return "ditandatangani" if e["signer"] else "-"
+    if e["verified"]:
+        return text("trail.verified", "id", signer=e["signer"] or "")
+    return text("trail.not_verified", "id", reason=f"@trail.reason.{e['reason']}" if e["reason"] else "")
+
+
+EXPORT_COLUMNS = [
+    ("id", "id kasus (YYYY-MM-desa-xxxx)"),
+    ("sop_nomor", "nomor SOP yang diikuti"),
+    ("sop_revisi", "revisi SOP yang berlaku saat kasus dimulai"),
+    ("tahun", "tahun kasus"),
+    ("kecamatan", "kecamatan"),
+    ("desa", "desa/kelurahan"),
+    ("kode_wilayah", "kode wilayah Kemendagri"),
+    ("mulai", "tanggal mulai"),
+    ("sampai", "tanggal selesai, bila sudah"),
+    ("status", "belum-mulai, berjalan, menunggu-keputusan atau selesai"),
+    ("putaran", "jumlah putaran (keputusan 'tidak' memulai putaran baru)"),
+    ("keputusan", "keputusan langkah 2 yang terakhir: ya, tidak, atau kosong"),
+    ("dokumen_lengkap", "semua dokumen wajib ada"),
+    ("keputusan_sah", "setiap keputusan oleh peran yang benar dan terverifikasi (kosong: belum diputuskan)"),
+    ("langkah_lewat_waktu", "nomor langkah yang melebihi standar waktu"),
+    ("diubah_setelah_disetujui", "ada perubahan setelah persetujuan"),
+    ("persetujuan_tidak_terverifikasi", "ada persetujuan tanpa tanda tangan sah pemegang peran"),
+    ("galat", "jumlah galat"),
+    ("peringatan", "jumlah peringatan"),
+    ("nomor_sk", "nomor SK dan surat yang dicatat"),
+    ("halaman", "alamat halaman kasus, relatif terhadap akar situs"),
+]

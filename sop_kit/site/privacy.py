@@ -1,0 +1,498 @@
+"""The personal-data scan of a built site: after every build the whole output is read back,
+and any hit fails the build.
+
+The site is made from redacted data, so this is the second line of defence: it catches a
+child's name a clerk typed into a public note, a template that printed the wrong field, a
+photo that kept its GPS tag. It reads files as a visitor's tools would: HTML entities and
+JSON escapes decoded, Pagefind's gzip'd index unpacked, PDF text extracted, image metadata
+opened. Matches are reported masked, so the build log does not leak what it found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import unicodedata
+import zlib
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from PIL import ExifTags, Image
+from pydantic import BaseModel
+from pypdf import PdfReader
+from pypdf.generic import StreamObject
+
+from ..cachefile import read_json, write_json
+from ..models import CatatanLangkah, Kasus
+
+KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
+# Joins the separate values of a JSON file or a Pagefind index: no pattern may match across
+# two of them (adjacent numbers of a JSON row, or sorted index words, are not a phone number).
+_APART = " | "
+MIN_VALUE = 4  # shorter values ("Ani") would match ordinary words everywhere
+MAX_GUNZIP = 64 << 20  # a gzip bomb is searched up to here, never unpacked whole
+CONTEXT = 30  # characters of context either side of a hit
+_PDF_CACHE = "pdf-teks-1"  # bump when the extraction changes, so old cached text is not reused
+_MARK = "x-pribadi"
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # can hide inside a word
+# For matching, hyphens and underscores count as spaces: a name slugged into a URL or file name.
+_FOLD = {**_INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
+_PAGEFIND = b"pagefind_dcd"
+_GZIP = b"\x1f\x8b"
+
+
+@dataclass(frozen=True)
+class Hit:
+    file: str  # relative to the scanned root, '/'-separated
+    what: str  # one of KINDS
+    excerpt: str  # context with every matched value masked
+
+
+# --- which values are personal -------------------------------------------------------
+
+
+def _marked(schema: object) -> bool:
+    """Does this property schema carry the personal mark (also inside anyOf, items, …)?"""
+    if isinstance(schema, dict):
+        if schema.get(_MARK) is True:
+            return True
+        # A nested model's own fields are judged when its instance is walked.
+        return any(_marked(v) for k, v in schema.items() if k not in ("properties", "$defs"))
+    if isinstance(schema, list):
+        return any(_marked(v) for v in schema)
+    return False
+
+
+@cache
+def _marks(model: type[BaseModel]) -> tuple[frozenset[str], bool]:
+    """The personal fields of a model, and whether the whole model is marked personal."""
+    schema = model.model_json_schema()
+    props = schema.get("properties", {})
+    names = frozenset(n for n, f in model.model_fields.items() if _marked(props.get(f.alias or n, {})))
+    return names, schema.get(_MARK) is True
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.translate(_FOLD).split())
+
+
+def _collect(value: object, personal: bool, out: set[str]) -> None:
+    if isinstance(value, BaseModel):
+        names, whole = _marks(type(value))
+        for name in type(value).model_fields:
+            _collect(getattr(value, name), personal or whole or name in names, out)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(key, personal, out)
+            _collect(item, personal, out)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _collect(item, personal, out)
+    # Dates (and datetimes) are not scalars here: see personal_values.
+    elif personal and isinstance(value, str | int | float | Enum) and not isinstance(value, bool):
+        text = _clean(str(value.value if isinstance(value, Enum) else value))
+        if len(text) >= MIN_VALUE:
+            out.add(text)
+
+
+def personal_values(cases: Iterable[Kasus | CatatanLangkah]) -> set[str]:
+    """Every value of a field marked personal (``x-pribadi`` in its JSON schema), whitespace-collapsed.
+
+    Dates are left out: a birth date alone identifies no one, and the site shows hundreds of
+    dates, so a child born on the day a step was done would fail every build.
+    """
+    out: set[str] = set()
+    for record in cases:
+        _collect(record, False, out)
+    return out
+
+
+# --- reading files as text ------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([/\\\"'])|[nrt])")
+
+
+def _unescape_one(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2)
+    if code:
+        return chr(int(code, 16))
+    return m.group(3) or " "
+
+
+def _unescape(text: str) -> str:
+    """JSON/JS string escapes, then HTML entities: the site writes free text with both."""
+    if "\\" in text:
+        text = _ESCAPE.sub(_unescape_one, text)
+    return html.unescape(text) if "&" in text else text
+
+
+def _json_text(data: bytes) -> str | None:
+    try:
+        root = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    parts: list[str] = []
+    stack = [root]
+    while stack:  # a stack, not recursion: a deeply nested file must not crash the scan
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict):
+            parts.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, int | float) and not isinstance(item, bool):
+            parts.append(str(item))  # a NIK stored as a number
+    return _unescape(_APART.join(parts))
+
+
+def _cbor_strings(data: bytes) -> list[str] | None:
+    """The text strings and integers of a CBOR item sequence, or None when it is not CBOR.
+
+    Read flat, item head by item head: arrays and maps need no nesting to find their strings.
+    Decoding the bytes as text instead would glue each string to its length byte ('d' + "siti").
+    """
+    out: list[str] = []
+    pos, end = 0, len(data)
+    while pos < end:
+        head = data[pos]
+        pos += 1
+        major, info = head >> 5, head & 31
+        if info < 24:
+            arg = info
+        elif info < 28:
+            size = 1 << (info - 24)
+            if pos + size > end:
+                return None
+            arg = int.from_bytes(data[pos : pos + size], "big")
+            pos += size
+        elif info == 31 and major in (2, 3, 4, 5, 7):
+            continue  # indefinite length, or its break
+        else:
+            return None
+        if major in (2, 3):
+            if pos + arg > end:
+                return None
+            if major == 3:
+                out.append(data[pos : pos + arg].decode("utf-8", "ignore"))
+            pos += arg
+        elif major in (0, 1):
+            out.append(str(arg if major == 0 else -1 - arg))
+    return out
+
+
+def _gunzip(data: bytes) -> bytes | None:
+    """All gzip members, up to MAX_GUNZIP bytes; None if not even the start unpacks."""
+    out = bytearray()
+    rest = data
+    try:
+        while rest[:2] == _GZIP and len(out) < MAX_GUNZIP:
+            unpack = zlib.decompressobj(wbits=31)
+            chunk = rest
+            while chunk and not unpack.eof and len(out) < MAX_GUNZIP:
+                out += unpack.decompress(chunk, MAX_GUNZIP - len(out))
+                chunk = unpack.unconsumed_tail
+            if not unpack.eof:
+                break  # cut short or over the limit: search what came out
+            rest = unpack.unused_data
+    except zlib.error:
+        return bytes(out) if out else None
+    return bytes(out)
+
+
+def _payload_text(payload: bytes) -> str:
+    """A gunzipped payload: Pagefind writes a signature, then JSON (fragments) or CBOR (the rest)."""
+    signed = payload.startswith(_PAGEFIND)
+    payload = payload.removeprefix(_PAGEFIND)
+    if payload.lstrip()[:1] in (b"{", b"["):
+        text = _json_text(payload)
+        if text is not None:
+            return text
+    # Only behind the signature: plain text often reads as valid CBOR too, and would be lost.
+    strings = _cbor_strings(payload) if signed else None
+    if strings is not None:
+        return _unescape(_APART.join(strings))
+    return _decode(payload)
+
+
+def _extract_pdf(data: bytes) -> str:
+    parts: list[str] = []
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")  # the site's own PDFs are not encrypted; try the empty password
+        parts += [str(v) for v in (reader.metadata or {}).values()]
+        xmp = reader.root_object.get("/Metadata")
+        xmp = xmp.get_object() if xmp is not None else None
+        if isinstance(xmp, StreamObject):
+            parts.append(xmp.get_data().decode("utf-8", "ignore"))
+        parts += [page.extract_text() or "" for page in reader.pages]
+        for name, contents in reader.attachments.items():
+            parts.append(name)
+            parts += [_decode(c) for c in contents]
+    except Exception:  # pypdf raises many kinds on a broken file: search the raw bytes instead
+        parts.append(data.decode("utf-8", "ignore"))
+    # NFKC: WeasyPrint's ligatures come out as one character ("ﬁ"), which would split a name.
+    return unicodedata.normalize("NFKC", "\n".join(parts))
+
+
+def _pdf_text(data: bytes, cache_dir: Path | None) -> str:
+    """The PDF's text, cached by content: extracting a big site's PDFs again is the slow part."""
+    if cache_dir is None:
+        return _extract_pdf(data)
+    path = cache_dir / f"{_PDF_CACHE}-{hashlib.sha256(data).hexdigest()}.json"
+    cached = read_json(path)
+    if isinstance(cached, dict) and isinstance(cached.get("text"), str):
+        return str(cached["text"])
+    text = _extract_pdf(data)
+    write_json(path, {"text": text})
+    return text
+
+
+def _text_of(value: object) -> str:
+    if isinstance(value, bytes):
+        # Windows XP* tags and UserComment are often UTF-16: without the NULs the letters join up.
+        return value.decode("utf-8", "ignore").replace("\0", "")
+    return str(value)
+
+
+def _image(data: bytes) -> tuple[list[str], list[str]] | None:
+    """(text found in the metadata, a description of the metadata) of an image; None if unreadable."""
+    try:
+        with Image.open(BytesIO(data)) as im:
+            info = dict(im.info)
+            applist: list[tuple[str, bytes]] = getattr(im, "applist", [])
+            exif = im.getexif()
+            ifds = {
+                ifd: dict(exif.get_ifd(ifd)) for ifd in (ExifTags.IFD.Exif, ExifTags.IFD.GPSInfo, ExifTags.IFD.IFD1)
+            }
+    except Exception:  # not an image Pillow can open: searched as bytes
+        return None
+    found: list[str] = []
+    if len(exif) or "exif" in info or b"Exif\0\0" in data:
+        details = [
+            label
+            for label, present in (
+                ("GPS", ifds[ExifTags.IFD.GPSInfo]),
+                ("nomor seri kamera", ExifTags.Base.BodySerialNumber in ifds[ExifTags.IFD.Exif]),
+                ("gambar kecil tersemat", ifds[ExifTags.IFD.IFD1]),
+                ("pembuat", ExifTags.Base.Artist in exif),
+            )
+            if present
+        ]
+        found.append("EXIF" + (f" ({', '.join(details)})" if details else ""))
+    if "xmp" in info or "XML:com.adobe.xmp" in info or b"http://ns.adobe.com/xap/" in data:
+        found.append("XMP")
+    if any(marker == "APP13" for marker, _ in applist):
+        found.append("IPTC")
+    if info.get("comment"):
+        found.append("komentar")
+    texts = [_text_of(v) for v in info.values() if isinstance(v, str | bytes)]
+    texts += [_text_of(v) for v in exif.values() if isinstance(v, str | bytes)]
+    texts += [_text_of(v) for ifd in ifds.values() for v in ifd.values() if isinstance(v, str | bytes)]
+    return texts, ([f"foto memuat metadata: {', '.join(found)}"] if found else [])
+
+
+def _is_image(data: bytes) -> bool:
+    return data.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")) or (
+        data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    )
+
+
+def _decode(data: bytes) -> str:
+    return _unescape(data.decode("utf-8", "ignore"))
+
+
+def _texts(name: str, data: bytes, cache_dir: Path | None) -> tuple[list[str], list[str]]:
+    """(texts to search, metadata findings) of one file, judged by its content before its name."""
+    if data[:2] == _GZIP:
+        payload = _gunzip(data)
+        if payload is not None:
+            return [_payload_text(payload)], []
+    if b"%PDF-" in data[:1024]:
+        return [_pdf_text(data, cache_dir)], []
+    if _is_image(data):
+        image = _image(data)
+        if image is not None:
+            return image
+    if name.lower().endswith((".json", ".webmanifest", ".map")):
+        text = _json_text(data)
+        if text is not None:
+            return [text], []
+    return [_decode(data)], []
+
+
+# --- matching -------------------------------------------------------------------------
+
+# Both shapes start with a digit or '+'. A pattern that starts with a character class lets the
+# engine skip to candidates in C, twice as fast as one that starts with a lookbehind; so the
+# "not glued to a word or number" check comes right after the first character.
+_START = r"[+0-9](?<![0-9A-Za-z+].)"
+_NIK = r"(?<=[1-9])[0-9]{15}(?![0-9A-Za-z])(?P<nik>)"  # NIK and KK: 16 digits
+# A mobile number: 08…, 628… or +628…, 9-13 digits, maybe grouped by single spaces or hyphens.
+# Its first group has at least "8xx", so a date such as 08-01-2026 09:30 is not one.
+_PHONE = r"(?:(?<=\+)62|(?<=6)2|(?<=0))[ -]?8[0-9]{2}(?:[ -]?[0-9]){5,9}(?![0-9A-Za-z])(?P<telepon>)"
+_PATTERNS = re.compile(f"{_START}(?:{_NIK}|{_PHONE})")  # lastgroup: the empty group that matched
+_PROVINCES = frozenset(
+    [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
+)
+
+
+def _plausible_nik(digits: str) -> bool:
+    """A province code and a birth (or KK issue) date where a NIK/KK has them. Sixteen-digit
+    constants in JavaScript (9007199254740991, 2**52) have neither."""
+    day, month = int(digits[6:8]), int(digits[8:10])
+    return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
+
+
+def _trie_regex(values: Iterable[str]) -> str:
+    """One alternation shaped as a trie: at each character only the branches that can still
+    match are tried, so thousands of values cost about as much as a few."""
+    trie: dict[str, Any] = {}
+    for value in values:
+        node = trie
+        for ch in value:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any], last: str) -> str:
+        alts = []
+        for ch, child in sorted((k, v) for k, v in node.items() if k):
+            run = [ch]
+            while len(child) == 1 and "" not in child:  # a chain without branches: one literal
+                ((ch, child),) = child.items()
+                run.append(ch)
+            head = re.escape(run[0])
+            if not last and _word(run[0]):
+                # Whole words only, checked after the first character (see _START).
+                head += r"(?<!\w.)"
+            alts.append(head + re.escape("".join(run[1:])) + branch(child, run[-1]))
+        if "" in node:  # a value ends here; longer ones were tried first
+            alts.append(r"(?!\w)" if _word(last) else "")
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return branch(trie, "")
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _compile_values(values: Collection[str]) -> list[re.Pattern[str]]:
+    folded = sorted({v for v in (_fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
+    if not folded:
+        return []
+    try:
+        return [re.compile(_trie_regex(folded), re.DOTALL)]
+    except (RecursionError, re.error, OverflowError):
+        # Values nested in each other hundreds deep: plain alternations, longest first.
+        folded.sort(key=len, reverse=True)
+        bounded = [
+            (r"(?<!\w)" if _word(v[0]) else "") + re.escape(v) + (r"(?!\w)" if _word(v[-1]) else "") for v in folded
+        ]
+        return [re.compile("|".join(bounded[i : i + 500])) for i in range(0, len(bounded), 500)]
+
+
+def _mask(value: str) -> str:
+    return f"{value[:2]}…[{len(value)}]"
+
+
+def _excerpt(shown: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """Context around one hit, with every hit inside it masked and none cut in half."""
+    lo, hi = max(0, start - CONTEXT), min(len(shown), end + CONTEXT)
+    for a, b in spans:
+        if a < lo < b:
+            lo = a
+        if a < hi < b:
+            hi = b
+    out, pos = [], lo
+    for a, b in spans:
+        if b <= pos or a >= hi:
+            continue
+        out += [shown[pos:a] if a > pos else "", _mask(shown[max(a, pos) : b])]
+        pos = b
+    out.append(shown[pos:hi])
+    text = "".join(c if c.isprintable() else "·" for c in "".join(out))
+    return ("…" if lo else "") + text + ("…" if hi < len(shown) else "")
+
+
+def _find(text: str, values: list[re.Pattern[str]]) -> Iterator[tuple[str, str, str]]:
+    """(kind, matched value, excerpt) of every hit in one text."""
+    norm = _fold(text)
+    low = norm.lower()
+    shown = norm if len(norm) == len(low) else low  # lower() can lengthen a few letters
+    found: list[tuple[int, int, str]] = []
+    for m in _PATTERNS.finditer(low):
+        if m.lastgroup == "telepon" or _plausible_nik(m.group()):
+            found.append((m.start(), m.end(), m.lastgroup or ""))
+    taken = [(a, b) for a, b, _ in found]
+    for pattern in values:
+        for m in pattern.finditer(low):
+            # A NIK or phone number that is also a record value is reported once, by its kind.
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), "nilai-pribadi"))
+    found.sort()
+    spans = [(a, b) for a, b, _ in found]
+    for a, b, kind in found:
+        yield kind, low[a:b], _excerpt(shown, spans, a, b)
+
+
+# --- the scan -------------------------------------------------------------------------
+
+
+def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    stack = [("", root)]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as it:
+            entries = list(it)
+        for entry in entries:  # in any order: the hits are sorted at the end
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((rel + "/", Path(entry.path)))
+            else:
+                yield rel, entry
+
+
+def scan_output(root: Path, values: Collection[str], cache_dir: Path | None = None) -> list[Hit]:
+    """Every trace of personal data in the built site at ``root``, sorted by file.
+
+    ``values`` are the records' own personal values (:func:`personal_values`), matched as
+    whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
+    too. Symbolic links and special files are reported as ``tautan``: a link may point
+    outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
+    """
+    patterns = _compile_values(values)
+    hits: set[Hit] = set()
+    for rel, entry in _walk(root):
+        if entry.is_symlink():
+            hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
+            continue
+        data = Path(entry.path).read_bytes()
+        texts, metadata = _texts(entry.name, data, cache_dir)
+        hits.update(Hit(rel, "metadata-foto", m) for m in metadata)
+        seen: set[tuple[str, str]] = set()
+        # The path too, with separators as spaces: a photo may be named after the child in it.
+        for text in [re.sub(r"[./]+", " ", rel), *texts]:
+            for kind, value, excerpt in _find(text, patterns):
+                key = (kind, value.replace(" ", ""))
+                if key not in seen:  # one hit per value and file, however often it occurs
+                    seen.add(key)
+                    hits.add(Hit(rel, kind, excerpt))
+    return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))

@@ -1,0 +1,94 @@
+"""Publishing a site atomically: build in a staging folder beside the site, then swap.
+
+A reader (a web server, an auditor's file browser) sees the old site or the new one, never a
+mix: on Linux the two folders are exchanged with one ``renameat2(RENAME_EXCHANGE)`` call.
+A build that is killed leaves only a staging folder, removed by the next build. A lock file
+beside the site keeps two builds from interleaving.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import ConfigError
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def staging_prefix(site: Path) -> str:
+    return f".{site.name}.staging-"
+
+
+@contextmanager
+def build_lock(site: Path, wait: bool = True) -> Iterator[None]:
+    """Hold the site's build lock; a second build waits (or, with ``wait=False``, fails)."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    lock = site.parent / f".{site.name}.lock"
+    with open(lock, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise ConfigError("site.locked", str(site), path=str(site)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def new_staging(site: Path) -> Path:
+    """A fresh staging folder beside ``site`` (same file system, so the swap is a rename);
+    leftovers of killed builds are removed first. Call with the lock held."""
+    for old in site.parent.glob(staging_prefix(site) + "*"):
+        shutil.rmtree(old, ignore_errors=True)
+    staging = site.parent / f"{staging_prefix(site)}{os.getpid()}"
+    staging.mkdir()
+    return staging
+
+
+def copy_previous(site: Path, staging: Path) -> None:
+    """Start the staging folder as a copy of the current site, for an incremental build.
+
+    Real copies, not hard links: MkDocs rewrites pages in place, which through a link would
+    change the published site before the swap.
+    """
+    if site.is_dir():
+        shutil.copytree(site, staging, symlinks=True, dirs_exist_ok=True)
+
+
+def swap_in(staging: Path, site: Path) -> None:
+    """Make ``staging`` the site, atomically where the system allows, and drop the old one."""
+    if not site.exists():
+        os.rename(staging, site)
+        return
+    if not _exchange(staging, site):
+        # No renameat2 (not Linux): two renames, with a window of a few microseconds.
+        old = site.parent / f"{staging.name}-lama"
+        os.rename(site, old)
+        os.rename(staging, site)
+        staging = old
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    func = getattr(libc, "renameat2", None)
+    if func is None:
+        return False
+    func.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if func(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: this file system cannot exchange
+        return False
+    raise OSError(err, os.strerror(err), str(b))

@@ -1,0 +1,251 @@
+"""The audit site, built for real: pages from data, exports, incremental rebuilds, the
+internal build and the CLI. Hostile text, personal data and publishing have their own files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.cli import main
+from sop_kit.site.build import SiteOptions, build_site
+from tests.conftest import BASE_ID, DemoSite, MakeArchive
+
+CASE = "2026-01-cilalawi-kf5h"  # complete, photos, SK number 400.9/Kep.70/DSP3A/2026
+PLANTED = {  # the demo's planted irregularities (sop_kit/demo.py), each in its own case
+    "trail.unverified",
+    "trail.changed_after_approval",
+    "trail.wrong_role",
+}
+
+
+class _Text(HTMLParser):
+    """The visible text of a page, and its links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self.images: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag == "img" and values.get("src"):
+            self.images.append(values["src"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+def page(site: Path, url: str) -> _Text:
+    parser = _Text()
+    parser.feed((site / url / "index.html").read_text("utf-8"))
+    return parser
+
+
+def case_url(site: Path, case_id: str) -> str:
+    return f"kasus/{case_id[:4]}/{case_id}"
+
+
+def test_every_case_has_a_page_and_case_pages_stay_out_of_the_nav(demo_site: DemoSite) -> None:
+    cases = sorted(p.name for p in (demo_site.archive / "kasus").glob("*/*") if p.is_dir())
+    assert len(cases) == 14
+    for case_id in cases:
+        assert (demo_site.site / case_url(demo_site.site, case_id) / "index.html").is_file()
+    home = (demo_site.site / "index.html").read_text("utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "Beranda" in nav and "Temuan" in nav
+    assert not any(case_id in nav for case_id in cases)
+
+
+def test_case_page_shows_record_trail_checklist_gallery_and_downloads(demo_site: DemoSite) -> None:
+    site = demo_site.site
+    url = case_url(site, CASE)
+    p = page(site, url)
+    text = p.text
+    # The step-by-step record with the responsible person and role, and the decision.
+    assert "Agus Permana, S.Sos. (fiktif)" in text
+    assert "peran SOP: Kasi Peningkatan Kualitas Keluarga" in text
+    assert "Keputusan: ya (data valid)" in text
+    assert "50 menit / 60 menit" in text  # duration against the standard
+    # The Kelengkapan checklist links to each published document, which exists.
+    docs = [h for h in p.links if h.startswith("berkas/") and h.endswith(".pdf")]
+    assert docs and all((site / url / h).read_bytes().startswith(b"%PDF-") for h in docs)
+    assert "data pribadi, tidak dipublikasikan" in text  # the attendance sheet
+    # Gallery: a thumbnail per photo linking to a lightbox with the full copy, with the EXIF date.
+    thumbs = [s for s in p.images if s.endswith("-kecil.jpg")]
+    assert len(thumbs) == 3 and all((site / url / t).is_file() for t in thumbs)
+    assert "EXIF: 2026-02-04" in text
+    # The approval timeline with verification and commit ids.
+    html = (site / url / "index.html").read_text("utf-8")
+    assert "terverifikasi: Agus Permana" in text and "<code>" in html
+    # Downloads: the dossier and letters, which exist.
+    pdfs = [h for h in p.links if "/pdf/kasus/" in h]
+    assert any("berkas-pembinaan" in h for h in pdfs) and any("sk-penetapan" in h for h in pdfs)
+    for href in pdfs:
+        assert (site / url / href).resolve().read_bytes().startswith(b"%PDF-")
+
+
+def test_dashboard_counts_and_compliance_match_the_export(demo_site: DemoSite) -> None:
+    index = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))
+    rows = index["kasus"]
+    assert index["format"] == "sop-kit/indeks-kasus/1" and len(rows) == 14
+    text = page(demo_site.site, "").text
+    complete = sum(1 for r in rows if r["dokumen_lengkap"])
+    assert f"{complete} dari 14" in text
+    decided = [r for r in rows if r["keputusan_sah"] is not None]
+    good = sum(1 for r in decided if r["keputusan_sah"])
+    assert f"{good} dari {len(decided)}" in text
+    assert good < len(decided)  # the forged decision is not counted as right
+    for year in ("2025", "2026"):
+        assert str(sum(1 for r in rows if r["tahun"] == int(year))) in text
+    # Open findings come first on the dashboard.
+    assert text.index("Temuan terbuka") < text.index("Kepatuhan")
+
+
+def test_findings_page_lists_every_finding_with_case_links(demo_site: DemoSite) -> None:
+    findings = json.loads((demo_site.site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
+    assert {f["code"] for f in findings} >= PLANTED
+    p = page(demo_site.site, "temuan")
+    assert p.text.count("trail.") >= len([f for f in findings if f["code"].startswith("trail.")])
+    for f in findings:
+        if f["case"]:
+            assert any(f["case"] in href for href in p.links), f["case"]
+
+
+def test_saved_listings_find_the_planted_irregularities(demo_site: DemoSite) -> None:
+    findings = json.loads((demo_site.site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
+    changed = {f["case"] for f in findings if f["code"] == "trail.changed_after_approval"}
+    listing = page(demo_site.site, "jelajah/koleksi/diubah-setelah-disetujui")
+    assert changed and all(any(c in h for h in listing.links) for c in changed)
+    waiting = page(demo_site.site, "jelajah/koleksi/menunggu-keputusan")
+    rows = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]
+    for r in rows:
+        linked = any(r["id"] in h for h in waiting.links)
+        assert linked == (r["status"] == "menunggu-keputusan")
+
+
+def test_browse_by_year_kecamatan_status_and_sop(demo_site: DemoSite) -> None:
+    rows = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]
+    first = rows[0]
+    from sop_kit.ids import slug
+
+    for url in (
+        f"jelajah/tahun/{first['tahun']}",
+        f"jelajah/kecamatan/{slug(first['kecamatan'])}",
+        f"jelajah/status/{first['status']}",
+        "jelajah/sop/61-1-d-049-i-2020-rev0",
+    ):
+        assert any(first["id"] in h for h in page(demo_site.site, url).links), url
+
+
+def test_sop_page_has_identity_steps_flowchart_and_pdf(demo_site: DemoSite) -> None:
+    url = "sop/61-1-d-049-i-2020-rev0"
+    html = (demo_site.site / url / "index.html").read_text("utf-8")
+    p = page(demo_site.site, url)
+    assert "Disahkan oleh" in p.text and "Pengumpulan data lokasi" in p.text
+    assert html.count("<svg") >= 1 and "marker" in html
+    pdf = next(h for h in p.links if h.endswith(".pdf") and "/sop/sop-" in h)
+    assert (demo_site.site / url / pdf).resolve().read_bytes().startswith(b"%PDF-")
+
+
+def test_csv_export_has_the_json_rows(demo_site: DemoSite) -> None:
+    with open(demo_site.site / "ekspor" / "kasus.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    index = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))
+    assert [r["id"] for r in rows] == [r["id"] for r in index["kasus"]]
+    assert set(rows[0]) == set(index["kolom"])
+
+
+def test_search_index_covers_every_case_page(demo_site: DemoSite) -> None:
+    entry = json.loads((demo_site.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    (lang,) = entry["languages"]
+    assert lang == "id"  # Indonesian stemming
+    assert entry["languages"]["id"]["page_count"] >= 14 + 1  # every case page and the SOP page
+    assert not (demo_site.site / "search" / "search_index.json").exists()  # no lunr index
+
+
+def _build(root: Path, out: Path, cache: Path, **options: object) -> object:
+    return build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False, **options))  # type: ignore[arg-type]
+
+
+def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_complete(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    second = root / "kasus" / "2026" / "2026-03-cibening-b2nd"
+    shutil.copytree(root / "kasus" / "2026" / BASE_ID, second)
+    (second / "kasus.yaml").write_text(
+        (second / "kasus.yaml").read_text("utf-8").replace(BASE_ID, second.name), "utf-8"
+    )
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    first = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    assert first.full and first.cases == 2
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    pages_indexed = entry["languages"]["id"]["page_count"]
+
+    step = next((second / "langkah").glob("04-*.yaml"))
+    step.write_text(step.read_text("utf-8") + "catatan: Perubahan kecil uji ulang.\n", "utf-8")
+    again = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    assert not again.full
+    assert again.pages_changed == 1
+    assert "Perubahan kecil uji ulang." in page(out, case_url(out, second.name)).text
+    assert (out / case_url(out, BASE_ID) / "index.html").is_file()  # the other case is still there
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert entry["languages"]["id"]["page_count"] == pages_indexed
+    assert len(json.loads((out / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]) == 2
+
+    shutil.rmtree(second)  # a case removed: its page goes, the listings follow
+    third = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    assert not (out / case_url(out, second.name)).exists()
+    assert third.cases == 1
+    assert second.name not in (out / "jelajah" / "tahun" / "2026" / "index.html").read_text("utf-8")
+
+
+def test_internal_build_says_so_on_every_page_and_public_does_not(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    kasus = (root / "kasus" / "2026" / BASE_ID / "kasus.yaml").read_text("utf-8")
+    assert "sasaran:" in kasus
+    internal = tmp_path / "internal"
+    build_site(root, SiteOptions(out=internal, cache_dir=tmp_path / "c1", internal=True, pdf=False, trail=False))
+    public = tmp_path / "public"
+    build_site(root, SiteOptions(out=public, cache_dir=tmp_path / "c2", pdf=False, trail=False))
+    for html in internal.rglob("*.html"):
+        assert "INTERNAL — memuat data pribadi" in html.read_text("utf-8"), html
+    for html in public.rglob("*.html"):
+        assert "INTERNAL" not in html.read_text("utf-8"), html
+    assert "Data pribadi (internal)" in page(internal, case_url(internal, BASE_ID)).text
+
+
+def test_cli_build_and_errors(make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_archive()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    runner = CliRunner()
+    out = tmp_path / "site"
+    result = runner.invoke(main, ["build", str(root), "--out", str(out), "--no-pdf", "--no-trail", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "situs publik diterbitkan" in result.output and "1 kasus" in result.output
+    assert (out / "index.html").is_file()
+    inside = runner.invoke(main, ["build", str(root), "--out", str(root / "site"), "--no-pdf", "-q"])
+    assert inside.exit_code == 2 and "bertumpang tindih" in inside.output
+    english = runner.invoke(main, ["serve", str(tmp_path / "none"), "--lang", "en"])
+    assert english.exit_code == 2 and "there is no site" in english.output

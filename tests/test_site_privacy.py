@@ -1,0 +1,253 @@
+"""The personal-data scan of the built site: leaks found in every file type, nothing in a clean tree."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import zlib
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pydantic import BaseModel, Field
+
+from sop_kit.archive import open_archive, read_case
+from sop_kit.fieldtypes import NamaPribadi, Teks, Telepon
+from sop_kit.models import CatatanLangkah, Kasus
+from sop_kit.site.photos import publish_photo
+from sop_kit.site.privacy import MAX_GUNZIP, Hit, _gunzip, personal_values, scan_output
+from tests.conftest import REPO
+from tests.test_site_photos import exif_photo
+
+# From records/kasus/2026/2026-01-cilalawi-kf5h/kasus.yaml (fictional people).
+CHILD = "Siti Nurjanah"
+CHILD_NIK = "3214054108119197"
+KK = "3214052412239395"
+PHONE = "082139944871"
+ADDRESS = "Kp. Pasanggrahan RT 003/RW 002, Desa Cilalawi"
+PUBLIC = ("H. Iwan Setiawan (fiktif)", "Neneng Hasanah (fiktif)", "Kepala Desa Cilalawi", "Cilalawi", "Sukatani")
+
+
+@pytest.fixture(scope="module")
+def demo_values() -> set[str]:
+    archive = open_archive(REPO / "records")
+    values: set[str] = set()
+    for path in archive.case_dirs():
+        case = read_case(archive, path)
+        records: list[Kasus | CatatanLangkah] = [s.record for s in case.steps]
+        if case.kasus is not None:
+            records.append(case.kasus)
+        values |= personal_values(records)
+    return values
+
+
+def text_pdf(text: str, author: str, xmp_creator: str) -> bytes:
+    """A one-page PDF with real text; page content and XMP compressed, so only reading them finds them."""
+    content = zlib.compress(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1"))
+    xmp = zlib.compress(
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>'
+        + xmp_creator.encode()
+        + b"</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Metadata /Subtype /XML /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(xmp), xmp),
+        b"<< /Author (%s) /Producer (uji) >>" % author.encode("latin-1"),
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 7 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def cbor_strings(*items: str) -> bytes:
+    """A CBOR array of short text strings, as in Pagefind's word index."""
+    out = bytearray([0x80 + len(items)])
+    for item in items:
+        raw = item.encode()
+        out += bytes([0x60 + len(raw)]) + raw  # 16 bytes -> head 0x70, the letter 'p'
+    return bytes(out)
+
+
+def write(root: Path, name: str, data: bytes | str) -> None:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, "utf-8")
+    else:
+        path.write_bytes(data)
+
+
+def leaky_site(root: Path) -> None:
+    # The site writes free text with numeric entities; a raw search for the name would miss it.
+    write(root, "kasus/a/index.html", "<p>Anak: siti&nbsp;NUR&#x4A;anah, alamat Kp&#46; Pasanggrahan</p>")
+    write(root, "data/kasus.json", json.dumps({"anggota": ["Putri Ayu Lestari"], "kk": int(KK)}))
+    fragment = {"url": "/kasus/a/", "content": f"Alamat {ADDRESS}. Nomor {PHONE[:4]}-{PHONE[4:8]}-{PHONE[8:]}."}
+    write(
+        root, "pagefind/fragment/en_1a2b3c4.pf_fragment", gzip.compress(b"pagefind_dcd" + json.dumps(fragment).encode())
+    )
+    write(root, "pagefind/index/en_5d6e7f8.pf_index", gzip.compress(b"pagefind_dcd" + cbor_strings("anak", CHILD_NIK)))
+    write(root, "unduh/laporan.pdf", text_pdf("Nama anak: Zahra Amelia", "Entin Kartini", "Popon Rosita"))
+    write(root, "foto/rumah.jpg", exif_photo((320, 240)))  # its caption names Siti Nurjanah
+    write(root, "sitemap.xml", "<urlset><url><loc>https://sop.example/kasus/rendi&#45;firmansyah/</loc></url></urlset>")
+
+
+def test_personal_values_of_the_demo_records(demo_values: set[str]) -> None:
+    assert {CHILD, "Putri Ayu Lestari", "Rohman Hidayat", CHILD_NIK, KK, PHONE, ADDRESS} <= demo_values
+    assert "081392708246" in demo_values  # the Kepala Desa is public, his phone number is not
+    # Long free text is kept whole, its line folding collapsed.
+    assert "Anak perempuan usia 16 tahun putus sekolah; keluarga berencana menikahkannya tahun ini." in demo_values
+    assert not demo_values & set(PUBLIC)
+    assert not demo_values & {"anak", "istri", "kepala-keluarga", "dewi-lestari", "32.14.05.2003"}
+    staff = open_archive(REPO / "records").staff.values()
+    assert staff and not demo_values & {s.nama for s in staff}
+    assert "2011-08-01" not in demo_values  # birth dates: see personal_values
+    assert all(len(v) >= 4 and "  " not in v and "\n" not in v for v in demo_values)
+
+
+class Wali(BaseModel):
+    nama: NamaPribadi
+    telepon: Telepon | None = None
+    hubungan: Teks  # not marked: public
+
+
+class KasusDenganWali(Kasus):
+    wali: list[Wali] = Field(default_factory=list)
+
+
+def test_a_new_personal_field_is_found_by_its_mark_alone(demo_values: set[str]) -> None:
+    archive = open_archive(REPO / "records")
+    kasus = read_case(archive, archive.case_dirs()[0]).kasus
+    assert kasus is not None
+    record = KasusDenganWali.model_construct(
+        **dict(kasus), wali=[Wali(nama="Cucu  Sumarni", telepon="081234567890", hubungan="bibi dari ibu")]
+    )
+    values = personal_values([record])
+    assert {"Cucu Sumarni", "081234567890"} <= values
+    assert "bibi dari ibu" not in values
+    assert values - {"Cucu Sumarni", "081234567890"} <= demo_values
+
+
+def test_every_kind_of_leak_is_found(tmp_path: Path, demo_values: set[str]) -> None:
+    leaky_site(tmp_path)
+    hits = scan_output(tmp_path, demo_values)
+    found = {(h.file, h.what) for h in hits}
+    assert found == {
+        ("data/kasus.json", "nilai-pribadi"),
+        ("data/kasus.json", "nik"),  # the KK number, stored as a JSON number
+        ("foto/rumah.jpg", "metadata-foto"),
+        ("foto/rumah.jpg", "nilai-pribadi"),  # the caption in its EXIF
+        ("kasus/a/index.html", "nilai-pribadi"),
+        ("pagefind/fragment/en_1a2b3c4.pf_fragment", "nilai-pribadi"),
+        ("pagefind/fragment/en_1a2b3c4.pf_fragment", "telepon"),
+        ("pagefind/index/en_5d6e7f8.pf_index", "nik"),
+        ("sitemap.xml", "nilai-pribadi"),
+        ("unduh/laporan.pdf", "nilai-pribadi"),
+    }
+    assert hits == sorted(hits, key=lambda h: h.file)
+    by_file = {h.file: h for h in hits if h.what == "metadata-foto"}
+    assert "GPS" in by_file["foto/rumah.jpg"].excerpt and "nomor seri kamera" in by_file["foto/rumah.jpg"].excerpt
+    assert "gambar kecil tersemat" in by_file["foto/rumah.jpg"].excerpt
+    # The PDF's page text, its Info author and its XMP creator are all read.
+    assert len([h for h in hits if h.file == "unduh/laporan.pdf"]) == 3
+    # The phone number, a record value too, is reported once, as a phone number.
+    assert len([h for h in hits if h.file.endswith(".pf_fragment")]) == 2
+
+
+def test_excerpts_mask_what_they_found(tmp_path: Path, demo_values: set[str]) -> None:
+    leaky_site(tmp_path)
+    hits = scan_output(tmp_path, demo_values)
+    html_hit = next(h for h in hits if h.file == "kasus/a/index.html")
+    assert html_hit.excerpt == "<p>Anak: si…[13], alamat Kp. Pasanggrahan</p>"  # short text: no "…" at the ends
+    secrets = [v.lower() for v in demo_values] + [PHONE[:4] + " " + PHONE[4:8], "3994 4871"]
+    for hit in hits:
+        assert not any(s in hit.excerpt.lower() for s in secrets), hit
+
+
+def test_values_match_whole_words_case_and_spacing_aside(tmp_path: Path) -> None:
+    write(tmp_path, "a.html", "<p>Tujuan (destination) dan Titin&#10;  TINA   hadir</p>")
+    write(tmp_path, "b.txt", "foto_tina_hadir.jpg")
+    write(tmp_path, "c.txt", "Kristina dan Tinah")
+    hits = scan_output(tmp_path, ["Tina  Hadir"])
+    assert [(h.file, h.what) for h in hits] == [("a.html", "nilai-pribadi"), ("b.txt", "nilai-pribadi")]
+    assert scan_output(tmp_path, ["Tin"]) == []  # too short to mean anyone
+
+
+def test_a_clean_site_has_no_hits(tmp_path: Path, demo_values: set[str]) -> None:
+    # Not "H. Iwan Setiawan": another demo case has a family head named Iwan Setiawan, and
+    # the scan cannot tell the two apart (nor can a reader of the page).
+    public = "; ".join(n for n in PUBLIC if "Iwan" not in n)
+    write(
+        tmp_path,
+        "index.html",
+        "<p>Kasus 2026-01-cilalawi-kf5h, desa 32.14.05.2003, dicatat 2026-01-19 08:30 dan 2026-08-12 10:00:00,"
+        " tenggat 08-01-2026 09:30, waktu 2026-01-19T08:30:00+07:00, 19/01/2026.</p>"
+        "<p>Kasi: Dewi Lestari, NIP 19850610 201001 1 015 atau 198506102010011015.</p>"
+        f"<p>Kontak: {public}.</p>"
+        "<p>sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08,"
+        " commit 9fceb02d0ae598e95dc970b74767f19372d61af8, 3214050205859254a9b</p>",
+    )
+    write(tmp_path, "assets/bundle.js", "var MAX=9007199254740991,P=4503599627370496;t.id='3214ab';")
+    write(tmp_path, "search.json", json.dumps({"docs": [{"title": "Desa Cilalawi", "text": "32.14.05.2003"}]}))
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, "PNG")
+    write(tmp_path, "assets/logo.png", buffer.getvalue())
+    write(tmp_path, "unduh/sop.pdf", text_pdf("SOP 61.1.D.049/I/2020 Kabupaten Purwakarta", "Dinsos P3A", "sop-kit"))
+    # A photo as the site publishes it: the camera's metadata is gone.
+    publish_photo(exif_photo((640, 480)), tmp_path / "foto", "01-sosialisasi")
+    write(tmp_path, "pagefind/index/en_0000001.pf_index", gzip.compress(b"pagefind_dcd" + cbor_strings("cilalawi")))
+    assert scan_output(tmp_path, demo_values) == []
+
+
+def test_links_and_special_files_are_reported_not_followed(tmp_path: Path, demo_values: set[str]) -> None:
+    outside = tmp_path / "luar"
+    write(outside, "rahasia.txt", f"NIK {CHILD_NIK}")
+    site = tmp_path / "site"
+    write(site, "index.html", "<p>halo</p>")
+    os.symlink(outside, site / "arsip")
+    os.symlink(outside / "rahasia.txt", site / "data.txt")
+    os.mkfifo(site / "pipa")  # reading it would block the build
+    hits = scan_output(site, demo_values)
+    assert [(h.file, h.what) for h in hits] == [("arsip", "tautan"), ("data.txt", "tautan"), ("pipa", "tautan")]
+    assert str(outside) in hits[0].excerpt
+
+
+def test_extracted_pdf_text_is_cached_by_content(tmp_path: Path, demo_values: set[str]) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    write(site, "laporan.pdf", text_pdf("Laporan pembinaan", "Dinsos P3A", "sop-kit"))
+    assert scan_output(site, demo_values, cache) == []
+    (entry,) = cache.iterdir()
+    assert "Laporan pembinaan" in json.loads(entry.read_text())["text"]
+    # The second scan reads the cached text, not the PDF: change it and the hit follows.
+    entry.write_text(json.dumps({"text": "ditulis ulang: Rendi Firmansyah"}))
+    assert [h.what for h in scan_output(site, demo_values, cache)] == ["nilai-pribadi"]
+    entry.write_text("{rusak")  # an unreadable cache is ignored, not trusted
+    assert scan_output(site, demo_values, cache) == []
+
+
+def test_a_gzip_bomb_is_unpacked_only_up_to_the_limit(tmp_path: Path) -> None:
+    bomb = gzip.compress(f"NIK {CHILD_NIK} ".encode() + bytes(MAX_GUNZIP + (1 << 20)), compresslevel=1)
+    assert len(bomb) < MAX_GUNZIP // 100
+    payload = _gunzip(bomb)
+    assert payload is not None and len(payload) == MAX_GUNZIP
+    write(tmp_path, "pagefind/fragment/en_bom.pf_fragment", bomb)
+    assert [h.what for h in scan_output(tmp_path, [])] == ["nik"]
+
+
+def test_hits_are_plain_values() -> None:
+    hit = Hit("a.html", "nik", "32…[16]")
+    assert hit == Hit("a.html", "nik", "32…[16]") and hash(hit) == hash(Hit("a.html", "nik", "32…[16]"))

@@ -1,0 +1,131 @@
+"""Publishing is atomic: a killed or failed build leaves the previous site served complete,
+and two builds cannot interleave."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sop_kit.errors import SopKitError
+from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.publish import build_lock
+from sop_kit.site.serve import make_server
+from tests.conftest import BASE_ID, REPO, MakeArchive
+
+
+def tree(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _options(out: Path, cache: Path) -> SiteOptions:
+    return SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False)
+
+
+def _build_process(root: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
+    code = (
+        "import sys; from pathlib import Path; from sop_kit.site.build import SiteOptions, build_site; "
+        "build_site(sys.argv[1], SiteOptions(out=Path(sys.argv[2]), cache_dir=Path(sys.argv[3]), pdf=False, "
+        "trail=False, incremental=False))"
+    )
+    return subprocess.Popen([sys.executable, "-c", code, str(root), str(out), str(cache)], cwd=REPO)
+
+
+def _served(site: Path, urls: list[str]) -> list[bytes]:
+    server = make_server(site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        bodies = []
+        for url in urls:
+            with urllib.request.urlopen(base + url, timeout=10) as response:
+                assert response.status == 200
+                bodies.append(response.read())
+        return bodies
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_killed_build_leaves_the_old_site_served_complete(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(root, _options(out, cache))
+    before = tree(out)
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    step.write_text(step.read_text("utf-8") + "catatan: Versi baru yang tidak pernah terbit.\n", "utf-8")
+
+    proc = _build_process(root, out, cache)
+    staging_prefix = f".{out.name}.staging-"
+    deadline = time.monotonic() + 60
+    # Kill it midway: once MkDocs has started writing pages into the staging folder.
+    while time.monotonic() < deadline:
+        staged = [p for p in tmp_path.glob(staging_prefix + "*") if (p / "404.html").exists() or any(p.iterdir())]
+        if staged or proc.poll() is not None:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, "the build ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    assert tree(out) == before
+    case_page, home = _served(out, [f"kasus/2026/{BASE_ID}/", ""])
+    assert BASE_ID.encode() in case_page and b"Versi baru" not in case_page
+    assert b"Beranda" in home
+    assert list(tmp_path.glob(staging_prefix + "*")), "the killed build left its staging folder"
+
+    build_site(root, _options(out, cache))  # the next build cleans up and publishes
+    assert not list(tmp_path.glob(staging_prefix + "*"))
+    assert "Versi baru yang tidak pernah terbit." in html.unescape(
+        (out / "kasus" / "2026" / BASE_ID / "index.html").read_text()
+    )
+
+
+def test_failed_build_keeps_the_previous_site(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(root, _options(out, cache))
+    before = tree(out)
+    # A clerk types a child's name (personal data in kasus.yaml) into a public note.
+    kasus = (root / "kasus" / "2026" / BASE_ID / "kasus.yaml").read_text("utf-8")
+    child = "Rina Suryana (fiktif)"
+    assert f"nama: {child}\n        hubungan: anak" in kasus
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "07-dokumentasi.yaml"
+    step.write_text(step.read_text("utf-8") + f"catatan: Foto bersama {child} dan ibunya.\n", "utf-8")
+    with pytest.raises(SopKitError) as failed:
+        build_site(root, _options(out, cache))
+    assert failed.value.code == "site.personal_data"
+    assert tree(out) == before
+    assert not list(tmp_path.glob(f".{out.name}.staging-*"))
+
+
+def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(root, _options(out, cache))
+    before = tree(out)
+    with build_lock(out):  # another build holds the site
+        proc = _build_process(root, out, cache)
+        time.sleep(3)
+        assert proc.poll() is None, "the second build must wait for the lock"
+        assert tree(out) == before
+        assert not list(tmp_path.glob(f".{out.name}.staging-*"))
+    assert proc.wait(timeout=120) == 0
+    assert (out / "index.html").is_file()
+    with build_lock(out), pytest.raises(SopKitError) as busy, build_lock(out, wait=False):
+        pass
+    assert busy.value.code == "site.locked"
