@@ -249,3 +249,25 @@ def test_cli_build_and_errors(make_archive: MakeArchive, tmp_path: Path, monkeyp
     assert inside.exit_code == 2 and "bertumpang tindih" in inside.output
     english = runner.invoke(main, ["serve", str(tmp_path / "none"), "--lang", "en"])
     assert english.exit_code == 2 and "there is no site" in english.output
+
+
+def test_every_link_and_image_on_every_page_resolves(demo_site: DemoSite) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    site = demo_site.site
+    broken = []
+    for html in site.rglob("*.html"):
+        if html.name == "404.html":
+            continue  # served for any path, so its links are absolute
+        p = _Text()
+        p.feed(html.read_text("utf-8"))
+        for ref in p.links + p.images:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (html.parent / unquote(parts.path)).resolve()
+            if ref.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{html.relative_to(site)} -> {ref}")
+    assert not broken, broken[:10]

@@ -113,6 +113,7 @@ def _build(
 ) -> None:
     from ..archive import open_archive
 
+    started = time.time() - 2  # file times below this were not written by this build (2 s: coarse clocks)
     work = _work_dir(options, out)
     docs = work / "docs"
     manifest = read_json(work / "manifest.json") or {}
@@ -147,7 +148,9 @@ def _build(
         photos = {v.id: media.publish(v) for v in views}
 
     with _timed(report, "pages", say):
-        pages = generate(archive, views, report.check.findings, downloads, photos, office, options.internal)
+        pages = generate(
+            archive, views, report.check.findings, downloads, photos, office, options.internal, options.pdf
+        )
         written = _write_pages(docs, pages)
     report.pages = len(pages)
 
@@ -190,11 +193,11 @@ def _build(
     build_id = secrets.token_hex(8)
     (staging / BUILD_ID_FILE).write_text(build_id + "\n", "utf-8")
     with _timed(report, "verify", say):
-        _verify(staging, pages, views, options, work)
+        values = _verify(staging, pages, views, options, work, started if incremental else None, manifest)
 
     write_json(
         work / "manifest.json",
-        {"build_id": build_id, "config": config_key, "pages": sorted(pages), "media": media.entries},
+        {"build_id": build_id, "config": config_key, "pages": sorted(pages), "media": media.entries, "values": values},
     )
 
 
@@ -411,8 +414,18 @@ def _pagefind(site: Path) -> None:
         raise SopKitError("site.search_failed", str(site), error=(done.stderr or done.stdout).strip()[-400:])
 
 
-def _verify(staging: Path, pages: dict[str, str], views: list[CaseView], options: SiteOptions, work: Path) -> None:
-    """The staged site is complete and clean, or it is not published."""
+def _verify(
+    staging: Path,
+    pages: dict[str, str],
+    views: list[CaseView],
+    options: SiteOptions,
+    work: Path,
+    since: float | None,
+    manifest: dict[str, Any],
+) -> str:
+    """The staged site is complete and clean, or it is not published. An incremental build
+    scans only the files it wrote, unless the personal values changed since the last scan.
+    Returns the fingerprint of the values scanned for."""
     missing = [src for src in pages if not (staging / _page_dir(src) / "index.html").is_file()]
     if missing:
         raise SopKitError("site.incomplete", str(staging / _page_dir(missing[0])), count=len(missing))
@@ -424,9 +437,13 @@ def _verify(staging: Path, pages: dict[str, str], views: list[CaseView], options
     if not options.internal:
         for v in views:
             values |= v.personal
-    hits = scan_output(staging, values, work / "privacy")
+    fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
+    if manifest.get("values") != fingerprint:
+        since = None
+    hits = scan_output(staging, values, work / "privacy", since)
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:
         first = hits[0]
         raise SopKitError("site.personal_data", first.file, count=len(hits), what=first.what, excerpt=first.excerpt)
+    return fingerprint

@@ -151,6 +151,7 @@ def generate(
     photos: dict[str, list[dict[str, Any]]],
     office: str,
     internal: bool,
+    pdf: bool = True,
 ) -> dict[str, str]:
     """Every page of the site: docs-relative path -> Markdown."""
     pages: dict[str, str] = {}
@@ -162,7 +163,7 @@ def generate(
     )
     pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../")
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
-    pages.update(sop_pages(archive, views))
+    pages.update(sop_pages(archive, views, pdf))
     pages.update(browse_pages(archive, views))
     for v in views:
         pages[f"kasus/{v.year}/{v.id}.md"] = case_page(
@@ -282,7 +283,7 @@ def sop_slug(sop: Sop | tuple[str, int]) -> str:
     return f"{slug(nomor)}-rev{revisi}"
 
 
-def sop_pages(archive: Archive, views: list[CaseView]) -> dict[str, str]:
+def sop_pages(archive: Archive, views: list[CaseView], pdf: bool = True) -> dict[str, str]:
     from ..pdf.flowchart import flowchart_pages
 
     pages = {}
@@ -298,8 +299,8 @@ def sop_pages(archive: Archive, views: list[CaseView]) -> dict[str, str]:
             s=sop,
             slug=name,
             root="../../",
-            pdf_href=f"pdf/sop/sop-{name}.pdf",
-            checklist_href=f"pdf/sop/daftar-periksa-{name}.pdf",
+            pdf_href=f"pdf/sop/sop-{name}.pdf" if pdf else None,
+            checklist_href=f"pdf/sop/daftar-periksa-{name}.pdf" if pdf else None,
             case_count=count,
             roles={st.no: " / ".join(sop.role(r).nama for r in st.pelaksana) for st in sop.langkah},
             page=page,

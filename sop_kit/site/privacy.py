@@ -467,13 +467,17 @@ def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
                 yield rel, entry
 
 
-def scan_output(root: Path, values: Collection[str], cache_dir: Path | None = None) -> list[Hit]:
+def scan_output(
+    root: Path, values: Collection[str], cache_dir: Path | None = None, changed_since: float | None = None
+) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
     ``values`` are the records' own personal values (:func:`personal_values`), matched as
     whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
     too. Symbolic links and special files are reported as ``tautan``: a link may point
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
+    With ``changed_since`` (a time stamp), regular files last modified before it are skipped:
+    an incremental build scans what it wrote, when the values are those of the last scan.
     """
     patterns = _compile_values(values)
     hits: set[Hit] = set()
@@ -483,6 +487,8 @@ def scan_output(root: Path, values: Collection[str], cache_dir: Path | None = No
             continue
         if not entry.is_file(follow_symlinks=False):
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
+            continue
+        if changed_since is not None and entry.stat(follow_symlinks=False).st_mtime < changed_since:
             continue
         data = Path(entry.path).read_bytes()
         texts, metadata = _texts(entry.name, data, cache_dir)
