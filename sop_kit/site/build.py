@@ -37,6 +37,7 @@ from ..layout import Layout, locate
 from .collect import CaseView, case_views
 from .config import mkdocs_config, user_settings, write_config
 from .markup import plain
+from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, generate, sop_slug
 from .publish import build_lock, copy_previous, new_staging, swap_in
 
@@ -144,8 +145,8 @@ def _build(
             )
 
     with _timed(report, "media", say):
-        media = _MediaCache(work / "media", manifest.get("media", {}))
-        photos = {v.id: media.publish(v) for v in views}
+        media = MediaCache(work / "media", manifest.get("media", {}))
+        photos = media.publish(views, options.jobs)
 
     with _timed(report, "pages", say):
         pages = generate(
@@ -303,87 +304,7 @@ def _link_pdfs(source: Path, target: Path, archive_refs: list[str], views: list[
         dest = target / folder.relative_to(source)
         dest.mkdir(parents=True, exist_ok=True)
         for pdf in folder.glob("*.pdf"):
-            _link(pdf, dest / pdf.name)
-
-
-def _link(src: Path, dest: Path) -> None:
-    try:
-        os.link(src, dest)
-    except OSError:
-        shutil.copy2(src, dest)
-
-
-class _MediaCache:
-    """Published copies of a case's photos and documents, made again only when the source
-    file changed (size, modification time, inode)."""
-
-    def __init__(self, folder: Path, entries: dict[str, Any]):
-        self.folder = folder
-        self.old = entries
-        self.entries: dict[str, Any] = {}
-
-    def publish(self, view: CaseView) -> list[dict[str, Any]]:
-        from .photos import publish_photo
-
-        dest = self.folder / view.id
-        photos = []
-        for att in view.attachments:
-            if att.published is None:
-                continue
-            src = view.folder / att.source
-            st = src.stat()
-            key = f"{view.id}/{att.source}"
-            stamp = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
-            cached = self.old.get(key)
-            fresh = cached is not None and cached["stamp"] == stamp and (dest / att.published).exists()
-            if cached is not None and fresh:
-                info = cached["info"]
-            elif att.format in ("jpeg", "png"):
-                stem = att.published.rsplit(".", 1)[0]
-                try:
-                    made = publish_photo(src.read_bytes(), dest, stem)
-                except ValueError:
-                    att.published = None  # unreadable or a decompression bomb: the check reports it
-                    continue
-                info = {
-                    "full": made.full,
-                    "thumb": made.thumb,
-                    "width": made.width,
-                    "height": made.height,
-                    "taken": made.taken,
-                }
-            else:
-                dest.mkdir(parents=True, exist_ok=True)
-                tmp = dest / f".{att.published}.tmp"
-                shutil.copyfile(src, tmp)
-                os.replace(tmp, dest / att.published)
-                info = {}
-            self.entries[key] = {"stamp": stamp, "info": info}
-            if att.photo and info:
-                thumb_w, thumb_h = _thumb_size(info["width"], info["height"])
-                photos.append(
-                    {**info, "caption": att.caption or att.title, "thumb_width": thumb_w, "thumb_height": thumb_h}
-                )
-        return photos
-
-    def link(self, view: CaseView, target: Path) -> None:
-        names: set[str] = set()
-        for att in view.attachments:
-            if att.published:
-                info = self.entries.get(f"{view.id}/{att.source}", {}).get("info", {})
-                names.update([info["full"], info["thumb"]] if info else [att.published])
-        if target.exists():
-            shutil.rmtree(target)
-        if not names:
-            return
-        target.mkdir(parents=True)
-        for name in sorted(names):
-            _link(self.folder / view.id / name, target / name)
-
-
-def _thumb_size(width: int, height: int, edge: int = 360) -> tuple[int, int]:
-    scale = min(1.0, edge / max(width, height))
-    return max(1, round(width * scale)), max(1, round(height * scale))
+            link(pdf, dest / pdf.name)
 
 
 def _exports(folder: Path, views: list[CaseView], report: SiteReport) -> None:

@@ -88,7 +88,9 @@ def _fit(im: Image.Image, edge: int) -> Image.Image:
     if scale >= 1:
         return im  # never upscale
     size = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
-    return im.resize(size, Image.Resampling.LANCZOS)
+    # reducing_gap: a cheap box reduction first, then Lanczos over the last factor of two or
+    # three; indistinguishable at these sizes and several times faster on a phone photo.
+    return im.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
 
 
 def _jpeg(im: Image.Image) -> bytes:
@@ -122,9 +124,14 @@ def publish_photo(data: bytes, dest: Path, stem: str) -> PublishedPhoto:
     taken = photo_taken(data)
     try:
         with Image.open(BytesIO(data)) as im:
+            # A JPEG decodes at 1/2, 1/4 or 1/8 scale where that still covers the largest copy:
+            # a 12-megapixel phone photo costs a fraction of a full decode.
+            im.draft("RGB", (FULL_EDGE, FULL_EDGE))
             im.load()
             upright = ImageOps.exif_transpose(im)  # a copy turned as the camera meant it
-            full = _fit(_pixels_only(upright), FULL_EDGE)
+            if upright.mode in ("1", "P", "LA", "PA"):
+                upright = upright.convert("RGBA")  # resized smoothly, then laid on white
+            full = _pixels_only(_fit(upright, FULL_EDGE))
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ValueError(f"{stem}: cannot decode the image ({exc})") from None
     thumb = _fit(full, THUMB_EDGE)
