@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -129,3 +130,20 @@ def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path)
     with build_lock(out), pytest.raises(SopKitError) as busy, build_lock(out, wait=False):
         pass
     assert busy.value.code == "site.locked"
+
+
+def test_incremental_build_never_writes_into_the_published_files(make_archive: MakeArchive, tmp_path: Path) -> None:
+    # The staging site starts as hard links to the published one; a file written in place
+    # there would change the live site before the swap. A second set of links sees that.
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(root, _options(out, cache))
+    before = tree(out)
+    snapshot = tmp_path / "snapshot"
+    shutil.copytree(out, snapshot, copy_function=os.link)
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    step.write_text(step.read_text("utf-8") + "catatan: Perubahan untuk build bertahap.\n", "utf-8")
+    report = build_site(root, _options(out, cache))
+    assert not report.full and report.pages_changed >= 1
+    assert tree(snapshot) == before
+    assert tree(out) != before

@@ -34,12 +34,13 @@ from ..check import CheckOptions, check_archive
 from ..errors import ConfigError, SopKitError
 from ..findings import Report
 from ..layout import Layout, locate
-from .collect import CaseView, case_views
+from .cases import update_cases
+from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
 from .markup import plain
 from .media import MediaCache, link
-from .pages import EXPORT_COLUMNS, generate, sop_slug
-from .publish import build_lock, copy_previous, new_staging, swap_in
+from .pages import EXPORT_COLUMNS, case_page_path, site_pages
+from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
 
 BUILD_ID_FILE = ".sop-kit-build"
 PDF_TITLES = {
@@ -132,35 +133,43 @@ def _build(
             trail = load_trail(layout, options.cache_dir) if top_level(layout.root) is not None else None
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
 
-    with _timed(report, "cases", say):
-        views = case_views(archive, layout.case_dirs(), report.check.findings, trail, options.internal)
-    report.cases = len(views)
-
+    names = [folder.name for folder in layout.case_dirs()]
     downloads: dict[str, list[dict[str, str]]] = {}
     pdf_dir = work / "pdf"
     if options.pdf:
         with _timed(report, "pdf", say):
             downloads = _render_pdfs(
-                root, pdf_dir, work / "pdf-internal" if options.internal else None, views, options, report
+                root, pdf_dir, work / "pdf-internal" if options.internal else None, names, options, report
             )
 
-    with _timed(report, "media", say):
+    with _timed(report, "cases", say):
         media = MediaCache(work / "media", manifest.get("media", {}))
-        photos = media.publish(views, options.jobs)
+        results = update_cases(
+            layout,
+            archive,
+            report.check.findings,
+            trail,
+            downloads,
+            media,
+            docs,
+            options.internal,
+            manifest.get("cases", {}),
+            options.jobs,
+        )
+        rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
+    report.cases = len(rows)
 
     with _timed(report, "pages", say):
-        pages = generate(
-            archive, views, report.check.findings, downloads, photos, office, options.internal, options.pdf
-        )
-        written = _write_pages(docs, pages)
-    report.pages = len(pages)
+        pages = site_pages(archive, rows, report.check.findings, plain(office), options.pdf)
+        pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
+        kept = {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
+        written = _write_pages(docs, pages, kept)
+    report.pages = len(pages) + len(kept)
 
     user = user_settings(layout.root.parent / "mkdocs.yml")
     config = mkdocs_config(docs, staging, user, options.internal, plain(office))
     write_config(work / "mkdocs.yml", config)
-    config_key = hashlib.sha256(
-        json.dumps([config | {"site_dir": ""}, __version__], sort_keys=True).encode()
-    ).hexdigest()
+    config_key = _config_key(config)
     previous_id = _read_build_id(out)
     incremental = (
         options.incremental
@@ -172,34 +181,58 @@ def _build(
 
     with _timed(report, "mkdocs", say):
         if incremental:
-            copy_previous(out, staging)
+            link_previous(out, staging, skipped=("pagefind",))
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
-            for gone in set(manifest.get("pages", [])) - set(pages):
+            for gone in set(manifest.get("pages", [])) - set(pages) - kept:
                 shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
-        report.pages_changed = len(pages) if not incremental else written
+        report.pages_changed = report.pages if not incremental else written
         _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
 
     with _timed(report, "assets", say):
-        for v in views:
-            media.link(v, staging / v.url / "berkas")
+        for r in results.values():
+            if r.row is not None:
+                media.link(r.row.id, r.files, staging / r.row.url / "berkas")
         if options.pdf:
-            _link_pdfs(pdf_dir, staging / "pdf", archive_refs=[sop_slug(s) for s in archive.sops.values()], views=views)
+            _link_pdfs(pdf_dir, staging / "pdf", True, names)
             if options.internal:
-                _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", [], views)
-        _exports(staging / "ekspor", views, report)
+                _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
+        _exports(staging / "ekspor", rows, report)
 
     with _timed(report, "search", say):
         _pagefind(staging)
 
     build_id = secrets.token_hex(8)
-    (staging / BUILD_ID_FILE).write_text(build_id + "\n", "utf-8")
+    replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
     with _timed(report, "verify", say):
-        values = _verify(staging, pages, views, options, work, started if incremental else None, manifest)
+        personal = set() if options.internal else {v for r in results.values() for v in r.personal}
+        all_pages = [*pages, *kept]
+        values = _verify(staging, all_pages, personal, options, work, started if incremental else None, manifest)
 
     write_json(
         work / "manifest.json",
-        {"build_id": build_id, "config": config_key, "pages": sorted(pages), "media": media.entries, "values": values},
+        {
+            "build_id": build_id,
+            "config": config_key,
+            "pages": sorted(all_pages),
+            "media": media.entries,
+            "cases": {name: r.to_json() for name, r in results.items()},
+            "values": values,
+        },
     )
+
+
+def _config_key(config: dict[str, Any]) -> str:
+    """What every page depends on: the configuration, the theme's files, MkDocs' and
+    Material's versions. When it changes, the next build is a full one (a dirty build would
+    also copy newer theme files into place)."""
+    from importlib.metadata import version
+
+    from .config import THEME_DIR
+
+    theme = [[str(p.relative_to(THEME_DIR)), p.stat().st_mtime_ns] for p in sorted(THEME_DIR.rglob("*")) if p.is_file()]
+    versions = [__version__, version("mkdocs"), version("mkdocs-material")]
+    data = [config | {"site_dir": ""}, theme, versions]
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def _work_dir(options: SiteOptions, out: Path) -> Path:
@@ -222,9 +255,10 @@ def _page_dir(src: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
-def _write_pages(docs: Path, pages: dict[str, str]) -> int:
+def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
     """Write the pages whose text changed (their mtime tells MkDocs' dirty build to render
-    them again) and remove pages no longer generated. Returns how many were written."""
+    them again) and remove pages no longer generated (neither in ``pages`` nor ``kept``,
+    the unchanged case pages). Returns how many were written."""
     written = 0
     for rel, content in pages.items():
         path = docs / rel
@@ -237,7 +271,8 @@ def _write_pages(docs: Path, pages: dict[str, str]) -> int:
         path.write_bytes(data)
         written += 1
     for path in docs.rglob("*.md"):
-        if path.relative_to(docs).as_posix() not in pages:
+        rel = path.relative_to(docs).as_posix()
+        if rel not in pages and rel not in kept:
             path.unlink()
     return written
 
@@ -253,6 +288,8 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(str(config_file), site_dir=str(staging))
+        if dirty:
+            _unlink_what_mkdocs_writes(config, staging)
         build(config, dirty=dirty)
     except MkDocsException as exc:
         raise SopKitError("site.mkdocs_failed", str(config_file), error=str(exc)) from None
@@ -260,11 +297,25 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
         logger.setLevel(level)
 
 
+def _unlink_what_mkdocs_writes(config: Any, staging: Path) -> None:
+    """Remove from the hard-linked staging site every file this dirty build will write, by
+    MkDocs' own rule (source newer than destination) and its always-written templates, so
+    that it writes new files instead of into the published ones."""
+    from mkdocs.structure.files import get_files
+
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    doomed = [Path(f.abs_dest_path) for f in files if f.is_modified()]
+    doomed += [staging / name for name in (*config.theme.static_templates, "sitemap.xml.gz")]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+
+
 def _render_pdfs(
     root: Path | str,
     out: Path,
     internal_out: Path | None,
-    views: list[CaseView],
+    cases: list[str],
     options: SiteOptions,
     report: SiteReport,
 ) -> dict[str, list[dict[str, str]]]:
@@ -275,26 +326,26 @@ def _render_pdfs(
     if result.failed:
         raise SopKitError("site.pdf_failed", report.pdf_failed[0], count=len(result.failed))
     downloads: dict[str, list[dict[str, str]]] = {}
-    for v in views:
+    for case in cases:
         found = []
         for base, prefix in ((out, "pdf"), (internal_out, "pdf/internal")):
             if base is None:
                 continue
-            for pdf in sorted((base / "kasus" / v.id).glob("*.pdf")):
-                kind = pdf.name.removesuffix(f"-{v.id}.pdf")
+            for pdf in sorted((base / "kasus" / case).glob("*.pdf")):
+                kind = pdf.name.removesuffix(f"-{case}.pdf")
                 title = PDF_TITLES.get(kind, kind)
                 if prefix.endswith("internal"):
                     title += " — internal"
-                found.append({"href": f"{prefix}/kasus/{v.id}/{pdf.name}", "title": title})
-        downloads[v.id] = found
+                found.append({"href": f"{prefix}/kasus/{case}/{pdf.name}", "title": title})
+        downloads[case] = found
     return downloads
 
 
-def _link_pdfs(source: Path, target: Path, archive_refs: list[str], views: list[CaseView]) -> None:
+def _link_pdfs(source: Path, target: Path, sop: bool, cases: list[str]) -> None:
     """Hard-link the current documents into the staging site (the renderer replaces files
     by rename, never in place, so a link cannot change under the published site)."""
-    wanted = [source / "kasus" / v.id for v in views]
-    if archive_refs:
+    wanted = [source / "kasus" / case for case in cases]
+    if sop:
         wanted.append(source / "sop")
     if target.exists():
         shutil.rmtree(target)
@@ -307,23 +358,22 @@ def _link_pdfs(source: Path, target: Path, archive_refs: list[str], views: list[
             link(pdf, dest / pdf.name)
 
 
-def _exports(folder: Path, views: list[CaseView], report: SiteReport) -> None:
+def _exports(folder: Path, cases: list[CaseRow], report: SiteReport) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    rows = [v.summary() for v in sorted(views, key=lambda v: v.id)]
+    rows = [c.summary() for c in sorted(cases, key=lambda c: c.id)]
     columns = [name for name, _ in EXPORT_COLUMNS]
     data = {"format": "sop-kit/indeks-kasus/1", "jumlah": len(rows), "kolom": dict(EXPORT_COLUMNS), "kasus": rows}
-    (folder / "kasus.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    replace_file(folder / "kasus.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
     buf = io.StringIO()
     writer = csv.DictWriter(buf, columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         flat = {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
         writer.writerow({k: "" if v is None else v for k, v in flat.items()})
-    (folder / "kasus.csv").write_text(buf.getvalue(), "utf-8")
+    replace_file(folder / "kasus.csv", buf.getvalue().encode())
     findings = [f.to_dict("id") for f in report.check.sorted()]
-    (folder / "temuan.json").write_text(
-        json.dumps({"format": "sop-kit/temuan/1", "temuan": findings}, ensure_ascii=False, indent=1) + "\n", "utf-8"
-    )
+    data = {"format": "sop-kit/temuan/1", "temuan": findings}
+    replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
 
 
 def _pagefind(site: Path) -> None:
@@ -337,8 +387,8 @@ def _pagefind(site: Path) -> None:
 
 def _verify(
     staging: Path,
-    pages: dict[str, str],
-    views: list[CaseView],
+    pages: list[str],
+    values: set[str],
     options: SiteOptions,
     work: Path,
     since: float | None,
@@ -354,10 +404,6 @@ def _verify(
         raise SopKitError("site.search_failed", str(staging / "pagefind"), error="no pagefind-entry.json")
     from .privacy import scan_output
 
-    values: set[str] = set()
-    if not options.internal:
-        for v in views:
-            values |= v.personal
     fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
     if manifest.get("values") != fingerprint:
         since = None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..archive import Archive, CaseFolder, read_case
+from ..archive import Archive, CaseFolder
 from ..filetypes import sniff
 from ..findings import Finding, Severity
 from ..ids import slug
@@ -127,6 +127,78 @@ class CaseView:
     def unverified(self) -> bool:
         return any(f.code in ("trail.unverified", "trail.wrong_role") for f in self.findings)
 
+    def row(self) -> CaseRow:
+        decisions = self.decisions
+        return CaseRow(
+            id=self.id,
+            year=self.year,
+            sop=self.sop,
+            kecamatan=self.kecamatan,
+            desa=self.desa,
+            kode=self.kode,
+            start=self.start,
+            end=self.end,
+            status=self.status,
+            errors=self.errors,
+            warnings=self.warnings,
+            documents_complete=self.documents_complete,
+            decisions_ok=self.decisions_ok,
+            over_time=self.over_time,
+            changed_after_approval=self.changed_after_approval,
+            unverified=self.unverified,
+            rounds=len(self.context["rounds"]),
+            decision=decisions[-1]["decision"] if decisions else None,
+            trail_known=self.trail_known,
+            timings=[
+                (e["no"], e["minutes"], e["over"]) for e in self.context["executions"] if e["minutes"] is not None
+            ],
+            sk_numbers=self.sk_numbers,
+            published={a.source: a.published for a in self.attachments if a.published},
+        )
+
+
+@dataclass
+class CaseRow:
+    """What listings, the dashboard and the exports know of a case: public facts only, and
+    small enough to keep for every case between builds."""
+
+    id: str
+    year: str
+    sop: tuple[str, int]
+    kecamatan: str
+    desa: str
+    kode: str
+    start: str
+    end: str | None
+    status: str
+    errors: int
+    warnings: int
+    documents_complete: bool
+    decisions_ok: bool | None
+    over_time: list[int]
+    changed_after_approval: bool
+    unverified: bool
+    rounds: int
+    decision: str | None
+    trail_known: bool
+    timings: list[tuple[int, int, bool]]  # (step, minutes, over standard) of every timed record
+    sk_numbers: list[str]
+    published: dict[str, str]  # attachment path in the case folder -> published file name
+
+    @property
+    def url(self) -> str:
+        return f"kasus/{self.year}/{self.id}/"
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CaseRow:
+        data = dict(data)
+        data["sop"] = tuple(data["sop"])
+        data["timings"] = [tuple(t) for t in data["timings"]]
+        return cls(**data)
+
     def summary(self) -> dict[str, Any]:
         """The row of the machine-readable case index: no personal data, only public facts."""
         return {
@@ -140,8 +212,8 @@ class CaseView:
             "mulai": self.start,
             "sampai": self.end,
             "status": self.status,
-            "putaran": len(self.context["rounds"]),
-            "keputusan": self.decisions[-1]["decision"] if self.decisions else None,
+            "putaran": self.rounds,
+            "keputusan": self.decision,
             "dokumen_lengkap": self.documents_complete,
             "keputusan_sah": self.decisions_ok,
             "langkah_lewat_waktu": self.over_time,
@@ -152,21 +224,6 @@ class CaseView:
             "nomor_sk": self.sk_numbers,
             "halaman": self.url,
         }
-
-
-def case_views(
-    archive: Archive, folders: Iterable[Path], findings: list[Finding], trail: Any, internal: bool
-) -> list[CaseView]:
-    by_case: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.case:
-            by_case.setdefault(f.case, []).append(f)
-    views = []
-    for folder in folders:
-        view = case_view(archive, read_case(archive, folder), by_case.get(folder.name, []), trail, internal)
-        if view is not None:
-            views.append(view)
-    return views
 
 
 def case_view(

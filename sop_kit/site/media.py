@@ -1,24 +1,20 @@
 """The files a case page publishes: re-encoded photos and copied documents.
 
 Copies are kept between builds in the work folder and made again only when the source file
-changed (size, modification time, inode), on all cores when there are many. They are hard-
-linked into the staging site: nothing ever writes one in place, so a link cannot change
-under the published site.
+changed (size, modification time, inode). They are hard-linked into the staging site:
+nothing ever writes one in place, so a link cannot change under the published site.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .collect import Attachment, CaseView
+from .collect import CaseView
 from .photos import THUMB_EDGE, publish_photo
-
-PARALLEL_FROM = 40  # below this many new copies, starting workers costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -46,76 +42,70 @@ def _make(task: _Task) -> dict[str, Any] | None:
 
 
 class MediaCache:
+    """The published copies in the work folder, and what the manifest keeps of them."""
+
     def __init__(self, folder: Path, entries: dict[str, Any]):
         self.folder = folder
         self.old = entries
-        self.entries: dict[str, Any] = {}  # what the manifest keeps for the next build
+        self.entries: dict[str, Any] = {}  # for the next build's manifest
 
-    def publish(self, views: list[CaseView], jobs: int = 0) -> dict[str, list[dict[str, Any]]]:
-        """Bring every published copy up to date; the gallery entries of each case."""
-        todo: list[tuple[_Task, list[object]]] = []
-        for view in views:
-            for att in view.attachments:
-                if att.published is None:
-                    continue
-                st = (view.folder / att.source).stat()
-                key = f"{view.id}/{att.source}"
-                stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
-                cached = self.old.get(key)
-                if cached is not None and cached["stamp"] == stamp and (self.folder / view.id / att.published).exists():
-                    self.entries[key] = cached
-                else:
-                    image = att.format in ("jpeg", "png")
-                    todo.append(
-                        (_Task(key, view.folder / att.source, self.folder / view.id, att.published, image), stamp)
-                    )
-        workers = jobs or os.cpu_count() or 1
-        tasks = [t for t, _ in todo]
-        if workers > 1 and len(tasks) >= PARALLEL_FROM:
-            import multiprocessing
+    def keep(self, entries: dict[str, Any]) -> None:
+        self.entries.update(entries)
 
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                made = list(pool.map(_make, tasks, chunksize=16))
-        else:
-            made = [_make(t) for t in tasks]
-        for (task, stamp), info in zip(todo, made, strict=True):
-            if info is not None:
-                self.entries[task.key] = {"stamp": stamp, "info": info}
-        return {view.id: self._gallery(view) for view in views}
-
-    def _gallery(self, view: CaseView) -> list[dict[str, Any]]:
-        photos = []
+    def publish_case(self, view: CaseView) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
+        """Bring the case's copies up to date: its gallery, its manifest entries and the
+        names of its published files. A refused image is left unpublished."""
+        entries: dict[str, Any] = {}
         for att in view.attachments:
-            entry = self._entry(view, att)
-            if entry is None:
+            if att.published is None:
+                continue
+            st = (view.folder / att.source).stat()
+            key = f"{view.id}/{att.source}"
+            stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
+            cached = self.old.get(key)
+            if cached is not None and cached["stamp"] == stamp and (self.folder / view.id / att.published).exists():
+                entries[key] = cached
+                continue
+            task = _Task(key, view.folder / att.source, self.folder / view.id, att.published, att.format != "pdf")
+            info = _make(task)
+            if info is None:
                 att.published = None  # refused: listed on the page, not linked
+            else:
+                entries[key] = {"stamp": stamp, "info": info}
+        gallery, files = [], []
+        for att in view.attachments:
+            entry = entries.get(f"{view.id}/{att.source}") if att.published else None
+            if entry is None:
                 continue
             info = entry["info"]
+            files += [info["full"], info["thumb"]] if info else [att.published or ""]
             if att.photo and info:
                 width, height = _thumb_size(info["width"], info["height"])
-                photos.append(
-                    {**info, "caption": att.caption or att.title, "thumb_width": width, "thumb_height": height}
-                )
-        return photos
+                caption = att.caption or att.title
+                gallery.append({**info, "caption": caption, "thumb_width": width, "thumb_height": height})
+        return gallery, entries, sorted(set(files))
 
-    def _entry(self, view: CaseView, att: Attachment) -> dict[str, Any] | None:
-        return self.entries.get(f"{view.id}/{att.source}") if att.published else None
-
-    def link(self, view: CaseView, target: Path) -> None:
-        """Hard-link the case's current copies into ``target`` (its page's berkas/ folder)."""
-        names: set[str] = set()
-        for att in view.attachments:
-            entry = self._entry(view, att)
-            if entry is not None:
-                info = entry["info"]
-                names.update([info["full"], info["thumb"]] if info else [att.published or ""])
+    def link(self, case_id: str, files: list[str], target: Path) -> None:
+        """Hard-link the case's copies into ``target`` (its page's berkas/ folder), unless the
+        staged site already links exactly these."""
+        if _same_links(self.folder / case_id, files, target):
+            return
         if target.exists():
             shutil.rmtree(target)
-        if not names:
+        if not files:
             return
         target.mkdir(parents=True)
-        for name in sorted(names):
-            link(self.folder / view.id / name, target / name)
+        for name in files:
+            link(self.folder / case_id / name, target / name)
+
+
+def _same_links(source: Path, files: list[str], target: Path) -> bool:
+    try:
+        if sorted(os.listdir(target)) != files:
+            return False
+        return all(os.stat(source / n).st_ino == os.stat(target / n).st_ino for n in files)
+    except OSError:
+        return not files and not target.exists()
 
 
 def link(src: Path, dest: Path) -> None:

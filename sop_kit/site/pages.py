@@ -26,7 +26,7 @@ from ..ids import slug
 from ..messages import text
 from ..models import Sop
 from ..progress import Status
-from .collect import CaseView
+from .collect import CaseRow, CaseView
 from .markup import front_matter, inert, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,14 +105,14 @@ COMPLIANCE = [
 ]
 
 
-def in_collection(name: str, c: CaseView) -> bool:
+def in_collection(name: str, c: CaseRow) -> bool:
     return {
         "menunggu-keputusan": lambda: c.status == Status.AWAITING_DECISION,
         "lewat-waktu": lambda: bool(c.over_time),
         "diubah-setelah-disetujui": lambda: c.changed_after_approval,
         "tidak-terverifikasi": lambda: c.unverified,
         "dokumen-kurang": lambda: not c.documents_complete,
-        "dikembalikan": lambda: len(c.context["rounds"]) > 1,
+        "dikembalikan": lambda: c.rounds > 1,
         "dokumen-lengkap": lambda: c.documents_complete,
         "keputusan-sah": lambda: c.decisions_ok is True,
         "tepat-waktu": lambda: not c.over_time,
@@ -143,36 +143,28 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> str:
     return front_matter(meta) + _env().get_template(template).render(**context)
 
 
-def generate(
-    archive: Archive,
-    views: list[CaseView],
-    findings: list[Finding],
-    downloads: dict[str, list[dict[str, str]]],
-    photos: dict[str, list[dict[str, Any]]],
-    office: str,
-    internal: bool,
-    pdf: bool = True,
+def site_pages(
+    archive: Archive, rows: list[CaseRow], findings: list[Finding], office: str, pdf: bool = True
 ) -> dict[str, str]:
-    """Every page of the site: docs-relative path -> Markdown."""
+    """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown."""
     pages: dict[str, str] = {}
-    by_id = {v.id: v for v in views}
-    rows = finding_rows(findings, by_id, "")
-    pages["index.md"] = dashboard(views, rows, office, archive)
+    by_id = {r.id: r for r in rows}
+    pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive)
     pages["temuan.md"] = render(
         "temuan.md", {"title": "Temuan", "search": "exclude"}, rows=finding_rows(findings, by_id, "../")
     )
     pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../")
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
-    pages.update(sop_pages(archive, views, pdf))
-    pages.update(browse_pages(archive, views))
-    for v in views:
-        pages[f"kasus/{v.year}/{v.id}.md"] = case_page(
-            archive, v, downloads.get(v.id, []), photos.get(v.id, []), internal
-        )
+    pages.update(sop_pages(archive, rows, pdf))
+    pages.update(browse_pages(archive, rows))
     return pages
 
 
-def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseView], root: str) -> list[dict[str, Any]]:
+def case_page_path(row: CaseRow | CaseView) -> str:
+    return f"kasus/{row.year}/{row.id}.md"
+
+
+def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseRow], root: str) -> list[dict[str, Any]]:
     rows = []
     for f in sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], f.case or "", f.file, f.line or 0, f.code)):
         view = by_id.get(f.case) if f.case else None
@@ -194,36 +186,29 @@ def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseView], root: 
     return rows
 
 
-def _finding_href(f: Finding, view: CaseView | None, root: str) -> str | None:
+def _finding_href(f: Finding, view: CaseRow | None, root: str) -> str | None:
     """Where a finding points on the site: the published document it names, else the step's
     row on the case page, else the case page."""
     if view is None:
         return None
     inside = f.file.split(f"/{view.id}/", 1)[-1] if f"/{view.id}/" in f.file else None
-    for att in view.attachments:
-        if inside == att.source and att.published:
-            return f"{root}{view.url}berkas/{att.published}"
+    if inside in view.published:
+        return f"{root}{view.url}berkas/{view.published[inside]}"
     no = f.params.get("no") or f.params.get("step")
     if isinstance(no, int):
         return f"{root}{view.url}#langkah-{no}-putaran-{f.params.get('round', 1)}"
     return f"{root}{view.url}"
 
 
-def dashboard(views: list[CaseView], rows: list[dict[str, Any]], office: str, archive: Archive) -> str:
+def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, archive: Archive) -> str:
     total = len(views)
     decided = [v for v in views if v.decisions_ok is not None]
     open_rows = [r for r in rows if r["severity"] != Severity.INFO]
     timing = []
     for sop in archive.sops.values():
         for step in sop.langkah:
-            measured = [
-                e
-                for v in views
-                if v.sop == sop.ref
-                for e in v.context["executions"]
-                if e["no"] == step.no and e["minutes"] is not None
-            ]
-            within = sum(1 for e in measured if not e["over"])
+            measured = [over for v in views if v.sop == sop.ref for no, _, over in v.timings if no == step.no]
+            within = sum(1 for over in measured if not over)
             timing.append(
                 {
                     "no": step.no if len(archive.sops) == 1 else f"{sop.nomor} r{sop.revisi} · {step.no}",
@@ -283,7 +268,7 @@ def sop_slug(sop: Sop | tuple[str, int]) -> str:
     return f"{slug(nomor)}-rev{revisi}"
 
 
-def sop_pages(archive: Archive, views: list[CaseView], pdf: bool = True) -> dict[str, str]:
+def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[str, str]:
     from ..pdf.flowchart import flowchart_pages
 
     pages = {}
@@ -318,11 +303,11 @@ def sop_pages(archive: Archive, views: list[CaseView], pdf: bool = True) -> dict
     return pages
 
 
-def browse_pages(archive: Archive, views: list[CaseView]) -> dict[str, str]:
+def browse_pages(archive: Archive, views: list[CaseRow]) -> dict[str, str]:
     pages: dict[str, str] = {}
     ordered = sorted(views, key=lambda v: (v.start, v.id), reverse=True)
 
-    def listing(path: str, title: str, cases: list[CaseView], intro: str = "") -> None:
+    def listing(path: str, title: str, cases: list[CaseRow], intro: str = "") -> None:
         depth = path.count("/") + 1  # the page is served as path/ (directory URLs)
         pages[path + ".md"] = render(
             "listing.md",
@@ -430,6 +415,7 @@ def _row(label: str, href: str, count: int) -> dict[str, Any]:
 def case_page(
     archive: Archive, v: CaseView, downloads: list[dict[str, str]], photos: list[dict[str, Any]], internal: bool
 ) -> str:
+    """The page of one case, from its full view (public context unless internal)."""
     x = v.context
     sop = archive.sops[v.sop]
     by_step: dict[int, list[dict[str, Any]]] = {}
@@ -461,7 +447,7 @@ def case_page(
         root="../../../",
         kec_slug=slug(v.kecamatan),
         sop_slug=sop_slug(sop),
-        findings=finding_rows(v.findings, {v.id: v}, "../../../"),
+        findings=finding_rows(v.findings, {v.id: v.row()}, "../../../"),
         kegiatan={s.no: s.kegiatan for s in sop.langkah},
         attachments_by_step=by_step,
         photos=photos,

@@ -53,14 +53,33 @@ def new_staging(site: Path) -> Path:
     return staging
 
 
-def copy_previous(site: Path, staging: Path) -> None:
-    """Start the staging folder as a copy of the current site, for an incremental build.
+def link_previous(site: Path, staging: Path, skipped: tuple[str, ...]) -> None:
+    """Start the staging folder as the current site, every file hard-linked, for an
+    incremental build. Nothing may then write a staged file in place, or it would change the
+    published site before the swap: every writer replaces a file by rename or removes it
+    first (:func:`replace_file`; MkDocs' pages are removed before it renders them). Top-level
+    folders in ``skipped`` are made anew by every build."""
+    if not site.is_dir():
+        return
 
-    Real copies, not hard links: MkDocs rewrites pages in place, which through a link would
-    change the published site before the swap.
-    """
-    if site.is_dir():
-        shutil.copytree(site, staging, symlinks=True, dirs_exist_ok=True)
+    def link(src: str, dest: str) -> None:
+        try:
+            os.link(src, dest)
+        except OSError:  # no hard links here: a copy is slower, never wrong
+            shutil.copy2(src, dest)
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [n for n in names if n in skipped] if Path(folder) == site else []
+
+    shutil.copytree(site, staging, symlinks=True, dirs_exist_ok=True, copy_function=link, ignore=ignore)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file (temporary name, then rename): never into a hard link."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def swap_in(staging: Path, site: Path) -> None:

@@ -1,0 +1,171 @@
+"""The case pages: each made again only when something it shows changed.
+
+A case page depends on the case folder's files, the SOPs and the staff registry, the case's
+findings, its approval trail, its PDFs and the build's kind. Their fingerprint is kept per
+case in the work folder with what the listings need of the case (:class:`CaseRow`), its
+published files and its personal values (for the output scan). An unchanged case is not
+read at all; changed ones are read, published and rendered on all cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..archive import Archive, read_case
+from ..findings import Finding
+from ..layout import Layout
+from ..scan import fingerprint, scan
+from .collect import CaseRow, case_view
+from .media import MediaCache
+from .pages import TEMPLATES, case_page, case_page_path
+
+PARALLEL_FROM = 40  # below this many changed cases, starting workers costs more than it saves
+
+
+@dataclass
+class CaseResult:
+    key: str
+    row: CaseRow | None  # None: the case cannot be shown (no readable identity, unknown SOP)
+    page: str | None = None  # Markdown, when rendered in this build
+    media: dict[str, Any] = field(default_factory=dict)  # MediaCache entries of the case
+    files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
+    personal: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "row": self.row.to_json() if self.row else None,
+            "media": self.media,
+            "files": self.files,
+            "personal": self.personal,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CaseResult:
+        row = CaseRow.from_json(data["row"]) if data["row"] else None
+        return cls(data["key"], row, None, data["media"], data["files"], data["personal"])
+
+
+@dataclass
+class _Job:
+    """What the workers share: set before the pool forks, so it is never pickled."""
+
+    archive: Archive
+    findings: dict[str, list[Finding]]
+    trail: Any
+    downloads: dict[str, list[dict[str, str]]]
+    media: MediaCache
+    internal: bool
+
+
+_job: _Job | None = None
+
+
+def update_cases(
+    layout: Layout,
+    archive: Archive,
+    findings: list[Finding],
+    trail: Any,
+    downloads: dict[str, list[dict[str, str]]],
+    media: MediaCache,
+    docs: Path,
+    internal: bool,
+    previous: dict[str, Any],
+    jobs: int = 0,
+) -> dict[str, CaseResult]:
+    """Every case's result, by folder name; changed cases read, published and rendered."""
+    by_case: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.case:
+            by_case.setdefault(f.case, []).append(f)
+    shared = _shared_key(layout, archive, internal)
+    results: dict[str, CaseResult] = {}
+    todo: list[tuple[Path, str]] = []
+    for folder in layout.case_dirs():
+        name = folder.name
+        key = _case_key(shared, scan(folder), by_case.get(name, []), trail, name, downloads.get(name, []))
+        old = previous.get(name)
+        if old is not None and old["key"] == key:
+            hit = CaseResult.from_json(old)
+            if hit.row is None or (docs / case_page_path(hit.row)).is_file():
+                results[name] = hit
+                media.keep(hit.media)
+                continue
+        todo.append((folder, key))
+    global _job
+    _job = _Job(archive, by_case, trail, downloads, media, internal)
+    try:
+        workers = jobs or os.cpu_count() or 1
+        if workers > 1 and len(todo) >= PARALLEL_FROM:
+            import multiprocessing
+
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                made = list(pool.map(_one, todo, chunksize=8))
+        else:
+            made = [_one(item) for item in todo]
+    finally:
+        _job = None
+    for (folder, _), result in zip(todo, made, strict=True):
+        media.keep(result.media)
+        results[folder.name] = result
+    return results
+
+
+def _one(item: tuple[Path, str]) -> CaseResult:
+    folder, key = item
+    job = _job
+    assert job is not None
+    case = read_case(job.archive, folder)
+    view = case_view(job.archive, case, job.findings.get(folder.name, []), job.trail, job.internal)
+    if view is None:
+        return CaseResult(key, None)
+    gallery, entries, files = job.media.publish_case(view)
+    page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
+    return CaseResult(key, view.row(), page, entries, files, sorted(view.personal))
+
+
+def _shared_key(layout: Layout, archive: Archive, internal: bool) -> str:
+    """What every case page depends on besides its own case: the SOPs, the staff registry,
+    the page templates and sop-kit itself."""
+    parts: list[object] = [__version__, internal]
+    for path in layout.global_files():
+        try:
+            st = path.stat()
+            parts.append([str(path), st.st_size, st.st_mtime_ns])
+        except OSError:
+            parts.append([str(path), None])
+    for path in sorted(TEMPLATES.iterdir()):
+        parts.append([path.name, path.stat().st_mtime_ns])
+    parts.append(sorted(archive.sops))
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def _case_key(
+    shared: str, files: Any, findings: list[Finding], trail: Any, name: str, downloads: list[dict[str, str]]
+) -> str:
+    events = None
+    if trail is not None and name in trail.cases:
+        events = [
+            [e.kind, e.commit, e.when, e.author, e.step, e.round, e.file, e.signer, e.verified, e.reason, e.decision]
+            for e in trail.cases[name].events
+        ]
+    data = [
+        shared,
+        fingerprint(files),
+        [[f.severity, f.code, f.file, f.line, f.params] for f in findings],
+        events,
+        downloads,
+    ]
+    return hashlib.sha256(json.dumps(data, default=_plain).encode()).hexdigest()
+
+
+def _plain(value: object) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
