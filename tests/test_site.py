@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from sop_kit.cli import main
 from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.search import bundle_count, bundle_of, bundles, page_counts
 from tests.conftest import BASE_ID, DemoSite, MakeArchive
 
 CASE = "2026-01-cilalawi-kf5h"  # complete, photos, SK number 400.9/Kep.70/DSP3A/2026
@@ -177,11 +178,20 @@ def test_csv_export_has_the_json_rows(demo_site: DemoSite) -> None:
 
 
 def test_search_index_covers_every_case_page(demo_site: DemoSite) -> None:
-    entry = json.loads((demo_site.site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    (lang,) = entry["languages"]
-    assert lang == "id"  # Indonesian stemming
-    assert entry["languages"]["id"]["page_count"] >= 14 + 1  # every case page and the SOP page
+    counts = page_counts(demo_site.site)
+    assert counts == {"utama": 1, "kasus-00": 14}  # the SOP page; every case page (one bundle so far)
+    entry = json.loads((demo_site.site / "pagefind" / "kasus-00" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["id"]  # Indonesian stemming
     assert not (demo_site.site / "search" / "search_index.json").exists()  # no lunr index
+
+
+def test_cases_spread_over_bundles_as_the_archive_grows() -> None:
+    assert [bundle_count(n) for n in (0, 14, 125, 126, 1000, 1001, 10000, 50000)] == [1, 1, 1, 2, 8, 16, 16, 16]
+    ids = [f"2026-01-desa-{i:04d}" for i in range(10000)]
+    layout = bundles(ids, bundle_count(len(ids)))
+    sizes = [len(v) for k, v in layout.items() if k != "utama"]
+    assert len(sizes) == 16 and min(sizes) > 500 and max(sizes) < 750
+    assert bundle_of(ids[0], 16) == bundle_of(ids[0], 16)
 
 
 def _build(root: Path, out: Path, cache: Path, **options: object) -> object:
@@ -200,8 +210,8 @@ def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_compl
     out, cache = tmp_path / "site", tmp_path / "cache"
     first = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
     assert first.full and first.cases == 2
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    pages_indexed = entry["languages"]["id"]["page_count"]
+    pages_indexed = page_counts(out)
+    assert pages_indexed["kasus-00"] == 2
 
     step = next((second / "langkah").glob("04-*.yaml"))
     step.write_text(step.read_text("utf-8") + "catatan: Perubahan kecil uji ulang.\n", "utf-8")
@@ -210,8 +220,7 @@ def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_compl
     assert again.pages_changed == 1
     assert "Perubahan kecil uji ulang." in page(out, case_url(out, second.name)).text
     assert (out / case_url(out, BASE_ID) / "index.html").is_file()  # the other case is still there
-    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
-    assert entry["languages"]["id"]["page_count"] == pages_indexed
+    assert page_counts(out) == pages_indexed
     assert len(json.loads((out / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]) == 2
 
     shutil.rmtree(second)  # a case removed: its page goes, the listings follow

@@ -19,8 +19,6 @@ import logging
 import os
 import secrets
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,6 +39,8 @@ from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
+from .search import MAIN, bundle_count, bundle_of, bundles
+from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
 PDF_TITLES = {
@@ -159,8 +159,10 @@ def _build(
         rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
     report.cases = len(rows)
 
+    count = bundle_count(len(rows))
+    search_layout = bundles([r.id for r in rows], count)
     with _timed(report, "pages", say):
-        pages = site_pages(archive, rows, report.check.findings, plain(office), options.pdf)
+        pages = site_pages(archive, rows, report.check.findings, plain(office), list(search_layout), options.pdf)
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
         kept = {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
@@ -181,7 +183,7 @@ def _build(
 
     with _timed(report, "mkdocs", say):
         if incremental:
-            link_previous(out, staging, skipped=("pagefind",))
+            link_previous(out, staging, skipped=())
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
             for gone in set(manifest.get("pages", [])) - set(pages) - kept:
                 shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
@@ -199,14 +201,21 @@ def _build(
         _exports(staging / "ekspor", rows, report)
 
     with _timed(report, "search", say):
-        _pagefind(staging)
+        stale = set(search_layout)
+        if incremental and manifest.get("bundles") == count:
+            # Bundles whose case pages MkDocs wrote in this build, or that lost a case.
+            gone = set(manifest.get("cases", {})) - set(results)
+            stale = {MAIN} | {bundle_of(c, count) for c in gone}
+            stale |= {bundle_of(r.id, count) for r in rows if _written(staging / r.url / "index.html", started)}
+        index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1)
 
     build_id = secrets.token_hex(8)
     replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
     with _timed(report, "verify", say):
         personal = set() if options.internal else {v for r in results.values() for v in r.personal}
         all_pages = [*pages, *kept]
-        values = _verify(staging, all_pages, personal, options, work, started if incremental else None, manifest)
+        since = started if incremental else None
+        values = _verify(staging, all_pages, list(search_layout), personal, options, work, since, manifest)
 
     write_json(
         work / "manifest.json",
@@ -215,6 +224,7 @@ def _build(
             "config": config_key,
             "pages": sorted(all_pages),
             "media": media.entries,
+            "bundles": count,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
         },
@@ -376,18 +386,17 @@ def _exports(folder: Path, cases: list[CaseRow], report: SiteReport) -> None:
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
 
 
-def _pagefind(site: Path) -> None:
-    """Index the staged site with Pagefind: a sharded index the browser loads a piece at a time."""
-    shutil.rmtree(site / "pagefind", ignore_errors=True)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--silent"]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not (site / "pagefind" / "pagefind-entry.json").is_file():
-        raise SopKitError("site.search_failed", str(site), error=(done.stderr or done.stdout).strip()[-400:])
+def _written(path: Path, since: float) -> bool:
+    try:
+        return path.stat().st_mtime >= since
+    except OSError:
+        return True
 
 
 def _verify(
     staging: Path,
     pages: list[str],
+    search_bundles: list[str],
     values: set[str],
     options: SiteOptions,
     work: Path,
@@ -400,8 +409,9 @@ def _verify(
     missing = [src for src in pages if not (staging / _page_dir(src) / "index.html").is_file()]
     if missing:
         raise SopKitError("site.incomplete", str(staging / _page_dir(missing[0])), count=len(missing))
-    if not (staging / "pagefind" / "pagefind-entry.json").is_file():
-        raise SopKitError("site.search_failed", str(staging / "pagefind"), error="no pagefind-entry.json")
+    for bundle in search_bundles:
+        if not (staging / "pagefind" / bundle / "pagefind-entry.json").is_file():
+            raise SopKitError("site.search_failed", str(staging / "pagefind" / bundle), error="no pagefind-entry.json")
     from .privacy import scan_output
 
     fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()

@@ -144,7 +144,7 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> str:
 
 
 def site_pages(
-    archive: Archive, rows: list[CaseRow], findings: list[Finding], office: str, pdf: bool = True
+    archive: Archive, rows: list[CaseRow], findings: list[Finding], office: str, search: list[str], pdf: bool = True
 ) -> dict[str, str]:
     """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown."""
     pages: dict[str, str] = {}
@@ -153,7 +153,7 @@ def site_pages(
     pages["temuan.md"] = render(
         "temuan.md", {"title": "Temuan", "search": "exclude"}, rows=finding_rows(findings, by_id, "../")
     )
-    pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../")
+    pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../", bundles=search)
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
     pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))

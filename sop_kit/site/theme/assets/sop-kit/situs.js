@@ -36,15 +36,24 @@
   function search() {
     var box = document.querySelector("[data-pagefind-ui]");
     if (!box) return;
-    var base = box.getAttribute("data-pagefind-ui");
+    // The index is split into bundles (sop_kit/site/search.py): the first is loaded, the
+    // others merged into it.
+    // Absolute: Pagefind resolves a relative bundle path against its own script's address.
+    var base = new URL(box.getAttribute("data-pagefind-ui"), document.baseURI).href;
+    var names = (box.getAttribute("data-pagefind-bundles") || "").split(" ").filter(Boolean);
+    var main = base + names[0] + "/";
     var css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = base + "pagefind-ui.css";
+    css.href = main + "pagefind-ui.css";
     document.head.appendChild(css);
     var script = document.createElement("script");
-    script.src = base + "pagefind-ui.js";
+    script.src = main + "pagefind-ui.js";
     script.onload = function () {
-      var ui = new window.PagefindUI({ element: "#pencarian", showSubResults: true, showImages: false, resetStyles: false });
+      var merged = names.slice(1).map(function (n) { return { bundlePath: base + n + "/" }; });
+      var ui = new window.PagefindUI({
+        element: "#pencarian", bundlePath: main, mergeIndex: merged,
+        showSubResults: true, showImages: false, resetStyles: false
+      });
       var q = new URLSearchParams(window.location.search).get("q");
       if (q) ui.triggerSearch(q);
     };

@@ -1,0 +1,83 @@
+"""The search index: Pagefind, split into bundles that the search page merges.
+
+Pagefind indexes a whole folder in one run, so an index of every case page would cost a
+full re-index after each change (about 2.7 s per 1,000 pages here). Case pages are instead
+spread over up to 16 bundles by a hash of their id, and only the bundles holding a changed,
+new or removed case are indexed again; the SOP pages have a bundle of their own. In the
+browser, Pagefind merges the bundles of a query (``mergeIndex``), and still loads only the
+pieces of each index that the query's words need: each bundle adds one small request per
+word, which is why there are no more than 16 (bench/README.md has the figures).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import SopKitError
+
+ROOT = "pagefind"
+MAIN = "utama"  # SOP pages
+PER_BUNDLE = 125  # cases a bundle may hold before the archive gets more bundles
+MOST_BUNDLES = 16
+
+
+def bundle_count(cases: int) -> int:
+    """A power of two, so that growth re-shards rarely: 1 up to 125 cases, … 16 from 1,001."""
+    count = 1
+    while count * PER_BUNDLE < cases and count < MOST_BUNDLES:
+        count *= 2
+    return count
+
+
+def bundle_of(case_id: str, count: int) -> str:
+    return f"kasus-{int(hashlib.sha256(case_id.encode()).hexdigest()[:8], 16) % count:02d}"
+
+
+def bundles(case_ids: Iterable[str], count: int) -> dict[str, list[str]]:
+    """Bundle name -> the case ids in it (empty bundles are left out), plus the main one."""
+    out: dict[str, list[str]] = {MAIN: []}
+    for case_id in sorted(case_ids):
+        out.setdefault(bundle_of(case_id, count), []).append(case_id)
+    return out
+
+
+def index(site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int = 2) -> None:
+    """Index again the bundles named in ``stale`` (all of them when a bundle's folder is
+    missing) and remove bundle folders no longer in ``layout``; several at once."""
+    root = site / ROOT
+    root.mkdir(exist_ok=True)
+    for old in root.iterdir():
+        if old.name not in layout:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    todo = [name for name in layout if name in stale or not (root / name / "pagefind-entry.json").is_file()]
+    running: list[tuple[str, subprocess.Popen[str]]] = []
+    for name in todo:
+        shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
+        glob = "sop/*/index.html" if name == MAIN else "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
+        cmd += ["--output-subdir", f"{ROOT}/{name}", "--silent"]
+        running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        while len(running) >= max(1, jobs) or (running and name == todo[-1]):
+            _finish(root, *running.pop(0))
+
+
+def _finish(root: Path, name: str, proc: subprocess.Popen[str]) -> None:
+    output, _ = proc.communicate()
+    if proc.returncode != 0 or not (root / name / "pagefind-entry.json").is_file():
+        raise SopKitError("site.search_failed", str(root / name), error=(output or "").strip()[-400:])
+
+
+def page_counts(site: Path) -> dict[str, int]:
+    """Pages indexed per bundle, from each bundle's entry file."""
+    import json
+
+    counts = {}
+    for entry in sorted((site / ROOT).glob("*/pagefind-entry.json")):
+        data = json.loads(entry.read_text("utf-8"))
+        counts[entry.parent.name] = sum(lang["page_count"] for lang in data["languages"].values())
+    return counts
