@@ -251,3 +251,24 @@ def test_a_gzip_bomb_is_unpacked_only_up_to_the_limit(tmp_path: Path) -> None:
 def test_hits_are_plain_values() -> None:
     hit = Hit("a.html", "nik", "32…[16]")
     assert hit == Hit("a.html", "nik", "32…[16]") and hash(hit) == hash(Hit("a.html", "nik", "32…[16]"))
+
+
+def test_parallel_scan_and_changed_since_find_the_same(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for i in range(300):
+        page = site / "kasus" / f"k{i:03d}" / "index.html"
+        page.parent.mkdir(parents=True)
+        text = "Foto bersama Rina Suryana" if i % 97 == 0 else f"Halaman {i} tanpa data pribadi"
+        page.write_text(f"<p>{text}</p>", "utf-8")
+    old = site / "kasus" / "k000" / "index.html"
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    alone = scan_output(site, {"Rina Suryana"})
+    assert [h.file for h in alone] == [
+        "kasus/k000/index.html",
+        "kasus/k097/index.html",
+        "kasus/k194/index.html",
+        "kasus/k291/index.html",
+    ]
+    assert scan_output(site, {"Rina Suryana"}, jobs=2) == alone
+    recent = scan_output(site, {"Rina Suryana"}, changed_since=1_000_000_001)
+    assert [h.file for h in recent] == [h.file for h in alone[1:]]  # the old page was not read

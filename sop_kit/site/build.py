@@ -417,7 +417,7 @@ def _verify(
     fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
     if manifest.get("values") != fingerprint:
         since = None
-    hits = scan_output(staging, values, work / "privacy", since)
+    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1)
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:

@@ -468,7 +468,11 @@ def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
 
 
 def scan_output(
-    root: Path, values: Collection[str], cache_dir: Path | None = None, changed_since: float | None = None
+    root: Path,
+    values: Collection[str],
+    cache_dir: Path | None = None,
+    changed_since: float | None = None,
+    jobs: int = 1,
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
@@ -478,21 +482,47 @@ def scan_output(
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
     With ``changed_since`` (a time stamp), regular files last modified before it are skipped:
     an incremental build scans what it wrote, when the values are those of the last scan.
+    ``jobs`` > 1 spreads the files over that many processes.
     """
-    patterns = _compile_values(values)
+    global _scan
     hits: set[Hit] = set()
+    files: list[tuple[str, str]] = []
     for rel, entry in _walk(root):
         if entry.is_symlink():
             hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
-            continue
-        if not entry.is_file(follow_symlinks=False):
+        elif not entry.is_file(follow_symlinks=False):
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
-            continue
-        if changed_since is not None and entry.stat(follow_symlinks=False).st_mtime < changed_since:
-            continue
-        data = Path(entry.path).read_bytes()
-        texts, metadata = _texts(entry.name, data, cache_dir)
-        hits.update(Hit(rel, "metadata-foto", m) for m in metadata)
+        elif changed_since is None or entry.stat(follow_symlinks=False).st_mtime >= changed_since:
+            files.append((rel, entry.path))
+    _scan = (_compile_values(values), cache_dir)  # compiled once, inherited by forked workers
+    try:
+        if jobs > 1 and len(files) >= PARALLEL_FROM:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            chunks = [files[i::jobs] for i in range(jobs)]
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                for found in pool.map(_scan_files, chunks):
+                    hits.update(found)
+        else:
+            hits.update(_scan_files(files))
+    finally:
+        _scan = None
+    return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))
+
+
+PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
+_scan: tuple[list[re.Pattern[str]], Path | None] | None = None
+
+
+def _scan_files(files: list[tuple[str, str]]) -> list[Hit]:
+    assert _scan is not None
+    patterns, cache_dir = _scan
+    hits: list[Hit] = []
+    for rel, path in files:
+        data = Path(path).read_bytes()
+        texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
+        hits += [Hit(rel, "metadata-foto", m) for m in metadata]
         seen: set[tuple[str, str]] = set()
         # The path too, with separators as spaces: a photo may be named after the child in it.
         for text in [re.sub(r"[./]+", " ", rel), *texts]:
@@ -500,5 +530,5 @@ def scan_output(
                 key = (kind, value.replace(" ", ""))
                 if key not in seen:  # one hit per value and file, however often it occurs
                     seen.add(key)
-                    hits.add(Hit(rel, kind, excerpt))
-    return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))
+                    hits.append(Hit(rel, kind, excerpt))
+    return hits
