@@ -144,3 +144,26 @@ def test_dashboard_screenshot(browser: Any, served: str) -> None:
         assert shot.width >= 1000
         colours = shot.convert("RGB").getcolors(maxcolors=1 << 16)
         assert colours is None or len(colours) > 50  # a rendered page, not a blank one
+
+
+def test_findings_table_sorts_by_a_clicked_column(browser: Any, served: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{served}temuan/")
+    header = next(th for th in _wait(browser, "table[data-sortable] th") if th.text == "Kasus")
+    header.click()
+    cases = [
+        row.find_elements(By.TAG_NAME, "td")[1].text
+        for row in browser.find_elements(By.CSS_SELECTOR, "table[data-sortable] tbody tr")
+    ]
+    assert (
+        len(cases) > 3
+        and cases == sorted(cases, key=lambda c: c.lower())
+        and header.get_attribute("aria-sort") == "ascending"
+    )
+    header.click()
+    again = [
+        row.find_elements(By.TAG_NAME, "td")[1].text
+        for row in browser.find_elements(By.CSS_SELECTOR, "table[data-sortable] tbody tr")
+    ]
+    assert again == sorted(cases, key=lambda c: c.lower(), reverse=True)

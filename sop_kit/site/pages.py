@@ -440,7 +440,6 @@ def case_page(
             "tahun": v.year,
             "kecamatan": v.kecamatan,
             "status": text(f"state.{v.status}", "id"),
-            "hide": ["navigation"],
         },
         c=v,
         x=x,
