@@ -153,7 +153,7 @@ def _build(
             media,
             docs,
             options.internal,
-            manifest.get("cases", {}),
+            manifest.get("cases", {}) if options.incremental else {},  # --full: every case read again
             options.jobs,
         )
         rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
