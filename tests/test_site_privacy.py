@@ -272,3 +272,18 @@ def test_parallel_scan_and_changed_since_find_the_same(tmp_path: Path) -> None:
     assert scan_output(site, {"Rina Suryana"}, jobs=2) == alone
     recent = scan_output(site, {"Rina Suryana"}, changed_since=1_000_000_001)
     assert [h.file for h in recent] == [h.file for h in alone[1:]]  # the old page was not read
+
+
+def test_contents_found_clean_are_not_scanned_again(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "bersih.html").write_text("<p>Pembinaan keluarga</p>", "utf-8")
+    (site / "bocor.html").write_text("<p>Rina Suryana</p>", "utf-8")
+    clean: set[str] = set()
+    first = scan_output(site, {"Rina Suryana"}, clean=clean)
+    assert [h.file for h in first] == ["bocor.html"] and len(clean) == 1  # only the clean page
+    # A clean digest stands for that content under that name: the same bytes elsewhere are new.
+    (site / "lain.html").write_text("<p>Pembinaan keluarga</p>", "utf-8")
+    assert scan_output(site, {"Rina Suryana"}, clean=clean) == first and len(clean) == 2
+    (site / "bersih.html").write_text("<p>Rina Suryana hadir</p>", "utf-8")  # changed: scanned again
+    assert [h.file for h in scan_output(site, {"Rina Suryana"}, clean=clean)] == ["bersih.html", "bocor.html"]

@@ -39,7 +39,7 @@ from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
-from .search import MAIN, bundle_count, bundle_of, bundles
+from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
@@ -95,7 +95,8 @@ def build_site(root: Path | str, options: SiteOptions | None = None, log: Log | 
         staging = new_staging(out)
         try:
             _build(layout, root, options, out, staging, report, say)
-            swap_in(staging, out)
+            with _timed(report, "publish", say):
+                swap_in(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -201,12 +202,15 @@ def _build(
         _exports(staging / "ekspor", rows, report)
 
     with _timed(report, "search", say):
-        stale = set(search_layout)
-        if incremental and manifest.get("bundles") == count:
-            # Bundles whose case pages MkDocs wrote in this build, or that lost a case.
-            gone = set(manifest.get("cases", {})) - set(results)
-            stale = {MAIN} | {bundle_of(c, count) for c in gone}
-            stale |= {bundle_of(r.id, count) for r in rows if _written(staging / r.url / "index.html", started)}
+        # A bundle is indexed again only when the pages it holds changed, byte for byte; a
+        # full build takes the unchanged bundles over from the published site.
+        digests = bundle_digests(staging, search_layout)
+        before = manifest.get("search", {}) if manifest.get("bundles") == count else {}
+        for name, digest in digests.items():
+            published = out / "pagefind" / name
+            if before.get(name) == digest and not (staging / "pagefind" / name).exists() and published.is_dir():
+                link_previous(published, staging / "pagefind" / name, skipped=())
+        stale = {name for name, digest in digests.items() if before.get(name) != digest}
         index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1)
 
     build_id = secrets.token_hex(8)
@@ -225,6 +229,7 @@ def _build(
             "pages": sorted(all_pages),
             "media": media.entries,
             "bundles": count,
+            "search": digests,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
         },
@@ -386,13 +391,6 @@ def _exports(folder: Path, cases: list[CaseRow], report: SiteReport) -> None:
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
 
 
-def _written(path: Path, since: float) -> bool:
-    try:
-        return path.stat().st_mtime >= since
-    except OSError:
-        return True
-
-
 def _verify(
     staging: Path,
     pages: list[str],
@@ -417,7 +415,15 @@ def _verify(
     fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
     if manifest.get("values") != fingerprint:
         since = None
-    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1)
+    # Contents already found clean for these same values are not scanned again: a full build
+    # rewrites every page, but most come out byte for byte as before.
+    saved = read_json(work / "privacy-clean.json") or {}
+    clean = set(saved.get("clean", [])) if saved.get("values") == fingerprint else set()
+    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean)
+    if len(clean) > 3 * sum(1 for _ in staging.rglob("*")):
+        clean = set()  # stale digests pile up over many builds: start again now and then
+    if not hits:
+        write_json(work / "privacy-clean.json", {"values": fingerprint, "clean": sorted(clean)})
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:

@@ -16,6 +16,8 @@ from typing import Any
 from markupsafe import Markup
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+# Every other ASCII and C1 control character, and the Unicode line separators, as references.
+_REFS = {c: f"&#{c};" for c in [*range(0xA0), 0x2028, 0x2029] if chr(c) not in _SAFE}
 
 
 def inert(value: object) -> Markup:
@@ -25,8 +27,7 @@ def inert(value: object) -> Markup:
     text = "" if value is None else str(value)
     # Characters outside ASCII are no syntax to Markdown; control characters and newlines
     # become references too, so a value can never end a raw HTML block or start a heading.
-    out = [ch if ch in _SAFE or (ord(ch) > 0x9F and ch not in "\u2028\u2029") else f"&#{ord(ch)};" for ch in text]
-    return Markup("".join(out))
+    return Markup(text.translate(_REFS))
 
 
 def front_matter(meta: dict[str, Any]) -> str:

@@ -473,6 +473,7 @@ def scan_output(
     cache_dir: Path | None = None,
     changed_since: float | None = None,
     jobs: int = 1,
+    clean: set[str] | None = None,
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
@@ -482,7 +483,9 @@ def scan_output(
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
     With ``changed_since`` (a time stamp), regular files last modified before it are skipped:
     an incremental build scans what it wrote, when the values are those of the last scan.
-    ``jobs`` > 1 spreads the files over that many processes.
+    ``jobs`` > 1 spreads the files over that many processes. ``clean`` holds digests of file
+    contents already scanned clean for these same values: such files are not scanned again,
+    and every file found clean now is added.
     """
     global _scan
     hits: set[Hit] = set()
@@ -494,7 +497,8 @@ def scan_output(
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
         elif changed_since is None or entry.stat(follow_symlinks=False).st_mtime >= changed_since:
             files.append((rel, entry.path))
-    _scan = (_compile_values(values), cache_dir)  # compiled once, inherited by forked workers
+    known = clean if clean is not None else set()
+    _scan = (_compile_values(values), cache_dir, frozenset(known))  # inherited by forked workers
     try:
         if jobs > 1 and len(files) >= PARALLEL_FROM:
             import multiprocessing
@@ -502,25 +506,34 @@ def scan_output(
 
             chunks = [files[i::jobs] for i in range(jobs)]
             with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                for found in pool.map(_scan_files, chunks):
-                    hits.update(found)
+                results = list(pool.map(_scan_files, chunks))
         else:
-            hits.update(_scan_files(files))
+            results = [_scan_files(files)]
     finally:
         _scan = None
+    for found, fresh in results:
+        hits.update(found)
+        known.update(fresh)
     return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))
 
 
 PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
-_scan: tuple[list[re.Pattern[str]], Path | None] | None = None
+_scan: tuple[list[re.Pattern[str]], Path | None, frozenset[str]] | None = None
 
 
-def _scan_files(files: list[tuple[str, str]]) -> list[Hit]:
+def _scan_files(files: list[tuple[str, str]]) -> tuple[list[Hit], list[str]]:
+    """The hits in ``files``, and the digests of those found clean."""
     assert _scan is not None
-    patterns, cache_dir = _scan
+    patterns, cache_dir, known = _scan
     hits: list[Hit] = []
+    clean: list[str] = []
     for rel, path in files:
         data = Path(path).read_bytes()
+        # The path is part of what is scanned, so it is part of what was found clean.
+        digest = hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()[:32]
+        if digest in known:
+            continue
+        before = len(hits)
         texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
         hits += [Hit(rel, "metadata-foto", m) for m in metadata]
         seen: set[tuple[str, str]] = set()
@@ -531,4 +544,6 @@ def _scan_files(files: list[tuple[str, str]]) -> list[Hit]:
                 if key not in seen:  # one hit per value and file, however often it occurs
                     seen.add(key)
                     hits.append(Hit(rel, kind, excerpt))
-    return hits
+        if len(hits) == before:
+            clean.append(digest)
+    return hits, clean

@@ -46,6 +46,25 @@ def bundles(case_ids: Iterable[str], count: int) -> dict[str, list[str]]:
     return out
 
 
+def bundle_digests(site: Path, layout: dict[str, list[str]]) -> dict[str, str]:
+    """A digest per bundle of the pages it indexes (and of Pagefind's version): equal
+    digests, equal index."""
+    from importlib.metadata import version
+
+    out = {}
+    for name, case_ids in layout.items():
+        digest = hashlib.sha256(version("pagefind").encode())
+        pages = (
+            sorted(site.glob("sop/*/index.html"))
+            if name == MAIN
+            else [p for case_id in case_ids for p in site.glob(f"kasus/*/{case_id}/index.html")]
+        )
+        for page in pages:
+            digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes())
+        out[name] = digest.hexdigest()
+    return out
+
+
 def index(site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int = 2) -> None:
     """Index again the bundles named in ``stale`` (all of them when a bundle's folder is
     missing) and remove bundle folders no longer in ``layout``; several at once."""
