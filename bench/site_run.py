@@ -52,7 +52,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-STAGES = ("check", "cases", "media", "pages", "mkdocs", "assets", "search", "verify")
+STAGES = ("check", "cases", "pages", "mkdocs", "assets", "search", "verify", "publish")
 
 # build_site in a subprocess: its report (stage timings included) as JSON on stdout
 LIBRARY_BUILD = """
