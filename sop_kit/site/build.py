@@ -32,7 +32,7 @@ from ..check import CheckOptions, check_archive
 from ..errors import ConfigError, SopKitError
 from ..findings import Report
 from ..layout import Layout, locate
-from .cases import update_cases
+from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
 from .markup import plain
@@ -163,9 +163,26 @@ def _build(
     count = bundle_count(len(rows))
     search_layout = bundles([r.id for r in rows], count)
     with _timed(report, "pages", say):
-        pages = site_pages(archive, rows, report.check.findings, plain(office), list(search_layout), options.pdf)
+        # The dashboard, listings, findings and SOP pages show only the case rows and the
+        # findings: when neither changed (a note edited, a photo replaced), they stay as they are.
+        listed = [
+            [r.to_json() for r in rows],
+            [[f.severity, f.code, f.file, f.line, f.params, f.case] for f in report.check.findings],
+            office,
+            list(search_layout),
+            options.pdf,
+            shared_key(layout, archive, options.internal),  # the SOPs, staff, templates, sop-kit
+        ]
+        site_key = hashlib.sha256(json.dumps(listed, default=str).encode()).hexdigest()
+        previous_site = manifest.get("site_pages", []) if manifest.get("site_key") == site_key else []
+        if previous_site and all((docs / name).is_file() for name in previous_site):
+            pages, kept = {}, set(previous_site)
+        else:
+            pages = site_pages(archive, rows, report.check.findings, plain(office), list(search_layout), options.pdf)
+            kept = set()
+        site_names = sorted({*pages, *kept})
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
-        kept = {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
+        kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
     report.pages = len(pages) + len(kept)
 
@@ -229,6 +246,8 @@ def _build(
             "pages": sorted(all_pages),
             "media": media.entries,
             "bundles": count,
+            "site_key": site_key,
+            "site_pages": site_names,
             "search": digests,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,

@@ -86,7 +86,7 @@ def update_cases(
     for f in findings:
         if f.case:
             by_case.setdefault(f.case, []).append(f)
-    shared = _shared_key(layout, archive, internal)
+    shared = shared_key(layout, archive, internal)
     results: dict[str, CaseResult] = {}
     todo: list[tuple[Path, str]] = []
     for folder in layout.case_dirs():
@@ -132,7 +132,7 @@ def _one(item: tuple[Path, str]) -> CaseResult:
     return CaseResult(key, view.row(), page, entries, files, sorted(view.personal))
 
 
-def _shared_key(layout: Layout, archive: Archive, internal: bool) -> str:
+def shared_key(layout: Layout, archive: Archive, internal: bool) -> str:
     """What every case page depends on besides its own case: the SOPs, the staff registry,
     the page templates and sop-kit itself."""
     parts: list[object] = [__version__, internal]
