@@ -201,7 +201,8 @@ def pdf(
 )
 @click.option("--no-pdf", is_flag=True, help="Leave out the PDF documents.")
 @click.option("--no-trail", is_flag=True, help="Leave out the approval trail from git history.")
-@click.option("--full", is_flag=True, help="Rebuild every page, not only the changed ones.")
+@click.option("--full", is_flag=True, help="MkDocs renders every page, not only the changed ones.")
+@click.option("--no-cache", is_flag=True, help="Use nothing from earlier builds: read, publish and index everything.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result.")
 @lang_option
@@ -213,6 +214,7 @@ def build(
     no_pdf: bool,
     no_trail: bool,
     full: bool,
+    no_cache: bool,
     jobs: int | None,
     quiet: bool,
     lang: str | None,
@@ -225,7 +227,7 @@ def build(
     lang = lang or default_lang()
     if internal and out == Path("site"):
         out = Path("site-internal")
-    options = SiteOptions(out, internal, not no_pdf, not no_trail, not full, jobs or 0)
+    options = SiteOptions(out, internal, not no_pdf, not no_trail, not full, not no_cache, jobs or 0)
     report = build_site(root, options, None if quiet else lambda stage: click.echo(f"… {stage}", err=True))
     check = report.check
     counts = {"errors": check.count(Severity.ERROR), "warnings": check.count(Severity.WARNING)}

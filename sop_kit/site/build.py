@@ -59,7 +59,8 @@ class SiteOptions:
     internal: bool = False  # include personal data: for the office's intranet only
     pdf: bool = True
     trail: bool = True
-    incremental: bool = True
+    incremental: bool = True  # False: MkDocs renders every page (content caches still apply)
+    use_cache: bool = True  # False: nothing from earlier builds (cases, photos, scan, search)
     jobs: int = 0  # processes for the check and the PDFs (0: all cores)
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
 
@@ -119,11 +120,14 @@ def _build(
     started = time.time() - 2  # file times below this were not written by this build (2 s: coarse clocks)
     work = _work_dir(options, out)
     docs = work / "docs"
-    manifest = read_json(work / "manifest.json") or {}
+    manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
 
     with _timed(report, "check", say):
         report.check = check_archive(
-            root, CheckOptions(jobs=options.jobs or None, trail=options.trail, cache_dir=options.cache_dir)
+            root,
+            CheckOptions(
+                use_cache=options.use_cache, jobs=options.jobs or None, trail=options.trail, cache_dir=options.cache_dir
+            ),
         )
         archive = open_archive(root)
         trail = None
@@ -154,7 +158,7 @@ def _build(
             media,
             docs,
             options.internal,
-            manifest.get("cases", {}) if options.incremental else {},  # --full: every case read again
+            manifest.get("cases", {}),
             options.jobs,
         )
         rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
@@ -436,7 +440,7 @@ def _verify(
         since = None
     # Contents already found clean for these same values are not scanned again: a full build
     # rewrites every page, but most come out byte for byte as before.
-    saved = read_json(work / "privacy-clean.json") or {}
+    saved = (read_json(work / "privacy-clean.json") or {}) if options.use_cache else {}
     clean = set(saved.get("clean", [])) if saved.get("values") == fingerprint else set()
     hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean)
     if len(clean) > 3 * sum(1 for _ in staging.rglob("*")):

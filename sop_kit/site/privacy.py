@@ -489,14 +489,16 @@ def scan_output(
     """
     global _scan
     hits: set[Hit] = set()
-    files: list[tuple[str, str]] = []
+    files: list[tuple[str, str, str]] = []
     for rel, entry in _walk(root):
         if entry.is_symlink():
             hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
         elif not entry.is_file(follow_symlinks=False):
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
-        elif changed_since is None or entry.stat(follow_symlinks=False).st_mtime >= changed_since:
-            files.append((rel, entry.path))
+        else:
+            st = entry.stat(follow_symlinks=False)
+            if changed_since is None or st.st_mtime >= changed_since:
+                files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
     known = clean if clean is not None else set()
     _scan = (_compile_values(values), cache_dir, frozenset(known))  # inherited by forked workers
     try:
@@ -521,17 +523,23 @@ PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
 _scan: tuple[list[re.Pattern[str]], Path | None, frozenset[str]] | None = None
 
 
-def _scan_files(files: list[tuple[str, str]]) -> tuple[list[Hit], list[str]]:
-    """The hits in ``files``, and the digests of those found clean."""
+def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]]:
+    """The hits in ``files``, and the digests of those found clean: of the path and content,
+    and of the path and file identity (size, time, inode), so that a hard-linked photo kept
+    from the last build is not even read again."""
     assert _scan is not None
     patterns, cache_dir, known = _scan
     hits: list[Hit] = []
     clean: list[str] = []
-    for rel, path in files:
+    for rel, path, identity in files:
+        same_file = hashlib.sha256(f"{rel}\0{identity}".encode()).hexdigest()[:32]
+        if same_file in known:
+            continue
         data = Path(path).read_bytes()
         # The path is part of what is scanned, so it is part of what was found clean.
         digest = hashlib.sha256(rel.encode() + b"\0" + data).hexdigest()[:32]
         if digest in known:
+            clean.append(same_file)
             continue
         before = len(hits)
         texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
@@ -545,5 +553,5 @@ def _scan_files(files: list[tuple[str, str]]) -> tuple[list[Hit], list[str]]:
                     seen.add(key)
                     hits.append(Hit(rel, kind, excerpt))
         if len(hits) == before:
-            clean.append(digest)
+            clean += [digest, same_file]
     return hits, clean
