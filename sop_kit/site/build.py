@@ -43,6 +43,7 @@ from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
+CLEAN_DIGESTS = 2_000_000  # the scan's memory of clean contents: about 70 MB of JSON at most
 PDF_TITLES = {
     "berkas-pembinaan": "Berkas pembinaan (dosir kasus)",
     "sk-penetapan": "Draf SK penetapan lokasi rawan",
@@ -148,7 +149,9 @@ def _build(
             )
 
     with _timed(report, "cases", say):
-        media = MediaCache(work / "media", manifest.get("media", {}))
+        # Each case keeps its own media entries in the manifest: one copy of each, not two.
+        kept_media = {k: v for case in manifest.get("cases", {}).values() for k, v in case.get("media", {}).items()}
+        media = MediaCache(work / "media", kept_media)
         results = update_cases(
             layout,
             archive,
@@ -225,7 +228,8 @@ def _build(
     with _timed(report, "search", say):
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a
         # full build takes the unchanged bundles over from the published site.
-        digests = bundle_digests(staging, search_layout)
+        page_ids = manifest.get("page_ids", {})
+        digests = bundle_digests(staging, search_layout, page_ids)
         before = manifest.get("search", {}) if manifest.get("bundles") == count else {}
         for name, digest in digests.items():
             published = out / "pagefind" / name
@@ -248,11 +252,11 @@ def _build(
             "build_id": build_id,
             "config": config_key,
             "pages": sorted(all_pages),
-            "media": media.entries,
             "bundles": count,
             "site_key": site_key,
             "site_pages": site_names,
             "search": digests,
+            "page_ids": page_ids,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
         },
@@ -442,11 +446,12 @@ def _verify(
     # rewrites every page, but most come out byte for byte as before.
     saved = (read_json(work / "privacy-clean.json") or {}) if options.use_cache else {}
     clean = set(saved.get("clean", [])) if saved.get("values") == fingerprint else set()
+    known = len(clean)
     hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean)
-    if len(clean) > 3 * sum(1 for _ in staging.rglob("*")):
+    if len(clean) > CLEAN_DIGESTS:
         clean = set()  # stale digests pile up over many builds: start again now and then
-    if not hits:
-        write_json(work / "privacy-clean.json", {"values": fingerprint, "clean": sorted(clean)})
+    if not hits and len(clean) != known:
+        write_json(work / "privacy-clean.json", {"values": fingerprint, "clean": list(clean)})
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:

@@ -97,7 +97,6 @@ def update_cases(
             hit = CaseResult.from_json(old)
             if hit.row is None or (docs / case_page_path(hit.row)).is_file():
                 results[name] = hit
-                media.keep(hit.media)
                 continue
         todo.append((folder, key))
     global _job
@@ -114,7 +113,6 @@ def update_cases(
     finally:
         _job = None
     for (folder, _), result in zip(todo, made, strict=True):
-        media.keep(result.media)
         results[folder.name] = result
     return results
 

@@ -42,15 +42,12 @@ def _make(task: _Task) -> dict[str, Any] | None:
 
 
 class MediaCache:
-    """The published copies in the work folder, and what the manifest keeps of them."""
+    """The published copies in the work folder; ``entries`` are the last build's (kept per
+    case in the manifest)."""
 
     def __init__(self, folder: Path, entries: dict[str, Any]):
         self.folder = folder
         self.old = entries
-        self.entries: dict[str, Any] = {}  # for the next build's manifest
-
-    def keep(self, entries: dict[str, Any]) -> None:
-        self.entries.update(entries)
 
     def publish_case(self, view: CaseView) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
         """Bring the case's copies up to date: its gallery, its manifest entries and the

@@ -46,22 +46,31 @@ def bundles(case_ids: Iterable[str], count: int) -> dict[str, list[str]]:
     return out
 
 
-def bundle_digests(site: Path, layout: dict[str, list[str]]) -> dict[str, str]:
+def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, list[str]]) -> dict[str, str]:
     """A digest per bundle of the pages it indexes (and of Pagefind's version): equal
-    digests, equal index."""
+    digests, equal index. ``known`` maps a page to its file identity (size, time, inode) and
+    content digest; a page whose identity is unchanged (a hard link kept from the last build)
+    is not read again. It is updated in place."""
     from importlib.metadata import version
 
+    pages = {p.parent.name: p for p in site.glob("kasus/*/*/index.html")}
+    seen: dict[str, list[str]] = {}
     out = {}
     for name, case_ids in layout.items():
         digest = hashlib.sha256(version("pagefind").encode())
-        pages = (
-            sorted(site.glob("sop/*/index.html"))
-            if name == MAIN
-            else [p for case_id in case_ids for p in site.glob(f"kasus/*/{case_id}/index.html")]
-        )
-        for page in pages:
-            digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes())
+        files = sorted(site.glob("sop/*/index.html")) if name == MAIN else [pages[c] for c in case_ids if c in pages]
+        for page in files:
+            rel = page.relative_to(site).as_posix()
+            st = page.stat()
+            identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            entry = known.get(rel)
+            if entry is None or entry[0] != identity:
+                entry = [identity, hashlib.sha256(page.read_bytes()).hexdigest()]
+            seen[rel] = entry
+            digest.update(f"{rel}\0{entry[1]}\0".encode())
         out[name] = digest.hexdigest()
+    known.clear()
+    known.update(seen)
     return out
 
 
