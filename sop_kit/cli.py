@@ -228,7 +228,9 @@ def build(
     if internal and out == Path("site"):
         out = Path("site-internal")
     options = SiteOptions(out, internal, not no_pdf, not no_trail, not full, not no_cache, jobs or 0)
-    report = build_site(root, options, None if quiet else lambda stage: click.echo(f"… {stage}", err=True))
+    report = build_site(
+        root, options, None if quiet else lambda stage: click.echo(text(f"site.stage.{stage}", lang), err=True)
+    )
     check = report.check
     counts = {"errors": check.count(Severity.ERROR), "warnings": check.count(Severity.WARNING)}
     click.echo(text("site.check_summary", lang, infos=check.count(Severity.INFO), **counts))

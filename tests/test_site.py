@@ -280,3 +280,13 @@ def test_every_link_and_image_on_every_page_resolves(demo_site: DemoSite) -> Non
             if not target.is_file():
                 broken.append(f"{html.relative_to(site)} -> {ref}")
     assert not broken, broken[:10]
+
+
+def test_every_build_stage_has_a_message_in_both_languages(make_archive: MakeArchive, tmp_path: Path) -> None:
+    from sop_kit.messages import CATALOG
+
+    report = build_site(make_archive(), SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "c", trail=False))
+    assert {"check", "pdf", "cases", "mkdocs", "search", "verify", "publish"} <= set(report.timings)
+    for stage in report.timings:
+        entry = CATALOG[f"site.stage.{stage}"]
+        assert entry[0] and entry[2] and entry[0] != entry[2]
