@@ -74,7 +74,6 @@ class SiteReport:
     pages_changed: int = 0
     full: bool = True
     check: Report = field(default_factory=Report)
-    pdf_failed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -144,9 +143,7 @@ def _build(
     pdf_dir = work / "pdf"
     if options.pdf:
         with _timed(report, "pdf", say):
-            downloads = _render_pdfs(
-                root, pdf_dir, work / "pdf-internal" if options.internal else None, names, options, report
-            )
+            downloads = _render_pdfs(root, pdf_dir, work / "pdf-internal" if options.internal else None, names, options)
 
     with _timed(report, "cases", say):
         # Each case keeps its own media entries in the manifest: one copy of each, not two.
@@ -359,14 +356,13 @@ def _render_pdfs(
     internal_out: Path | None,
     cases: list[str],
     options: SiteOptions,
-    report: SiteReport,
 ) -> dict[str, list[dict[str, str]]]:
     from ..pdf.build import render_documents
 
     result = render_documents(root, out, internal_out, None, options.jobs, options.trail)
-    report.pdf_failed = [f"{o.target}: {o.error}" for o in result.failed]
     if result.failed:
-        raise SopKitError("site.pdf_failed", report.pdf_failed[0], count=len(result.failed))
+        first = result.failed[0]
+        raise SopKitError("site.pdf_failed", f"{first.target}: {first.error}", count=len(result.failed))
     downloads: dict[str, list[dict[str, str]]] = {}
     for case in cases:
         found = []

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..yamlsafe import load_file
 from .markup import plain
 from .pages import NAV, NOT_IN_NAV
 
@@ -26,16 +27,11 @@ USER_THEME_KEYS = ("palette", "logo", "favicon", "icon")
 
 
 def user_settings(path: Path) -> dict[str, Any]:
-    """The archive's own mkdocs.yml, if any: plain YAML, its allowed keys only."""
+    """The archive's own mkdocs.yml, if any: read by the records' strict loader (no tags,
+    anchors or duplicate keys; located errors), its allowed keys only."""
     if not path.is_file():
         return {}
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise ConfigError(
-            "site.mkdocs_yml", str(path), line + 1 if line is not None else None, error=str(exc)
-        ) from None
+    data = load_file(path).data
     if not isinstance(data, dict):
         raise ConfigError("site.mkdocs_yml", str(path), 1, error="not a mapping")
     out = {k: data[k] for k in USER_KEYS if k in data}
