@@ -991,6 +991,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "there is no site in {path} yet",
         "run first: sop-kit build",
     ),
+    # --- sop-kit new / step (clerk workflow)
+    # --- sop-kit schema / init (editor validation, a new office's archive)
+    # --- sop-kit export / verify-bag (BagIt transfer)
+    # --- progress and feedback (bars, --quiet / --verbose)
     "state.belum-mulai": ("belum dimulai", "", "not started", ""),
     "state.berjalan": ("sedang berjalan", "", "in progress", ""),
     "state.menunggu-keputusan": ("menunggu keputusan", "", "awaiting a decision", ""),
