@@ -71,7 +71,8 @@ from bench.generate import REPO, SOP_REF, _case, _pool
 from sop_kit.archive import open_archive
 from sop_kit.layout import CASE_FILE, STEPS_DIR
 from sop_kit.models import Sop, Staf
-from sop_kit.sample import CaseSpec, Raw, StepSpec, step_file_stem, write_case
+from sop_kit.sample import CaseSpec, Raw, StepSpec, write_case
+from sop_kit.steptext import step_file_stem
 
 HERE = Path(__file__).resolve().parent
 VERSION = 2  # bump when the generated history changes, so cached repositories are rebuilt

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import math
 import random
-import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from pydantic import BaseModel
 
 from .layout import CASE_FILE, STEPS_DIR
 from .models import Berkas, CatatanLangkah, Kasus, Sop, Staf
-from .models.sop import Langkah
+from .steptext import step_file_stem, step_header
 from .yamlwrite import dump_yaml
 
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
@@ -323,18 +322,6 @@ def _record(model: BaseModel) -> dict[str, Any]:
 
 # --- case folders -----------------------------------------------------------------------
 
-_VERBS = {"melaksanakan", "membuat", "melakukan", "menyusun"}
-_FILLER = {"dan", "dengan", "di", "yang", "atas", "sesuai", "ke", "dari", "untuk", "pada"}
-
-
-def step_file_stem(step: Langkah, putaran: int = 1) -> str:
-    """'07-dokumentasi-foto', '01-pengumpulan-data-putaran-2': from the SOP's own wording."""
-    words = [w for w in re.split(r"[^a-z0-9]+", step.kegiatan.lower()) if w]
-    words = [w for w in words[1:] if w not in _FILLER] if words and words[0] in _VERBS else words
-    words = [w for w in words if w not in _FILLER][:2]
-    round_part = f"-putaran-{putaran}" if putaran > 1 else ""
-    return f"{step.no:02d}-{'-'.join(words)}{round_part}"
-
 
 @dataclass(frozen=True)
 class Scan:
@@ -477,29 +464,6 @@ class _Writer:
         (self.folder / STEPS_DIR / name).write_text(
             dump_yaml(_record(record), step_header(self.sop, s.no, s.putaran), notes), "utf-8"
         )
-
-
-def step_header(sop: Sop, no: int, putaran: int = 1) -> list[str]:
-    """The comment atop a step file: the step, who is responsible, its standard and documents."""
-    spec = sop.step(no)
-    roles = " / ".join(sop.role(r).nama for r in spec.pelaksana)
-    docs = ", ".join(sop.kind(k).nama for k in spec.dokumen_wajib) or "tidak ada berkas wajib"
-    if set(spec.dokumen_wajib) & set(sop.foto_wajib):
-        docs += " (kasus tidak dapat ditutup tanpa foto)"
-    time = f"{spec.waktu_menit} menit" + (" (waktu disesuaikan)" if spec.waktu_fleksibel else "")
-    lines = [
-        f"Langkah {no} — {spec.kegiatan}" + (f" (putaran {putaran})" if putaran > 1 else ""),
-        f"Pelaksana: {roles}. Standar waktu: {time}.",
-        f"Dokumen wajib: {docs}.",
-    ]
-    if spec.sarana:
-        lines.append(f"Sarana (tidak diperiksa sebagai berkas): {', '.join(spec.sarana)}.")
-    if spec.keputusan:
-        k = spec.keputusan
-        lines.append(
-            f"Keputusan: {k.pertanyaan} ya → langkah {k.ya}; tidak → kembali ke langkah {k.tidak} (putaran baru)."
-        )
-    return lines
 
 
 KASUS_NOTES = {
