@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import json
 
-from .findings import Report, Severity
+from .findings import Finding, Report, Severity
 from .messages import text
 
 FORMATS = ("text", "json", "github")
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def format_report(report: Report, fmt: str = "text", lang: str = "id") -> str:
+def format_report(report: Report, fmt: str = "text", lang: str = "id", summary: bool = True) -> str:
+    """The report in ``fmt``; without ``summary`` (``--quiet``) text and GitHub output hold
+    only the findings, so a clean archive prints nothing. JSON is always complete."""
     if fmt == "json":
         return _json(report, lang)
     if fmt == "github":
-        return _github(report, lang)
-    return _text(report, lang)
+        return _github(report, lang, summary)
+    return _text(report, lang, summary)
 
 
 def _summary(report: Report, lang: str) -> str:
@@ -30,18 +32,24 @@ def _summary(report: Report, lang: str) -> str:
     )
 
 
-def _text(report: Report, lang: str) -> str:
-    hint_label = text("cli.hint", lang)
+def finding_lines(f: Finding, lang: str) -> list[str]:
+    """``file:line: severity[code]: message`` and, when there is one, the hint below it."""
+    where = f"{f.file}:{f.line}" if f.line else f.file
+    lines = [f"{where}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}"]
+    if f.hint(lang):
+        lines.append(f"    {text('cli.hint', lang)}: {f.hint(lang)}")
+    return lines
+
+
+def _text(report: Report, lang: str, summary: bool = True) -> str:
     out = []
     for f in report.sorted():
-        where = f"{f.file}:{f.line}" if f.line else f.file
-        out.append(f"{where}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}")
-        if f.hint(lang):
-            out.append(f"    {hint_label}: {f.hint(lang)}")
-    out.append(_summary(report, lang))
-    if not report.findings:
-        out.append(text("cli.clean", lang))
-    return "\n".join(out) + "\n"
+        out += finding_lines(f, lang)
+    if summary:
+        out.append(_summary(report, lang))
+        if not report.findings:
+            out.append(text("cli.clean", lang))
+    return "".join(line + "\n" for line in out)
 
 
 def _json(report: Report, lang: str) -> str:
@@ -61,7 +69,7 @@ def _escape_prop(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github(report: Report, lang: str) -> str:
+def _github(report: Report, lang: str, summary: bool = True) -> str:
     out = []
     for f in report.sorted():
         props = f"file={_escape_prop(f.file)}"
@@ -70,5 +78,6 @@ def _github(report: Report, lang: str) -> str:
         props += f",title={_escape_prop(f.code)}"
         message = f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
         out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
-    out.append(_summary(report, lang))
-    return "\n".join(out) + "\n"
+    if summary:
+        out.append(_summary(report, lang))
+    return "".join(line + "\n" for line in out)
