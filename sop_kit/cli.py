@@ -271,3 +271,79 @@ def serve(site: Path, port: int, lang: str | None) -> None:
         pass
     finally:
         server.server_close()
+
+
+@main.command()
+@click.argument("case")
+@click.option("--bagit", "bagit_format", is_flag=True, help="Write a BagIt bag (RFC 8493), for the regional archive.")
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option(
+    "--out", default=None, type=click.Path(path_type=Path), help="The bag folder, new or empty (default: CASE.bag)."
+)
+@click.option("--no-trail", is_flag=True, help="Leave out the approval trail from git history.")
+@click.option("--contact-name", default=None, help="Contact-Name in bag-info.txt.")
+@click.option("--contact-email", default=None, help="Contact-Email in bag-info.txt.")
+@click.option("--address", default=None, help="Organization-Address in bag-info.txt.")
+@click.option("--force", is_flag=True, help="Export a case that is unfinished or has errors (recorded in the bag).")
+@lang_option
+@_library_errors
+def export(
+    case: str,
+    bagit_format: bool,
+    root: Path,
+    out: Path | None,
+    no_trail: bool,
+    contact_name: str | None,
+    contact_email: str | None,
+    address: str | None,
+    force: bool,
+    lang: str | None,
+) -> None:
+    """Export CASE (an id or a folder) for transfer: a BagIt bag with its records, files, dossier and trail."""
+    from .bag import CHECKSUMS, export_bag
+    from .errors import ConfigError
+    from .messages import text
+
+    if not bagit_format:
+        raise ConfigError("export.needs_format", None)
+    lang = lang or default_lang()
+    path = export_bag(
+        root,
+        case,
+        out,
+        trail=not no_trail,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        organization_address=address,
+        force=force,
+    )
+    import bagit
+
+    info = bagit.Bag(str(path)).info
+    oxum = str(info.get("Payload-Oxum", "0.0"))
+    size, files = oxum.split(".", 1)
+    click.echo(
+        text(
+            "export.done",
+            lang,
+            case=info.get("External-Identifier", case),
+            path=path,
+            files=files,
+            bytes=size,
+            algorithms=", ".join(CHECKSUMS),
+        )
+    )
+    click.echo(text("export.personal", lang))
+
+
+@main.command("verify-bag")
+@click.argument("bag", type=click.Path(path_type=Path))
+@lang_option
+@_library_errors
+def verify_bag_command(bag: Path, lang: str | None) -> None:
+    """Validate BAG (completeness and fixity) and check its case again with sop-kit's rules."""
+    from .bag import format_bag_report, verify_bag
+
+    report = verify_bag(bag)
+    click.echo(format_bag_report(report, lang or default_lang()), nl=False)
+    sys.exit(0 if report.valid else 1)

@@ -1,0 +1,267 @@
+"""``sop-kit export CASE --bagit`` and ``sop-kit verify-bag``: a real case of the signed demo
+repository, bagged once (one PDF render), checked with the bagit library's own validator,
+then copied and tampered with."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import bagit
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from sop_kit.bag import export_bag, format_bag_report, verify_bag
+from sop_kit.cli import main
+from sop_kit.demo import build_demo
+from sop_kit.errors import SopKitError
+
+from .conftest import REPO, MakeArchive
+
+CASE = "2026-01-cilalawi-kf5h"  # closed, clean, every approval signed
+CASE_REL = f"data/records/kasus/2026/{CASE}"
+DAY = date(2026, 3, 2)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """records/ of a signed demo repository (the session's demo_site would also build a site)."""
+    return build_demo(tmp_path_factory.mktemp("bag-demo") / "arsip", REPO / "records").records
+
+
+@pytest.fixture(scope="module")
+def bag(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bags") / f"{CASE}.bag"
+    path = export_bag(
+        demo,
+        CASE,
+        out,
+        bagging_date=DAY,
+        contact_name="Dewi Lestari",
+        contact_email="dewi@contoh.purwakarta.go.id",
+        use_cache=False,
+    )
+    assert path == out.resolve()
+    return path
+
+
+def copy_of(bag: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "salinan.bag"
+    shutil.copytree(bag, target, symlinks=True)
+    return target
+
+
+def test_the_bag_passes_the_bagit_librarys_own_validator(bag: Path) -> None:
+    library = bagit.Bag(str(bag))
+    assert library.validate()
+    assert library.is_valid()
+    assert library.version_info == (1, 0)  # RFC 8493
+    assert sorted(library.algorithms) == ["sha256", "sha512"]
+    assert (bag / "bagit.txt").read_text() == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+
+
+def test_bag_info_carries_the_office_sop_and_case(bag: Path) -> None:
+    info = bagit.Bag(str(bag)).info
+    assert info["Source-Organization"] == (
+        "Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Purwakarta"
+    )
+    assert "Organization-Address" not in info  # not known anywhere in the records
+    assert info["Contact-Name"] == "Dewi Lestari"
+    assert info["Contact-Email"] == "dewi@contoh.purwakarta.go.id"
+    assert info["External-Identifier"] == CASE
+    assert "SOP 61.1.D.049/I/2020 Pembinaan Ketahanan Keluarga" in info["External-Description"]
+    assert "Cilalawi" in info["External-Description"]
+    assert info["Bagging-Date"] == "2026-03-02"
+    assert info["Bag-Group-Identifier"] == "61.1.D.049/I/2020"
+    assert info["SOP-Nomor"] == "61.1.D.049/I/2020"
+    assert info["SOP-Revisi"] == "0"
+    assert info["Kasus-Status"] == "selesai"
+    assert info["Kasus-Periode"] == "2026-01-19/2026-02-05"
+    assert (info["Kecamatan"], info["Desa"]) == ("Sukatani", "Cilalawi")
+    assert info["Jejak-Persetujuan"] == "disertakan"
+    assert info["Temuan-Saat-Ekspor"] == "0 galat, 0 peringatan, 0 catatan"
+    assert info["Sop-Kit-Version"]
+    assert "Diekspor-Dengan-Force" not in info
+
+
+def test_the_payload_is_exactly_the_case_folder_plus_its_sop_registry_dossier_and_trail(demo: Path, bag: Path) -> None:
+    source = demo / "kasus" / "2026" / CASE
+    case_files = sorted(p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
+    bagged = sorted(p.relative_to(bag / CASE_REL).as_posix() for p in (bag / CASE_REL).rglob("*") if p.is_file())
+    assert bagged == case_files
+    for name in case_files:
+        assert (bag / CASE_REL / name).read_bytes() == (source / name).read_bytes()
+    assert (bag / "data/records/sop/61.1.D.049-I-2020.yaml").read_bytes() == (
+        demo / "sop" / "61.1.D.049-I-2020.yaml"
+    ).read_bytes()
+    assert (bag / "data/records/staf.yaml").read_bytes() == (demo / "staf.yaml").read_bytes()
+    others = {p.name for p in (bag / "data/records/kasus/2026").iterdir()} | {
+        p.name for p in (bag / "data/records/kasus").iterdir()
+    }
+    assert others == {"2026", CASE}  # no other case came along
+    assert not any(p.name.startswith(".") for p in bag.rglob("*"))  # no temporary leftovers
+
+
+def test_the_dossier_is_the_internal_one_a_real_pdf_naming_the_case(bag: Path) -> None:
+    pdf = PdfReader(BytesIO((bag / f"data/berkas/berkas-pembinaan-{CASE}.pdf").read_bytes()))
+    assert pdf.metadata is not None and pdf.metadata.title == f"Berkas Pembinaan {CASE}"
+    words = " ".join(page.extract_text() for page in pdf.pages)
+    assert CASE in words
+    assert "kasus.yaml" in (pdf.attachments or {})  # the internal dossier embeds the records
+
+
+def test_the_trail_is_there_as_json_and_text(bag: Path) -> None:
+    data = json.loads((bag / f"data/jejak/jejak-{CASE}.json").read_text())
+    assert data["case"] == CASE
+    done = [e for e in data["events"] if e["kind"] in ("selesai", "keputusan")]
+    assert len(done) == 7 and all(e["verified"] for e in done)
+    assert all(len(e["commit"]) == 40 for e in data["events"])
+    text = (bag / f"data/jejak/jejak-{CASE}.txt").read_text()
+    assert text.startswith(f"Jejak persetujuan kasus {CASE}")
+    assert "terverifikasi" in text
+
+
+def test_verify_bag_says_valid(bag: Path) -> None:
+    report = verify_bag(bag)
+    assert report.valid, format_bag_report(report)
+    assert report.case == CASE and report.notes == []
+    assert report.files == int(bagit.Bag(str(bag)).info["Payload-Oxum"].split(".")[1])
+
+
+def test_a_changed_payload_file_fails_naming_it(bag: Path, tmp_path: Path) -> None:
+    copy = copy_of(bag, tmp_path)
+    scan = copy / CASE_REL / "lampiran" / "03-sk-penetapan-lokasi.pdf"
+    data = bytearray(scan.read_bytes())
+    data[-10] ^= 0x01  # same size: Payload-Oxum still matches, only fixity can tell
+    scan.write_bytes(bytes(data))
+    assert not bagit.Bag(str(copy)).is_valid()
+    report = verify_bag(copy)
+    assert not report.valid
+    where = f"{CASE_REL}/lampiran/03-sk-penetapan-lokasi.pdf"
+    assert [(p.code, p.file) for p in report.problems if p.code == "bag.changed"] == [("bag.changed", where)]
+    # sop-kit's own check sees it too: the step record pins the scan's sha256
+    assert any(
+        p.code == "bag.check_error" and p.finding and p.finding.code == "file.hash_mismatch" for p in report.problems
+    )
+    assert where in format_bag_report(report, "en")
+
+
+def test_a_removed_file_fails_naming_it(bag: Path, tmp_path: Path) -> None:
+    copy = copy_of(bag, tmp_path)
+    (copy / CASE_REL / "foto" / "07-foto-02.jpg").unlink()
+    report = verify_bag(copy)
+    assert not report.valid
+    assert ("bag.missing", f"{CASE_REL}/foto/07-foto-02.jpg") in [(p.code, p.file) for p in report.problems]
+    assert any(p.code == "bag.invalid" and "Payload-Oxum" in p.params["error"] for p in report.problems)
+
+
+def test_a_changed_tag_file_fails(bag: Path, tmp_path: Path) -> None:
+    copy = copy_of(bag, tmp_path)
+    info = copy / "bag-info.txt"
+    info.write_text(info.read_text().replace("Kasus-Status: selesai", "Kasus-Status: berjalan"))
+    assert ("bag.changed", "bag-info.txt") in [(p.code, p.file) for p in verify_bag(copy).problems]
+
+
+def test_a_symlink_inside_a_bag_is_refused_before_anything_is_read(bag: Path, tmp_path: Path) -> None:
+    copy = copy_of(bag, tmp_path)
+    os.symlink("/etc/hostname", copy / "data" / "luar.txt")
+    report = verify_bag(copy)
+    assert [(p.code, p.file) for p in report.problems] == [("bag.symlink", "data/luar.txt")]
+
+
+def test_not_a_bag_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(SopKitError) as err:
+        verify_bag(tmp_path)
+    assert err.value.code == "bag.not_a_bag"
+
+
+def test_a_case_with_a_symlink_out_of_its_folder_is_refused_and_nothing_is_written(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    case = root / "kasus" / "2026" / "2026-03-cibening-t3st"
+    os.symlink("/etc/passwd", case / "lampiran" / "sandi.pdf")
+    out = tmp_path / "keluar"
+    out.mkdir()
+    with pytest.raises(SopKitError) as err:
+        export_bag(root, case.name, out / "x.bag", trail=False, bagging_date=DAY)
+    assert err.value.code == "export.symlink"
+    assert list(out.iterdir()) == []
+
+
+def test_a_closed_case_with_errors_and_an_unfinished_case_are_refused(demo: Path, tmp_path: Path) -> None:
+    for case, code in (("2026-02-cadassari-lsl6", "export.has_errors"), ("2026-04-ciherang-7wzz", "export.unfinished")):
+        with pytest.raises(SopKitError) as err:
+            export_bag(demo, case, tmp_path / f"{case}.bag", bagging_date=DAY, use_cache=False)
+        assert err.value.code == code
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_inside_the_archive_is_refused(demo: Path) -> None:
+    with pytest.raises(SopKitError) as err:
+        export_bag(demo, CASE, demo / "kasus" / "x.bag", bagging_date=DAY)
+    assert err.value.code == "export.out_in_archive"
+
+
+# --- the commands --------------------------------------------------------------------------
+
+
+def test_cli_verify_bag_in_both_languages(bag: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(main, ["verify-bag", str(bag)])
+    assert ok.exit_code == 0, ok.output
+    assert "SAH: bag utuh" in ok.output
+    copy = copy_of(bag, tmp_path)
+    (copy / CASE_REL / "langkah" / "07-dokumentasi-foto.yaml").unlink()
+    bad = runner.invoke(main, ["verify-bag", str(copy), "--lang", "en"])
+    assert bad.exit_code == 1
+    assert f"{CASE_REL}/langkah/07-dokumentasi-foto.yaml: listed in the manifest but missing" in bad.output
+    assert "NOT VALID" in bad.output
+    notbag = runner.invoke(main, ["verify-bag", str(tmp_path)])
+    assert notbag.exit_code == 2
+    assert "bukan bag BagIt" in notbag.output and "Traceback" not in notbag.output
+
+
+def test_cli_export_refusals_in_both_languages(demo: Path, bag: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = ["--root", str(demo)]
+    exists = runner.invoke(main, ["export", CASE, "--bagit", *root, "--out", str(bag)])
+    assert exists.exit_code == 2
+    assert "sudah ada dan tidak kosong" in exists.output
+    missing = runner.invoke(main, ["export", "2026-01-tidak-ada", "--bagit", *root, "--lang", "en"])
+    assert missing.exit_code == 2 and "case '2026-01-tidak-ada' not found" in missing.output
+    errors = runner.invoke(main, ["export", "2026-02-cadassari-lsl6", "--bagit", *root, "--out", str(tmp_path / "a")])
+    assert errors.exit_code == 2
+    assert "punya 2 galat" in errors.output and "--force" in errors.output
+    open_case = runner.invoke(
+        main, ["export", "2026-05-cibuntu-kpnv", "--bagit", *root, "--out", str(tmp_path / "b"), "--lang", "en"]
+    )
+    assert open_case.exit_code == 2
+    assert "is not finished (awaiting a decision)" in open_case.output and "--force" in open_case.output
+    no_format = runner.invoke(main, ["export", CASE, *root])
+    assert no_format.exit_code == 2 and "--bagit" in no_format.output
+    assert list(tmp_path.iterdir()) == []
+    for result in (exists, missing, errors, open_case, no_format):
+        assert "Traceback" not in result.output
+
+
+def test_cli_forced_export_records_the_errors_and_verify_bag_knows_them(demo: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "paksa.bag"
+    case = "2026-02-cadassari-lsl6"  # the demo's SK scan replaced after approval
+    made = runner.invoke(main, ["export", case, "--bagit", "--root", str(demo), "--out", str(out), "--force"])
+    assert made.exit_code == 0, made.output
+    assert f"bag BagIt kasus {case} dibuat di {out.resolve()}" in made.output
+    info = bagit.Bag(str(out)).info
+    assert info["Diekspor-Dengan-Force"] == "ya" and info["Temuan-Saat-Ekspor"].startswith("2 galat")
+    recorded = json.loads((out / "data" / "temuan-ekspor.json").read_text())["findings"]
+    assert {f["code"] for f in recorded if f["severity"] == "error"} >= {"file.hash_mismatch", "doc.missing"}
+    assert all(not f["file"].startswith("/") for f in recorded)  # no path of the exporting machine
+    checked = runner.invoke(main, ["verify-bag", str(out), "--lang", "en"])
+    assert checked.exit_code == 0, checked.output  # intact: the errors were there when it was sent
+    assert "note: error already recorded at export (--force) [file.hash_mismatch]" in checked.output
