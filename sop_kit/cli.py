@@ -250,6 +250,60 @@ def build(
 
 
 @main.command()
+@click.option(
+    "--root",
+    default="records",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive folder (default: records).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the schemas (default: schema/ beside the archive folder).",
+)
+@lang_option
+@_library_errors
+def schema(root: Path, out: Path | None, lang: str | None) -> None:
+    """Write JSON Schemas of the record files, for editors that check YAML while you type."""
+    from .errors import ConfigError
+    from .messages import text
+    from .schema import schema_dir, write_schemas
+
+    target = out or schema_dir(root)
+    try:
+        written = write_schemas(target)
+    except OSError as exc:
+        raise ConfigError("init.write_failed", None, path=str(target), error=exc.strerror or exc) from None
+    click.echo(text("init.schema_written", lang or default_lang(), count=len(written), path=target))
+
+
+@main.command()
+@click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--sop",
+    "sop_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The SOP file (.yaml) the office follows (default: SOP 61.1.D.049/I/2020).",
+)
+@click.option("--instansi", default=None, help="The office's name (default: from the SOP's unit).")
+@lang_option
+@_library_errors
+def init(target: Path, sop_file: Path | None, instansi: str | None, lang: str | None) -> None:
+    """Start a new office's archive repository in DIR (new or empty): records, schemas, hooks, CI."""
+    from .messages import text
+    from .office import init_archive
+
+    lang = lang or default_lang()
+    created = init_archive(target, sop_file, instansi)
+    click.echo(text("init.created", lang, path=target))
+    for path in created:
+        click.echo(f"  {path}")
+    click.echo(text("init.next_steps", lang, path=target))
+
+
+@main.command()
 @click.argument("site", default="site", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--port", default=8000, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (default 8000).")
 @lang_option

@@ -84,11 +84,30 @@ BulanTahun = Annotated[
 ]
 Teks = Annotated[str, Field(min_length=1, max_length=4000)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-NIP = Annotated[str, BeforeValidator(_digits_text), AfterValidator(_nip)]
+# The editor schema accepts what the check does: unquoted digits load as an integer.
+NIP = Annotated[
+    str,
+    BeforeValidator(_digits_text),
+    AfterValidator(_nip),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^ *(?:[0-9] *){18}$"}, {"type": "integer"}]}),
+]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", max_length=200)]
 
 # Personal data. NIK and KK numbers are 16 digits; phone numbers keep their leading 0 or +62.
-NIK = Annotated[str, BeforeValidator(_digits_text), Field(pattern=r"^[1-9][0-9]{15}$", json_schema_extra=PERSONAL)]
+NIK = Annotated[
+    str,
+    BeforeValidator(_digits_text),
+    Field(pattern=r"^[1-9][0-9]{15}$", json_schema_extra=PERSONAL),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^[1-9][0-9]{15}$"},
+                {"type": "integer", "minimum": 10**15, "maximum": 10**16 - 1},
+            ],
+            **PERSONAL,
+        }
+    ),
+]
 NomorKK = NIK
 Telepon = Annotated[str, Field(pattern=r"^(?:\+62|0)[0-9]{8,13}$", json_schema_extra=PERSONAL)]
 NamaPribadi = Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=PERSONAL)]

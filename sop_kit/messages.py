@@ -993,6 +993,86 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     ),
     # --- sop-kit new / step (clerk workflow)
     # --- sop-kit schema / init (editor validation, a new office's archive)
+    "init.schema_written": (
+        "{count} skema JSON ditulis ke {path}",
+        "",
+        "{count} JSON schemas written to {path}",
+        "",
+    ),
+    "init.write_failed": (
+        "tidak dapat menulis {path}: {error}",
+        "periksa izin folder dan ruang disk",
+        "cannot write {path}: {error}",
+        "check the folder's permissions and free space",
+    ),
+    "init.not_empty": (
+        "folder {path} tidak kosong; sop-kit init tidak pernah menimpa berkas",
+        "pilih folder baru atau folder kosong",
+        "folder {path} is not empty; sop-kit init never overwrites files",
+        "choose a new or an empty folder",
+    ),
+    "init.not_a_folder": (
+        "{path} sudah ada dan bukan folder",
+        "pilih nama folder lain",
+        "{path} exists and is not a folder",
+        "choose another folder name",
+    ),
+    "init.sop_missing": (
+        "berkas SOP {path} tidak ditemukan",
+        "berikan berkas SOP (.yaml) yang ada dengan --sop",
+        "SOP file {path} not found",
+        "give an existing SOP file (.yaml) with --sop",
+    ),
+    "init.sop_not_yaml": (
+        "berkas SOP {path} harus berakhiran .yaml",
+        "sop-kit check hanya membaca records/sop/*.yaml; ganti nama berkasnya",
+        "SOP file {path} must end in .yaml",
+        "sop-kit check reads records/sop/*.yaml only; rename the file",
+    ),
+    "init.bad_instansi": (
+        "nama instansi harus satu baris teks, 1–4000 karakter",
+        'contoh: --instansi "Dinas Sosial Kabupaten Contoh"',
+        "the office name must be one line of text, 1–4000 characters",
+        'for example: --instansi "Dinas Sosial Kabupaten Contoh"',
+    ),
+    "init.git_failed": (
+        "git init gagal: {error}",
+        "pasang git, hapus folder {path}, lalu ulangi sop-kit init",
+        "git init failed: {error}",
+        "install git, remove the folder {path}, then run sop-kit init again",
+    ),
+    "init.created": (
+        "arsip baru dibuat di {path} (repositori git, cabang main):",
+        "",
+        "new archive created in {path} (a git repository, branch main):",
+        "",
+    ),
+    "init.next_steps": (
+        "Langkah berikutnya:\n"
+        "  cd {path}\n"
+        "  1. isi records/staf.yaml dengan staf yang memegang peran SOP (lihat contoh di dalamnya)\n"
+        "  2. tanda tangan commit dengan kunci SSH:\n"
+        "       git config user.signingkey ~/.ssh/id_ed25519.pub\n"
+        "       git config gpg.format ssh && git config commit.gpgsign true\n"
+        "  3. sop-kit check records --no-trail\n"
+        '  4. git add -A && git commit -m "Arsip awal"\n'
+        "  5. pre-commit install   (pemeriksaan otomatis sebelum setiap commit)\n"
+        "  6. kasus pertama: sop-kit new --root records\n"
+        "Semua perintah dijelaskan di README.md.",
+        "",
+        "Next steps:\n"
+        "  cd {path}\n"
+        "  1. fill in records/staf.yaml with the staff who hold SOP roles (see the example inside)\n"
+        "  2. sign commits with an SSH key:\n"
+        "       git config user.signingkey ~/.ssh/id_ed25519.pub\n"
+        "       git config gpg.format ssh && git config commit.gpgsign true\n"
+        "  3. sop-kit check records --no-trail\n"
+        '  4. git add -A && git commit -m "Arsip awal"\n'
+        "  5. pre-commit install   (the check runs before every commit)\n"
+        "  6. the first case: sop-kit new --root records\n"
+        "README.md explains every command.",
+        "",
+    ),
     # --- sop-kit export / verify-bag (BagIt transfer)
     "export.needs_format": (
         "sebutkan format ekspor",
