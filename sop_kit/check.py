@@ -13,7 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import ConfigError
+from .feedback import SILENT, Reporter
 from .findings import Finding, Report, Severity
 from .layout import CASE_FILE, SOP_DIR, Layout, locate
 from .scan import fingerprint, scan
@@ -39,12 +40,14 @@ class CheckOptions:
     trail: bool = True  # add the approval trail's findings when the archive is in a git repository
 
 
-def check_archive(root: Path | str, options: CheckOptions | None = None) -> Report:
-    """Check the archive at ``root`` and return every finding, graded.
+def check_archive(root: Path | str, options: CheckOptions | None = None, reporter: Reporter | None = None) -> Report:
+    """Check the archive at ``root`` and return every finding, graded; ``reporter`` hears
+    of each case checked and of the trail's commits.
 
     Raises :class:`ConfigError` only when ``root`` is not an archive or an option is wrong.
     """
     options = options or CheckOptions()
+    reporter = reporter or SILENT
     layout = locate(root)
     report = Report()
     cases = layout.case_dirs()
@@ -60,33 +63,38 @@ def check_archive(root: Path | str, options: CheckOptions | None = None) -> Repo
         else:
             report.findings += hit
             report.cases_from_cache += 1
+    if report.cases_from_cache:
+        reporter.note("progress.cases_cached", count=report.cases_from_cache)
     archive_findings = cache.archive_findings if cache else None
     if todo or archive_findings is None:
         from .archive import open_archive  # the models are needed only to judge something anew
 
         archive = open_archive(root)
         archive_findings = archive.findings
-        for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
-            report.findings += found
-            if cache:
-                cache.put(case, found, files)
+        with reporter.task("check", len(todo)):
+            for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
+                report.findings += found
+                if cache:
+                    cache.put(case, found, files)
+                reporter.note("progress.case_checked", case=case.name)
+                reporter.advance(item=case.name)
     report.findings += archive_findings
     if cache:
         cache.save(archive_findings)
     if options.trail:
-        report.findings += _trail_findings(layout, cases, options)
+        report.findings += _trail_findings(layout, cases, options, reporter)
     report.cases_checked = len(cases)
     return report
 
 
-def _trail_findings(layout: Layout, cases: list[Path], options: CheckOptions) -> list[Finding]:
+def _trail_findings(layout: Layout, cases: list[Path], options: CheckOptions, reporter: Reporter) -> list[Finding]:
     from .gitlog import top_level
 
     if top_level(layout.root) is None:
         return []
     from .trail import load_trail
 
-    trail = load_trail(layout, options.cache_dir, options.jobs or 0, options.use_cache)
+    trail = load_trail(layout, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
     if trail is None:
         return []
     checked = {c.name for c in cases}
@@ -136,13 +144,15 @@ def _check_in_worker(path: Path) -> Verdict:
     return _check_one(_worker_archive, path)
 
 
-def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterable[Verdict]:
+def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterator[Verdict]:
+    """Each case's verdict, in order, as soon as it is known (for the progress count)."""
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(cases) < options.parallel_from:
-        return [_check_one(archive, case) for case in cases]
+        yield from (_check_one(archive, case) for case in cases)
+        return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
-        return list(pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8))))
+        yield from pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8)))
 
 
 def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:

@@ -16,7 +16,8 @@ import click
 
 from .check import CheckOptions, check_archive
 from .errors import SopKitError
-from .messages import default_lang, render
+from .feedback import Reporter, reporter_for
+from .messages import default_lang, render, text
 from .output import FORMATS, format_report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,6 +32,30 @@ lang_option = click.option(
 
 class UsageFailure(click.ClickException):
     exit_code = 2
+
+
+def _feedback_options(func: F) -> F:
+    """--quiet and --verbose, for the commands that can take a while."""
+    func = click.option("--verbose", "-v", is_flag=True, help="Also print stage timings and a line per item.")(func)
+    return click.option("--quiet", "-q", is_flag=True, help="Print only the result and errors: no progress.")(func)
+
+
+def _reporter(quiet: bool, verbose: bool, lang: str) -> Reporter:
+    """Progress on stderr (a bar on a terminal, plain lines in CI or a pipe), never on stdout."""
+    if quiet and verbose:
+        raise UsageFailure(text("progress.quiet_verbose", lang))
+    return reporter_for(sys.stderr, lang, quiet, verbose)
+
+
+def _complete_case(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of a CASE: the case folders under --root (default records)."""
+    from .layout import locate
+
+    try:
+        names = {folder.name for folder in locate(ctx.params.get("root") or "records").case_dirs()}
+    except (SopKitError, OSError):
+        return []
+    return sorted(name for name in names if name.startswith(incomplete))
 
 
 def _library_errors(func: F) -> F:
@@ -69,6 +94,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Check every case again, ignoring cached results.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--no-trail", is_flag=True, help="Leave out the approval trail from git history.")
+@_feedback_options
 @lang_option
 @_library_errors
 def check(
@@ -79,17 +105,20 @@ def check(
     no_cache: bool,
     jobs: int | None,
     no_trail: bool,
+    quiet: bool,
+    verbose: bool,
     lang: str | None,
 ) -> None:
     """Validate the SOP files, the staff registry and every case under ROOT (default: records)."""
+    lang = lang or default_lang()
     options = CheckOptions(use_cache=not no_cache, jobs=jobs, changed_since=changed_since, trail=not no_trail)
-    report = check_archive(root, options)
-    click.echo(format_report(report, fmt, lang or default_lang()), nl=False)
+    report = check_archive(root, options, _reporter(quiet, verbose, lang))
+    click.echo(format_report(report, fmt, lang, summary=not quiet), nl=False)
     sys.exit(1 if report.failed(strict) else 0)
 
 
 @main.command()
-@click.argument("case")
+@click.argument("case", shell_complete=_complete_case)
 @click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
 @lang_option
 @_library_errors
@@ -103,26 +132,28 @@ def status(case: str, root: Path, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("case")
+@click.argument("case", shell_complete=_complete_case)
 @click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
 @click.option("--no-cache", is_flag=True, help="Verify every commit again, ignoring cached verdicts.")
+@_feedback_options
 @lang_option
 @_library_errors
-def trail(case: str, root: Path, no_cache: bool, lang: str | None) -> None:
+def trail(case: str, root: Path, no_cache: bool, quiet: bool, verbose: bool, lang: str | None) -> None:
     """Show who completed or decided each step of CASE, from git history, and whether it is verified."""
     from .errors import ConfigError
     from .layout import locate
     from .status import find_case
     from .trail import format_case_trail, load_trail
 
+    lang = lang or default_lang()
     layout = locate(root)
-    found = load_trail(layout, use_cache=not no_cache)
+    found = load_trail(layout, use_cache=not no_cache, reporter=_reporter(quiet, verbose, lang))
     if found is None:
         raise ConfigError("trail.no_git", str(root))
     from .archive import open_archive
 
     folder = find_case(open_archive(root), case)
-    click.echo(format_case_trail(found, folder.name, lang or default_lang()), nl=False)
+    click.echo(format_case_trail(found, folder.name, lang), nl=False)
 
 
 @main.command()
@@ -133,16 +164,18 @@ def trail(case: str, root: Path, no_cache: bool, lang: str | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Archive whose cases are replayed (default: records).",
 )
+@_feedback_options
 @lang_option
 @_library_errors
-def demo(target: Path, source: Path, lang: str | None) -> None:
+def demo(target: Path, source: Path, quiet: bool, verbose: bool, lang: str | None) -> None:
     """Create DIR: a demo archive repository whose signed git history is the approval trail."""
     from .demo import build_demo, format_tour
 
-    result = build_demo(target, source)
+    lang = lang or default_lang()
+    result = build_demo(target, source, _reporter(quiet, verbose, lang))
     argv0 = sys.argv[0] if sys.argv else ""
     prog = argv0 if Path(argv0).name == "sop-kit" else "sop-kit"  # as typed, e.g. .venv/bin/sop-kit
-    click.echo(format_tour(result, str(target), lang or default_lang(), prog), nl=False)
+    click.echo(format_tour(result, str(target), lang, prog), nl=False)
 
 
 @main.command()
@@ -160,9 +193,10 @@ def demo(target: Path, source: Path, lang: str | None) -> None:
     default=None,
     help="Also render documents with personal data (full dossier, attendance sheet) into this folder.",
 )
-@click.option("--case", default=None, help="Only this case (and no SOP documents).")
+@click.option("--case", default=None, help="Only this case (and no SOP documents).", shell_complete=_complete_case)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
 @click.option("--no-trail", is_flag=True, help="Leave the approval trail out of the dossiers.")
+@_feedback_options
 @lang_option
 @_library_errors
 def pdf(
@@ -172,6 +206,8 @@ def pdf(
     case: str | None,
     jobs: int | None,
     no_trail: bool,
+    quiet: bool,
+    verbose: bool,
     lang: str | None,
 ) -> None:
     """Render the SOP document, a dossier per case and the letters clerks send, as PDF/A."""
@@ -179,7 +215,8 @@ def pdf(
     from .pdf.build import render_documents
 
     lang = lang or default_lang()
-    report = render_documents(root, out, internal_out, case, jobs or 0, not no_trail)
+    reporter = _reporter(quiet, verbose, lang)
+    report = render_documents(root, out, internal_out, case, jobs or 0, not no_trail, reporter)
     for outcome in report.outcomes:
         for what in outcome.refused:
             click.echo(text("pdf.refused", lang, path=outcome.target, what=what), err=True)
@@ -204,7 +241,7 @@ def pdf(
 @click.option("--full", is_flag=True, help="MkDocs renders every page, not only the changed ones.")
 @click.option("--no-cache", is_flag=True, help="Use nothing from earlier builds: read, publish and index everything.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Processes (default: all cores).")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the result.")
+@_feedback_options
 @lang_option
 @_library_errors
 def build(
@@ -217,6 +254,7 @@ def build(
     no_cache: bool,
     jobs: int | None,
     quiet: bool,
+    verbose: bool,
     lang: str | None,
 ) -> None:
     """The main job: check ROOT, render its PDFs, then build and publish the audit site."""
@@ -228,9 +266,7 @@ def build(
     if internal and out == Path("site"):
         out = Path("site-internal")
     options = SiteOptions(out, internal, not no_pdf, not no_trail, not full, not no_cache, jobs or 0)
-    report = build_site(
-        root, options, None if quiet else lambda stage: click.echo(text(f"site.stage.{stage}", lang), err=True)
-    )
+    report = build_site(root, options, _reporter(quiet, verbose, lang))
     check = report.check
     counts = {"errors": check.count(Severity.ERROR), "warnings": check.count(Severity.WARNING)}
     click.echo(text("site.check_summary", lang, infos=check.count(Severity.INFO), **counts))

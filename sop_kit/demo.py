@@ -41,6 +41,7 @@ from pathlib import Path
 from .archive import CaseFolder, open_archive, read_case
 from .config import CONFIG_FILE
 from .errors import ConfigError
+from .feedback import SILENT, Reporter
 from .gitlog import WIB
 from .layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, locate
 from .models import Registri, Sop, Staf
@@ -100,8 +101,9 @@ class _Event:
     planted: str | None = None
 
 
-def build_demo(target: Path | str, source: Path | str = Path(RECORDS)) -> DemoResult:
-    """Create ``target`` as a demo archive repository replaying the cases of ``source``.
+def build_demo(target: Path | str, source: Path | str = Path(RECORDS), reporter: Reporter | None = None) -> DemoResult:
+    """Create ``target`` as a demo archive repository replaying the cases of ``source``;
+    ``reporter`` hears of each commit made (each one signed by ssh-keygen: a few seconds).
 
     Raises :class:`ConfigError` when ``target`` exists and is neither an empty folder nor an
     earlier demo (which is replaced), when ``source`` is not an archive that can be replayed,
@@ -122,7 +124,7 @@ def build_demo(target: Path | str, source: Path | str = Path(RECORDS)) -> DemoRe
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         with tempfile.TemporaryDirectory(prefix="sop-kit-demo-home-") as home:
-            result = plan.build(work, Path(home), target)
+            result = plan.build(work, Path(home), target, reporter or SILENT)
         mask = os.umask(0)
         os.umask(mask)
         work.chmod(0o777 & ~mask)  # mkdtemp made it private; the demo is an ordinary folder
@@ -297,7 +299,7 @@ class _Plan:
             ids.update(s.record.pelaksana for s in case.steps if s.record.pelaksana)
         return [p for p in self.staff.values() if p.id in ids]
 
-    def build(self, top: Path, home: Path, final: Path) -> DemoResult:
+    def build(self, top: Path, home: Path, final: Path, reporter: Reporter) -> DemoResult:
         """Build in ``top``, which will be renamed to ``final``."""
         repo = _Repo(top, home)
         repo.git("init", "-q", "-b", "main", "--template=")
@@ -336,26 +338,29 @@ class _Plan:
         start = _Event(
             self.first, "Arsip dimulai: SOP dan daftar staf dengan kunci SSH demo", self.admin, self.admin.id, first
         )
-        timeline = heapq.merge(*(self.case_events(c) for c in self.cases), key=lambda e: e.when)
+        timeline = [start, *heapq.merge(*(self.case_events(c) for c in self.cases), key=lambda e: e.when)]
         planted = []
         count = 0
-        for event in [start, *timeline]:
-            repo.commit(event, keys)
-            count += 1
-            if event.planted:
-                sha = repo.git("rev-parse", "HEAD").strip()
-                planted.append(
-                    Planted(
-                        event.planted,
-                        event.case,
-                        event.step,
-                        event.round,
-                        sha,
-                        event.file,
-                        event.author.nama,
-                        event.signer,
+        with reporter.task("demo", len(timeline)):
+            for event in timeline:
+                repo.commit(event, keys)
+                count += 1
+                reporter.note("progress.demo_commit", when=f"{event.when:%Y-%m-%d %H:%M}", message=event.message)
+                reporter.advance(item=event.case or None)
+                if event.planted:
+                    sha = repo.git("rev-parse", "HEAD").strip()
+                    planted.append(
+                        Planted(
+                            event.planted,
+                            event.case,
+                            event.step,
+                            event.round,
+                            sha,
+                            event.file,
+                            event.author.nama,
+                            event.signer,
+                        )
                     )
-                )
         order = {UNSIGNED: 0, CHANGED: 1, FORGED: 2}
         return DemoResult(
             top,

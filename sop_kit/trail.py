@@ -31,6 +31,7 @@ from .archive import Archive
 from .cachefile import cache_base, read_json, write_json
 from .config import CONFIG_FILE, ArchiveConfig
 from .errors import SopKitError
+from .feedback import SILENT, Reporter
 from .findings import Finding, Severity
 from .gitlog import BlobReader, Commit, current_branch, head_commit, object_ids, read_history, top_level
 from .layout import CASE_FILE, CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout
@@ -125,9 +126,16 @@ def _registry(model: Registri, version: int) -> _Registry:
 
 
 def build_trail(
-    archive: Archive, config: ArchiveConfig, cache_dir: Path | None = None, jobs: int = 0, use_cache: bool = True
+    archive: Archive,
+    config: ArchiveConfig,
+    cache_dir: Path | None = None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    reporter: Reporter | None = None,
 ) -> Trail | None:
-    """The trail of every case in the archive, or None when it is not in a git repository."""
+    """The trail of every case in the archive, or None when it is not in a git repository;
+    ``reporter`` hears of each commit whose signature git verifies (the slow part)."""
+    reporter = reporter or SILENT
     top = top_level(archive.root)
     if top is None:
         return None
@@ -139,7 +147,7 @@ def build_trail(
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
         signed = [c.sha for c in commits]
-        builder.sigs = verify(top, signed, builder.all_keys, cache, jobs)
+        builder.sigs = verify(top, signed, builder.all_keys, cache, jobs, reporter)
         builder.run(blobs)
     builder.blobs_seen.save()
     builder.add_trees()
@@ -576,9 +584,16 @@ def _cache_file(top: Path, cache_dir: Path | None) -> Path:
     return base / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
 
 
-def load_trail(layout: Layout, cache_dir: Path | None = None, jobs: int = 0, use_cache: bool = True) -> Trail | None:
+def load_trail(
+    layout: Layout,
+    cache_dir: Path | None = None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    reporter: Reporter | None = None,
+) -> Trail | None:
     """The archive's trail: from the cache when nothing was committed since, else built anew
     (with cached signature verdicts). None when the archive is not in a git repository."""
+    reporter = reporter or SILENT
     top = top_level(layout.root)
     if top is None:
         return None
@@ -588,7 +603,9 @@ def load_trail(layout: Layout, cache_dir: Path | None = None, jobs: int = 0, use
     try:
         data = json.loads(file.read_text("utf-8")) if use_cache else {}
         if data.get("salt") == salt:
-            return _from_json(data["trail"], top)
+            found = _from_json(data["trail"], top)
+            reporter.note("progress.trail_cached")
+            return found
     except (OSError, ValueError, KeyError, TypeError):
         pass
     from .archive import open_archive  # the models are needed only to build anew
@@ -597,7 +614,7 @@ def load_trail(layout: Layout, cache_dir: Path | None = None, jobs: int = 0, use
     archive = open_archive(layout.root)
     archive.shown = layout.shown
     config, problems = load_config(layout)
-    trail = build_trail(archive, config, cache_dir, jobs, use_cache)
+    trail = build_trail(archive, config, cache_dir, jobs, use_cache, reporter)
     if trail is None:
         return None
     trail.findings = [*problems, *trail_findings(archive, trail, config)]

@@ -177,9 +177,9 @@ def test_cli_builds_and_prints_the_tour(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "demo-arsip").mkdir()  # an empty folder is fine
     result = CliRunner().invoke(main, ["demo", "demo-arsip", "--source", str(SOURCE)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Arsip demo dibuat di demo-arsip: repositori git tersendiri")
-    assert "sop-kit check demo-arsip/records\n" in result.output
-    assert "sop-kit trail 2026-02-campakasari-5jgz --root demo-arsip/records\n" in result.output
+    assert result.stdout.startswith("Arsip demo dibuat di demo-arsip: repositori git tersendiri")  # progress: stderr
+    assert "sop-kit check demo-arsip/records\n" in result.stdout
+    assert "sop-kit trail 2026-02-campakasari-5jgz --root demo-arsip/records\n" in result.stdout
     assert (tmp_path / "demo-arsip" / "records" / "staf.yaml").is_file()
 
     code = CliRunner().invoke(main, ["check", "demo-arsip/records"]).exit_code

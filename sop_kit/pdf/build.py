@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..archive import open_archive
 from ..errors import ConfigError
+from ..feedback import Reporter
 from ..layout import locate
 from .documents import case_jobs, sop_jobs
 from .render import Job, RenderReport, render_all
@@ -14,7 +15,12 @@ TEMPLATES_DIR = "templates"  # beside records/: the archive's template overrides
 
 
 def archive_jobs(
-    root: Path | str, out: Path, internal_out: Path | None = None, case: str | None = None, trail: bool = True
+    root: Path | str,
+    out: Path,
+    internal_out: Path | None = None,
+    case: str | None = None,
+    trail: bool = True,
+    reporter: Reporter | None = None,
 ) -> tuple[list[Job], Path]:
     """The jobs for an archive (or one case of it) and the folder of template overrides."""
     layout = locate(root)
@@ -26,7 +32,7 @@ def archive_jobs(
     if trail:
         from ..trail import load_trail
 
-        found = load_trail(layout)
+        found = load_trail(layout, reporter=reporter)
     jobs = [] if case else sop_jobs(archive, out)
     folders = archive.case_dirs()
     if case is not None:
@@ -45,7 +51,8 @@ def render_documents(
     case: str | None = None,
     processes: int = 0,
     trail: bool = True,
+    reporter: Reporter | None = None,
 ) -> RenderReport:
     """Render the archive's PDFs into ``out`` (public) and ``internal_out`` (personal data)."""
-    jobs, overrides = archive_jobs(root, out, internal_out, case, trail)
-    return render_all(jobs, Path(out), overrides, processes)
+    jobs, overrides = archive_jobs(root, out, internal_out, case, trail, reporter)
+    return render_all(jobs, Path(out), overrides, processes, reporter)

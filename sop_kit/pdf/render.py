@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 
 from .. import __version__
+from ..feedback import SILENT, Reporter
 from .fetch import SafeFetcher
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -198,9 +199,11 @@ def render_all(
     out: Path,
     override: Path | None,
     processes: int = 0,
-    progress: Callable[[Outcome], None] | None = None,
+    reporter: Reporter | None = None,
 ) -> RenderReport:
-    """Render every job whose inputs changed, on ``processes`` cores (0: all)."""
+    """Render every job whose inputs changed, on ``processes`` cores (0: all); ``reporter``
+    hears of each document as it comes back."""
+    reporter = reporter or SILENT
     env = environment(override)
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out)
@@ -210,22 +213,30 @@ def render_all(
         key = job.key(env)
         if manifest.fresh(job, key):
             report.skipped += 1
+            reporter.note("progress.pdf_reused", path=job.target)
         else:
             todo.append((job, key))
-    workers = processes or os.cpu_count() or 1
-    if workers == 1 or len(todo) < 2:
-        results = [render(job, env) for job, _ in todo]
-    else:
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(override,)) as pool:
-            results = list(pool.map(_render_in_worker, [job for job, _ in todo]))
-    for (job, key), outcome in zip(todo, results, strict=True):
-        report.outcomes.append(outcome)
-        if outcome.rendered:
-            manifest.entries[str(job.target)] = key
-        if progress:
-            progress(outcome)
+    with reporter.task("pdf", len(todo)):
+        for (job, key), outcome in zip(todo, _outcomes(todo, env, override, processes), strict=True):
+            report.outcomes.append(outcome)
+            if outcome.rendered:
+                manifest.entries[str(job.target)] = key
+                reporter.note("progress.pdf_rendered", path=job.target)
+            reporter.advance(item=job.target.name)
     manifest.save()
     return report
+
+
+def _outcomes(
+    todo: list[tuple[Job, str]], env: jinja2.Environment, override: Path | None, processes: int
+) -> Iterator[Outcome]:
+    """Each job's outcome, in order, as soon as it is rendered."""
+    workers = processes or os.cpu_count() or 1
+    if workers == 1 or len(todo) < 2:
+        yield from (render(job, env) for job, _ in todo)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(override,)) as pool:
+        yield from pool.map(_render_in_worker, [job for job, _ in todo])

@@ -20,7 +20,7 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from .. import __version__
 from ..cachefile import cache_base, read_json, write_json
 from ..check import CheckOptions, check_archive
 from ..errors import ConfigError, SopKitError
+from ..feedback import SILENT, Reporter
 from ..findings import Report
 from ..layout import Layout, locate
 from .cases import shared_key, update_cases
@@ -77,16 +78,14 @@ class SiteReport:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-Log = Callable[[str], None]
-
-
-def build_site(root: Path | str, options: SiteOptions | None = None, log: Log | None = None) -> SiteReport:
-    """Build the audit site of the archive at ``root`` into ``options.out``.
+def build_site(root: Path | str, options: SiteOptions | None = None, reporter: Reporter | None = None) -> SiteReport:
+    """Build the audit site of the archive at ``root`` into ``options.out``; ``reporter``
+    hears of each stage and of the cases, documents, commits and search bundles within.
 
     Raises :class:`SopKitError` when the build fails; the previous site is then untouched.
     """
     options = options or SiteOptions()
-    say = log or (lambda _msg: None)
+    say = reporter or SILENT
     layout = locate(root)
     out = Path(options.out).resolve()
     if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
@@ -105,15 +104,17 @@ def build_site(root: Path | str, options: SiteOptions | None = None, log: Log | 
 
 
 @contextmanager
-def _timed(report: SiteReport, stage: str, say: Log) -> Iterator[None]:
-    say(stage)
+def _timed(report: SiteReport, stage: str, say: Reporter) -> Iterator[None]:
+    say.stage(stage)
     start = time.perf_counter()
     yield
-    report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+    say.stage_done(stage, seconds)
 
 
 def _build(
-    layout: Layout, root: Path | str, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Log
+    layout: Layout, root: Path | str, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Reporter
 ) -> None:
     from ..archive import open_archive
 
@@ -128,6 +129,7 @@ def _build(
             CheckOptions(
                 use_cache=options.use_cache, jobs=options.jobs or None, trail=options.trail, cache_dir=options.cache_dir
             ),
+            say,
         )
         archive = open_archive(root)
         trail = None
@@ -135,7 +137,7 @@ def _build(
             from ..gitlog import top_level
             from ..trail import load_trail
 
-            trail = load_trail(layout, options.cache_dir) if top_level(layout.root) is not None else None
+            trail = load_trail(layout, options.cache_dir, reporter=say) if top_level(layout.root) is not None else None
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
 
     names = [folder.name for folder in layout.case_dirs()]
@@ -143,7 +145,8 @@ def _build(
     pdf_dir = work / "pdf"
     if options.pdf:
         with _timed(report, "pdf", say):
-            downloads = _render_pdfs(root, pdf_dir, work / "pdf-internal" if options.internal else None, names, options)
+            internal_pdf = work / "pdf-internal" if options.internal else None
+            downloads = _render_pdfs(root, pdf_dir, internal_pdf, names, options, say)
 
     with _timed(report, "cases", say):
         # Each case keeps its own media entries in the manifest: one copy of each, not two.
@@ -160,6 +163,7 @@ def _build(
             options.internal,
             manifest.get("cases", {}),
             options.jobs,
+            say,
         )
         rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
     report.cases = len(rows)
@@ -233,7 +237,7 @@ def _build(
             if before.get(name) == digest and not (staging / "pagefind" / name).exists() and published.is_dir():
                 link_previous(published, staging / "pagefind" / name, skipped=())
         stale = {name for name, digest in digests.items() if before.get(name) != digest}
-        index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1)
+        index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say)
 
     build_id = secrets.token_hex(8)
     replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
@@ -356,10 +360,11 @@ def _render_pdfs(
     internal_out: Path | None,
     cases: list[str],
     options: SiteOptions,
+    reporter: Reporter,
 ) -> dict[str, list[dict[str, str]]]:
     from ..pdf.build import render_documents
 
-    result = render_documents(root, out, internal_out, None, options.jobs, options.trail)
+    result = render_documents(root, out, internal_out, None, options.jobs, options.trail, reporter)
     if result.failed:
         first = result.failed[0]
         raise SopKitError("site.pdf_failed", f"{first.target}: {first.error}", count=len(result.failed))

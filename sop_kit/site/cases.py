@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +21,7 @@ from typing import Any
 
 from .. import __version__
 from ..archive import Archive, read_case
+from ..feedback import SILENT, Reporter
 from ..findings import Finding
 from ..layout import Layout
 from ..scan import fingerprint, scan
@@ -80,8 +82,10 @@ def update_cases(
     internal: bool,
     previous: dict[str, Any],
     jobs: int = 0,
+    reporter: Reporter | None = None,
 ) -> dict[str, CaseResult]:
     """Every case's result, by folder name; changed cases read, published and rendered."""
+    reporter = reporter or SILENT
     by_case: dict[str, list[Finding]] = {}
     for f in findings:
         if f.case:
@@ -99,22 +103,31 @@ def update_cases(
                 results[name] = hit
                 continue
         todo.append((folder, key))
+    if results:
+        reporter.note("progress.cases_kept", count=len(results))
     global _job
     _job = _Job(archive, by_case, trail, downloads, media, internal)
     try:
-        workers = jobs or os.cpu_count() or 1
-        if workers > 1 and len(todo) >= PARALLEL_FROM:
-            import multiprocessing
-
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                made = list(pool.map(_one, todo, chunksize=8))
-        else:
-            made = [_one(item) for item in todo]
+        with reporter.task("cases", len(todo)):
+            for (folder, _), result in zip(todo, _made(todo, jobs), strict=True):
+                results[folder.name] = result
+                reporter.note("progress.case_rendered", case=folder.name)
+                reporter.advance(item=folder.name)
     finally:
         _job = None
-    for (folder, _), result in zip(todo, made, strict=True):
-        results[folder.name] = result
     return results
+
+
+def _made(todo: list[tuple[Path, str]], jobs: int) -> Iterator[CaseResult]:
+    """Each changed case's result, in order, as soon as it is made."""
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
+        import multiprocessing
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_one, todo, chunksize=8)
+    else:
+        yield from (_one(item) for item in todo)
 
 
 def _one(item: tuple[Path, str]) -> CaseResult:

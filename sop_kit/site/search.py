@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import SopKitError
+from ..feedback import SILENT, Reporter
 
 ROOT = "pagefind"
 MAIN = "utama"  # SOP pages
@@ -74,9 +75,12 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
     return out
 
 
-def index(site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int = 2) -> None:
+def index(
+    site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int = 2, reporter: Reporter | None = None
+) -> None:
     """Index again the bundles named in ``stale`` (all of them when a bundle's folder is
     missing) and remove bundle folders no longer in ``layout``; several at once."""
+    reporter = reporter or SILENT
     root = site / ROOT
     root.mkdir(exist_ok=True)
     for old in root.iterdir():
@@ -84,14 +88,18 @@ def index(site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int =
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     todo = [name for name in layout if name in stale or not (root / name / "pagefind-entry.json").is_file()]
     running: list[tuple[str, subprocess.Popen[str]]] = []
-    for name in todo:
-        shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
-        glob = "sop/*/index.html" if name == MAIN else "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
-        cmd += ["--output-subdir", f"{ROOT}/{name}", "--silent"]
-        running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-        while len(running) >= max(1, jobs) or (running and name == todo[-1]):
-            _finish(root, *running.pop(0))
+    with reporter.task("search", len(todo)):
+        for name in todo:
+            shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
+            glob = "sop/*/index.html" if name == MAIN else "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
+            cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
+            cmd += ["--output-subdir", f"{ROOT}/{name}", "--silent"]
+            running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+            while len(running) >= max(1, jobs) or (running and name == todo[-1]):
+                finished, proc = running.pop(0)
+                _finish(root, finished, proc)
+                reporter.note("progress.search_indexed", bundle=finished)
+                reporter.advance(item=finished)
 
 
 def _finish(root: Path, name: str, proc: subprocess.Popen[str]) -> None:
