@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from .check import CheckOptions, check_archive
-from .errors import SopKitError
+from .errors import ConfigError, SopKitError
 from .feedback import Reporter, reporter_for
 from .messages import default_lang, render, text
 from .output import FORMATS, format_report
@@ -31,7 +32,16 @@ lang_option = click.option(
 
 
 class UsageFailure(click.ClickException):
+    """A one-line error, labelled in the user's language (click's own label is English)."""
+
     exit_code = 2
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang or default_lang()
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"{text('sev.error', self.lang)}: {self.format_message()}", err=True)
 
 
 def _feedback_options(func: F) -> F:
@@ -43,7 +53,7 @@ def _feedback_options(func: F) -> F:
 def _reporter(quiet: bool, verbose: bool, lang: str) -> Reporter:
     """Progress on stderr (a bar on a terminal, plain lines in CI or a pipe), never on stdout."""
     if quiet and verbose:
-        raise UsageFailure(text("progress.quiet_verbose", lang))
+        raise UsageFailure(text("progress.quiet_verbose", lang), lang)
     return reporter_for(sys.stderr, lang, quiet, verbose)
 
 
@@ -72,7 +82,7 @@ def _library_errors(func: F) -> F:
             lang = kwargs.get("lang") or default_lang()
             message, hint = render(exc.code, lang, exc.params)
             where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else (f"{exc.file}: " if exc.file else "")
-            raise UsageFailure(f"{where}{message}" + (f"\n  {hint}" if hint else "")) from None
+            raise UsageFailure(f"{where}{message}" + (f"\n  {hint}" if hint else ""), lang) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -131,6 +141,210 @@ def status(case: str, root: Path, lang: str | None) -> None:
     click.echo(format_status(case_status(archive, find_case(archive, case)), lang or default_lang()), nl=False)
 
 
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError("new.bad_date", None, value=value) from None
+
+
+def _pick(prompt: str, choices: list[str]) -> str:
+    """A numbered list; the answer is a number or a name."""
+    for i, name in enumerate(choices, 1):
+        click.echo(f"  {i:>2}. {name}", err=True)
+    answer = str(click.prompt(prompt, err=True)).strip()
+    return choices[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(choices) else answer
+
+
+def _ask_location(kecamatan: str | None, desa: str | None, lang: str) -> tuple[str, str]:
+    """Ask until the register knows both names; a typo is answered with the nearest names."""
+    from .wilayah import purwakarta
+
+    reg = purwakarta()
+    while (kec := reg.find_kecamatan(kecamatan or "")) is None:
+        if kecamatan:
+            near = ", ".join(reg.suggest_kecamatan(kecamatan)) or "-"
+            click.echo(text("new.unknown_kecamatan", lang, name=kecamatan, suggestions=near), err=True)
+        kecamatan = _pick(text("new.prompt_kecamatan", lang), sorted(k.nama for k in reg.kecamatan.values()))
+    while not desa or reg.find_desa(kec, desa) is None:
+        if desa:
+            near = ", ".join(reg.suggest_desa(kec, desa)) or "-"
+            elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(desa)) or "-"
+            message = text(
+                "new.unknown_desa", lang, name=desa, kecamatan=kec.nama, suggestions=near, elsewhere=elsewhere
+            )
+            click.echo(message, err=True)
+        names = sorted(d.nama for d in reg.desa[kec.kode].values())
+        desa = _pick(text("new.prompt_desa", lang, kecamatan=kec.nama), names)
+    return kec.nama, desa
+
+
+@main.command()
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option("--kecamatan", help="Kecamatan, as in the Kemendagri register.")
+@click.option("--desa", help="Desa or kelurahan of that kecamatan.")
+@click.option("--mulai", help="Start of the coaching period, YYYY-MM-DD.")
+@click.option("--sampai", help="End of the period, YYYY-MM-DD (usually filled in at closing).")
+@click.option("--judul", help="Case title (public; default: the SOP's name and the desa).")
+@click.option("--oleh", help="Staff id (from staf.yaml) of whoever opens the case.")
+@click.option("--sop", "sop_nomor", metavar="NOMOR", help="SOP number, when the archive holds several.")
+@click.option("--no-input", is_flag=True, help="Never ask; fail on a missing option (for scripts).")
+@lang_option
+@_library_errors
+def new(
+    root: Path,
+    kecamatan: str | None,
+    desa: str | None,
+    mulai: str | None,
+    sampai: str | None,
+    judul: str | None,
+    oleh: str | None,
+    sop_nomor: str | None,
+    no_input: bool,
+    lang: str | None,
+) -> None:
+    """Create a case folder for a kecamatan, desa and period, pre-filled with every SOP step.
+
+    Asks for what the options leave out (with the register's choices), unless --no-input.
+    """
+    from .scaffold import NewCase, create_case
+
+    lang = lang or default_lang()
+    if no_input:
+        for option, value in (("--kecamatan", kecamatan), ("--desa", desa), ("--mulai", mulai), ("--oleh", oleh)):
+            if not value:
+                raise ConfigError("new.missing_option", None, option=option)
+    else:
+        try:
+            kecamatan, desa = _ask_location(kecamatan, desa, lang)
+            mulai = mulai or str(
+                click.prompt(text("new.prompt_mulai", lang), default=date.today().isoformat(), err=True)
+            )
+            oleh = oleh or str(click.prompt(text("new.prompt_oleh", lang), err=True)).strip()
+        except click.Abort:  # Ctrl+C or end of input at a prompt
+            click.echo(text("new.cancelled", lang), err=True)
+            sys.exit(1)
+    start = _date(mulai)
+    assert start is not None and kecamatan and desa and oleh
+    created = create_case(root, NewCase(kecamatan, desa, start, oleh, _date(sampai), judul, sop_nomor))
+    kasus = created.kasus
+    steps = len(created.files) - 1
+    where = Path(root) / created.folder.relative_to(created.folder.parents[2])
+    click.echo(
+        text("new.created", lang, id=kasus.id, path=where, steps=steps, sop=kasus.sop.nomor, revisi=kasus.sop.revisi)
+    )
+    click.echo(text("new.next", lang, id=kasus.id))
+    click.echo(text("new.git", lang))
+    click.echo(f"  git add {where}")
+    click.echo(f'  git commit -S -m "kasus {kasus.id}: dibuka"')
+
+
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.strip().lower() in ("sekarang", "now"):
+        return datetime.now().replace(second=0, microsecond=0)  # the clerk's local time (WIB in the office)
+    try:
+        return datetime.strptime(value.strip().replace("T", " "), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise ConfigError("record.bad_time", None, value=value) from None
+
+
+@main.command()
+@click.argument("case", shell_complete=_complete_case)
+@click.argument("no", metavar="N", type=click.IntRange(min=1))
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option("--mulai", metavar="WAKTU", help='Start, "YYYY-MM-DD HH:MM" or "sekarang".')
+@click.option("--selesai", metavar="WAKTU", help='End, "YYYY-MM-DD HH:MM" or "sekarang"; marks the step done.')
+@click.option("--pelaksana", metavar="ID", help="Staff id (staf.yaml) of who did the step.")
+@click.option("--keputusan", type=click.Choice(["ya", "tidak"]), help="The decision, on the decision step.")
+@click.option("--alasan", help="Reason for the decision.")
+@click.option("--alasan-waktu", help="Why the step took longer than the SOP's standard time.")
+@click.option("--nomor-surat", help="Number of the letter or SK the step produced.")
+@click.option("--catatan", help="A note (public: no family names or NIK).")
+@click.option("--status", type=click.Choice(["belum", "berjalan", "selesai"]), help="Set the status explicitly.")
+@click.option("--putaran", type=click.IntRange(min=1), help="Round (default: the one due now).")
+@click.option(
+    "--lampir",
+    "attachments",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Attach a document or photo (repeatable): copied into the case, type checked, hash recorded.",
+)
+@click.option("--jenis", metavar="KIND", help="Document kind id of the attachments (default: the step's own).")
+@click.option("--judul", help="Title (document) or caption (photo) of the attachments.")
+@click.option("--pribadi", is_flag=True, default=None, help="The attachments hold personal data.")
+@click.option("--commit", "do_commit", is_flag=True, help="Run git add and git commit -S for this step's files.")
+@click.option("--no-sign", is_flag=True, help="With --commit: commit without a signature (not an approval).")
+@lang_option
+@_library_errors
+def step(
+    case: str,
+    no: int,
+    root: Path,
+    mulai: str | None,
+    selesai: str | None,
+    pelaksana: str | None,
+    keputusan: str | None,
+    alasan: str | None,
+    alasan_waktu: str | None,
+    nomor_surat: str | None,
+    catatan: str | None,
+    status: str | None,
+    putaran: int | None,
+    attachments: tuple[Path, ...],
+    jenis: str | None,
+    judul: str | None,
+    pribadi: bool | None,
+    do_commit: bool,
+    no_sign: bool,
+    lang: str | None,
+) -> None:
+    """Record step N of CASE: times, who did it, the decision, attachments. Comments in the file survive."""
+    from .output import finding_lines
+    from .record_edit import Attachment, StepUpdate, commit, record_step
+
+    lang = lang or default_lang()
+    update = StepUpdate(
+        no=no,
+        putaran=putaran,
+        status=status,  # type: ignore[arg-type]  # click.Choice guarantees the literal
+        pelaksana=pelaksana,
+        mulai=_moment(mulai),
+        selesai=_moment(selesai),
+        keputusan=keputusan,  # type: ignore[arg-type]
+        alasan=alasan,
+        alasan_waktu=alasan_waktu,
+        nomor_surat=nomor_surat,
+        catatan=catatan,
+        lampiran=tuple(Attachment(p, jenis, judul, pribadi) for p in attachments),
+    )
+    if update.is_empty():
+        raise ConfigError("record.nothing", None)
+    done = record_step(root, case, update)
+    record = done.record
+    assert record is not None
+    records = done.folder.parents[2]  # <records>/kasus/<year>/<id>: shown as the clerk named the root
+    shown = [str(Path(root) / p.relative_to(records)) for p in done.paths]
+    click.echo(text("record.done", lang, no=no, putaran=record.putaran, path=shown[0], status=record.status))
+    if done.created:
+        click.echo("  " + text("record.created_round", lang, putaran=record.putaran))
+    for doc in record.dokumen[len(record.dokumen) - len(done.attached) :]:
+        click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
+    for finding in done.findings:
+        click.echo("\n".join(finding_lines(finding, lang)))
+    if not done.findings:
+        click.echo(text("record.clean", lang))
+    if do_commit:
+        click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+    else:
+        click.echo(text("new.git", lang))
+        click.echo("  git add " + " ".join(shown))
+        click.echo(f'  git commit -S -m "{done.message}"')
+
+
 @main.command()
 @click.argument("case", shell_complete=_complete_case)
 @click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
@@ -140,7 +354,6 @@ def status(case: str, root: Path, lang: str | None) -> None:
 @_library_errors
 def trail(case: str, root: Path, no_cache: bool, quiet: bool, verbose: bool, lang: str | None) -> None:
     """Show who completed or decided each step of CASE, from git history, and whether it is verified."""
-    from .errors import ConfigError
     from .layout import locate
     from .status import find_case
     from .trail import format_case_trail, load_trail
@@ -211,7 +424,6 @@ def pdf(
     lang: str | None,
 ) -> None:
     """Render the SOP document, a dossier per case and the letters clerks send, as PDF/A."""
-    from .messages import text
     from .pdf.build import render_documents
 
     lang = lang or default_lang()
@@ -259,7 +471,6 @@ def build(
 ) -> None:
     """The main job: check ROOT, render its PDFs, then build and publish the audit site."""
     from .findings import Severity
-    from .messages import text
     from .site.build import SiteOptions, build_site
 
     lang = lang or default_lang()
@@ -346,8 +557,6 @@ def init(target: Path, sop_file: Path | None, instansi: str | None, lang: str | 
 @_library_errors
 def serve(site: Path, port: int, lang: str | None) -> None:
     """Preview a built SITE (default: site) at http://127.0.0.1:PORT/."""
-    from .errors import ConfigError
-    from .messages import text
     from .site.serve import make_server
 
     if not (site / "index.html").is_file():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 
 from sop_kit.cli import main
 from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.guide import GUIDE_FILE, guide_dir
 from sop_kit.site.search import bundle_count, bundle_of, bundles, page_counts
 from tests.conftest import BASE_ID, DemoSite, MakeArchive
 
@@ -290,3 +292,17 @@ def test_every_build_stage_has_a_message_in_both_languages(make_archive: MakeArc
     for stage in report.timings:
         entry = CATALOG[f"site.stage.{stage}"]
         assert entry[0] and entry[2] and entry[0] != entry[2]
+
+
+def test_clerk_guide_is_published_with_its_screenshots(demo_site: DemoSite) -> None:
+    source = guide_dir().joinpath(GUIDE_FILE).read_text("utf-8")
+    page = (demo_site.site / "panduan" / "index.html").read_text("utf-8")
+    for heading in re.findall(r"^## (.+)$", source, re.M):
+        assert heading.split(":")[0].split("`")[0].strip() in page, heading
+    images = re.findall(r"!\[[^\]]*\]\((gambar/[^)]+\.png)\)", source)
+    assert images, "the guide shows no screenshots"
+    for rel in images:
+        published = demo_site.site / "panduan" / rel
+        assert published.is_file() and published.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", rel
+        assert f'src="{rel}"' in page or f'src="../panduan/{rel}"' in page, rel
+    assert 'href="panduan/"' in (demo_site.site / "index.html").read_text("utf-8")  # in the navigation

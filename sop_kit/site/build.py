@@ -36,6 +36,7 @@ from ..layout import Layout, locate
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
+from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
@@ -192,6 +193,7 @@ def _build(
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
         kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
+        _write_files(docs, guide_images())
     report.pages = len(pages) + len(kept)
 
     user = user_settings(layout.root.parent / "mkdocs.yml")
@@ -318,6 +320,18 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
         if rel not in pages and rel not in kept:
             path.unlink()
     return written
+
+
+def _write_files(docs: Path, files: dict[str, bytes]) -> None:
+    """Files MkDocs copies as they are (the guide's screenshots), written only when changed."""
+    for rel, data in files.items():
+        path = docs / rel
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:

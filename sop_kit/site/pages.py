@@ -27,6 +27,8 @@ from ..messages import text
 from ..models import Sop
 from ..progress import Status
 from .collect import CaseRow, CaseView
+from .guide import PAGE as GUIDE_PAGE
+from .guide import guide_page
 from .markup import front_matter, inert, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,6 +44,7 @@ NAV: list[dict[str, str]] = [
     {"Temuan": "temuan.md"},
     {"Cari": "cari.md"},
     {"Ekspor data": "ekspor.md"},
+    {"Panduan": "panduan/index.md"},
 ]
 NOT_IN_NAV = "/kasus/\n/jelajah/*/\n/sop/*/\n/sop/*.md\n"
 
@@ -157,6 +160,7 @@ def site_pages(
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
     pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))
+    pages[GUIDE_PAGE] = guide_page()
     return pages
 
 

@@ -1,0 +1,286 @@
+"""`sop-kit new` and `sop-kit step`: a clerk's daily commands, on a real git archive."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.archive import open_archive, read_case
+from sop_kit.cli import main
+from sop_kit.rules import check_case
+from sop_kit.scaffold import NewCase, create_case
+from sop_kit.yamlsafe import load_file
+
+from .conftest import CORPUS, REPO
+
+PDF = CORPUS / "base" / "lampiran" / "01-data-rawan.pdf"
+PHOTO = CORPUS / "base" / "foto" / "07-pembinaan-1.jpg"
+NEW = ["--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-03-02", "--oleh", "rizki-ramadhan"]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An office repository with the shipped SOP and staff and no cases, committed on main."""
+    top = tmp_path / "kantor"
+    (top / "records").mkdir(parents=True)
+    shutil.copytree(REPO / "records" / "sop", top / "records" / "sop")
+    shutil.copy2(REPO / "records" / "staf.yaml", top / "records" / "staf.yaml")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "config", "user.name", "Petugas Uji")
+    git(top, "config", "user.email", "petugas@contoh.go.id")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "arsip baru")
+    monkeypatch.chdir(top)
+    monkeypatch.delenv("SOP_KIT_LANG", raising=False)
+    return top
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+def cases(top: Path) -> list[Path]:
+    return sorted((top / "records" / "kasus").glob("*/*")) if (top / "records" / "kasus").is_dir() else []
+
+
+def new_case(top: Path) -> Path:
+    code, out = run("new", *NEW, "--no-input")
+    assert code == 0, out
+    (folder,) = cases(top)
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- new -------------------------------------------------------------------------------
+
+
+def test_new_writes_every_step_and_passes_check(repo: Path) -> None:
+    code, out = run("new", *NEW, "--judul", "Pembinaan Ketahanan Keluarga Desa Campakasari", "--no-input")
+    assert code == 0, out
+    (folder,) = cases(repo)
+    assert re.fullmatch(r"2026-03-campakasari-[a-z2-7]{4}", folder.name)
+    assert f"git add records/kasus/2026/{folder.name}" in out
+    archive = open_archive(repo / "records")
+    sop = next(iter(archive.sops.values()))
+    case = read_case(archive, folder)
+    assert case.findings == [] and case.kasus is not None
+    assert case.kasus.lokasi.kode == "32.14.02.2002"  # from the register, not typed
+    assert sorted(s.record.langkah for s in case.steps) == [s.no for s in sop.langkah]
+    assert all(s.record.status == "belum" for s in case.steps)
+    assert check_case(archive, folder) == []
+    # Every file points its editor at the schema by a path that resolves to schema/ at the top.
+    for path in [folder / "kasus.yaml", *sorted((folder / "langkah").glob("*.yaml"))]:
+        first = path.read_text("utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert target != first
+        kind = "kasus" if path.name == "kasus.yaml" else "langkah"
+        assert (path.parent / target).resolve() == repo / "schema" / f"{kind}.schema.json"
+    step2 = next(folder.glob("langkah/02-*.yaml")).read_text("utf-8")
+    assert "Dokumen wajib" in step2 and "Data valid?" in step2 and "Kasi Peningkatan Kualitas Keluarga" in step2
+
+
+def test_new_refuses_typos_with_suggestions_and_writes_nothing(repo: Path) -> None:
+    code, out = run("new", "--kecamatan", "Campka", *NEW[2:], "--no-input")
+    assert code == 2 and "Campka" in out and "Campaka" in out and "Traceback" not in out
+    code, out = run("new", "--kecamatan", "Campaka", "--desa", "Campakasar", *NEW[4:], "--no-input")
+    assert code == 2 and "Campakasari" in out
+    # A real desa filed under the wrong kecamatan: the message says where it is.
+    code, out = run("new", "--kecamatan", "Campaka", "--desa", "Ciherang", *NEW[4:], "--no-input", "--lang", "en")
+    assert code == 2 and "Pasawahan" in out and "does not exist in Kecamatan Campaka" in out
+    code, out = run("new", *NEW[:6], "--oleh", "rizki-ramadan", "--no-input")
+    assert code == 2 and "rizki-ramadhan" in out
+    code, out = run("new", *NEW[:4], "--oleh", "rizki-ramadhan", "--no-input")
+    assert code == 2 and "--mulai" in out
+    code, out = run("new", *NEW[:4], "--mulai", "2026-02-30", "--oleh", "rizki-ramadhan", "--no-input")
+    assert code == 2 and "2026-02-30" in out
+    assert cases(repo) == []
+    assert not any(p.name.startswith(".") for p in (repo / "records" / "kasus").rglob("*"))
+
+
+def test_new_asks_with_choices_and_corrects_typos(repo: Path) -> None:
+    answers = "Campka\nCampaka\nCampakasar\n1\n2026-03-02\nrizki-ramadhan\n"
+    code, out = run("new", input=answers)
+    assert code == 0, out
+    assert "Campaka" in out and "kecamatan 'Campka'" in out  # the typo was answered with the nearest name
+    (folder,) = cases(repo)
+    kasus = load_file(folder / "kasus.yaml").data
+    assert kasus["lokasi"]["kecamatan"] == "Campaka"
+    assert kasus["lokasi"]["desa"] == "Benteng"  # choice 1 of Campaka's desa, sorted by name
+
+
+def test_new_cancelled_prompt_creates_nothing(repo: Path) -> None:
+    code, out = run("new", "--kecamatan", "Campaka", input="")  # end of input at the desa prompt
+    assert code == 1 and "dibatalkan" in out
+    assert cases(repo) == []
+
+
+def test_new_id_never_repeats_one_on_another_branch(repo: Path) -> None:
+    request = NewCase("Campaka", "Campakasari", date(2026, 3, 2), "rizki-ramadhan")
+    git(repo, "switch", "-q", "-c", "petugas-lain")
+    other = create_case(repo / "records", request, random.Random(7)).folder
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus di cabang lain")
+    git(repo, "switch", "-q", "main")
+    assert not other.exists()
+    # The same random draw on main would give the same id; the branch's case is seen and skipped.
+    mine = create_case(repo / "records", request, random.Random(7)).folder
+    assert mine.name != other.name
+    assert mine.name[:-4] == other.name[:-4]
+
+
+# --- step ------------------------------------------------------------------------------
+
+
+def test_step_records_times_performer_and_attachment(repo: Path) -> None:
+    folder = new_case(repo)
+    code, out = run(
+        "step", folder.name, "1", "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+        "--pelaksana", "rizki-ramadhan", "--lampir", str(PDF), "--judul", "Rekap data rawan",
+    )  # fmt: skip
+    assert code == 0, out
+    step_file = next(folder.glob("langkah/01-*.yaml"))
+    record = load_file(step_file).data
+    assert record["status"] == "selesai" and record["pelaksana"] == "rizki-ramadhan"
+    assert record["mulai"] == "2026-03-02 09:00" and record["selesai"] == "2026-03-02 09:25"
+    (doc,) = record["dokumen"]
+    copied = folder / doc["berkas"]
+    assert doc["berkas"] == "lampiran/01-data-rawan.pdf" and doc["jenis"] == "dokumen-data"
+    assert copied.read_bytes() == PDF.read_bytes()
+    assert doc["sha256"] == hashlib.sha256(PDF.read_bytes()).hexdigest()
+    archive = open_archive(repo / "records")
+    assert [f for f in check_case(archive, folder) if "01-" in f.file] == []
+    assert 'git commit -S -m "kasus ' + folder.name + ": langkah 1 selesai" in out
+    # A photo for step 7 goes to foto/ with its caption.
+    code, out = run("step", folder.name, "7", "--lampir", str(PHOTO), "--judul", "Pembukaan")
+    assert code == 0, out
+    photo = load_file(next(folder.glob("langkah/07-*.yaml"))).data["dokumen"][0]
+    assert photo["berkas"] == "foto/07-pembinaan-1.jpg" and photo["keterangan"] == "Pembukaan"
+
+
+def test_step_keeps_every_comment(repo: Path) -> None:
+    folder = new_case(repo)
+    step_file = next(folder.glob("langkah/02-*.yaml"))
+    edited = step_file.read_text("utf-8").replace("status: belum", "status: belum  # diisi setelah rapat")
+    edited = edited.replace("pelaksana:", "# Catatan petugas: verifikasi bersama kader.\npelaksana:")
+    step_file.write_text(edited, "utf-8")
+    before = [line.strip() for line in edited.splitlines() if "#" in line]
+    code, out = run(
+        "step", folder.name, "2", "--pelaksana", "agus-permana", "--mulai", "2026-03-04 10:00",
+        "--selesai", "2026-03-04 10:50", "--keputusan", "ya", "--alasan", "Data lengkap", "--lampir", str(PDF),
+    )  # fmt: skip
+    assert code == 0, out
+    after = step_file.read_text("utf-8")
+    comments = [line.strip() for line in after.splitlines() if "#" in line]
+    # The same comments in the same order; the inline one keeps its place after the (new) value.
+    assert [c.split("#", 1)[1] for c in comments] == [c.split("#", 1)[1] for c in before]
+    assert re.search(r"^status: selesai +# diisi setelah rapat$", after, re.M)
+    assert load_file(step_file).data["keputusan"] == "ya"
+
+
+def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) -> None:
+    folder = new_case(repo)
+    fake_pdf = tmp_path / "sk.pdf"
+    fake_pdf.write_text("bukan PDF, hanya teks\n", "utf-8")
+    before = snapshot(folder)
+    for args, expected in [
+        (["3", "--lampir", str(fake_pdf)], "txt"),  # wrong type: the name says PDF, the content does not
+        (["1", "--pelaksana", "budi-santosa"], "budi-santoso"),  # unknown staff: the nearest id
+        (["3", "--keputusan", "ya"], "langkah 2"),  # a decision on a step that has none
+        (["1", "--mulai", "02/03/2026 09:00"], "02/03/2026"),  # a time in the wrong form
+        (["1", "--mulai", "2026-03-02 10:00", "--selesai", "2026-03-02 09:00"], "selesai"),  # end before start
+        (["9", "--catatan", "x"], "1–7"),  # no such step
+        (["1"], "--lampir"),  # nothing to record
+        (["1", "--lampir", str(tmp_path / "tidak-ada.pdf")], "tidak-ada.pdf"),
+    ]:
+        code, out = run("step", folder.name, *args)
+        assert code == 2 and expected in out and "Traceback" not in out, (args, out)
+        assert snapshot(folder) == before, args
+    assert not [p for p in folder.rglob(".*")]  # no staging file left behind
+
+
+def test_step_refuses_a_file_attached_twice(repo: Path) -> None:
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", "--lampir", str(PDF))[0] == 0
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "2", "--lampir", str(PDF), "--lang", "en")
+    assert code == 2 and "already attached as lampiran/01-data-rawan.pdf (step 1)" in out
+    assert snapshot(folder) == before
+    # Two different files of the same name get two names.
+    other = repo.parent / "01-data-rawan.pdf"
+    other.write_bytes((CORPUS / "base" / "lampiran" / "02-hasil-verifikasi.pdf").read_bytes())
+    assert run("step", folder.name, "1", "--lampir", str(other))[0] == 0
+    names = [d["berkas"] for d in load_file(next(folder.glob("langkah/01-*.yaml"))).data["dokumen"]]
+    assert names == ["lampiran/01-data-rawan.pdf", "lampiran/01-data-rawan-2.pdf"]
+
+
+def test_step_tidak_opens_the_next_round(repo: Path) -> None:
+    folder = new_case(repo)
+    for args in (
+        ["1", "--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:20",
+         "--lampir", str(PDF)],
+        ["2", "--pelaksana", "agus-permana", "--mulai", "2026-03-04 10:00", "--selesai", "2026-03-04 10:40",
+         "--keputusan", "tidak", "--alasan", "Data KK belum lengkap",
+         "--lampir", str(CORPUS / "base" / "lampiran" / "02-hasil-verifikasi.pdf")],
+    ):  # fmt: skip
+        code, out = run("step", folder.name, *args)
+        assert code == 0, out
+    code, out = run("step", folder.name, "1", "--mulai", "2026-03-05 09:00")
+    assert code == 0 and "putaran 2" in out, out
+    again = folder / "langkah" / "01-pengumpulan-data-putaran-2.yaml"
+    record = load_file(again).data
+    assert record["putaran"] == 2 and record["status"] == "berjalan"
+    assert again.read_text("utf-8").startswith("# yaml-language-server: $schema=")
+    assert load_file(next(folder.glob("langkah/01-pengumpulan-data.yaml"))).data["putaran"] == 1  # kept
+
+
+def test_step_commit_takes_only_this_step(repo: Path) -> None:
+    mine = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    code, out = run("new", "--kecamatan", "Bojong", "--desa", "Bojong Barat", *NEW[4:], "--no-input")
+    assert code == 0, out
+    other = next(c for c in cases(repo) if c != mine)
+    other_before = snapshot(other)
+    code, out = run(
+        "step", mine.name, "1", "--lampir", str(PDF), "--catatan", "Data dari kader", "--commit", "--no-sign"
+    )
+    assert code == 0 and "commit" in out, out
+    assert snapshot(other) == other_before
+    message = git(repo, "log", "-1", "--format=%s")
+    assert message.strip() == f"kasus {mine.name}: langkah 1 belum (pengumpulan data)"
+    changed = git(repo, "show", "--name-only", "--format=", "HEAD").split()
+    assert sorted(changed) == sorted(
+        [f"records/kasus/2026/{mine.name}/langkah/01-pengumpulan-data.yaml",
+         f"records/kasus/2026/{mine.name}/lampiran/01-data-rawan.pdf"]
+    )  # fmt: skip
+    assert other.name in git(repo, "status", "--porcelain")  # the other case is still uncommitted
+
+
+def test_step_will_not_follow_a_symlink_out_of_the_case(repo: Path, tmp_path: Path) -> None:
+    folder = new_case(repo)
+    outside = tmp_path / "luar.yaml"
+    step_file = next(folder.glob("langkah/03-*.yaml"))
+    outside.write_bytes(step_file.read_bytes())
+    step_file.unlink()
+    step_file.symlink_to(outside)
+    before = outside.read_bytes()
+    code, out = run("step", folder.name, "3", "--catatan", "x")
+    assert code == 2 and "Traceback" not in out
+    assert outside.read_bytes() == before
