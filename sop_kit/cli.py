@@ -160,15 +160,16 @@ def _pick(prompt: str, choices: list[str]) -> str:
 
 def _ask_location(kecamatan: str | None, desa: str | None, lang: str) -> tuple[str, str]:
     """Ask until the register knows both names; a typo is answered with the nearest names."""
+    from .scaffold import lookup_desa, lookup_kecamatan
     from .wilayah import purwakarta
 
     reg = purwakarta()
-    while (kec := reg.find_kecamatan(kecamatan or "")) is None:
+    while (kec := lookup_kecamatan(reg, kecamatan or "")) is None:
         if kecamatan:
             near = ", ".join(reg.suggest_kecamatan(kecamatan)) or "-"
             click.echo(text("new.unknown_kecamatan", lang, name=kecamatan, suggestions=near), err=True)
         kecamatan = _pick(text("new.prompt_kecamatan", lang), sorted(k.nama for k in reg.kecamatan.values()))
-    while not desa or reg.find_desa(kec, desa) is None:
+    while not desa or lookup_desa(reg, kec, desa) is None:
         if desa:
             near = ", ".join(reg.suggest_desa(kec, desa)) or "-"
             elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(desa)) or "-"

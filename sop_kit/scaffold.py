@@ -59,12 +59,12 @@ class Created:
 def find_location(kecamatan: str, desa: str, register: Register | None = None) -> tuple[Wilayah, Wilayah]:
     """The kecamatan and desa from the official register, or an error naming the nearest names."""
     reg = register or purwakarta()
-    kec = reg.find_kecamatan(kecamatan)
+    kec = lookup_kecamatan(reg, kecamatan)
     if kec is None:
         raise ConfigError(
             "new.unknown_kecamatan", None, name=kecamatan, suggestions=_listing(reg.suggest_kecamatan(kecamatan))
         )
-    found = reg.find_desa(kec, desa)
+    found = lookup_desa(reg, kec, desa)
     if found is None:
         elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(desa)) or "-"
         raise ConfigError(
@@ -76,6 +76,22 @@ def find_location(kecamatan: str, desa: str, register: Register | None = None) -
             elsewhere=elsewhere,
         )
     return kec, found
+
+
+def lookup_kecamatan(reg: Register, name: str) -> Wilayah | None:
+    return reg.find_kecamatan(name) or _loosely(name, list(reg.kecamatan.values()))
+
+
+def lookup_desa(reg: Register, kecamatan: Wilayah, name: str) -> Wilayah | None:
+    return reg.find_desa(kecamatan, name) or _loosely(name, list(reg.desa[kecamatan.kode].values()))
+
+
+def _loosely(name: str, places: list[Wilayah]) -> Wilayah | None:
+    """'Pondok Salam' is Pondoksalam: typed spaces and hyphens aside, the one place that matches.
+    The register's spelling is what gets written."""
+    key = "".join(ch for ch in name.lower() if ch.isalnum())
+    matches = [p for p in places if "".join(ch for ch in p.nama.lower() if ch.isalnum()) == key]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _listing(names: list[str]) -> str:

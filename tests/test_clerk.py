@@ -284,3 +284,14 @@ def test_step_will_not_follow_a_symlink_out_of_the_case(repo: Path, tmp_path: Pa
     code, out = run("step", folder.name, "3", "--catatan", "x")
     assert code == 2 and "Traceback" not in out
     assert outside.read_bytes() == before
+
+
+def test_new_takes_a_name_typed_with_other_spacing_and_writes_the_registers(repo: Path) -> None:
+    code, out = run("new", "--kecamatan", "pondok salam", "--desa", "GALUDRA", *NEW[4:], "--no-input")
+    assert code == 0, out
+    (folder,) = cases(repo)
+    assert load_file(folder / "kasus.yaml").data["lokasi"] | {"kode": "-"} == {
+        "kecamatan": "Pondoksalam",
+        "desa": "Galudra",
+        "kode": "-",
+    }
