@@ -31,6 +31,7 @@ import bagit
 
 from . import __version__
 from .archive import Archive, CaseFolder, open_archive, read_case
+from .cachefile import read_json
 from .check import CheckOptions, check_archive
 from .errors import ConfigError
 from .findings import Finding, Severity
@@ -510,7 +511,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
             report.problems.append(Problem("bag.no_dossier", dossier))
         if str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
             trail_file = f"data/{TRAIL_DIR}/jejak-{report.case}.json"
-            if _json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
+            if read_json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
                 report.problems.append(Problem("bag.no_trail", trail_file))
     known = _recorded(bag_dir, report)
     shown = str(records)
@@ -528,7 +529,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
 
 def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
     """The errors the check found when the bag was made (a forced export), or None."""
-    data = _json(bag_dir / "data" / FINDINGS_FILE)
+    data = read_json(bag_dir / "data" / FINDINGS_FILE)
     try:
         assert isinstance(data, dict)
         return {
@@ -538,13 +539,6 @@ def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | Non
         }
     except (AssertionError, KeyError, TypeError):
         report.problems.append(Problem("bag.no_findings", f"data/{FINDINGS_FILE}"))
-        return None
-
-
-def _json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
         return None
 
 

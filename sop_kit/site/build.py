@@ -193,7 +193,8 @@ def _build(
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
         kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
-        _write_files(docs, guide_images())
+        for rel, data in guide_images().items():  # the guide's screenshots, copied as they are
+            _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
     user = user_settings(layout.root.parent / "mkdocs.yml")
@@ -304,17 +305,7 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
     """Write the pages whose text changed (their mtime tells MkDocs' dirty build to render
     them again) and remove pages no longer generated (neither in ``pages`` nor ``kept``,
     the unchanged case pages). Returns how many were written."""
-    written = 0
-    for rel, content in pages.items():
-        path = docs / rel
-        data = content.encode("utf-8")
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written += 1
+    written = sum(_write_changed(docs / rel, content.encode("utf-8")) for rel, content in pages.items())
     for path in docs.rglob("*.md"):
         rel = path.relative_to(docs).as_posix()
         if rel not in pages and rel not in kept:
@@ -322,16 +313,16 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
     return written
 
 
-def _write_files(docs: Path, files: dict[str, bytes]) -> None:
-    """Files MkDocs copies as they are (the guide's screenshots), written only when changed."""
-    for rel, data in files.items():
-        path = docs / rel
-        try:
-            if path.read_bytes() == data:
-                continue
-        except OSError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+def _write_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` unless the file already holds it (its mtime is what MkDocs' dirty build
+    looks at); True if written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
