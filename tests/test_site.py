@@ -4,6 +4,7 @@ internal build and the CLI. Hostile text, personal data and publishing have thei
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -306,3 +307,12 @@ def test_clerk_guide_is_published_with_its_screenshots(demo_site: DemoSite) -> N
         assert published.is_file() and published.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", rel
         assert f'src="{rel}"' in page or f'src="../panduan/{rel}"' in page, rel
     assert 'href="panduan/"' in (demo_site.site / "index.html").read_text("utf-8")  # in the navigation
+
+
+def test_no_build_machine_path_is_published(demo_site: DemoSite) -> None:
+    # The fixture names the archive by its absolute path; findings must still read records/….
+    machine = str(demo_site.archive.parent)
+    for path in demo_site.site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml", ".txt"):
+            assert machine not in html.unescape(path.read_text("utf-8", errors="replace")), path
+    assert "records/kasus/20" in html.unescape((demo_site.site / "temuan" / "index.html").read_text("utf-8"))

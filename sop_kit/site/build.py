@@ -22,7 +22,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from ..cachefile import cache_base, read_json, write_json
 from ..check import CheckOptions, check_archive
 from ..errors import ConfigError, SopKitError
 from ..feedback import SILENT, Reporter
-from ..findings import Report
+from ..findings import Finding, Report
 from ..layout import Layout, locate
 from .cases import shared_key, update_cases
 from .collect import CaseRow
@@ -132,6 +132,7 @@ def _build(
             ),
             say,
         )
+        report.check.findings = _as_published(report.check.findings, layout)
         archive = open_archive(root)
         trail = None
         if options.trail:
@@ -311,6 +312,21 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
         if rel not in pages and rel not in kept:
             path.unlink()
     return written
+
+
+def _as_published(findings: list[Finding], layout: Layout) -> list[Finding]:
+    """Findings name files as the user named the root (``/home/…/records``); the site names
+    them from the archive's own folder, so no build machine's path is published."""
+    shown, public = layout.shown.rstrip("/"), layout.root.name
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str) and (value == shown or value.startswith(shown + "/")):
+            return public + value[len(shown) :]
+        return value
+
+    if shown == public:
+        return findings
+    return [replace(f, file=fix(f.file), params={k: fix(v) for k, v in f.params.items()}) for f in findings]
 
 
 def _write_changed(path: Path, data: bytes) -> bool:
