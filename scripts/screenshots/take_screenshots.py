@@ -27,9 +27,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -76,7 +78,10 @@ def sop_kit() -> list[str]:
     sys.exit("sop-kit not found: install the project (.venv) first")
 
 
-def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+NEW_CASE = ["--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-03-02", "--oleh", "rizki-ramadhan"]
+
+
+def run(cmd: list[str], **kw: Any) -> subprocess.CompletedProcess[Any]:
     log("$ " + " ".join(cmd))
     return subprocess.run(cmd, check=True, text=True, **kw)
 
@@ -86,7 +91,7 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map = {  # noqa: RUF012  # the stdlib declares it a plain class attribute
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
         ".mjs": "text/javascript",
@@ -95,12 +100,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
     }
 
-    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 @contextmanager
-def serve(directory: Path):
+def serve(directory: Path) -> Iterator[str]:
     """Serve DIRECTORY on a free localhost port; yield the base URL."""
     handler = functools.partial(QuietHandler, directory=str(directory))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -114,7 +119,7 @@ def serve(directory: Path):
 
 
 @contextmanager
-def browser(profile: Path):
+def browser(profile: Path) -> Iterator[Any]:
     os.environ.setdefault("SE_AVOID_STATS", "true")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -134,14 +139,14 @@ def browser(profile: Path):
         driver.quit()
 
 
-def set_viewport(driver, width: int, height: int) -> None:
+def set_viewport(driver: Any, width: int, height: int) -> None:
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
 
 
-def capture(driver, path: Path, width: int, height: int) -> None:
+def capture(driver: Any, path: Path, width: int, height: int) -> None:
     import base64
 
     shot = driver.execute_cdp_cmd(
@@ -155,7 +160,7 @@ def capture(driver, path: Path, width: int, height: int) -> None:
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def wait_for(driver, script: str, what: str, timeout: float = 30.0, *args):
+def wait_for(driver: Any, script: str, what: str, timeout: float = 30.0, *args: Any) -> Any:
     """Poll a JS expression (a function body returning a value) until truthy."""
     end = time.monotonic() + timeout
     while True:
@@ -172,12 +177,11 @@ def optimize(path: Path, colors: int = 256) -> None:
     """Shrink a PNG: palette quantisation (screenshots have few colours)."""
     from PIL import Image
 
-    with Image.open(path) as im:
-        im = im.convert("RGB")
+    with Image.open(path) as opened:
+        im = opened.convert("RGB")
         q = im.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         q.save(path, optimize=True)
-    log(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
-        f" ({path.stat().st_size // 1024} KB)")
+    log(f"wrote {path.relative_to(REPO) if path.is_relative_to(REPO) else path} ({path.stat().st_size // 1024} KB)")
 
 
 # --------------------------------------------------------------------------
@@ -187,7 +191,7 @@ def optimize(path: Path, colors: int = 256) -> None:
 def make_demo(tmp: Path) -> Path:
     demo = tmp / "demo"
     # cwd: the demo replays the repository's records/ by default
-    run(sop_kit() + ["demo", str(demo), "--quiet"], cwd=REPO, stdout=subprocess.DEVNULL)
+    run([*sop_kit(), "demo", str(demo), "--quiet"], cwd=REPO, stdout=subprocess.DEVNULL)
     return demo
 
 
@@ -197,8 +201,10 @@ def build_site(demo: Path, tmp: Path) -> Path:
     # "records" relative, run in the archive, as a clerk or CI would: the
     # findings name their files by the path given here.
     proc = subprocess.run(
-        sop_kit() + ["build", "records", "--out", str(site)],
-        cwd=demo, text=True, capture_output=True,
+        [*sop_kit(), "build", "records", "--out", str(site)],
+        cwd=demo,
+        text=True,
+        capture_output=True,
     )
     if not (site / "index.html").exists():
         sys.stderr.write(proc.stdout + proc.stderr)
@@ -212,12 +218,9 @@ def scaffold_step(demo: Path) -> tuple[str, str]:
     archive-relative path and the text of its step 2 file."""
     before = set((demo / "records" / "kasus").glob("*/*"))
     run(
-        sop_kit() + [
-            "new", "--root", str(demo / "records"), "--no-input",
-            "--kecamatan", "Campaka", "--desa", "Campakasari",
-            "--mulai", "2026-03-02", "--oleh", "rizki-ramadhan",
-        ],
-        cwd=demo, capture_output=True,
+        [*sop_kit(), "new", "--root", str(demo / "records"), "--no-input", *NEW_CASE],
+        cwd=demo,
+        capture_output=True,
     )
     new = sorted(set((demo / "records" / "kasus").glob("*/*")) - before)
     if len(new) != 1:
@@ -262,7 +265,7 @@ def build_editor() -> None:
     run(["node", "build.mjs"], cwd=EDITOR)
 
 
-def open_editor(driver, base: str, rel_path: str, text: str) -> None:
+def open_editor(driver: Any, base: str, rel_path: str, text: str) -> None:
     """Write the page's data and load it: the step file at
     file:///arsip/<rel_path>, its $schema comment resolved against that uri."""
     data = DIST / "data"
@@ -281,12 +284,14 @@ def open_editor(driver, base: str, rel_path: str, text: str) -> None:
         "uri": file_uri,
         "text": text,
         "fontSize": 16,
-        "schemas": [{
-            "uri": schema_uri,
-            "file": "langkah.schema.json",
-            # as in the .vscode/settings.json that `sop-kit init` writes
-            "fileMatch": ["**/records/kasus/**/langkah/*.yaml"],
-        }],
+        "schemas": [
+            {
+                "uri": schema_uri,
+                "file": "langkah.schema.json",
+                # as in the .vscode/settings.json that `sop-kit init` writes
+                "fileMatch": ["**/records/kasus/**/langkah/*.yaml"],
+            }
+        ],
     }
     (data / "page.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
     set_viewport(driver, *EDITOR_SIZE)
@@ -297,12 +302,12 @@ def open_editor(driver, base: str, rel_path: str, text: str) -> None:
         sys.exit("editor page failed: " + err)
 
 
-def wait_markers(driver, needle: str, line: int) -> list[dict]:
+def wait_markers(driver: Any, needle: str, line: int) -> list[dict[str, Any]]:
     """Wait until the language server reported a marker containing NEEDLE
     and Monaco drew its squiggle (LINE scrolled into view: Monaco draws only
     the visible lines)."""
     driver.execute_script("window.shot.reveal(arguments[0])", line)
-    return wait_for(
+    markers: list[dict[str, Any]] = wait_for(
         driver,
         """
         const ms = window.shot.markers();
@@ -310,11 +315,14 @@ def wait_markers(driver, needle: str, line: int) -> list[dict]:
         const drawn = document.querySelectorAll('.squiggly-error, .squiggly-warning').length > 0;
         return hit && drawn ? ms : null;
         """,
-        f"a diagnostic containing {needle!r}", 60, needle,
+        f"a diagnostic containing {needle!r}",
+        60,
+        needle,
     )
+    return markers
 
 
-def wait_hover(driver, needle: str) -> None:
+def wait_hover(driver: Any, needle: str) -> None:
     wait_for(
         driver,
         """
@@ -322,12 +330,14 @@ def wait_hover(driver, needle: str) -> None:
           .filter(h => h.offsetParent !== null && !h.classList.contains('hidden'));
         return hs.some(h => h.innerText.includes(arguments[0]));
         """,
-        f"a hover containing {needle!r}", 30, needle,
+        f"a hover containing {needle!r}",
+        30,
+        needle,
     )
     time.sleep(0.6)  # let the hover finish its layout
 
 
-def wait_suggest(driver, needle: str, down: int = 0) -> None:
+def wait_suggest(driver: Any, needle: str, down: int = 0) -> None:
     """Wait for the suggestion list, move DOWN items, open the details."""
     wait_for(
         driver,
@@ -336,7 +346,9 @@ def wait_suggest(driver, needle: str, down: int = 0) -> None:
         return w && w.innerText.includes(arguments[0]) &&
                !w.querySelector('.message:not([aria-hidden="true"])')?.offsetParent;
         """,
-        f"a suggestion list containing {needle!r}", 30, needle,
+        f"a suggestion list containing {needle!r}",
+        30,
+        needle,
     )
     time.sleep(0.3)
     for _ in range(down):
@@ -349,12 +361,13 @@ def wait_suggest(driver, needle: str, down: int = 0) -> None:
         const d = document.querySelector('.suggest-details-container .suggest-details');
         return d && d.offsetParent !== null && d.innerText.trim().length > 0;
         """,
-        "the details of the selected suggestion", 10,
+        "the details of the selected suggestion",
+        10,
     )
     time.sleep(0.6)
 
 
-def editor_shots(driver, base: str, rel_path: str, scaffold: str, out: Path) -> list[Path]:
+def editor_shots(driver: Any, base: str, rel_path: str, scaffold: str, out: Path) -> list[Path]:
     shots = []
     w, h = EDITOR_SIZE
 
@@ -414,17 +427,18 @@ def editor_shots(driver, base: str, rel_path: str, scaffold: str, out: Path) -> 
 # Site screenshots
 
 
-def page_height(driver) -> int:
-    return int(driver.execute_script(
-        "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"
-    ))
+def page_height(driver: Any) -> int:
+    return int(
+        driver.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")
+    )
 
 
-def site_shot(driver, url: str, path: Path, width: int = SITE_WIDTH) -> None:
+def site_shot(driver: Any, url: str, path: Path, width: int = SITE_WIDTH) -> None:
     set_viewport(driver, width, SITE_MIN_HEIGHT)
     driver.get(url)
-    wait_for(driver, "return document.readyState === 'complete' && document.fonts.status === 'loaded'",
-             f"{url} to load", 60)
+    wait_for(
+        driver, "return document.readyState === 'complete' && document.fonts.status === 'loaded'", f"{url} to load", 60
+    )
     height = min(max(page_height(driver), SITE_MIN_HEIGHT), SITE_MAX_HEIGHT)
     # A taller viewport rather than a scrolled capture: Material's header stays on top.
     set_viewport(driver, width, height)
@@ -433,7 +447,7 @@ def site_shot(driver, url: str, path: Path, width: int = SITE_WIDTH) -> None:
     capture(driver, path, width, height)
 
 
-def site_shots(driver, base: str, out: Path, kasus: str | None) -> list[Path]:
+def site_shots(driver: Any, base: str, out: Path, kasus: str | None) -> list[Path]:
     shots = []
     path = out / "situs-beranda.png"
     site_shot(driver, base, path, SITE_WIDTH_HOME)
