@@ -20,6 +20,7 @@ from .errors import ConfigError, SopKitError
 from .feedback import Reporter, reporter_for
 from .messages import default_lang, render, text
 from .output import FORMATS, format_report
+from .usage import Group
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,7 +88,7 @@ def _library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sop-kit")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.pass_context

@@ -114,3 +114,22 @@ def test_readme_lists_every_command() -> None:
     readme = (REPO / "README.md").read_text("utf-8")
     for name in main.commands:
         assert f"sop-kit {name}" in readme, name
+
+
+def test_click_usage_errors_are_said_in_the_users_language() -> None:
+    runner = CliRunner()
+    cases = [
+        (["status"], "galat: 'CASE' wajib diisi", "error: 'CASE' is required"),
+        (["check", "--bogus"], "galat: opsi --bogus tidak dikenal", "error: no such option --bogus"),
+        (["chekc"], "galat: perintah 'chekc' tidak dikenal", "error: no such command 'chekc'"),
+        (["check", "--format", "xml"], "galat: nilai '--format' tidak sah", "error: invalid value for '--format'"),
+        (["new", "--kecamatan"], "galat: opsi --kecamatan memerlukan nilai", "error: option --kecamatan needs a value"),
+    ]
+    for args, indonesian, english in cases:
+        result = runner.invoke(main, args, env={"SOP_KIT_LANG": ""})
+        assert result.exit_code == 2 and indonesian in result.output, (args, result.output)
+        assert "Error:" not in result.output and "Traceback" not in result.output
+        result = runner.invoke(main, args, env={"SOP_KIT_LANG": "en"})
+        assert result.exit_code == 2 and english in result.output, (args, result.output)
+    result = runner.invoke(main, ["status", "--lang", "en"], env={"SOP_KIT_LANG": ""})
+    assert "error: 'CASE' is required" in result.output and "Usage:" in result.output
