@@ -142,6 +142,14 @@ def status(case: str, root: Path, lang: str | None) -> None:
     click.echo(format_status(case_status(archive, find_case(archive, case)), lang or default_lang()), nl=False)
 
 
+@main.group()
+def sop() -> None:
+    """The SOPs themselves: bring one in from its document, compare revisions, review against practice."""
+
+
+# (sop subcommands: import, diff, stats — below this line, in that order)
+
+
 def _date(value: str | None) -> date | None:
     if value is None:
         return None

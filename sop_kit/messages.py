@@ -1523,6 +1523,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     # --- progress and feedback (bars, --quiet / --verbose)
+    # --- sop-kit sop import (the SOP AP importer)
+    # --- revisions and sop-kit sop diff
+    # --- sop-kit sop stats (practice against the standard)
+    # --- several SOPs in one archive
     "progress.task.check": ("memeriksa kasus", "", "checking cases", ""),
     "progress.task.signatures": ("memverifikasi tanda tangan commit", "", "verifying commit signatures", ""),
     "progress.task.pdf": ("membuat dokumen PDF", "", "rendering PDF documents", ""),

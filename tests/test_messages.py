@@ -12,7 +12,7 @@ from .conftest import REPO
 
 GROUPS = (
     "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git|pdf"
-    "|site|new|record|init|bag|export|progress"
+    "|site|new|record|init|bag|export|progress|import|diff|stats|revision"
 )
 CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf"|md")[a-z_]+)"')  # not file names
 
