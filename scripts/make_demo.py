@@ -916,6 +916,273 @@ def build(rencana: Rencana, sop: Sop, staff: dict[str, Staf]) -> CaseSpec:
     return CaseSpec(kasus, k.steps, header=[MARKER], watermark="DATA FIKTIF", seed=rng.randrange(1 << 30))
 
 
+# --- the second SOP: (CONTOH) Penanganan Pengaduan bagi Perempuan Korban Kekerasan -----------
+# A fictional example SOP (records/sop/CONTOH-61.1.D.050-2024.yaml, contoh: true), so that the
+# demo archive exercises several SOPs end to end. Its cases hold no family data at all: who
+# complained stays in the personal documents (formulir, asesmen), which are never published.
+SOP_PENGADUAN = ("CONTOH/61.1.D.050/2024", 0)
+KASI_PHP = "maya-anggraini"
+
+
+@dataclass(frozen=True)
+class Pengaduan:
+    """One complaint case of the example SOP."""
+
+    kecamatan: str
+    desa: str
+    mulai: date
+    pelaksana: str  # the complaint officer: creates the case, does steps 1, 2 and 4
+    bentuk: str  # the kind of violence reported, as the public documents may name it
+    rujukan: str  # where the victim is referred in step 4
+    jenis: Literal["selesai", "dikembalikan", "berjalan"] = "selesai"
+    lebih_waktu: bool = False  # step 2 (asesmen) overruns its 60 minutes without a reason given
+
+
+PENGADUAN = (
+    Pengaduan("Maniis", "Citamiang", date(2025, 9, 15), "dewi-lestari", "kekerasan psikis", "UPTD PPA"),
+    Pengaduan(
+        "Pondoksalam",
+        "Salem",
+        date(2025, 12, 8),
+        "yuni-kartika",
+        "kekerasan fisik dalam rumah tangga",
+        "Puskesmas Pondoksalam dan UPTD PPA",
+        lebih_waktu=True,
+    ),
+    Pengaduan(
+        "Kiarapedes",
+        "Kiarapedes",
+        date(2026, 3, 9),
+        "dewi-lestari",
+        "penelantaran ekonomi",
+        "UPTD PPA",
+        jenis="dikembalikan",
+    ),
+    Pengaduan(
+        "Jatiluhur",
+        "Cisalada",
+        date(2026, 5, 11),
+        "yuni-kartika",
+        "kekerasan fisik",
+        "Unit PPA Polres Purwakarta",
+        jenis="berjalan",
+    ),
+)
+
+
+def pengaduan_langkah(p: Pengaduan, rng: random.Random, staff: dict[str, Staf], wilayah: str) -> list[StepSpec]:
+    """The steps of one complaint: intake and assessment the same day, the Kasi's review the
+    next working day, referral two days later, the Kabid's report after that."""
+    tempat = f"{wilayah}, Kecamatan {p.kecamatan}"
+
+    def ttd(who: str, day: date) -> list[str]:
+        person = staff[who]
+        return [f"Purwakarta, {tanggal(day)}", person.position_on(day) or "", SIGNED, tanpa_fiktif(person.nama)]
+
+    def nomor(day: date) -> str:
+        return f"400.10/{day.timetuple().tm_yday * 3 + rng.randint(0, 2)}/DSP3A/{day.year}"
+
+    def formulir(day: date, putaran: int) -> FileSpec:
+        lines = [
+            f"Tanggal pengaduan : {hari_tanggal(day)}",
+            f"Asal pengaduan    : {tempat}",
+            f"Bentuk kekerasan  : {p.bentuk}",
+            "Identitas pelapor dan korban: dicatat pada lembar terlampir (RAHASIA).",
+            "",
+            "Kronologi dilengkapi dengan persetujuan korban untuk dirujuk." if putaran > 1 else "Kronologi singkat.",
+        ]
+        suffix = f"-putaran-{putaran}" if putaran > 1 else ""
+        return FileSpec(
+            "formulir-pengaduan",
+            f"01-formulir-pengaduan{suffix}.pdf",
+            Scan("FORMULIR PENGADUAN (CONTOH)", lines, KOP, ttd(p.pelaksana, day)),
+            judul="Formulir pengaduan" + (f" (putaran {putaran})" if putaran > 1 else ""),
+        )
+
+    def asesmen(day: date, putaran: int) -> FileSpec:
+        lines = [
+            f"Asesmen awal pengaduan dari {tempat}.",
+            "Kebutuhan: layanan psikologis, pendampingan hukum, tempat aman bila diperlukan.",
+            "Tingkat risiko: sedang.",
+        ]
+        suffix = f"-putaran-{putaran}" if putaran > 1 else ""
+        return FileSpec(
+            "lembar-asesmen",
+            f"02-lembar-asesmen{suffix}.pdf",
+            Scan("LEMBAR ASESMEN AWAL (CONTOH)", lines, KOP, ttd(p.pelaksana, day)),
+            judul="Lembar asesmen awal" + (f" (putaran {putaran})" if putaran > 1 else ""),
+        )
+
+    def telaah(day: date, lengkap: bool, putaran: int) -> FileSpec:
+        hasil = (
+            f"Berkas lengkap. Pengaduan ditindaklanjuti dengan rujukan ke {p.rujukan}."
+            if lengkap
+            else "Berkas belum lengkap: kronologi dan persetujuan korban untuk dirujuk belum ada. "
+            "Dikembalikan ke petugas pengaduan."
+        )
+        suffix = f"-putaran-{putaran}" if putaran > 1 else ""
+        return FileSpec(
+            "nota-telaah",
+            f"03-nota-telaah{suffix}.pdf",
+            Scan(
+                "NOTA TELAAH PENGADUAN (CONTOH)",
+                [f"Pengaduan dari {tempat} ({p.bentuk}).", "", hasil],
+                KOP,
+                ttd(KASI_PHP, day),
+            ),
+            judul="Nota telaah" + (f" (putaran {putaran})" if putaran > 1 else ""),
+        )
+
+    out: list[StepSpec] = []
+    day = hari_kerja(p.mulai, 0)
+    putaran = 1
+    if p.jenis == "dikembalikan":
+        d3 = hari_kerja(day, 1)
+        out += [
+            StepSpec(
+                1, pelaksana=p.pelaksana, mulai=at(day, "09:10"), selesai=at(day, "09:35"), files=[formulir(day, 1)]
+            ),
+            StepSpec(
+                2, pelaksana=p.pelaksana, mulai=at(day, "09:45"), selesai=at(day, "10:40"), files=[asesmen(day, 1)]
+            ),
+            StepSpec(
+                3,
+                pelaksana=KASI_PHP,
+                mulai=at(d3, "10:00"),
+                selesai=at(d3, "10:40"),
+                keputusan="tidak",
+                alasan="Kronologi dan persetujuan korban untuk dirujuk belum ada.",
+                files=[telaah(d3, False, 1)],
+            ),
+        ]
+        putaran, day = 2, hari_kerja(d3, 1)
+    d3, d4 = hari_kerja(day, 1), hari_kerja(day, 3)
+    d5 = hari_kerja(d4, 2)
+    end2 = "11:15" if p.lebih_waktu else "10:35"
+    out += [
+        StepSpec(
+            1,
+            putaran=putaran,
+            pelaksana=p.pelaksana,
+            mulai=at(day, "09:00"),
+            selesai=at(day, "09:26"),
+            catatan="Pengaduan diterima langsung di kantor dinas.",
+            files=[formulir(day, putaran)],
+        ),
+        StepSpec(
+            2,
+            putaran=putaran,
+            pelaksana=p.pelaksana,
+            mulai=at(day, "09:40"),
+            selesai=at(day, end2),
+            files=[asesmen(day, putaran)],
+        ),
+        StepSpec(
+            3,
+            putaran=putaran,
+            pelaksana=KASI_PHP,
+            mulai=at(d3, "13:00"),
+            selesai=at(d3, "13:45"),
+            keputusan="ya",
+            alasan=f"Berkas lengkap; korban setuju dirujuk ke {p.rujukan}.",
+            files=[telaah(d3, True, putaran)],
+        ),
+    ]
+    if p.jenis == "berjalan":
+        out.append(
+            StepSpec(
+                4,
+                "berjalan",
+                putaran,
+                p.pelaksana,
+                mulai=at(d4, "08:30"),
+                catatan=f"Pendampingan ke {p.rujukan} dijadwalkan.",
+            )
+        )
+        return out
+    rujuk = nomor(d4)
+    out.append(
+        StepSpec(
+            4,
+            putaran=putaran,
+            pelaksana=p.pelaksana,
+            mulai=at(d4, "08:30"),
+            selesai=at(d4, "12:10"),
+            nomor_surat=rujuk,
+            catatan=f"Korban didampingi ke {p.rujukan}.",
+            files=[
+                FileSpec(
+                    "surat-rujukan",
+                    "04-surat-rujukan.pdf",
+                    Scan(
+                        f"SURAT RUJUKAN Nomor {rujuk}",
+                        [
+                            f"Kepada Yth. Pimpinan {p.rujukan}",
+                            "",
+                            f"Bersama ini kami rujuk seorang perempuan korban {p.bentuk} dari {tempat} untuk "
+                            "mendapatkan layanan lanjutan. Identitas korban disampaikan secara tertutup.",
+                        ],
+                        KOP,
+                        ttd(KASI_PHP, d4),
+                    ),
+                    judul="Surat rujukan",
+                )
+            ],
+        )
+    )
+    out.append(
+        StepSpec(
+            5,
+            putaran=putaran,
+            pelaksana=KABID,
+            mulai=at(d5, "13:00"),
+            selesai=at(d5, "13:50"),
+            files=[
+                FileSpec(
+                    "laporan-penanganan",
+                    "05-laporan-penanganan.pdf",
+                    Scan(
+                        "LAPORAN PENANGANAN PENGADUAN (CONTOH)",
+                        [
+                            f"Pengaduan {p.bentuk} dari {tempat} diterima {tanggal(p.mulai)}, ditelaah, dan "
+                            f"korban dirujuk ke {p.rujukan} pada {tanggal(d4)}.",
+                            "Tindak lanjut dipantau petugas pengaduan.",
+                        ],
+                        KOP,
+                        ttd(KABID, d5),
+                    ),
+                    judul="Laporan penanganan pengaduan",
+                )
+            ],
+        )
+    )
+    return out
+
+
+def build_pengaduan(p: Pengaduan, staff: dict[str, Staf]) -> CaseSpec:
+    rng = random.Random(f"sop-kit-demo/pengaduan/{p.kecamatan}/{p.desa}/{p.mulai}")
+    reg = purwakarta()
+    kec = reg.find_kecamatan(p.kecamatan)
+    desa = reg.find_desa(kec, p.desa) if kec else None
+    if kec is None or desa is None:
+        raise SystemExit(f"not in the register: {p.desa}, {p.kecamatan}")
+    wilayah = f"{'Kelurahan' if desa.jenis == 'kelurahan' else 'Desa'} {desa.nama}"
+    steps = pengaduan_langkah(p, rng, staff, wilayah)
+    selesai = [s.selesai for s in steps if s.selesai]
+    kasus = Kasus(
+        format="sop-kit/kasus/1",
+        id=new_case_id(p.mulai, desa.nama, rng),
+        sop=SopRef(nomor=SOP_PENGADUAN[0], revisi=SOP_PENGADUAN[1]),
+        judul=f"(CONTOH) Pengaduan {p.bentuk} — {wilayah}",
+        lokasi=Lokasi(kecamatan=kec.nama, desa=desa.nama, kode=desa.kode),
+        periode=Periode(mulai=p.mulai, sampai=max(selesai).date() if p.jenis != "berjalan" else None),
+        dibuat_oleh=p.pelaksana,
+        ringkasan="DATA FIKTIF: kasus contoh SOP contoh (bukan SOP resmi) untuk demo sop-kit. Identitas pelapor "
+        "dan korban hanya ada di berkas pribadi.",
+    )
+    return CaseSpec(kasus, steps, header=[MARKER], watermark="DATA FIKTIF", seed=rng.randrange(1 << 30))
+
+
 README = """\
 # records/kasus — arsip kasus demo (DATA FIKTIF)
 
@@ -953,12 +1220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1] / "records")
     args = parser.parse_args(argv)
     archive = open_archive(args.root)
-    sop = archive.sops.get(SOP_REF)
-    if sop is None or not archive.staff:
-        print(f"{args.root}: SOP {SOP_REF[0]} or staf.yaml missing or invalid", file=sys.stderr)
+    sop, pengaduan = archive.sops.get(SOP_REF), archive.sops.get(SOP_PENGADUAN)
+    if sop is None or pengaduan is None or not archive.staff:
+        print(f"{args.root}: SOP {SOP_REF[0]}, {SOP_PENGADUAN[0]} or staf.yaml missing or invalid", file=sys.stderr)
         return 2
-    specs = [build(r, sop, archive.staff) for r in RENCANA]
-    ids = [s.kasus.id for s in specs]
+    specs = [(build(r, sop, archive.staff), sop) for r in RENCANA]
+    specs += [(build_pengaduan(p, archive.staff), pengaduan) for p in PENGADUAN]
+    ids = [s.kasus.id for s, _ in specs]
     if len(set(ids)) != len(ids):
         raise SystemExit("two demo cases got the same id")
     kasus_root = args.root / CASES_DIR
@@ -968,8 +1236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder.parent.rmdir()
     kasus_root.mkdir(exist_ok=True)
     (kasus_root / "README.md").write_text(README, "utf-8")
-    for spec in specs:
-        folder = write_case(kasus_root, spec, sop, archive.staff)
+    for spec, followed in specs:
+        folder = write_case(kasus_root, spec, followed, archive.staff)
         print(folder.relative_to(args.root))
     return 0
 
