@@ -4,6 +4,7 @@ and the reading of one case folder. The layout is in :mod:`sop_kit.layout`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,17 @@ class Archive(Layout):
         """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
         nor when their entry is there but invalid: staf.yaml's own errors say that."""
         return self.staff_readable and who not in self.staff and who not in self.staff_invalid
+
+    def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
+        """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
+        ``start`` (see :mod:`sop_kit.revisions`)."""
+        from .revisions import sop_for
+
+        return sop_for(self.sops, nomor, start, revisi)
+
+    def sop_of(self, kasus: Kasus) -> Sop | None:
+        """The SOP revision a case is judged by."""
+        return self.sop_for(kasus.sop.nomor, kasus.periode.mulai, kasus.sop.revisi)
 
 
 def open_archive(root: Path | str) -> Archive:

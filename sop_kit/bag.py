@@ -97,7 +97,7 @@ def export_bag(
     kasus = current.kasus
     if kasus is None:
         raise ConfigError("export.no_identity", archive.show(folder), id=folder.name)
-    sop = archive.sops.get((kasus.sop.nomor, kasus.sop.revisi))
+    sop = archive.sop_of(kasus)
     if sop is None:
         raise ConfigError("export.no_sop", archive.show(folder), id=kasus.id, nomor=kasus.sop.nomor)
     globals_ = _global_files(layout, archive, kasus.sop.nomor)

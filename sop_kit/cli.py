@@ -150,6 +150,49 @@ def sop() -> None:
 # (sop subcommands: import, diff, stats — below this line, in that order)
 
 
+@sop.command("diff")
+@click.argument("a", metavar="A")
+@click.argument("b", metavar="B")
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the revisions differ (as git diff --exit-code).")
+@lang_option
+@_library_errors
+def sop_diff(a: str, b: str, root: Path, fmt: str, exit_code: bool, lang: str | None) -> None:
+    """What changed from SOP A to SOP B: files, or NOMOR@REVISI / NOMOR (latest) in --root."""
+    import json
+
+    from .revisions import diff_sops, format_diff, resolve_sop
+
+    old, new = resolve_sop(a, root), resolve_sop(b, root)
+    found = diff_sops(old, new)
+    if fmt == "json":
+        click.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_diff(found, lang or default_lang(), old, new), nl=False)
+    sys.exit(1 if exit_code and found.changes else 0)
+
+
+@sop.command("stats")
+@click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
+@click.option("--sop", "nomor", metavar="NOMOR", help="Only this SOP (all its revisions).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+@lang_option
+@_library_errors
+def sop_stats(root: Path, nomor: str | None, fmt: str, lang: str | None) -> None:
+    """Each step's actual durations (median, 90th percentile) against the standard, and how
+    often each mandated document was missing, per SOP revision."""
+    import json
+
+    from .stats import archive_stats, format_stats, stats_json
+
+    found = archive_stats(root, nomor)
+    if fmt == "json":
+        click.echo(json.dumps(stats_json(found), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_stats(found, lang or default_lang()), nl=False)
+
+
 def _date(value: str | None) -> date | None:
     if value is None:
         return None

@@ -183,7 +183,7 @@ class _Plan:
 
     def _sop(self, case: CaseFolder) -> Sop | None:
         assert case.kasus is not None
-        return self.archive.sops.get((case.kasus.sop.nomor, case.kasus.sop.revisi))
+        return self.archive.sop_of(case.kasus)
 
     def choose_planted(self) -> None:
         """The three most recent cases whose every step is done in one round, one irregularity each."""

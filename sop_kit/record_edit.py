@@ -100,7 +100,7 @@ def record_step(root: Path | str, case: str, update: StepUpdate) -> Recorded:
     current = read_case(archive, folder)
     if current.kasus is None:
         raise ConfigError("record.case_invalid", archive.show(folder / "kasus.yaml"))
-    sop = archive.sops.get((current.kasus.sop.nomor, current.kasus.sop.revisi))
+    sop = archive.sop_of(current.kasus)
     if sop is None:
         raise ConfigError("record.unknown_sop", archive.show(folder / "kasus.yaml"), nomor=current.kasus.sop.nomor)
     if not 1 <= update.no <= len(sop.langkah):

@@ -28,7 +28,7 @@ def check_case(archive: Archive, path: Path, files: Listing | None = None) -> li
     if case.kasus is None:
         return out
     out += _identity(archive, case)
-    sop = archive.sops.get((case.kasus.sop.nomor, case.kasus.sop.revisi))
+    sop = archive.sop_of(case.kasus)
     if sop is None:
         return out
     prog = progress_of(sop, case.steps)
@@ -74,15 +74,25 @@ def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
 
 
 def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Finding]:
+    """The SOP revision the case is judged by: the one it names, or without one the one in
+    force on its start date (sop_kit.revisions)."""
     assert case.kasus_loaded is not None
     file, line = case.kasus_loaded.file, partial(case.kasus_loaded.line_of, ("sop",))
-    ref = (kasus.sop.nomor, kasus.sop.revisi)
-    sop = archive.sops.get(ref)
-    if sop is None:
-        known = ", ".join(f"{n} rev. {r}" for n, r in sorted(archive.sops))
-        yield _f(E, "case.unknown_sop", case, file, line, nomor=ref[0], revisi=ref[1], known=known)
-        return
+    nomor, revisi = kasus.sop.nomor, kasus.sop.revisi
     start = f"{kasus.periode.mulai:%Y-%m}"
+    known = ", ".join(f"{n} rev. {r}" for n, r in sorted(archive.sops))
+    if revisi is None:
+        revisions = [s for (n, _), s in archive.sops.items() if n == nomor]
+        if not revisions:
+            yield _f(E, "revision.unknown_sop", case, file, line, nomor=nomor, known=known)
+        elif archive.sop_for(nomor, start) is None:
+            first = min(s.tanggal_efektif for s in revisions)
+            yield _f(E, "revision.none_in_force", case, file, line, nomor=nomor, effective=first, start=start)
+        return
+    sop = archive.sops.get((nomor, revisi))
+    if sop is None:
+        yield _f(E, "case.unknown_sop", case, file, line, nomor=nomor, revisi=revisi, known=known)
+        return
     if sop.tanggal_efektif > start:
         yield _f(
             W,
@@ -95,13 +105,8 @@ def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Findi
             effective=sop.tanggal_efektif,
             start=start,
         )
-    newer = [
-        s
-        for s in archive.sops.values()
-        if s.nomor == sop.nomor and s.revisi > sop.revisi and s.tanggal_efektif <= start
-    ]
-    if newer:
-        latest = max(newer, key=lambda s: s.revisi)
+    latest = archive.sop_for(nomor, start)
+    if latest is not None and latest.revisi > sop.revisi:
         yield _f(
             W,
             "case.sop_superseded",
@@ -429,7 +434,10 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                         at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
                     )
             if decision and no > decision.no and prog.decision(round_no) != "ya":
-                yield _f(E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no)
+                roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
+                yield _f(
+                    E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no, roles=roles
+                )
 
 
 def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:

@@ -108,11 +108,11 @@ def choose_sop(archive: Archive, nomor: str | None, start: date) -> Sop:
     revisions = [s for (n, _), s in archive.sops.items() if n == nomor]
     if not revisions:
         raise ConfigError("new.unknown_sop", None, nomor=nomor, known=_listing(numbers))
-    in_force = [s for s in revisions if s.tanggal_efektif <= f"{start:%Y-%m}"]
-    if not in_force:
+    in_force = archive.sop_for(nomor, start)  # the same rule the check judges the case by
+    if in_force is None:
         first = min(revisions, key=lambda s: s.tanggal_efektif)
         raise ConfigError("new.sop_not_in_force", None, nomor=nomor, effective=first.tanggal_efektif, start=start)
-    return max(in_force, key=lambda s: s.revisi)
+    return in_force
 
 
 def check_staff(archive: Archive, who: str) -> None:

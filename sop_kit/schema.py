@@ -58,7 +58,7 @@ KETERANGAN: dict[str, dict[str, str]] = {
     "SopRef": {
         "": "SOP yang diikuti kasus, dan revisinya.",
         "nomor": "Nomor SOP, persis seperti di berkas sop/*.yaml (mis. 61.1.D.049/I/2020).",
-        "revisi": "Nomor revisi SOP; 0 = naskah asli.",
+        "revisi": "Nomor revisi SOP; 0 = naskah asli. Kosongkan: revisi yang berlaku pada periode.mulai.",
     },
     "Lokasi": {
         "": "Tempat pembinaan, menurut daftar wilayah resmi Kemendagri.",

@@ -60,11 +60,11 @@ def case_status(archive: Archive, path: Path) -> CaseStatus:
     kasus = case.kasus
     if kasus is None:
         return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings)
-    sop = archive.sops.get((kasus.sop.nomor, kasus.sop.revisi))
+    sop = archive.sop_of(kasus)
     location = {"desa": kasus.lokasi.desa, "kecamatan": kasus.lokasi.kecamatan, "kode": kasus.lokasi.kode}
     sop_info: dict[str, str | int] = {
         "nomor": kasus.sop.nomor,
-        "revisi": kasus.sop.revisi,
+        "revisi": sop.revisi if sop else (kasus.sop.revisi if kasus.sop.revisi is not None else "-"),
         "nama": sop.nama if sop else "?",
     }
     if sop is None:

@@ -41,6 +41,7 @@ from .yamlsafe import load_bytes
 
 # Why an approval is not verified (catalogue codes trail.reason.*).
 M = TypeVar("M", bound=BaseModel)
+CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
 
 EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
@@ -181,7 +182,7 @@ class _Builder:
         self.versions = 0
         self.records: dict[tuple[str, str], StepState] = {}  # (case, step file) -> latest version
         self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
-        self.case_sop: dict[str, tuple[str, int]] = {}
+        self.case_sop: dict[str, CaseSopRef] = {}
         self.latest: _Registry | None = None
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
@@ -355,7 +356,7 @@ class _Builder:
 
     def _sop(self, case_id: str) -> Sop | None:
         ref = self.case_sop.get(case_id)
-        return self.archive.sops.get(ref) if ref else None
+        return self.archive.sop_for(ref[0], ref[2], ref[1]) if ref else None
 
     def _approval(
         self,
@@ -503,13 +504,16 @@ class _BlobCache:
         langkah, putaran, status, keputusan, pelaksana, dokumen = found
         return StepState(langkah, putaran, status, keputusan, pelaksana, tuple(dokumen))
 
-    def sop_ref(self, blob: str, blobs: BlobReader) -> tuple[str, int] | None:
+    def sop_ref(self, blob: str, blobs: BlobReader) -> CaseSopRef | None:
         def make(data: bytes | None) -> list[Any] | None:
             kasus = _parse(data, Kasus)
-            return [kasus.sop.nomor, kasus.sop.revisi] if kasus else None
+            return [kasus.sop.nomor, kasus.sop.revisi, f"{kasus.periode.mulai:%Y-%m}"] if kasus else None
 
         found = self._get(blob, blobs, make)
-        return (found[0], found[1]) if found else None
+        if found and len(found) == 2:  # cached before the start month was kept: read the blob again
+            del self.entries[blob]
+            found = self._get(blob, blobs, make)
+        return (found[0], found[1], found[2]) if found else None
 
     def save(self) -> None:
         if self.use_cache and self.dirty:

@@ -16,7 +16,9 @@ class SopRef(BaseModel):
 
     model_config = STRICT
     nomor: Teks
-    revisi: int = Field(0, ge=0)
+    revisi: int | None = Field(
+        None, ge=0, description="empty: the revision in force on periode.mulai (latest tanggal_efektif not after it)"
+    )
 
 
 class Lokasi(BaseModel):

@@ -83,7 +83,7 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
     case = read_case(archive, path)
     if case.kasus is None:
         return []
-    sop = archive.sops.get((case.kasus.sop.nomor, case.kasus.sop.revisi))
+    sop = archive.sop_of(case.kasus)
     if sop is None:
         return []
     findings = check_case(archive, path)

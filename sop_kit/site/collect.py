@@ -234,7 +234,7 @@ def case_view(
     kasus = case.kasus
     if kasus is None:
         return None
-    sop = archive.sops.get((kasus.sop.nomor, kasus.sop.revisi))
+    sop = archive.sop_of(kasus)
     if sop is None:
         return None
     full = case_context(archive, case, sop, findings, trail, photos=False)
