@@ -150,6 +150,44 @@ def sop() -> None:
 # (sop subcommands: import, diff, stats — below this line, in that order)
 
 
+@sop.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="SOP data file to write.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@lang_option
+@_library_errors
+def sop_import(file: Path, out: Path | None, force: bool, lang: str | None) -> None:
+    """Read an SOP AP document (.txt, .docx, PDF) and write it as an SOP data file to review."""
+    from .sopimport import default_out, import_sop
+
+    lang = lang or default_lang()
+    result = import_sop(file, str(file), lang=lang)
+    out = out or default_out(result)
+    if out.exists() and not force:
+        raise ConfigError("import.exists", None, path=str(out))
+    if out.name != "sop.yaml":  # findings name the file as written
+        result = import_sop(file, str(file), out_name=str(out), lang=lang)
+    out.write_text(result.text, encoding="utf-8")
+    for kind, title in (("problem", "import.header_problems"), ("guess", "import.header_guesses")):
+        notes = [n for n in result.notes if n.kind == kind]
+        if notes:
+            click.echo(text(title, lang))
+        for note in notes:
+            where = f"{file}:{note.line}: " if note.line else ""
+            click.echo(f"  {where}{note.message(lang)}")
+    click.echo(
+        text("import.written", lang, path=str(out), steps=len(result.data.get("langkah", [])),
+             roles=len(result.data.get("peran", [])))
+    )  # fmt: skip
+    click.echo(text("import.review_count", lang, count=sum(1 for n in result.notes if n.kind == "review")))
+    from .output import finding_lines
+
+    for finding in result.findings:
+        click.echo("\n".join(finding_lines(finding, lang)))
+    click.echo(text("import.valid" if result.valid else "import.invalid", lang, count=len(result.findings)))
+    sys.exit(0 if result.valid else 1)
+
+
 @sop.command("diff")
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
