@@ -272,6 +272,20 @@ def _ask_location(kecamatan: str | None, desa: str | None, lang: str) -> tuple[s
     return kec.nama, desa
 
 
+def _ask_sop(root: Path, lang: str) -> str | None:
+    """Which SOP the case follows, asked only when the archive holds several."""
+    from .archive import open_archive
+
+    sops = {s.nomor: s.nama for s in open_archive(root).sops.values()}
+    if len(sops) < 2:
+        return None
+    numbers = sorted(sops)
+    for i, nomor in enumerate(numbers, 1):
+        click.echo(f"  {i:>2}. {nomor} — {sops[nomor]}", err=True)
+    answer = str(click.prompt(text("new.prompt_sop", lang), err=True)).strip()
+    return numbers[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(numbers) else answer
+
+
 @main.command()
 @click.option("--root", default="records", type=click.Path(file_okay=False, path_type=Path), help="Archive folder.")
 @click.option("--kecamatan", help="Kecamatan, as in the Kemendagri register.")
@@ -314,6 +328,7 @@ def new(
                 click.prompt(text("new.prompt_mulai", lang), default=date.today().isoformat(), err=True)
             )
             oleh = oleh or str(click.prompt(text("new.prompt_oleh", lang), err=True)).strip()
+            sop_nomor = sop_nomor or _ask_sop(root, lang)
         except click.Abort:  # Ctrl+C or end of input at a prompt
             click.echo(text("new.cancelled", lang), err=True)
             sys.exit(1)

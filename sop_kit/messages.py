@@ -542,10 +542,10 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "check the start time",
     ),
     "step.needs_decision": (
-        "langkah {no} memerlukan keputusan 'ya' (data valid) pada langkah {decision}",
-        "tunggu keputusan Kasi pada langkah {decision}",
-        "step {no} needs a 'ya' (valid) decision in step {decision}",
-        "wait for the decision in step {decision}",
+        "langkah {no} memerlukan keputusan 'ya' pada langkah {decision}",
+        "tunggu keputusan {roles} pada langkah {decision}",
+        "step {no} needs a 'ya' decision in step {decision}",
+        "wait for the decision of the {roles} in step {decision}",
     ),
     "round.unexpected": (
         "putaran {round} dimulai padahal putaran {previous} tidak diputuskan 'tidak'",
@@ -1870,6 +1870,12 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "available: {known}",
     ),
     # --- several SOPs in one archive
+    "new.prompt_sop": (
+        "SOP yang diikuti kasus ini (nomor atau nomor urut)",
+        "",
+        "The SOP this case follows (number, or its place in the list)",
+        "",
+    ),
     "progress.task.check": ("memeriksa kasus", "", "checking cases", ""),
     "progress.task.signatures": ("memverifikasi tanda tangan commit", "", "verifying commit signatures", ""),
     "progress.task.pdf": ("membuat dokumen PDF", "", "rendering PDF documents", ""),
@@ -1917,7 +1923,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     "state.berjalan": ("sedang berjalan", "", "in progress", ""),
     "state.menunggu-keputusan": ("menunggu keputusan", "", "awaiting a decision", ""),
     "state.selesai": ("selesai", "", "complete", ""),
-    "decision.ya": ("ya (data valid)", "", "yes (data valid)", ""),
+    "decision.ya": ("ya (dilanjutkan)", "", "yes (carried on)", ""),
     "decision.tidak": ("tidak (kembali ke langkah {target})", "", "no (back to step {target})", ""),
     "decision.none": ("belum diputuskan", "", "not decided yet", ""),
 }

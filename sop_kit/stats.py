@@ -179,7 +179,7 @@ def missing_documents(findings: Iterable[Any]) -> list[tuple[str, int, str]]:
     ]
 
 
-def _minutes(value: float | None) -> str:
+def minutes_text(value: float | None) -> str:
     if value is None:
         return "-"
     return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
@@ -206,8 +206,8 @@ def format_stats(stats: list[RevisionStats], lang: str) -> str:
                     str(step.standard),
                     f"{step.completed}"
                     + (f" ({len(step.durations)})" if len(step.durations) != step.completed else ""),
-                    _minutes(step.median),
-                    _minutes(step.p90),
+                    minutes_text(step.median),
+                    minutes_text(step.p90),
                     percent(step.over_share),
                 ]
             )

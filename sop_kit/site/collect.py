@@ -154,6 +154,7 @@ class CaseView:
             ],
             sk_numbers=self.sk_numbers,
             published={a.source: a.published for a in self.attachments if a.published},
+            done=[(e["no"], e["minutes"]) for e in self.context["executions"] if e["status"] == "selesai"],
         )
 
 
@@ -184,6 +185,7 @@ class CaseRow:
     timings: list[tuple[int, int, bool]]  # (step, minutes, over standard) of every timed record
     sk_numbers: list[str]
     published: dict[str, str]  # attachment path in the case folder -> published file name
+    done: list[tuple[int, int | None]] = field(default_factory=list)  # (step, minutes) of every completed record
 
     @property
     def url(self) -> str:
@@ -197,6 +199,7 @@ class CaseRow:
         data = dict(data)
         data["sop"] = tuple(data["sop"])
         data["timings"] = [tuple(t) for t in data["timings"]]
+        data["done"] = [tuple(t) for t in data.get("done", [])]
         return cls(**data)
 
     def summary(self) -> dict[str, Any]:

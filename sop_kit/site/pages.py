@@ -158,7 +158,7 @@ def site_pages(
     )
     pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../", bundles=search)
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
-    pages.update(sop_pages(archive, rows, pdf))
+    pages.update(sop_pages(archive, rows, pdf, findings))
     pages.update(browse_pages(archive, rows))
     pages[GUIDE_PAGE] = guide_page()
     return pages
@@ -272,14 +272,36 @@ def sop_slug(sop: Sop | tuple[str, int]) -> str:
     return f"{slug(nomor)}-rev{revisi}"
 
 
-def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[str, str]:
+def sop_pages(
+    archive: Archive, views: list[CaseRow], pdf: bool = True, findings: Iterable[Finding] = ()
+) -> dict[str, str]:
+    """One page per SOP revision: the SOP itself, its revision history, and practice
+    against its standard (the report of ``sop-kit sop stats``)."""
     from ..pdf.flowchart import flowchart_pages
+    from ..revisions import history
+    from ..stats import compute, minutes_text, missing_documents
 
     pages = {}
     rows = []
+    counts = Counter(v.sop for v in views)
+    practice = {
+        r.sop.ref: r for r in compute(archive.sops, ((v.id, v.sop, v.done) for v in views), missing_documents(findings))
+    }
     for sop in sorted(archive.sops.values(), key=lambda s: s.ref):
         name = sop_slug(sop)
-        count = sum(1 for v in views if v.sop == sop.ref)
+        count = counts[sop.ref]
+        revisions = [
+            {
+                "revisi": e.sop.revisi,
+                "tanggal_revisi": e.sop.tanggal_revisi or "-",
+                "tanggal_efektif": e.sop.tanggal_efektif,
+                "cases": e.cases,
+                "href": f"../{sop_slug(e.sop)}/",
+                "current": e.sop.ref == sop.ref,
+                "changes": e.changes,
+            }
+            for e in history(archive.sops, sop.nomor, counts)
+        ]
         rows.append({"href": f"{name}/", "label": f"{sop.nomor} revisi {sop.revisi} — {sop.nama}", "count": count})
         page = flowchart_pages(sop, per_page=len(sop.langkah))[0]
         pages[f"sop/{name}.md"] = render(
@@ -291,6 +313,10 @@ def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[
             pdf_href=f"pdf/sop/sop-{name}.pdf" if pdf else None,
             checklist_href=f"pdf/sop/daftar-periksa-{name}.pdf" if pdf else None,
             case_count=count,
+            revisions=revisions,
+            practice=practice[sop.ref],
+            minutes=minutes_text,
+            method=text("stats.method", "id"),
             roles={st.no: " / ".join(sop.role(r).nama for r in st.pelaksana) for st in sop.langkah},
             page=page,
             svg=Markup(page.svg),  # drawn by sop_kit.pdf.flowchart, which escapes every label
