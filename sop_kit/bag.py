@@ -100,7 +100,7 @@ def export_bag(
     sop = archive.sop_of(kasus)
     if sop is None:
         raise ConfigError("export.no_sop", archive.show(folder), id=kasus.id, nomor=kasus.sop.nomor)
-    globals_ = _global_files(layout, archive, kasus.sop.nomor)
+    globals_ = _global_files(layout, archive)
     target = _target(layout, out, kasus.id)
 
     found = None
@@ -194,13 +194,12 @@ def _refuse_hostile(archive: Archive, folder: Path, listing: Listing) -> None:
             raise ConfigError("export.not_regular", shown, path=name)
 
 
-def _global_files(layout: Layout, archive: Archive, nomor: str) -> list[str]:
+def _global_files(layout: Layout, archive: Archive) -> list[str]:
     """The archive-wide files the case is judged against, relative to the archive root:
-    every revision of its SOP (the check compares revisions) and the staff registry."""
-    names = []
-    for ref, shown in archive.sop_files.items():
-        if ref[0] == nomor:
-            names.append(f"{SOP_DIR}/{shown.rsplit('/', 1)[-1]}")
+    every revision of its SOP (the check compares revisions), the office's other SOPs (the
+    staff registry names their roles, which the bag's check would otherwise call unknown)
+    and the staff registry."""
+    names = [f"{SOP_DIR}/{shown.rsplit('/', 1)[-1]}" for shown in archive.sop_files.values()]
     names.append(STAFF_FILE)
     for rel in names:
         path = layout.root / rel

@@ -201,8 +201,20 @@ class _Plan:
         others = [c.id for c in complete if c.id not in (self.unsigned, self.changed, self.forged)]
         self.example = others[-1] if others else None
 
+    def _decision_no(self, case: CaseFolder) -> int | None:
+        """The case's decision step (SOP 61.1.D.049: step 2), None if its SOP has none."""
+        sop = self._sop(case)
+        return sop.decision_steps[0].no if sop and sop.decision_steps else None
+
+    def _after_decision(self, case: CaseFolder) -> int | None:
+        """The step a 'ya' leads to, whose document is replaced (SOP 61.1.D.049: step 3, the SK)."""
+        sop = self._sop(case)
+        decision = sop.decision_steps[0].keputusan if sop and sop.decision_steps else None
+        return decision.ya if decision else None
+
     def _has_sk(self, case: CaseFolder) -> bool:
-        return any(s.record.langkah == 3 and s.record.dokumen for s in case.steps)
+        after = self._after_decision(case)
+        return any(s.record.langkah == after and s.record.dokumen for s in case.steps)
 
     # --- the events -----------------------------------------------------------------------
 
@@ -246,7 +258,7 @@ class _Plan:
             event.case, event.step, event.round, event.file = case.id, r.langkah, r.putaran, f"{STEPS_DIR}/{s.name}"
             if case.id == self.unsigned and r.langkah == self._unsigned_step(case) and r.putaran == 1:
                 event.signer, event.planted = None, UNSIGNED
-            if case.id == self.forged and r.langkah == 2 and r.putaran == 1:
+            if case.id == self.forged and r.langkah == self._decision_no(case) and r.putaran == 1:
                 event.signer, event.planted = self._forger(case, when).id, FORGED
             events.append(event)
         if case.id == self.changed:
@@ -254,15 +266,19 @@ class _Plan:
         return events
 
     def _unsigned_step(self, case: CaseFolder) -> int:
-        """Step 6 (the coaching, by the Kasi or Kabid) if done, else the last step done."""
-        done = sorted(s.record.langkah for s in case.steps if s.record.status == "selesai")
-        return 6 if 6 in done else done[-1]
+        """The last step done by someone other than the case's clerk (SOP 61.1.D.049: step 6,
+        the coaching by the Kasi or Kabid), else the last step done."""
+        assert case.kasus is not None
+        done = sorted((s.record.langkah, s.record.pelaksana) for s in case.steps if s.record.status == "selesai")
+        others = [no for no, who in done if who != case.kasus.dibuat_oleh]
+        return others[-1] if others else done[-1][0]
 
     def _forger(self, case: CaseFolder, when: datetime) -> Staf:
         """A clerk who does not hold the decision's role: the case's creator, or another clerk."""
         assert case.kasus is not None
         sop = self._sop(case)
-        roles = set(sop.step(2).pelaksana) if sop else set()
+        decision = self._decision_no(case)
+        roles = set(sop.step(decision).pelaksana) if sop and decision else set()
         creator = self.staff[case.kasus.dibuat_oleh]
         candidates = [creator, *sorted(self.signers(), key=lambda p: p.id)]  # people with a demo key
         for person in candidates:
@@ -272,7 +288,8 @@ class _Plan:
 
     def _replacement(self, case: CaseFolder, clerk: Staf, repo: str, after: datetime) -> _Event:
         """The clerk replaces the approved SK scan, the day after the case closed."""
-        sk_step = next(s for s in case.steps if s.record.langkah == 3 and s.record.dokumen)
+        designation = self._after_decision(case)
+        sk_step = next(s for s in case.steps if s.record.langkah == designation and s.record.dokumen)
         doc = sk_step.record.dokumen[0].berkas
         when = (after + timedelta(days=1)).replace(hour=10, minute=0)
         event = _Event(
@@ -282,7 +299,7 @@ class _Plan:
             clerk.id,
             [(f"{repo}/{doc}", _replacement_scan(case.id, when))],
             case.id,
-            3,
+            sk_step.record.langkah,
             sk_step.record.putaran,
             doc,
             CHANGED,

@@ -23,6 +23,7 @@ from .conftest import CORPUS, REPO
 
 PDF = CORPUS / "base" / "lampiran" / "01-data-rawan.pdf"
 PHOTO = CORPUS / "base" / "foto" / "07-pembinaan-1.jpg"
+SOP = "61.1.D.049/I/2020"
 NEW = ["--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-03-02", "--oleh", "rizki-ramadhan"]
 
 
@@ -48,6 +49,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    if args[:1] == ("new",) and "--sop" not in args:
+        args = (*args, "--sop", SOP)  # the shipped records hold two SOPs; these cases follow 61.1.D.049
     result = CliRunner().invoke(main, list(args), input=input)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.output
@@ -132,7 +135,7 @@ def test_new_cancelled_prompt_creates_nothing(repo: Path) -> None:
 
 
 def test_new_id_never_repeats_one_on_another_branch(repo: Path) -> None:
-    request = NewCase("Campaka", "Campakasari", date(2026, 3, 2), "rizki-ramadhan")
+    request = NewCase("Campaka", "Campakasari", date(2026, 3, 2), "rizki-ramadhan", sop=SOP)
     git(repo, "switch", "-q", "-c", "petugas-lain")
     other = create_case(repo / "records", request, random.Random(7)).folder
     git(repo, "add", "-A")

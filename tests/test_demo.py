@@ -52,7 +52,7 @@ def trail(demo: DemoResult, cache: Path) -> Trail:
 def test_a_repository_of_its_own(demo: DemoResult) -> None:
     assert git(demo.target, "rev-parse", "--show-toplevel").strip() == str(demo.target.resolve())
     assert int(git(demo.target, "rev-list", "--count", "HEAD")) == demo.commits
-    assert 90 <= demo.commits <= 120  # one commit per case and per step record, plus the start and one change
+    assert 115 <= demo.commits <= 145  # one commit per case (18) and per step record, plus the start and one change
     assert sorted(demo.cases) == sorted(p.name for p in (SOURCE / "kasus").glob("*/*") if p.is_dir())
     assert git(demo.target, "status", "--porcelain") == ""
     tracked = git(demo.target, "ls-files").splitlines()

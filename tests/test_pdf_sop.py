@@ -21,7 +21,11 @@ from .conftest import REPO
 @pytest.fixture(scope="module")
 def sop_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sop")
-    jobs = [j for j in sop_jobs(open_archive(REPO / "records"), out) if j.template == "sop.html"]
+    jobs = [
+        j
+        for j in sop_jobs(open_archive(REPO / "records"), out)
+        if j.template == "sop.html" and "61.1.D.049" in j.title  # the example SOP has its own test
+    ]
     report = render_all(jobs, out, None, processes=1)
     assert [o.error for o in report.outcomes] == [None]
     return report.outcomes[0].target
@@ -31,7 +35,7 @@ def test_every_step_with_its_standard_time(sop_pdf: Path) -> None:
     reader = PdfReader(sop_pdf)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     squeezed = "".join(text.split())
-    sop = next(iter(open_archive(REPO / "records").sops.values()))
+    sop = open_archive(REPO / "records").sops[("61.1.D.049/I/2020", 0)]
     for step in sop.langkah:
         assert "".join(step.kegiatan.split()) in squeezed, step.no
         assert f"{step.waktu_menit} Menit" in text, step.no

@@ -72,7 +72,7 @@ def case_url(site: Path, case_id: str) -> str:
 
 def test_every_case_has_a_page_and_case_pages_stay_out_of_the_nav(demo_site: DemoSite) -> None:
     cases = sorted(p.name for p in (demo_site.archive / "kasus").glob("*/*") if p.is_dir())
-    assert len(cases) == 14
+    assert len(cases) == 18  # 14 of SOP 61.1.D.049 and 4 of the example SOP
     for case_id in cases:
         assert (demo_site.site / case_url(demo_site.site, case_id) / "index.html").is_file()
     home = (demo_site.site / "index.html").read_text("utf-8")
@@ -89,7 +89,7 @@ def test_case_page_shows_record_trail_checklist_gallery_and_downloads(demo_site:
     # The step-by-step record with the responsible person and role, and the decision.
     assert "Agus Permana, S.Sos. (fiktif)" in text
     assert "peran SOP: Kasi Peningkatan Kualitas Keluarga" in text
-    assert "Keputusan: ya (data valid)" in text
+    assert "Keputusan: ya (dilanjutkan)" in text
     assert "50 menit / 60 menit" in text  # duration against the standard
     # The Kelengkapan checklist links to each published document, which exists.
     docs = [h for h in p.links if h.startswith("berkas/") and h.endswith(".pdf")]
@@ -112,10 +112,10 @@ def test_case_page_shows_record_trail_checklist_gallery_and_downloads(demo_site:
 def test_dashboard_counts_and_compliance_match_the_export(demo_site: DemoSite) -> None:
     index = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))
     rows = index["kasus"]
-    assert index["format"] == "sop-kit/indeks-kasus/1" and len(rows) == 14
+    assert index["format"] == "sop-kit/indeks-kasus/1" and len(rows) == 18
     text = page(demo_site.site, "").text
     complete = sum(1 for r in rows if r["dokumen_lengkap"])
-    assert f"{complete} dari 14" in text
+    assert f"{complete} dari 18" in text
     decided = [r for r in rows if r["keputusan_sah"] is not None]
     good = sum(1 for r in decided if r["keputusan_sah"])
     assert f"{good} dari {len(decided)}" in text
@@ -182,7 +182,7 @@ def test_csv_export_has_the_json_rows(demo_site: DemoSite) -> None:
 
 def test_search_index_covers_every_case_page(demo_site: DemoSite) -> None:
     counts = page_counts(demo_site.site)
-    assert counts == {"utama": 1, "kasus-00": 14}  # the SOP page; every case page (one bundle so far)
+    assert counts == {"utama": 2, "kasus-00": 18}  # the two SOP pages; every case page (one bundle so far)
     entry = json.loads((demo_site.site / "pagefind" / "kasus-00" / "pagefind-entry.json").read_text("utf-8"))
     assert list(entry["languages"]) == ["id"]  # Indonesian stemming
     assert not (demo_site.site / "search" / "search_index.json").exists()  # no lunr index

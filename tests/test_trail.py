@@ -98,8 +98,8 @@ def test_registry_edited_in_the_approving_commit_does_not_authorise_it(repo: Sig
     staff = repo.records / "staf.yaml"
     text = staff.read_text()
     text = text.replace(
-        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana]",
-        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana, kabid]",
+        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana, petugas-pengaduan]",
+        "      - jabatan: Pekerja Sosial Ahli Pertama\n        peran: [pelaksana, petugas-pengaduan, kabid]",
     )
     staff.write_text(text)
     step5 = (CORPUS / "base" / "langkah" / "05-koordinasi.yaml").read_text().replace("budi-santoso", "dewi-lestari")

@@ -27,7 +27,7 @@ from ..progress import progress_of
 from ..rules import check_case
 from ..wilayah import purwakarta
 from .fetch import check_image
-from .letters import letter_context
+from .letters import has_letters, letter_context
 from .render import Job
 
 PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about fivefold
@@ -88,7 +88,9 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
         return []
     findings = check_case(archive, path)
     full = case_context(archive, case, sop, findings, trail)
-    full.update(letter_context(sop, full, archive.staff))
+    letters = has_letters(sop)
+    if letters:
+        full.update(letter_context(sop, full, archive.staff))
     public = public_context(full)
     created = full["generated"]
     cid = case.kasus.id
@@ -112,17 +114,20 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
             public,
             folder / f"berkas-pembinaan-{cid}.pdf",
             f"Berkas Pembinaan {cid} (publik)",
-            "Berkas pembinaan ketahanan keluarga",
-        ),
-        job(
-            "daftar-hadir.html",
-            public,
-            folder / f"daftar-hadir-kosong-{cid}.pdf",
-            f"Daftar hadir pembinaan {cid} (kosong)",
-            "Daftar hadir",
+            f"Berkas kasus SOP {sop.nomor}: {sop.nama}",
         ),
     ]
-    if full["decided"]:  # the SK designates a location only after a 'ya' decision
+    if letters:
+        jobs.append(
+            job(
+                "daftar-hadir.html",
+                public,
+                folder / f"daftar-hadir-kosong-{cid}.pdf",
+                f"Daftar hadir pembinaan {cid} (kosong)",
+                "Daftar hadir",
+            )
+        )
+    if letters and full["decided"]:  # the SK designates a location only after a 'ya' decision
         jobs.append(
             job(
                 "sk.html",
@@ -132,7 +137,7 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
                 "Draf SK penetapan lokasi rawan",
             )
         )
-    if steps.get(4, {}).get("done"):
+    if letters and steps.get(4, {}).get("done"):
         jobs.append(
             job(
                 "surat-koordinasi.html",
@@ -142,7 +147,7 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
                 "Surat koordinasi",
             )
         )
-    if steps.get(6, {}).get("done"):
+    if letters and steps.get(6, {}).get("done"):
         jobs.append(
             job(
                 "laporan.html",
@@ -160,19 +165,20 @@ def case_jobs(archive: Archive, path: Path, out: Path, internal_out: Path | None
                 full,
                 ifolder / f"berkas-pembinaan-{cid}.pdf",
                 f"Berkas Pembinaan {cid}",
-                "Berkas pembinaan ketahanan keluarga (internal)",
+                f"Berkas kasus SOP {sop.nomor}: {sop.nama} (internal)",
                 _records(case),
             )
         )
-        jobs.append(
-            job(
-                "daftar-hadir.html",
-                full,
-                ifolder / f"daftar-hadir-{cid}.pdf",
-                f"Daftar hadir pembinaan {cid}",
-                "Daftar hadir",
+        if letters:
+            jobs.append(
+                job(
+                    "daftar-hadir.html",
+                    full,
+                    ifolder / f"daftar-hadir-{cid}.pdf",
+                    f"Daftar hadir pembinaan {cid}",
+                    "Daftar hadir",
+                )
             )
-        )
     return jobs
 
 

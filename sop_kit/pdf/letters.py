@@ -1,7 +1,8 @@
 """What the letters of a case need beyond the dossier's context: kop surat, legal basis,
 numbers, dates, addressee and signatories, derived from the SOP and the case's records.
 
-The letters are the documents the office's clerks type by hand today: the draft SK
+The letters are the documents the office's clerks type by hand today, for the cases of SOP
+61.1.D.049/I/2020 (:data:`LETTER_SOPS`): the draft SK
 designating the vulnerable location (step 3), the coordination letter to the Kepala Desa /
 Lurah / Camat (step 5), the attendance sheet (step 6) and the coaching report (after steps
 6–7). Nothing here is personal data: addressees are addressed by their position, and the
@@ -16,6 +17,9 @@ from typing import Any
 
 from ..models import Sop, Staf
 
+# The templates follow this SOP's steps; another SOP's step 3 is not a designation, so its
+# cases get the dossier only. Keyed by number: every revision keeps the same letters.
+LETTER_SOPS = frozenset({"61.1.D.049/I/2020"})
 SK_STEP = 3  # Penetapan lokasi: the step whose record holds the SK's number
 LETTER_STEP = 5  # Koordinasi dengan pemerintah setempat: the coordination letter's number
 COACHING_STEP = 6  # Pelaksanaan pembinaan
@@ -24,6 +28,12 @@ PHOTO_STEP = 7  # Dokumentasi/foto: the report is signed once it is done
 PLACEHOLDER_ADDRESS = "Jalan Contoh Raya No. 1, Purwakarta 41111"
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 LOCAL_HEADS = ("Kepala Desa", "Lurah", "Camat")  # addressees of the coordination letter, in that order
+
+
+def has_letters(sop: Sop) -> bool:
+    """Whether the letter templates (SK, coordination letter, attendance sheet, report) are
+    drafted for the cases of ``sop``."""
+    return sop.nomor in LETTER_SOPS
 
 
 def letter_context(sop: Sop, ctx: Mapping[str, Any], staff: Mapping[str, Staf] | None = None) -> dict[str, Any]:
