@@ -208,14 +208,15 @@ def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, arc
     total = len(views)
     decided = [v for v in views if v.decisions_ok is not None]
     open_rows = [r for r in rows if r["severity"] != Severity.INFO]
-    timing = []
-    for sop in archive.sops.values():
+    timing = []  # one table per SOP revision: step 3 of one SOP is not step 3 of another
+    for sop in sorted(archive.sops.values(), key=lambda s: s.ref):
+        steps = []
         for step in sop.langkah:
             measured = [over for v in views if v.sop == sop.ref for no, _, over in v.timings if no == step.no]
             within = sum(1 for over in measured if not over)
-            timing.append(
+            steps.append(
                 {
-                    "no": step.no if len(archive.sops) == 1 else f"{sop.nomor} r{sop.revisi} · {step.no}",
+                    "no": step.no,
                     "kegiatan": step.kegiatan,
                     "standard": step.waktu_menit,
                     "flexible": step.waktu_fleksibel,
@@ -223,6 +224,14 @@ def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, arc
                     "share": within / len(measured) if measured else None,
                 }
             )
+        timing.append(
+            {
+                "label": f"SOP {sop.nomor} revisi {sop.revisi} — {sop.nama}",
+                "href": f"sop/{sop_slug(sop)}/",
+                "cases": sum(1 for v in views if v.sop == sop.ref),
+                "steps": steps,
+            }
+        )
     return render(
         "beranda.md",
         {"title": "Beranda", "search": "exclude"},
