@@ -155,29 +155,27 @@ def _inside(folder: Path, path: Path, archive: Archive) -> Path:
 class _Staging:
     """Files written beside their target and put in place together; removed on failure."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self) -> None:
         self.pending: list[tuple[Path, Path]] = []
         self.claimed: set[Path] = set()
 
-    def write(self, target: Path, data: bytes) -> None:
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        self.pending.append((Path(tmp), target))
-
-    def copy(self, source: Path, target: Path) -> None:
+    def _temp(self, target: Path) -> Path:
         target.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         os.close(fd)
-        shutil.copyfile(source, tmp)
         self.pending.append((Path(tmp), target))
+        return Path(tmp)
+
+    def write(self, target: Path, data: bytes) -> None:
+        self._temp(target).write_bytes(data)
+
+    def copy(self, source: Path, target: Path) -> None:
+        shutil.copyfile(source, self._temp(target))
 
 
 @contextmanager
 def _staged(folder: Path, archive: Archive) -> Iterator[_Staging]:
-    staging = _Staging(folder)
+    staging = _Staging()
     try:
         yield staging
     except BaseException:

@@ -65,7 +65,7 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     return TranslatedUsageError(message, ctx, lang)
 
 
-class Command(click.Command):
+class _Translating(click.Command):
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
@@ -78,19 +78,12 @@ class Command(click.Command):
             raise translate(exc, _lang(typed)) from None
 
 
-class Group(click.Group):
+class Command(_Translating):
+    pass
+
+
+class Group(_Translating, click.Group):
     command_class = Command
-
-    def make_context(
-        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
-    ) -> click.Context:
-        typed = list(args)  # parsing consumes the list
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except TranslatedUsageError:
-            raise
-        except click.UsageError as exc:
-            raise translate(exc, _lang(typed)) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
