@@ -2,7 +2,7 @@
 
     python -m bench.generate OUT --cases 10000
 
-Cases are written by the same code as the demo archive (``sop_kit.sample.write_case``),
+Cases are written by the same code as the demo archive (``sop_kit.demo.sample.write_case``),
 so they have the demo's shape: an identity file with target families (personal data), one
 record per step and round, a scanned PDF per mandated document and JPEG photos with EXIF.
 The mix: about 75% complete, 10% sent back at step 2 and then completed, 10% stopped
@@ -20,12 +20,12 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Literal
 
-from sop_kit.archive import open_archive
-from sop_kit.ids import new_case_id
-from sop_kit.models import Kasus, KeluargaSasaran, Sop, Staf
-from sop_kit.models.case import Lokasi, Periode, SopRef
-from sop_kit.sample import CaseSpec, FileSpec, Raw, StepSpec, photo_jpeg, scan_pdf, write_case
-from sop_kit.wilayah import purwakarta
+from sop_kit.demo.sample import CaseSpec, FileSpec, Raw, StepSpec, photo_jpeg, scan_pdf, write_case
+from sop_kit.records.archive import open_archive
+from sop_kit.records.ids import new_case_id
+from sop_kit.records.models import Kasus, KeluargaSasaran, Sop, Staf
+from sop_kit.records.models.case import Lokasi, Periode, SopRef
+from sop_kit.records.wilayah import purwakarta
 
 REPO = Path(__file__).resolve().parent.parent
 SOP_REF = ("61.1.D.049/I/2020", 0)

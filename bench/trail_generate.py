@@ -3,7 +3,7 @@
     python -m bench.trail_generate --cases 10000
 
 Case content comes from the check benchmark's generator (``bench.generate``, written by
-``sop_kit.sample.write_case``). The history is what an office using sop-kit would have:
+``sop_kit.demo.sample.write_case``). The history is what an office using sop-kit would have:
 
 * the first commit (SOP, staff registry, ``sop-kit.yaml``) is signed by the Kepala Dinas,
   who administers the registry; ``sop-kit.yaml`` pins that registry's sha256
@@ -39,7 +39,7 @@ find a good signature on a sample of signed commits and none on unsigned ones.
 Alongside the repository, ``manifest.json`` records what the trail must find: commits,
 signed commits, approvals by verdict, corrections and re-approvals, and per case the
 number of commits (for the naive baseline). The verdicts are worked out here from the
-rules in the issue, independently of ``sop_kit.trail``. Everything is deterministic for a
+rules in the issue, independently of ``sop_kit.trail.build``. Everything is deterministic for a
 seed except the keys, which ssh-keygen draws; they are kept under ``keys/`` and reused.
 """
 
@@ -68,11 +68,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import REPO, SOP_REF, _case, _pool
-from sop_kit.archive import open_archive
-from sop_kit.layout import CASE_FILE, STEPS_DIR
-from sop_kit.models import Sop, Staf
-from sop_kit.sample import CaseSpec, Raw, StepSpec, write_case
-from sop_kit.steptext import step_file_stem
+from sop_kit.clerk.steptext import step_file_stem
+from sop_kit.demo.sample import CaseSpec, Raw, StepSpec, write_case
+from sop_kit.records.archive import open_archive
+from sop_kit.records.layout import CASE_FILE, STEPS_DIR
+from sop_kit.records.models import Sop, Staf
 
 HERE = Path(__file__).resolve().parent
 VERSION = 2  # bump when the generated history changes, so cached repositories are rebuilt

@@ -5,7 +5,7 @@
 On the repository ``bench.trail_generate`` builds (or reuses) under bench/out/, it measures:
 
   log        one `git log --raw` pass over records/, as the trail runs it      baseline
-  cold       sop_kit.trail.load_trail with an empty cache: every signature is verified
+  cold       sop_kit.trail.build.load_trail with an empty cache: every signature is verified
   warm       the same call again, nothing new (the cache)                       target near 1 x log
   new        the same after one new signed commit (old verdicts cached)
   naive      GitPython: one `iter_commits(paths=<case folder>)` per case, reading each commit,
@@ -38,8 +38,8 @@ from typing import Any
 
 from bench.run import best_of
 from bench.trail_generate import Keys, load
-from sop_kit.layout import locate
-from sop_kit.trail import Trail, load_trail
+from sop_kit.records.layout import locate
+from sop_kit.trail.build import Trail, load_trail
 
 NEW_COMMIT_MESSAGE = "benchmark"  # the commit the "one new commit" measurement adds, then removes
 
@@ -59,7 +59,7 @@ def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
 
 
 def git_log_pass(repo: Path) -> int:
-    """The history pass sop_kit.gitlog.read_history makes, output read in full; its size in bytes."""
+    """The history pass sop_kit.trail.gitlog.read_history makes, output read in full; its size in bytes."""
     fields = "%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%ct%x1f%cI"
     args = ["log", "HEAD", "--reverse", "--topo-order", "--full-history", "--parents", "--no-renames"]
     args += ["--raw", "--no-abbrev", "-z", f"--format=%x1e{fields}", "--", "records/"]

@@ -23,14 +23,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Literal
 
-from sop_kit.archive import open_archive
-from sop_kit.ids import new_case_id
-from sop_kit.layout import CASE_FILE, CASES_DIR
-from sop_kit.models import Kasus, Sop, Staf
-from sop_kit.models.case import AnggotaKeluarga, KeluargaSasaran, Kontak, Lokasi, Periode, SopRef
+from sop_kit.demo.sample import SIGNED, CaseSpec, FileSpec, Photo, Raw, Scan, StepSpec, write_case
 from sop_kit.pdf.render import BULAN
-from sop_kit.sample import SIGNED, CaseSpec, FileSpec, Photo, Raw, Scan, StepSpec, write_case
-from sop_kit.wilayah import purwakarta
+from sop_kit.records.archive import open_archive
+from sop_kit.records.ids import new_case_id
+from sop_kit.records.layout import CASE_FILE, CASES_DIR
+from sop_kit.records.models import Kasus, Sop, Staf
+from sop_kit.records.models.case import AnggotaKeluarga, KeluargaSasaran, Kontak, Lokasi, Periode, SopRef
+from sop_kit.records.wilayah import purwakarta
 
 MARKER = "DATA FIKTIF — arsip demo dari scripts/make_demo.py; jangan disunting, jalankan ulang skripnya."
 SOP_REF = ("61.1.D.049/I/2020", 0)

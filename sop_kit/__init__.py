@@ -10,29 +10,29 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__ as __version__
 
 _EXPORTS = {
-    "Archive": "archive",
-    "CaseFolder": "archive",
-    "open_archive": "archive",
-    "read_case": "archive",
-    "CheckOptions": "check",
-    "check_archive": "check",
-    "ConfigError": "errors",
-    "SopKitError": "errors",
-    "Finding": "findings",
-    "Report": "findings",
-    "Severity": "findings",
-    "Progress": "progress",
-    "Status": "progress",
-    "progress_of": "progress",
-    "CaseStatus": "status",
-    "DemoResult": "demo",
-    "build_demo": "demo",
-    "case_status": "status",
-    "find_case": "status",
-    "format_status": "status",
+    "Archive": "records.archive",
+    "CaseFolder": "records.archive",
+    "open_archive": "records.archive",
+    "read_case": "records.archive",
+    "CheckOptions": "check.run",
+    "check_archive": "check.run",
+    "ConfigError": "core.errors",
+    "SopKitError": "core.errors",
+    "Finding": "core.findings",
+    "Report": "core.findings",
+    "Severity": "core.findings",
+    "Progress": "records.rounds",
+    "Status": "records.rounds",
+    "progress_of": "records.rounds",
+    "CaseStatus": "reports.status",
+    "DemoResult": "demo.build",
+    "build_demo": "demo.build",
+    "case_status": "reports.status",
+    "find_case": "reports.status",
+    "format_status": "reports.status",
 }
 __all__ = [
     "Archive",
@@ -58,13 +58,13 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .archive import Archive, CaseFolder, open_archive, read_case
-    from .check import CheckOptions, check_archive
-    from .demo import DemoResult, build_demo
-    from .errors import ConfigError, SopKitError
-    from .findings import Finding, Report, Severity
-    from .progress import Progress, Status, progress_of
-    from .status import CaseStatus, case_status, find_case, format_status
+    from .check.run import CheckOptions, check_archive
+    from .core.errors import ConfigError, SopKitError
+    from .core.findings import Finding, Report, Severity
+    from .demo.build import DemoResult, build_demo
+    from .records.archive import Archive, CaseFolder, open_archive, read_case
+    from .records.rounds import Progress, Status, progress_of
+    from .reports.status import CaseStatus, case_status, find_case, format_status
 
 
 def __getattr__(name: str) -> Any:

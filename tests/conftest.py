@@ -59,7 +59,7 @@ class DemoSite:
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> DemoSite:
     """The demo archive as a signed repository, built once into a public site with PDFs."""
-    from sop_kit.demo import build_demo
+    from sop_kit.demo.build import build_demo
     from sop_kit.site.build import SiteOptions, build_site
 
     base = tmp_path_factory.mktemp("situs-demo")

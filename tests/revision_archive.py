@@ -1,6 +1,6 @@
 """Small archives for the revision, diff and stats tests: the shipped SOP as revision 0
 (effective 2020-01) and a revision 1 (effective 2026-01) made from it by a few edits, with
-cases written by :func:`sop_kit.sample.write_case`."""
+cases written by :func:`sop_kit.demo.sample.write_case`."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sop_kit.archive import open_archive
-from sop_kit.models import Kasus
-from sop_kit.models.case import Lokasi, Periode, SopRef
-from sop_kit.sample import CaseSpec, FileSpec, Raw, StepSpec, write_case
+from sop_kit.demo.sample import CaseSpec, FileSpec, Raw, StepSpec, write_case
+from sop_kit.records.archive import open_archive
+from sop_kit.records.models import Kasus
+from sop_kit.records.models.case import Lokasi, Periode, SopRef
 
 from .conftest import REPO
 

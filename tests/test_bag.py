@@ -16,10 +16,10 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from sop_kit.bag import export_bag, format_bag_report, verify_bag
-from sop_kit.cli import main
-from sop_kit.demo import build_demo
-from sop_kit.errors import SopKitError
+from sop_kit.bag.export import export_bag, format_bag_report, verify_bag
+from sop_kit.cli.main import main
+from sop_kit.core.errors import SopKitError
+from sop_kit.demo.build import build_demo
 
 from .conftest import REPO, MakeArchive
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.archive import open_archive, read_case
-from sop_kit.cli import main
-from sop_kit.rules import check_case
-from sop_kit.scaffold import NewCase, create_case
-from sop_kit.yamlsafe import load_file
+from sop_kit.check.rules import check_case
+from sop_kit.clerk.new import NewCase, create_case
+from sop_kit.cli.main import main
+from sop_kit.records.archive import open_archive, read_case
+from sop_kit.records.yamlsafe import load_file
 
 from .conftest import CORPUS, REPO
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
+from sop_kit.cli.main import main
 
 from .conftest import CORPUS, build_archive
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.check import CheckOptions, check_archive
-from sop_kit.cli import main
-from sop_kit.demo import KEYS_DIR, DemoResult, build_demo, format_tour
-from sop_kit.errors import ConfigError
-from sop_kit.findings import Severity
-from sop_kit.layout import locate
-from sop_kit.signatures import fingerprint
-from sop_kit.trail import Trail, load_trail
+from sop_kit.check.run import CheckOptions, check_archive
+from sop_kit.cli.main import main
+from sop_kit.core.errors import ConfigError
+from sop_kit.core.findings import Severity
+from sop_kit.demo.build import KEYS_DIR, DemoResult, build_demo, format_tour
+from sop_kit.records.layout import locate
+from sop_kit.trail.build import Trail, load_trail
+from sop_kit.trail.signatures import fingerprint
 
 from .conftest import REPO
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
-from sop_kit.feedback import SILENT, Bar, Lines, reporter_for
+from sop_kit.cli.main import main
+from sop_kit.core.feedback import SILENT, Bar, Lines, reporter_for
 
 from .conftest import BASE_ID, CORPUS, REPO, MakeArchive, build_archive
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit.models.sop import Langkah, Sop
-from sop_kit.parse import parse_file
-from sop_kit.pdf.flowchart import (
+from sop_kit.records.models.sop import Langkah, Sop
+from sop_kit.records.parse import parse_file
+from sop_kit.views.flowchart import (
     LEGEND_NAMES,
     flowchart_layout,
     flowchart_pages,

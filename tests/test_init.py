@@ -16,10 +16,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from sop_kit.cli import main
-from sop_kit.office import DEFAULT_SOP, FILES, TEMPLATES
-from sop_kit.schema import SCHEMA_FILES
-from sop_kit.yamlsafe import load_file
+from sop_kit.clerk.init import DEFAULT_SOP, FILES, TEMPLATES
+from sop_kit.clerk.schema import SCHEMA_FILES
+from sop_kit.cli.main import main
+from sop_kit.records.yamlsafe import load_file
 
 from .conftest import REPO
 
@@ -125,7 +125,7 @@ def test_a_fresh_archive_checks_clean(arsip: Path, tmp_path: Path) -> None:
 
 
 def test_the_staff_example_is_a_valid_entry_once_uncommented(arsip: Path, tmp_path: Path) -> None:
-    from sop_kit.models import Registri
+    from sop_kit.records.models import Registri
 
     filled = uncomment_example((arsip / "records/staf.yaml").read_text("utf-8"))
     path = tmp_path / "staf.yaml"

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from sop_kit.archive import open_archive
 from sop_kit.pdf.documents import case_jobs, sop_jobs
 from sop_kit.pdf.letters import letter_context, nip_text, terbilang
 from sop_kit.pdf.render import Job, render_all
+from sop_kit.records.archive import open_archive
 
 from .conftest import REPO
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 
-from sop_kit.messages import CATALOG
+from sop_kit.core.messages import CATALOG
 
 from .conftest import REPO
 
@@ -36,7 +36,8 @@ def test_custom_pydantic_errors_are_in_the_catalogue() -> None:
         text = path.read_text("utf-8")
         custom |= set(re.findall(r'PydanticCustomError\(\s*"([a-z_]+)"', text))
         custom |= set(re.findall(r'_err\("([a-z_]+)"', text))
-    custom |= {p.replace(".", "_") for p in re.findall(r'"(nip\.[a-z]+)"', (REPO / "sop_kit" / "nip.py").read_text())}
+    nip = (REPO / "sop_kit" / "records" / "nip.py").read_text()
+    custom |= {p.replace(".", "_") for p in re.findall(r'"(nip\.[a-z]+)"', nip)}
     assert custom
     assert sorted(f"schema.{c}" for c in custom if f"schema.{c}" not in CATALOG) == []
 
@@ -58,7 +59,7 @@ def test_public_api_names_all_resolve() -> None:
 
 
 def test_dynamic_trail_codes_are_in_the_catalogue() -> None:
-    from sop_kit.trail import EVENT_KINDS, REASONS
+    from sop_kit.trail.build import EVENT_KINDS, REASONS
 
     for reason in REASONS:
         assert f"trail.reason.{reason}" in CATALOG, reason

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sop_kit import open_archive
-from sop_kit.archive import read_case
-from sop_kit.cli import main
+from sop_kit.check.rules import check_case
+from sop_kit.cli.main import main
 from sop_kit.pdf.documents import case_jobs
-from sop_kit.rules import check_case
+from sop_kit.records.archive import read_case
 from sop_kit.site.pages import sop_slug
 
 from .conftest import REPO, DemoSite

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.archive import open_archive
-from sop_kit.cli import main
-from sop_kit.findings import Finding
-from sop_kit.revisions import diff_sops, in_force
-from sop_kit.rules import check_case
+from sop_kit.check.rules import check_case
+from sop_kit.cli.main import main
+from sop_kit.core.findings import Finding
+from sop_kit.records.archive import open_archive
+from sop_kit.records.revisions import diff_sops, in_force
 
 from .revision_archive import NOMOR, add_case, make_archive
 
@@ -57,7 +57,7 @@ def test_case_without_revision_is_judged_by_the_one_in_force(archive_root: Path)
 
 
 def _kasus(root: Path, folder: Path):  # type: ignore[no-untyped-def]
-    from sop_kit.archive import read_case
+    from sop_kit.records.archive import read_case
 
     case = read_case(open_archive(root), folder)
     assert case.kasus is not None

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from sop_kit import CheckOptions, check_archive
-from sop_kit.fieldtypes import PERSONAL
-from sop_kit.models import Kasus, KeluargaSasaran
-from sop_kit.nip import nip_problem
-from sop_kit.wilayah import purwakarta
+from sop_kit.records.fieldtypes import PERSONAL
+from sop_kit.records.models import Kasus, KeluargaSasaran
+from sop_kit.records.nip import nip_problem
+from sop_kit.records.wilayah import purwakarta
 
 from .conftest import BASE_ID, MakeArchive
 
@@ -170,7 +170,7 @@ def test_register_has_all_of_purwakarta() -> None:
 
 def test_unquoted_numbers_are_never_changed(base_case: Path) -> None:
     """An unquoted NIK is read as its exact digits; an unquoted phone keeps its leading 0."""
-    from sop_kit.parse import parse_file
+    from sop_kit.records.parse import parse_file
 
     kasus = base_case / "kasus.yaml"
     text = kasus.read_text().replace('nik: "3214131203800001"', "nik: 3214131203800001")
@@ -186,7 +186,7 @@ def test_unquoted_numbers_are_never_changed(base_case: Path) -> None:
 def test_unquoted_kk_with_yaml11_octal_look_is_refused(base_case: Path) -> None:
     """A value YAML 1.1 would read as octal or sexagesimal is text to us, and then fails its
     pattern: reported, not silently turned into another number."""
-    from sop_kit.parse import parse_file
+    from sop_kit.records.parse import parse_file
 
     kasus = base_case / "kasus.yaml"
     kasus.write_text(kasus.read_text().replace('nomor_kk: "3214130101200001"', "nomor_kk: 0321413010120000"))

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
-from sop_kit.schema import KETERANGAN, SCHEMA_FILES, Kind, dumps, schema_dir, schemas, write_schemas
-from sop_kit.yamlsafe import load_file
+from sop_kit.clerk.schema import KETERANGAN, SCHEMA_FILES, Kind, dumps, schema_dir, schemas, write_schemas
+from sop_kit.cli.main import main
+from sop_kit.records.yamlsafe import load_file
 
 from .conftest import REPO
 
@@ -66,8 +66,8 @@ def test_every_model_and_field_has_an_indonesian_description() -> None:
             for name, prop in obj["properties"].items():
                 assert prop.get("description"), f"{obj['title']}.{name}: add it to KETERANGAN in sop_kit/schema.py"
     # No stale entries: every model and field KETERANGAN names exists.
-    from sop_kit.config import Konfigurasi
-    from sop_kit.models import CatatanLangkah, Kasus, Registri, Sop
+    from sop_kit.records.config import Konfigurasi
+    from sop_kit.records.models import CatatanLangkah, Kasus, Registri, Sop
 
     fields: dict[str, set[str]] = {}
     for model in (Kasus, CatatanLangkah, Registri, Sop, Konfigurasi):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
+from sop_kit.cli.main import main
 from sop_kit.site.build import SiteOptions, build_site
 from sop_kit.site.guide import GUIDE_FILE, guide_dir
 from sop_kit.site.search import bundle_count, bundle_of, bundles, page_counts
@@ -151,7 +151,7 @@ def test_saved_listings_find_the_planted_irregularities(demo_site: DemoSite) -> 
 def test_browse_by_year_kecamatan_status_and_sop(demo_site: DemoSite) -> None:
     rows = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]
     first = rows[0]
-    from sop_kit.ids import slug
+    from sop_kit.records.ids import slug
 
     for url in (
         f"jelajah/tahun/{first['tahun']}",
@@ -286,7 +286,7 @@ def test_every_link_and_image_on_every_page_resolves(demo_site: DemoSite) -> Non
 
 
 def test_every_build_stage_has_a_message_in_both_languages(make_archive: MakeArchive, tmp_path: Path) -> None:
-    from sop_kit.messages import CATALOG
+    from sop_kit.core.messages import CATALOG
 
     report = build_site(make_archive(), SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "c", trail=False))
     assert {"check", "pdf", "cases", "mkdocs", "search", "verify", "publish"} <= set(report.timings)

@@ -13,9 +13,9 @@ import pytest
 from PIL import Image
 from pydantic import BaseModel, Field
 
-from sop_kit.archive import open_archive, read_case
-from sop_kit.fieldtypes import NamaPribadi, Teks, Telepon
-from sop_kit.models import CatatanLangkah, Kasus
+from sop_kit.records.archive import open_archive, read_case
+from sop_kit.records.fieldtypes import NamaPribadi, Teks, Telepon
+from sop_kit.records.models import CatatanLangkah, Kasus
 from sop_kit.site.photos import publish_photo
 from sop_kit.site.privacy import MAX_GUNZIP, Hit, _gunzip, personal_values, scan_output
 from tests.conftest import REPO

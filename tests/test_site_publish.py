@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit.errors import SopKitError
+from sop_kit.core.errors import SopKitError
 from sop_kit.site.build import SiteOptions, build_site
 from sop_kit.site.publish import build_lock
 from sop_kit.site.serve import make_server

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
+from sop_kit.cli.main import main
+from sop_kit.reports.stats import archive_stats, nearest_rank
 from sop_kit.site.build import SiteOptions, build_site
 from sop_kit.site.pages import sop_slug
-from sop_kit.stats import archive_stats, nearest_rank
 
 from .revision_archive import NOMOR, add_case, make_archive
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
+from sop_kit.cli.main import main
 
 from .conftest import BASE_ID, CORPUS, build_archive
 

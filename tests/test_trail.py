@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sop_kit import CheckOptions, check_archive, open_archive
-from sop_kit.config import load_config
-from sop_kit.trail import Event, Trail, build_trail, trail_findings
+from sop_kit.records.config import load_config
+from sop_kit.trail.build import Event, Trail, build_trail, trail_findings
 
 from .conftest import BASE_ID, CORPUS, REPO
 from .signed_repo import SignedRepo

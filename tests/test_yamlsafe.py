@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit.errors import SopKitError
-from sop_kit.yamlsafe import MAX_BYTES, MAX_DEPTH, load_bytes, load_file
+from sop_kit.core.errors import SopKitError
+from sop_kit.records.yamlsafe import MAX_BYTES, MAX_DEPTH, load_bytes, load_file
 
 
 def error_of(raw: bytes) -> SopKitError:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..archive import open_archive
-from ..errors import ConfigError
-from ..feedback import Reporter
-from ..layout import locate
+from ..core.errors import ConfigError
+from ..core.feedback import Reporter
+from ..records.archive import open_archive
+from ..records.layout import locate
 from .documents import case_jobs, sop_jobs
 from .render import Job, RenderReport, render_all
 
@@ -30,7 +30,7 @@ def archive_jobs(
     archive = open_archive(root)
     found = None
     if trail:
-        from ..trail import load_trail
+        from ..trail.build import load_trail
 
         found = load_trail(layout, reporter=reporter)
     jobs = [] if case else sop_jobs(archive, out)

@@ -18,14 +18,14 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
-from ..archive import Archive, CaseFolder, read_case
-from ..findings import Finding, Severity
-from ..ids import slug
-from ..layout import CASE_FILE, STEPS_DIR
-from ..models import Langkah, Sop
-from ..progress import progress_of
-from ..rules import check_case
-from ..wilayah import purwakarta
+from ..check.rules import check_case
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive, CaseFolder, read_case
+from ..records.ids import slug
+from ..records.layout import CASE_FILE, STEPS_DIR
+from ..records.models import Langkah, Sop
+from ..records.rounds import progress_of
+from ..records.wilayah import purwakarta
 from .fetch import check_image
 from .letters import has_letters, letter_context
 from .render import Job
@@ -67,7 +67,7 @@ def sop_jobs(archive: Archive, out: Path) -> list[Job]:
 
 
 def sop_context(sop: Sop) -> dict[str, Any]:
-    from .flowchart import flowchart_pages, legend_svg
+    from ..views.flowchart import flowchart_pages, legend_svg
 
     return {
         "model": sop,

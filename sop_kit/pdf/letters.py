@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ..models import Sop, Staf
+from ..records.models import Sop, Staf
 
 # The templates follow this SOP's steps; another SOP's step 3 is not a designation, so its
 # cases get the dossier only. Keyed by number: every revision keeps the same letters.

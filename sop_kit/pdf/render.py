@@ -20,11 +20,12 @@ from typing import Any
 
 import jinja2
 
-from .. import __version__
-from ..feedback import SILENT, Reporter
+from .._version import __version__
+from ..core import resources
+from ..core.feedback import SILENT, Reporter
 from .fetch import SafeFetcher
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_TEMPLATES = resources.TEMPLATES
 WIB = timezone(timedelta(hours=7))
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier
 

@@ -26,13 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..cachefile import cache_base, read_json, write_json
-from ..check import CheckOptions, check_archive
-from ..errors import ConfigError, SopKitError
-from ..feedback import SILENT, Reporter
-from ..findings import Finding, Report
-from ..layout import Layout, locate
+from .._version import __version__
+from ..check.run import CheckOptions, check_archive
+from ..core.cache import cache_base, read_json, write_json
+from ..core.errors import ConfigError, SopKitError
+from ..core.feedback import SILENT, Reporter
+from ..core.findings import Finding, Report
+from ..records.layout import Layout, locate
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
@@ -117,7 +117,7 @@ def _timed(report: SiteReport, stage: str, say: Reporter) -> Iterator[None]:
 def _build(
     layout: Layout, root: Path | str, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Reporter
 ) -> None:
-    from ..archive import open_archive
+    from ..records.archive import open_archive
 
     started = time.time() - 2  # file times below this were not written by this build (2 s: coarse clocks)
     work = _work_dir(options, out)
@@ -136,8 +136,8 @@ def _build(
         archive = open_archive(root)
         trail = None
         if options.trail:
-            from ..gitlog import top_level
-            from ..trail import load_trail
+            from ..trail.build import load_trail
+            from ..trail.gitlog import top_level
 
             trail = load_trail(layout, options.cache_dir, reporter=say) if top_level(layout.root) is not None else None
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")

@@ -19,12 +19,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from ..archive import Archive, read_case
-from ..feedback import SILENT, Reporter
-from ..findings import Finding
-from ..layout import Layout
-from ..scan import fingerprint, scan
+from .._version import __version__
+from ..core.feedback import SILENT, Reporter
+from ..core.findings import Finding
+from ..records.archive import Archive, read_case
+from ..records.layout import Layout
+from ..records.scan import fingerprint, scan
 from .collect import CaseRow, case_view
 from .media import MediaCache
 from .pages import TEMPLATES, case_page, case_page_path

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..archive import Archive, CaseFolder
-from ..filetypes import sniff
-from ..findings import Finding, Severity
-from ..ids import slug
-from ..models import Sop
+from ..core.findings import Finding, Severity
 from ..pdf.documents import case_context, public_context
-from ..progress import progress_of
+from ..records.archive import Archive, CaseFolder
+from ..records.filetypes import sniff
+from ..records.ids import slug
+from ..records.models import Sop
+from ..records.rounds import progress_of
 
 # A finding with one of these codes means a mandated document (or photo) is missing or unusable.
 DOCUMENT_CODES = frozenset(

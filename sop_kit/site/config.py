@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import ConfigError
-from ..yamlsafe import load_file
+from ..core.errors import ConfigError
+from ..records.yamlsafe import load_file
 from .markup import plain
 from .pages import NAV, NOT_IN_NAV
 

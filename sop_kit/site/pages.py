@@ -20,12 +20,12 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..archive import Archive
-from ..findings import Finding, Severity
-from ..ids import slug
-from ..messages import text
-from ..models import Sop
-from ..progress import Status
+from ..core.findings import Finding, Severity
+from ..core.messages import text
+from ..records.archive import Archive
+from ..records.ids import slug
+from ..records.models import Sop
+from ..records.rounds import Status
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
 from .guide import guide_page
@@ -286,9 +286,9 @@ def sop_pages(
 ) -> dict[str, str]:
     """One page per SOP revision: the SOP itself, its revision history, and practice
     against its standard (the report of ``sop-kit sop stats``)."""
-    from ..pdf.flowchart import flowchart_pages
-    from ..revisions import history
-    from ..stats import compute, minutes_text, missing_documents
+    from ..records.revisions import history
+    from ..reports.stats import compute, minutes_text, missing_documents
+    from ..views.flowchart import flowchart_pages
 
     pages = {}
     rows = []
@@ -328,7 +328,7 @@ def sop_pages(
             method=text("stats.method", "id"),
             roles={st.no: " / ".join(sop.role(r).nama for r in st.pelaksana) for st in sop.langkah},
             page=page,
-            svg=Markup(page.svg),  # drawn by sop_kit.pdf.flowchart, which escapes every label
+            svg=Markup(page.svg),  # drawn by sop_kit.views.flowchart, which escapes every label
         )
     pages["sop/index.md"] = render(
         "index_of.md",

@@ -30,8 +30,8 @@ from pydantic import BaseModel
 from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
-from ..cachefile import read_json, write_json
-from ..models import CatatanLangkah, Kasus
+from ..core.cache import read_json, write_json
+from ..records.models import CatatanLangkah, Kasus
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 # Joins the separate values of a JSON file or a Pagefind index: no pattern may match across

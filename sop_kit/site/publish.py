@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

@@ -18,8 +18,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import SopKitError
-from ..feedback import SILENT, Reporter
+from ..core.errors import SopKitError
+from ..core.feedback import SILENT, Reporter
 
 ROOT = "pagefind"
 MAIN = "utama"  # SOP pages

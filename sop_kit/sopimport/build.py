@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
-from ..findings import Finding
-from ..messages import text as msg
-from ..models.sop import Sop
-from ..parse import validate
-from ..yamlsafe import load_text
-from ..yamlwrite import dump_yaml
+from ..core.errors import ConfigError
+from ..core.findings import Finding
+from ..core.messages import text as msg
+from ..records.models.sop import Sop
+from ..records.parse import validate
+from ..records.yamlsafe import load_text
+from ..records.yamlwrite import dump_yaml
 from . import identity
 from .flowchart import Flowchart, lane_label, read_flowchart, read_responsibility, target_in
 from .notes import Notes

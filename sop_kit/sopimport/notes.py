@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..messages import text
+from ..core.messages import text
 
 Kind = Literal["guess", "review", "problem"]
 

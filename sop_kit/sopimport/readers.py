@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 from .text import Line, lines_of
 
 MAX_BYTES = 20_000_000

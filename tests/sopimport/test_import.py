@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.cli import main
-from sop_kit.errors import ConfigError
-from sop_kit.models.sop import Sop
-from sop_kit.parse import parse_file
+from sop_kit.cli.main import main
+from sop_kit.core.errors import ConfigError
+from sop_kit.records.models.sop import Sop
+from sop_kit.records.parse import parse_file
 from sop_kit.sopimport import import_sop
 from sop_kit.sopimport.text import fold
 

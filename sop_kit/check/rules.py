@@ -1,0 +1,475 @@
+"""The rules a case is checked against: identity, location, steps, documents, roles, time."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive, CaseFolder, StepFile, read_case
+from ..records.filetypes import matches, sniff
+from ..records.layout import CASE_FILE, STEPS_DIR
+from ..records.models import Kasus, Sop
+from ..records.rounds import Progress, Status, progress_of
+from ..records.scan import Listing
+from ..records.wilayah import purwakarta
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def check_case(archive: Archive, path: Path, files: Listing | None = None) -> list[Finding]:
+    """Every finding for the case folder at ``path`` (``files``: its scan, if already made)."""
+    case = read_case(archive, path, files)
+    out = list(case.findings)
+    if case.kasus is None:
+        return out
+    out += _identity(archive, case)
+    sop = archive.sop_of(case.kasus)
+    if sop is None:
+        return out
+    prog = progress_of(sop, case.steps)
+    referenced: set[str] = set()
+    for step in case.steps:
+        out += _step(archive, case, sop, step, referenced)
+    if case.unreadable_steps:
+        # Order, completeness and stray files cannot be judged while a step record is
+        # unreadable; its own errors say what to fix first.
+        return out
+    out += _rounds(case, sop, prog)
+    out += _completion(case, sop, prog)
+    out += _unreferenced(archive, case, referenced)
+    return out
+
+
+def _f(
+    sev: Severity, code: str, case: CaseFolder, file: str, line: int | Callable[[], int] | None, **params: object
+) -> Finding:
+    # A line may be given as a callable: finding it means re-reading the file, which only
+    # the files that have a finding should pay for.
+    return Finding(sev, code, file, line() if callable(line) else line, dict(params), case.id)
+
+
+def _identity(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
+    kasus, loaded = case.kasus, case.kasus_loaded
+    assert kasus is not None and loaded is not None
+    file = loaded.file
+
+    def at(*loc: str) -> int:
+        return loaded.line_of(loc)
+
+    if kasus.id != case.path.name:
+        yield _f(E, "case.id_folder", case, file, at("id"), id=kasus.id, folder=case.path.name)
+    if case.path.parent.name != kasus.id[:4]:
+        yield _f(W, "case.year_folder", case, file, at("id"), year=kasus.id[:4], folder=case.path.parent.name)
+    if kasus.id[:7] != f"{kasus.periode.mulai:%Y-%m}":
+        yield _f(W, "case.id_period", case, file, at("id"), id=kasus.id, start=f"{kasus.periode.mulai:%Y-%m}")
+    yield from _sop_ref(archive, case, kasus)
+    yield from _location(case, kasus, file, at)
+    if archive.unknown_staff(kasus.dibuat_oleh):
+        yield _unknown_staff(archive, case, file, at("dibuat_oleh"), kasus.dibuat_oleh)
+
+
+def _sop_ref(archive: Archive, case: CaseFolder, kasus: Kasus) -> Iterator[Finding]:
+    """The SOP revision the case is judged by: the one it names, or without one the one in
+    force on its start date (sop_kit.records.revisions)."""
+    assert case.kasus_loaded is not None
+    file, line = case.kasus_loaded.file, partial(case.kasus_loaded.line_of, ("sop",))
+    nomor, revisi = kasus.sop.nomor, kasus.sop.revisi
+    start = f"{kasus.periode.mulai:%Y-%m}"
+    known = ", ".join(f"{n} rev. {r}" for n, r in sorted(archive.sops))
+    if revisi is None:
+        revisions = [s for (n, _), s in archive.sops.items() if n == nomor]
+        if not revisions:
+            yield _f(E, "revision.unknown_sop", case, file, line, nomor=nomor, known=known)
+        elif archive.sop_for(nomor, start) is None:
+            first = min(s.tanggal_efektif for s in revisions)
+            yield _f(E, "revision.none_in_force", case, file, line, nomor=nomor, effective=first, start=start)
+        return
+    sop = archive.sops.get((nomor, revisi))
+    if sop is None:
+        yield _f(E, "case.unknown_sop", case, file, line, nomor=nomor, revisi=revisi, known=known)
+        return
+    if sop.tanggal_efektif > start:
+        yield _f(
+            W,
+            "case.sop_not_effective",
+            case,
+            file,
+            line,
+            nomor=sop.nomor,
+            revisi=sop.revisi,
+            effective=sop.tanggal_efektif,
+            start=start,
+        )
+    latest = archive.sop_for(nomor, start)
+    if latest is not None and latest.revisi > sop.revisi:
+        yield _f(
+            W,
+            "case.sop_superseded",
+            case,
+            file,
+            line,
+            nomor=sop.nomor,
+            revisi=sop.revisi,
+            newer=latest.revisi,
+            effective=latest.tanggal_efektif,
+        )
+
+
+def _location(case: CaseFolder, kasus: Kasus, file: str, at: Callable[..., int]) -> Iterator[Finding]:
+    reg = purwakarta()
+    loc = kasus.lokasi
+    kec = reg.find_kecamatan(loc.kecamatan)
+    if kec is None:
+        yield _f(
+            E,
+            "location.kecamatan",
+            case,
+            file,
+            at("lokasi", "kecamatan"),
+            name=loc.kecamatan,
+            suggestion=", ".join(reg.suggest_kecamatan(loc.kecamatan)) or "-",
+        )
+        return
+    desa = reg.find_desa(kec, loc.desa)
+    if desa is None:
+        elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(loc.desa))
+        if elsewhere:
+            yield _f(
+                E,
+                "location.desa_elsewhere",
+                case,
+                file,
+                at("lokasi", "desa"),
+                name=loc.desa,
+                kecamatan=kec.nama,
+                elsewhere=elsewhere,
+            )
+        else:
+            yield _f(
+                E,
+                "location.desa",
+                case,
+                file,
+                at("lokasi", "desa"),
+                name=loc.desa,
+                kecamatan=kec.nama,
+                suggestion=", ".join(reg.suggest_desa(kec, loc.desa)) or "-",
+            )
+        return
+    if loc.kode != desa.kode:
+        yield _f(
+            E, "location.code", case, file, at("lokasi", "kode"), kode=loc.kode, desa=desa.nama, expected=desa.kode
+        )
+    if loc.desa != desa.nama or loc.kecamatan != kec.nama:
+        yield _f(
+            N,
+            "location.spelling",
+            case,
+            file,
+            at("lokasi", "desa"),
+            name=f"{loc.desa}, {loc.kecamatan}",
+            official=f"{desa.nama}, {kec.nama}",
+        )
+
+
+def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who: str) -> Finding:
+    close = difflib.get_close_matches(who, list(archive.staff), n=1)
+    return _f(E, "staff.unknown", case, file, line, id=who, suggestion=close[0] if close else "-")
+
+
+def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenced: set[str]) -> Iterator[Finding]:
+    rec, loaded = step.record, step.loaded
+    file = loaded.file
+
+    def at(*loc: str | int) -> int:
+        return loaded.line_of(loc)
+
+    if rec.langkah > len(sop.langkah):
+        yield _f(E, "step.unknown", case, file, at("langkah"), no=rec.langkah, count=len(sop.langkah))
+        return
+    spec = sop.step(rec.langkah)
+    if not step.name.startswith(f"{rec.langkah:02d}-"):
+        yield _f(
+            W,
+            "step.filename",
+            case,
+            file,
+            at("langkah"),
+            no=rec.langkah,
+            name=step.name,
+            prefix=f"{rec.langkah:02d}-",
+        )
+    if spec.keputusan is None and rec.keputusan is not None:
+        yield _f(E, "step.decision_not_allowed", case, file, at("keputusan"), no=rec.langkah)
+    done = rec.status == "selesai"
+    if done:
+        missing = [k for k in ("pelaksana", "mulai", "selesai") if getattr(rec, k) is None]
+        if spec.keputusan is not None and rec.keputusan is None:
+            missing.append("keputusan")
+        if missing:
+            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(missing))
+    elif rec.keputusan is not None:
+        yield _f(W, "step.decision_not_done", case, file, at("keputusan"), no=rec.langkah)
+    if rec.pelaksana is not None:
+        person = archive.staff.get(rec.pelaksana)
+        if archive.unknown_staff(rec.pelaksana):
+            yield _unknown_staff(archive, case, file, at("pelaksana"), rec.pelaksana)
+        elif person is not None and (when := rec.selesai or rec.mulai) is not None:
+            held = person.roles_on(when.date())
+            if not held & set(spec.pelaksana):
+                yield _f(
+                    E,
+                    "step.wrong_role",
+                    case,
+                    file,
+                    at("pelaksana"),
+                    no=rec.langkah,
+                    who=person.nama,
+                    date=f"{when:%Y-%m-%d}",
+                    held=", ".join(sorted(held)) or "-",
+                    required=", ".join(sop.role(r).nama for r in spec.pelaksana),
+                )
+    if rec.minutes is not None and rec.minutes > spec.waktu_menit:
+        code = "time.flexible_over" if spec.waktu_fleksibel else "time.over"
+        if rec.alasan_waktu and not spec.waktu_fleksibel:
+            code = "time.over_explained"  # still shown to auditors, but a justified overrun need not fail --strict
+        yield _f(
+            N if spec.waktu_fleksibel or rec.alasan_waktu else W,
+            code,
+            case,
+            file,
+            at("selesai"),
+            no=rec.langkah,
+            minutes=rec.minutes,
+            standard=spec.waktu_menit,
+        )
+    assert case.kasus is not None
+    period = case.kasus.periode
+    for key in ("mulai", "selesai"):
+        moment = getattr(rec, key)
+        if moment is not None and (moment.date() < period.mulai or (period.sampai and moment.date() > period.sampai)):
+            yield _f(
+                W,
+                "step.outside_period",
+                case,
+                file,
+                at(key),
+                no=rec.langkah,
+                date=f"{moment:%Y-%m-%d}",
+                start=str(period.mulai),
+                end=str(period.sampai or "-"),
+            )
+    kinds = {k.id for k in sop.jenis_dokumen}
+    valid: dict[str, int] = {}
+    for i, doc in enumerate(rec.dokumen):
+        line = partial(at, "dokumen", i)
+        if doc.jenis not in kinds:
+            close = difflib.get_close_matches(doc.jenis, sorted(kinds), n=1)
+            yield _f(
+                E,
+                "doc.unknown_kind",
+                case,
+                file,
+                line,
+                kind=doc.jenis,
+                suggestion=close[0] if close else "-",
+                kinds=", ".join(sorted(kinds)),
+            )
+            continue
+        if doc.pribadi is False and sop.kind(doc.jenis).pribadi:
+            yield _f(E, "doc.personal_kind", case, file, at("dokumen", i, "pribadi"), kind=sop.kind(doc.jenis).nama)
+        problems = list(
+            _document(
+                case,
+                file,
+                partial(at, "dokumen", i, "berkas"),
+                doc.berkas,
+                doc.sha256,
+                sop.kind(doc.jenis).format,
+                referenced,
+            )
+        )
+        yield from problems
+        if not any(p.severity is E for p in problems):
+            valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
+    if done:
+        for kind in spec.dokumen_wajib:
+            if valid.get(kind, 0) < spec.minimal_berkas:
+                yield _f(
+                    E,
+                    "doc.missing",
+                    case,
+                    file,
+                    at("dokumen") if rec.dokumen else at("status"),
+                    no=rec.langkah,
+                    kind=sop.kind(kind).nama,
+                    count=spec.minimal_berkas,
+                    found=valid.get(kind, 0),
+                )
+
+
+def _document(
+    case: CaseFolder,
+    file: str,
+    line: Callable[[], int],
+    rel: str,
+    sha: str | None,
+    formats: Sequence[str],
+    referenced: set[str],
+) -> Iterator[Finding]:
+    """One attached file: inside the case folder, a regular non-empty file of the right type.
+
+    Judged from the folder's listing, which never follows links: a path through a
+    symbolic link is refused before anything is opened."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    if rel.startswith(("/", "~")) or "\\" in rel or ":" in rel or ".." in parts or not parts:
+        yield _f(E, "file.outside", case, file, line, path=rel)
+        return
+    for depth in range(1, len(parts) + 1):
+        entry = case.files.get("/".join(parts[:depth]))
+        if entry is not None and entry.kind == "link":
+            yield _f(E, "file.symlink", case, file, line, path=rel)
+            return
+    name = "/".join(parts)
+    entry = case.files.get(name)
+    if entry is None:
+        yield _f(E, "file.missing", case, file, line, path=rel)
+        return
+    if entry.kind != "file":
+        yield _f(E, "file.not_regular", case, file, line, path=rel)
+        return
+    referenced.add(name)
+    if entry.size == 0:
+        yield _f(E, "file.empty", case, file, line, path=rel)
+        return
+    full = f"{case.path}/{name}"
+    head, digest = _read(full, entry.size)
+    found = sniff(head, full)
+    if not matches(found, formats):
+        yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
+        return
+    if sha is None:
+        yield _f(W, "file.no_hash", case, file, line, path=rel, sha=digest)
+    elif sha != digest:
+        yield _f(E, "file.hash_mismatch", case, file, line, path=rel)
+
+
+def _read(path: str, size: int) -> tuple[bytes, str]:
+    """The first block (to sniff the type) and the SHA-256 of the whole file, in one pass."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        if size <= _WHOLE:
+            data = fh.read()  # one exact-size read; a scan is usually far below the limit
+            return data[:4096], hashlib.sha256(data).hexdigest()
+        head = fh.read(4096)
+        fh.seek(0)
+        return head, hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+_WHOLE = 8 << 20
+
+
+def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+    """Order: prerequisites first, a 'ya' decision before the steps after it, rounds in sequence."""
+    for dup in prog.duplicates:
+        first = prog.rounds[dup.record.putaran][dup.record.langkah]
+        yield _f(
+            E,
+            "step.duplicate",
+            case,
+            dup.loaded.file,
+            dup.loaded.line_of(("langkah",)),
+            no=dup.record.langkah,
+            round=dup.record.putaran,
+            other=first.loaded.file,
+        )
+    repeating = prog.repeating()
+    decision = next((s for s in sop.langkah if s.keputusan), None)
+    for round_no in sorted(prog.rounds):
+        if round_no > 1 and prog.decision(round_no - 1) != "tidak":
+            first = next(iter(prog.rounds[round_no].values()))
+            yield _f(
+                E,
+                "round.unexpected",
+                case,
+                first.loaded.file,
+                first.loaded.line_of(("putaran",)),
+                round=round_no,
+                previous=round_no - 1,
+            )
+        for no, step in prog.rounds[round_no].items():
+            rec = step.record
+            line = partial(step.loaded.line_of, ("status",))
+            if decision and no > decision.no and round_no < prog.final_round:
+                yield _f(
+                    E,
+                    "round.step_in_old_round",
+                    case,
+                    step.loaded.file,
+                    step.loaded.line_of(("putaran",)),
+                    no=no,
+                    round=round_no,
+                    final=prog.final_round,
+                )
+            if rec.status == "belum":
+                continue
+            for pre in sop.prerequisites(no):
+                pre_step = prog.rounds.get(round_no, {}).get(pre) if pre in repeating else prog.current(pre)
+                if pre_step is None or pre_step.record.status != "selesai":
+                    yield _f(E, "step.order", case, step.loaded.file, line, no=no, pre=pre)
+                elif pre_step.record.selesai and rec.mulai and rec.mulai < pre_step.record.selesai:
+                    yield _f(
+                        W,
+                        "step.started_early",
+                        case,
+                        step.loaded.file,
+                        step.loaded.line_of(("mulai",)),
+                        no=no,
+                        pre=pre,
+                        at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
+                    )
+            if decision and no > decision.no and prog.decision(round_no) != "ya":
+                roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
+                yield _f(
+                    E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no, roles=roles
+                )
+
+
+def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+    """A closed case must hold files and photos ('Harus ada Berkas dan Dokumen/Foto')."""
+    if prog.status is not Status.DONE or not sop.foto_wajib:
+        return
+    assert case.kasus_loaded is not None
+    docs = [d for r in prog.rounds.values() for s in r.values() for d in s.record.dokumen]
+    photos = [d for d in docs if d.jenis in sop.foto_wajib]
+    if not photos or len(docs) == len(photos):
+        yield _f(
+            E,
+            "case.closed_without_files",
+            case,
+            case.kasus_loaded.file,
+            1,
+            files=len(docs) - len(photos),
+            photos=len(photos),
+        )
+
+
+def _unreferenced(archive: Archive, case: CaseFolder, referenced: set[str]) -> Iterator[Finding]:
+    """Files in the folder that no record names (an auditor would ask what they are), and
+    symbolic links anywhere in it."""
+    for name, entry in sorted(case.files.items()):
+        if name.startswith(STEPS_DIR + "/"):
+            continue  # read_case has judged the step folder
+        if entry.kind == "link":
+            yield _f(E, "file.symlink", case, archive.show(case.path / name), None, path=name)
+        elif entry.kind == "file" and name not in referenced and not _is_identity_or_hidden(name):
+            yield _f(N, "file.unreferenced", case, archive.show(case.path / name), None, path=name)
+
+
+def _is_identity_or_hidden(name: str) -> bool:
+    return name == CASE_FILE or name.rsplit("/", 1)[-1].startswith(".")

@@ -1,0 +1,5 @@
+"""The ``sop-kit`` command."""
+
+from .main import main
+
+__all__ = ["main"]

@@ -1,0 +1,195 @@
+"""The archive-wide records every case is judged against: the SOPs and the staff registry,
+and the reading of one case folder. The layout is in :mod:`sop_kit.records.layout`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import SopKitError
+from ..core.findings import Finding, Severity
+from .layout import CASE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
+from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
+from .parse import error_finding, parse_file, validate
+from .scan import Listing, scan
+from .yamlsafe import Loaded, load_file
+
+
+@dataclass
+class Archive(Layout):
+    """The archive-wide records every case is judged against."""
+
+    sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
+    sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
+    staff: dict[str, Staf] = field(default_factory=dict)
+    staff_readable: bool = False  # False: staf.yaml missing or unparsable, so staff rules are skipped
+    staff_invalid: set[object] = field(default_factory=set)  # ids of entries that failed validation
+    findings: list[Finding] = field(default_factory=list)
+
+    def unknown_staff(self, who: str) -> bool:
+        """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
+        nor when their entry is there but invalid: staf.yaml's own errors say that."""
+        return self.staff_readable and who not in self.staff and who not in self.staff_invalid
+
+    def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
+        """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
+        ``start`` (see :mod:`sop_kit.records.revisions`)."""
+        from .revisions import sop_for
+
+        return sop_for(self.sops, nomor, start, revisi)
+
+    def sop_of(self, kasus: Kasus) -> Sop | None:
+        """The SOP revision a case is judged by."""
+        return self.sop_for(kasus.sop.nomor, kasus.periode.mulai, kasus.sop.revisi)
+
+
+def open_archive(root: Path | str) -> Archive:
+    """Load the SOPs and the staff registry of the archive at ``root``.
+
+    Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
+    files become findings on the returned archive.
+    """
+    layout = locate(root)
+    archive = Archive(layout.root, layout.shown)
+    for path in sorted((archive.root / SOP_DIR).glob("*.yaml")):
+        sop, loaded, problems = parse_file(path, archive.show(path), Sop)
+        archive.findings += problems
+        if sop is None or loaded is None:
+            continue
+        if sop.ref in archive.sops:
+            archive.findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "sop.duplicate",
+                    loaded.file,
+                    loaded.line_of(("nomor",)),
+                    {"nomor": sop.nomor, "revisi": sop.revisi, "other": archive.sop_files[sop.ref]},
+                )
+            )
+            continue
+        archive.sops[sop.ref] = sop
+        archive.sop_files[sop.ref] = loaded.file
+    if not archive.sops:
+        archive.findings.append(Finding(Severity.ERROR, "sop.none", archive.show(archive.root / SOP_DIR), None))
+    _load_staff(archive)
+    return archive
+
+
+def _load_staff(archive: Archive) -> None:
+    path = archive.root / STAFF_FILE
+    shown = archive.show(path)
+    if not path.is_file():
+        archive.findings.append(Finding(Severity.ERROR, "staff.missing", shown, None))
+        return
+    # Each person is validated alone: one mistyped NIP must not make every case's staff unknown.
+    try:
+        loaded = load_file(path, shown)
+    except SopKitError as exc:
+        archive.findings.append(error_finding(exc))
+        return
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    people: list[Any] = data["staf"] if isinstance(data.get("staf"), list) else []
+    _, problems = validate(loaded, {**data, "staf": []}, Registri)
+    archive.findings += problems
+    archive.staff_readable = True
+    known_roles = {role.id for sop in archive.sops.values() for role in sop.peran}
+    seen_nip: dict[str, str] = {}
+    for i, entry in enumerate(people):
+        person, problems = validate(loaded, entry, Staf, prefix=("staf", i))
+        archive.findings += problems
+        if person is None:
+            archive.staff_invalid.add(entry.get("id") if isinstance(entry, dict) else None)
+            continue
+        line = loaded.line_of(("staf", i))
+        if person.id in archive.staff:
+            archive.findings.append(Finding(Severity.ERROR, "staff.duplicate_id", shown, line, {"id": person.id}))
+            continue
+        if person.nip in seen_nip:
+            archive.findings.append(
+                Finding(
+                    Severity.ERROR,
+                    "staff.duplicate_nip",
+                    shown,
+                    line,
+                    {"nip": person.nip, "other": seen_nip[person.nip]},
+                )
+            )
+        seen_nip[person.nip] = person.id
+        archive.staff[person.id] = person
+        for j, tenure in enumerate(person.penugasan):
+            for k, role in enumerate(tenure.peran):
+                if known_roles and role not in known_roles:
+                    archive.findings.append(
+                        Finding(
+                            Severity.ERROR,
+                            "staff.unknown_role",
+                            shown,
+                            loaded.line_of(("staf", i, "penugasan", j, "peran", k)),
+                            {"role": role, "roles": ", ".join(sorted(known_roles))},
+                        )
+                    )
+
+
+@dataclass
+class StepFile:
+    record: CatatanLangkah
+    loaded: Loaded
+    name: str  # file name inside langkah/
+
+
+@dataclass
+class CaseFolder:
+    """One case folder as read from disk, before any rule is applied."""
+
+    path: Path
+    shown: str
+    kasus: Kasus | None = None
+    kasus_loaded: Loaded | None = None
+    files: Listing = field(default_factory=dict)
+    steps: list[StepFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    unreadable_steps: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.kasus.id if self.kasus else self.path.name
+
+
+def read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:
+    """Parse a case folder's records; ``files`` is its :func:`scan` if already made."""
+    case = CaseFolder(path, archive.show(path), files=files if files is not None else scan(path))
+    identity = case.files.get(CASE_FILE)
+    if identity is not None and identity.kind == "file":
+        case_file = path / CASE_FILE
+        case.kasus, case.kasus_loaded, problems = parse_file(case_file, archive.show(case_file), Kasus, path.name)
+        case.findings += problems
+    else:
+        case.findings.append(
+            Finding(Severity.ERROR, "case.no_identity", archive.show(path / CASE_FILE), None, {}, path.name)
+        )
+    prefix = STEPS_DIR + "/"
+    base = str(path)
+    for name, entry in sorted(case.files.items()):
+        if not name.startswith(prefix):
+            continue
+        step_path = f"{base}/{name}"  # a string: Path joins cost more than the rules here
+        shown = archive.show(step_path)
+        if entry.kind == "link":
+            case.findings.append(Finding(Severity.ERROR, "file.symlink", shown, None, {"path": name}, path.name))
+            continue
+        if "/" in name[len(prefix) :] or entry.kind == "dir" or not name.endswith(".yaml"):
+            if "/" not in name[len(prefix) :]:
+                # A step saved as .yml, .YAML or .yaml.txt would otherwise just look missing.
+                case.findings.append(Finding(Severity.WARNING, "step.not_yaml", shown, None, {"path": name}, path.name))
+            continue
+        if entry.kind != "file":
+            case.findings.append(Finding(Severity.ERROR, "file.not_regular", shown, None, {"path": name}, path.name))
+            continue
+        record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
+        case.findings += problems
+        case.unreadable_steps += record is None
+        if record is not None and loaded is not None:
+            case.steps.append(StepFile(record, loaded, name[len(prefix) :]))
+    return case

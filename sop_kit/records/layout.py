@@ -1,0 +1,64 @@
+"""Where things are in an archive, found without reading any record.
+
+    records/
+      sop/*.yaml                  one file per SOP revision
+      staf.yaml                   staff registry
+      kasus/<tahun>/<id>/         one folder per case
+        kasus.yaml
+        langkah/*.yaml            one record per step and round
+        lampiran/ foto/           scans and photos
+
+Kept free of the record models so that a check whose every verdict is cached never has to
+import them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import ConfigError
+
+SOP_DIR = "sop"
+STAFF_FILE = "staf.yaml"
+CASES_DIR = "kasus"
+CASE_FILE = "kasus.yaml"
+STEPS_DIR = "langkah"
+
+
+@dataclass
+class Layout:
+    root: Path  # resolved
+    shown: str  # the root as the user named it, for messages
+
+    def show(self, path: str | Path) -> str:
+        """How a path inside the archive is named in messages: as the user named the root."""
+        # String slicing, not Path.relative_to: this runs for every file of every case.
+        rel = str(path)[len(str(self.root)) + 1 :].replace(os.sep, "/")
+        return rel if self.shown in ("", ".") else f"{self.shown.rstrip('/')}/{rel}"
+
+    def case_dirs(self) -> list[Path]:
+        """Every folder under kasus/ holding a kasus.yaml, or looking like a case (has langkah/)."""
+        found = []
+        for dirpath, dirnames, filenames in os.walk(self.root / CASES_DIR):
+            if CASE_FILE in filenames or STEPS_DIR in dirnames:
+                found.append(Path(dirpath))
+                dirnames.clear()
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        return sorted(found)
+
+    def global_files(self) -> list[Path]:
+        """The files every case is judged against."""
+        return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
+
+
+def locate(root: Path | str) -> Layout:
+    """The archive at ``root``; :class:`ConfigError` if there is none."""
+    root_path = Path(root)
+    shown = str(root)
+    if not root_path.is_dir():
+        raise ConfigError("config.no_root", shown)
+    if not (root_path / SOP_DIR).is_dir():
+        raise ConfigError("config.no_sop_dir", shown, path=f"{shown.rstrip('/')}/{SOP_DIR}")
+    return Layout(root_path.resolve(), shown)

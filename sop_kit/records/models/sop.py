@@ -1,0 +1,165 @@
+"""The SOP AP document as data: identity block, roles, document kinds, flowchart steps.
+
+Generic for any SOP in the national SOP Administrasi Pemerintahan format; nothing here is
+specific to SOP 61.1.D.049/I/2020, which lives in ``records/sop/`` as a data file.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..fieldtypes import NIP, STRICT, BulanTahun, Slug, Teks
+
+# What the check can tell from a file's first bytes (see sop_kit.records.filetypes).
+Format = Literal["pdf", "jpeg", "png", "docx", "xlsx", "odt", "ods", "csv", "txt"]
+
+
+class Unit(BaseModel):
+    model_config = STRICT
+    pemerintah: Teks
+    instansi: Teks
+    bidang: Teks | None = None
+    seksi: Teks | None = None
+
+
+class Pengesah(BaseModel):
+    """Disahkan oleh: the official who ratified the SOP."""
+
+    model_config = STRICT
+    jabatan: Teks
+    nama: Teks
+    nip: NIP
+
+
+class Peran(BaseModel):
+    """A Pelaksana role: one swimlane of the flowchart."""
+
+    model_config = STRICT
+    id: Slug
+    nama: Teks
+    singkatan: Teks | None = None
+    nama_di_sumber: list[Teks] = Field(default_factory=list, description="spellings seen in the source")
+
+
+class JenisDokumen(BaseModel):
+    """A named kind of document a step mandates, with the file formats that count as one."""
+
+    model_config = STRICT
+    id: Slug
+    nama: Teks
+    format: list[Format] = Field(min_length=1)
+    pribadi: bool = Field(False, description="always personal data (attendance lists, KK copies)")
+
+
+class Keputusan(BaseModel):
+    """A decision step (the diamond): where each answer leads."""
+
+    model_config = STRICT
+    pertanyaan: Teks
+    ya: int = Field(ge=1, description="step number on 'Ya' / valid")
+    tidak: int = Field(ge=1, description="step number on 'Tidak'; a new round starts there")
+    label_ya: Teks = "Ya"
+    label_tidak: Teks = "Tidak"
+
+
+class Langkah(BaseModel):
+    """One row of the flowchart table."""
+
+    model_config = STRICT
+    no: int = Field(ge=1)
+    kegiatan: Teks
+    pelaksana: list[Slug] = Field(min_length=1, description="role ids responsible for the step")
+    kelengkapan: Teks = Field(description="Mutu Baku: Kelengkapan, as printed")
+    dokumen_wajib: list[Slug] = Field(default_factory=list, description="document kinds required")
+    minimal_berkas: int = Field(1, ge=1, description="files required per mandated kind")
+    sarana: list[Teks] = Field(default_factory=list, description="equipment, not checked as files")
+    waktu_menit: int = Field(ge=1)
+    waktu_teks: Teks | None = None
+    waktu_fleksibel: bool = Field(False, description="'waktu disesuaikan': reported, not failed")
+    output: Teks
+    keterangan: Teks | None = None
+    setelah: list[int] | None = Field(None, description="steps that must be complete first; default: the previous one")
+    keputusan: Keputusan | None = None
+
+
+class Sop(BaseModel):
+    """A whole SOP AP document, one revision."""
+
+    model_config = STRICT
+    format: Literal["sop-kit/sop/1"]
+    contoh: bool = Field(False, description="an example SOP written for the demo, not an official one")
+    unit: Unit
+    nomor: Teks
+    revisi: int = Field(0, ge=0, description="0 = original ('Tgl Revisi: -')")
+    tanggal_pembuatan: BulanTahun
+    tanggal_revisi: BulanTahun | None = None
+    tanggal_efektif: BulanTahun
+    disahkan_oleh: Pengesah
+    nama: Teks
+    dasar_hukum: list[Teks]
+    kualifikasi_pelaksana: list[Teks]
+    keterkaitan: list[Teks]
+    peralatan: list[Teks]
+    peringatan: list[Teks]
+    pencatatan: list[Teks]
+    peran: list[Peran] = Field(min_length=1)
+    jenis_dokumen: list[JenisDokumen]
+    foto_wajib: list[Slug] = Field(
+        default_factory=list,
+        description="document kinds a closed case must hold at least one of ('Harus ada … Foto')",
+    )
+    langkah: list[Langkah] = Field(min_length=1)
+    sumber: Teks | None = Field(None, description="where the text was taken from")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Sop:
+        roles = {r.id for r in self.peran}
+        kinds = {k.id for k in self.jenis_dokumen}
+        numbers = [s.no for s in self.langkah]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise PydanticCustomError("sop_step_numbers", "", {"value": ", ".join(map(str, numbers))})
+        for step in self.langkah:
+            for role in step.pelaksana:
+                if role not in roles:
+                    raise PydanticCustomError("sop_unknown_role", "", {"value": role, "step": step.no})
+            for kind in step.dokumen_wajib:
+                if kind not in kinds:
+                    raise PydanticCustomError("sop_unknown_kind", "", {"value": kind, "step": step.no})
+            targets = [*(step.setelah or []), *((step.keputusan.ya, step.keputusan.tidak) if step.keputusan else ())]
+            for target in targets:
+                if target not in numbers:
+                    raise PydanticCustomError("sop_unknown_step", "", {"value": target, "step": step.no})
+        for kind in self.foto_wajib:
+            if kind not in kinds:
+                raise PydanticCustomError("sop_unknown_kind", "", {"value": kind, "step": "-"})
+        return self
+
+    @property
+    def ref(self) -> tuple[str, int]:
+        return (self.nomor, self.revisi)
+
+    def step(self, no: int) -> Langkah:
+        return self.langkah[no - 1]
+
+    def role(self, role_id: str) -> Peran:
+        return next(r for r in self.peran if r.id == role_id)
+
+    def kind(self, kind_id: str) -> JenisDokumen:
+        return next(k for k in self.jenis_dokumen if k.id == kind_id)
+
+    def prerequisites(self, no: int) -> list[int]:
+        step = self.step(no)
+        if step.setelah is not None:
+            return step.setelah
+        return [no - 1] if no > 1 else []
+
+    def is_personal(self, jenis: str, pribadi: bool | None) -> bool:
+        """An attachment is personal if its file says so or its kind always is."""
+        return bool(pribadi) or any(k.id == jenis and k.pribadi for k in self.jenis_dokumen)
+
+    @property
+    def decision_steps(self) -> list[Langkah]:
+        return [s for s in self.langkah if s.keputusan]

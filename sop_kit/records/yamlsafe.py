@@ -1,0 +1,203 @@
+"""A strict YAML loader for records written by hand.
+
+PyYAML's C parser emits events; we build plain Python values from them ourselves so that:
+  * anchors, aliases, explicit tags, duplicate keys and non-scalar keys are rejected;
+  * YAML 1.1 surprises cannot happen: only canonical forms resolve (``true``/``false``,
+    ``null``/``~``, unsigned-or-negative decimals without leading zeros); ``no``, ``010``,
+    ``12:30``, ``+62812…`` and dates stay text for the models to judge;
+  * every value's source line is remembered for located errors.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.errors import SopKitError
+
+MAX_BYTES = 512 * 1024
+MAX_DEPTH = 24
+
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# NUL and the Unicode bidi controls (Trojan-Source style reordering of what a reviewer sees).
+_FORBIDDEN = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+Loc = tuple[str | int, ...]
+
+
+class Loaded:
+    """A parsed file: its data, and the source line of every key and list item.
+
+    Lines are needed only to locate a finding, which most files never have, so they are
+    worked out on first use by parsing the text again with bookkeeping on.
+    """
+
+    def __init__(self, file: str, data: Any, text: str):
+        self.file = file
+        self.data = data
+        self._text = text
+        self._lines: dict[Loc, int] | None = None
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        if self._lines is None:
+            self._lines = _parse(self._text, self.file, track=True)[1]
+        return self._lines
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of ``loc``, or of its nearest ancestor that has one."""
+        lines = self.lines
+        for end in range(len(loc), -1, -1):
+            found = lines.get(tuple(loc[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+def _resolve(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    first = value[0]
+    if first in "tTfF":
+        return _BOOLS.get(value, value)
+    if first == "-" or "0" <= first <= "9":
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    return value
+
+
+def _fail(file: str, code: str, line: int, **params: Any) -> SopKitError:
+    return SopKitError(code, file, line, **params)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Bytes to text: UTF-8 only, no NUL or bidi controls, within the size limit."""
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, "yaml.too_large", 1, size=len(raw), limit=MAX_BYTES)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(file, "yaml.not_utf8", raw.count(b"\n", 0, exc.start) + 1) from None
+    text = text.removeprefix("\ufeff")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise _fail(file, "yaml.bad_char", line, char=f"U+{ord(bad.group()):04X}")
+    return text
+
+
+def load_text(text: str, file: str) -> Loaded:
+    """Parse one YAML document from text already checked by :func:`decode`."""
+    return Loaded(file, _parse(text, file, track=False)[0], text)
+
+
+def _parse(text: str, file: str, track: bool) -> tuple[Any, dict[Loc, int]]:
+    """Build the document from libyaml's events; with ``track``, also note every line."""
+    lines: dict[Loc, int] = {}
+    # Each open container: [value, loc (when tracking), pending key (mappings only)].
+    stack: list[list[Any]] = []
+    root: Any = None
+    docs = 0
+    parser = _Loader(text)
+    try:
+        while True:
+            ev = parser.get_event()
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:
+                if ev.anchor or ev.tag:
+                    _reject(file, ev)
+                value: Any = _resolve(ev.value) if ev.implicit[0] else ev.value
+                if not stack:
+                    root = value
+                    continue
+                top = stack[-1]
+                container = top[0]
+                if type(container) is dict:
+                    if top[2] is None:
+                        key = ev.value
+                        if key in container:
+                            raise _fail(file, "yaml.duplicate_key", ev.start_mark.line + 1, key=key)
+                        top[2] = key
+                        if track:
+                            lines[(*top[1], key)] = ev.start_mark.line + 1
+                        continue
+                    container[top[2]] = value
+                    top[2] = None
+                else:
+                    if track:
+                        lines[(*top[1], len(container))] = ev.start_mark.line + 1
+                    container.append(value)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if ev.anchor or ev.tag:
+                    _reject(file, ev)
+                if len(stack) >= MAX_DEPTH:
+                    raise _fail(file, "yaml.too_deep", ev.start_mark.line + 1, limit=MAX_DEPTH)
+                new: Any = {} if kind is yaml.MappingStartEvent else []
+                loc: Loc = ()
+                if not stack:
+                    root = new
+                else:
+                    top = stack[-1]
+                    if type(top[0]) is dict:
+                        if top[2] is None:
+                            raise _fail(file, "yaml.complex_key", ev.start_mark.line + 1)
+                        if track:
+                            loc = (*top[1], top[2])
+                        top[0][top[2]] = new
+                        top[2] = None
+                    else:
+                        if track:
+                            loc = (*top[1], len(top[0]))
+                            lines[loc] = ev.start_mark.line + 1
+                        top[0].append(new)
+                stack.append([new, loc, None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                _reject(file, ev)
+            elif kind is yaml.DocumentStartEvent:
+                docs += 1
+                if docs > 1:
+                    raise _fail(file, "yaml.multi_doc", ev.start_mark.line + 1)
+            elif kind is yaml.StreamEndEvent:
+                break
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "").strip()
+        raise _fail(file, "yaml.syntax", mark.line + 1 if mark else 1, problem=problem) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
+        raise _fail(file, "yaml.syntax", 1, problem=str(exc)) from None
+    finally:
+        parser.dispose()
+    return root, lines
+
+
+def _reject(file: str, ev: Any) -> None:
+    line = ev.start_mark.line + 1
+    if type(ev) is yaml.AliasEvent or getattr(ev, "anchor", None):
+        raise _fail(file, "yaml.anchor", line)
+    raise _fail(file, "yaml.tag", line, tag=ev.tag.replace("tag:yaml.org,2002:", "!!"))
+
+
+def load_bytes(raw: bytes, file: str) -> Loaded:
+    return load_text(decode(raw, file), file)
+
+
+def load_file(path: str | Path, file: str | None = None) -> Loaded:
+    """Read and parse ``path``; ``file`` is the name shown in messages."""
+    shown = file or str(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise _fail(shown, "io.unreadable", 1, reason=exc.strerror or str(exc)) from None
+    return load_bytes(raw, shown)

@@ -1,0 +1,703 @@
+"""The approval trail: who completed or decided each step, proven by git history.
+
+A step is *approved* by the commit that first records it ``selesai`` (for a decision step,
+also any commit that changes the decision). The approval is *verified* only when git finds
+a good SSH signature by a key that the staff registry, as it stood before that commit,
+lists for the person recorded as doing the step, and that person held one of the step's
+roles on the commit's date. Author names prove nothing and are only shown.
+
+The registry is itself under this rule: a version counts only if signed by someone it
+already authorised to administer staff (``admin_staf``); the very first version must match
+the pinned trust root (``sop-kit.yaml`` or ``SOP_KIT_TRUST_ROOT``).
+
+After approval, any commit touching the step record or a document it names is a change
+after approval ("diubah setelah disetujui") until a verified role holder approves again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..core import resources
+from ..core.cache import cache_base, read_json, write_json
+from ..core.errors import SopKitError
+from ..core.feedback import SILENT, Reporter
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive
+from ..records.config import CONFIG_FILE, ArchiveConfig
+from ..records.layout import CASE_FILE, CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout
+from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
+from ..records.yamlsafe import load_bytes
+from .gitlog import BlobReader, Commit, current_branch, head_commit, object_ids, read_history, top_level
+from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
+
+# Why an approval is not verified (catalogue codes trail.reason.*).
+M = TypeVar("M", bound=BaseModel)
+CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
+
+EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
+REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
+
+
+class StepState(NamedTuple):
+    """What the trail needs of one version of a step record."""
+
+    langkah: int
+    putaran: int
+    status: str
+    keputusan: str | None
+    pelaksana: str | None
+    dokumen: tuple[str, ...]  # the paths it names
+
+
+@dataclass
+class Event:
+    """One line of a case's timeline."""
+
+    kind: str  # dibuat | dicatat | selesai | keputusan | disetujui_ulang | diubah | berkas_diubah
+    commit: str
+    when: datetime
+    author: str
+    step: int | None = None
+    round: int | None = None
+    file: str | None = None  # path inside the case folder
+    signer: str | None = None  # staff id behind the signing key, if known
+    signer_name: str | None = None
+    signature: str = "N"
+    verified: bool = False
+    reason: str | None = None
+    decision: str | None = None
+    tree: str | None = None  # the case folder's tree at an approval: its exact content
+
+
+@dataclass
+class StepTrail:
+    step: int
+    round: int
+    file: str
+    approval: Event | None = None
+    changed_after: list[Event] = field(default_factory=list)  # since the last approval
+    documents: set[str] = field(default_factory=set)  # paths the approved record names
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_after)
+
+
+@dataclass
+class CaseTrail:
+    case: str
+    folder: str  # path of the case folder inside the repository
+    events: list[Event] = field(default_factory=list)
+    steps: dict[str, StepTrail] = field(default_factory=dict)  # by step file name
+
+
+@dataclass
+class Trail:
+    top: Path  # the repository's work tree
+    cases: dict[str, CaseTrail] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    commits: int = 0
+    signed: int = 0
+
+
+@dataclass
+class _Registry:
+    staff: dict[str, Staf]
+    by_key: dict[str, Staf]
+    version: int
+
+
+def _registry(model: Registri, version: int) -> _Registry:
+    by_key = {}
+    for person in model.staf:
+        for key in person.kunci_ssh:
+            fpr = fingerprint(key)
+            if fpr:
+                by_key[fpr] = person
+    return _Registry({p.id: p for p in model.staf}, by_key, version)
+
+
+def build_trail(
+    archive: Archive,
+    config: ArchiveConfig,
+    cache_dir: Path | None = None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    reporter: Reporter | None = None,
+) -> Trail | None:
+    """The trail of every case in the archive, or None when it is not in a git repository;
+    ``reporter`` hears of each commit whose signature git verifies (the slow part)."""
+    reporter = reporter or SILENT
+    top = top_level(archive.root)
+    if top is None:
+        return None
+    prefix = os.path.relpath(archive.root, top).replace(os.sep, "/")
+    prefix = "" if prefix == "." else prefix + "/"
+    commits = read_history(top, [prefix or "."])
+    builder = _Builder(archive, config, top, prefix, commits, cache_dir, use_cache)
+    with BlobReader(top) as blobs:
+        builder.load_registries(blobs)
+        cache = SignatureCache(top, cache_dir) if use_cache else None
+        signed = [c.sha for c in commits]
+        builder.sigs = verify(top, signed, builder.all_keys, cache, jobs, reporter)
+        builder.run(blobs)
+    builder.blobs_seen.save()
+    builder.add_trees()
+    if use_cache:
+        builder.check_dropped(cache_dir)
+    trail = builder.trail
+    trail.commits = len(commits)
+    trail.signed = sum(1 for s in builder.sigs.values() if s.status != "N")
+    return trail
+
+
+class _Builder:
+    def __init__(
+        self,
+        archive: Archive,
+        config: ArchiveConfig,
+        top: Path,
+        prefix: str,
+        commits: list[Commit],
+        cache_dir: Path | None,
+        use_cache: bool,
+    ):
+        self.archive, self.config, self.top, self.prefix, self.commits = archive, config, top, prefix, commits
+        self.trail = Trail(top)
+        self.sigs: dict[str, Signature] = {}
+        self.staff_path = prefix + STAFF_FILE
+        self.cases_prefix = prefix + CASES_DIR + "/"
+        self.registry_blobs: dict[str, bytes] = {}
+        self.all_keys: dict[str, list[str]] = {}
+        self.after: dict[str, _Registry | None] = {}  # effective registry after each commit
+        self.versions = 0
+        self.records: dict[tuple[str, str], StepState] = {}  # (case, step file) -> latest version
+        self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
+        self.case_sop: dict[str, CaseSopRef] = {}
+        self.latest: _Registry | None = None
+        self.pinned_seen = False
+        self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
+
+    # --- the registry --------------------------------------------------------------------
+
+    def load_registries(self, blobs: BlobReader) -> None:
+        """Every version of staf.yaml ever committed, and the union of their keys (for git)."""
+        for commit in self.commits:
+            for change in commit.changes:
+                if change.path == self.staff_path and change.status != "D":
+                    data = blobs.read(change.blob)
+                    if data is not None:
+                        self.registry_blobs[commit.sha] = data
+                        model = _parse_registry(data)
+                        for person in model.staf if model else []:
+                            self.all_keys.setdefault(person.id, []).extend(person.kunci_ssh)
+
+    def _before(self, commit: Commit) -> _Registry | None:
+        """The registry as of the commit's parents (the newest accepted version among them)."""
+        known = [self.after[p] for p in commit.parents if p in self.after]
+        if not known:
+            return self.latest  # parents outside the archive's history: the one before it in order
+        candidates = [r for r in known if r is not None]
+        return max(candidates, key=lambda r: r.version) if candidates else None
+
+    def _registry_change(self, commit: Commit, before: _Registry | None) -> _Registry | None:
+        data = self.registry_blobs[commit.sha]
+        model = _parse_registry(data)
+        shown = self.archive.show(self.archive.root / STAFF_FILE)
+        if model is None:
+            self._finding(Severity.ERROR, "trail.registry_invalid", shown, commit=commit.sha[:10])
+            return before
+        if before is None:
+            # No trusted registry yet: only the pinned version (kept outside the records) can
+            # start the chain. Versions before it, e.g. one without keys, verify nothing.
+            digest = hashlib.sha256(data).hexdigest()
+            if self.config.trust_root is None:
+                self._finding(Severity.WARNING, "trail.trust_root_unpinned", shown, commit=commit.sha[:10], sha=digest)
+            elif digest != self.config.trust_root:
+                self.unpinned.setdefault("commit", commit.sha[:10])
+                self.unpinned.setdefault("sha", digest)
+                return None
+            self.pinned_seen = True
+            self.versions += 1
+            return _registry(model, self.versions)
+        sig = self.sigs.get(commit.sha, UNSIGNED)
+        admin = before.by_key.get(sig.fingerprint or "") if sig.good else None
+        if admin is None or not any(t.admin_staf and t.covers(commit.when.date()) for t in admin.penugasan):
+            who = admin.nama if admin else (sig.fingerprint or commit.author)
+            self._finding(Severity.ERROR, "trail.registry_unauthorised", shown, commit=commit.sha[:10], who=who)
+            return before
+        self.versions += 1
+        return _registry(model, self.versions)
+
+    # --- the cases -----------------------------------------------------------------------
+
+    def run(self, blobs: BlobReader) -> None:
+        for commit in self.commits:
+            before = self._before(commit)
+            after = self._registry_change(commit, before) if commit.sha in self.registry_blobs else before
+            self.after[commit.sha] = after
+            self.latest = after
+            touched: dict[str, list[tuple[str, str, str]]] = {}
+            for change in commit.changes:
+                if change.path.startswith(self.cases_prefix):
+                    rest = change.path[len(self.cases_prefix) :].split("/")
+                    if len(rest) >= 3:
+                        case_folder = self.cases_prefix + "/".join(rest[:2])
+                        touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
+            for folder, changes in touched.items():
+                self._case_commit(commit, before, folder, changes, blobs)
+        if self.config.trust_root and not self.pinned_seen and self.unpinned:
+            shown = self.archive.show(self.archive.root / STAFF_FILE)
+            self._finding(Severity.ERROR, "trail.trust_root_mismatch", shown, **self.unpinned)
+
+    def _case_commit(
+        self,
+        commit: Commit,
+        before: _Registry | None,
+        folder: str,
+        changes: list[tuple[str, str, str]],
+        blobs: BlobReader,
+    ) -> None:
+        case_id = folder.rsplit("/", 1)[-1]
+        trail = self.trail.cases.setdefault(case_id, CaseTrail(case_id, folder))
+        sig = self.sigs.get(commit.sha, UNSIGNED)
+        signer = before.by_key.get(sig.fingerprint or "") if before and sig.good else None
+        base = Event(
+            "",
+            commit.sha,
+            commit.when,
+            commit.author,
+            signer=signer.id if signer else None,
+            signer_name=signer.nama if signer else None,
+            signature=sig.status,
+        )
+        approved_here: set[str] = set()
+        for name, status, blob in sorted(changes):
+            if name == CASE_FILE and status != "D":
+                ref = self.blobs_seen.sop_ref(blob, blobs)
+                if ref is not None:
+                    if case_id not in self.case_sop:
+                        trail.events.append(_copy(base, kind="dibuat"))
+                    self.case_sop[case_id] = ref
+                continue
+            if not name.startswith(STEPS_DIR + "/") or not name.endswith(".yaml"):
+                continue
+            step_name = name[len(STEPS_DIR) + 1 :]
+            record = self.blobs_seen.step(blob, blobs) if status != "D" else None
+            previous = self.records.get((case_id, step_name))
+            if record is not None:
+                self.records[(case_id, step_name)] = record
+            st = trail.steps.get(step_name)
+            approving = (
+                record is not None
+                and record.status == "selesai"
+                and (previous is None or previous.status != "selesai" or previous.keputusan != record.keputusan)
+            )
+            if approving and record is not None:
+                event = self._approval(base, before, signer, sig, case_id, step_name, record)
+                if st is None:
+                    st = trail.steps[step_name] = StepTrail(record.langkah, record.putaran, step_name)
+                st.approval, st.changed_after = event, []
+                st.documents = set(record.dokumen)
+                trail.events.append(event)
+                approved_here.add(step_name)
+            elif st is not None and st.approval is not None:
+                event = self._change(base, before, signer, sig, case_id, step_name, record, st)
+                trail.events.append(event)
+                if event.kind == "disetujui_ulang":
+                    st.approval, st.changed_after = event, []
+                    if record is not None:
+                        st.documents = set(record.dokumen)
+                else:
+                    st.changed_after.append(event)
+            elif record is not None:
+                trail.events.append(
+                    _copy(base, kind="dicatat", step=record.langkah, round=record.putaran, file=step_name)
+                )
+        for name, _, _ in changes:  # documents changed after the step naming them was approved
+            for step_name, st in trail.steps.items():
+                if name in st.documents and step_name not in approved_here and st.approval is not None:
+                    event = _copy(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
+                    trail.events.append(event)
+                    st.changed_after.append(event)
+
+    def _verdict(
+        self,
+        before: _Registry | None,
+        signer: Staf | None,
+        sig: Signature,
+        record: StepState,
+        sop: Sop | None,
+        when: datetime,
+    ) -> str | None:
+        if sig.status == "N":
+            return "unsigned"
+        if not sig.good:
+            return "bad_signature"
+        if before is None:
+            return "no_registry"
+        if signer is None:
+            return "unknown_key"
+        roles = set(sop.step(record.langkah).pelaksana) if sop and record.langkah <= len(sop.langkah) else set()
+        if not signer.roles_on(when.date()) & roles:
+            return "no_role"
+        if record.pelaksana != signer.id:
+            return "not_recorded_person"
+        return None
+
+    def _sop(self, case_id: str) -> Sop | None:
+        ref = self.case_sop.get(case_id)
+        return self.archive.sop_for(ref[0], ref[2], ref[1]) if ref else None
+
+    def _approval(
+        self,
+        base: Event,
+        before: _Registry | None,
+        signer: Staf | None,
+        sig: Signature,
+        case_id: str,
+        step_name: str,
+        record: StepState,
+    ) -> Event:
+        sop = self._sop(case_id)
+        reason = self._verdict(before, signer, sig, record, sop, base.when)
+        is_decision = bool(sop and record.langkah <= len(sop.langkah) and sop.step(record.langkah).keputusan)
+        return _copy(
+            base,
+            kind="keputusan" if is_decision else "selesai",
+            step=record.langkah,
+            round=record.putaran,
+            file=step_name,
+            verified=reason is None,
+            reason=reason,
+            decision=record.keputusan,
+        )
+
+    def _change(
+        self,
+        base: Event,
+        before: _Registry | None,
+        signer: Staf | None,
+        sig: Signature,
+        case_id: str,
+        step_name: str,
+        record: StepState | None,
+        st: StepTrail,
+    ) -> Event:
+        """An edit of an approved record: a re-approval if a verified role holder made it."""
+        if record is not None and record.status == "selesai":
+            reason = self._verdict(before, signer, sig, record, self._sop(case_id), base.when)
+            if reason is None:
+                return _copy(
+                    base,
+                    kind="disetujui_ulang",
+                    step=st.step,
+                    round=st.round,
+                    file=step_name,
+                    verified=True,
+                    decision=record.keputusan,
+                )
+        return _copy(base, kind="diubah", step=st.step, round=st.round, file=step_name)
+
+    # --- afterwards ----------------------------------------------------------------------
+
+    def add_trees(self) -> None:
+        """The exact content of the case folder at each approval: its git tree id."""
+        approvals = [
+            (t, e)
+            for t in self.trail.cases.values()
+            for e in t.events
+            if e.verified or e.kind in ("selesai", "keputusan")
+        ]
+        ids = object_ids(self.top, [f"{e.commit}:{t.folder}" for t, e in approvals])
+        for t, e in approvals:
+            e.tree = ids.get(f"{e.commit}:{t.folder}")
+
+    def check_dropped(self, cache_dir: Path | None) -> None:
+        """Approvals a previous run saw on this branch whose commits are no longer in its history.
+
+        Kept per branch: switching to another branch is not a rewrite."""
+        base = cache_base(cache_dir)
+        # Per repository (its path and its first commit, so a rebuilt repository at the same
+        # path starts afresh) and per branch.
+        branch = current_branch(self.top)
+        root = self.commits[0].sha if self.commits else "-"
+        key = hashlib.sha256(f"{self.top}\0{root}\0{branch}".encode()).hexdigest()[:16]
+        file = base / f"approvals-{key}.json"
+        present = {c.sha for c in self.commits}
+        try:
+            known: dict[str, list[str]] = json.loads(file.read_text("utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        for sha, (case_id, step_file) in known.items():
+            if sha not in present:
+                folder = self.trail.cases[case_id].folder if case_id in self.trail.cases else f"{CASES_DIR}/?/{case_id}"
+                self._finding(
+                    Severity.ERROR,
+                    "trail.approval_dropped",
+                    self._show(folder, step_file),
+                    commit=sha[:10],
+                    case=case_id,
+                )
+        current = {
+            e.commit: [t.case, e.file or ""]
+            for t in self.trail.cases.values()
+            for e in t.events
+            if e.kind in ("selesai", "keputusan", "disetujui_ulang")
+        }
+        known.update(current)
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(json.dumps(known), "utf-8")
+        except OSError:
+            pass
+
+    def _show(self, folder: str, name: str) -> str:
+        return self.archive.show(self.top / folder / STEPS_DIR / name if name else self.top / folder)
+
+    def _finding(self, sev: Severity, code: str, file: str, case: str | None = None, **params: object) -> None:
+        self.trail.findings.append(Finding(sev, code, file, None, dict(params), case))
+
+
+def _copy(base: Event, **changes: object) -> Event:
+    data = dict(base.__dict__)
+    data.update(changes)
+    return Event(**data)
+
+
+class _BlobCache:
+    """What each blob of a step record or case identity says; blobs never change, so a
+    rebuild after a new commit parses only the new versions."""
+
+    def __init__(self, top: Path, cache_dir: Path | None, use_cache: bool):
+        self.file = cache_base(cache_dir) / f"blobs-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+        self.use_cache = use_cache
+        found = read_json(self.file) if use_cache else None
+        self.entries: dict[str, Any] = found if isinstance(found, dict) else {}
+        self.dirty = False
+
+    def _get(self, blob: str, blobs: BlobReader, make: Any) -> Any:
+        if blob not in self.entries:
+            self.entries[blob] = make(blobs.read(blob))
+            self.dirty = True
+        return self.entries[blob]
+
+    def step(self, blob: str, blobs: BlobReader) -> StepState | None:
+        def make(data: bytes | None) -> list[Any] | None:
+            rec = _parse(data, CatatanLangkah)
+            if rec is None:
+                return None
+            return [rec.langkah, rec.putaran, rec.status, rec.keputusan, rec.pelaksana, [d.berkas for d in rec.dokumen]]
+
+        found = self._get(blob, blobs, make)
+        if not found:
+            return None
+        langkah, putaran, status, keputusan, pelaksana, dokumen = found
+        return StepState(langkah, putaran, status, keputusan, pelaksana, tuple(dokumen))
+
+    def sop_ref(self, blob: str, blobs: BlobReader) -> CaseSopRef | None:
+        def make(data: bytes | None) -> list[Any] | None:
+            kasus = _parse(data, Kasus)
+            return [kasus.sop.nomor, kasus.sop.revisi, f"{kasus.periode.mulai:%Y-%m}"] if kasus else None
+
+        found = self._get(blob, blobs, make)
+        if found and len(found) == 2:  # cached before the start month was kept: read the blob again
+            del self.entries[blob]
+            found = self._get(blob, blobs, make)
+        return (found[0], found[1], found[2]) if found else None
+
+    def save(self) -> None:
+        if self.use_cache and self.dirty:
+            write_json(self.file, self.entries)
+
+
+def _parse(data: bytes | None, model: type[M]) -> M | None:
+    """A record as it was at some commit; a version that does not validate is skipped."""
+    if data is None:
+        return None
+    try:
+        return model.model_validate(load_bytes(data, "-").data)
+    except (SopKitError, ValidationError):
+        return None
+
+
+def _parse_registry(data: bytes) -> Registri | None:
+    try:
+        return Registri.model_validate(load_bytes(data, STAFF_FILE).data)
+    except (SopKitError, ValidationError):
+        return None
+
+
+def trail_findings(archive: Archive, trail: Trail, config: ArchiveConfig) -> Iterator[Finding]:
+    """What the trail means for the check: wrong role, unverified approvals, later changes."""
+    yield from trail.findings
+    for ct in trail.cases.values():
+        for st in ct.steps.values():
+            shown = archive.show(trail.top / ct.folder / STEPS_DIR / st.file)
+            ev = st.approval
+            if ev is not None and not ev.verified:
+                reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
+                params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author}
+                if ev.reason == "no_role":
+                    yield Finding(Severity.ERROR, "trail.wrong_role", shown, None, params, ct.case)
+                else:
+                    sev = Severity.ERROR if config.policy == "wajib" else Severity.INFO
+                    yield Finding(sev, "trail.unverified", shown, None, params, ct.case)
+            for change in st.changed_after:
+                params = {
+                    "no": st.step,
+                    "commit": change.commit[:10],
+                    "author": change.author,
+                    "signer": change.signer or "-",
+                    "path": change.file or st.file,
+                    "approved": st.approval.commit[:10] if st.approval else "-",
+                }
+                yield Finding(Severity.WARNING, "trail.changed_after_approval", shown, None, params, ct.case)
+
+
+# --- the whole trail, cached by the commit it describes -----------------------------------
+
+
+def _salt(layout: Layout, head: str) -> str:
+    """Everything a trail depends on besides history: settings, SOPs, sop-kit itself."""
+    from .._version import __version__
+
+    digest = hashlib.sha256(f"{__version__}\0{head}\0{layout.shown}".encode())
+    for name in ("SOP_KIT_TRUST_ROOT", "SOP_KIT_SIGNATURES"):
+        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
+    config = layout.root.parent / CONFIG_FILE
+    for path in [config, *sorted((layout.root / SOP_DIR).glob("*.yaml"))]:
+        digest.update(path.name.encode() + (path.read_bytes() if path.is_file() else b"-"))
+    digest.update(resources.code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def _cache_file(top: Path, cache_dir: Path | None) -> Path:
+    return cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+
+
+def load_trail(
+    layout: Layout,
+    cache_dir: Path | None = None,
+    jobs: int = 0,
+    use_cache: bool = True,
+    reporter: Reporter | None = None,
+) -> Trail | None:
+    """The archive's trail: from the cache when nothing was committed since, else built anew
+    (with cached signature verdicts). None when the archive is not in a git repository."""
+    reporter = reporter or SILENT
+    top = top_level(layout.root)
+    if top is None:
+        return None
+    head = head_commit(top)
+    salt = _salt(layout, head or "-")
+    file = _cache_file(top, cache_dir)
+    try:
+        data = json.loads(file.read_text("utf-8")) if use_cache else {}
+        if data.get("salt") == salt:
+            found = _from_json(data["trail"], top)
+            reporter.note("progress.trail_cached")
+            return found
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    from ..records.archive import open_archive  # the models are needed only to build anew
+    from ..records.config import load_config
+
+    archive = open_archive(layout.root)
+    archive.shown = layout.shown
+    config, problems = load_config(layout)
+    trail = build_trail(archive, config, cache_dir, jobs, use_cache, reporter)
+    if trail is None:
+        return None
+    trail.findings = [*problems, *trail_findings(archive, trail, config)]
+    if not use_cache:
+        return trail
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"salt": salt, "trail": _to_json(trail)}), "utf-8")
+        os.replace(tmp, file)
+    except OSError:
+        pass
+    return trail
+
+
+def _to_json(trail: Trail) -> dict[str, Any]:
+    def event(e: Event) -> dict[str, Any]:
+        d = dict(e.__dict__)
+        d["when"] = e.when.isoformat()
+        return d
+
+    return {
+        "commits": trail.commits,
+        "signed": trail.signed,
+        "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in trail.findings],
+        "cases": {
+            cid: {
+                "folder": ct.folder,
+                "events": [event(e) for e in ct.events],
+                "steps": {
+                    name: {
+                        "step": st.step,
+                        "round": st.round,
+                        "approval": ct.events.index(st.approval) if st.approval in ct.events else None,
+                        "changed": [ct.events.index(e) for e in st.changed_after],
+                    }
+                    for name, st in ct.steps.items()
+                },
+            }
+            for cid, ct in trail.cases.items()
+        },
+    }
+
+
+def _from_json(data: dict[str, Any], top: Path) -> Trail:
+    trail = Trail(top, commits=data["commits"], signed=data["signed"])
+    trail.findings = [Finding.from_dict(f) for f in data["findings"]]
+    for cid, c in data["cases"].items():
+        events = [Event(**{**e, "when": datetime.fromisoformat(e["when"])}) for e in c["events"]]
+        ct = CaseTrail(cid, c["folder"], events)
+        for name, s in c["steps"].items():
+            st = StepTrail(s["step"], s["round"], name)
+            st.approval = events[s["approval"]] if s["approval"] is not None else None
+            st.changed_after = [events[i] for i in s["changed"]]
+            ct.steps[name] = st
+        trail.cases[cid] = ct
+    return trail
+
+
+def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
+    """The case's timeline, one line per event, then the trail's findings for it."""
+    from ..core.messages import text
+
+    ct = trail.cases.get(case_id)
+    out = [text("trail.header", lang, case=case_id, commits=len({e.commit for e in ct.events}) if ct else 0)]
+    for e in ct.events if ct else []:
+        decision = text(f"decision.{e.decision}", lang, target="1") if e.decision else ""
+        what = text(f"trail.ev.{e.kind}", lang, no=e.step, round=e.round, decision=decision, file=e.file)
+        parts = [f"{e.when:%Y-%m-%d %H:%M}", e.commit[:10], what, text("trail.by", lang, author=e.author)]
+        if e.kind in ("selesai", "keputusan", "disetujui_ulang"):
+            if e.verified:
+                parts.append(text("trail.verified", lang, signer=e.signer_name or e.signer))
+            else:
+                reason = text(f"trail.reason.{e.reason}", lang) if e.reason else "-"
+                parts.append(text("trail.not_verified", lang, reason=reason))
+                if e.signer:
+                    parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
+        elif e.signer:
+            parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
+        out.append("  ".join(parts[:2]) + "  " + " — ".join(parts[2:]))
+    findings = sorted((f for f in trail.findings if f.case == case_id), key=Finding.sort_key)
+    for f in findings:
+        out.append(f"{f.file}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}")
+    return "\n".join(out) + "\n"

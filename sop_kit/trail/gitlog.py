@@ -1,0 +1,152 @@
+"""The archive's git history, read in one pass.
+
+One ``git log --raw`` over the archive gives every commit that touched it, oldest first,
+with the blob id of every file version it wrote; one ``git cat-file --batch`` process then
+serves any of those versions. No per-file or per-case queries.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from ..core.errors import ConfigError
+
+_FIELDS = "%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%ct%x1f%cI"
+WIB = timezone(timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # A, M, D, T
+    path: str  # relative to the repository top
+    blob: str  # the new version's blob id; zeros when deleted
+
+
+@dataclass
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author: str
+    author_email: str
+    committer: str
+    committer_email: str
+    when: datetime  # committer date: when the change entered this history
+    changes: list[Change] = field(default_factory=list)
+
+
+def git(repo: Path, *args: str, stdin: str | None = None) -> str:
+    proc = subprocess.run(
+        ["git", "-C", str(repo), *args], input=stdin, capture_output=True, text=True, encoding="utf-8", check=False
+    )
+    if proc.returncode != 0:
+        raise ConfigError("git.failed", str(repo), command=" ".join(args[:3]), reason=proc.stderr.strip()[:300])
+    return proc.stdout
+
+
+def top_level(path: Path) -> Path | None:
+    """The git work tree holding ``path``, or None if it is not in one."""
+    proc = subprocess.run(
+        ["git", "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+    )
+    return Path(proc.stdout.strip()) if proc.returncode == 0 else None
+
+
+def head_commit(repo: Path) -> str | None:
+    proc = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
+    )
+    return proc.stdout.strip() or None
+
+
+def current_branch(repo: Path) -> str:
+    """The checked-out branch, or HEAD when detached."""
+    proc = subprocess.run(
+        ["git", "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True
+    )
+    return proc.stdout.strip() or "HEAD"
+
+
+def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Commit]:
+    """Every commit reachable from ``rev`` that touched ``paths``, parents before children."""
+    if subprocess.run(["git", "-C", str(repo), "rev-parse", "-q", "--verify", rev], capture_output=True).returncode:
+        return []  # a repository with no commit yet has no history
+    out = git(
+        repo,
+        "log",
+        rev,
+        "--reverse",
+        "--topo-order",
+        "--full-history",
+        "--parents",
+        "--no-renames",
+        "--raw",
+        "--no-abbrev",
+        "-z",
+        f"--format=%x1e{_FIELDS}",
+        "--",
+        *paths,
+    )
+    commits = []
+    for record in out.split("\x1e")[1:]:
+        head, _, raw = record.partition("\n")
+        sha, parents, an, ae, cn, ce, ct, ci = head.split("\x1f")
+        when = datetime.fromisoformat(ci) if ci else datetime.fromtimestamp(int(ct), WIB)
+        commit = Commit(sha, tuple(parents.split()), an, ae, cn, ce, when)
+        commit.changes = list(_raw_changes(raw))
+        commits.append(commit)
+    return commits
+
+
+def _raw_changes(raw: str) -> Iterable[Change]:
+    # With -z, each entry is ":<modes> <shas> <status>\0<path>\0".
+    parts = raw.strip("\n\0").split("\0")
+    for meta, path in zip(parts[0::2], parts[1::2], strict=False):
+        fields = meta.lstrip("\n").split()
+        if len(fields) >= 5 and fields[0].startswith(":"):
+            yield Change(fields[4][0], path, fields[3])
+
+
+class BlobReader:
+    """One long-lived ``git cat-file --batch``: object id (or ``rev:path``) in, bytes out."""
+
+    def __init__(self, repo: Path):
+        self.proc = subprocess.Popen(
+            ["git", "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+
+    def read(self, spec: str) -> bytes | None:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(spec.encode() + b"\n")
+        self.proc.stdin.flush()
+        header = self.proc.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            return None
+        data = self.proc.stdout.read(int(header[2]))
+        self.proc.stdout.read(1)  # the newline after each object
+        return data
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait()
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def object_ids(repo: Path, specs: Sequence[str]) -> dict[str, str | None]:
+    """``rev:path`` -> object id (a tree hash for a folder), for many at once."""
+    if not specs:
+        return {}
+    out = git(repo, "cat-file", "--batch-check=%(objectname)", stdin="\n".join(specs) + "\n")
+    result: dict[str, str | None] = {}
+    for spec, line in zip(specs, out.splitlines(), strict=True):
+        result[spec] = None if line.endswith("missing") else line.strip()
+    return result
