@@ -10,10 +10,7 @@ from sop_kit.core.messages import CATALOG
 
 from .conftest import REPO
 
-GROUPS = (
-    "yaml|io|schema|config|sop|staff|case|location|step|round|time|doc|file|cli|sev|status|state|decision|trail|git|pdf"
-    "|site|new|record|init|bag|export|progress|import|diff|stats|revision"
-)
+GROUPS = "|".join(sorted({code.split(".", 1)[0] for code in CATALOG}))  # every code's first part
 CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf"|md")[a-z_]+)"')  # not file names
 
 
@@ -24,7 +21,7 @@ def placeholders(template: str) -> set[str]:
 def test_every_emitted_code_is_in_the_catalogue() -> None:
     used: set[str] = set()
     for path in (REPO / "sop_kit").rglob("*.py"):
-        if path.name != "messages.py":
+        if path.parent.name != "catalogue":
             used |= set(CODE.findall(path.read_text("utf-8")))
     assert used, "the pattern found no codes"
     assert sorted(used - CATALOG.keys()) == []

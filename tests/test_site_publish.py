@@ -120,8 +120,16 @@ def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path)
     build_site(root, _options(out, cache))
     before = tree(out)
     with build_lock(out):  # another build holds the site
-        proc = _build_process(root, out, cache)
-        time.sleep(3)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sop_kit", "build", str(root), "--out", str(out), "--no-pdf", "--no-trail"],
+            cwd=REPO,
+            env={**os.environ, "XDG_CACHE_HOME": str(cache), "SOP_KIT_LANG": "en"},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert proc.stderr is not None
+        first = proc.stderr.readline()  # blocks until the build says something
+        assert "another build is publishing" in first, first
         assert proc.poll() is None, "the second build must wait for the lock"
         assert tree(out) == before
         assert not list(tmp_path.glob(f".{out.name}.staging-*"))

@@ -44,6 +44,10 @@ class Reporter:
     def note(self, code: str, **params: object) -> None:
         """A detail for ``--verbose``: catalogue ``code`` with ``params``."""
 
+    def notice(self, code: str, **params: object) -> None:
+        """Something the user must know even without ``--verbose`` (a build waiting for
+        another one), shown unless quiet."""
+
     @contextmanager
     def task(self, task: str, total: int) -> Iterator[Reporter]:
         """``start`` … ``done``, also when the work fails (the bar must not stay on the line)."""
@@ -84,6 +88,9 @@ class _Printer(Reporter):
     def note(self, code: str, **params: object) -> None:
         if self.verbose:
             self.line("  " + self._say(code, **params))
+
+    def notice(self, code: str, **params: object) -> None:
+        self.line(self._say(code, **params))
 
     def start(self, task: str, total: int) -> None:
         self.task_name, self.total, self.count = task, total, 0

@@ -92,7 +92,7 @@ def build_site(root: Path | str, options: SiteOptions | None = None, reporter: R
     if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
         raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=str(root))
     report = SiteReport(out)
-    with build_lock(out):
+    with build_lock(out, on_wait=lambda: say.notice("site.lock_waiting", path=options.out)):
         staging = new_staging(out)
         try:
             _build(layout, root, options, out, staging, report, say)

@@ -13,7 +13,7 @@ import ctypes.util
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,15 +28,20 @@ def staging_prefix(site: Path) -> str:
 
 
 @contextmanager
-def build_lock(site: Path, wait: bool = True) -> Iterator[None]:
-    """Hold the site's build lock; a second build waits (or, with ``wait=False``, fails)."""
+def build_lock(site: Path, wait: bool = True, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the site's build lock; a second build waits (or, with ``wait=False``, fails).
+    ``on_wait`` is called once when the lock is taken and the build has to wait for it."""
     site.parent.mkdir(parents=True, exist_ok=True)
     lock = site.parent / f".{site.name}.lock"
     with open(lock, "a+") as fh:
         try:
-            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise ConfigError("site.locked", str(site), path=str(site)) from None
+            if not wait:
+                raise ConfigError("site.locked", str(site), path=str(site)) from None
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
         finally:

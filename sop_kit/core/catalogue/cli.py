@@ -1,0 +1,110 @@
+"""Messages of the command line, progress and feedback."""
+
+ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    # --- command line
+    "cli.summary": (
+        "{cases} kasus diperiksa: {errors} galat, {warnings} peringatan, {infos} catatan",
+        "",
+        "{cases} case(s) checked: {errors} error(s), {warnings} warning(s), {infos} note(s)",
+        "",
+    ),
+    "cli.clean": ("Semua sesuai SOP.", "", "Everything follows the SOP.", ""),
+    "cli.hint": ("saran", "", "hint", ""),
+    "cli.usage": ("Penggunaan", "", "Usage", ""),
+    "cli.usage_needs_value": ("opsi {option} memerlukan nilai", "", "option {option} needs a value", ""),
+    "cli.usage_help": ("Bantuan: '{command} --help'", "", "Help: '{command} --help'", ""),
+    "cli.usage_no_such_option": (
+        "opsi {option} tidak dikenal (mirip: {suggestions})",
+        "",
+        "no such option {option} (close: {suggestions})",
+        "",
+    ),
+    "cli.usage_missing": ("{name} wajib diisi", "", "{name} is required", ""),
+    "cli.usage_bad_value": ("nilai {name} tidak sah: {detail}", "", "invalid value for {name}: {detail}", ""),
+    "cli.usage_extra": ("argumen berlebih: {detail}", "", "unexpected extra argument: {detail}", ""),
+    "cli.usage_no_such_command": ("perintah {detail} tidak dikenal", "", "no such command {detail}", ""),
+    "cli.usage_other": ("penggunaan salah: {detail}", "", "wrong usage: {detail}", ""),
+    "cli.demo_done": (
+        "Arsip demo dibuat di {path}: repositori git tersendiri, {commits} commit, {cases} kasus.",
+        "",
+        "Demo archive created in {path}: a git repository of its own, {commits} commits, {cases} cases.",
+        "",
+    ),
+    "cli.demo_history": (
+        "Setiap kasus diputar ulang dari catatannya: satu commit per langkah, bertanggal waktu langkah itu dan "
+        "ditandatangani (SSH) oleh pelaksananya; Kasi dan Kabid menyetujui dengan kunci mereka sendiri.",
+        "",
+        "Each case is replayed from its records: one commit per step, dated at the step's time and SSH-signed "
+        "by the person who did it; the Kasi and the Kabid approve with their own keys.",
+        "",
+    ),
+    "cli.demo_keys": (
+        "Kunci SSH {count} staf fiktif ada di {path} — khusus demo, JANGAN PERNAH dipakai untuk tanda tangan "
+        "sungguhan.",
+        "",
+        "The SSH keys of {count} fictional staff are in {path} — demo only, NEVER use them for real signing.",
+        "",
+    ),
+    "cli.demo_planted": ("Kejanggalan yang sengaja ditanam:", "", "Irregularities planted on purpose:", ""),
+    "cli.demo_unsigned": (
+        "{case} langkah {no}: disetujui tanpa tanda tangan (commit atas nama {author})",
+        "",
+        "{case} step {no}: approved without a signature (commit in the name of {author})",
+        "",
+    ),
+    "cli.demo_changed_after_approval": (
+        "{case} langkah {no}: {path} diganti oleh {author} setelah disetujui, tanpa persetujuan ulang",
+        "",
+        "{case} step {no}: {path} replaced by {author} after approval, never approved again",
+        "",
+    ),
+    "cli.demo_forged": (
+        "{case} langkah {no}: keputusan atas nama {author}, tetapi ditandatangani dengan kunci {signer}",
+        "",
+        "{case} step {no}: a decision in the name of {author}, but signed with the key of {signer}",
+        "",
+    ),
+    "cli.demo_next": ("Coba berikutnya:", "", "Try next:", ""),
+    "cli.demo_next_pdf": (
+        "SOP dalam tata letak resmi, berkas pembinaan per kasus (dengan jejak persetujuan) dan surat-suratnya, "
+        "PDF/A; data pribadi hanya di folder internal",
+        "",
+        "the SOP in its official layout, a dossier per case (with its approval trail) and its letters, as "
+        "PDF/A; personal data only in the internal folder",
+        "",
+    ),
+    "cli.demo_next_check": (
+        "semua kasus berikut jejak persetujuannya; kode keluar 1 karena kejanggalan di atas ditemukan",
+        "",
+        "every case with its approval trail; exit code 1, because the irregularities above are found",
+        "",
+    ),
+    "cli.demo_next_unsigned": (
+        "langkah tanpa tanda tangan: TIDAK TERVERIFIKASI",
+        "",
+        "the unsigned step: NOT VERIFIED",
+        "",
+    ),
+    "cli.demo_next_changed_after_approval": (
+        "SK yang diganti: DIUBAH SETELAH DISETUJUI",
+        "",
+        "the replaced SK: CHANGED AFTER APPROVAL",
+        "",
+    ),
+    "cli.demo_next_forged": (
+        "keputusan palsu: ditandatangani kunci juru catat, bukan kunci Kasi",
+        "",
+        "the forged decision: signed with a clerk's key, not the Kasi's",
+        "",
+    ),
+    "cli.demo_next_example": (
+        "kasus biasa: setiap langkah terverifikasi, ditandatangani pemegang perannya",
+        "",
+        "an ordinary case: every step verified, signed by its role holder",
+        "",
+    ),
+    "sev.error": ("galat", "", "error", ""),
+    "sev.warning": ("peringatan", "", "warning", ""),
+    "sev.info": ("catatan", "", "note", ""),
+    # --- progress and feedback (bars, --quiet / --verbose)
+}

@@ -1,0 +1,98 @@
+"""Messages of the audit site (sop-kit build / serve)."""
+
+ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    "site.lock_waiting": (
+        "build lain sedang menerbitkan {path}; menunggu sampai selesai…",
+        "",
+        "another build is publishing {path}; waiting for it to finish…",
+        "",
+    ),
+    # --- the audit site (sop-kit build / serve)
+    "site.mkdocs_yml": (
+        "mkdocs.yml tidak dapat dibaca: {error}",
+        "perbaiki berkas itu (YAML biasa, tanpa tag !), atau hapus agar pengaturan bawaan dipakai",
+        "mkdocs.yml cannot be read: {error}",
+        "fix that file (plain YAML, no ! tags), or remove it to use the defaults",
+    ),
+    "site.locked": (
+        "build lain sedang menulis situs {path}",
+        "tunggu sampai build itu selesai, lalu jalankan lagi",
+        "another build is writing the site {path}",
+        "wait for that build to finish, then run again",
+    ),
+    "site.out_overlaps": (
+        "folder situs {path} bertumpang tindih dengan arsip {root}",
+        "pilih folder keluaran di luar folder records/, misalnya --out site",
+        "the site folder {path} overlaps the archive {root}",
+        "choose an output folder outside records/, e.g. --out site",
+    ),
+    "site.mkdocs_failed": (
+        "MkDocs gagal membangun situs: {error}",
+        "situs sebelumnya tetap dipakai; jalankan dengan --debug untuk rinciannya",
+        "MkDocs failed to build the site: {error}",
+        "the previous site stays in place; run with --debug for details",
+    ),
+    "site.pdf_failed": (
+        "{count} dokumen PDF gagal dibuat",
+        "situs sebelumnya tetap dipakai; perbaiki templat atau catatannya (lihat sop-kit pdf), "
+        "atau bangun dengan --no-pdf",
+        "{count} PDF document(s) failed to render",
+        "the previous site stays in place; fix the template or record (see sop-kit pdf), or build with --no-pdf",
+    ),
+    "site.search_failed": (
+        "indeks pencarian (Pagefind) tidak dapat dibuat: {error}",
+        "situs sebelumnya tetap dipakai; pasang ulang sop-kit (pip install -e .) agar pagefind tersedia",
+        "the search index (Pagefind) could not be built: {error}",
+        "the previous site stays in place; reinstall sop-kit (pip install -e .) so that pagefind is available",
+    ),
+    "site.incomplete": (
+        "situs yang dibangun tidak lengkap: {count} halaman tidak ada",
+        "situs sebelumnya tetap dipakai; jalankan lagi dengan --full",
+        "the built site is incomplete: {count} page(s) missing",
+        "the previous site stays in place; run again with --full",
+    ),
+    "site.personal_data": (
+        "data pribadi ({what}) ditemukan di situs publik: {excerpt} ({count} temuan)",
+        "situs tidak dipublikasikan; hapus data pribadi itu dari teks bebas catatan (catatan, keterangan, "
+        "judul), atau tandai berkasnya pribadi: true",
+        "personal data ({what}) found in the public site: {excerpt} ({count} hit(s))",
+        "the site was not published; remove that personal data from the records' free text (catatan, "
+        "keterangan, judul), or mark the file pribadi: true",
+    ),
+    "site.built": (
+        "situs {kind} diterbitkan di {path}: {cases} kasus, {pages} halaman ({rendered} berubah{full})",
+        "",
+        "{kind} site published in {path}: {cases} cases, {pages} pages ({rendered} changed{full})",
+        "",
+    ),
+    "site.stage.check": ("memeriksa arsip…", "", "checking the archive…", ""),
+    "site.stage.pdf": ("membuat dokumen PDF…", "", "rendering PDF documents…", ""),
+    "site.stage.cases": ("membaca dan menyusun halaman kasus…", "", "reading and rendering case pages…", ""),
+    "site.stage.pages": ("menyusun daftar dan dasbor…", "", "generating listings and the dashboard…", ""),
+    "site.stage.mkdocs": ("membangun situs (MkDocs)…", "", "building the site (MkDocs)…", ""),
+    "site.stage.assets": ("menautkan foto, dokumen dan ekspor…", "", "linking photos, documents and exports…", ""),
+    "site.stage.search": ("membuat indeks pencarian…", "", "building the search index…", ""),
+    "site.stage.verify": ("memeriksa data pribadi di keluaran…", "", "scanning the output for personal data…", ""),
+    "site.stage.publish": ("menerbitkan situs…", "", "publishing the site…", ""),
+    "site.kind_public": ("publik", "", "public", ""),
+    "site.kind_internal": ("INTERNAL (memuat data pribadi)", "", "INTERNAL (with personal data)", ""),
+    "site.full": ("; build penuh", "", "; full build", ""),
+    "site.check_summary": (
+        "pemeriksaan: {errors} galat, {warnings} peringatan, {infos} catatan — semuanya ada di halaman Temuan",
+        "",
+        "check: {errors} error(s), {warnings} warning(s), {infos} note(s) — all on the Temuan page",
+        "",
+    ),
+    "site.serving": (
+        "melayani {path} di {url} (Ctrl+C untuk berhenti)",
+        "",
+        "serving {path} at {url} (Ctrl+C to stop)",
+        "",
+    ),
+    "site.no_site": (
+        "belum ada situs di {path}",
+        "jalankan dulu: sop-kit build",
+        "there is no site in {path} yet",
+        "run first: sop-kit build",
+    ),
+}
