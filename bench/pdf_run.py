@@ -18,14 +18,17 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from sop_kit.pdf.build import render_documents
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+from sop_kit.pdf.build import PdfOptions, render_documents
 
 HERE = Path(__file__).resolve().parent
 
 
 def timed(root: Path, out: Path, internal: Path, processes: int) -> tuple[float, int, int]:
     start = time.perf_counter()
-    report = render_documents(root, out, internal, processes=processes, trail=False)
+    judged = audit(root, CheckOptions(trail=False, jobs=processes))
+    report = render_documents(judged, PdfOptions(out, internal, None, processes))
     if report.failed:
         raise SystemExit(f"rendering failed: {[(o.target, o.error, o.refused) for o in report.failed][:3]}")
     return time.perf_counter() - start, report.rendered, report.skipped

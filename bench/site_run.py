@@ -56,11 +56,16 @@ STAGES = ("check", "cases", "pages", "mkdocs", "assets", "search", "verify", "pu
 
 # build_site in a subprocess: its report (stage timings included) as JSON on stdout
 LIBRARY_BUILD = """
-import json, sys
+import json, sys, time
 from pathlib import Path
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
 from sop_kit.site.build import SiteOptions, build_site
-r = build_site(Path(sys.argv[1]), SiteOptions(out=Path(sys.argv[2]), pdf=False, trail=False,
-               incremental=sys.argv[3] == "1"))
+start = time.perf_counter()
+judged = audit(Path(sys.argv[1]), CheckOptions(trail=False))
+checked = time.perf_counter() - start
+r = build_site(judged, SiteOptions(out=Path(sys.argv[2]), pdf=False, incremental=sys.argv[3] == "1"))
+r.timings["check"] = checked
 changed = getattr(r, "pages_changed", getattr(r, "pages_rendered", None))
 print(json.dumps({"cases": r.cases, "pages": r.pages, "changed": changed, "full": r.full, "timings": r.timings}))
 """

@@ -38,8 +38,9 @@ from typing import Any
 
 from bench.run import best_of
 from bench.trail_generate import Keys, load
-from sop_kit.records.layout import locate
-from sop_kit.trail.build import Trail, load_trail
+from sop_kit.records.archive import open_archive
+from sop_kit.trail.load import load_trail
+from sop_kit.trail.model import Trail
 
 NEW_COMMIT_MESSAGE = "benchmark"  # the commit the "one new commit" measurement adds, then removes
 
@@ -50,7 +51,7 @@ BAD_FINDINGS = ("trail.registry", "trail.trust_root", "trail.approval_dropped")
 def timed_trail(root: Path, cache: Path) -> tuple[float, Trail | None]:
     """One library call, as `sop-kit trail` and `sop-kit check` make it."""
     start = time.perf_counter()
-    trail = load_trail(locate(root), cache_dir=cache)
+    trail = load_trail(open_archive(root), cache_dir=cache)
     return time.perf_counter() - start, trail
 
 
@@ -171,7 +172,7 @@ def profile_cold(layout_root: Path, top: int) -> None:
     with tempfile.TemporaryDirectory(prefix="sop-kit-trail-profile-") as cache:
         prof = cProfile.Profile()
         prof.enable()
-        load_trail(locate(layout_root), cache_dir=Path(cache))
+        load_trail(open_archive(layout_root), cache_dir=Path(cache))
         prof.disable()
     stats = pstats.Stats(prof, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(top)

@@ -9,11 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from sop_kit.check.audit import audit
+from sop_kit.check.report import Report
+from sop_kit.check.run import CheckOptions
+from sop_kit.site.build import SiteOptions, SiteReport, build_site
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BASE_ID = "2026-03-cibening-t3st"
 
 MakeArchive = Callable[..., Path]
+
+
+def judge(root: Path, options: CheckOptions | None = None) -> Report:
+    """What ``sop-kit check`` reports on the archive at ``root``."""
+    return audit(root, options).report
+
+
+def site_build(root: Path, options: SiteOptions, trail: bool = False) -> SiteReport:
+    """``sop-kit build`` through the library: the archive judged once, then its site built,
+    with the site's cache settings (and without the trail unless asked)."""
+    check = CheckOptions(use_cache=options.use_cache, cache_dir=options.cache_dir, trail=trail)
+    return build_site(audit(root, check), options)
 
 
 def build_archive(target: Path, overlay: Path | None = None) -> Path:
@@ -60,10 +77,9 @@ class DemoSite:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> DemoSite:
     """The demo archive as a signed repository, built once into a public site with PDFs."""
     from sop_kit.demo.build import build_demo
-    from sop_kit.site.build import SiteOptions, build_site
 
     base = tmp_path_factory.mktemp("situs-demo")
     build_demo(base / "arsip", REPO / "records")
     site = base / "site"
-    build_site(base / "arsip" / "records", SiteOptions(out=site, cache_dir=base / "cache"))
+    site_build(base / "arsip" / "records", SiteOptions(out=site, cache_dir=base / "cache"), trail=True)
     return DemoSite(base / "arsip" / "records", site, base / "cache")

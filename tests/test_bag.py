@@ -16,7 +16,10 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from sop_kit.bag.export import export_bag, format_bag_report, verify_bag
+from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.bag.verify import format_bag_report, verify_bag
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.core.errors import SopKitError
 from sop_kit.demo.build import build_demo
@@ -37,15 +40,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def bag(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bags") / f"{CASE}.bag"
-    path = export_bag(
-        demo,
-        CASE,
-        out,
-        bagging_date=DAY,
-        contact_name="Dewi Lestari",
-        contact_email="dewi@contoh.purwakarta.go.id",
-        use_cache=False,
-    )
+    options = BagOptions(out, DAY, "Dewi Lestari", "dewi@contoh.purwakarta.go.id")
+    path = export_bag(audit(demo, CheckOptions(use_cache=False)), CASE, options)
     assert path == out.resolve()
     return path
 
@@ -189,7 +185,7 @@ def test_a_case_with_a_symlink_out_of_its_folder_is_refused_and_nothing_is_writt
     out = tmp_path / "keluar"
     out.mkdir()
     with pytest.raises(SopKitError) as err:
-        export_bag(root, case.name, out / "x.bag", trail=False, bagging_date=DAY)
+        export_bag(audit(root, CheckOptions(trail=False)), case.name, BagOptions(out / "x.bag", DAY))
     assert err.value.code == "export.symlink"
     assert list(out.iterdir()) == []
 
@@ -197,14 +193,14 @@ def test_a_case_with_a_symlink_out_of_its_folder_is_refused_and_nothing_is_writt
 def test_a_closed_case_with_errors_and_an_unfinished_case_are_refused(demo: Path, tmp_path: Path) -> None:
     for case, code in (("2026-02-cadassari-lsl6", "export.has_errors"), ("2026-04-ciherang-7wzz", "export.unfinished")):
         with pytest.raises(SopKitError) as err:
-            export_bag(demo, case, tmp_path / f"{case}.bag", bagging_date=DAY, use_cache=False)
+            export_bag(audit(demo, CheckOptions(use_cache=False)), case, BagOptions(tmp_path / f"{case}.bag", DAY))
         assert err.value.code == code
     assert list(tmp_path.iterdir()) == []
 
 
 def test_an_output_inside_the_archive_is_refused(demo: Path) -> None:
     with pytest.raises(SopKitError) as err:
-        export_bag(demo, CASE, demo / "kasus" / "x.bag", bagging_date=DAY)
+        export_bag(audit(demo), CASE, BagOptions(demo / "kasus" / "x.bag", DAY))
     assert err.value.code == "export.out_in_archive"
 
 

@@ -3,15 +3,16 @@ real git repository made by the test."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from sop_kit import CheckOptions, ConfigError, check_archive
+from sop_kit import CheckOptions, ConfigError
 
-from .conftest import BASE_ID, MakeArchive
+from .conftest import BASE_ID, MakeArchive, judge
 
 
 def clone_cases(root: Path, count: int, start: int = 0) -> list[Path]:
@@ -32,8 +33,8 @@ def test_parallel_and_serial_agree(make_archive: MakeArchive) -> None:
     root = make_archive()
     cases = clone_cases(root, 6)
     (cases[2] / "lampiran" / "03-sk-penetapan.pdf").write_bytes(b"bukan pdf")
-    serial = check_archive(root, CheckOptions(use_cache=False, jobs=1))
-    parallel = check_archive(root, CheckOptions(use_cache=False, jobs=2, parallel_from=2))
+    serial = judge(root, CheckOptions(use_cache=False, jobs=1))
+    parallel = judge(root, CheckOptions(use_cache=False, jobs=2, parallel_from=2))
     assert serial.sorted() == parallel.sorted()
     assert [f.code for f in serial.sorted()] == ["doc.missing", "file.wrong_type"]
     assert serial.cases_checked == 7
@@ -43,20 +44,20 @@ def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchiv
     root = make_archive()
     clone_cases(root, 3)
     options = CheckOptions(cache_dir=tmp_path / "cache")
-    first = check_archive(root, options)
+    first = judge(root, options)
     assert (first.cases_checked, first.cases_from_cache) == (4, 0)
-    second = check_archive(root, options)
+    second = judge(root, options)
     assert (second.cases_checked, second.cases_from_cache) == (4, 4)
     assert second.sorted() == first.sorted()
     # An edited attachment is seen although the YAML did not change.
     (root / "kasus" / "2026" / BASE_ID / "lampiran" / "01-data-rawan.pdf").write_bytes(b"%PDF-1.4 diubah\n")
-    third = check_archive(root, options)
+    third = judge(root, options)
     assert third.cases_from_cache == 3
     assert [f.code for f in third.findings] == ["file.hash_mismatch", "doc.missing"]
     # A change to the staff registry invalidates every cached verdict.
     staff = root / "staf.yaml"
     staff.write_text(staff.read_text().replace("peran: [kabid]", "peran: [kasi-pkk]"))
-    fourth = check_archive(root, options)
+    fourth = judge(root, options)
     assert fourth.cases_from_cache == 0
     assert sum(f.code == "step.wrong_role" for f in fourth.findings) == 0  # Budi may still do step 5
 
@@ -64,10 +65,10 @@ def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchiv
 def test_corrupt_cache_is_ignored(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     options = CheckOptions(cache_dir=tmp_path / "cache")
-    check_archive(root, options)
+    judge(root, options)
     for cache_file in (tmp_path / "cache").iterdir():
         cache_file.write_text("{ bukan json")
-    report = check_archive(root, options)
+    report = judge(root, options)
     assert (report.cases_checked, report.cases_from_cache) == (1, 0)
 
 
@@ -95,19 +96,19 @@ def repo_archive(make_archive: MakeArchive, tmp_path: Path) -> Path:
 def test_changed_since_checks_only_touched_cases(repo_archive: Path) -> None:
     root = repo_archive
     options = CheckOptions(use_cache=False, changed_since="HEAD", trail=False)
-    assert check_archive(root, options).cases_checked == 0
+    assert judge(root, options).cases_checked == 0
     step = root / "kasus" / "2026" / "2026-03-cibening-0001" / "langkah" / "03-penetapan.yaml"
     step.write_text(step.read_text().replace("status: selesai", "status: belum"))
-    report = check_archive(root, options)
+    report = judge(root, options)
     assert report.cases_checked == 1
     assert {f.case for f in report.findings} == {"2026-03-cibening-0001"}
     git(root.parent, "commit", "-qam", "ubah")
     options_1 = CheckOptions(use_cache=False, changed_since="HEAD~1", trail=False)
-    assert check_archive(root, options_1).cases_checked == 1
+    assert judge(root, options_1).cases_checked == 1
     # An untracked new case counts as changed.
     (new,) = clone_cases(root, 1, start=99)
     (new / "lampiran" / "04-rencana-pembinaan.pdf").unlink()
-    report = check_archive(root, options)
+    report = judge(root, options)
     assert report.cases_checked == 1
     assert {f.case for f in report.findings} == {"2026-03-cibening-0099"}
 
@@ -115,34 +116,39 @@ def test_changed_since_checks_only_touched_cases(repo_archive: Path) -> None:
 def test_changed_since_a_global_file_checks_everything(repo_archive: Path) -> None:
     staff = repo_archive / "staf.yaml"
     staff.write_text(staff.read_text() + "\n")
-    assert check_archive(repo_archive, CheckOptions(use_cache=False, changed_since="HEAD")).cases_checked == 4
+    assert judge(repo_archive, CheckOptions(use_cache=False, changed_since="HEAD")).cases_checked == 4
 
 
 def test_changed_since_bad_revision_is_a_config_error(repo_archive: Path) -> None:
     with pytest.raises(ConfigError) as info:
-        check_archive(repo_archive, CheckOptions(use_cache=False, changed_since="tidak-ada"))
+        judge(repo_archive, CheckOptions(use_cache=False, changed_since="tidak-ada"))
     assert info.value.code == "config.bad_rev"
 
 
 def test_changed_since_outside_git_is_a_config_error(make_archive: MakeArchive) -> None:
     with pytest.raises(ConfigError) as info:
-        check_archive(make_archive(), CheckOptions(use_cache=False, changed_since="HEAD"))
+        judge(make_archive(), CheckOptions(use_cache=False, changed_since="HEAD"))
     assert info.value.code == "config.not_git"
 
 
 def test_a_fully_cached_check_parses_no_record(make_archive: MakeArchive, tmp_path: Path) -> None:
-    """The warm path reads listings and the cache only: the record models are not imported."""
-    import sys
-
+    """The warm path reads listings and the cache only: a case whose listing is unchanged is
+    not parsed again. Seen by swapping a record's text for garbage of the same size while
+    keeping its listing (size, time, inode): the cached verdict stands until the listing moves."""
     root = make_archive()
     clone_cases(root, 2)
-    probe = (
-        "import sys; from sop_kit import CheckOptions, check_archive; "
-        f"r = check_archive({str(root)!r}, CheckOptions(cache_dir=__import__('pathlib').Path({str(tmp_path)!r}))); "
-        "print(r.cases_checked, r.cases_from_cache, 'pydantic' in sys.modules)"
-    )
-    run = [sys.executable, "-c", probe]
-    first = subprocess.run(run, check=True, capture_output=True, text=True).stdout.split()
-    second = subprocess.run(run, check=True, capture_output=True, text=True).stdout.split()
-    assert first == ["3", "0", "True"]
-    assert second == ["3", "3", "False"]
+    options = CheckOptions(cache_dir=tmp_path / "cache", trail=False)
+    assert judge(root, options).cases_from_cache == 0
+    record = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    before = record.stat()
+    with open(record, "r+b") as fh:  # in place: same inode
+        fh.write(b"{" * before.st_size)
+    os.utime(record, ns=(before.st_atime_ns, before.st_mtime_ns))
+    warm = judge(root, options)
+    assert (warm.cases_checked, warm.cases_from_cache) == (3, 3)
+    assert not [f for f in warm.findings if f.code.startswith("yaml.")]
+    os.utime(record, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    cold = judge(root, options)
+    assert cold.cases_from_cache == 2
+    codes = [f.code for f in cold.findings if f.file.endswith("04-persiapan.yaml")]
+    assert codes and all(code.startswith("yaml.") for code in codes), codes

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from sop_kit.check.rules import check_case
 from sop_kit.clerk.new import NewCase, create_case
 from sop_kit.cli.main import main
-from sop_kit.records.archive import open_archive, read_case
+from sop_kit.records.archive import open_archive
 from sop_kit.records.yamlsafe import load_file
 
 from .conftest import CORPUS, REPO
@@ -82,12 +82,12 @@ def test_new_writes_every_step_and_passes_check(repo: Path) -> None:
     assert f"git add records/kasus/2026/{folder.name}" in out
     archive = open_archive(repo / "records")
     sop = next(iter(archive.sops.values()))
-    case = read_case(archive, folder)
+    case = archive.read_case(folder)
     assert case.findings == [] and case.kasus is not None
     assert case.kasus.lokasi.kode == "32.14.02.2002"  # from the register, not typed
     assert sorted(s.record.langkah for s in case.steps) == [s.no for s in sop.langkah]
     assert all(s.record.status == "belum" for s in case.steps)
-    assert check_case(archive, folder) == []
+    assert check_case(archive, archive.read_case(folder)).findings == []
     # Every file points its editor at the schema by a path that resolves to schema/ at the top.
     for path in [folder / "kasus.yaml", *sorted((folder / "langkah").glob("*.yaml"))]:
         first = path.read_text("utf-8").splitlines()[0]
@@ -137,13 +137,13 @@ def test_new_cancelled_prompt_creates_nothing(repo: Path) -> None:
 def test_new_id_never_repeats_one_on_another_branch(repo: Path) -> None:
     request = NewCase("Campaka", "Campakasari", date(2026, 3, 2), "rizki-ramadhan", sop=SOP)
     git(repo, "switch", "-q", "-c", "petugas-lain")
-    other = create_case(repo / "records", request, random.Random(7)).folder
+    other = create_case(open_archive(repo / "records"), request, random.Random(7)).folder
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "kasus di cabang lain")
     git(repo, "switch", "-q", "main")
     assert not other.exists()
     # The same random draw on main would give the same id; the branch's case is seen and skipped.
-    mine = create_case(repo / "records", request, random.Random(7)).folder
+    mine = create_case(open_archive(repo / "records"), request, random.Random(7)).folder
     assert mine.name != other.name
     assert mine.name[:-4] == other.name[:-4]
 
@@ -168,7 +168,7 @@ def test_step_records_times_performer_and_attachment(repo: Path) -> None:
     assert copied.read_bytes() == PDF.read_bytes()
     assert doc["sha256"] == hashlib.sha256(PDF.read_bytes()).hexdigest()
     archive = open_archive(repo / "records")
-    assert [f for f in check_case(archive, folder) if "01-" in f.file] == []
+    assert [f for f in check_case(archive, archive.read_case(folder)).findings if "01-" in f.file] == []
     assert 'git commit -S -m "kasus ' + folder.name + ": langkah 1 selesai" in out
     # A photo for step 7 goes to foto/ with its caption.
     code, out = run("step", folder.name, "7", "--lampir", str(PHOTO), "--judul", "Pembukaan")

@@ -13,16 +13,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sop_kit.check.run import CheckOptions, check_archive
+from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.core.errors import ConfigError
 from sop_kit.core.findings import Severity
 from sop_kit.demo.build import KEYS_DIR, DemoResult, build_demo, format_tour
-from sop_kit.records.layout import locate
-from sop_kit.trail.build import Trail, load_trail
+from sop_kit.records.archive import open_archive
+from sop_kit.trail.load import load_trail
+from sop_kit.trail.model import Trail
 from sop_kit.trail.signatures import fingerprint
 
-from .conftest import REPO
+from .conftest import REPO, judge
 
 SOURCE = REPO / "records"
 
@@ -44,7 +45,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def trail(demo: DemoResult, cache: Path) -> Trail:
-    found = load_trail(locate(demo.records), cache_dir=cache)
+    found = load_trail(open_archive(demo.records), cache_dir=cache)
     assert found is not None
     return found
 
@@ -116,7 +117,7 @@ def test_exactly_the_planted_irregularities_are_found(demo: DemoResult, cache: P
     assert set(kinds) == {"unsigned", "changed_after_approval", "forged"}
     assert len({p.case for p in demo.planted}) == 3
 
-    report = check_archive(demo.records, CheckOptions(cache_dir=cache / "check"))
+    report = judge(demo.records, CheckOptions(cache_dir=cache / "check"))
     trail_found = {(f.code, f.case, f.severity) for f in report.findings if f.code.startswith("trail.")}
     assert trail_found == {
         ("trail.unverified", kinds["unsigned"].case, Severity.ERROR),  # tanda_tangan: wajib
@@ -133,7 +134,7 @@ def test_exactly_the_planted_irregularities_are_found(demo: DemoResult, cache: P
     assert changed.params["path"] == kinds["changed_after_approval"].file == "lampiran/03-sk-penetapan-lokasi.pdf"
 
     # Apart from the trail, the demo checks like its source, plus the replaced SK's hash.
-    source = check_archive(SOURCE, CheckOptions(cache_dir=cache / "source", trail=False))
+    source = judge(SOURCE, CheckOptions(cache_dir=cache / "source", trail=False))
     expected = Counter((f.code, f.case) for f in source.findings)
     expected[("file.hash_mismatch", kinds["changed_after_approval"].case)] += 1
     expected[("doc.missing", kinds["changed_after_approval"].case)] += 1
@@ -225,11 +226,11 @@ def test_running_the_demo_again_replaces_the_earlier_one(tmp_path: Path) -> None
     the new repository does not mistake the old one's approvals for dropped ones."""
     target, cache_dir = tmp_path / "demo-arsip", tmp_path / "cache"
     first = build_demo(target, SOURCE)
-    check_archive(first.records, CheckOptions(cache_dir=cache_dir))
+    judge(first.records, CheckOptions(cache_dir=cache_dir))
     (target / "catatan-lama.txt").write_text("dari demo pertama")
     second = build_demo(target, SOURCE)
     assert not (target / "catatan-lama.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "demo-arsip"]
-    codes = Counter(f.code for f in check_archive(second.records, CheckOptions(cache_dir=cache_dir)).findings)
+    codes = Counter(f.code for f in judge(second.records, CheckOptions(cache_dir=cache_dir)).findings)
     assert codes["trail.approval_dropped"] == 0
     assert codes["trail.wrong_role"] == 1

@@ -3,6 +3,7 @@ SK, the coordination letter, the attendance sheet, the coaching report, the fiel
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from dataclasses import replace
@@ -14,10 +15,15 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from sop_kit.check.audit import audit
+from sop_kit.check.report import Verdict
+from sop_kit.check.run import CheckOptions
+from sop_kit.clerk.new import NewCase, create_case
 from sop_kit.pdf.documents import case_jobs, sop_jobs
 from sop_kit.pdf.letters import letter_context, nip_text, terbilang
 from sop_kit.pdf.render import Job, render_all
 from sop_kit.records.archive import open_archive
+from sop_kit.views.case import Contact, case_document
 
 from .conftest import REPO
 
@@ -48,13 +54,13 @@ def rendered(archive_root: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     by template name ("daftar-hadir+internal" for the internal sheet)."""
     out = tmp_path_factory.mktemp("publik")
     internal = tmp_path_factory.mktemp("internal")
-    archive = open_archive(archive_root)
-    sop = next(iter(archive.sops.values()))
+    judged = audit(archive_root, CheckOptions(trail=False, use_cache=False))
+    folder = archive_root / "kasus" / "2025" / CASE
+    archive = judged.archive
     jobs: dict[str, Job] = {}
-    for job in case_jobs(archive, archive_root / "kasus" / "2025" / CASE, out, internal):
+    for job in case_jobs(archive, archive.read_case(folder), judged.report.verdicts[folder], None, out, internal):
         if job.template == "dossier.html":
             continue
-        job.context.update(letter_context(sop, job.context, archive.staff))
         name = job.template.removesuffix(".html")
         if job.template == "daftar-hadir.html":
             public = {**job.context, "internal": False}
@@ -171,24 +177,20 @@ def test_field_checklist_has_one_page_per_step_and_the_decision(rendered: dict[s
 def test_letter_context_without_staff_or_records(archive_root: Path) -> None:
     """A case with no SK or letter yet: blanks to fill in, the desa's head as addressee, the
     SOP's ratifier as the SK's signatory, and a kelurahan addressed to its Lurah."""
-    sop = next(iter(open_archive(archive_root).sops.values()))
-    case = {
-        "id": "2026-01-x-abcd",
-        "desa": "Nagri Kidul",
-        "kecamatan": "Purwakarta",
-        "jenis_desa": "kelurahan",
-        "mulai": date(2026, 1, 5),
-        "kode": "32.14.01.1001",
-    }
-    ctx = {"case": case, "steps_by_no": {}, "kontak": [], "sasaran": [], "executions": []}
-    extra = letter_context(sop, ctx)
+    archive = open_archive(archive_root)
+    sop = next(iter(archive.sops.values()))
+    request = NewCase("Purwakarta", "Nagri Kidul", date(2026, 1, 5), "rizki-ramadhan", sop=sop.nomor)
+    folder = create_case(archive, request, random.Random(3)).folder
+    doc = case_document(archive, archive.read_case(folder), sop, Verdict(folder.name, folder), None)
+    assert doc.case.jenis_desa == "kelurahan"
+    extra = letter_context(sop, doc)
     assert extra["sk"]["nomor"] is None and extra["sk"]["tanggal"] is None and extra["sk"]["tahun"] == 2026
     assert extra["sk"]["penandatangan"]["nama"] == sop.disahkan_oleh.nama
     assert extra["surat"]["kepada"]["jabatan"] == "Lurah Nagri Kidul"
     assert extra["surat"]["lampiran"] == "-"
     assert extra["surat"]["pengirim"]["nama"] is None
     assert extra["laporan"]["keluarga"] is None
-    camat = letter_context(sop, {**ctx, "kontak": [{"nama": "X", "jabatan": "Camat Purwakarta", "telepon": None}]})
+    camat = letter_context(sop, replace(doc, kontak=(Contact("X", "Camat Purwakarta", None),)))
     assert camat["surat"]["kepada"] == {"jabatan": "Camat Purwakarta", "wilayah": None, "camat": True}
     assert camat["surat"]["acara"]["tempat"] == "Kantor Kecamatan Purwakarta"
     assert "Camat Purwakarta" not in camat["surat"]["tembusan"]

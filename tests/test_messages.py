@@ -14,6 +14,11 @@ GROUPS = "|".join(sorted({code.split(".", 1)[0] for code in CATALOG}))  # every 
 CODE = re.compile(rf'"((?:{GROUPS})\.(?!html"|css"|yaml"|pdf"|md")[a-z_]+)"')  # not file names
 
 
+def _names_a_module(code: str) -> bool:
+    """ "bag.export" is a module of sop_kit (the façade's table), not a message."""
+    return (REPO / "sop_kit" / (code.replace(".", "/") + ".py")).is_file()
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -22,7 +27,8 @@ def test_every_emitted_code_is_in_the_catalogue() -> None:
     used: set[str] = set()
     for path in (REPO / "sop_kit").rglob("*.py"):
         if path.parent.name != "catalogue":
-            used |= set(CODE.findall(path.read_text("utf-8")))
+            found = set(CODE.findall(path.read_text("utf-8")))
+            used |= {code for code in found if not _names_a_module(code)}
     assert used, "the pattern found no codes"
     assert sorted(used - CATALOG.keys()) == []
 
@@ -56,7 +62,7 @@ def test_public_api_names_all_resolve() -> None:
 
 
 def test_dynamic_trail_codes_are_in_the_catalogue() -> None:
-    from sop_kit.trail.build import EVENT_KINDS, REASONS
+    from sop_kit.trail.model import EVENT_KINDS, REASONS
 
     for reason in REASONS:
         assert f"trail.reason.{reason}" in CATALOG, reason

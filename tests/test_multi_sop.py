@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sop_kit import open_archive
+from sop_kit.check.report import Verdict
 from sop_kit.check.rules import check_case
 from sop_kit.cli.main import main
 from sop_kit.pdf.documents import case_jobs
-from sop_kit.records.archive import read_case
 from sop_kit.site.pages import sop_slug
 
 from .conftest import REPO, DemoSite
@@ -28,7 +28,7 @@ SOP_B = ("CONTOH/61.1.D.050/2024", 0)
 def _cases_of(ref: tuple[str, int]) -> list[Path]:
     archive = open_archive(REPO / "records")
     folders = sorted(p.parent for p in (REPO / "records" / "kasus").glob("*/*/kasus.yaml"))
-    cases = [read_case(archive, folder).kasus for folder in folders]
+    cases = [archive.read_case(folder).kasus for folder in folders]
     return [f for f, k in zip(folders, cases, strict=True) if k and (k.sop.nomor, k.sop.revisi) == ref]
 
 
@@ -50,13 +50,17 @@ def test_a_case_of_sop_b_is_judged_by_sop_b(tmp_path: Path) -> None:
     case = root / "kasus" / closed.parent.name / closed.name
     shutil.copytree(closed, case)
     archive = open_archive(root)
-    assert check_case(archive, case) == []
+    assert check_case(archive, archive.read_case(case)).findings == []
     (case / "lampiran" / "04-surat-rujukan.pdf").unlink()
-    missing = [f for f in check_case(archive, case) if f.code == "doc.missing"]
+    judged = check_case(archive, archive.read_case(case))
+    missing = [f for f in judged.findings if f.code == "doc.missing"]
     assert [(f.params["no"], f.params["kind"]) for f in missing] == [(4, "Surat rujukan")]
     assert "Surat rujukan" in missing[0].message("id") and missing[0].file.endswith("04-merujuk-mendampingi.yaml")
+    assert [(m.step, m.kind, m.name) for m in judged.missing] == [(4, "surat-rujukan", "Surat rujukan")]
     # The letters belong to SOP 61.1.D.049's steps: a case of SOP B gets its dossier only.
-    targets = {j.target.name.rsplit("-" + case.name, 1)[0] for j in case_jobs(archive, case, tmp_path / "pdf", None)}
+    verdict = Verdict(case.name, case, tuple(judged.findings), tuple(judged.missing))
+    jobs = case_jobs(archive, archive.read_case(case), verdict, None, tmp_path / "pdf", None)
+    targets = {j.target.name.rsplit("-" + case.name, 1)[0] for j in jobs}
     assert targets == {"berkas-pembinaan"}
 
 

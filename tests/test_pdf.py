@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from sop_kit.pdf.build import render_documents
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+from sop_kit.pdf.build import PdfOptions, render_documents
 from sop_kit.pdf.render import RenderReport
 
 from .conftest import BASE_ID, MakeArchive
@@ -26,7 +28,8 @@ def dossier(out: Path) -> Path:
 
 
 def only_dossiers(root: Path, out: Path, internal: Path | None = None, processes: int = 1) -> RenderReport:
-    return render_documents(root, out, internal, case=BASE_ID, processes=processes, trail=False)
+    judged = audit(root, CheckOptions(trail=False, use_cache=False))
+    return render_documents(judged, PdfOptions(out, internal, BASE_ID, processes))
 
 
 @pytest.fixture

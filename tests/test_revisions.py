@@ -13,7 +13,8 @@ from sop_kit.check.rules import check_case
 from sop_kit.cli.main import main
 from sop_kit.core.findings import Finding
 from sop_kit.records.archive import open_archive
-from sop_kit.records.revisions import diff_sops, in_force
+from sop_kit.records.revisions import in_force
+from sop_kit.reports.diff import diff_sops
 
 from .revision_archive import NOMOR, add_case, make_archive
 
@@ -24,7 +25,8 @@ def archive_root(tmp_path: Path) -> Path:
 
 
 def findings(root: Path, case: Path) -> list[Finding]:
-    return check_case(open_archive(root), case)
+    archive = open_archive(root)
+    return check_case(archive, archive.read_case(case)).findings
 
 
 def codes(found: list[Finding]) -> list[str]:
@@ -57,9 +59,8 @@ def test_case_without_revision_is_judged_by_the_one_in_force(archive_root: Path)
 
 
 def _kasus(root: Path, folder: Path):  # type: ignore[no-untyped-def]
-    from sop_kit.records.archive import read_case
 
-    case = read_case(open_archive(root), folder)
+    case = open_archive(root).read_case(folder)
     assert case.kasus is not None
     return case.kasus
 

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit import CheckOptions, check_archive
+from sop_kit import CheckOptions
 from sop_kit.records.fieldtypes import PERSONAL
 from sop_kit.records.models import Kasus, KeluargaSasaran
 from sop_kit.records.nip import nip_problem
 from sop_kit.records.wilayah import purwakarta
 
-from .conftest import BASE_ID, MakeArchive
+from .conftest import BASE_ID, MakeArchive, judge
 
 NO_CACHE = CheckOptions(use_cache=False)
 
 
 def codes(root: Path, options: CheckOptions = NO_CACHE) -> list[tuple[str, str, int | None]]:
-    return [(f.code, Path(f.file).name, f.line) for f in check_archive(root, options).sorted()]
+    return [(f.code, Path(f.file).name, f.line) for f in judge(root, options).sorted()]
 
 
 def test_symlinked_attachment_is_refused(base_case: Path, tmp_path: Path) -> None:

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from sop_kit.cli.main import main
-from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.build import SiteOptions
 from sop_kit.site.guide import GUIDE_FILE, guide_dir
 from sop_kit.site.search import bundle_count, bundle_of, bundles, page_counts
-from tests.conftest import BASE_ID, DemoSite, MakeArchive
+from tests.conftest import BASE_ID, DemoSite, MakeArchive, site_build
 
 CASE = "2026-01-cilalawi-kf5h"  # complete, photos, SK number 400.9/Kep.70/DSP3A/2026
 PLANTED = {  # the demo's planted irregularities (sop_kit/demo.py), each in its own case
@@ -198,7 +198,7 @@ def test_cases_spread_over_bundles_as_the_archive_grows() -> None:
 
 
 def _build(root: Path, out: Path, cache: Path, **options: object) -> object:
-    return build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False, **options))  # type: ignore[arg-type]
+    return site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, **options))  # type: ignore[arg-type]
 
 
 def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_complete(
@@ -211,14 +211,14 @@ def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_compl
         (second / "kasus.yaml").read_text("utf-8").replace(BASE_ID, second.name), "utf-8"
     )
     out, cache = tmp_path / "site", tmp_path / "cache"
-    first = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    first = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
     assert first.full and first.cases == 2
     pages_indexed = page_counts(out)
     assert pages_indexed["kasus-00"] == 2
 
     step = next((second / "langkah").glob("04-*.yaml"))
     step.write_text(step.read_text("utf-8") + "catatan: Perubahan kecil uji ulang.\n", "utf-8")
-    again = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    again = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
     assert not again.full
     assert again.pages_changed == 1 and again.pages == first.pages  # listings kept, not regenerated
     assert "Perubahan kecil uji ulang." in page(out, case_url(out, second.name)).text
@@ -227,7 +227,7 @@ def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_compl
     assert len(json.loads((out / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]) == 2
 
     shutil.rmtree(second)  # a case removed: its page goes, the listings follow
-    third = build_site(root, SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False))
+    third = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
     assert not (out / case_url(out, second.name)).exists()
     assert third.cases == 1
     assert second.name not in (out / "jelajah" / "tahun" / "2026" / "index.html").read_text("utf-8")
@@ -238,9 +238,9 @@ def test_internal_build_says_so_on_every_page_and_public_does_not(make_archive: 
     kasus = (root / "kasus" / "2026" / BASE_ID / "kasus.yaml").read_text("utf-8")
     assert "sasaran:" in kasus
     internal = tmp_path / "internal"
-    build_site(root, SiteOptions(out=internal, cache_dir=tmp_path / "c1", internal=True, pdf=False, trail=False))
+    site_build(root, SiteOptions(out=internal, cache_dir=tmp_path / "c1", internal=True, pdf=False))
     public = tmp_path / "public"
-    build_site(root, SiteOptions(out=public, cache_dir=tmp_path / "c2", pdf=False, trail=False))
+    site_build(root, SiteOptions(out=public, cache_dir=tmp_path / "c2", pdf=False))
     for html in internal.rglob("*.html"):
         assert "INTERNAL — memuat data pribadi" in html.read_text("utf-8"), html
     for html in public.rglob("*.html"):
@@ -288,8 +288,8 @@ def test_every_link_and_image_on_every_page_resolves(demo_site: DemoSite) -> Non
 def test_every_build_stage_has_a_message_in_both_languages(make_archive: MakeArchive, tmp_path: Path) -> None:
     from sop_kit.core.messages import CATALOG
 
-    report = build_site(make_archive(), SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "c", trail=False))
-    assert {"check", "pdf", "cases", "mkdocs", "search", "verify", "publish"} <= set(report.timings)
+    report = site_build(make_archive(), SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "c"))
+    assert {"pdf", "cases", "mkdocs", "search", "verify", "publish"} <= set(report.timings)
     for stage in report.timings:
         entry = CATALOG[f"site.stage.{stage}"]
         assert entry[0] and entry[2] and entry[0] != entry[2]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit.site.build import SiteOptions, build_site
-from tests.conftest import BASE_ID, MakeArchive
+from sop_kit.site.build import SiteOptions
+from tests.conftest import BASE_ID, MakeArchive, site_build
 
 OWN_SCRIPT = re.compile(r"^(/|(\.\./)*)(assets/javascripts/|assets/sop-kit/|pagefind/)")
 
@@ -78,7 +78,7 @@ def _site_with(make_archive: MakeArchive, tmp_path: Path, catatan: str, judul: s
         text = re.sub(r"(?m)^judul:.*$", lambda _: f'judul: "{title}"', text)
         kasus.write_text(text, "utf-8")
     out = tmp_path / "site"
-    build_site(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False, trail=False))
+    site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
     return out
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
+import re
+import subprocess
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -13,12 +16,14 @@ import pytest
 from PIL import Image
 from pydantic import BaseModel, Field
 
-from sop_kit.records.archive import open_archive, read_case
+from sop_kit.core.errors import SopKitError
+from sop_kit.records.archive import open_archive
 from sop_kit.records.fieldtypes import NamaPribadi, Teks, Telepon
 from sop_kit.records.models import CatatanLangkah, Kasus
+from sop_kit.site.build import SiteOptions
 from sop_kit.site.photos import publish_photo
 from sop_kit.site.privacy import MAX_GUNZIP, Hit, _gunzip, personal_values, scan_output
-from tests.conftest import REPO
+from tests.conftest import BASE_ID, REPO, MakeArchive, site_build
 from tests.test_site_photos import exif_photo
 
 # From records/kasus/2026/2026-01-cilalawi-kf5h/kasus.yaml (fictional people).
@@ -35,7 +40,7 @@ def demo_values() -> set[str]:
     archive = open_archive(REPO / "records")
     values: set[str] = set()
     for path in archive.case_dirs():
-        case = read_case(archive, path)
+        case = archive.read_case(path)
         records: list[Kasus | CatatanLangkah] = [s.record for s in case.steps]
         if case.kasus is not None:
             records.append(case.kasus)
@@ -131,7 +136,7 @@ class KasusDenganWali(Kasus):
 
 def test_a_new_personal_field_is_found_by_its_mark_alone(demo_values: set[str]) -> None:
     archive = open_archive(REPO / "records")
-    kasus = read_case(archive, archive.case_dirs()[0]).kasus
+    kasus = archive.read_case(archive.case_dirs()[0]).kasus
     assert kasus is not None
     record = KasusDenganWali.model_construct(
         **dict(kasus), wali=[Wali(nama="Cucu  Sumarni", telepon="081234567890", hubungan="bibi dari ibu")]
@@ -152,9 +157,10 @@ def test_every_kind_of_leak_is_found(tmp_path: Path, demo_values: set[str]) -> N
         ("foto/rumah.jpg", "metadata-foto"),
         ("foto/rumah.jpg", "nilai-pribadi"),  # the caption in its EXIF
         ("kasus/a/index.html", "nilai-pribadi"),
+        # The search index is read for the records' values; shapes (NIK, phone) are looked for
+        # in the pages its words come from, not among the index's generated names.
         ("pagefind/fragment/en_1a2b3c4.pf_fragment", "nilai-pribadi"),
-        ("pagefind/fragment/en_1a2b3c4.pf_fragment", "telepon"),
-        ("pagefind/index/en_5d6e7f8.pf_index", "nik"),
+        ("pagefind/index/en_5d6e7f8.pf_index", "nilai-pribadi"),
         ("sitemap.xml", "nilai-pribadi"),
         ("unduh/laporan.pdf", "nilai-pribadi"),
     }
@@ -164,7 +170,7 @@ def test_every_kind_of_leak_is_found(tmp_path: Path, demo_values: set[str]) -> N
     assert "gambar kecil tersemat" in by_file["foto/rumah.jpg"].excerpt
     # The PDF's page text, its Info author and its XMP creator are all read.
     assert len([h for h in hits if h.file == "unduh/laporan.pdf"]) == 3
-    # The phone number, a record value too, is reported once, as a phone number.
+    # The address and the phone number, both record values, each once.
     assert len([h for h in hits if h.file.endswith(".pf_fragment")]) == 2
 
 
@@ -245,7 +251,7 @@ def test_a_gzip_bomb_is_unpacked_only_up_to_the_limit(tmp_path: Path) -> None:
     payload = _gunzip(bomb)
     assert payload is not None and len(payload) == MAX_GUNZIP
     write(tmp_path, "pagefind/fragment/en_bom.pf_fragment", bomb)
-    assert [h.what for h in scan_output(tmp_path, [])] == ["nik"]
+    assert [h.what for h in scan_output(tmp_path, [CHILD_NIK])] == ["nilai-pribadi"]
 
 
 def test_hits_are_plain_values() -> None:
@@ -287,3 +293,69 @@ def test_contents_found_clean_are_not_scanned_again(tmp_path: Path) -> None:
     assert scan_output(site, {"Rina Suryana"}, clean=clean) == first and len(clean) == 4
     (site / "bersih.html").write_text("<p>Rina Suryana hadir</p>", "utf-8")  # changed: scanned again
     assert [h.file for h in scan_output(site, {"Rina Suryana"}, clean=clean)] == ["bersih.html", "bocor.html"]
+
+
+def _git(top: Path, *args: str, data: bytes | None = None) -> str:
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(top.parent)}
+    run = subprocess.run(["git", *args], cwd=top, input=data, capture_output=True, env=env, check=True)
+    return run.stdout.decode().strip()
+
+
+PHONE_LIKE = re.compile(r"08[0-9]{8}")  # what a 10-character short id must not be read as
+
+
+def _phone_like_commit(top: Path, message: str) -> str:
+    """Commit the staged tree with a message nonce chosen so that the commit id's short form
+    is ten digits starting with 08, as a real history makes now and then by chance."""
+    tree, parent = _git(top, "write-tree"), _git(top, "rev-parse", "HEAD")
+    stamp = "Staf <staf@contoh.id> 1772330400 +0700"
+    for nonce in range(10_000_000):
+        body = f"tree {tree}\nparent {parent}\nauthor {stamp}\ncommitter {stamp}\n\n{message} ({nonce})\n".encode()
+        sha = hashlib.sha1(b"commit %d\0" % len(body) + body).hexdigest()
+        if PHONE_LIKE.fullmatch(sha[:10]):
+            assert _git(top, "hash-object", "-t", "commit", "-w", "--stdin", data=body) == sha
+            _git(top, "update-ref", "HEAD", sha)
+            return sha
+    raise AssertionError("no such commit id found")
+
+
+def _phone_like_pdf(base: bytes) -> bytes:
+    """``base`` with a trailing comment chosen so that its SHA-256 starts with 08 and eight digits."""
+    for nonce in range(10_000_000):
+        data = base + b"\n%" + str(nonce).encode() + b"\n"
+        if PHONE_LIKE.fullmatch(hashlib.sha256(data).hexdigest()[:10]):
+            return data
+    raise AssertionError("no such content found")
+
+
+def test_identifiers_that_look_like_phone_numbers_never_stop_a_build(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """Commit ids, file hashes and case ids are made by machines, not typed by people: one
+    that happens to read as a mobile number (08 and eight digits) is published as it is."""
+    top = tmp_path / "repo"
+    top.mkdir()
+    records = make_archive("repo/records")
+    _git(top, "init", "-q", "-b", "main")
+    case = records / "kasus" / "2026" / BASE_ID
+    sk = case / "lampiran" / "03-sk-penetapan.pdf"
+    sk.write_bytes(_phone_like_pdf(sk.read_bytes()))
+    step = case / "langkah" / "03-penetapan.yaml"
+    text = step.read_text("utf-8")
+    old = re.search(r"sha256: ([0-9a-f]{64})", text)
+    assert old is not None
+    step.write_text(text.replace(old.group(1), hashlib.sha256(sk.read_bytes()).hexdigest()), "utf-8")
+    _git(top, "add", "-A")
+    _git(top, "-c", "user.name=Staf", "-c", "user.email=staf@contoh.id", "commit", "-q", "-m", "arsip")
+    note = case / "langkah" / "04-persiapan.yaml"
+    note.write_text(note.read_text("utf-8") + "catatan: Persiapan selesai.\n", "utf-8")
+    _git(top, "add", "-A")
+    commit = _phone_like_commit(top, "langkah 4")
+
+    out = tmp_path / "site"
+    site_build(records, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=True), trail=True)
+    page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
+    assert commit[:10] in page and hashlib.sha256(sk.read_bytes()).hexdigest() in page
+    # The shapes are still read in what people typed: a phone number in a note stops the build.
+    note.write_text(note.read_text("utf-8") + "alasan_waktu: Hubungi 0812 3456 7890 dulu.\n", "utf-8")
+    with pytest.raises(SopKitError) as refused:
+        site_build(records, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False), trail=False)
+    assert refused.value.code == "site.personal_data" and refused.value.params["what"] == "telepon"

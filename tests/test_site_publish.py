@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from sop_kit.core.errors import SopKitError
-from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.build import SiteOptions
 from sop_kit.site.publish import build_lock
 from sop_kit.site.serve import make_server
-from tests.conftest import BASE_ID, REPO, MakeArchive
+from tests.conftest import BASE_ID, REPO, MakeArchive, site_build
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -33,14 +33,14 @@ def tree(site: Path) -> dict[str, str]:
 
 
 def _options(out: Path, cache: Path) -> SiteOptions:
-    return SiteOptions(out=out, cache_dir=cache, pdf=False, trail=False)
+    return SiteOptions(out=out, cache_dir=cache, pdf=False)
 
 
 def _build_process(root: Path, out: Path, cache: Path) -> subprocess.Popen[bytes]:
     code = (
-        "import sys; from pathlib import Path; from sop_kit.site.build import SiteOptions, build_site; "
-        "build_site(sys.argv[1], SiteOptions(out=Path(sys.argv[2]), cache_dir=Path(sys.argv[3]), pdf=False, "
-        "trail=False, incremental=False))"
+        "import sys; from pathlib import Path; import sop_kit as s; "
+        "s.build_site(s.audit(sys.argv[1], s.CheckOptions(trail=False, cache_dir=Path(sys.argv[3]))), "
+        "s.SiteOptions(out=Path(sys.argv[2]), cache_dir=Path(sys.argv[3]), pdf=False, incremental=False))"
     )
     return subprocess.Popen([sys.executable, "-c", code, str(root), str(out), str(cache)], cwd=REPO)
 
@@ -65,7 +65,7 @@ def _served(site: Path, urls: list[str]) -> list[bytes]:
 def test_killed_build_leaves_the_old_site_served_complete(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, _options(out, cache))
+    site_build(root, _options(out, cache))
     before = tree(out)
     step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
     step.write_text(step.read_text("utf-8") + "catatan: Versi baru yang tidak pernah terbit.\n", "utf-8")
@@ -89,7 +89,7 @@ def test_killed_build_leaves_the_old_site_served_complete(make_archive: MakeArch
     assert b"Beranda" in home
     assert list(tmp_path.glob(staging_prefix + "*")), "the killed build left its staging folder"
 
-    build_site(root, _options(out, cache))  # the next build cleans up and publishes
+    site_build(root, _options(out, cache))  # the next build cleans up and publishes
     assert not list(tmp_path.glob(staging_prefix + "*"))
     assert "Versi baru yang tidak pernah terbit." in html.unescape(
         (out / "kasus" / "2026" / BASE_ID / "index.html").read_text()
@@ -99,7 +99,7 @@ def test_killed_build_leaves_the_old_site_served_complete(make_archive: MakeArch
 def test_failed_build_keeps_the_previous_site(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, _options(out, cache))
+    site_build(root, _options(out, cache))
     before = tree(out)
     # A clerk types a child's name (personal data in kasus.yaml) into a public note.
     kasus = (root / "kasus" / "2026" / BASE_ID / "kasus.yaml").read_text("utf-8")
@@ -108,7 +108,7 @@ def test_failed_build_keeps_the_previous_site(make_archive: MakeArchive, tmp_pat
     step = root / "kasus" / "2026" / BASE_ID / "langkah" / "07-dokumentasi.yaml"
     step.write_text(step.read_text("utf-8") + f"catatan: Foto bersama {child} dan ibunya.\n", "utf-8")
     with pytest.raises(SopKitError) as failed:
-        build_site(root, _options(out, cache))
+        site_build(root, _options(out, cache))
     assert failed.value.code == "site.personal_data"
     assert tree(out) == before
     assert not list(tmp_path.glob(f".{out.name}.staging-*"))
@@ -117,7 +117,7 @@ def test_failed_build_keeps_the_previous_site(make_archive: MakeArchive, tmp_pat
 def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, _options(out, cache))
+    site_build(root, _options(out, cache))
     before = tree(out)
     with build_lock(out):  # another build holds the site
         proc = subprocess.Popen(
@@ -128,8 +128,12 @@ def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path)
             text=True,
         )
         assert proc.stderr is not None
-        first = proc.stderr.readline()  # blocks until the build says something
-        assert "another build is publishing" in first, first
+        said = []
+        for line in proc.stderr:  # blocks until the build says something, line by line
+            said.append(line)
+            if "another build is publishing" in line:
+                break
+        assert "another build is publishing" in said[-1], said
         assert proc.poll() is None, "the second build must wait for the lock"
         assert tree(out) == before
         assert not list(tmp_path.glob(f".{out.name}.staging-*"))
@@ -145,13 +149,13 @@ def test_incremental_build_never_writes_into_the_published_files(make_archive: M
     # there would change the live site before the swap. A second set of links sees that.
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
-    build_site(root, _options(out, cache))
+    site_build(root, _options(out, cache))
     before = tree(out)
     snapshot = tmp_path / "snapshot"
     shutil.copytree(out, snapshot, copy_function=os.link)
     step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
     step.write_text(step.read_text("utf-8") + "catatan: Perubahan untuk build bertahap.\n", "utf-8")
-    report = build_site(root, _options(out, cache))
+    report = site_build(root, _options(out, cache))
     assert not report.full and report.pages_changed >= 1
     assert tree(snapshot) == before
     assert tree(out) != before

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.reports.stats import archive_stats, nearest_rank
-from sop_kit.site.build import SiteOptions, build_site
+from sop_kit.site.build import SiteOptions
 from sop_kit.site.pages import sop_slug
 
+from .conftest import site_build
 from .revision_archive import NOMOR, add_case, make_archive
 
 
@@ -44,7 +47,7 @@ def practice(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_stats_medians_percentiles_and_missing_documents(practice: Path, tmp_path: Path) -> None:
-    stats = {s.sop.ref: s for s in archive_stats(practice)}
+    stats = {s.sop.ref: s for s in archive_stats(audit(practice, CheckOptions(trail=False)))}
     rev0, rev1 = stats[(NOMOR, 0)], stats[(NOMOR, 1)]
     assert (rev0.cases, rev1.cases) == (6, 1)
     one, two = rev0.steps[0], rev0.steps[1]
@@ -84,7 +87,7 @@ def test_stats_cli_text_and_json(practice: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_site_sop_page_shows_practice_and_revision_history(practice: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    build_site(practice, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False, trail=False))
+    site_build(practice, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
     html = (out / "sop" / sop_slug((NOMOR, 0)) / "index.html").read_text("utf-8")
     cells = [htmllib.unescape(re.sub(r"<[^>]+>", "", row)) for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
     cells = [" ".join(c.split()) for c in cells]

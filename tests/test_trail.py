@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sop_kit import CheckOptions, check_archive, open_archive
-from sop_kit.records.config import load_config
-from sop_kit.trail.build import Event, Trail, build_trail, trail_findings
+from sop_kit import CheckOptions, open_archive
+from sop_kit.trail.build import build_trail
+from sop_kit.trail.findings import trail_findings
+from sop_kit.trail.model import Event, Trail
 
-from .conftest import BASE_ID, CORPUS, REPO
+from .conftest import BASE_ID, CORPUS, REPO, judge
 from .signed_repo import SignedRepo
 
 REPO_RECORDS = REPO / "records"
@@ -21,10 +22,11 @@ PEOPLE = ("hendra-gunawan", "dewi-lestari", "agus-permana", "budi-santoso", "sit
 
 def trail_of(repo: SignedRepo, cache: Path) -> tuple[Trail, list[tuple[str, str, int | None]]]:
     archive = open_archive(repo.records)
-    config, _ = load_config(archive)
+    config = archive.config
     trail = build_trail(archive, config, cache_dir=cache)
     assert trail is not None
-    found = [(f.code, Path(f.file).name, f.params.get("no")) for f in trail_findings(archive, trail, config)]
+    findings = [*trail.findings, *trail_findings(archive, trail, config)]
+    found = [(f.code, Path(f.file).name, f.params.get("no")) for f in findings]
     return trail, found
 
 
@@ -227,15 +229,14 @@ def test_dropped_approval_is_reported_after_a_history_rewrite(repo: SignedRepo, 
 
 def test_check_reports_trail_findings_by_policy(repo: SignedRepo, tmp_path: Path) -> None:
     add_step_5(repo, None)
-    report = check_archive(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
+    report = judge(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
     codes = {(f.code, f.severity.value) for f in report.findings}
     assert ("trail.unverified", "error") in codes  # the fixture's sop-kit.yaml says tanda_tangan: wajib
     (repo.top / "sop-kit.yaml").write_text((repo.top / "sop-kit.yaml").read_text().replace("wajib", "laporkan"))
-    report = check_archive(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
+    report = judge(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
     assert ("trail.unverified", "info") in {(f.code, f.severity.value) for f in report.findings}
     assert not any(
-        f.code.startswith("trail.")
-        for f in check_archive(repo.records, CheckOptions(trail=False, use_cache=False)).findings
+        f.code.startswith("trail.") for f in judge(repo.records, CheckOptions(trail=False, use_cache=False)).findings
     )
 
 
@@ -272,7 +273,7 @@ def test_pinned_later_registry_starts_the_chain(tmp_path: Path) -> None:
 def test_reasons_are_given_in_the_reader_language(repo: SignedRepo, tmp_path: Path) -> None:
     add_step_5(repo, None)
     archive = open_archive(repo.records)
-    config, _ = load_config(archive)
+    config = archive.config
     trail = build_trail(archive, config, cache_dir=tmp_path / "c")
     assert trail is not None
     (finding,) = [f for f in trail_findings(archive, trail, config) if f.code == "trail.unverified"]

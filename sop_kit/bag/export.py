@@ -1,116 +1,94 @@
-"""``sop-kit export CASE --bagit`` and ``sop-kit verify-bag BAG``: one case as a BagIt bag
-(RFC 8493) for transfer to the regional archive, and the check of such a bag on arrival.
-
-A bag's payload is a miniature archive plus what the office knew about the case::
-
-    data/records/sop/<sop>.yaml             every revision of the SOP the case follows
-    data/records/staf.yaml                  the staff registry it was judged against
-    data/records/kasus/<tahun>/<id>/...     the case folder, file for file
-    data/berkas/berkas-pembinaan-<id>.pdf   the internal dossier (personal data: a closed transfer)
-    data/jejak/jejak-<id>.json, .txt        the approval trail from git (unless --no-trail)
-    data/temuan-ekspor.json                 the check's findings at export time
-
-so that :func:`verify_bag` can judge the bagged case again with sop-kit's own rules, against
-the same SOP and registry, and tell new errors from those already known when it was sent.
+"""``sop-kit export CASE --bagit``: one judged case as a BagIt bag (RFC 8493) for transfer
+to the regional archive; what the bag holds is in :mod:`sop_kit.bag.contents`, so that
+:func:`sop_kit.bag.verify.verify_bag` can judge the bagged case again with sop-kit's own
+rules, against the same SOP and registry, and tell new errors from those known when it was sent.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import stat
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import bagit
 
 from .._version import __version__
-from ..check.rules import check_case
-from ..check.run import CheckOptions, check_archive
-from ..core.cache import read_json
+from ..check.audit import Audit
+from ..check.report import Verdict
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
-from ..core.messages import text
-from ..records.archive import Archive, CaseFolder, open_archive, read_case
-from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, Layout, locate
+from ..records.archive import Archive, CaseFolder
+from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.rounds import Status, progress_of
 from ..records.scan import Listing, scan
-from ..reports.status import find_case
+from ..trail.model import Trail
+from .contents import (
+    CHECKSUMS,
+    DOSSIER_DIR,
+    FINDINGS_FILE,
+    RECORDS,
+    TRAIL_DIR,
+    TRAIL_FIELD,
+    TRAIL_INCLUDED,
+    TRAIL_OMITTED,
+    TRAIL_UNAVAILABLE,
+    dossier_name,
+    relative,
+)
 
-CHECKSUMS = ["sha256", "sha512"]  # sha512 too: archives keep bags for decades, and ask for it
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # RFC 8493; bagit.py writes 0.97
-RECORDS = "records"
-DOSSIER_DIR = "berkas"
-TRAIL_DIR = "jejak"
-FINDINGS_FILE = "temuan-ekspor.json"
-TRAIL_FIELD = "Jejak-Persetujuan"
-# Values of TRAIL_FIELD: fixed words, read back by verify_bag, so not translated.
-TRAIL_INCLUDED = "disertakan"
-TRAIL_OMITTED = "tidak disertakan (--no-trail)"
-TRAIL_UNAVAILABLE = "tidak tersedia (arsip tidak berada di repositori git)"
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-# bagit logs every problem it finds as a warning; sop-kit reports them itself, in its own
-# language, so they must not also reach stderr through logging's last-resort handler.
-logging.getLogger("bagit").addHandler(logging.NullHandler())
 
 
-def dossier_name(case_id: str) -> str:
-    return f"berkas-pembinaan-{case_id}.pdf"
+@dataclass(frozen=True)
+class BagOptions:
+    out: Path | None = None  # the bag folder, new or empty (default: <id>.bag here)
+    bagging_date: date | None = None  # default: today
+    contact_name: str | None = None
+    contact_email: str | None = None
+    organization_address: str | None = None
+    force: bool = False  # export a case that is unfinished or has errors (recorded in the bag)
 
 
 # --- export -------------------------------------------------------------------------------
 
 
-def export_bag(
-    root: Path | str,
-    case: str,
-    out: Path | str | None = None,
-    *,
-    trail: bool = True,
-    bagging_date: date | None = None,
-    contact_name: str | None = None,
-    contact_email: str | None = None,
-    organization_address: str | None = None,
-    force: bool = False,
-    use_cache: bool = True,
-) -> Path:
-    """Write the case ``case`` (an id or a folder) of the archive at ``root`` as a BagIt bag
-    at ``out`` (default ``<id>.bag`` in the current folder) and return its path.
+def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Path:
+    """Write the case ``case`` (an id or a folder) of a judged archive as a BagIt bag at
+    ``options.out`` (default ``<id>.bag`` in the current folder) and return its path. The
+    bag records the case's verdict from ``audit``, and its trail when the audit read one.
 
     Refuses (:class:`ConfigError`, nothing written) a case folder holding a symbolic link, a
     special file or an unsafe file name, an output folder that exists and is not empty, and,
-    unless ``force``, a case that is not finished or has errors. The bag is built in a
+    unless ``options.force``, a case that is not finished or has errors. The bag is built in a
     temporary sibling folder and renamed into place only when complete and valid.
     """
-    layout = locate(root)
-    archive = open_archive(root)
-    folder = _case_folder(layout, archive, case)
+    options = options or BagOptions()
+    archive, found = audit.archive, audit.trail
+    folder = _case_folder(archive, case)
     listing = scan(folder)
     _refuse_hostile(archive, folder, listing)
-    current = read_case(archive, folder, listing)
+    current = archive.read_case(folder, listing)
     kasus = current.kasus
     if kasus is None:
         raise ConfigError("export.no_identity", archive.show(folder), id=folder.name)
     sop = archive.sop_of(kasus)
     if sop is None:
         raise ConfigError("export.no_sop", archive.show(folder), id=kasus.id, nomor=kasus.sop.nomor)
-    globals_ = _global_files(layout, archive)
-    target = _target(layout, out, kasus.id)
-
-    found = None
-    if trail:
-        from ..trail.build import load_trail
-
-        found = load_trail(layout, use_cache=use_cache)
-    checked = _findings(layout, archive, folder, globals_, found)
+    verdict = audit.verdict(folder)
+    if verdict is None:
+        raise ConfigError("case.not_found", case, id=case)
+    globals_ = _global_files(archive)
+    target = _target(archive, options.out, kasus.id)
+    checked = _findings(audit, verdict, globals_)
     state = progress_of(sop, current.steps).status
-    if not force:
+    if not options.force:
         if state is not Status.DONE:
             raise ConfigError("export.unfinished", archive.show(folder), id=kasus.id, state=f"@state.{state.value}")
         errors = [f for _, f in checked if f.severity is Severity.ERROR]
@@ -129,21 +107,24 @@ def export_bag(
     try:
         data = work  # make_bag moves everything here into data/
         for rel in globals_:
-            _copy(layout.root / rel, data / RECORDS / rel, archive.show(layout.root / rel))
-        case_rel = folder.relative_to(layout.root)
+            _copy(archive.root / rel, data / RECORDS / rel, archive.show(archive.root / rel))
+        case_rel = folder.relative_to(archive.root)
         for name, entry in sorted(listing.items()):
             if entry.kind == "file":
                 _copy(folder / name, data / RECORDS / case_rel / name, archive.show(folder / name))
-        _render_dossier(layout, archive, folder, data / DOSSIER_DIR / dossier_name(kasus.id), found)
+        _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
         if found is not None:
-            _write_trail(found, layout.shown, kasus.id, data / TRAIL_DIR)
-        _write_findings(data / FINDINGS_FILE, layout, kasus.id, checked)
-        info = _bag_info(layout, archive, current, sop, state, checked, case_rel, found, trail, force)
-        info["Bagging-Date"] = (bagging_date or date.today()).isoformat()
+            _write_trail(found, archive.shown, kasus.id, data / TRAIL_DIR)
+        _write_findings(data / FINDINGS_FILE, archive.shown, kasus.id, checked)
+        trail_field = (
+            TRAIL_INCLUDED if found is not None else (TRAIL_OMITTED if not audit.options.trail else TRAIL_UNAVAILABLE)
+        )
+        info = _bag_info(archive, current, sop, state, checked, case_rel, trail_field, options.force)
+        info["Bagging-Date"] = (options.bagging_date or date.today()).isoformat()
         for key, value in (
-            ("Contact-Name", contact_name),
-            ("Contact-Email", contact_email),
-            ("Organization-Address", organization_address),
+            ("Contact-Name", options.contact_name),
+            ("Contact-Email", options.contact_email),
+            ("Organization-Address", options.organization_address),
         ):
             if value:
                 info[key] = _one_line(value)
@@ -163,13 +144,13 @@ def export_bag(
     return target
 
 
-def _case_folder(layout: Layout, archive: Archive, case: str) -> Path:
-    folder = find_case(archive, case)
-    cases = layout.root / CASES_DIR
+def _case_folder(archive: Archive, case: str) -> Path:
+    folder = archive.find_case(case)
+    cases = archive.root / CASES_DIR
     # find_case resolves a path it is given; a case reached through a link, or a folder
     # elsewhere that merely holds a kasus.yaml, is not this archive's case.
     if cases.is_symlink() or not folder.resolve().is_relative_to(cases):
-        raise ConfigError("export.outside_archive", str(case), path=str(case), root=layout.shown)
+        raise ConfigError("export.outside_archive", str(case), path=str(case), root=archive.shown)
     return folder.resolve()
 
 
@@ -194,7 +175,7 @@ def _refuse_hostile(archive: Archive, folder: Path, listing: Listing) -> None:
             raise ConfigError("export.not_regular", shown, path=name)
 
 
-def _global_files(layout: Layout, archive: Archive) -> list[str]:
+def _global_files(archive: Archive) -> list[str]:
     """The archive-wide files the case is judged against, relative to the archive root:
     every revision of its SOP (the check compares revisions), the office's other SOPs (the
     staff registry names their roles, which the bag's check would otherwise call unknown)
@@ -202,7 +183,7 @@ def _global_files(layout: Layout, archive: Archive) -> list[str]:
     names = [f"{SOP_DIR}/{shown.rsplit('/', 1)[-1]}" for shown in archive.sop_files.values()]
     names.append(STAFF_FILE)
     for rel in names:
-        path = layout.root / rel
+        path = archive.root / rel
         mode = os.lstat(path).st_mode if os.path.lexists(path) else 0
         if stat.S_ISLNK(mode):
             raise ConfigError("export.symlink", archive.show(path), path=rel)
@@ -211,7 +192,7 @@ def _global_files(layout: Layout, archive: Archive) -> list[str]:
     return sorted(names)
 
 
-def _target(layout: Layout, out: Path | str | None, case_id: str) -> Path:
+def _target(archive: Archive, out: Path | str | None, case_id: str) -> Path:
     target = Path(out) if out is not None else Path.cwd() / f"{case_id}.bag"
     shown = str(out) if out is not None else f"{case_id}.bag"
     if target.is_symlink() or (target.exists() and not target.is_dir()):
@@ -221,24 +202,26 @@ def _target(layout: Layout, out: Path | str | None, case_id: str) -> Path:
     if not target.parent.is_dir():
         raise ConfigError("export.out_no_parent", shown, path=str(target.parent))
     target = target.parent.resolve() / target.name
-    if target.is_relative_to(layout.root):
-        raise ConfigError("export.out_in_archive", shown, path=shown, root=layout.shown)
+    if target.is_relative_to(archive.root):
+        raise ConfigError("export.out_in_archive", shown, path=shown, root=archive.shown)
     return target
 
 
 Judged = tuple[str, Finding]  # ("check" | "trail", finding)
 
 
-def _findings(layout: Layout, archive: Archive, folder: Path, globals_: list[str], found: Any) -> list[Judged]:
-    """What the check says of the case: its own findings, those of the SOP and registry files
-    it was judged against, and (with the trail) the trail's for the case and the whole trail."""
-    shown_globals = {archive.show(layout.root / rel) for rel in globals_}
-    out: list[Judged] = [("check", f) for f in check_case(archive, folder)]
-    out += [("check", f) for f in archive.findings if f.file in shown_globals]
-    if found is not None:
-        case_id = folder.name
-        out += [("trail", f) for f in found.findings if f.case in (None, case_id)]
-    return out
+def _findings(audit: Audit, verdict: Verdict, globals_: list[str]) -> list[Judged]:
+    """What the check says of the case: its verdict, and the findings of the SOP and registry
+    files it was judged against and of the whole trail. Each is labelled by where it comes
+    from: a bag's own check (verify-bag) has the records, not the history."""
+    archive = audit.archive
+    shown_globals = {archive.show(archive.root / rel) for rel in globals_}
+    general = [f for f in audit.report.archive_findings if f.file in shown_globals or f.code.startswith("trail.")]
+    return [(_source(f), f) for f in [*verdict.findings, *general]]
+
+
+def _source(f: Finding) -> str:
+    return "trail" if f.code.startswith("trail.") else "check"
 
 
 def _copy(src: Path, dst: Path, shown: str) -> None:
@@ -257,26 +240,25 @@ def _copy(src: Path, dst: Path, shown: str) -> None:
     os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
-def _render_dossier(layout: Layout, archive: Archive, folder: Path, target: Path, found: Any) -> None:
+def _render_dossier(archive: Archive, case: CaseFolder, verdict: Verdict, found: Trail | None, target: Path) -> None:
     """The internal dossier, the same document ``sop-kit pdf --internal`` makes, rendered
     with the archive's template overrides; only this one document is rendered."""
-    from ..pdf.build import TEMPLATES_DIR
     from ..pdf.documents import case_jobs
     from ..pdf.render import environment, render
 
     scratch = target.parent / ".unused"  # case_jobs wants folders; nothing is written there
     internal = scratch / "internal"
-    jobs = case_jobs(archive, folder, scratch / "public", internal, found)
+    jobs = case_jobs(archive, case, verdict, found, scratch / "public", internal)
     job = next(j for j in jobs if j.template == "dossier.html" and j.target.is_relative_to(internal))
     target.parent.mkdir(parents=True, exist_ok=True)
-    outcome = render(replace(job, target=target), environment(layout.root.parent / TEMPLATES_DIR))
+    outcome = render(replace(job, target=target), environment(archive.templates))
     if outcome.error or outcome.refused:
         error = outcome.error or ", ".join(outcome.refused)
-        raise ConfigError("export.pdf_failed", archive.show(folder), id=folder.name, error=error)
+        raise ConfigError("export.pdf_failed", archive.show(case.path), id=case.path.name, error=error)
 
 
-def _write_trail(found: Any, shown_root: str, case_id: str, folder: Path) -> None:
-    from ..trail.build import format_case_trail
+def _write_trail(found: Trail, shown_root: str, case_id: str, folder: Path) -> None:
+    from ..trail.text import format_case_trail
 
     folder.mkdir(parents=True, exist_ok=True)
     ct = found.cases.get(case_id)
@@ -302,23 +284,17 @@ def _write_trail(found: Any, shown_root: str, case_id: str, folder: Path) -> Non
     (folder / f"jejak-{case_id}.txt").write_text(format_case_trail(found, case_id, "id"), "utf-8")
 
 
-def _finding_dict(f: Finding, shown_root: str) -> dict[str, Any]:
+def _finding_dict(f: Finding, shown_root: str) -> dict[str, object]:
     # Files relative to the archive root: the exporting machine's folders are not the archive's.
-    return {**{k: v for k, v in f.to_dict("id").items() if k != "hint"}, "file": _relative(shown_root, f.file)}
+    return {**{k: v for k, v in f.to_dict("id").items() if k != "hint"}, "file": relative(shown_root, f.file)}
 
 
-def _relative(shown_root: str, file: str) -> str:
-    """A finding's file relative to the archive root, whatever the root was called."""
-    prefix = "" if shown_root in ("", ".") else shown_root.rstrip("/") + "/"
-    return file[len(prefix) :] if prefix and file.startswith(prefix) else file
-
-
-def _write_findings(path: Path, layout: Layout, case_id: str, checked: list[Judged]) -> None:
+def _write_findings(path: Path, shown_root: str, case_id: str, checked: list[Judged]) -> None:
     data = {
         "format": "sop-kit/temuan-ekspor/1",
         "case": case_id,
         "sop_kit": __version__,
-        "findings": [{"source": source, **_finding_dict(f, layout.shown)} for source, f in checked],
+        "findings": [{"source": source, **_finding_dict(f, shown_root)} for source, f in checked],
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", "utf-8")
 
@@ -328,15 +304,13 @@ def _one_line(value: str) -> str:
 
 
 def _bag_info(
-    layout: Layout,
     archive: Archive,
     case: CaseFolder,
     sop: Sop,
     state: Status,
     checked: list[Judged],
     case_rel: Path,
-    found: Any,
-    trail: bool,
+    trail_field: str,
     force: bool,
 ) -> dict[str, str]:
     kasus = case.kasus
@@ -344,7 +318,7 @@ def _bag_info(
     counts = {sev: sum(f.severity is sev for _, f in checked) for sev in Severity}
     period = f"{kasus.periode.mulai.isoformat()}/{kasus.periode.sampai.isoformat() if kasus.periode.sampai else '..'}"
     info = {
-        "Source-Organization": _organization(layout, sop),
+        "Source-Organization": _organization(archive, sop),
         "External-Identifier": kasus.id,
         "External-Description": _one_line(f"{kasus.judul} — SOP {sop.nomor} {sop.nama}"),
         "Internal-Sender-Identifier": case_rel.as_posix(),
@@ -363,7 +337,7 @@ def _bag_info(
         "Temuan-Saat-Ekspor": (
             f"{counts[Severity.ERROR]} galat, {counts[Severity.WARNING]} peringatan, {counts[Severity.INFO]} catatan"
         ),
-        TRAIL_FIELD: TRAIL_INCLUDED if found is not None else (TRAIL_OMITTED if not trail else TRAIL_UNAVAILABLE),
+        TRAIL_FIELD: trail_field,
         "Sop-Kit-Version": __version__,
     }
     if force and (state is not Status.DONE or counts[Severity.ERROR]):
@@ -371,192 +345,14 @@ def _bag_info(
     return {k: _one_line(v) for k, v in info.items()}
 
 
-def _organization(layout: Layout, sop: Sop) -> str:
+def _organization(archive: Archive, sop: Sop) -> str:
     """The staff registry's ``instansi`` (the office's full name), else the SOP's unit."""
     from ..core.errors import SopKitError
     from ..records.yamlsafe import load_file
 
     try:
-        data = load_file(layout.root / STAFF_FILE).data
+        data = load_file(archive.root / STAFF_FILE).data
     except SopKitError:
         data = None
     name = data.get("instansi") if isinstance(data, dict) else None
     return name if isinstance(name, str) and name.strip() else f"{sop.unit.instansi}, {sop.unit.pemerintah}"
-
-
-# --- verify -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a bag, or (in notes) worth knowing: a catalogue code, the path
-    inside the bag it concerns, and the finding of sop-kit's check when it is one."""
-
-    code: str
-    file: str
-    params: dict[str, Any] = field(default_factory=dict)
-    finding: Finding | None = None
-
-    def message(self, lang: str = "id") -> str:
-        params = dict(self.params)
-        if self.finding is not None:
-            params["message"] = self.finding.message(lang)
-        return text(self.code, lang, **params)
-
-
-@dataclass
-class BagReport:
-    path: Path
-    case: str | None = None
-    info: dict[str, Any] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)
-    files: int = 0  # payload files listed in the manifest
-
-    @property
-    def valid(self) -> bool:
-        return not self.problems
-
-
-def verify_bag(path: Path | str) -> BagReport:
-    """Validate the bag at ``path`` with bagit's own validator (completeness, fixity of every
-    payload and tag file), then judge the bagged case again with sop-kit's rules against the
-    bagged SOP and staff registry. Every problem is in the report; ``ConfigError`` only when
-    ``path`` is not a bag at all."""
-    bag_dir = Path(path)
-    if not bag_dir.is_dir() or not (bag_dir / "bagit.txt").is_file():
-        raise ConfigError("bag.not_a_bag", str(path), path=str(path))
-    report = BagReport(bag_dir)
-    # A link could make the validator read (and so vouch for) a file outside the bag, and
-    # a FIFO would block it: such a bag is judged on that alone.
-    for name, entry in sorted(scan(bag_dir).items()):
-        if entry.kind == "link":
-            report.problems.append(Problem("bag.symlink", name))
-        elif entry.kind == "other":
-            report.problems.append(Problem("bag.not_regular", name))
-    if report.problems:
-        return report
-    try:
-        bag = bagit.Bag(str(bag_dir))
-    except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
-        report.problems.append(Problem("bag.unreadable", "", {"error": str(exc)}))
-        return report
-    report.info = dict(bag.info)
-    report.files = len(bag.payload_entries())
-    report.problems += _library_validation(bag)
-    if (bag_dir / "data").is_dir():
-        _check_content(bag_dir, report)
-    return report
-
-
-def _library_validation(bag: Any) -> list[Problem]:
-    try:
-        bag.validate()
-        return []
-    except bagit.BagValidationError as exc:
-        if exc.details:
-            return _details(exc.details)
-        first = Problem("bag.invalid", "", {"error": str(exc.message)})
-    except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
-        return [Problem("bag.invalid", "", {"error": str(exc)})]
-    # Payload-Oxum counts files and bytes but names none: validate again without it, so the
-    # library's own completeness and fixity checks name every missing, extra or changed file.
-    bag.info.pop("Payload-Oxum", None)
-    try:
-        bag.validate()
-    except bagit.BagValidationError as exc:
-        return [first, *_details(exc.details)]
-    except (bagit.BagError, OSError, UnicodeError, ValueError):
-        pass
-    return [first]
-
-
-def _details(details: list[Any]) -> list[Problem]:
-    changed: dict[str, list[str]] = {}
-    out = []
-    for d in details:
-        where = str(d.path).replace(os.sep, "/")
-        if isinstance(d, bagit.ChecksumMismatch):
-            changed.setdefault(where, []).append(str(d.algorithm))
-        elif isinstance(d, bagit.FileMissing):
-            out.append(Problem("bag.missing", where))
-        elif isinstance(d, bagit.UnexpectedFile):
-            out.append(Problem("bag.unexpected", where))
-        else:
-            out.append(Problem("bag.invalid", where, {"error": str(d)}))
-    out += [Problem("bag.changed", where, {"algorithms": ", ".join(algs)}) for where, algs in changed.items()]
-    return sorted(out, key=lambda p: (p.file, p.code))
-
-
-def _check_content(bag_dir: Path, report: BagReport) -> None:
-    """The payload is a sop-kit case bag, and its case still passes sop-kit's check."""
-    case_id = report.info.get("External-Identifier")
-    report.case = case_id if isinstance(case_id, str) else None
-    records = bag_dir / "data" / RECORDS
-    if report.case is None:
-        report.problems.append(Problem("bag.no_identifier", "bag-info.txt"))
-    if not (records / SOP_DIR).is_dir() or not (records / STAFF_FILE).is_file():
-        report.problems.append(Problem("bag.no_records", f"data/{RECORDS}"))
-        return
-    layout = locate(records)
-    names = sorted(c.name for c in layout.case_dirs())
-    if report.case is not None and names != [report.case]:
-        report.problems.append(
-            Problem("bag.case_mismatch", f"data/{RECORDS}/{CASES_DIR}", {"id": report.case, "found": ", ".join(names)})
-        )
-    if report.case is not None:
-        dossier = f"data/{DOSSIER_DIR}/{dossier_name(report.case)}"
-        if not _starts_with(bag_dir / dossier, b"%PDF-"):
-            report.problems.append(Problem("bag.no_dossier", dossier))
-        if str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
-            trail_file = f"data/{TRAIL_DIR}/jejak-{report.case}.json"
-            if read_json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
-                report.problems.append(Problem("bag.no_trail", trail_file))
-    known = _recorded(bag_dir, report)
-    shown = str(records)
-    result = check_archive(records, CheckOptions(use_cache=False, jobs=1, trail=False))
-    for f in result.sorted():
-        if f.severity is not Severity.ERROR:
-            continue
-        rel = _relative(shown, f.file)
-        where = f"data/{RECORDS}/{rel}"
-        if known is not None and (f.code, rel, f.line) in known:
-            report.notes.append(Problem("bag.known_error", where, {"rule": f.code}, f))
-        else:
-            report.problems.append(Problem("bag.check_error", where, {"rule": f.code}, f))
-
-
-def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
-    """The errors the check found when the bag was made (a forced export), or None."""
-    data = read_json(bag_dir / "data" / FINDINGS_FILE)
-    try:
-        assert isinstance(data, dict)
-        return {
-            (f["code"], f["file"], f["line"])
-            for f in data["findings"]
-            if f["source"] == "check" and f["severity"] == Severity.ERROR.value
-        }
-    except (AssertionError, KeyError, TypeError):
-        report.problems.append(Problem("bag.no_findings", f"data/{FINDINGS_FILE}"))
-        return None
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(magic)) == magic
-    except OSError:
-        return False
-
-
-def format_bag_report(report: BagReport, lang: str = "id") -> str:
-    out = [text("bag.header", lang, path=report.path, case=report.case or "?")]
-    for p in report.problems:
-        out.append(f"  {p.file}: {p.message(lang)}" if p.file else f"  {p.message(lang)}")
-    for p in report.notes:
-        out.append(f"  {p.file}: {p.message(lang)}")
-    if report.valid:
-        out.append(text("bag.valid", lang, files=report.files, algorithms=", ".join(CHECKSUMS)))
-    else:
-        out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))
-    return "\n".join(out) + "\n"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from ..core.findings import Finding, Report, Severity
+from ..core.findings import Finding, Severity
 from ..core.messages import text
+from .report import Report
 
 FORMATS = ("text", "json", "github")
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

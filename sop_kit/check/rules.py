@@ -7,42 +7,50 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from pathlib import Path
+from typing import NamedTuple
 
 from ..core.findings import Finding, Severity
-from ..records.archive import Archive, CaseFolder, StepFile, read_case
+from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Sop
 from ..records.rounds import Progress, Status, progress_of
-from ..records.scan import Listing
 from ..records.wilayah import purwakarta
+from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-def check_case(archive: Archive, path: Path, files: Listing | None = None) -> list[Finding]:
-    """Every finding for the case folder at ``path`` (``files``: its scan, if already made)."""
-    case = read_case(archive, path, files)
+class CaseJudgement(NamedTuple):
+    """What the record rules conclude of one case folder."""
+
+    findings: list[Finding]
+    missing: list[MissingDocument]
+
+
+def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
+    """Every finding of the record rules for a case folder read by :meth:`Archive.read_case`,
+    and the mandated documents its completed steps lack (as data, not only as findings)."""
     out = list(case.findings)
+    missing: list[MissingDocument] = []
     if case.kasus is None:
-        return out
+        return CaseJudgement(out, missing)
     out += _identity(archive, case)
     sop = archive.sop_of(case.kasus)
     if sop is None:
-        return out
+        return CaseJudgement(out, missing)
     prog = progress_of(sop, case.steps)
     referenced: set[str] = set()
     for step in case.steps:
-        out += _step(archive, case, sop, step, referenced)
+        out += _step(archive, case, sop, step, referenced, missing)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
         # unreadable; its own errors say what to fix first.
-        return out
+        return CaseJudgement(out, missing)
     out += _rounds(case, sop, prog)
     out += _completion(case, sop, prog)
     out += _unreferenced(archive, case, referenced)
-    return out
+    return CaseJudgement(out, missing)
 
 
 def _f(
@@ -182,7 +190,14 @@ def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who
     return _f(E, "staff.unknown", case, file, line, id=who, suggestion=close[0] if close else "-")
 
 
-def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenced: set[str]) -> Iterator[Finding]:
+def _step(
+    archive: Archive,
+    case: CaseFolder,
+    sop: Sop,
+    step: StepFile,
+    referenced: set[str],
+    missing: list[MissingDocument],
+) -> Iterator[Finding]:
     rec, loaded = step.record, step.loaded
     file = loaded.file
 
@@ -208,11 +223,11 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
         yield _f(E, "step.decision_not_allowed", case, file, at("keputusan"), no=rec.langkah)
     done = rec.status == "selesai"
     if done:
-        missing = [k for k in ("pelaksana", "mulai", "selesai") if getattr(rec, k) is None]
+        absent = [k for k in ("pelaksana", "mulai", "selesai") if getattr(rec, k) is None]
         if spec.keputusan is not None and rec.keputusan is None:
-            missing.append("keputusan")
-        if missing:
-            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(missing))
+            absent.append("keputusan")
+        if absent:
+            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(absent))
     elif rec.keputusan is not None:
         yield _f(W, "step.decision_not_done", case, file, at("keputusan"), no=rec.langkah)
     if rec.pelaksana is not None:
@@ -300,6 +315,10 @@ def _step(archive: Archive, case: CaseFolder, sop: Sop, step: StepFile, referenc
     if done:
         for kind in spec.dokumen_wajib:
             if valid.get(kind, 0) < spec.minimal_berkas:
+                name = sop.kind(kind).nama
+                missing.append(
+                    MissingDocument(rec.langkah, rec.putaran, kind, name, spec.minimal_berkas, valid.get(kind, 0))
+                )
                 yield _f(
                     E,
                     "doc.missing",

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from ..core import resources
 from ..core.errors import ConfigError
-from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
+from ..records.layout import CASES_DIR, RECORDS_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.parse import parse_file
 from .schema import schema_comment, schema_dir, write_schemas
 
 TEMPLATES = resources.TEMPLATES / "init"
 DEFAULT_SOP = resources.DATA / "sop" / "61.1.D.049-I-2020.yaml"
-RECORDS = "records"
+RECORDS = RECORDS_DIR
 _PLACEHOLDER = re.compile(r"@@([a-z_]+)@@")
 
 # template file -> where it goes in the new repository (dot files are not package data by glob)

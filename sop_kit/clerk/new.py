@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
-from ..records.archive import Archive, open_archive
+from ..records.archive import Archive
 from ..records.ids import new_case_id
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Sop
@@ -156,12 +156,11 @@ def taken_ids(archive: Archive, year: int) -> set[str]:
     return taken
 
 
-def create_case(root: Path | str, request: NewCase, rng: random.Random | None = None) -> Created:
+def create_case(archive: Archive, request: NewCase, rng: random.Random | None = None) -> Created:
     """Write ``kasus/<year>/<id>/`` with kasus.yaml and one record per SOP step.
 
     ``rng`` is for reproducible tests only; clerks get ids from the system's randomness.
     """
-    archive = open_archive(root)
     kec, desa = find_location(request.kecamatan, request.desa)
     check_staff(archive, request.oleh)
     if request.sampai is not None and request.sampai < request.mulai:

@@ -30,7 +30,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
 from ..check.rules import check_case
 from ..core.errors import ConfigError
 from ..core.findings import Finding
-from ..records.archive import Archive, CaseFolder, open_archive, read_case
+from ..records.archive import Archive, CaseFolder
 from ..records.filetypes import matches, sniff
 from ..records.ids import slug
 from ..records.layout import STEPS_DIR
@@ -38,18 +38,19 @@ from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.parse import validate
 from ..records.rounds import progress_of
 from ..records.yamlsafe import load_text
-from ..reports.status import find_case
 from ..trail.gitlog import top_level
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
-Status = Literal["belum", "berjalan", "selesai"]
+StepStatus = Literal["belum", "berjalan", "selesai"]
 _EXTENSIONS = {"jpeg": "jpg", "txt": "txt"}  # sniffed format -> file suffix, where they differ
 _MAX_ATTACHMENT = 50 * 1024 * 1024  # the check's limit for one file
 
 
 @dataclass(frozen=True)
-class Attachment:
+class NewAttachment:
+    """A file to attach to the step: copied in, its type checked by content, its hash recorded."""
+
     source: Path
     jenis: str | None = None  # default: the step's one mandated kind, or the photo kind for a photo
     judul: str | None = None
@@ -60,7 +61,7 @@ class Attachment:
 class StepUpdate:
     no: int
     putaran: int | None = None  # default: the round now due for this step
-    status: Status | None = None  # default: 'selesai' once there is an end time, 'berjalan' once a start
+    status: StepStatus | None = None  # default: 'selesai' once there is an end time, 'berjalan' once a start
     pelaksana: str | None = None
     mulai: datetime | None = None
     selesai: datetime | None = None
@@ -69,7 +70,7 @@ class StepUpdate:
     alasan_waktu: str | None = None
     nomor_surat: str | None = None
     catatan: str | None = None
-    lampiran: tuple[Attachment, ...] = ()
+    lampiran: tuple[NewAttachment, ...] = ()
 
     def is_empty(self) -> bool:
         return all(getattr(self, k) is None for k in _FIELDS) and not self.lampiran
@@ -94,10 +95,10 @@ class Recorded:
         return [self.step_file, *self.attached]
 
 
-def record_step(root: Path | str, case: str, update: StepUpdate) -> Recorded:
-    archive = open_archive(root)
-    folder = find_case(archive, case)
-    current = read_case(archive, folder)
+def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
+    """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder)."""
+    folder = archive.find_case(case)
+    current = archive.read_case(folder)
     if current.kasus is None:
         raise ConfigError("record.case_invalid", archive.show(folder / "kasus.yaml"))
     sop = archive.sop_of(current.kasus)
@@ -129,7 +130,7 @@ def record_step(root: Path | str, case: str, update: StepUpdate) -> Recorded:
         staged.write(path, text.encode("utf-8"))
     result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], record=record)
     shown = archive.show(path)
-    result.findings = [f for f in check_case(archive, folder) if f.file == shown]
+    result.findings = [f for f in check_case(archive, archive.read_case(folder)).findings if f.file == shown]
     result.message = commit_message(current.id, sop, record)
     return result
 
@@ -193,7 +194,7 @@ def _staged(folder: Path, archive: Archive) -> Iterator[_Staging]:
         os.replace(tmp, target)
 
 
-def _attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: Attachment, staged: _Staging) -> Berkas:
+def _attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staged: _Staging) -> Berkas:
     source = a.source
     if not source.is_file():
         raise ConfigError("record.no_file", str(source))

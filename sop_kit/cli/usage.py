@@ -1,18 +1,25 @@
-"""Click's own usage errors (a missing argument, an unknown option, a bad value) in the
-user's language, labelled like every other sop-kit error.
+"""Click's own words in the user's language: usage errors (a missing argument, an unknown
+option, a bad value), labelled like every other sop-kit error, and ``--help``.
 
 Click words these in English; the commands are built from :class:`Command` and
-:class:`Group` so that a parse error is re-said from the catalogue before it is shown.
+:class:`Group` so that a parse error is re-said from the catalogue before it is shown, and
+so that help texts, given as catalogue codes (``help.check.strict``), are said in the
+language of ``--lang`` or ``$SOP_KIT_LANG``.
 """
 
 from __future__ import annotations
 
 import sys
+from contextvars import ContextVar
 from typing import Any
 
 import click
 
-from ..core.messages import LANGS, default_lang, render, text
+from ..core.messages import LANGS, default_lang, known, render, text
+
+_HELP_LANG: ContextVar[str | None] = ContextVar("help_lang", default=None)
+# Help texts click writes itself, and the catalogue code that says them.
+_CLICK_HELP = {"Show this message and exit.": "help.help", "Show the version and exit.": "help.version"}
 
 
 def _lang(args: list[str] | None) -> str:
@@ -65,17 +72,64 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     return TranslatedUsageError(message, ctx, lang)
 
 
+def said(value: str | None, lang: str) -> str:
+    """A help text: a catalogue code in ``lang``; anything else as written."""
+    if not value:
+        return ""
+    code = _CLICK_HELP.get(value, value)
+    return text(code, lang) if known(code) else value
+
+
+def _help_lang() -> str:
+    return _HELP_LANG.get() or default_lang()
+
+
 class _Translating(click.Command):
     def make_context(
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
         typed = list(args)  # parsing consumes the list
+        if parent is None or "--lang" in typed or any(a.startswith("--lang=") for a in typed):
+            _HELP_LANG.set(_lang(typed))  # --help is answered while parsing, before --lang has a value
         try:
             return super().make_context(info_name, args, parent, **extra)
         except TranslatedUsageError:
             raise
         except click.UsageError as exc:
             raise translate(exc, _lang(typed)) from None
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        first = said(self.help, _help_lang()).split(". ")[0].rstrip(".")
+        return first if len(first) <= limit + 30 else first[: limit + 29] + "…"
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = " ".join(self.collect_usage_pieces(ctx))
+        formatter.write_usage(ctx.command_path, pieces, prefix=text("cli.usage", _help_lang()) + ": ")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(said(self.help, _help_lang()))
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang()
+        rows = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, body = record
+            own = getattr(param, "help", None)
+            if own and body.startswith(own):
+                body = said(own, lang) + body[len(own) :]
+            body = body.replace("[default: ", f"[{text('help.default', lang)}: ").replace(
+                "[required]", f"[{text('help.required', lang)}]"
+            )
+            rows.append((name, body))
+        if rows:
+            with formatter.section(text("help.heading_options", lang)):
+                formatter.write_dl(rows)
 
 
 class Command(_Translating):
@@ -84,6 +138,21 @@ class Command(_Translating):
 
 class Group(_Translating, click.Group):
     command_class = Command
+    group_class = type
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section(text("help.heading_commands", _help_lang())):
+                formatter.write_dl(rows)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -1,4 +1,5 @@
-"""Graded findings: collect every problem, grade it, then decide once whether to fail."""
+"""Graded findings: collect every problem, grade it, then decide once whether to fail
+(:class:`sop_kit.check.report.Report`)."""
 
 from __future__ import annotations
 
@@ -53,21 +54,3 @@ class Finding:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         return cls(Severity(data["severity"]), data["code"], data["file"], data["line"], data["params"], data["case"])
-
-
-@dataclass
-class Report:
-    """Everything a check found."""
-
-    findings: list[Finding] = field(default_factory=list)
-    cases_checked: int = 0
-    cases_from_cache: int = 0
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
-
-    def failed(self, strict: bool = False) -> bool:
-        return self.count(Severity.ERROR) > 0 or (strict and self.count(Severity.WARNING) > 0)
-
-    def sorted(self) -> list[Finding]:
-        return sorted(self.findings, key=Finding.sort_key)

@@ -40,14 +40,14 @@ from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
-from ..records.archive import CaseFolder, open_archive, read_case
+from ..records.archive import CaseFolder, open_archive
 from ..records.config import CONFIG_FILE
-from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, locate
+from ..records.fieldtypes import WIB
+from ..records.layout import CASE_FILE, CASES_DIR, RECORDS_DIR, STAFF_FILE, STEPS_DIR, locate
 from ..records.models import Registri, Sop, Staf
-from ..trail.gitlog import WIB
 
 KEYS_DIR = ".kunci-demo"
-RECORDS = "records"
+RECORDS = RECORDS_DIR
 UNSIGNED, CHANGED, FORGED = "unsigned", "changed_after_approval", "forged"
 # What `sop-kit check` reports for each planted irregularity.
 CODES = {
@@ -160,7 +160,7 @@ class _Plan:
         self.staff = self.archive.staff
         if not self.staff:
             raise ConfigError("config.demo_bad_case", self.archive.show(self.root / STAFF_FILE))
-        self.cases = [read_case(self.archive, path) for path in layout.case_dirs()]
+        self.cases = [self.archive.read_case(path) for path in layout.case_dirs()]
         for case in self.cases:
             if case.kasus is None or case.kasus.dibuat_oleh not in self.staff:
                 raise ConfigError("config.demo_bad_case", self.archive.show(case.path / CASE_FILE))

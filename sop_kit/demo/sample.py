@@ -34,7 +34,7 @@ Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 RGB = tuple[int, int, int]
 
 # Photos carry local time; Purwakarta is on WIB (UTC+7), written into EXIF OffsetTime*.
-WIB = timedelta(hours=7)
+WIB_OFFSET = timedelta(hours=7)
 SIGNED = "(ttd)"  # in scan text, drawn as a handwritten signature (as "ttd" marks one on copies)
 # The bundled font has no dashes, curly quotes or arrows; EXIF text must be ASCII anyway.
 _PLAIN_PUNCT = str.maketrans({"—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "→": "->", "…": "..."})
@@ -73,7 +73,7 @@ def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
 
 def _exif(taken: datetime, gps: tuple[float, float], caption: str) -> Image.Exif:
     stamp = f"{taken:%Y:%m:%d %H:%M:%S}"
-    utc = taken - WIB
+    utc = taken - WIB_OFFSET
     exif = Image.Exif()
     ascii_caption = unicodedata.normalize("NFKD", _drawable(caption)).encode("ascii", "ignore").decode()
     exif[ExifTags.Base.ImageDescription] = ascii_caption
@@ -302,7 +302,7 @@ def scan_pdf(
     rng = random.Random(seed)
     page = _page(title, lines, rng, kop, signer, watermark).convert("1")  # dithered, like a scanner's B/W mode
     # A fixed date, never the clock, so the bytes (and the recorded hash) are reproducible.
-    stamp = ((created or datetime(2020, 1, 1, 7)) - WIB).timetuple()  # PDF dates here are UTC
+    stamp = ((created or datetime(2020, 1, 1, 7)) - WIB_OFFSET).timetuple()  # PDF dates here are UTC
     page.save(path, "PDF", resolution=100.0, title=title, producer="sop-kit sample", creationDate=stamp, modDate=stamp)
 
 

@@ -1,58 +1,48 @@
-"""``sop-kit pdf``: every document of an archive, rendered where its inputs changed."""
+"""``sop-kit pdf``: every document of a judged archive, rendered where its inputs changed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..check.audit import Audit
 from ..core.errors import ConfigError
 from ..core.feedback import Reporter
-from ..records.archive import open_archive
-from ..records.layout import locate
 from .documents import case_jobs, sop_jobs
 from .render import Job, RenderReport, render_all
 
-TEMPLATES_DIR = "templates"  # beside records/: the archive's template overrides
+
+@dataclass(frozen=True)
+class PdfOptions:
+    out: Path = Path("site/pdf")  # public documents: no personal data
+    internal_out: Path | None = None  # also the documents with personal data, into this folder
+    case: str | None = None  # only this case (and no SOP documents)
+    jobs: int = 0  # processes (0: all cores)
 
 
-def archive_jobs(
-    root: Path | str,
-    out: Path,
-    internal_out: Path | None = None,
-    case: str | None = None,
-    trail: bool = True,
-    reporter: Reporter | None = None,
-) -> tuple[list[Job], Path]:
-    """The jobs for an archive (or one case of it) and the folder of template overrides."""
-    layout = locate(root)
-    out, internal = Path(out).resolve(), Path(internal_out).resolve() if internal_out else None
+def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
+    """The jobs for the judged archive (or one case of it): each case's documents read its
+    verdict from ``audit``, so a dossier says what the check says."""
+    out = Path(options.out).resolve()
+    internal = Path(options.internal_out).resolve() if options.internal_out else None
     if internal is not None and (internal == out or internal.is_relative_to(out)):
-        raise ConfigError("pdf.internal_in_public", str(internal_out), path=str(internal_out), public=str(out))
-    archive = open_archive(root)
-    found = None
-    if trail:
-        from ..trail.build import load_trail
-
-        found = load_trail(layout, reporter=reporter)
-    jobs = [] if case else sop_jobs(archive, out)
-    folders = archive.case_dirs()
-    if case is not None:
-        folders = [f for f in folders if f.name == case]
+        path = str(options.internal_out)
+        raise ConfigError("pdf.internal_in_public", path, path=path, public=str(options.out))
+    archive = audit.archive
+    jobs = [] if options.case else sop_jobs(archive, out)
+    folders = list(audit.report.verdicts)
+    if options.case is not None:
+        folders = [f for f in folders if f.name == options.case]
         if not folders:
-            raise ConfigError("case.not_found", case, id=case)
+            raise ConfigError("case.not_found", options.case, id=options.case)
     for folder in folders:
-        jobs += case_jobs(archive, folder, out, internal, found)
-    return jobs, layout.root.parent / TEMPLATES_DIR
+        verdict = audit.report.verdicts[folder]
+        jobs += case_jobs(archive, archive.read_case(folder), verdict, audit.trail, out, internal)
+    return jobs
 
 
-def render_documents(
-    root: Path | str,
-    out: Path,
-    internal_out: Path | None = None,
-    case: str | None = None,
-    processes: int = 0,
-    trail: bool = True,
-    reporter: Reporter | None = None,
-) -> RenderReport:
-    """Render the archive's PDFs into ``out`` (public) and ``internal_out`` (personal data)."""
-    jobs, overrides = archive_jobs(root, out, internal_out, case, trail, reporter)
-    return render_all(jobs, Path(out), overrides, processes, reporter)
+def render_documents(audit: Audit, options: PdfOptions, reporter: Reporter | None = None) -> RenderReport:
+    """Render the judged archive's PDFs into ``options.out`` (public) and
+    ``options.internal_out`` (personal data), with the office's template overrides."""
+    jobs = archive_jobs(audit, options)
+    return render_all(jobs, Path(options.out), audit.archive.templates, options.jobs, reporter)

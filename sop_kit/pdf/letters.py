@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..records.models import Sop, Staf
+from ..views.case import CaseDocument, CaseInfo, Execution, StepView
 
 # The templates follow this SOP's steps; another SOP's step 3 is not a designation, so its
 # cases get the dossier only. Keyed by number: every revision keeps the same letters.
@@ -36,36 +37,36 @@ def has_letters(sop: Sop) -> bool:
     return sop.nomor in LETTER_SOPS
 
 
-def letter_context(sop: Sop, ctx: Mapping[str, Any], staff: Mapping[str, Staf] | None = None) -> dict[str, Any]:
+def letter_context(sop: Sop, doc: CaseDocument, staff: Mapping[str, Staf] | None = None) -> dict[str, Any]:
     """Extra context keys for the letter templates (sk, surat-koordinasi, daftar-hadir, laporan).
 
-    ``ctx`` is the context of :func:`sop_kit.pdf.documents.case_context`. ``staff`` (the
-    archive's registry) is optional: with it the SK is signed by the Kepala Dinas in office on
-    its date and signatories get their NIP; without it the SOP's ratifier signs the SK and a
-    NIP not in the context is left as a blank to fill in.
+    ``doc`` is the case's view (:mod:`sop_kit.views.case`). ``staff`` (the archive's
+    registry) is optional: with it the SK is signed by the Kepala Dinas in office on its date
+    and signatories get their NIP; without it the SOP's ratifier signs the SK and a NIP not in
+    the view is left as a blank to fill in.
     """
-    steps = ctx["steps_by_no"]
-    case = ctx["case"]
-    families = int(ctx.get("jumlah_keluarga", len(ctx["sasaran"])))  # a public context has no sasaran
+    steps = doc.steps_by_no
+    case = doc.case
+    families = doc.jumlah_keluarga
     town = _town(sop.unit.pemerintah)
     head = {
         "jabatan": sop.disahkan_oleh.jabatan,
         "nama": sop.disahkan_oleh.nama,
         "nip": nip_text(sop.disahkan_oleh.nip),
     }
-    place = f"{str(case['jenis_desa']).capitalize()} {case['desa']}"
-    sk_step, letter_step = steps.get(SK_STEP, {}), steps.get(LETTER_STEP, {})
-    sk_date = _day(sk_step.get("selesai") or sk_step.get("mulai"))
-    meeting = letter_step.get("mulai")
+    place = f"{case.jenis_desa.capitalize()} {case.desa}"
+    sk_step, letter_step = steps[SK_STEP], steps[LETTER_STEP]
+    sk_date = _day(sk_step.selesai or sk_step.mulai)
+    meeting = letter_step.mulai
     # The letter goes out once the preparation (step 4) is done, before the meeting it asks for.
-    sent = _day(steps.get(LETTER_STEP - 1, {}).get("selesai")) or _day(meeting)
+    sent = _day(steps[LETTER_STEP - 1].selesai) or _day(meeting)
     if sent and meeting and sent > meeting.date():
         sent = meeting.date()
-    coaching = steps.get(COACHING_STEP, {})
-    report_day = _day(steps.get(PHOTO_STEP, {}).get("selesai") or coaching.get("selesai"))
-    kasi = sk_step if sk_step.get("who") else steps.get(SK_STEP - 1, {})
-    kepada = _addressee(ctx)
-    office = f"Kantor Kecamatan {case['kecamatan']}" if kepada["camat"] else f"Kantor {place}"
+    coaching = steps[COACHING_STEP]
+    report_day = _day(steps[PHOTO_STEP].selesai or coaching.selesai)
+    kasi = sk_step if sk_step.who else steps[SK_STEP - 1]
+    kepada = _addressee(doc)
+    office = f"Kantor Kecamatan {case.kecamatan}" if kepada["camat"] else f"Kantor {place}"
     return {
         "dasar_hukum": list(sop.dasar_hukum),
         "kop": {
@@ -78,18 +79,18 @@ def letter_context(sop: Sop, ctx: Mapping[str, Any], staff: Mapping[str, Staf] |
         },
         "kepala_dinas": head,
         "sk": {
-            "nomor": sk_step.get("nomor_surat"),
+            "nomor": sk_step.nomor_surat,
             "tanggal": sk_date,
-            "tahun": (sk_date or case["mulai"]).year,
-            "lokasi": f"{place} Kecamatan {case['kecamatan']}",
+            "tahun": (sk_date or case.mulai).year,
+            "lokasi": f"{place} Kecamatan {case.kecamatan}",
             "penandatangan": _head_on(staff, sk_date, head),
-            "salinan": [_regent(sop.unit.pemerintah), f"Camat {case['kecamatan']}", _local_head(case)],
+            "salinan": [_regent(sop.unit.pemerintah), f"Camat {case.kecamatan}", _local_head(case)],
         },
         "surat": {
-            "nomor": letter_step.get("nomor_surat"),
+            "nomor": letter_step.nomor_surat,
             "tanggal": sent,
             "sifat": "Biasa",
-            "lampiran": "1 (satu) berkas" if sk_step.get("nomor_surat") else "-",
+            "lampiran": "1 (satu) berkas" if sk_step.nomor_surat else "-",
             "perihal": "Koordinasi Pembinaan Ketahanan Keluarga",
             "kepada": kepada,
             "acara": {
@@ -99,18 +100,18 @@ def letter_context(sop: Sop, ctx: Mapping[str, Any], staff: Mapping[str, Staf] |
                 "tempat": office,
             },
             "pengirim": _sender(sop, letter_step, head, staff),
-            "tembusan": _copies(ctx, letter_step, head, kepada),
+            "tembusan": _copies(doc, letter_step, head, kepada),
         },
         "laporan": {
             "tanggal": report_day,
-            "tahun": (report_day or case["mulai"]).year,
-            "hari": HARI[coaching["mulai"].weekday()] if coaching.get("mulai") else None,
-            "tempat": f"{place}, Kecamatan {case['kecamatan']}, {sop.unit.pemerintah.removeprefix('Pemerintah ')}",
-            "pelaksana": _team(ctx, staff),
+            "tahun": (report_day or case.mulai).year,
+            "hari": HARI[coaching.mulai.weekday()] if coaching.mulai else None,
+            "tempat": f"{place}, Kecamatan {case.kecamatan}, {sop.unit.pemerintah.removeprefix('Pemerintah ')}",
+            "pelaksana": _team(doc, staff),
             "keluarga": families or None,
             "keluarga_terbilang": terbilang(families),
-            "penandatangan": {**_signer(kasi, staff), "jabatan": kasi.get("position") or kasi.get("roles")},
-            "mengetahui": _division_head(ctx, sop, staff),
+            "penandatangan": {**_signer(kasi, staff), "jabatan": kasi.position or kasi.roles},
+            "mengetahui": _division_head(doc, sop, staff),
         },
     }
 
@@ -129,10 +130,10 @@ def _day(moment: datetime | date | None) -> date | None:
     return moment
 
 
-def _nip(step: Mapping[str, Any], staff: Mapping[str, Staf] | None) -> str | None:
-    if step.get("nip"):
-        return nip_text(str(step["nip"]))
-    person = _by_name(staff, step.get("who"))
+def _nip(step: Execution, staff: Mapping[str, Staf] | None) -> str | None:
+    if step.nip:
+        return nip_text(step.nip)
+    person = _by_name(staff, step.who)
     return nip_text(person.nip) if person else None
 
 
@@ -160,13 +161,11 @@ def _head_on(staff: Mapping[str, Staf] | None, day: date | None, fallback: dict[
     return fallback
 
 
-def _signer(step: Mapping[str, Any], staff: Mapping[str, Staf] | None) -> dict[str, Any]:
-    return {"nama": step.get("who"), "jabatan": step.get("position"), "nip": _nip(step, staff)}
+def _signer(step: Execution, staff: Mapping[str, Staf] | None) -> dict[str, Any]:
+    return {"nama": step.who, "jabatan": step.position, "nip": _nip(step, staff)}
 
 
-def _sender(
-    sop: Sop, step: Mapping[str, Any], head: dict[str, Any], staff: Mapping[str, Staf] | None
-) -> dict[str, Any]:
+def _sender(sop: Sop, step: StepView, head: dict[str, Any], staff: Mapping[str, Staf] | None) -> dict[str, Any]:
     """Who signs the coordination letter, with the a.n. / u.b. lines of the naskah dinas.
 
     The staff member who carried out step 5 signs on behalf of (a.n.) the Kepala Dinas; a
@@ -174,9 +173,9 @@ def _sender(
     block with the name left blank.
     """
     kabid = f"Kepala {sop.unit.bidang}" if sop.unit.bidang else "Kepala Bidang"
-    position = step.get("position") or ""
+    position = step.position or ""
     signer = _signer(step, staff)
-    if not step.get("who"):
+    if not step.who:
         return {"an": head["jabatan"], "ub": None, "jabatan": kabid, "nama": None, "nip": None}
     if position.startswith("Kepala Dinas"):
         return {"an": None, "ub": None, **signer, "jabatan": head["jabatan"]}
@@ -185,23 +184,23 @@ def _sender(
     return {"an": head["jabatan"], "ub": kabid, **signer}
 
 
-def _addressee(ctx: Mapping[str, Any]) -> dict[str, Any]:
+def _addressee(doc: CaseDocument) -> dict[str, Any]:
     """The local head from the case's contacts (by position); else the desa's or kelurahan's head."""
-    case = ctx["case"]
+    case = doc.case
     for title in LOCAL_HEADS:
-        for contact in ctx["kontak"]:
-            if str(contact["jabatan"]).startswith(title):
+        for contact in doc.kontak:
+            if contact.jabatan.startswith(title):
                 camat = title == "Camat"
                 return {
-                    "jabatan": contact["jabatan"],
-                    "wilayah": None if camat else f"Kecamatan {case['kecamatan']}",
+                    "jabatan": contact.jabatan,
+                    "wilayah": None if camat else f"Kecamatan {case.kecamatan}",
                     "camat": camat,
                 }
-    return {"jabatan": _local_head(case), "wilayah": f"Kecamatan {case['kecamatan']}", "camat": False}
+    return {"jabatan": _local_head(case), "wilayah": f"Kecamatan {case.kecamatan}", "camat": False}
 
 
-def _local_head(case: Mapping[str, Any]) -> str:
-    return f"{'Lurah' if case['jenis_desa'] == 'kelurahan' else 'Kepala Desa'} {case['desa']}"
+def _local_head(case: CaseInfo) -> str:
+    return f"{'Lurah' if case.jenis_desa == 'kelurahan' else 'Kepala Desa'} {case.desa}"
 
 
 def _regent(pemerintah: str) -> str:
@@ -211,35 +210,35 @@ def _regent(pemerintah: str) -> str:
     return "Bupati " + _town(pemerintah)
 
 
-def _copies(ctx: Mapping[str, Any], step: Mapping[str, Any], head: dict[str, Any], kepada: dict[str, Any]) -> list[str]:
+def _copies(doc: CaseDocument, step: StepView, head: dict[str, Any], kepada: dict[str, Any]) -> list[str]:
     """Tembusan: the Kepala Dinas when someone signs on his behalf, the Camat when not addressed."""
     copies = []
-    if not str(step.get("position") or "").startswith("Kepala Dinas"):
+    if not (step.position or "").startswith("Kepala Dinas"):
         copies.append(f"{head['jabatan']} (sebagai laporan)")
     if not kepada["camat"]:
-        copies.append(f"Camat {ctx['case']['kecamatan']}")
+        copies.append(f"Camat {doc.case.kecamatan}")
     copies.append("Arsip")
     return copies
 
 
-def _division_head(ctx: Mapping[str, Any], sop: Sop, staff: Mapping[str, Staf] | None) -> dict[str, Any]:
+def _division_head(doc: CaseDocument, sop: Sop, staff: Mapping[str, Staf] | None) -> dict[str, Any]:
     """The Kepala Bidang who took part in steps 5–6 acknowledges the report; else a blank block."""
-    for member in _team(ctx, staff):
+    for member in _team(doc, staff):
         if str(member["jabatan"] or "").startswith("Kepala Bidang"):
             return {"jabatan": member["jabatan"], "nama": member["nama"], "nip": member["nip"]}
     return {"jabatan": f"Kepala {sop.unit.bidang}" if sop.unit.bidang else "Kepala Bidang", "nama": None, "nip": None}
 
 
-def _team(ctx: Mapping[str, Any], staff: Mapping[str, Staf] | None) -> list[dict[str, Any]]:
+def _team(doc: CaseDocument, staff: Mapping[str, Staf] | None) -> list[dict[str, Any]]:
     """Who carried out the coordination and the coaching (steps 5–6), each once, in order."""
     team: dict[str, dict[str, Any]] = {}
-    for ex in ctx["executions"]:
-        if ex["no"] in (LETTER_STEP, COACHING_STEP) and ex["who"] and ex["status"] == "selesai":
+    for ex in doc.executions:
+        if ex.no in (LETTER_STEP, COACHING_STEP) and ex.who and ex.status == "selesai":
             member = team.setdefault(
-                ex["who"], {"nama": ex["who"], "jabatan": ex["position"], "nip": _nip(ex, staff), "langkah": []}
+                ex.who, {"nama": ex.who, "jabatan": ex.position, "nip": _nip(ex, staff), "langkah": []}
             )
-            if ex["no"] not in member["langkah"]:
-                member["langkah"].append(ex["no"])
+            if ex.no not in member["langkah"]:
+                member["langkah"].append(ex.no)
     return list(team.values())
 
 

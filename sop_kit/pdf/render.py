@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,10 @@ import jinja2
 from .._version import __version__
 from ..core import resources
 from ..core.feedback import SILENT, Reporter
+from ..records.fieldtypes import WIB
 from .fetch import SafeFetcher
 
 PACKAGE_TEMPLATES = resources.TEMPLATES
-WIB = timezone(timedelta(hours=7))
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier
 
 

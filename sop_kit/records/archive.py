@@ -1,5 +1,6 @@
-"""The archive-wide records every case is judged against: the SOPs and the staff registry,
-and the reading of one case folder. The layout is in :mod:`sop_kit.records.layout`."""
+"""The opened archive: its settings, SOPs and staff registry, read once per command and
+handed to everything that judges or shows a case; and the reading of one case folder. Where
+things are is in :mod:`sop_kit.records.layout`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
+from .config import ArchiveConfig, load_config
 from .layout import CASE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, validate
+from .revisions import sop_for
 from .scan import Listing, scan
 from .yamlsafe import Loaded, load_file
 
@@ -21,6 +24,7 @@ from .yamlsafe import Loaded, load_file
 class Archive(Layout):
     """The archive-wide records every case is judged against."""
 
+    config: ArchiveConfig = field(default_factory=ArchiveConfig)
     sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
     sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
     staff: dict[str, Staf] = field(default_factory=dict)
@@ -36,23 +40,27 @@ class Archive(Layout):
     def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
         """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
         ``start`` (see :mod:`sop_kit.records.revisions`)."""
-        from .revisions import sop_for
-
         return sop_for(self.sops, nomor, start, revisi)
 
     def sop_of(self, kasus: Kasus) -> Sop | None:
         """The SOP revision a case is judged by."""
         return self.sop_for(kasus.sop.nomor, kasus.periode.mulai, kasus.sop.revisi)
 
+    def read_case(self, path: Path, files: Listing | None = None) -> CaseFolder:
+        """Parse a case folder's records; ``files`` is its :func:`scan` if already made."""
+        return _read_case(self, path, files)
 
-def open_archive(root: Path | str) -> Archive:
-    """Load the SOPs and the staff registry of the archive at ``root``.
+
+def open_archive(root: Path | str | Layout) -> Archive:
+    """Open the archive at ``root``: its settings (``sop-kit.yaml`` and the environment's
+    pins), SOPs and staff registry. A command opens it once and hands it on.
 
     Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
     files become findings on the returned archive.
     """
     layout = locate(root)
-    archive = Archive(layout.root, layout.shown)
+    config, problems = load_config(layout)
+    archive = Archive(layout.root, layout.shown, config, findings=problems)
     for path in sorted((archive.root / SOP_DIR).glob("*.yaml")):
         sop, loaded, problems = parse_file(path, archive.show(path), Sop)
         archive.findings += problems
@@ -157,7 +165,7 @@ class CaseFolder:
         return self.kasus.id if self.kasus else self.path.name
 
 
-def read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:
+def _read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:
     """Parse a case folder's records; ``files`` is its :func:`scan` if already made."""
     case = CaseFolder(path, archive.show(path), files=files if files is not None else scan(path))
     identity = case.files.get(CASE_FILE)

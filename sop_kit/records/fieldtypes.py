@@ -7,13 +7,15 @@ ambiguous as text; these types parse that text strictly and say what was wrong.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import nip as nip_rules
+
+WIB = timezone(timedelta(hours=7), "WIB")  # Purwakarta's time: records hold local times without a zone
 
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 

@@ -18,13 +18,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, SopKitError
 
+RECORDS_DIR = "records"  # the archive's usual folder name inside its repository
 SOP_DIR = "sop"
 STAFF_FILE = "staf.yaml"
 CASES_DIR = "kasus"
 CASE_FILE = "kasus.yaml"
 STEPS_DIR = "langkah"
+TEMPLATES_DIR = "templates"  # beside records/: the office's own document templates
 
 
 @dataclass
@@ -52,9 +54,30 @@ class Layout:
         """The files every case is judged against."""
         return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
 
+    @property
+    def templates(self) -> Path:
+        """The office's template overrides, beside the records folder."""
+        return self.root.parent / TEMPLATES_DIR
 
-def locate(root: Path | str) -> Layout:
+    def find_case(self, ident: str) -> Path:
+        """A case folder from its id, or from a path to it (or to a file inside it)."""
+        candidate = Path(ident)
+        if candidate.exists():
+            folder = candidate.resolve()
+            while folder != folder.parent and not (folder / CASE_FILE).exists():
+                folder = folder.parent
+            if (folder / CASE_FILE).exists():
+                return folder
+        for case in self.case_dirs():
+            if case.name == ident:
+                return case
+        raise SopKitError("case.not_found", ident, None, id=ident)
+
+
+def locate(root: Path | str | Layout) -> Layout:
     """The archive at ``root``; :class:`ConfigError` if there is none."""
+    if isinstance(root, Layout):
+        return root
     root_path = Path(root)
     shown = str(root)
     if not root_path.is_dir():

@@ -3,7 +3,7 @@
 Per SOP revision (each case counted under the revision it is judged by), per step: the
 completed records, the median and 90th-percentile duration of those with both times, the
 share over the standard, and for each mandated document kind how many completed records
-lacked a valid file of it. "Lacked" is the check's own verdict (finding ``doc.missing``),
+lacked a valid file of it. "Lacked" is the check's own verdict (:attr:`Verdict.missing`),
 not a second reading of the rules.
 
 Percentiles: the median is the middle value (the mean of the two middle values for an even
@@ -17,9 +17,9 @@ import math
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from ..check.audit import Audit
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.models import Sop
@@ -114,7 +114,7 @@ def compute(
     sops: Mapping[SopKey, Sop], cases: Iterable[CaseRecords], missing: Iterable[tuple[str, int, str]]
 ) -> list[RevisionStats]:
     """The statistics of every revision in ``sops``, from each case's completed records and
-    the ``doc.missing`` findings as (case id, step, document kind name)."""
+    the documents their verdicts found missing, as (case id, step, document kind name)."""
     table = {
         ref: RevisionStats(sop, 0, [StepStats(s.no, s.kegiatan, s.waktu_menit, s.waktu_fleksibel) for s in sop.langkah])
         for ref, sop in sorted(sops.items())
@@ -146,37 +146,27 @@ def compute(
     return list(table.values())
 
 
-def archive_stats(root: Path | str, nomor: str | None = None) -> list[RevisionStats]:
-    """:func:`compute` for the archive at ``root`` (only SOP ``nomor``, if given)."""
-    from ..check.run import CheckOptions, check_archive
-    from ..records.archive import open_archive, read_case
-
-    archive = open_archive(root)
+def archive_stats(audit: Audit, nomor: str | None = None) -> list[RevisionStats]:
+    """:func:`compute` for a judged archive (only SOP ``nomor``, if given): documents missing
+    are those of each case's verdict."""
+    archive = audit.archive
     sops = archive.sops
     if nomor is not None:
         sops = {ref: s for ref, s in sops.items() if ref[0] == nomor}
         if not sops:
             known = ", ".join(sorted({n for n, _ in archive.sops})) or "-"
             raise ConfigError("stats.unknown_sop", None, nomor=nomor, known=known)
-    report = check_archive(root, CheckOptions(trail=False))  # cached: usually no case is judged again
     cases: list[CaseRecords] = []
-    for path in archive.case_dirs():
-        case = read_case(archive, path)
+    lacking: list[tuple[str, int, str]] = []
+    for path, verdict in audit.report.verdicts.items():
+        case = archive.read_case(path)
         sop = archive.sop_of(case.kasus) if case.kasus else None
         if case.kasus is None or sop is None:
             continue
         done = [(s.record.langkah, s.record.minutes) for s in case.steps if s.record.status == "selesai"]
         cases.append((case.kasus.id, sop.ref, done))
-    return compute(sops, cases, missing_documents(report.findings))
-
-
-def missing_documents(findings: Iterable[Any]) -> list[tuple[str, int, str]]:
-    """(case id, step, kind name) of every ``doc.missing`` finding."""
-    return [
-        (f.case, int(f.params["no"]), str(f.params["kind"]))
-        for f in findings
-        if f.code == "doc.missing" and f.case is not None
-    ]
+        lacking += [(case.kasus.id, m.step, m.name) for m in verdict.missing]
+    return compute(sops, cases, lacking)
 
 
 def minutes_text(value: float | None) -> str:

@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check.rules import check_case
-from ..core.errors import SopKitError
-from ..core.findings import Severity
+from ..check.audit import Audit
 from ..core.messages import text
-from ..records.archive import Archive, read_case
-from ..records.layout import CASE_FILE
 from ..records.rounds import Status, progress_of
 
 
@@ -37,26 +33,12 @@ class CaseStatus:
     warnings: int
 
 
-def find_case(archive: Archive, ident: str) -> Path:
-    """A case folder from its id, or from a path to it (or to a file inside it)."""
-    candidate = Path(ident)
-    if candidate.exists():
-        folder = candidate.resolve()
-        while folder != folder.parent and not (folder / CASE_FILE).exists():
-            folder = folder.parent
-        if (folder / CASE_FILE).exists():
-            return folder
-    for case in archive.case_dirs():
-        if case.name == ident:
-            return case
-    raise SopKitError("case.not_found", ident, None, id=ident)
-
-
-def case_status(archive: Archive, path: Path) -> CaseStatus:
-    case = read_case(archive, path)
-    findings = check_case(archive, path)
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
+def case_status(audit: Audit, path: Path) -> CaseStatus:
+    """Where the case at ``path`` stands, with the counts of its verdict in ``audit``."""
+    archive = audit.archive
+    case = archive.read_case(path)
+    verdict = audit.verdict(path)
+    errors, warnings = (verdict.errors, verdict.warnings) if verdict else (0, 0)
     kasus = case.kasus
     if kasus is None:
         return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings)
@@ -71,9 +53,8 @@ def case_status(archive: Archive, path: Path) -> CaseStatus:
         return CaseStatus(kasus.id, kasus.judul, location, sop_info, Status.NOT_STARTED, [], [], None, errors, warnings)
     prog = progress_of(sop, case.steps)
     missing_by_step: dict[int, list[str]] = {}
-    for f in findings:
-        if f.code == "doc.missing":
-            missing_by_step.setdefault(int(f.params["no"]), []).append(str(f.params["kind"]))
+    for m in verdict.missing if verdict else ():
+        missing_by_step.setdefault(m.step, []).append(m.name)
     lines = []
     next_no = prog.next_step()
     for spec in sop.langkah:

@@ -1,4 +1,4 @@
-"""``sop-kit build``: check, PDFs, then the audit site, published atomically.
+"""``sop-kit build``: the audit site of a judged archive (its PDFs included), published atomically.
 
 The generated Markdown, published photos and PDFs persist between builds in a work folder
 outside the archive (``$XDG_CACHE_HOME/sop-kit/situs/…``). A page file is rewritten only when
@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..check.run import CheckOptions, check_archive
+from ..check.audit import Audit
+from ..check.report import Report, Verdict
 from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
-from ..core.findings import Finding, Report
-from ..records.layout import Layout, locate
+from ..core.findings import Finding
+from ..records.layout import Layout
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
@@ -40,6 +41,7 @@ from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
+from .privacy import Identifiers, scan_output
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
@@ -61,10 +63,9 @@ class SiteOptions:
     out: Path = Path("site")
     internal: bool = False  # include personal data: for the office's intranet only
     pdf: bool = True
-    trail: bool = True
     incremental: bool = True  # False: MkDocs renders every page (content caches still apply)
     use_cache: bool = True  # False: nothing from earlier builds (cases, photos, scan, search)
-    jobs: int = 0  # processes for the check and the PDFs (0: all cores)
+    jobs: int = 0  # processes for the PDFs, pages and search (0: all cores)
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
 
 
@@ -79,23 +80,24 @@ class SiteReport:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build_site(root: Path | str, options: SiteOptions | None = None, reporter: Reporter | None = None) -> SiteReport:
-    """Build the audit site of the archive at ``root`` into ``options.out``; ``reporter``
-    hears of each stage and of the cases, documents, commits and search bundles within.
+def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Reporter | None = None) -> SiteReport:
+    """Build the audit site of a judged archive into ``options.out``: every page, PDF and
+    export reads the verdicts in ``audit``. ``reporter`` hears of each stage and of the
+    cases, documents and search bundles within.
 
     Raises :class:`SopKitError` when the build fails; the previous site is then untouched.
     """
     options = options or SiteOptions()
     say = reporter or SILENT
-    layout = locate(root)
+    layout = audit.archive
     out = Path(options.out).resolve()
     if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
-        raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=str(root))
-    report = SiteReport(out)
+        raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=layout.shown)
+    report = SiteReport(out, check=audit.report)
     with build_lock(out, on_wait=lambda: say.notice("site.lock_waiting", path=options.out)):
         staging = new_staging(out)
         try:
-            _build(layout, root, options, out, staging, report, say)
+            _build(audit, options, out, staging, report, say)
             with _timed(report, "publish", say):
                 swap_in(staging, out)
         except BaseException:
@@ -114,50 +116,30 @@ def _timed(report: SiteReport, stage: str, say: Reporter) -> Iterator[None]:
     say.stage_done(stage, seconds)
 
 
-def _build(
-    layout: Layout, root: Path | str, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Reporter
-) -> None:
-    from ..records.archive import open_archive
-
+def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report: SiteReport, say: Reporter) -> None:
     started = time.time() - 2  # file times below this were not written by this build (2 s: coarse clocks)
     work = _work_dir(options, out)
     docs = work / "docs"
     manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
-
-    with _timed(report, "check", say):
-        report.check = check_archive(
-            root,
-            CheckOptions(
-                use_cache=options.use_cache, jobs=options.jobs or None, trail=options.trail, cache_dir=options.cache_dir
-            ),
-            say,
-        )
-        report.check.findings = _as_published(report.check.findings, layout)
-        archive = open_archive(root)
-        trail = None
-        if options.trail:
-            from ..trail.build import load_trail
-            from ..trail.gitlog import top_level
-
-            trail = load_trail(layout, options.cache_dir, reporter=say) if top_level(layout.root) is not None else None
+    archive, trail = audit.archive, audit.trail
+    published = as_published(audit.report, archive)
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
 
-    names = [folder.name for folder in layout.case_dirs()]
+    names = [folder.name for folder in published.verdicts]
     downloads: dict[str, list[dict[str, str]]] = {}
     pdf_dir = work / "pdf"
     if options.pdf:
         with _timed(report, "pdf", say):
             internal_pdf = work / "pdf-internal" if options.internal else None
-            downloads = _render_pdfs(root, pdf_dir, internal_pdf, names, options, say)
+            downloads = _render_pdfs(audit, pdf_dir, internal_pdf, names, options, say)
 
     with _timed(report, "cases", say):
         # Each case keeps its own media entries in the manifest: one copy of each, not two.
         kept_media = {k: v for case in manifest.get("cases", {}).values() for k, v in case.get("media", {}).items()}
         media = MediaCache(work / "media", kept_media)
         results = update_cases(
-            layout,
             archive,
-            report.check.findings,
+            published.verdicts,
             trail,
             downloads,
             media,
@@ -177,18 +159,18 @@ def _build(
         # findings: when neither changed (a note edited, a photo replaced), they stay as they are.
         listed = [
             [r.to_json() for r in rows],
-            [[f.severity, f.code, f.file, f.line, f.params, f.case] for f in report.check.findings],
+            [[f.severity, f.code, f.file, f.line, f.params, f.case] for f in published.findings],
             office,
             list(search_layout),
             options.pdf,
-            shared_key(layout, archive, options.internal),  # the SOPs, staff, templates, sop-kit
+            shared_key(archive, options.internal),  # the SOPs, staff, templates, sop-kit
         ]
         site_key = hashlib.sha256(json.dumps(listed, default=str).encode()).hexdigest()
         previous_site = manifest.get("site_pages", []) if manifest.get("site_key") == site_key else []
         if previous_site and all((docs / name).is_file() for name in previous_site):
             pages, kept = {}, set(previous_site)
         else:
-            pages = site_pages(archive, rows, report.check.findings, plain(office), list(search_layout), options.pdf)
+            pages = site_pages(archive, rows, published.findings, plain(office), list(search_layout), options.pdf)
             kept = set()
         site_names = sorted({*pages, *kept})
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
@@ -198,7 +180,7 @@ def _build(
             _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
-    user = user_settings(layout.root.parent / "mkdocs.yml")
+    user = user_settings(archive.root.parent / "mkdocs.yml")
     config = mkdocs_config(docs, staging, user, options.internal, plain(office))
     write_config(work / "mkdocs.yml", config)
     config_key = _config_key(config)
@@ -228,7 +210,7 @@ def _build(
             _link_pdfs(pdf_dir, staging / "pdf", True, names)
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
-        _exports(staging / "ekspor", rows, report)
+        _exports(staging / "ekspor", rows, published)
 
     with _timed(report, "search", say):
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a
@@ -237,9 +219,9 @@ def _build(
         digests = bundle_digests(staging, search_layout, page_ids)
         before = manifest.get("search", {}) if manifest.get("bundles") == count else {}
         for name, digest in digests.items():
-            published = out / "pagefind" / name
-            if before.get(name) == digest and not (staging / "pagefind" / name).exists() and published.is_dir():
-                link_previous(published, staging / "pagefind" / name, skipped=())
+            bundle = out / "pagefind" / name
+            if before.get(name) == digest and not (staging / "pagefind" / name).exists() and bundle.is_dir():
+                link_previous(bundle, staging / "pagefind" / name, skipped=())
         stale = {name for name, digest in digests.items() if before.get(name) != digest}
         index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say)
 
@@ -249,7 +231,15 @@ def _build(
         personal = set() if options.internal else {v for r in results.values() for v in r.personal}
         all_pages = [*pages, *kept]
         since = started if incremental else None
-        values = _verify(staging, all_pages, list(search_layout), personal, options, work, since, manifest)
+        ids = Identifiers.of(
+            [
+                build_id,
+                *(e.commit for t in (trail.cases.values() if trail else ()) for e in t.events),
+                *(r.row.id for r in results.values() if r.row),
+                *(h for r in results.values() for h in r.identifiers),
+            ]
+        )
+        values = _verify(staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids)
 
     write_json(
         work / "manifest.json",
@@ -314,9 +304,10 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
     return written
 
 
-def _as_published(findings: list[Finding], layout: Layout) -> list[Finding]:
-    """Findings name files as the user named the root (``/home/…/records``); the site names
-    them from the archive's own folder, so no build machine's path is published."""
+def as_published(report: Report, layout: Layout) -> Report:
+    """The report as the site shows it. Findings name files as the user named the root
+    (``/home/…/records``); the site names them from the archive's own folder, so no build
+    machine's path is published."""
     shown, public = layout.shown.rstrip("/"), layout.root.name
 
     def fix(value: Any) -> Any:
@@ -324,9 +315,15 @@ def _as_published(findings: list[Finding], layout: Layout) -> list[Finding]:
             return public + value[len(shown) :]
         return value
 
+    def fixed(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
+        return [replace(f, file=fix(f.file), params={k: fix(v) for k, v in f.params.items()}) for f in findings]
+
     if shown == public:
-        return findings
-    return [replace(f, file=fix(f.file), params={k: fix(v) for k, v in f.params.items()}) for f in findings]
+        return report
+    verdicts: dict[Path, Verdict] = {
+        folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
+    }
+    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache)
 
 
 def _write_changed(path: Path, data: bytes) -> bool:
@@ -376,16 +373,16 @@ def _unlink_what_mkdocs_writes(config: Any, staging: Path) -> None:
 
 
 def _render_pdfs(
-    root: Path | str,
+    audit: Audit,
     out: Path,
     internal_out: Path | None,
     cases: list[str],
     options: SiteOptions,
     reporter: Reporter,
 ) -> dict[str, list[dict[str, str]]]:
-    from ..pdf.build import render_documents
+    from ..pdf.build import PdfOptions, render_documents
 
-    result = render_documents(root, out, internal_out, None, options.jobs, options.trail, reporter)
+    result = render_documents(audit, PdfOptions(out, internal_out, None, options.jobs), reporter)
     if result.failed:
         first = result.failed[0]
         raise SopKitError("site.pdf_failed", f"{first.target}: {first.error}", count=len(result.failed))
@@ -422,7 +419,7 @@ def _link_pdfs(source: Path, target: Path, sop: bool, cases: list[str]) -> None:
             link(pdf, dest / pdf.name)
 
 
-def _exports(folder: Path, cases: list[CaseRow], report: SiteReport) -> None:
+def _exports(folder: Path, cases: list[CaseRow], report: Report) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rows = [c.summary() for c in sorted(cases, key=lambda c: c.id)]
     columns = [name for name, _ in EXPORT_COLUMNS]
@@ -435,7 +432,7 @@ def _exports(folder: Path, cases: list[CaseRow], report: SiteReport) -> None:
         flat = {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
         writer.writerow({k: "" if v is None else v for k, v in flat.items()})
     replace_file(folder / "kasus.csv", buf.getvalue().encode())
-    findings = [f.to_dict("id") for f in report.check.sorted()]
+    findings = [f.to_dict("id") for f in report.sorted()]
     data = {"format": "sop-kit/temuan/1", "temuan": findings}
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
 
@@ -449,6 +446,7 @@ def _verify(
     work: Path,
     since: float | None,
     manifest: dict[str, Any],
+    ids: Identifiers,
 ) -> str:
     """The staged site is complete and clean, or it is not published. An incremental build
     scans only the files it wrote, unless the personal values changed since the last scan.
@@ -459,7 +457,6 @@ def _verify(
     for bundle in search_bundles:
         if not (staging / "pagefind" / bundle / "pagefind-entry.json").is_file():
             raise SopKitError("site.search_failed", str(staging / "pagefind" / bundle), error="no pagefind-entry.json")
-    from .privacy import scan_output
 
     fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
     if manifest.get("values") != fingerprint:
@@ -469,7 +466,7 @@ def _verify(
     saved = (read_json(work / "privacy-clean.json") or {}) if options.use_cache else {}
     clean = set(saved.get("clean", [])) if saved.get("values") == fingerprint else set()
     known = len(clean)
-    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean)
+    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean, ids)
     if len(clean) > CLEAN_DIGESTS:
         clean = set()  # stale digests pile up over many builds: start again now and then
     if not hits and len(clean) != known:

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..check.report import Verdict
 from ..core.feedback import SILENT, Reporter
-from ..core.findings import Finding
-from ..records.archive import Archive, read_case
-from ..records.layout import Layout
+from ..records.archive import Archive
 from ..records.scan import fingerprint, scan
+from ..trail.model import Trail
 from .collect import CaseRow, case_view
 from .media import MediaCache
 from .pages import TEMPLATES, case_page, case_page_path
@@ -40,6 +40,7 @@ class CaseResult:
     media: dict[str, Any] = field(default_factory=dict)  # MediaCache entries of the case
     files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
     personal: list[str] = field(default_factory=list)
+    identifiers: list[str] = field(default_factory=list)  # file hashes it shows: never personal data
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,12 +49,14 @@ class CaseResult:
             "media": self.media,
             "files": self.files,
             "personal": self.personal,
+            "identifiers": self.identifiers,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
         row = CaseRow.from_json(data["row"]) if data["row"] else None
-        return cls(data["key"], row, None, data["media"], data["files"], data["personal"])
+        ids = data.get("identifiers", [])
+        return cls(data["key"], row, None, data["media"], data["files"], data["personal"], ids)
 
 
 @dataclass
@@ -61,8 +64,8 @@ class _Job:
     """What the workers share: set before the pool forks, so it is never pickled."""
 
     archive: Archive
-    findings: dict[str, list[Finding]]
-    trail: Any
+    verdicts: dict[Path, Verdict]
+    trail: Trail | None
     downloads: dict[str, list[dict[str, str]]]
     media: MediaCache
     internal: bool
@@ -72,10 +75,9 @@ _job: _Job | None = None
 
 
 def update_cases(
-    layout: Layout,
     archive: Archive,
-    findings: list[Finding],
-    trail: Any,
+    verdicts: dict[Path, Verdict],
+    trail: Trail | None,
     downloads: dict[str, list[dict[str, str]]],
     media: MediaCache,
     docs: Path,
@@ -84,18 +86,15 @@ def update_cases(
     jobs: int = 0,
     reporter: Reporter | None = None,
 ) -> dict[str, CaseResult]:
-    """Every case's result, by folder name; changed cases read, published and rendered."""
+    """Every case's result, by folder name; changed cases read, published and rendered.
+    ``verdicts`` name files as the site publishes them."""
     reporter = reporter or SILENT
-    by_case: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.case:
-            by_case.setdefault(f.case, []).append(f)
-    shared = shared_key(layout, archive, internal)
+    shared = shared_key(archive, internal)
     results: dict[str, CaseResult] = {}
     todo: list[tuple[Path, str]] = []
-    for folder in layout.case_dirs():
+    for folder, verdict in verdicts.items():
         name = folder.name
-        key = _case_key(shared, scan(folder), by_case.get(name, []), trail, name, downloads.get(name, []))
+        key = _case_key(shared, scan(folder), verdict, trail, name, downloads.get(name, []))
         old = previous.get(name)
         if old is not None and old["key"] == key:
             hit = CaseResult.from_json(old)
@@ -106,7 +105,7 @@ def update_cases(
     if results:
         reporter.note("progress.cases_kept", count=len(results))
     global _job
-    _job = _Job(archive, by_case, trail, downloads, media, internal)
+    _job = _Job(archive, verdicts, trail, downloads, media, internal)
     try:
         with reporter.task("cases", len(todo)):
             for (folder, _), result in zip(todo, _made(todo, jobs), strict=True):
@@ -134,20 +133,21 @@ def _one(item: tuple[Path, str]) -> CaseResult:
     folder, key = item
     job = _job
     assert job is not None
-    case = read_case(job.archive, folder)
-    view = case_view(job.archive, case, job.findings.get(folder.name, []), job.trail, job.internal)
+    case = job.archive.read_case(folder)
+    view = case_view(job.archive, case, job.verdicts[folder], job.trail, job.internal)
     if view is None:
         return CaseResult(key, None)
     gallery, entries, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
-    return CaseResult(key, view.row(), page, entries, files, sorted(view.personal))
+    hashes = {d.sha256 for d in view.document.documents if d.sha256} | {a.sha256 for a in view.attachments if a.sha256}
+    return CaseResult(key, view.row(), page, entries, files, sorted(view.personal), sorted(hashes))
 
 
-def shared_key(layout: Layout, archive: Archive, internal: bool) -> str:
+def shared_key(archive: Archive, internal: bool) -> str:
     """What every case page depends on besides its own case: the SOPs, the staff registry,
     the page templates and sop-kit itself."""
     parts: list[object] = [__version__, internal]
-    for path in layout.global_files():
+    for path in archive.global_files():
         try:
             st = path.stat()
             parts.append([str(path), st.st_size, st.st_mtime_ns])
@@ -160,7 +160,7 @@ def shared_key(layout: Layout, archive: Archive, internal: bool) -> str:
 
 
 def _case_key(
-    shared: str, files: Any, findings: list[Finding], trail: Any, name: str, downloads: list[dict[str, str]]
+    shared: str, files: Any, verdict: Verdict, trail: Trail | None, name: str, downloads: list[dict[str, str]]
 ) -> str:
     events = None
     if trail is not None and name in trail.cases:
@@ -171,7 +171,8 @@ def _case_key(
     data = [
         shared,
         fingerprint(files),
-        [[f.severity, f.code, f.file, f.line, f.params] for f in findings],
+        [[f.severity, f.code, f.file, f.line, f.params] for f in verdict.findings],
+        [m.to_json() for m in verdict.missing],
         events,
         downloads,
     ]

@@ -1,8 +1,8 @@
-"""What the site shows of each case, gathered once from the records, the check and the trail.
+"""What the site shows of each case, gathered once from the records, the verdict and the trail.
 
-The page text of a public build is made only from :func:`public_context` (the same redacted
-context as the public PDFs), so personal data is absent from what the templates receive,
-not merely left unprinted.
+The page text of a public build is made only from the public case view (the same redacted
+view as the public PDFs, :meth:`CaseDocument.public`), so personal data is absent from what
+the templates receive, not merely left unprinted.
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..check.report import Verdict
 from ..core.findings import Finding, Severity
-from ..pdf.documents import case_context, public_context
 from ..records.archive import Archive, CaseFolder
 from ..records.filetypes import sniff
 from ..records.ids import slug
 from ..records.models import Sop
 from ..records.rounds import progress_of
+from ..trail.model import Trail
+from ..views.case import CaseDocument, RoundView, case_document
 
 # A finding with one of these codes means a mandated document (or photo) is missing or unusable.
 DOCUMENT_CODES = frozenset(
@@ -41,7 +43,7 @@ PUBLISHED_FORMATS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}  # others are
 
 
 @dataclass
-class Attachment:
+class PublishedFile:
     """A file a step names, and whether (and where) the site publishes it."""
 
     source: str  # path inside the case folder
@@ -71,10 +73,11 @@ class CaseView:
     start: str
     end: str | None
     status: str
-    context: dict[str, Any]  # what the case page is rendered from (public unless internal)
+    document: CaseDocument  # what the case page is rendered from (public unless internal)
     findings: list[Finding]
-    attachments: list[Attachment] = field(default_factory=list)
+    attachments: list[PublishedFile] = field(default_factory=list)
     sk_numbers: list[str] = field(default_factory=list)
+    missing: list[tuple[int, str]] = field(default_factory=list)  # (step, kind name) of the verdict's missing documents
     personal: set[str] = field(default_factory=set)  # the records' own personal values, for the output scan
 
     @property
@@ -94,12 +97,12 @@ class CaseView:
         return not any(f.code in DOCUMENT_CODES and f.severity is not Severity.INFO for f in self.findings)
 
     @property
-    def decisions(self) -> list[dict[str, Any]]:
-        return [r for r in self.context["rounds"] if r["decision"] is not None]
+    def decisions(self) -> list[RoundView]:
+        return [r for r in self.document.rounds if r.decision is not None]
 
     @property
     def trail_known(self) -> bool:
-        return self.context["trail"] is not None
+        return self.document.trail is not None
 
     @property
     def decisions_ok(self) -> bool | None:
@@ -109,15 +112,15 @@ class CaseView:
             return None
         if any(f.code in DECISION_CODES for f in self.findings):
             return False
-        if self.context["trail"] is None:
+        if self.document.trail is None:
             return True
-        decided = [e for e in self.context["trail"] if e["kind"] == "keputusan"]
-        return bool(decided) and all(e["verified"] for e in decided)
+        decided = [e for e in self.document.trail if e.kind == "keputusan"]
+        return bool(decided) and all(e.verified for e in decided)
 
     @property
     def over_time(self) -> list[int]:
         """Steps whose record took longer than the SOP's standard time (any round)."""
-        return sorted({e["no"] for e in self.context["executions"] if e["over"]})
+        return sorted({e.no for e in self.document.executions if e.over})
 
     @property
     def changed_after_approval(self) -> bool:
@@ -146,15 +149,14 @@ class CaseView:
             over_time=self.over_time,
             changed_after_approval=self.changed_after_approval,
             unverified=self.unverified,
-            rounds=len(self.context["rounds"]),
-            decision=decisions[-1]["decision"] if decisions else None,
+            rounds=len(self.document.rounds),
+            decision=decisions[-1].decision if decisions else None,
             trail_known=self.trail_known,
-            timings=[
-                (e["no"], e["minutes"], e["over"]) for e in self.context["executions"] if e["minutes"] is not None
-            ],
+            timings=[(e.no, e.minutes, e.over) for e in self.document.executions if e.minutes is not None],
             sk_numbers=self.sk_numbers,
             published={a.source: a.published for a in self.attachments if a.published},
-            done=[(e["no"], e["minutes"]) for e in self.context["executions"] if e["status"] == "selesai"],
+            done=[(e.no, e.minutes) for e in self.document.executions if e.status == "selesai"],
+            missing=list(self.missing),
         )
 
 
@@ -186,6 +188,7 @@ class CaseRow:
     sk_numbers: list[str]
     published: dict[str, str]  # attachment path in the case folder -> published file name
     done: list[tuple[int, int | None]] = field(default_factory=list)  # (step, minutes) of every completed record
+    missing: list[tuple[int, str]] = field(default_factory=list)  # (step, kind name) lacking, per the verdict
 
     @property
     def url(self) -> str:
@@ -200,6 +203,7 @@ class CaseRow:
         data["sop"] = tuple(data["sop"])
         data["timings"] = [tuple(t) for t in data["timings"]]
         data["done"] = [tuple(t) for t in data.get("done", [])]
+        data["missing"] = [tuple(t) for t in data.get("missing", [])]
         return cls(**data)
 
     def summary(self) -> dict[str, Any]:
@@ -230,7 +234,7 @@ class CaseRow:
 
 
 def case_view(
-    archive: Archive, case: CaseFolder, findings: list[Finding], trail: Any, internal: bool
+    archive: Archive, case: CaseFolder, verdict: Verdict, trail: Trail | None, internal: bool
 ) -> CaseView | None:
     """None when the case cannot be shown at all (no readable identity or unknown SOP): the
     findings page still lists its problems."""
@@ -240,8 +244,8 @@ def case_view(
     sop = archive.sop_of(kasus)
     if sop is None:
         return None
-    full = case_context(archive, case, sop, findings, trail, photos=False)
-    context = full if internal else public_context(full)
+    full = case_document(archive, case, sop, verdict, trail)
+    findings = list(verdict.findings)
     view = CaseView(
         id=kasus.id,
         year=case.path.parent.name if case.path.parent.name.isdigit() else kasus.id[:4],
@@ -255,9 +259,10 @@ def case_view(
         start=kasus.periode.mulai.isoformat(),
         end=kasus.periode.sampai.isoformat() if kasus.periode.sampai else None,
         status=progress_of(sop, case.steps).status.value,
-        context=context,
+        document=full if internal else full.public(),
         findings=findings,
         sk_numbers=sorted({s.record.nomor_surat for s in case.steps if s.record.nomor_surat}),
+        missing=[(m.step, m.name) for m in verdict.missing],
     )
     view.attachments = list(_attachments(case, sop, internal))
     if not internal:
@@ -267,7 +272,7 @@ def case_view(
     return view
 
 
-def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[Attachment]:
+def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[PublishedFile]:
     kinds = {k.id: k for k in sop.jenis_dokumen}
     used: set[str] = set()
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
@@ -280,7 +285,7 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[Attachm
             if entry is not None and entry.kind == "file" and entry.size > 0:
                 with open(case.path / doc.berkas, "rb") as fh:
                     fmt = sniff(fh.read(2048), case.path / doc.berkas)
-            att = Attachment(
+            att = PublishedFile(
                 source=doc.berkas,
                 kind=kinds[doc.jenis].nama if doc.jenis in kinds else doc.jenis,
                 title=doc.judul or doc.keterangan or doc.berkas.rsplit("/", 1)[-1],

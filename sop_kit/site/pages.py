@@ -26,6 +26,8 @@ from ..records.archive import Archive
 from ..records.ids import slug
 from ..records.models import Sop
 from ..records.rounds import Status
+from ..trail.model import APPROVALS
+from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
 from .guide import guide_page
@@ -158,7 +160,7 @@ def site_pages(
     )
     pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../", bundles=search)
     pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
-    pages.update(sop_pages(archive, rows, pdf, findings))
+    pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))
     pages[GUIDE_PAGE] = guide_page()
     return pages
@@ -281,21 +283,18 @@ def sop_slug(sop: Sop | tuple[str, int]) -> str:
     return f"{slug(nomor)}-rev{revisi}"
 
 
-def sop_pages(
-    archive: Archive, views: list[CaseRow], pdf: bool = True, findings: Iterable[Finding] = ()
-) -> dict[str, str]:
+def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[str, str]:
     """One page per SOP revision: the SOP itself, its revision history, and practice
     against its standard (the report of ``sop-kit sop stats``)."""
-    from ..records.revisions import history
-    from ..reports.stats import compute, minutes_text, missing_documents
+    from ..reports.diff import history
+    from ..reports.stats import compute, minutes_text
     from ..views.flowchart import flowchart_pages
 
     pages = {}
     rows = []
     counts = Counter(v.sop for v in views)
-    practice = {
-        r.sop.ref: r for r in compute(archive.sops, ((v.id, v.sop, v.done) for v in views), missing_documents(findings))
-    }
+    lacking = [(v.id, step, name) for v in views for step, name in v.missing]
+    practice = {r.sop.ref: r for r in compute(archive.sops, ((v.id, v.sop, v.done) for v in views), lacking)}
     for sop in sorted(archive.sops.values(), key=lambda s: s.ref):
         name = sop_slug(sop)
         count = counts[sop.ref]
@@ -455,7 +454,6 @@ def case_page(
     archive: Archive, v: CaseView, downloads: list[dict[str, str]], photos: list[dict[str, Any]], internal: bool
 ) -> str:
     """The page of one case, from its full view (public context unless internal)."""
-    x = v.context
     sop = archive.sops[v.sop]
     by_step: dict[int, list[dict[str, Any]]] = {}
     for a in v.attachments:
@@ -469,8 +467,6 @@ def case_page(
         by_step.setdefault(a.step, []).append(
             {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why}
         )
-    steps = [{**s, "complete": s["done"] and all(k["present"] for k in s["kinds"])} for s in x["steps"]]
-    x = {**x, "steps": steps}
     return render(
         "kasus.md",
         {
@@ -481,7 +477,7 @@ def case_page(
             "status": text(f"state.{v.status}", "id"),
         },
         c=v,
-        x=x,
+        x=v.document,
         root="../../../",
         kec_slug=slug(v.kecamatan),
         sop_slug=sop_slug(sop),
@@ -509,25 +505,25 @@ def _when(value: datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
 
-def _duration(e: dict[str, Any]) -> str:
-    if e["minutes"] is None:
+def _duration(e: Execution) -> str:
+    if e.minutes is None:
         return "-"
-    standard = f" / {e['standard']} menit" if e["standard"] else ""
-    flag = " — melebihi standar" if e["over"] else ""
-    return f"{e['minutes']} menit{standard}{flag}" + (" (waktu disesuaikan)" if e["flexible"] else "")
+    standard = f" / {e.standard} menit" if e.standard else ""
+    flag = " — melebihi standar" if e.over else ""
+    return f"{e.minutes} menit{standard}{flag}" + (" (waktu disesuaikan)" if e.flexible else "")
 
 
-def _event_label(e: dict[str, Any]) -> str:
-    params = {"no": e["step"], "round": e["round"], "decision": e["decision"] or "", "file": e["file"] or ""}
-    return text(f"trail.ev.{e['kind']}", "id", **params)
+def _event_label(e: TrailEvent) -> str:
+    params = {"no": e.step, "round": e.round, "decision": e.decision or "", "file": e.file or ""}
+    return text(f"trail.ev.{e.kind}", "id", **params)
 
 
-def _verdict_label(e: dict[str, Any]) -> str:
-    if e["kind"] not in ("selesai", "keputusan", "disetujui_ulang"):
-        return "ditandatangani" if e["signer"] else "-"
-    if e["verified"]:
-        return text("trail.verified", "id", signer=e["signer"] or "")
-    return text("trail.not_verified", "id", reason=f"@trail.reason.{e['reason']}" if e["reason"] else "")
+def _verdict_label(e: TrailEvent) -> str:
+    if e.kind not in APPROVALS:
+        return "ditandatangani" if e.signer else "-"
+    if e.verified:
+        return text("trail.verified", "id", signer=e.signer or "")
+    return text("trail.not_verified", "id", reason=f"@trail.reason.{e.reason}" if e.reason else "")
 
 
 EXPORT_COLUMNS = [

@@ -50,6 +50,35 @@ _GZIP = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
+class Identifiers:
+    """Identifiers the build itself publishes (commit ids, file hashes, case ids, its own
+    build id): made of hex digits, one can look like a phone number or a NIK by chance
+    ("0837189737…"), and must never be read as personal data."""
+
+    exact: frozenset[str] = frozenset()  # lower-case, each also by its customary short forms
+    long: tuple[str, ...] = ()  # whole hashes, for pieces a PDF line break leaves of them
+
+    @classmethod
+    def of(cls, values: Iterable[str]) -> Identifiers:
+        full = {v.lower() for v in values if v}
+        short = {v[:n] for v in full if len(v) >= 40 for n in (7, 10, 12)}
+        return cls(frozenset(full | short), tuple(sorted(v for v in full if len(v) >= 40)))
+
+    def covers(self, text: str, start: int, end: int) -> bool:
+        """Is the match ``text[start:end]`` part of a known identifier (the whole run of hex
+        digits around it is one, or a piece of a hash)?"""
+        while start > 0 and text[start - 1] in _HEX:
+            start -= 1
+        while end < len(text) and text[end] in _HEX:
+            end += 1
+        run = text[start:end]
+        return run in self.exact or (len(run) >= 8 and any(run in h for h in self.long))
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+@dataclass(frozen=True)
 class Hit:
     file: str  # relative to the scanned root, '/'-separated
     what: str  # one of KINDS
@@ -317,7 +346,8 @@ def _decode(data: bytes) -> str:
 
 
 def _texts(name: str, data: bytes, cache_dir: Path | None) -> tuple[list[str], list[str]]:
-    """(texts to search, metadata findings) of one file, judged by its content before its name."""
+    """(texts to search, metadata findings) of one file, judged by its content before its name.
+    A gzip'd payload (the search index) is returned as the one text of the index."""
     if data[:2] == _GZIP:
         payload = _gunzip(data)
         if payload is not None:
@@ -358,9 +388,10 @@ def _plausible_nik(digits: str) -> bool:
     return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
-def _trie_regex(values: Iterable[str]) -> str:
+def _trie_regex(values: Iterable[str], sep: str = "") -> str:
     """One alternation shaped as a trie: at each character only the branches that can still
-    match are tried, so thousands of values cost about as much as a few."""
+    match are tried, so thousands of values cost about as much as a few. ``sep`` is allowed
+    between any two characters (a number written in groups: 0812-3456-7890)."""
     trie: dict[str, Any] = {}
     for value in values:
         node = trie
@@ -379,7 +410,9 @@ def _trie_regex(values: Iterable[str]) -> str:
             if not last and _word(run[0]):
                 # Whole words only, checked after the first character (see _START).
                 head += r"(?<!\w.)"
-            alts.append(head + re.escape("".join(run[1:])) + branch(child, run[-1]))
+            elif last and sep:
+                head = sep + head
+            alts.append(head + "".join(sep + re.escape(c) for c in run[1:]) + branch(child, run[-1]))
         if "" in node:  # a value ends here; longer ones were tried first
             alts.append(r"(?!\w)" if _word(last) else "")
         return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
@@ -395,8 +428,11 @@ def _compile_values(values: Collection[str]) -> list[re.Pattern[str]]:
     folded = sorted({v for v in (_fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
     if not folded:
         return []
+    # Numbers (NIK, KK, phone) are also found written in groups, however the groups fall.
+    numbers = sorted({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
     try:
-        return [re.compile(_trie_regex(folded), re.DOTALL)]
+        grouped = [re.compile(_trie_regex(numbers, r"[ .]?"))] if numbers else []
+        return [re.compile(_trie_regex(folded), re.DOTALL), *grouped]
     except (RecursionError, re.error, OverflowError):
         # Values nested in each other hundreds deep: plain alternations, longest first.
         folded.sort(key=len, reverse=True)
@@ -429,15 +465,18 @@ def _excerpt(shown: str, spans: list[tuple[int, int]], start: int, end: int) -> 
     return ("…" if lo else "") + text + ("…" if hi < len(shown) else "")
 
 
-def _find(text: str, values: list[re.Pattern[str]]) -> Iterator[tuple[str, str, str]]:
-    """(kind, matched value, excerpt) of every hit in one text."""
+def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = None) -> Iterator[tuple[str, str, str]]:
+    """(kind, matched value, excerpt) of every hit in one text. With ``ids``, the text is read
+    for the shapes of NIK/KK and phone numbers too, except inside those identifiers; without,
+    only for the records' own values (a file name or the search index: generated words)."""
     norm = _fold(text)
     low = norm.lower()
     shown = norm if len(norm) == len(low) else low  # lower() can lengthen a few letters
     found: list[tuple[int, int, str]] = []
-    for m in _PATTERNS.finditer(low):
-        if m.lastgroup == "telepon" or _plausible_nik(m.group()):
-            found.append((m.start(), m.end(), m.lastgroup or ""))
+    if ids is not None:
+        for m in _PATTERNS.finditer(low):
+            if (m.lastgroup == "telepon" or _plausible_nik(m.group())) and not ids.covers(low, m.start(), m.end()):
+                found.append((m.start(), m.end(), m.lastgroup or ""))
     taken = [(a, b) for a, b, _ in found]
     for pattern in values:
         for m in pattern.finditer(low):
@@ -474,6 +513,7 @@ def scan_output(
     changed_since: float | None = None,
     jobs: int = 1,
     clean: set[str] | None = None,
+    ids: Identifiers | None = None,
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
@@ -485,7 +525,8 @@ def scan_output(
     an incremental build scans what it wrote, when the values are those of the last scan.
     ``jobs`` > 1 spreads the files over that many processes. ``clean`` holds digests of file
     contents already scanned clean for these same values: such files are not scanned again,
-    and every file found clean now is added.
+    and every file found clean now is added. ``ids`` are the identifiers the build publishes,
+    never read as a NIK or a phone number.
     """
     global _scan
     hits: set[Hit] = set()
@@ -500,7 +541,7 @@ def scan_output(
             if changed_since is None or st.st_mtime >= changed_since:
                 files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
     known = clean if clean is not None else set()
-    _scan = (_compile_values(values), cache_dir, frozenset(known))  # inherited by forked workers
+    _scan = (_compile_values(values), cache_dir, frozenset(known), ids or Identifiers())  # inherited by forked workers
     try:
         if jobs > 1 and len(files) >= PARALLEL_FROM:
             import multiprocessing
@@ -520,7 +561,7 @@ def scan_output(
 
 
 PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
-_scan: tuple[list[re.Pattern[str]], Path | None, frozenset[str]] | None = None
+_scan: tuple[list[re.Pattern[str]], Path | None, frozenset[str], Identifiers] | None = None
 
 
 def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]]:
@@ -528,7 +569,7 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
     and of the path and file identity (size, time, inode), so that a hard-linked photo kept
     from the last build is not even read again."""
     assert _scan is not None
-    patterns, cache_dir, known = _scan
+    patterns, cache_dir, known, ids = _scan
     hits: list[Hit] = []
     clean: list[str] = []
     for rel, path, identity in files:
@@ -546,8 +587,11 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
         hits += [Hit(rel, "metadata-foto", m) for m in metadata]
         seen: set[tuple[str, str]] = set()
         # The path too, with separators as spaces: a photo may be named after the child in it.
-        for text in [re.sub(r"[./]+", " ", rel), *texts]:
-            for kind, value, excerpt in _find(text, patterns):
+        # Shapes are looked for in what people read, not in generated names or the search index
+        # (its words come from the pages, which are read themselves).
+        shapes = None if data[:2] == _GZIP else ids
+        for text, look in [(re.sub(r"[./]+", " ", rel), None), *((t, shapes) for t in texts)]:
+            for kind, value, excerpt in _find(text, patterns, look):
                 key = (kind, value.replace(" ", ""))
                 if key not in seen:  # one hit per value and file, however often it occurs
                     seen.add(key)

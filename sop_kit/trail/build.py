@@ -19,33 +19,28 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..core import resources
 from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
-from ..records.config import CONFIG_FILE, ArchiveConfig
-from ..records.layout import CASE_FILE, CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout
+from ..records.config import ArchiveConfig
+from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.yamlsafe import load_bytes
-from .gitlog import BlobReader, Commit, current_branch, head_commit, object_ids, read_history, top_level
+from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
+from .model import APPROVALS, CaseTrail, Event, StepTrail, Trail
 from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
 
-# Why an approval is not verified (catalogue codes trail.reason.*).
 M = TypeVar("M", bound=BaseModel)
 CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
-
-EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
-REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
 
 
 class StepState(NamedTuple):
@@ -57,57 +52,6 @@ class StepState(NamedTuple):
     keputusan: str | None
     pelaksana: str | None
     dokumen: tuple[str, ...]  # the paths it names
-
-
-@dataclass
-class Event:
-    """One line of a case's timeline."""
-
-    kind: str  # dibuat | dicatat | selesai | keputusan | disetujui_ulang | diubah | berkas_diubah
-    commit: str
-    when: datetime
-    author: str
-    step: int | None = None
-    round: int | None = None
-    file: str | None = None  # path inside the case folder
-    signer: str | None = None  # staff id behind the signing key, if known
-    signer_name: str | None = None
-    signature: str = "N"
-    verified: bool = False
-    reason: str | None = None
-    decision: str | None = None
-    tree: str | None = None  # the case folder's tree at an approval: its exact content
-
-
-@dataclass
-class StepTrail:
-    step: int
-    round: int
-    file: str
-    approval: Event | None = None
-    changed_after: list[Event] = field(default_factory=list)  # since the last approval
-    documents: set[str] = field(default_factory=set)  # paths the approved record names
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.changed_after)
-
-
-@dataclass
-class CaseTrail:
-    case: str
-    folder: str  # path of the case folder inside the repository
-    events: list[Event] = field(default_factory=list)
-    steps: dict[str, StepTrail] = field(default_factory=dict)  # by step file name
-
-
-@dataclass
-class Trail:
-    top: Path  # the repository's work tree
-    cases: dict[str, CaseTrail] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    commits: int = 0
-    signed: int = 0
 
 
 @dataclass
@@ -450,10 +394,7 @@ class _Builder:
                     case=case_id,
                 )
         current = {
-            e.commit: [t.case, e.file or ""]
-            for t in self.trail.cases.values()
-            for e in t.events
-            if e.kind in ("selesai", "keputusan", "disetujui_ulang")
+            e.commit: [t.case, e.file or ""] for t in self.trail.cases.values() for e in t.events if e.kind in APPROVALS
         }
         known.update(current)
         try:
@@ -536,168 +477,3 @@ def _parse_registry(data: bytes) -> Registri | None:
         return Registri.model_validate(load_bytes(data, STAFF_FILE).data)
     except (SopKitError, ValidationError):
         return None
-
-
-def trail_findings(archive: Archive, trail: Trail, config: ArchiveConfig) -> Iterator[Finding]:
-    """What the trail means for the check: wrong role, unverified approvals, later changes."""
-    yield from trail.findings
-    for ct in trail.cases.values():
-        for st in ct.steps.values():
-            shown = archive.show(trail.top / ct.folder / STEPS_DIR / st.file)
-            ev = st.approval
-            if ev is not None and not ev.verified:
-                reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
-                params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author}
-                if ev.reason == "no_role":
-                    yield Finding(Severity.ERROR, "trail.wrong_role", shown, None, params, ct.case)
-                else:
-                    sev = Severity.ERROR if config.policy == "wajib" else Severity.INFO
-                    yield Finding(sev, "trail.unverified", shown, None, params, ct.case)
-            for change in st.changed_after:
-                params = {
-                    "no": st.step,
-                    "commit": change.commit[:10],
-                    "author": change.author,
-                    "signer": change.signer or "-",
-                    "path": change.file or st.file,
-                    "approved": st.approval.commit[:10] if st.approval else "-",
-                }
-                yield Finding(Severity.WARNING, "trail.changed_after_approval", shown, None, params, ct.case)
-
-
-# --- the whole trail, cached by the commit it describes -----------------------------------
-
-
-def _salt(layout: Layout, head: str) -> str:
-    """Everything a trail depends on besides history: settings, SOPs, sop-kit itself."""
-    from .._version import __version__
-
-    digest = hashlib.sha256(f"{__version__}\0{head}\0{layout.shown}".encode())
-    for name in ("SOP_KIT_TRUST_ROOT", "SOP_KIT_SIGNATURES"):
-        digest.update(f"{name}={os.environ.get(name, '')}\0".encode())
-    config = layout.root.parent / CONFIG_FILE
-    for path in [config, *sorted((layout.root / SOP_DIR).glob("*.yaml"))]:
-        digest.update(path.name.encode() + (path.read_bytes() if path.is_file() else b"-"))
-    digest.update(resources.code_fingerprint().encode())
-    return digest.hexdigest()
-
-
-def _cache_file(top: Path, cache_dir: Path | None) -> Path:
-    return cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
-
-
-def load_trail(
-    layout: Layout,
-    cache_dir: Path | None = None,
-    jobs: int = 0,
-    use_cache: bool = True,
-    reporter: Reporter | None = None,
-) -> Trail | None:
-    """The archive's trail: from the cache when nothing was committed since, else built anew
-    (with cached signature verdicts). None when the archive is not in a git repository."""
-    reporter = reporter or SILENT
-    top = top_level(layout.root)
-    if top is None:
-        return None
-    head = head_commit(top)
-    salt = _salt(layout, head or "-")
-    file = _cache_file(top, cache_dir)
-    try:
-        data = json.loads(file.read_text("utf-8")) if use_cache else {}
-        if data.get("salt") == salt:
-            found = _from_json(data["trail"], top)
-            reporter.note("progress.trail_cached")
-            return found
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    from ..records.archive import open_archive  # the models are needed only to build anew
-    from ..records.config import load_config
-
-    archive = open_archive(layout.root)
-    archive.shown = layout.shown
-    config, problems = load_config(layout)
-    trail = build_trail(archive, config, cache_dir, jobs, use_cache, reporter)
-    if trail is None:
-        return None
-    trail.findings = [*problems, *trail_findings(archive, trail, config)]
-    if not use_cache:
-        return trail
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"salt": salt, "trail": _to_json(trail)}), "utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        pass
-    return trail
-
-
-def _to_json(trail: Trail) -> dict[str, Any]:
-    def event(e: Event) -> dict[str, Any]:
-        d = dict(e.__dict__)
-        d["when"] = e.when.isoformat()
-        return d
-
-    return {
-        "commits": trail.commits,
-        "signed": trail.signed,
-        "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in trail.findings],
-        "cases": {
-            cid: {
-                "folder": ct.folder,
-                "events": [event(e) for e in ct.events],
-                "steps": {
-                    name: {
-                        "step": st.step,
-                        "round": st.round,
-                        "approval": ct.events.index(st.approval) if st.approval in ct.events else None,
-                        "changed": [ct.events.index(e) for e in st.changed_after],
-                    }
-                    for name, st in ct.steps.items()
-                },
-            }
-            for cid, ct in trail.cases.items()
-        },
-    }
-
-
-def _from_json(data: dict[str, Any], top: Path) -> Trail:
-    trail = Trail(top, commits=data["commits"], signed=data["signed"])
-    trail.findings = [Finding.from_dict(f) for f in data["findings"]]
-    for cid, c in data["cases"].items():
-        events = [Event(**{**e, "when": datetime.fromisoformat(e["when"])}) for e in c["events"]]
-        ct = CaseTrail(cid, c["folder"], events)
-        for name, s in c["steps"].items():
-            st = StepTrail(s["step"], s["round"], name)
-            st.approval = events[s["approval"]] if s["approval"] is not None else None
-            st.changed_after = [events[i] for i in s["changed"]]
-            ct.steps[name] = st
-        trail.cases[cid] = ct
-    return trail
-
-
-def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
-    """The case's timeline, one line per event, then the trail's findings for it."""
-    from ..core.messages import text
-
-    ct = trail.cases.get(case_id)
-    out = [text("trail.header", lang, case=case_id, commits=len({e.commit for e in ct.events}) if ct else 0)]
-    for e in ct.events if ct else []:
-        decision = text(f"decision.{e.decision}", lang, target="1") if e.decision else ""
-        what = text(f"trail.ev.{e.kind}", lang, no=e.step, round=e.round, decision=decision, file=e.file)
-        parts = [f"{e.when:%Y-%m-%d %H:%M}", e.commit[:10], what, text("trail.by", lang, author=e.author)]
-        if e.kind in ("selesai", "keputusan", "disetujui_ulang"):
-            if e.verified:
-                parts.append(text("trail.verified", lang, signer=e.signer_name or e.signer))
-            else:
-                reason = text(f"trail.reason.{e.reason}", lang) if e.reason else "-"
-                parts.append(text("trail.not_verified", lang, reason=reason))
-                if e.signer:
-                    parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
-        elif e.signer:
-            parts.append(text("trail.signed_by", lang, signer=e.signer_name or e.signer))
-        out.append("  ".join(parts[:2]) + "  " + " — ".join(parts[2:]))
-    findings = sorted((f for f in trail.findings if f.case == case_id), key=Finding.sort_key)
-    for f in findings:
-        out.append(f"{f.file}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}")
-    return "\n".join(out) + "\n"

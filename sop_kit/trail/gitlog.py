@@ -10,13 +10,13 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from ..core.errors import ConfigError
+from ..records.fieldtypes import WIB
 
 _FIELDS = "%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%ct%x1f%cI"
-WIB = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ and any row that WeasyPrint makes a little taller than planned leaves a visible 
 line. So :func:`flowchart_svg` draws the swimlanes of all the rows of one page as one picture,
 and the template puts it in a single cell with ``rowspan`` = the number of step rows on that
 page and ``colspan`` = the number of roles. Rows line up because both sides use the same fixed
-heights, exposed by :class:`Layout` (see :func:`flowchart_layout`):
+heights, exposed by :class:`ChartGeometry` (see :func:`flowchart_layout`):
 
 * the table's role columns are each ``layout.lane_width`` px wide;
 * step row *i* of the page is ``layout.row_heights[i]`` px high: ``row_height`` for every row,
@@ -105,7 +105,7 @@ Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
-class Layout:
+class ChartGeometry:
     """Where things are, in px: what a template needs to line its table rows up with the SVG.
 
     ``lanes`` are the role ids, in ``sop.peran`` order; ``steps`` the step numbers drawn.
@@ -153,7 +153,7 @@ def flowchart_layout(
     row_height: float = ROW_HEIGHT,
     lane_width: float = LANE_WIDTH,
     band: float = BAND,
-) -> Layout:
+) -> ChartGeometry:
     """The geometry :func:`flowchart_svg` uses for these arguments."""
     count = len(sop.langkah)
     steps = range(1, count + 1) if steps is None else steps
@@ -161,7 +161,7 @@ def flowchart_layout(
         raise ValueError(f"steps must be a non-empty range within 1..{count} in steps of 1, not {steps!r}")
     if row_height <= 0 or lane_width <= 0 or band <= 0:
         raise ValueError("row_height, lane_width and band must be positive")
-    return Layout(tuple(r.id for r in sop.peran), steps, lane_width, row_height, band, band)
+    return ChartGeometry(tuple(r.id for r in sop.peran), steps, lane_width, row_height, band, band)
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ class _Shape:
         return (self.top + self.bottom) / 2
 
 
-def _shape(layout: Layout, step: Langkah) -> _Shape:
+def _shape(layout: ChartGeometry, step: Langkah) -> _Shape:
     # An activity done jointly by roles in adjacent lanes (Kasi PKK / Kabid) is ONE box
     # spanning those lanes: the reader sees at a glance that they do it together, the step
     # keeps a single entry and exit, and the arrows stay as simple as for any other step.
@@ -315,7 +315,7 @@ def _diamond_points(s: _Shape) -> list[Point]:
     return [(s.cx, s.top), (s.right, s.cy), (s.cx, s.bottom), (s.left, s.cy)]
 
 
-def _step_symbol(layout: Layout, step: Langkah, s: _Shape) -> list[str]:
+def _step_symbol(layout: ChartGeometry, step: Langkah, s: _Shape) -> list[str]:
     title = f"{step.no}. {step.kegiatan}"
     out = [f'<g class="langkah" data-langkah="{step.no}">']
     if step.keputusan is not None:
@@ -394,7 +394,7 @@ def flowchart_svg(
 
     ``grid`` draws the lane and row lines (the table cell around the picture cannot);
     ``id_prefix`` names the arrowhead marker, by default after the steps, so that the SVGs of
-    several pages inlined in one HTML document do not share ids. See :class:`Layout` for the
+    several pages inlined in one HTML document do not share ids. See :class:`ChartGeometry` for the
     geometry and the module docstring for how a template places the picture.
     """
     layout = flowchart_layout(sop, steps, row_height=row_height, lane_width=lane_width, band=band)
@@ -409,7 +409,7 @@ def flowchart_svg(
     return _document(layout.width, layout.height, f"Diagram alir SOP {sop.nomor}: langkah {first}–{last}", body)
 
 
-def _grid(layout: Layout, grid: bool) -> list[str]:
+def _grid(layout: ChartGeometry, grid: bool) -> list[str]:
     """The lanes (one ``rect`` each, outlined when ``grid``) and, when ``grid``, the row lines."""
     stroke = f'stroke="{INK}" stroke-width="{_num(GRID_STROKE)}"' if grid else 'stroke="none"'
     out = ['<g class="kisi">']
@@ -427,7 +427,7 @@ def _grid(layout: Layout, grid: bool) -> list[str]:
     return out
 
 
-def _flow(sop: Sop, layout: Layout, shapes: dict[int, _Shape], marker: str) -> list[str]:
+def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: str) -> list[str]:
     """The start symbol (Mulai, or the connector from the previous page), the arrows from
     each step to the next, and the end symbol (Selesai, or the connector to the next page)."""
     first, last = layout.steps.start, layout.steps.stop - 1
@@ -469,7 +469,7 @@ def _flow(sop: Sop, layout: Layout, shapes: dict[int, _Shape], marker: str) -> l
     return out
 
 
-def _branches(sop: Sop, layout: Layout, shapes: dict[int, _Shape], marker: str) -> list[str]:
+def _branches(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: str) -> list[str]:
     """Decision branches that do not lead to the next step, routed along the margins:
     backwards on the left of the first lane, forwards on the right of the last."""
     out: list[str] = []
@@ -529,7 +529,7 @@ class FlowchartPage:
     """One page of the flowchart table: its steps, the geometry and the picture."""
 
     steps: list[Langkah]
-    layout: Layout
+    layout: ChartGeometry
     svg: str
 
     @property

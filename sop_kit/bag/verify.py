@@ -1,0 +1,206 @@
+"""``sop-kit verify-bag BAG``: a case bag checked on arrival: bagit's own validation
+(completeness, fixity), then the bagged case judged again with sop-kit's rules."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import bagit
+
+from ..check.audit import audit
+from ..check.run import CheckOptions
+from ..core.cache import read_json
+from ..core.errors import ConfigError
+from ..core.findings import Finding, Severity
+from ..core.messages import text
+from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, locate
+from ..records.scan import scan
+from .contents import (
+    CHECKSUMS,
+    DOSSIER_DIR,
+    FINDINGS_FILE,
+    RECORDS,
+    TRAIL_DIR,
+    TRAIL_FIELD,
+    TRAIL_INCLUDED,
+    dossier_name,
+    relative,
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a bag, or (in notes) worth knowing: a catalogue code, the path
+    inside the bag it concerns, and the finding of sop-kit's check when it is one."""
+
+    code: str
+    file: str
+    params: dict[str, Any] = field(default_factory=dict)
+    finding: Finding | None = None
+
+    def message(self, lang: str = "id") -> str:
+        params = dict(self.params)
+        if self.finding is not None:
+            params["message"] = self.finding.message(lang)
+        return text(self.code, lang, **params)
+
+
+@dataclass
+class BagReport:
+    path: Path
+    case: str | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    files: int = 0  # payload files listed in the manifest
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def verify_bag(path: Path | str) -> BagReport:
+    """Validate the bag at ``path`` with bagit's own validator (completeness, fixity of every
+    payload and tag file), then judge the bagged case again with sop-kit's rules against the
+    bagged SOP and staff registry. Every problem is in the report; ``ConfigError`` only when
+    ``path`` is not a bag at all."""
+    bag_dir = Path(path)
+    if not bag_dir.is_dir() or not (bag_dir / "bagit.txt").is_file():
+        raise ConfigError("bag.not_a_bag", str(path), path=str(path))
+    report = BagReport(bag_dir)
+    # A link could make the validator read (and so vouch for) a file outside the bag, and
+    # a FIFO would block it: such a bag is judged on that alone.
+    for name, entry in sorted(scan(bag_dir).items()):
+        if entry.kind == "link":
+            report.problems.append(Problem("bag.symlink", name))
+        elif entry.kind == "other":
+            report.problems.append(Problem("bag.not_regular", name))
+    if report.problems:
+        return report
+    try:
+        bag = bagit.Bag(str(bag_dir))
+    except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
+        report.problems.append(Problem("bag.unreadable", "", {"error": str(exc)}))
+        return report
+    report.info = dict(bag.info)
+    report.files = len(bag.payload_entries())
+    report.problems += _library_validation(bag)
+    if (bag_dir / "data").is_dir():
+        _check_content(bag_dir, report)
+    return report
+
+
+def _library_validation(bag: Any) -> list[Problem]:
+    try:
+        bag.validate()
+        return []
+    except bagit.BagValidationError as exc:
+        if exc.details:
+            return _details(exc.details)
+        first = Problem("bag.invalid", "", {"error": str(exc.message)})
+    except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
+        return [Problem("bag.invalid", "", {"error": str(exc)})]
+    # Payload-Oxum counts files and bytes but names none: validate again without it, so the
+    # library's own completeness and fixity checks name every missing, extra or changed file.
+    bag.info.pop("Payload-Oxum", None)
+    try:
+        bag.validate()
+    except bagit.BagValidationError as exc:
+        return [first, *_details(exc.details)]
+    except (bagit.BagError, OSError, UnicodeError, ValueError):
+        pass
+    return [first]
+
+
+def _details(details: list[Any]) -> list[Problem]:
+    changed: dict[str, list[str]] = {}
+    out = []
+    for d in details:
+        where = str(d.path).replace(os.sep, "/")
+        if isinstance(d, bagit.ChecksumMismatch):
+            changed.setdefault(where, []).append(str(d.algorithm))
+        elif isinstance(d, bagit.FileMissing):
+            out.append(Problem("bag.missing", where))
+        elif isinstance(d, bagit.UnexpectedFile):
+            out.append(Problem("bag.unexpected", where))
+        else:
+            out.append(Problem("bag.invalid", where, {"error": str(d)}))
+    out += [Problem("bag.changed", where, {"algorithms": ", ".join(algs)}) for where, algs in changed.items()]
+    return sorted(out, key=lambda p: (p.file, p.code))
+
+
+def _check_content(bag_dir: Path, report: BagReport) -> None:
+    """The payload is a sop-kit case bag, and its case still passes sop-kit's check."""
+    case_id = report.info.get("External-Identifier")
+    report.case = case_id if isinstance(case_id, str) else None
+    records = bag_dir / "data" / RECORDS
+    if report.case is None:
+        report.problems.append(Problem("bag.no_identifier", "bag-info.txt"))
+    if not (records / SOP_DIR).is_dir() or not (records / STAFF_FILE).is_file():
+        report.problems.append(Problem("bag.no_records", f"data/{RECORDS}"))
+        return
+    layout = locate(records)
+    names = sorted(c.name for c in layout.case_dirs())
+    if report.case is not None and names != [report.case]:
+        report.problems.append(
+            Problem("bag.case_mismatch", f"data/{RECORDS}/{CASES_DIR}", {"id": report.case, "found": ", ".join(names)})
+        )
+    if report.case is not None:
+        dossier = f"data/{DOSSIER_DIR}/{dossier_name(report.case)}"
+        if not _starts_with(bag_dir / dossier, b"%PDF-"):
+            report.problems.append(Problem("bag.no_dossier", dossier))
+        if str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
+            trail_file = f"data/{TRAIL_DIR}/jejak-{report.case}.json"
+            if read_json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
+                report.problems.append(Problem("bag.no_trail", trail_file))
+    known = _recorded(bag_dir, report)
+    shown = str(records)
+    result = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False)).report
+    for f in result.sorted():
+        if f.severity is not Severity.ERROR:
+            continue
+        rel = relative(shown, f.file)
+        where = f"data/{RECORDS}/{rel}"
+        if known is not None and (f.code, rel, f.line) in known:
+            report.notes.append(Problem("bag.known_error", where, {"rule": f.code}, f))
+        else:
+            report.problems.append(Problem("bag.check_error", where, {"rule": f.code}, f))
+
+
+def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
+    """The errors the check found when the bag was made (a forced export), or None."""
+    data = read_json(bag_dir / "data" / FINDINGS_FILE)
+    try:
+        assert isinstance(data, dict)
+        return {
+            (f["code"], f["file"], f["line"])
+            for f in data["findings"]
+            if f["source"] == "check" and f["severity"] == Severity.ERROR.value
+        }
+    except (AssertionError, KeyError, TypeError):
+        report.problems.append(Problem("bag.no_findings", f"data/{FINDINGS_FILE}"))
+        return None
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
+def format_bag_report(report: BagReport, lang: str = "id") -> str:
+    out = [text("bag.header", lang, path=report.path, case=report.case or "?")]
+    for p in report.problems:
+        out.append(f"  {p.file}: {p.message(lang)}" if p.file else f"  {p.message(lang)}")
+    for p in report.notes:
+        out.append(f"  {p.file}: {p.message(lang)}")
+    if report.valid:
+        out.append(text("bag.valid", lang, files=report.files, algorithms=", ".join(CHECKSUMS)))
+    else:
+        out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))
+    return "\n".join(out) + "\n"

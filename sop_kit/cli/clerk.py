@@ -1,0 +1,262 @@
+"""The clerks' commands: ``new``, ``step``, and setting up an office (``init``, ``schema``)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from ..check.output import finding_lines
+from ..core.errors import ConfigError
+from ..core.messages import text
+from ..records.archive import Archive, open_archive
+from .options import ARCHIVE, complete_case, lang_option, library_errors, root_option
+from .usage import Command
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError("new.bad_date", None, value=value) from None
+
+
+def _pick(prompt: str, choices: list[str]) -> str:
+    """A numbered list; the answer is a number or a name."""
+    for i, name in enumerate(choices, 1):
+        click.echo(f"  {i:>2}. {name}", err=True)
+    answer = str(click.prompt(prompt, err=True)).strip()
+    return choices[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(choices) else answer
+
+
+def _ask_location(kecamatan: str | None, desa: str | None, lang: str) -> tuple[str, str]:
+    """Ask until the register knows both names; a typo is answered with the nearest names."""
+    from ..clerk.new import lookup_desa, lookup_kecamatan
+    from ..records.wilayah import purwakarta
+
+    reg = purwakarta()
+    while (kec := lookup_kecamatan(reg, kecamatan or "")) is None:
+        if kecamatan:
+            near = ", ".join(reg.suggest_kecamatan(kecamatan)) or "-"
+            click.echo(text("new.unknown_kecamatan", lang, name=kecamatan, suggestions=near), err=True)
+        kecamatan = _pick(text("new.prompt_kecamatan", lang), sorted(k.nama for k in reg.kecamatan.values()))
+    while not desa or lookup_desa(reg, kec, desa) is None:
+        if desa:
+            near = ", ".join(reg.suggest_desa(kec, desa)) or "-"
+            elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(desa)) or "-"
+            message = text(
+                "new.unknown_desa", lang, name=desa, kecamatan=kec.nama, suggestions=near, elsewhere=elsewhere
+            )
+            click.echo(message, err=True)
+        names = sorted(d.nama for d in reg.desa[kec.kode].values())
+        desa = _pick(text("new.prompt_desa", lang, kecamatan=kec.nama), names)
+    return kec.nama, desa
+
+
+def _ask_sop(archive: Archive, lang: str) -> str | None:
+    """Which SOP the case follows, asked only when the archive holds several."""
+    sops = {s.nomor: s.nama for s in archive.sops.values()}
+    if len(sops) < 2:
+        return None
+    numbers = sorted(sops)
+    for i, nomor in enumerate(numbers, 1):
+        click.echo(f"  {i:>2}. {nomor} — {sops[nomor]}", err=True)
+    answer = str(click.prompt(text("new.prompt_sop", lang), err=True)).strip()
+    return numbers[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(numbers) else answer
+
+
+@click.command(cls=Command, help="help.new")
+@root_option
+@click.option("--kecamatan", help="help.new.kecamatan")
+@click.option("--desa", help="help.new.desa")
+@click.option("--mulai", help="help.new.mulai")
+@click.option("--sampai", help="help.new.sampai")
+@click.option("--judul", help="help.new.judul")
+@click.option("--oleh", help="help.new.oleh")
+@click.option("--sop", "sop_nomor", metavar="NOMOR", help="help.new.sop")
+@click.option("--no-input", is_flag=True, help="help.new.no_input")
+@lang_option
+@library_errors
+def new(
+    root: Path,
+    kecamatan: str | None,
+    desa: str | None,
+    mulai: str | None,
+    sampai: str | None,
+    judul: str | None,
+    oleh: str | None,
+    sop_nomor: str | None,
+    no_input: bool,
+    lang: str,
+) -> None:
+    from ..clerk.new import NewCase, create_case
+
+    archive = open_archive(root)
+    if no_input:
+        for option, value in (("--kecamatan", kecamatan), ("--desa", desa), ("--mulai", mulai), ("--oleh", oleh)):
+            if not value:
+                raise ConfigError("new.missing_option", None, option=option)
+    else:
+        try:
+            kecamatan, desa = _ask_location(kecamatan, desa, lang)
+            mulai = mulai or str(
+                click.prompt(text("new.prompt_mulai", lang), default=date.today().isoformat(), err=True)
+            )
+            oleh = oleh or str(click.prompt(text("new.prompt_oleh", lang), err=True)).strip()
+            sop_nomor = sop_nomor or _ask_sop(archive, lang)
+        except click.Abort:  # Ctrl+C or end of input at a prompt
+            click.echo(text("new.cancelled", lang), err=True)
+            sys.exit(1)
+    start = _date(mulai)
+    assert start is not None and kecamatan and desa and oleh
+    created = create_case(archive, NewCase(kecamatan, desa, start, oleh, _date(sampai), judul, sop_nomor))
+    kasus = created.kasus
+    steps = len(created.files) - 1
+    where = Path(root) / created.folder.relative_to(created.folder.parents[2])
+    click.echo(
+        text("new.created", lang, id=kasus.id, path=where, steps=steps, sop=kasus.sop.nomor, revisi=kasus.sop.revisi)
+    )
+    click.echo(text("new.next", lang, id=kasus.id))
+    click.echo(text("new.git", lang))
+    click.echo(f"  git add {where}")
+    click.echo(f'  git commit -S -m "kasus {kasus.id}: dibuka"')
+
+
+def _moment(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.strip().lower() in ("sekarang", "now"):
+        return datetime.now().replace(second=0, microsecond=0)  # the clerk's local time (WIB in the office)
+    try:
+        return datetime.strptime(value.strip().replace("T", " "), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise ConfigError("record.bad_time", None, value=value) from None
+
+
+@click.command(cls=Command, help="help.step")
+@click.argument("case", shell_complete=complete_case)
+@click.argument("no", metavar="N", type=click.IntRange(min=1))
+@root_option
+@click.option("--mulai", metavar="WAKTU", help="help.step.mulai")
+@click.option("--selesai", metavar="WAKTU", help="help.step.selesai")
+@click.option("--pelaksana", metavar="ID", help="help.step.pelaksana")
+@click.option("--keputusan", type=click.Choice(["ya", "tidak"]), help="help.step.keputusan")
+@click.option("--alasan", help="help.step.alasan")
+@click.option("--alasan-waktu", help="help.step.alasan_waktu")
+@click.option("--nomor-surat", help="help.step.nomor_surat")
+@click.option("--catatan", help="help.step.catatan")
+@click.option("--status", type=click.Choice(["belum", "berjalan", "selesai"]), help="help.step.status")
+@click.option("--putaran", type=click.IntRange(min=1), help="help.step.putaran")
+@click.option(
+    "--lampir",
+    "attachments",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="help.step.lampir",
+)
+@click.option("--jenis", metavar="KIND", help="help.step.jenis")
+@click.option("--judul", help="help.step.judul")
+@click.option("--pribadi", is_flag=True, default=None, help="help.step.pribadi")
+@click.option("--commit", "do_commit", is_flag=True, help="help.step.commit")
+@click.option("--no-sign", is_flag=True, help="help.step.no_sign")
+@lang_option
+@library_errors
+def step(
+    case: str,
+    no: int,
+    root: Path,
+    mulai: str | None,
+    selesai: str | None,
+    pelaksana: str | None,
+    keputusan: str | None,
+    alasan: str | None,
+    alasan_waktu: str | None,
+    nomor_surat: str | None,
+    catatan: str | None,
+    status: str | None,
+    putaran: int | None,
+    attachments: tuple[Path, ...],
+    jenis: str | None,
+    judul: str | None,
+    pribadi: bool | None,
+    do_commit: bool,
+    no_sign: bool,
+    lang: str,
+) -> None:
+    from ..clerk.step import NewAttachment, StepUpdate, commit, record_step
+
+    update = StepUpdate(
+        no=no,
+        putaran=putaran,
+        status=status,  # type: ignore[arg-type]  # click.Choice guarantees the literal
+        pelaksana=pelaksana,
+        mulai=_moment(mulai),
+        selesai=_moment(selesai),
+        keputusan=keputusan,  # type: ignore[arg-type]
+        alasan=alasan,
+        alasan_waktu=alasan_waktu,
+        nomor_surat=nomor_surat,
+        catatan=catatan,
+        lampiran=tuple(NewAttachment(p, jenis, judul, pribadi) for p in attachments),
+    )
+    if update.is_empty():
+        raise ConfigError("record.nothing", None)
+    done = record_step(open_archive(root), case, update)
+    record = done.record
+    assert record is not None
+    records = done.folder.parents[2]  # <records>/kasus/<year>/<id>: shown as the clerk named the root
+    shown = [str(Path(root) / p.relative_to(records)) for p in done.paths]
+    click.echo(text("record.done", lang, no=no, putaran=record.putaran, path=shown[0], status=record.status))
+    if done.created:
+        click.echo("  " + text("record.created_round", lang, putaran=record.putaran))
+    for doc in record.dokumen[len(record.dokumen) - len(done.attached) :]:
+        click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
+    for finding in done.findings:
+        click.echo("\n".join(finding_lines(finding, lang)))
+    if not done.findings:
+        click.echo(text("record.clean", lang))
+    if do_commit:
+        click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+    else:
+        click.echo(text("new.git", lang))
+        click.echo("  git add " + " ".join(shown))
+        click.echo(f'  git commit -S -m "{done.message}"')
+
+
+@click.command(cls=Command, help="help.schema")
+@root_option
+@click.option("--out", type=ARCHIVE, default=None, help="help.schema.out")
+@lang_option
+@library_errors
+def schema(root: Path, out: Path | None, lang: str) -> None:
+    from ..clerk.schema import schema_dir, write_schemas
+
+    target = out or schema_dir(root)
+    try:
+        written = write_schemas(target)
+    except OSError as exc:
+        raise ConfigError("init.write_failed", None, path=str(target), error=exc.strerror or exc) from None
+    click.echo(text("init.schema_written", lang, count=len(written), path=target))
+
+
+@click.command(cls=Command, help="help.init")
+@click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--sop", "sop_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="help.init.sop")
+@click.option("--instansi", default=None, help="help.init.instansi")
+@lang_option
+@library_errors
+def init(target: Path, sop_file: Path | None, instansi: str | None, lang: str) -> None:
+    from ..clerk.init import init_archive
+
+    created = init_archive(target, sop_file, instansi)
+    click.echo(text("init.created", lang, path=target))
+    for path in created:
+        click.echo(f"  {path}")
+    click.echo(text("init.next_steps", lang, path=target))
+
+
+COMMANDS = [new, step, schema, init]

@@ -1,0 +1,98 @@
+"""What the commands share: their options, the reporter they make, and the one place where
+library errors become a message and an exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..check.run import CheckOptions
+from ..core.errors import SopKitError
+from ..core.feedback import Reporter, reporter_for
+from ..core.messages import LANGS, default_lang, render, text
+from ..records.layout import RECORDS_DIR, locate
+
+F = TypeVar("F", bound=Callable[..., Any])
+ARCHIVE = click.Path(file_okay=False, path_type=Path)
+
+
+class UsageFailure(click.ClickException):
+    """A one-line error, labelled in the user's language (click's own label is English)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang or default_lang()
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"{text('sev.error', self.lang)}: {self.format_message()}", err=True)
+
+
+def _resolve_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    return value or default_lang()
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), default=None, callback=_resolve_lang, help="help.opt.lang"
+)
+root_option = click.option("--root", default=RECORDS_DIR, type=ARCHIVE, help="help.opt.root")
+root_argument = click.argument("root", default=RECORDS_DIR, type=ARCHIVE)
+
+
+def feedback_options(func: F) -> F:
+    """--quiet and --verbose, for the commands that can take a while."""
+    func = click.option("--verbose", "-v", is_flag=True, help="help.opt.verbose")(func)
+    return click.option("--quiet", "-q", is_flag=True, help="help.opt.quiet")(func)
+
+
+def reporter(quiet: bool, verbose: bool, lang: str) -> Reporter:
+    """Progress on stderr (a bar on a terminal, plain lines in CI or a pipe), never on stdout."""
+    if quiet and verbose:
+        raise UsageFailure(text("progress.quiet_verbose", lang), lang)
+    return reporter_for(sys.stderr, lang, quiet, verbose)
+
+
+def audit_options(func: F) -> F:
+    """--no-trail, --no-cache and --jobs, handed to the command as one ``check`` options object."""
+
+    @wraps(func)
+    def wrapper(*args: Any, no_trail: bool, no_cache: bool, jobs: int | None, **kwargs: Any) -> Any:
+        return func(*args, check=CheckOptions(use_cache=not no_cache, jobs=jobs, trail=not no_trail), **kwargs)
+
+    wrapper = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="help.opt.jobs")(wrapper)
+    wrapper = click.option("--no-cache", is_flag=True, help="help.opt.no_cache")(wrapper)
+    return click.option("--no-trail", is_flag=True, help="help.opt.no_trail")(wrapper)  # type: ignore[return-value]
+
+
+def complete_case(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of a CASE: the case folders under --root (default records)."""
+    try:
+        names = {folder.name for folder in locate(ctx.params.get("root") or RECORDS_DIR).case_dirs()}
+    except (SopKitError, OSError):
+        return []
+    return sorted(name for name in names if name.startswith(incomplete))
+
+
+def library_errors(func: F) -> F:
+    """The one place where library errors become a one-line message and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SopKitError as exc:
+            ctx = click.get_current_context()
+            if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
+                raise
+            lang = kwargs.get("lang") or default_lang()
+            message, hint = render(exc.code, lang, exc.params)
+            where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else (f"{exc.file}: " if exc.file else "")
+            raise UsageFailure(f"{where}{message}" + (f"\n  {hint}" if hint else ""), lang) from None
+
+    return wrapper  # type: ignore[return-value]

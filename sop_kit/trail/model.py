@@ -1,0 +1,113 @@
+"""The approval trail as data: each case's timeline of events and the approval state of each
+step record, as :mod:`sop_kit.trail.build` derives them from git history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..core.findings import Finding
+
+EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
+APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
+# Why an approval is not verified (catalogue codes trail.reason.*).
+REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
+
+
+@dataclass
+class Event:
+    """One line of a case's timeline."""
+
+    kind: str  # dibuat | dicatat | selesai | keputusan | disetujui_ulang | diubah | berkas_diubah
+    commit: str
+    when: datetime
+    author: str
+    step: int | None = None
+    round: int | None = None
+    file: str | None = None  # path inside the case folder
+    signer: str | None = None  # staff id behind the signing key, if known
+    signer_name: str | None = None
+    signature: str = "N"
+    verified: bool = False
+    reason: str | None = None
+    decision: str | None = None
+    tree: str | None = None  # the case folder's tree at an approval: its exact content
+
+
+@dataclass
+class StepTrail:
+    step: int
+    round: int
+    file: str
+    approval: Event | None = None
+    changed_after: list[Event] = field(default_factory=list)  # since the last approval
+    documents: set[str] = field(default_factory=set)  # paths the approved record names
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_after)
+
+
+@dataclass
+class CaseTrail:
+    case: str
+    folder: str  # path of the case folder inside the repository
+    events: list[Event] = field(default_factory=list)
+    steps: dict[str, StepTrail] = field(default_factory=dict)  # by step file name
+
+
+@dataclass
+class Trail:
+    top: Path  # the repository's work tree
+    cases: dict[str, CaseTrail] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    commits: int = 0
+    signed: int = 0
+
+    def case(self, case_id: str) -> CaseTrail | None:
+        return self.cases.get(case_id)
+
+    def to_json(self) -> dict[str, Any]:
+        def event(e: Event) -> dict[str, Any]:
+            d = dict(e.__dict__)
+            d["when"] = e.when.isoformat()
+            return d
+
+        return {
+            "commits": self.commits,
+            "signed": self.signed,
+            "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in self.findings],
+            "cases": {
+                cid: {
+                    "folder": ct.folder,
+                    "events": [event(e) for e in ct.events],
+                    "steps": {
+                        name: {
+                            "step": st.step,
+                            "round": st.round,
+                            "approval": ct.events.index(st.approval) if st.approval in ct.events else None,
+                            "changed": [ct.events.index(e) for e in st.changed_after],
+                        }
+                        for name, st in ct.steps.items()
+                    },
+                }
+                for cid, ct in self.cases.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], top: Path) -> Trail:
+        trail = cls(top, commits=data["commits"], signed=data["signed"])
+        trail.findings = [Finding.from_dict(f) for f in data["findings"]]
+        for cid, c in data["cases"].items():
+            events = [Event(**{**e, "when": datetime.fromisoformat(e["when"])}) for e in c["events"]]
+            ct = CaseTrail(cid, c["folder"], events)
+            for name, s in c["steps"].items():
+                st = StepTrail(s["step"], s["round"], name)
+                st.approval = events[s["approval"]] if s["approval"] is not None else None
+                st.changed_after = [events[i] for i in s["changed"]]
+                ct.steps[name] = st
+            trail.cases[cid] = ct
+        return trail
