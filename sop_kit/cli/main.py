@@ -167,13 +167,16 @@ def sop_import(file: Path, out: Path | None, force: bool, lang: str | None) -> N
         raise ConfigError("import.exists", None, path=str(out))
     if out.name != "sop.yaml":  # findings name the file as written
         result = import_sop(file, str(file), out_name=str(out), lang=lang)
-    out.write_text(result.text, encoding="utf-8")
+    try:
+        out.write_text(result.text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError("import.write_failed", str(out), reason=exc.strerror or type(exc).__name__) from None
     for kind, title in (("problem", "import.header_problems"), ("guess", "import.header_guesses")):
         notes = [n for n in result.notes if n.kind == kind]
         if notes:
             click.echo(text(title, lang))
         for note in notes:
-            where = f"{file}:{note.line}: " if note.line else ""
+            where = f"{file}:{note.line}: " if note.line else f"{file}: "
             click.echo(f"  {where}{note.message(lang)}")
     click.echo(
         text("import.written", lang, path=str(out), steps=len(result.data.get("langkah", [])),

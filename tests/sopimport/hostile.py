@@ -48,17 +48,22 @@ def _member(name: str, text: bytes) -> tuple[str, bytes, int, int]:
 _TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
 
 
-def zip_bomb(path: Path) -> None:
-    """2 MB on disk, word/document.xml inflating to 2 GiB, sizes declared honestly."""
-    _zip(path, [_member("[Content_Types].xml", _TYPES),
-                ("word/document.xml", _deflated(b"", 0, GIB2 >> 20, b""), CRC_ZEROS_2GIB, GIB2)])  # fmt: skip
+def _word_parts(folder: Path) -> list[tuple[str, bytes, int, int]]:
+    """Every part of a real SOP .docx but its document.xml: the bomb poses as a Word document."""
+    with zipfile.ZipFile(corpus.write("docx", folder)) as z:
+        return [_member(i.filename, z.read(i)) for i in z.infolist() if i.filename != "word/document.xml"]
 
 
-def lying_zip_bomb(path: Path) -> None:
+def zip_bomb(folder: Path, path: Path) -> None:
+    """2 MB on disk, word/document.xml inflating to 2 GiB, its size declared honestly."""
+    bomb = ("word/document.xml", _deflated(b"", 0, GIB2 >> 20, b""), CRC_ZEROS_2GIB, GIB2)
+    _zip(path, [*_word_parts(folder), bomb])
+
+
+def lying_zip_bomb(folder: Path, path: Path) -> None:
     """word/document.xml inflates to 64 MiB of XML but declares 1000 bytes."""
     head, tail = b'<?xml version="1.0"?><w:document xmlns:w="urn:x">', b"</w:document>"
-    data = _deflated(head, 0x20, 64, tail)
-    _zip(path, [_member("[Content_Types].xml", _TYPES), ("word/document.xml", data, 0, 1000)])
+    _zip(path, [*_word_parts(folder), ("word/document.xml", _deflated(head, 0x20, 64, tail), 0, 1000)])
 
 
 def many_members(path: Path) -> None:

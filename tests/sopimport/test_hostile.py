@@ -44,8 +44,8 @@ def run_capped(path: Path, out: Path, lang: str = "en") -> tuple[int, str, int]:
 Maker = Callable[[Path, Path], None]
 HOSTILE: dict[str, tuple[str, Maker, str]] = {
     # name: (file name, maker, what the message must say)
-    "zip bomb": ("bom.docx", lambda _, p: hostile.zip_bomb(p), "inflates to 2147483746 bytes in 2 parts"),
-    "lying zip bomb": ("bohong.docx", lambda _, p: hostile.lying_zip_bomb(p), "(BadZipFile)"),
+    "zip bomb": ("bom.docx", hostile.zip_bomb, "perhaps a zip bomb"),
+    "lying zip bomb": ("bohong.docx", hostile.lying_zip_bomb, "(BadZipFile)"),
     "5000 members": ("banyak.docx", lambda _, p: hostile.many_members(p), "in 5001 parts"),
     "broken XML": ("rusak.docx", hostile.broken_xml, "word/document.xml is not well-formed XML (line 2 of that part"),
     "entity bomb": ("tawa.docx", hostile.entity_bomb, "not well-formed XML (line 1 of that part: DOCTYPE)"),

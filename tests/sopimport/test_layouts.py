@@ -5,6 +5,7 @@ gives the same data file (``expected/``; SOP_KIT_UPDATE_GOLDEN=1 rewrites it fro
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from sop_kit.cli.main import main
 from sop_kit.records.yamlwrite import dump_yaml
 from sop_kit.sopimport import import_sop
 
+from ..conftest import REPO
 from . import corpus
 
 EXPECTED = Path(__file__).parent / "expected" / "CONTOH-400.9-015-2024.yaml"
@@ -90,3 +92,20 @@ def test_the_command_writes_a_file_sop_kit_check_accepts(documents: dict[str, Pa
     written = out.read_text("utf-8")
     assert written.startswith("# Diimpor oleh 'sop-kit sop import' dari sop-docx-ap.docx")
     assert '  - "no": 1\n' in written
+
+
+def test_sop_kit_check_accepts_the_imported_file_in_an_archive(documents: dict[str, Path], tmp_path: Path) -> None:
+    root = tmp_path / "records"
+    (root / "sop").mkdir(parents=True)
+    (root / "kasus").mkdir()
+    shutil.copy2(REPO / "records" / "staf.yaml", root / "staf.yaml")
+    for shipped in (REPO / "records" / "sop").glob("*.yaml"):
+        shutil.copy2(shipped, root / "sop")
+    imported = root / "sop" / "CONTOH-400.9-015-2024.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["sop", "import", str(documents["pdf-a4"]), "--out", str(imported)]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(root), "--no-trail", "--no-cache", "--lang", "en"])
+    assert checked.exit_code == 0, checked.output
+    imported.write_text(imported.read_text("utf-8").replace("waktu_menit: 450", "waktu_menit: 0"), "utf-8")
+    broken = runner.invoke(main, ["check", str(root), "--no-trail", "--no-cache", "--lang", "en"])
+    assert broken.exit_code == 1 and "waktu_menit' must be at least 1" in broken.output, broken.output

@@ -112,6 +112,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path} already exists",
         "use --force to overwrite it, or --out for another name",
     ),
+    "import.write_failed": (
+        "berkas data SOP tidak dapat ditulis ({reason})",
+        "periksa bahwa foldernya ada dan boleh ditulis, atau pilih tempat lain dengan --out",
+        "the SOP data file cannot be written ({reason})",
+        "check that its folder exists and can be written to, or choose another place with --out",
+    ),
     "import.header": (
         "Diimpor oleh 'sop-kit sop import' dari {file}. Tinjau sebelum dipakai.",
         "",
