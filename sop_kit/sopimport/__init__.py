@@ -1,9 +1,11 @@
 """``sop-kit sop import``: an SOP AP document (.txt, .docx, text-layer PDF) as SOP data.
 
-Modules: ``text`` lines and cells, ``readers`` files into lines, ``identity`` the labelled
-block, ``flowchart`` the tables, ``times`` durations, ``roles`` role names, ``build`` the
-assembled SOP and the report of guesses and problems.
-"""
+Modules: ``readers`` a file into lines (``word`` a .docx's paragraphs and table grid, ``pdf``
+a PDF's tables by their ruling lines, ``grid`` a table into lines), ``text`` lines, cells and
+places; ``identity`` the labels, lists and dates, ``signer`` who ratified it, ``block`` the
+identity block as data; ``flowchart`` the tables, ``times`` durations, ``roles`` role names,
+``steps`` the steps and decisions; ``build`` the assembled SOP and the report of guesses and
+problems."""
 
 from __future__ import annotations
 

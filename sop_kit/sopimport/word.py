@@ -9,6 +9,7 @@ parsed on its own so that broken XML is reported with its part and line, never a
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -57,7 +58,7 @@ def docx_lines(path: Path, shown: str) -> Lines:
         raise ConfigError("import.bad_docx", shown, detail=type(exc).__name__) from None
 
 
-def _row_place(table: int) -> Any:
+def _row_place(table: int) -> Callable[[int], Place]:
     return lambda r: Place("import.at_table", (("table", table), ("row", r + 1)))
 
 
