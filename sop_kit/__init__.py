@@ -64,6 +64,7 @@ _EXPORTS = {
     "init_archive": "clerk.init",
     "write_schemas": "clerk.schema",
     "import_sop": "sopimport",
+    "write_import": "sopimport",
     # transfer to the regional archive
     "BagOptions": "bag.export",
     "export_bag": "bag.export",
@@ -119,6 +120,7 @@ __all__ = [
     "render_documents",
     "reporter_for",
     "verify_bag",
+    "write_import",
     "write_schemas",
 ]
 
@@ -144,7 +146,7 @@ if TYPE_CHECKING:
     from .reports.stats import archive_stats
     from .reports.status import CaseStatus, case_status, format_status
     from .site.build import SiteOptions, build_site
-    from .sopimport import import_sop
+    from .sopimport import import_sop, write_import
     from .trail.load import load_trail
     from .trail.model import Trail
     from .trail.text import format_case_trail

@@ -43,9 +43,9 @@ def rev1_text(rev0: str) -> str:
         assert old in text, old
         text = text.replace(old, new, 1)
     # Step 4 (persiapan) passes from the Pelaksana to the Kasi PKK.
-    head, tail = text.split("  - no: 4\n", 1)
+    head, tail = text.split('  - "no": 4\n', 1)
     tail = tail.replace("    pelaksana: [pelaksana]\n", "    pelaksana: [kasi-pkk]\n", 1)
-    return head + "  - no: 4\n" + tail
+    return head + '  - "no": 4\n' + tail
 
 
 def make_archive(root: Path, rev1: bool = True) -> Path:

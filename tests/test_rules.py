@@ -106,7 +106,7 @@ jenis_dokumen:
     nama: Surat
     format: [pdf]
 langkah:
-  - no: 1
+  - "no": 1
     kegiatan: Menerima surat
     pelaksana: [pelaksana]
     kelengkapan: Surat

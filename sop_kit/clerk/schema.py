@@ -198,7 +198,8 @@ KETERANGAN: dict[str, dict[str, str]] = {
     },
     "Langkah": {
         "": "Satu baris tabel bagan alir SOP.",
-        "no": "Nomor langkah.",
+        "no": 'Nomor langkah. Kuncinya ditulis "no" (bertanda kutip): pembaca YAML 1.1 membaca no tanpa kutip '
+        "sebagai false.",
         "kegiatan": "Uraian kegiatan.",
         "pelaksana": "ID peran yang bertanggung jawab.",
         "kelengkapan": "Mutu baku: kelengkapan, seperti tercetak.",

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from ..check.output import finding_lines
-from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
 from .options import lang_option, library_errors, root_option
@@ -28,24 +27,18 @@ def sop() -> None:
 @lang_option
 @library_errors
 def sop_import(file: Path, out: Path | None, force: bool, lang: str) -> None:
-    from ..sopimport import default_out, import_sop
+    from ..sopimport import write_import
 
-    result = import_sop(file, str(file), lang=lang)
-    out = out or default_out(result)
-    if out.exists() and not force:
-        raise ConfigError("import.exists", None, path=str(out))
-    if out.name != "sop.yaml":  # findings name the file as written
-        result = import_sop(file, str(file), out_name=str(out), lang=lang)
-    out.write_text(result.text, encoding="utf-8")
+    result = write_import(file, out, force, lang)
     for kind, title in (("problem", "import.header_problems"), ("guess", "import.header_guesses")):
         notes = [n for n in result.notes if n.kind == kind]
         if notes:
             click.echo(text(title, lang))
         for note in notes:
-            where = f"{file}:{note.line}: " if note.line else ""
+            where = f"{file}:{note.line}: " if note.line else f"{file}: "
             click.echo(f"  {where}{note.message(lang)}")
     click.echo(
-        text("import.written", lang, path=str(out), steps=len(result.data.get("langkah", [])),
+        text("import.written", lang, path=str(result.written), steps=len(result.data.get("langkah", [])),
              roles=len(result.data.get("peran", [])))
     )  # fmt: skip
     click.echo(text("import.review_count", lang, count=sum(1 for n in result.notes if n.kind == "review")))

@@ -53,6 +53,12 @@ def scalar(value: object) -> str:
     raise TypeError(f"no YAML form for {type(value).__name__}")
 
 
+def _key(key: str) -> str:
+    """A mapping key; YAML 1.1 readers take a plain ``no:`` (a step number's key) for the
+    boolean false, so such keys are quoted (``"no": 1``) and read the same everywhere."""
+    return json.dumps(key) if key.lower() in _AMBIGUOUS else key
+
+
 def _foldable(value: object, indent: int) -> bool:
     # Folded block text reads back exactly only when the words are separated by single spaces.
     return (
@@ -66,9 +72,10 @@ def _foldable(value: object, indent: int) -> bool:
 
 def _mapping(data: Mapping[str, Any], indent: int, notes: Mapping[str, str]) -> list[str]:
     pad, out = " " * indent, []
-    for key, value in data.items():
-        if key in notes:
-            out.append(f"{pad}# {notes[key]}")
+    for name, value in data.items():
+        if name in notes:
+            out.append(f"{pad}# {notes[name]}")
+        key = _key(name)
         if isinstance(value, Mapping):
             out += [f"{pad}{key}:", *_mapping(value, indent + 2, {})]
         elif isinstance(value, list):

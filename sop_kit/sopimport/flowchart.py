@@ -90,24 +90,51 @@ def is_responsibility_header(line: Line) -> bool:
 
 
 def _columns(head: Line, sub: Line | None) -> tuple[list[str], list[str]]:
-    """(column kinds in order, lane names): 'no', 'kegiatan', 'lane', then Mutu Baku kinds."""
-    kinds, lanes = ["no", "kegiatan"], []
+    """(column kinds in order, lane names): 'no', 'kegiatan', 'lane', then Mutu Baku kinds.
+
+    With tabs every header cell keeps its column, so each column takes its name from the second
+    header row, or from the first where a cell spans both (No, Kegiatan, Keterangan): the two
+    rows are one header. Flattened with spaces, the named cells are taken in order."""
+    kinds: list[str] = []
+    lanes: list[str] = []
+    if head.tabbed and (sub is None or sub.tabbed):
+        upper, lower = list(head.cells), list(sub.cells) if sub is not None else []
+        for j in range(max(len(upper), len(lower))):
+            name = lower[j] if j < len(lower) and lower[j] else (upper[j] if j < len(upper) else "")
+            kinds.append(_kind(name, j))
+            if kinds[-1] == "lane":
+                lanes.append(name)
+        return kinds, lanes
+    kinds = ["no", "kegiatan"]
     top = [c for c in head.filled if not (_is(c, _NO) or _is(c, _ACTIVITY) or _is(c, ("mutu baku",)))]
     if sub is not None:
         for cell in sub.filled:
-            kind = _mutu(cell)
-            kinds.append(kind or "lane")
-            if not kind:
+            mutu = _mutu(cell)
+            kinds.append(mutu or "lane")
+            if not mutu:
                 lanes.append(cell)
         # Columns printed only in the top row (Keterangan spans both header rows).
         kinds += [k for c in top if (k := _mutu(c)) and k not in kinds]
     else:
         for cell in top:
-            kind = _mutu(cell)
-            kinds.append(kind or "lane")
-            if not kind:
+            mutu = _mutu(cell)
+            kinds.append(mutu or "lane")
+            if not mutu:
                 lanes.append(cell)
     return kinds, lanes
+
+
+def _kind(name: str, column: int) -> str:
+    """One header cell's column kind; an empty one (a span's continuation) is no column."""
+    if not name:
+        return "none"
+    if column < 2 and _is(name, _NO):
+        return "no"
+    if _is(name, _ACTIVITY):
+        return "kegiatan"
+    if _is(name, ("mutu baku",)):
+        return "none"
+    return _mutu(name) or "lane"
 
 
 def read_flowchart(lines: list[Line], start: int, notes: Notes) -> Flowchart | None:
@@ -122,11 +149,16 @@ def read_flowchart(lines: list[Line], start: int, notes: Notes) -> Flowchart | N
     while i < len(lines):
         line = lines[i]
         if line.blank:
+            # Blank lines before the first row (extraction leaves them under a header) and
+            # between rows (page breaks) do not end the table; one before anything else does.
             nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
-            if nxt is None or not rows or _number(lines[nxt].filled[0]) != rows[-1].no + 1:
+            expected = rows[-1].no + 1 if rows else 1
+            if nxt is None or _number(lines[nxt].filled[0]) != expected:
                 break
             i = nxt
             continue
+        if is_responsibility_header(line) or is_flowchart_header(line):
+            break  # the next table, with no blank line before it
         no = _number(line.filled[0])
         if no is None:
             if not rows:
@@ -148,7 +180,8 @@ def _row(line: Line, no: int, kinds: list[str], n_lanes: int, notes: Notes) -> R
     if len(line.filled) < 2:
         notes.problem("import.bad_row", line.no, text=line.text[:80])
         return None
-    row = Row(no, line.no, tidy(line.filled[1]) if not line.tabbed else tidy(cells[1]))
+    activity = kinds.index("kegiatan") if "kegiatan" in kinds else 1
+    row = Row(no, line.no, tidy(cells[activity]) if line.tabbed and activity < len(cells) else tidy(line.filled[1]))
     if line.tabbed and len(cells) <= len(kinds) and cells[0].strip():
         # Tabs keep empty cells: every cell is in its column, swimlane marks in their lane.
         lane = 0
@@ -157,12 +190,12 @@ def _row(line: Line, no: int, kinds: list[str], n_lanes: int, notes: Notes) -> R
                 if cell:
                     row.lanes.append((lane, cell))
                 lane += 1
-            elif kind not in ("no", "kegiatan") and cell:
+            elif kind not in ("no", "kegiatan", "none") and cell:
                 row.mutu[kind] = cell
     else:
         # Flattened with spaces: empty cells are gone; anchor on the time cell.
         filled = line.filled
-        mutu_kinds = [k for k in kinds if k not in ("no", "kegiatan", "lane")]
+        mutu_kinds = [k for k in kinds if k not in ("no", "kegiatan", "lane", "none")]
         t = next((j for j in range(2, len(filled)) if parse_duration(filled[j])), None)
         if t is None or "waktu" not in mutu_kinds:
             notes.problem("import.no_time", line.no, step=no, value=" | ".join(filled[2:])[:80])
@@ -192,9 +225,13 @@ def read_responsibility(lines: list[Line], start: int, notes: Notes) -> list[Res
     head = [fold(c) for c in lines[at].cells]
     who = next(j for j, c in enumerate(head) if _is(c, ("penanggung jawab", "pj")))
     out: list[Responsible] = []
-    for line in lines[at + 1 :]:
+    table = lines[at + 1 :]
+    for k, line in enumerate(table):
         if line.blank:
-            if out:
+            # Between rows (a page break, a PDF's spacing) the table goes on; it ends at a line
+            # that is no next row.
+            following = next((ln for ln in table[k + 1 :] if not ln.blank), None)
+            if out and (following is None or _number(following.filled[0]) != out[-1].no + 1):
                 break
             continue
         no = _number(line.filled[0])

@@ -7,24 +7,29 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .text import Line, fold, tidy, title_case
+from .text import Line, fold, tidy
 
 # field -> the label variants seen across offices (compared folded, so case and dots do not matter).
 LABELS: dict[str, tuple[str, ...]] = {
-    "nomor": ("nomor sop", "no sop", "nomor"),
-    "tanggal_pembuatan": ("tgl pembuatan", "tanggal pembuatan"),
-    "tanggal_revisi": ("tgl revisi", "tanggal revisi"),
+    "nomor": ("nomor sop", "no sop", "nomor sop ap", "no sop ap", "nomor"),
+    "tanggal_pembuatan": ("tgl pembuatan", "tanggal pembuatan", "tgl/tanggal pembuatan", "tgl dibuat",
+                          "tanggal dibuat"),
+    "tanggal_revisi": ("tgl revisi", "tanggal revisi", "tgl/tanggal revisi"),
     "revisi": ("revisi ke", "revisi"),
-    "tanggal_efektif": ("tgl efektif", "tanggal efektif", "tgl berlaku", "tanggal berlaku"),
-    "disahkan_oleh": ("disahkan oleh", "disyahkan oleh"),
-    "nama": ("nama sop", "judul sop"),
+    # The date the SOP was ratified is the date it takes effect (Permenpan RB 35/2012).
+    "tanggal_efektif": ("tgl efektif", "tanggal efektif", "tgl/tanggal efektif", "tgl berlaku", "tanggal berlaku",
+                        "tanggal mulai berlaku", "tgl pengesahan", "tanggal pengesahan", "tgl/tanggal pengesahan",
+                        "tgl disahkan", "tanggal disahkan", "tgl ditetapkan", "tanggal ditetapkan"),
+    "disahkan_oleh": ("disahkan oleh", "disyahkan oleh", "pengesahan", "disahkan", "mengesahkan", "ditetapkan oleh"),
+    "nama": ("nama sop", "judul sop", "nama sop ap", "judul sop ap", "nama prosedur", "judul prosedur"),
     "dasar_hukum": ("dasar hukum",),
     "kualifikasi_pelaksana": ("kualifikasi pelaksana", "kualifikasi pelaksanaan"),
-    "keterkaitan": ("keterkaitan",),
-    "peralatan": ("peralatan/perlengkapan", "peralatan / perlengkapan", "peralatan", "perlengkapan"),
+    "keterkaitan": ("keterkaitan", "keterkaitan sop", "keterkaitan dengan sop lain"),
+    "peralatan": ("peralatan/perlengkapan", "peralatan perlengkapan", "peralatan dan perlengkapan", "peralatan",
+                  "perlengkapan"),
     "peringatan": ("peringatan",),
-    "pencatatan": ("pencatatan dan pendataan", "pencatatan/pendataan", "pencatatan"),
-}
+    "pencatatan": ("pencatatan dan pendataan", "pencatatan/pendataan", "pencatatan pendataan", "pencatatan"),
+}  # fmt: skip
 LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan", "pencatatan")
 _VARIANTS = {variant: name for name, variants in LABELS.items() for variant in variants}
 LABEL_CUTOFF = 0.8
@@ -133,9 +138,20 @@ _MONTHS = {
 }  # fmt: skip
 
 
+_REVISION = re.compile(r"\(?\b(?:rev(?:isi)?)\b\.?\s*(?:ke)?\s*[-.:]?\s*(\d{1,2})\b\)?", re.IGNORECASE)
+
+
+def revision_in(text: str) -> tuple[int | None, str]:
+    """'5 Agustus 2024 (rev 01)' -> (1, '5 Agustus 2024'): a revision number written in a date."""
+    match = _REVISION.search(text)
+    if not match:
+        return None, text
+    return int(match.group(1)), (text[: match.start()] + " " + text[match.end() :]).strip(" ,;-/")
+
+
 def year_month(text: str) -> str | None:
     """'Januari 2020', '2 Jan 2020', '01/2020', '2020-01', '12-03-2021' -> 'YYYY-MM'."""
-    t = fold(text)
+    t = fold(revision_in(text)[1])
     if m := re.fullmatch(r"(\d{4}) (\d{1,2})(?: \d{1,2})?", t):
         year, month = int(m.group(1)), int(m.group(2))
     elif m := re.fullmatch(r"(?:\d{1,2} )?(\d{1,2}) (\d{4})", t):
@@ -154,112 +170,3 @@ def year_month(text: str) -> str | None:
 
 def is_empty_value(text: str) -> bool:
     return fold(text) in ("", "-", "tidak ada", "belum ada") or text.strip() in ("-", "–", "—")
-
-
-# Academic and religious titles as printed in Indonesian offices, by their letters only.
-_DEGREES = {
-    re.sub(r"[^a-z]", "", d.lower()): d
-    for d in [
-        "S.H.",
-        "M.H.",
-        "M.Si.",
-        "S.Sos.",
-        "S.E.",
-        "M.E.",
-        "S.Pd.",
-        "M.Pd.",
-        "S.Kom.",
-        "M.Kom.",
-        "S.T.",
-        "M.T.",
-        "S.IP.",
-        "M.AP.",
-        "M.M.",
-        "S.Ag.",
-        "M.Ag.",
-        "S.Psi.",
-        "M.Psi.",
-        "S.Kep.",
-        "S.KM.",
-        "M.Kes.",
-        "S.Ked.",
-        "S.Tr.",
-        "A.Md.",
-        "S.Hut.",
-        "S.P.",
-        "M.P.",
-        "S.Ip.",
-        "Ph.D.",
-        "M.A.",
-        "S.S.",
-        "S.Hum.",
-        "M.Hum.",
-        "S.Stat.",
-        "S.Sn.",
-        "Ak.",
-        "S.AP.",
-        "M.PA.",
-        "S.Farm.",
-        "Apt.",
-    ]
-}
-_PREFIXES = {"h": "H.", "hj": "Hj.", "dr": "Dr.", "drs": "Drs.", "dra": "Dra.", "ir": "Ir.", "prof": "Prof."}
-
-
-def _degrees(text: str) -> list[str] | None:
-    """'SH.M.Si' -> ['S.H.', 'M.Si.'] when every letter belongs to a known title, else None."""
-    letters = re.sub(r"[^a-z]", "", text.lower())
-    out: list[str] = []
-    while letters:
-        for size in range(min(6, len(letters)), 0, -1):
-            if letters[:size] in _DEGREES:
-                out.append(_DEGREES[letters[:size]])
-                letters = letters[size:]
-                break
-        else:
-            return None
-    return out
-
-
-def person_name(text: str) -> str:
-    """'H ASEP SURYA KOMARA, SH.M.Si' -> 'H. Asep Surya Komara, S.H., M.Si.'."""
-    name, _, titles = text.partition(",")
-    words = name.split()
-    if words and words[0].lower().rstrip(".") in _PREFIXES:
-        words[0] = _PREFIXES[words[0].lower().rstrip(".")]
-    if _capitals(name):
-        words = [w if w.endswith(".") and len(w) <= 5 else w.capitalize() for w in words]
-    degrees = _degrees(titles) if titles.strip() else []
-    out = " ".join(words)
-    if degrees is None:
-        return f"{out}, {titles.strip()}"
-    return ", ".join([out, *degrees])
-
-
-def _capitals(segment: str) -> bool:
-    """A name in capitals, perhaps behind a title ('Dr. SITI AMINAH')."""
-    words = [w for w in segment.split() if w.lower().rstrip(".") not in _PREFIXES]
-    return bool(words) and not any(ch.islower() for w in words for ch in w)
-
-
-_NIP = re.compile(r"\bNIP\b\.?\s*:?\s*((?:\d\s*){18})", re.IGNORECASE)
-
-
-def ratified_by(text: str) -> tuple[str, str, str] | None:
-    """'<jabatan>, <NAME>, <titles> NIP. <18 digits>' (on one line or several) -> (jabatan, nama, nip)."""
-    found = _NIP.search(text)
-    if not found:
-        return None
-    digits = re.sub(r"\D", "", found.group(1))
-    nip = f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
-    rest = (text[: found.start()] + " " + text[found.end() :]).strip(" ,;")
-    rest = re.sub(r"\b(?:ttd|ttd\.|cap|ditandatangani)\b", " ", rest, flags=re.IGNORECASE)
-    segments = [s.strip() for s in rest.split(",") if s.strip()]
-    # The name is the first segment in capitals (the jabatan before it is in mixed case).
-    start = next((i for i, s in enumerate(segments) if i and _capitals(s)), None)
-    if start is None:
-        if len(segments) < 2:
-            return None
-        start = 1
-    jabatan = title_case(", ".join(segments[:start]))
-    return jabatan, person_name(", ".join(segments[start:])), nip

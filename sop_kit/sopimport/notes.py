@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..core.messages import text
+from .text import Place
 
 Kind = Literal["guess", "review", "problem"]
 
@@ -14,7 +15,8 @@ Kind = Literal["guess", "review", "problem"]
 class Note:
     kind: Kind
     code: str  # a catalogue code, import.*
-    line: int | None = None  # in the source document (for .docx/.pdf: the line of the extracted text)
+    # A .txt line number; for .docx and PDF where the reader finds it ('tabel 3, baris 4', 'hlm. 2').
+    line: int | str | None = None
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str) -> str:
@@ -22,11 +24,20 @@ class Note:
 
 
 class Notes(list[Note]):
+    def __init__(self, places: dict[int, Place] | None = None, lang: str = "id") -> None:
+        super().__init__()
+        self.places = places or {}
+        self.lang = lang
+
+    def where(self, line: int | None) -> int | str | None:
+        place = self.places.get(line) if line is not None else None
+        return text(place.code, self.lang, **dict(place.params)) if place else line
+
     def guess(self, code: str, line: int | None = None, **params: Any) -> None:
-        self.append(Note("guess", code, line, params))
+        self.append(Note("guess", code, self.where(line), params))
 
     def review(self, code: str, line: int | None = None, **params: Any) -> None:
-        self.append(Note("review", code, line, params))
+        self.append(Note("review", code, self.where(line), params))
 
     def problem(self, code: str, line: int | None = None, **params: Any) -> None:
-        self.append(Note("problem", code, line, params))
+        self.append(Note("problem", code, self.where(line), params))

@@ -59,6 +59,32 @@ def lines_of(text: str) -> list[Line]:
     return [split_line(i, raw) for i, raw in enumerate(text.splitlines(), start=1)]
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a line of a .docx or PDF came from, as the reader of the file would look for it
+    (a .txt line is simply its number): a catalogue code and its numbers."""
+
+    code: str  # import.at_paragraph, import.at_table, import.at_page, import.at_page_table
+    params: tuple[tuple[str, int], ...]
+
+
+class Lines:
+    """The line stream a .docx or PDF reader builds: raw lines (cells joined by tabs) and the
+    place each one came from."""
+
+    def __init__(self) -> None:
+        self.raw: list[str] = []
+        self.places: dict[int, Place] = {}
+
+    def add(self, raw: str, place: Place | None = None) -> None:
+        self.raw.append(raw)
+        if place is not None:
+            self.places[len(self.raw)] = place
+
+    def lines(self) -> list[Line]:
+        return [split_line(i, raw) for i, raw in enumerate(self.raw, start=1)]
+
+
 def fold(text: str) -> str:
     """Text for comparing: case-folded, punctuation as spaces, single spaces."""
     text = unicodedata.normalize("NFKD", text).casefold()

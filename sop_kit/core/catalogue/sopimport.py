@@ -22,10 +22,57 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "import.empty": ("berkas kosong: tidak ada teks", "", "the file is empty: no text", ""),
     "import.not_text": (
-        "berkas bukan teks UTF-8 (berkas biner?)",
-        "simpan SOP sebagai teks UTF-8, atau impor .docx/PDF-nya dengan akhiran yang benar",
-        "the file is not UTF-8 text (a binary file?)",
-        "save the SOP as UTF-8 text, or import its .docx/PDF under the right suffix",
+        "berkas ini bukan teks: ada karakter kendali atau byte yang tidak terbaca di baris ini (berkas biner?)",
+        "simpan SOP sebagai teks (UTF-8), atau impor .docx/PDF-nya dengan akhiran yang benar",
+        "this file is not text: a control character or unreadable byte on this line (a binary file?)",
+        "save the SOP as text (UTF-8), or import its .docx/PDF under the right suffix",
+    ),
+    "import.wrong_suffix": (
+        "berkas ini sebenarnya {kind}, bukan teks",
+        "ganti akhiran nama berkasnya (.pdf atau .docx), lalu impor lagi",
+        "this file is really a {kind}, not text",
+        "rename it with the right suffix (.pdf or .docx), then import it again",
+    ),
+    "import.unreadable": (
+        "berkas tidak dapat dibaca ({reason})",
+        "periksa izin berkas dan foldernya",
+        "the file cannot be read ({reason})",
+        "check the permissions of the file and its folder",
+    ),
+    "import.encoding_guess": (
+        "berkas bukan UTF-8 mulai baris ini; dibaca sebagai {encoding}",
+        "",
+        "the file is not UTF-8 from this line on; read as {encoding}",
+        "",
+    ),
+    "import.docx_too_big": (
+        "berkas .docx mengembang menjadi {size} byte dalam {count} bagian (batas {limit} byte, {max_count} "
+        "bagian): bukan dokumen SOP biasa, mungkin bom zip",
+        "buka dan simpan ulang di Word/LibreOffice tanpa lampiran besar (video, gambar resolusi tinggi)",
+        "the .docx inflates to {size} bytes in {count} parts (limit {limit} bytes, {max_count} parts): "
+        "no ordinary SOP document, perhaps a zip bomb",
+        "open it and save it again in Word/LibreOffice without large embedded files (video, high-resolution images)",
+    ),
+    "import.docx_xml": (
+        "isi berkas .docx rusak: {part} bukan XML yang sah (baris {xml_line} bagian itu: {detail})",
+        "buka di Word/LibreOffice; bila terbuka, simpan ulang sebagai .docx, bila tidak, minta berkas aslinya lagi",
+        "the .docx is damaged: {part} is not well-formed XML (line {xml_line} of that part: {detail})",
+        "open it in Word/LibreOffice; if it opens, save it again as .docx, if not, ask for the original file again",
+    ),
+    "import.pdf_pages": (
+        "PDF ini {pages} halaman (batas {limit}): terlalu panjang untuk satu SOP",
+        "impor hanya halaman SOP-nya (cetak ke PDF halaman itu saja)",
+        "this PDF has {pages} pages (limit {limit}): too long for one SOP",
+        "import the SOP's pages only (print just those pages to PDF)",
+    ),
+    "import.at_paragraph": ("paragraf {n}", "", "paragraph {n}", ""),
+    "import.at_table": ("tabel {table}, baris {row}", "", "table {table}, row {row}", ""),
+    "import.at_page": ("hlm. {page}", "", "p. {page}", ""),
+    "import.at_page_table": (
+        "hlm. {page}, tabel {table}, baris {row}",
+        "",
+        "p. {page}, table {table}, row {row}",
+        "",
     ),
     "import.bad_docx": (
         "berkas .docx tidak terbaca sebagai dokumen Word ({detail})",
@@ -65,6 +112,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path} already exists",
         "use --force to overwrite it, or --out for another name",
     ),
+    "import.write_failed": (
+        "berkas data SOP tidak dapat ditulis ({reason})",
+        "periksa bahwa foldernya ada dan boleh ditulis, atau pilih tempat lain dengan --out",
+        "the SOP data file cannot be written ({reason})",
+        "check that its folder exists and can be written to, or choose another place with --out",
+    ),
     "import.header": (
         "Diimpor oleh 'sop-kit sop import' dari {file}. Tinjau sebelum dipakai.",
         "",
@@ -86,16 +139,36 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "role '{printed}' matched '{role}' ({score})",
         "",
     ),
-    "import.typo_fixed": (
-        "'{printed}' dibaca sebagai '{word}' (ejaan dokumen ini di tempat lain)",
+    "import.typo_suspect": (
+        "judul: '{printed}' mungkin salah ketik dari '{word}' (ejaan dokumen ini di tempat lain); judul tidak diubah",
         "",
-        "'{printed}' read as '{word}' (this document's spelling elsewhere)",
+        "title: '{printed}' may be a typo for '{word}' (this document's spelling elsewhere); the title is kept",
         "",
     ),
-    "import.time_hr": (
-        "waktu '{printed}' dibaca sebagai hari kerja ({minutes} menit)",
+    "import.time_workday": (
+        "waktu '{printed}' dibaca sebagai {minutes} menit: satu hari kerja dihitung {day} menit (37,5 jam seminggu)",
         "",
-        "time '{printed}' read as working days ({minutes} minutes)",
+        "time '{printed}' read as {minutes} minutes: a working day counted as {day} minutes (37.5 hours a week)",
+        "",
+    ),
+    "import.time_range": (
+        "waktu '{printed}' adalah rentang; dipakai batas atasnya, {minutes} menit",
+        "",
+        "time '{printed}' is a range; its upper bound is used, {minutes} minutes",
+        "",
+    ),
+    "import.time_rounded": (
+        "waktu '{printed}' dibulatkan ke atas menjadi {minutes} menit",
+        "",
+        "time '{printed}' rounded up to {minutes} minutes",
+        "",
+    ),
+    "import.no_target": (
+        "langkah {step}: ke langkah mana jawaban 'Tidak' kembali tidak terbaca (lajurnya hilang, Keterangan tidak "
+        "menyebutnya); isi keputusan.tidak",
+        "",
+        "step {step}: where the 'Tidak' answer goes back to cannot be read (its lane is lost, no Keterangan names "
+        "it); fill in keputusan.tidak",
         "",
     ),
     "import.continued": (
