@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import os
 import subprocess
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -188,7 +190,8 @@ def verify(
                 result.update(_git_verdicts(repo, ask, allowed.text, jobs, reporter))
         if cache:
             for sha in todo:
-                cache.put(sha, result[sha])
+                if result[sha].status != "E":  # git could not read it this time: ask again next time
+                    cache.put(sha, result[sha])
     if cache:
         cache.save()
     return result
@@ -225,28 +228,41 @@ def _in_process(
 
 
 def read_commits(repo: Path, shas: Sequence[str]) -> Iterator[tuple[str, bytes | None]]:
-    """Each commit's raw object, from one ``git cat-file --batch``; None if it is not a commit."""
-    proc = subprocess.run(
+    """Each commit's raw object, streamed from one ``git cat-file --batch``; None if it is no commit."""
+    proc = subprocess.Popen(
         ["git", "-C", str(repo), "cat-file", "--batch"],
-        input="".join(f"{sha}\n" for sha in shas).encode(),
-        capture_output=True,
-        check=False,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
-    out, pos = proc.stdout, 0
-    for sha in shas:
-        eol = out.find(b"\n", pos)
-        if eol < 0:
-            yield sha, None
-            continue
-        head = out[pos:eol].split()
-        if len(head) != 3:  # "<sha> missing" and the like
-            pos = eol + 1
-            yield sha, None
-            continue
-        size = int(head[2])
-        body = out[eol + 1 : eol + 1 + size]
-        pos = eol + 1 + size + 1
-        yield sha, body if head[1] == b"commit" and head[0].decode() == sha else None
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin, out = proc.stdin, proc.stdout
+
+    def feed() -> None:  # a thread writes while this one reads: no pipe fills up
+        try:
+            for start in range(0, len(shas), 1024):
+                stdin.write("".join(f"{sha}\n" for sha in shas[start : start + 1024]).encode())
+        except BrokenPipeError:
+            pass
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                stdin.close()
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    try:
+        for sha in shas:
+            head = out.readline().split()
+            if len(head) != 3:  # "<sha> missing", or git has stopped
+                yield sha, None
+                continue
+            body = out.read(int(head[2]))
+            out.read(1)  # the newline after each object
+            yield sha, body if head[1] == b"commit" and head[0].decode() == sha else None
+    finally:
+        out.close()
+        writer.join()
+        proc.wait()
 
 
 def _git_verdicts(
