@@ -19,7 +19,8 @@ On the repository ``bench.trail_generate`` builds (or reuses) under bench/out/, 
              same verdict for every commit
 
 ``--verify in-process|git`` instead runs that verification once over every commit and prints
-its counts: one whole process per call, for paired timings of the two.
+its counts; ``--once cold|log`` one cold trail (fresh cache, checked against the manifest) or
+one history pass: one whole process per call, for paired timings.
 
 Every trail run must find exactly the cases, commits, signed commits and approvals by
 verdict that the generator planned (manifest.json), and every naive run exactly each
@@ -225,6 +226,20 @@ def verify_once(cases: int, how: str) -> None:
     print(json.dumps({"commits": len(found), "verdicts": dict(verdicts), "from": dict(counts)}))
 
 
+def once(cases: int, what: str) -> None:
+    """One cold trail in a fresh cache (checked), or one history pass: a whole process to time."""
+    base, manifest = load(cases, log=False)
+    repo = base / "repo"
+    restore(repo, manifest["head"])
+    if what == "log":
+        print(json.dumps({"log_bytes": git_log_pass(repo)}))
+        return
+    with tempfile.TemporaryDirectory(prefix="sop-kit-trail-once-") as cache:
+        seconds, trail = timed_trail(repo / manifest["records"], Path(cache))
+    require("cold trail", tally(trail), manifest["expect"])
+    print(json.dumps({"cold_seconds": round(seconds, 2), "signed": manifest["expect"]["signed"]}))
+
+
 def profile_cold(layout_root: Path, top: int) -> None:
     with tempfile.TemporaryDirectory(prefix="sop-kit-trail-profile-") as cache:
         prof = cProfile.Profile()
@@ -371,11 +386,15 @@ def main() -> None:
     parser.add_argument(
         "--verify", choices=("in-process", "git"), help="instead: verify every commit's signature once, print counts"
     )
+    parser.add_argument("--once", choices=("cold", "log"), help="instead: one cold trail or one history pass")
     args = parser.parse_args()
     # a terminated run (e.g. by `timeout`) still removes its new commit from the repository
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.verify:
         verify_once(args.cases, args.verify)
+        return
+    if args.once:
+        once(args.cases, args.once)
         return
     if args.profile:
         base, manifest = load(args.cases)

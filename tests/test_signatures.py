@@ -54,6 +54,7 @@ class Kind:
     option: str = ""  # ssh-keygen -O …
     after: str = ""  # what happens after signing
     leaves_to_git: bool = False  # the in-process checker must not judge it
+    stamp: int | None = None  # the committer date, if not an ordinary one
 
 
 KINDS = (
@@ -85,6 +86,9 @@ KINDS = (
     Kind("two-signature-headers", "ana", after="twice", leaves_to_git=True),
     Kind("ed25519-s-plus-l", "ana", after="malleate", leaves_to_git=True),
     Kind("sshsig-trailing-data", "budi", after="trailing", leaves_to_git=True),
+    # git hands ssh-keygen the committer date as YYYYMMDDHHMMSS (none for date 0)
+    Kind("committer-year-10000", "ana", stamp=253402300800 + 400 * 86400, leaves_to_git=True),
+    Kind("committer-date-0", "budi", stamp=0, leaves_to_git=True),
 )
 
 
@@ -254,7 +258,7 @@ def _make_corpus(top: Path, count: int) -> Corpus:
     work.mkdir()
     payloads = []
     for i, kind in enumerate(plan):
-        when = 1767225600 + i * 3607
+        when = 1767225600 + i * 3607 if kind.stamp is None else kind.stamp
         name = "Ana Lestari" if i % 3 else "Ana Lestari, S.Sos. (fiktif) ñ"
         lines = [f"tree {tree if i % 2 else empty_tree}"]
         if i % 4:

@@ -60,7 +60,8 @@ _CURVES: dict[bytes, tuple[bytes, ec.EllipticCurve, type[hashes.HashAlgorithm], 
 # Ed25519's group order: OpenSSH reduces a larger S, OpenSSL rejects it; git decides those.
 _ED25519_L = 2**252 + 27742317777372353535851937790883648493
 # What git's ident parser certainly reads, with a date (it reads more; those go to git).
-_COMMITTER = re.compile(rb"committer [^<>\n]*<[^<>\n]*> [0-9]{1,15} [+-][0-9]{4}")
+_COMMITTER = re.compile(rb"committer [^<>\n]*<[^<>\n]*> ([0-9]{1,15}) [+-][0-9]{4}")
+_SAFE_DATES = (2 * 86400, 253402300799 - 2 * 86400)  # 1970-01-03 .. 9999-12-29, in any time zone
 
 
 class Unsupported(Exception):
@@ -298,20 +299,25 @@ class Checker:
 def split_commit(raw: bytes, header: bytes = b"gpgsig") -> tuple[bytes, bytes] | None:
     """(signed payload, armoured signature) of a raw commit object, None when unsigned.
 
-    git's ``parse_buffer_signed_by_header``, for the layout git writes: header lines up to the
-    first empty line; the signature header's value and its continuation lines (one leading
-    space each) are the signature, everything else is the payload. ``header`` is ``gpgsig``
-    in a SHA-1 repository, ``gpgsig-sha256`` in a SHA-256 one."""
-    end = raw.find(b"\n\n")
-    if end < 0:
-        raise Unsupported("no message separator")
-    lines = raw[: end + 1].splitlines(keepends=True)
+    git's ``parse_buffer_signed_by_header``, for the layout git writes: header lines (ended by
+    ``\\n`` alone) up to the first empty line; the signature header's value and its
+    continuation lines (one leading space each) are the signature, everything else is the
+    payload. ``header`` is ``gpgsig`` in a SHA-1 repository, ``gpgsig-sha256`` in a SHA-256 one."""
+    if b"\0" in raw:
+        raise Unsupported("NUL byte")  # parts of git read the object as a C string
     payload: list[bytes] = []
     signature: list[bytes] = []
-    blocks = 0
+    blocks = committers = 0
     inside = False
-    committers = 0
-    for line in lines:
+    pos = 0
+    while True:
+        eol = raw.find(b"\n", pos)
+        if eol < 0:
+            raise Unsupported("no message separator")
+        line = raw[pos : eol + 1]
+        if line == b"\n":
+            break  # the message follows: all of it is payload
+        pos = eol + 1
         if inside and line.startswith(b" "):
             signature.append(line[1:])
             continue
@@ -325,8 +331,7 @@ def split_commit(raw: bytes, header: bytes = b"gpgsig") -> tuple[bytes, bytes] |
             continue
         if line.startswith(b"committer "):
             committers += 1
-            if not _COMMITTER.fullmatch(line.rstrip(b"\n")):
-                raise Unsupported("committer line")
+            _check_committer(line)
         payload.append(line)
     if not blocks:
         return None
@@ -335,4 +340,15 @@ def split_commit(raw: bytes, header: bytes = b"gpgsig") -> tuple[bytes, bytes] |
     armoured = b"".join(signature)
     if not armoured.startswith(BEGIN):
         raise Unsupported("not an SSH signature")  # PGP, X.509: git asks gpg or gpgsm
-    return b"".join(payload) + raw[end + 1 :], armoured
+    return b"".join(payload) + raw[pos:], armoured
+
+
+def _check_committer(line: bytes) -> None:
+    """A committer line git reads with its date, a date ssh-keygen reads back.
+
+    git passes the committer date to ssh-keygen as ``-Overify-time=%Y%m%d%H%M%S`` in local
+    time (none for date 0); ssh-keygen refuses a year of other than four digits, and then the
+    signature is bad. Dates near either end of that range are left to git."""
+    found = _COMMITTER.fullmatch(line.rstrip(b"\n"))
+    if not found or not _SAFE_DATES[0] <= int(found.group(1)) <= _SAFE_DATES[1]:
+        raise Unsupported("committer line")
