@@ -283,7 +283,7 @@ class Checker:
         if reserved or digest is None or b"\0" in namespace:
             raise Unsupported("sshsig fields")
         key = self.key(key_blob)
-        if namespace != NAMESPACE:  # ssh-keygen -Y verify -n git refuses it (checked before the key)
+        if namespace != NAMESPACE:  # ssh-keygen -Y verify -n git and -Y check-novalidate -n git refuse it
             return Verdict("B")
         signed = b"SSHSIG" + _string(NAMESPACE) + _string(b"") + _string(hash_name) + _string(digest(payload).digest())
         if not key.check(sig_blob, signed):
