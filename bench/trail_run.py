@@ -12,6 +12,15 @@ On the repository ``bench.trail_generate`` builds (or reuses) under bench/out/, 
              on a random sample of cases, extrapolated to all              target >= 50 x cold
   naive+sig  the same, plus `git verify-commit` per commit: the signature check a naive tool
              must add to tell a verified approval from an unverified one
+  sig        sop_kit.trail.signatures.verify on every commit, no cache: in process (the trail's
+             way), and with git deciding every commit (``in_process=False``, the previous way:
+             `git log --format=%G?` in batches of 250, one or two ssh-keygen per signed commit)
+             on the same commits or a seeded sample of them (--git-sample); both must give the
+             same verdict for every commit
+
+``--verify in-process|git`` instead runs that verification once over every commit and prints
+its counts; ``--once cold|log`` one cold trail (fresh cache, checked against the manifest) or
+one history pass: one whole process per call, for paired timings.
 
 Every trail run must find exactly the cases, commits, signed commits and approvals by
 verdict that the generator planned (manifest.json), and every naive run exactly each
@@ -23,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
 import random
@@ -37,10 +47,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import best_of
-from bench.trail_generate import Keys, load
+from bench.trail_generate import KEYED, Keys, _key_names, load
 from sop_kit.records.archive import open_archive
 from sop_kit.trail.load import load_trail
 from sop_kit.trail.model import Trail
+from sop_kit.trail.signatures import Signature, verify
 
 NEW_COMMIT_MESSAGE = "benchmark"  # the commit the "one new commit" measurement adds, then removes
 
@@ -168,6 +179,68 @@ def naive(repo: Path, folders: list[str], signers: Path) -> tuple[float, float, 
     return walk, verify, seen
 
 
+def registry_keys(base: Path) -> dict[str, list[str]]:
+    """Every key the generated registry ever lists, by person (what the trail gives verify)."""
+    keys = Keys(base / "keys")
+    return {who: [keys.public(name) for name in _key_names(who)] for who in KEYED}
+
+
+def all_commits(repo: Path) -> list[str]:
+    return git(repo, "rev-list", "--topo-order", "--reverse", "HEAD").split()
+
+
+def signatures(repo: Path, base: Path, repeat: int, git_sample: int, seed: int) -> dict[str, Any]:
+    """verify() on every commit in process, and git's own verdicts on the same commits (or a sample)."""
+    keys, shas = registry_keys(base), all_commits(repo)
+    found: dict[str, Signature] = {}
+    counts: Counter[str] = Counter()
+
+    def in_process(which: list[str]) -> None:
+        counts.clear()
+        found.update(verify(repo, which, keys, None, counts=counts))
+
+    r: dict[str, Any] = {"sig_commits": len(shas), "sig_in": best_of(repeat, lambda: in_process(shas))}
+    r["sig_counts"] = dict(counts)
+    r["sig_signed"] = sum(1 for s in found.values() if s.status != "N")
+    sample = shas if not git_sample or git_sample >= len(shas) else random.Random(seed).sample(shas, git_sample)
+    start = time.perf_counter()
+    by_git = verify(repo, sample, keys, None, in_process=False)
+    r["sig_git"] = time.perf_counter() - start
+    r["sig_sample"] = len(sample)
+    r["sig_in_sample"] = best_of(repeat, lambda: in_process(sample))
+    wrong = [sha for sha in sample if by_git[sha] != found[sha]]
+    if wrong:
+        raise SystemExit(f"in-process and git verdicts differ on {len(wrong)} commits, e.g. {wrong[:3]}")
+    return r
+
+
+def verify_once(cases: int, how: str) -> None:
+    """One verification of every commit, with nothing cached: a whole process for paired timings."""
+    base, manifest = load(cases, log=False)
+    repo = base / "repo"
+    restore(repo, manifest["head"])
+    counts: Counter[str] = Counter()
+    found = verify(repo, all_commits(repo), registry_keys(base), None, in_process=how == "in-process", counts=counts)
+    verdicts = Counter(s.status for s in found.values())
+    if verdicts["G"] + verdicts["U"] != manifest["expect"]["signed"]:
+        raise SystemExit(f"expected {manifest['expect']['signed']} good signatures, found {dict(verdicts)}")
+    print(json.dumps({"commits": len(found), "verdicts": dict(verdicts), "from": dict(counts)}))
+
+
+def once(cases: int, what: str) -> None:
+    """One cold trail in a fresh cache (checked), or one history pass: a whole process to time."""
+    base, manifest = load(cases, log=False)
+    repo = base / "repo"
+    restore(repo, manifest["head"])
+    if what == "log":
+        print(json.dumps({"log_bytes": git_log_pass(repo)}))
+        return
+    with tempfile.TemporaryDirectory(prefix="sop-kit-trail-once-") as cache:
+        seconds, trail = timed_trail(repo / manifest["records"], Path(cache))
+    require("cold trail", tally(trail), manifest["expect"])
+    print(json.dumps({"cold_seconds": round(seconds, 2), "signed": manifest["expect"]["signed"]}))
+
+
 def profile_cold(layout_root: Path, top: int) -> None:
     with tempfile.TemporaryDirectory(prefix="sop-kit-trail-profile-") as cache:
         prof = cProfile.Profile()
@@ -179,7 +252,7 @@ def profile_cold(layout_root: Path, top: int) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
-def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int) -> dict[str, Any]:
+def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int, git_sample: int) -> dict[str, Any]:
     base, manifest = load(cases)
     repo = base / "repo"
     root = repo / manifest["records"]
@@ -202,6 +275,7 @@ def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int) -
             require("cold trail", tally(trail), expect)
             colds.append(t)
         r["cold"] = min(colds)
+        r.update(signatures(repo, base, repeat, git_sample, seed))
         warm_cache = caches / "cold-0"
         warms = []
         for _ in range(repeat):
@@ -242,6 +316,10 @@ def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int) -
     return r
 
 
+def per(seconds: float, n: int) -> str:
+    return f"{seconds / n * 1000:.3f}" if n else "-"
+
+
 def _version(cmd: list[str]) -> str:
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     return (proc.stdout or proc.stderr).strip().splitlines()[0]
@@ -277,6 +355,20 @@ def table(r: dict[str, Any]) -> str:
         f"| {r['naive']:.0f} | {r['naive'] / r['log']:.0f} × log |",
         f"| naive + `git verify-commit` per commit ({r['sample']} sampled, extrapolated) | {r['naive_sig']:.0f} "
         f"| naive+sig / cold = **{r['naive_sig'] / r['cold']:.0f}** |",
+        "",
+        f"Signatures: {r['sig_commits']} commits, {r['sig_signed']} signed; verdicts {r['sig_counts']}.",
+        "",
+        "| signatures, no cache | commits | seconds | ms per commit | ratio |",
+        "|---|---:|---:|---:|---:|",
+        f"| in process (`verify`), every commit | {r['sig_commits']} | {r['sig_in']:.2f} "
+        f"| {per(r['sig_in'], r['sig_commits'])} | 1.00 |",
+        f"| in process, the sample below | {r['sig_sample']} | {r['sig_in_sample']:.2f} "
+        f"| {per(r['sig_in_sample'], r['sig_sample'])} | 1.00 |",
+        f"| git decides every commit (`verify(in_process=False)`, the previous path), same commits "
+        f"| {r['sig_sample']} | {r['sig_git']:.2f} | {per(r['sig_git'], r['sig_sample'])} "
+        f"| git / in process = **{r['sig_git'] / r['sig_in_sample']:.0f}** |",
+        f"| trail, cold, per signed commit (whole trail / signed commits) | {e['signed']} | {r['cold']:.2f} "
+        f"| **{per(r['cold'], e['signed'])}** | |",
     ]
     return "\n".join(lines)
 
@@ -289,14 +381,27 @@ def main() -> None:
     parser.add_argument("--cold-repeat", type=int, default=1, help="cold trail runs (each with a fresh cache)")
     parser.add_argument("--seed", type=int, default=0, help="which cases the naive baseline samples")
     parser.add_argument("--profile", type=int, metavar="N", help="instead: cProfile one cold trail, top N entries")
+    parser.add_argument(
+        "--git-sample", type=int, default=0, help="commits git verifies for the baseline (0: every commit)"
+    )
+    parser.add_argument(
+        "--verify", choices=("in-process", "git"), help="instead: verify every commit's signature once, print counts"
+    )
+    parser.add_argument("--once", choices=("cold", "log"), help="instead: one cold trail or one history pass")
     args = parser.parse_args()
     # a terminated run (e.g. by `timeout`) still removes its new commit from the repository
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.verify:
+        verify_once(args.cases, args.verify)
+        return
+    if args.once:
+        once(args.cases, args.once)
+        return
     if args.profile:
         base, manifest = load(args.cases)
         profile_cold(base / "repo" / manifest["records"], args.profile)
         return
-    print(table(measure(args.cases, args.sample, args.repeat, args.cold_repeat, args.seed)))
+    print(table(measure(args.cases, args.sample, args.repeat, args.cold_repeat, args.seed, args.git_sample)))
 
 
 if __name__ == "__main__":
