@@ -5,7 +5,7 @@
 On the repository ``bench.trail_generate`` builds (or reuses) under bench/out/, it measures:
 
   log        one `git log --raw` pass over records/, as the trail runs it      baseline
-  cold       sop_kit.trail.build.load_trail with an empty cache: every signature is verified
+  cold       sop_kit.trail.load.load_trail with an empty cache: every signature is verified
   warm       the same call again, nothing new (the cache)                       target near 1 x log
   new        the same after one new signed commit (old verdicts cached)
   naive      GitPython: one `iter_commits(paths=<case folder>)` per case, reading each commit,
@@ -62,7 +62,8 @@ BAD_FINDINGS = ("trail.registry", "trail.trust_root", "trail.approval_dropped")
 def timed_trail(root: Path, cache: Path) -> tuple[float, Trail | None]:
     """One library call, as `sop-kit trail` and `sop-kit check` make it."""
     start = time.perf_counter()
-    trail = load_trail(open_archive(root), cache_dir=cache)
+    archive = open_archive(root)
+    trail = load_trail(archive, archive.config.trust_root, cache_dir=cache)
     return time.perf_counter() - start, trail
 
 
@@ -245,7 +246,8 @@ def profile_cold(layout_root: Path, top: int) -> None:
     with tempfile.TemporaryDirectory(prefix="sop-kit-trail-profile-") as cache:
         prof = cProfile.Profile()
         prof.enable()
-        load_trail(open_archive(layout_root), cache_dir=Path(cache))
+        archive = open_archive(layout_root)
+        load_trail(archive, archive.config.trust_root, cache_dir=Path(cache))
         prof.disable()
     stats = pstats.Stats(prof, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(top)

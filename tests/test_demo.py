@@ -45,7 +45,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def trail(demo: DemoResult, cache: Path) -> Trail:
-    found = load_trail(open_archive(demo.records), cache_dir=cache)
+    found = load_trail(open_archive(demo.records), open_archive(demo.records).config.trust_root, cache_dir=cache)
     assert found is not None
     return found
 
@@ -121,7 +121,7 @@ def test_exactly_the_planted_irregularities_are_found(demo: DemoResult, cache: P
     trail_found = {(f.code, f.case, f.severity) for f in report.findings if f.code.startswith("trail.")}
     assert trail_found == {
         ("trail.unverified", kinds["unsigned"].case, Severity.ERROR),  # tanda_tangan: wajib
-        ("trail.changed_after_approval", kinds["changed_after_approval"].case, Severity.WARNING),
+        ("trail.changed_after_approval", kinds["changed_after_approval"].case, Severity.ERROR),  # the default grade
         ("trail.wrong_role", kinds["forged"].case, Severity.ERROR),
     }
     by_code = {f.code: f for f in report.findings if f.code.startswith("trail.")}

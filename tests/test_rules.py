@@ -68,8 +68,8 @@ def test_staff_registry_problems_are_located(make_archive: MakeArchive) -> None:
     text = text.replace("peran: [kabid]", "peran: [kepala-bidang]")
     staff.write_text(text)
     found = codes(root)
-    assert ("schema.nip_gender", "staf.yaml", 64) in found
-    assert ("staff.unknown_role", "staf.yaml", 35) in found
+    assert ("schema.nip_gender", "staf.yaml", 67) in found
+    assert ("staff.unknown_role", "staf.yaml", 38) in found
     # One bad entry does not make everyone unknown, nor its owner: staf.yaml says what to fix.
     assert not any(c == "staff.unknown" for c, _, _ in found)
 
@@ -78,7 +78,7 @@ def test_unknown_role_in_registry(make_archive: MakeArchive) -> None:
     root = make_archive()
     staff = root / "staf.yaml"
     staff.write_text(staff.read_text().replace("peran: [kabid]", "peran: [kepala-bidang]"))
-    assert ("staff.unknown_role", "staf.yaml", 35) in codes(root)
+    assert ("staff.unknown_role", "staf.yaml", 38) in codes(root)
 
 
 def test_broken_sop_file_is_located(make_archive: MakeArchive) -> None:

@@ -443,7 +443,7 @@ def test_a_key_dropped_from_the_registry_no_longer_approves(tmp_path: Path) -> N
     repo.commit("Langkah 1 disimpan ulang", "dewi-lestari", "Dewi Lestari", "2026-03-04T09:00:00+07:00")
     archive = open_archive(repo.records)
     config, _ = load_config(archive)
-    trail = build_trail(archive, config, cache_dir=tmp_path / "c")
+    trail = build_trail(archive, config.trust_root, cache_dir=tmp_path / "c")
     assert trail is not None
     events = [(e.kind, e.signer, e.signature) for ct in trail.cases.values() for e in ct.events]
     assert ("selesai", "dewi-lestari", "G") in events  # before the key was dropped

@@ -23,9 +23,9 @@ PEOPLE = ("hendra-gunawan", "dewi-lestari", "agus-permana", "budi-santoso", "sit
 def trail_of(repo: SignedRepo, cache: Path) -> tuple[Trail, list[tuple[str, str, int | None]]]:
     archive = open_archive(repo.records)
     config = archive.config
-    trail = build_trail(archive, config, cache_dir=cache)
+    trail = build_trail(archive, config.trust_root, cache_dir=cache)
     assert trail is not None
-    findings = [*trail.findings, *trail_findings(archive, trail, config)]
+    findings = [*trail.findings, *trail_findings(archive, trail)]
     found = [(f.code, Path(f.file).name, f.params.get("no")) for f in findings]
     return trail, found
 
@@ -232,7 +232,14 @@ def test_check_reports_trail_findings_by_policy(repo: SignedRepo, tmp_path: Path
     report = judge(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
     codes = {(f.code, f.severity.value) for f in report.findings}
     assert ("trail.unverified", "error") in codes  # the fixture's sop-kit.yaml says tanda_tangan: wajib
-    (repo.top / "sop-kit.yaml").write_text((repo.top / "sop-kit.yaml").read_text().replace("wajib", "laporkan"))
+    settings = repo.top / "sop-kit.yaml"
+    settings.write_text(settings.read_text().replace("wajib", "laporkan"))
+    # Edited in the working tree only: the policy in force is still the committed, authorised one.
+    report = judge(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
+    codes = {(f.code, f.severity.value) for f in report.findings}
+    assert {("trail.unverified", "error"), ("governed.not_in_force", "warning")} <= codes
+    # Committed by the Kepala Dinas (admin_arsip), it counts from the next commit on.
+    repo.commit("Tanda tangan: laporkan", "hendra-gunawan", "Hendra Gunawan", "2026-03-10T08:00:00+07:00")
     report = judge(repo.records, CheckOptions(cache_dir=tmp_path / "c"))
     assert ("trail.unverified", "info") in {(f.code, f.severity.value) for f in report.findings}
     assert not any(
@@ -262,6 +269,7 @@ def test_pinned_later_registry_starts_the_chain(tmp_path: Path) -> None:
     r.commit("Kunci staf", "hendra-gunawan", "Hendra Gunawan", "2026-01-05T08:00:00+07:00")
     pin = hashlib.sha256(with_keys.encode()).hexdigest()
     (r.top / "sop-kit.yaml").write_text(f'format: sop-kit/konfigurasi/1\nakar_kepercayaan: "{pin}"\n')
+    r.commit("Akar kepercayaan", "hendra-gunawan", "Hendra Gunawan", "2026-01-06T08:00:00+07:00")  # an admin_arsip
     r.add_identity()
     r.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
     r.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
@@ -274,8 +282,8 @@ def test_reasons_are_given_in_the_reader_language(repo: SignedRepo, tmp_path: Pa
     add_step_5(repo, None)
     archive = open_archive(repo.records)
     config = archive.config
-    trail = build_trail(archive, config, cache_dir=tmp_path / "c")
+    trail = build_trail(archive, config.trust_root, cache_dir=tmp_path / "c")
     assert trail is not None
-    (finding,) = [f for f in trail_findings(archive, trail, config) if f.code == "trail.unverified"]
+    (finding,) = [f for f in trail_findings(archive, trail) if f.code == "trail.unverified"]
     assert finding.message("id").endswith("tidak terverifikasi (tanpa tanda tangan)")
     assert finding.message("en").endswith("is not verified (unsigned)")

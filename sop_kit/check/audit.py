@@ -3,6 +3,11 @@
 Every command that reports on cases starts here, as MkDocs' commands start from
 ``load_config``: :func:`audit` returns the one :class:`Audit` that the check's report, the
 status, the PDFs, the site and the bag all read.
+
+In a git repository the trail is read first: it says which versions of the settings, the SOP
+files and the staff registry are in force (authorised by a signed commit, see
+:mod:`sop_kit.trail.governed`), and the archive is then opened with those, so a file changed
+without authority does not judge a single case.
 """
 
 from __future__ import annotations
@@ -11,8 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.feedback import SILENT, Reporter
-from ..records.archive import Archive, open_archive
-from ..records.layout import Layout
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive, Governed, open_archive
+from ..records.config import CONFIG_FILE, load_config
+from ..records.layout import SOP_DIR, STAFF_FILE, Layout, locate
+from ..trail.build import authorised_content
 from ..trail.load import load_trail
 from ..trail.model import Trail
 from .report import Report, Verdict
@@ -34,20 +42,26 @@ class Audit:
 def audit(
     root: Path | str | Layout | Archive, options: CheckOptions | None = None, reporter: Reporter | None = None
 ) -> Audit:
-    """Open the archive at ``root`` (unless given one already open), load its approval trail
-    (unless ``options.trail`` is off) and judge its cases.
+    """Load the approval trail of the archive at ``root`` (unless ``options.trail`` is off),
+    open the archive with the settings, SOPs and registry in force, and judge its cases. An
+    archive already open is judged as it is.
 
     Raises :class:`~sop_kit.core.errors.ConfigError` when ``root`` is not an archive or an
     option is wrong; problems inside the archive are findings in the report.
     """
     options = options or CheckOptions()
     reporter = reporter or SILENT
-    archive = root if isinstance(root, Archive) else open_archive(root)
-    trail = (
-        load_trail(archive, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
-        if options.trail
-        else None
-    )
+    layout = locate(root)
+    trail = None
+    if options.trail:
+        trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
+        trail = load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
+    if isinstance(root, Archive):
+        archive = root
+    else:
+        governed, notes = in_force(layout, trail) if trail is not None else (None, [])
+        archive = open_archive(layout, governed)
+        archive.findings += notes
     return Audit(archive, trail, check_archive(archive, trail, options, reporter), options)
 
 
@@ -58,6 +72,46 @@ def audit_case(
     reporter: Reporter | None = None,
 ) -> tuple[Audit, Path]:
     """:func:`audit` of one case, named by its id or a path to it; returns the case folder too."""
-    archive = root if isinstance(root, Archive) else open_archive(root)
-    folder = archive.find_case(case)
-    return audit(archive, replace(options or CheckOptions(), only=(folder,)), reporter), folder
+    layout = locate(root)
+    folder = layout.find_case(case)
+    return audit(root, replace(options or CheckOptions(), only=(folder,)), reporter), folder
+
+
+def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Finding]]:
+    """The settings, SOP files and registry that judge, by path, when signatures are
+    required: the versions history authorised, with a warning for each working-tree file
+    that differs (an edit not committed, or committed without authority). Under ``laporkan``
+    the working tree judges (None)."""
+    if trail.policy != "wajib":
+        return None, []
+    top = trail.top
+    mine = {
+        path: top / path
+        for path in trail.authorised
+        if (top / path).parent == layout.root / SOP_DIR
+        or top / path in (layout.root / STAFF_FILE, layout.root.parent / CONFIG_FILE)
+    }
+    content = authorised_content(trail, mine)
+    governed: dict[Path, bytes] = {mine[path]: data for path, data in content.items()}
+    notes = []
+    candidates = {*governed, *(layout.root / SOP_DIR).glob("*.yaml"), layout.root / STAFF_FILE}
+    candidates.add(layout.root.parent / CONFIG_FILE)
+    for path in sorted(candidates):
+        try:
+            working: bytes | None = path.read_bytes()
+        except OSError:
+            working = None
+        if working != governed.get(path):
+            repo_path = path.relative_to(top).as_posix() if path.is_relative_to(top) else str(path)
+            found = trail.authorised.get(repo_path)
+            shown = layout.show(path) if path.is_relative_to(layout.root) else repo_path
+            notes.append(
+                Finding(
+                    Severity.WARNING,
+                    "governed.not_in_force",
+                    shown,
+                    None,
+                    {"commit": found.commit[:10] if found else "-"},
+                )
+            )
+    return governed, notes

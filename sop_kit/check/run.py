@@ -210,10 +210,7 @@ class _Cache:
 
     @staticmethod
     def _salt(archive: Archive) -> str:
-        digest = hashlib.sha256(f"{__version__}\0{archive.shown}".encode())
-        for path in [*archive.global_files(), archive.root.parent / CONFIG_FILE]:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes() if path.is_file() else b"-")
+        digest = hashlib.sha256(f"{__version__}\0{archive.shown}\0{archive.digest}".encode())
         digest.update(resources.code_fingerprint().encode())
         return digest.hexdigest()
 

@@ -4,6 +4,8 @@ things are is in :mod:`sop_kit.records.layout`."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,13 +13,13 @@ from typing import Any
 
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
-from .config import ArchiveConfig, load_config
+from .config import CONFIG_FILE, ArchiveConfig, load_config, settle
 from .layout import CASE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
-from .parse import error_finding, parse_file, validate
+from .parse import error_finding, parse_file, parse_text, validate
 from .revisions import sop_for
 from .scan import Listing, scan
-from .yamlsafe import Loaded, load_file
+from .yamlsafe import Loaded, load_bytes, load_file
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Archive(Layout):
     """The archive-wide records every case is judged against."""
 
     config: ArchiveConfig = field(default_factory=ArchiveConfig)
+    digest: str = ""  # of the settings, SOPs and registry in force: what every verdict rests on
     sops: dict[tuple[str, int], Sop] = field(default_factory=dict)
     sop_files: dict[tuple[str, int], str] = field(default_factory=dict)
     staff: dict[str, Staf] = field(default_factory=dict)
@@ -51,18 +54,37 @@ class Archive(Layout):
         return _read_case(self, path, files)
 
 
-def open_archive(root: Path | str | Layout) -> Archive:
+Governed = Mapping[Path, bytes]  # the versions in force of the files verdicts rest on, by path
+
+
+def open_archive(root: Path | str | Layout, governed: Governed | None = None) -> Archive:
     """Open the archive at ``root``: its settings (``sop-kit.yaml`` and the environment's
     pins), SOPs and staff registry. A command opens it once and hands it on.
+
+    ``governed`` gives, instead of the working tree's files, the versions in force of the
+    settings, the SOP files and the registry (as history authorised them): then exactly the
+    SOP files it holds are read, and a file it lacks is absent.
 
     Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
     files become findings on the returned archive.
     """
     layout = locate(root)
-    config, problems = load_config(layout)
+    config_path = layout.root.parent / CONFIG_FILE
+    if governed is None:
+        config, problems = load_config(layout)
+    elif config_path in governed:
+        config, problems = load_config(layout, governed[config_path])
+    else:
+        config, problems = settle(None, None), []
     archive = Archive(layout.root, layout.shown, config, findings=problems)
-    for path in sorted((archive.root / SOP_DIR).glob("*.yaml")):
-        sop, loaded, problems = parse_file(path, archive.show(path), Sop)
+    sop_dir = archive.root / SOP_DIR
+    files = sorted(sop_dir.glob("*.yaml")) if governed is None else sorted(p for p in governed if p.parent == sop_dir)
+    for path in files:
+        shown = archive.show(path)
+        if governed is None:
+            sop, loaded, problems = parse_file(path, shown, Sop)
+        else:
+            sop, loaded, problems = parse_text(governed[path], shown, Sop)
         archive.findings += problems
         if sop is None or loaded is None:
             continue
@@ -81,19 +103,31 @@ def open_archive(root: Path | str | Layout) -> Archive:
         archive.sop_files[sop.ref] = loaded.file
     if not archive.sops:
         archive.findings.append(Finding(Severity.ERROR, "sop.none", archive.show(archive.root / SOP_DIR), None))
-    _load_staff(archive)
+    _load_staff(archive, governed)
+    digest = hashlib.sha256()
+    for path in [config_path, *files, archive.root / STAFF_FILE]:
+        data = (governed or {}).get(path) if governed is not None else _bytes(path)
+        digest.update(path.name.encode() + b"\0" + (data if data is not None else b"-") + b"\0")
+    archive.digest = digest.hexdigest()
     return archive
 
 
-def _load_staff(archive: Archive) -> None:
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _load_staff(archive: Archive, governed: Governed | None) -> None:
     path = archive.root / STAFF_FILE
     shown = archive.show(path)
-    if not path.is_file():
+    if (governed is None and not path.is_file()) or (governed is not None and path not in governed):
         archive.findings.append(Finding(Severity.ERROR, "staff.missing", shown, None))
         return
     # Each person is validated alone: one mistyped NIP must not make every case's staff unknown.
     try:
-        loaded = load_file(path, shown)
+        loaded = load_file(path, shown) if governed is None else load_bytes(governed[path], shown)
     except SopKitError as exc:
         archive.findings.append(error_finding(exc))
         return

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from ..core.messages import known
-from .yamlsafe import Loaded, Loc, load_file
+from .yamlsafe import Loaded, Loc, load_bytes, load_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -135,6 +135,18 @@ def validate(
         return model.model_validate(data), []
     except ValidationError as exc:
         return None, pydantic_findings(exc, loaded, model, case, prefix)
+
+
+def parse_text(
+    raw: bytes, shown: str, model: type[M], case: str | None = None
+) -> tuple[M | None, Loaded | None, list[Finding]]:
+    """Validate the bytes of a record (a version from history) as ``model``. Never raises."""
+    try:
+        loaded = load_bytes(raw, shown)
+    except SopKitError as exc:
+        return None, None, [error_finding(exc, case)]
+    result, problems = validate(loaded, loaded.data, model, case)
+    return result, loaded, problems
 
 
 def parse_file(

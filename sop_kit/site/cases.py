@@ -146,13 +146,7 @@ def _one(item: tuple[Path, str]) -> CaseResult:
 def shared_key(archive: Archive, internal: bool) -> str:
     """What every case page depends on besides its own case: the SOPs, the staff registry,
     the page templates and sop-kit itself."""
-    parts: list[object] = [__version__, internal]
-    for path in archive.global_files():
-        try:
-            st = path.stat()
-            parts.append([str(path), st.st_size, st.st_mtime_ns])
-        except OSError:
-            parts.append([str(path), None])
+    parts: list[object] = [__version__, internal, archive.digest]
     for path in sorted(TEMPLATES.iterdir()):
         parts.append([path.name, path.stat().st_mtime_ns])
     parts.append(sorted(archive.sops))

@@ -1,17 +1,23 @@
 """The approval trail: who completed or decided each step, proven by git history.
 
 A step is *approved* by the commit that first records it ``selesai`` (for a decision step,
-also any commit that changes the decision). The approval is *verified* only when git finds
-a good SSH signature by a key that the staff registry, as it stood before that commit,
-lists for the person recorded as doing the step, and that person held one of the step's
-roles on the commit's date. Author names prove nothing and are only shown.
+also any commit that changes the decision). The approval is *verified* only when its SSH
+signature is good, by a key that the staff registry, as it stood before that commit, lists
+for the person recorded as doing the step, and that person held one of the step's roles, in
+the SOP revision then authorised, when the commit counts from. Author names prove nothing
+and are only shown.
 
-The registry is itself under this rule: a version counts only if signed by someone it
-already authorised to administer staff (``admin_staf``); the very first version must match
-the pinned trust root (``sop-kit.yaml`` or ``SOP_KIT_TRUST_ROOT``).
+Time comes from history, not from dates a committer can set: a commit counts from when it
+entered the main line (the first-parent commit that brought it in), and never from before
+any of its ancestors. A commit dated before its parent is itself a finding.
 
-After approval, any commit touching the step record or a document it names is a change
-after approval ("diubah setelah disetujui") until a verified role holder approves again.
+The files every verdict rests on (the registry, the SOPs, the settings, the templates) are
+under the same rule: see :mod:`sop_kit.trail.governed`. The registry's very first version
+must match the pinned trust root (``sop-kit.yaml`` or ``SOP_KIT_TRUST_ROOT``).
+
+After approval, any commit touching the step record or a document it names, or the case's
+identity (``kasus.yaml``), is a change after approval ("diubah setelah disetujui") until a
+verified role holder approves again.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -30,13 +37,14 @@ from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
-from ..records.archive import Archive
-from ..records.config import ArchiveConfig
-from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR
+from ..records.config import ArchiveConfig, Konfigurasi, settle
+from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
+from ..records.revisions import SopKey, sop_for
 from ..records.yamlsafe import load_bytes
 from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
-from .model import APPROVALS, CaseTrail, Event, StepTrail, Trail
+from .governed import FLAGS, Authorised, GovernedPaths, Kind
+from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
 from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,42 +66,53 @@ class StepState(NamedTuple):
 class _Registry:
     staff: dict[str, Staf]
     by_key: dict[str, Staf]
-    version: int
 
 
-def _registry(model: Registri, version: int) -> _Registry:
+def _registry(model: Registri) -> _Registry:
     by_key = {}
     for person in model.staf:
         for key in person.kunci_ssh:
             fpr = fingerprint(key)
             if fpr:
                 by_key[fpr] = person
-    return _Registry({p.id: p for p in model.staf}, by_key, version)
+    return _Registry({p.id: p for p in model.staf}, by_key)
+
+
+@dataclass(frozen=True)
+class _State:
+    """What is in force after a commit: the registry, the governed files' authorised
+    versions, the SOPs and settings they hold. Shared between commits until one changes it."""
+
+    version: int = 0
+    registry: _Registry | None = None
+    files: Mapping[str, Authorised] = field(default_factory=dict)
+    sops: Mapping[SopKey, Sop] = field(default_factory=dict)
+    config: ArchiveConfig = field(default_factory=ArchiveConfig)
 
 
 def build_trail(
-    archive: Archive,
-    config: ArchiveConfig,
+    layout: Layout,
+    trust_root: str | None,
     cache_dir: Path | None = None,
     jobs: int = 0,
     use_cache: bool = True,
     reporter: Reporter | None = None,
 ) -> Trail | None:
-    """The trail of every case in the archive, or None when it is not in a git repository;
-    ``reporter`` hears of each commit whose signature git verifies (the slow part)."""
+    """The trail of every case in the archive at ``layout``, or None when it is not in a git
+    repository; ``trust_root`` pins the registry's first version (sop-kit.yaml or the
+    environment). ``reporter`` hears of each commit whose signature is verified."""
     reporter = reporter or SILENT
-    top = top_level(archive.root)
+    top = top_level(layout.root)
     if top is None:
         return None
-    prefix = os.path.relpath(archive.root, top).replace(os.sep, "/")
-    prefix = "" if prefix == "." else prefix + "/"
-    commits = read_history(top, [prefix or "."])
-    builder = _Builder(archive, config, top, prefix, commits, cache_dir, use_cache)
+    prefix = os.path.relpath(layout.root, top).replace(os.sep, "/")
+    paths = GovernedPaths.of("" if prefix == "." else prefix + "/")
+    commits = read_history(top, paths.history())
+    builder = _Builder(layout, trust_root, top, paths, commits, cache_dir, use_cache)
     with BlobReader(top) as blobs:
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
-        signed = [c.sha for c in commits]
-        builder.sigs = verify(top, signed, builder.all_keys, cache, jobs, reporter)
+        builder.sigs = verify(top, [c.sha for c in commits], builder.all_keys, cache, jobs, reporter)
         builder.run(blobs)
     builder.blobs_seen.save()
     builder.add_trees()
@@ -105,32 +124,61 @@ def build_trail(
     return trail
 
 
+def effective_times(commits: list[Commit]) -> dict[str, datetime]:
+    """When each commit counts from: when it entered the main line (the first-parent chain of
+    the newest commit), and never before any of its ancestors."""
+    floor: dict[str, datetime] = {}
+    for c in commits:  # parents come first
+        floor[c.sha] = max([c.when, *(floor[p] for p in c.parents if p in floor)])
+    by_sha = {c.sha: c for c in commits}
+    mainline: list[Commit] = []
+    tip = commits[-1] if commits else None
+    while tip is not None:
+        mainline.append(tip)
+        tip = by_sha.get(tip.parents[0]) if tip.parents else None
+    entered: dict[str, str] = {}
+    for m in reversed(mainline):  # oldest first: each commit enters with the first that reaches it
+        stack = [m.sha]
+        while stack:
+            sha = stack.pop()
+            if sha in entered or sha not in by_sha:
+                continue
+            entered[sha] = m.sha
+            stack.extend(by_sha[sha].parents)
+    return {sha: floor[entered.get(sha, sha)] for sha in floor}
+
+
 class _Builder:
     def __init__(
         self,
-        archive: Archive,
-        config: ArchiveConfig,
+        layout: Layout,
+        trust_root: str | None,
         top: Path,
-        prefix: str,
+        paths: GovernedPaths,
         commits: list[Commit],
         cache_dir: Path | None,
         use_cache: bool,
     ):
-        self.archive, self.config, self.top, self.prefix, self.commits = archive, config, top, prefix, commits
+        self.layout, self.trust_root, self.top, self.paths, self.commits = layout, trust_root, top, paths, commits
         self.trail = Trail(top)
         self.sigs: dict[str, Signature] = {}
-        self.staff_path = prefix + STAFF_FILE
-        self.cases_prefix = prefix + CASES_DIR + "/"
+        self.staff_path = paths.records + STAFF_FILE
+        self.cases_prefix = paths.records + CASES_DIR + "/"
         self.registry_blobs: dict[str, bytes] = {}
         self.all_keys: dict[str, list[str]] = {}
-        self.after: dict[str, _Registry | None] = {}  # effective registry after each commit
+        self.after: dict[str, _State] = {}
+        self.latest = _State(config=settle(None, None))
         self.versions = 0
         self.records: dict[tuple[str, str], StepState] = {}  # (case, step file) -> latest version
         self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
+        self.sop_models: dict[str, Sop | None] = {}  # by blob
         self.case_sop: dict[str, CaseSopRef] = {}
-        self.latest: _Registry | None = None
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
+        self.when = effective_times(commits)
+
+    def show(self, repo_path: str) -> str:
+        return self.layout.show(self.top / repo_path) if repo_path.startswith(self.paths.records) else repo_path
 
     # --- the registry --------------------------------------------------------------------
 
@@ -146,18 +194,17 @@ class _Builder:
                         for person in model.staf if model else []:
                             self.all_keys.setdefault(person.id, []).extend(person.kunci_ssh)
 
-    def _before(self, commit: Commit) -> _Registry | None:
-        """The registry as of the commit's parents (the newest accepted version among them)."""
+    def _before(self, commit: Commit) -> _State:
+        """What is in force as of the commit's parents (the newest among them)."""
         known = [self.after[p] for p in commit.parents if p in self.after]
         if not known:
             return self.latest  # parents outside the archive's history: the one before it in order
-        candidates = [r for r in known if r is not None]
-        return max(candidates, key=lambda r: r.version) if candidates else None
+        return max(known, key=lambda s: s.version)
 
-    def _registry_change(self, commit: Commit, before: _Registry | None) -> _Registry | None:
+    def _registry_change(self, commit: Commit, before: _Registry | None, when: datetime) -> _Registry | None:
         data = self.registry_blobs[commit.sha]
         model = _parse_registry(data)
-        shown = self.archive.show(self.archive.root / STAFF_FILE)
+        shown = self.show(self.staff_path)
         if model is None:
             self._finding(Severity.ERROR, "trail.registry_invalid", shown, commit=commit.sha[:10])
             return before
@@ -165,32 +212,102 @@ class _Builder:
             # No trusted registry yet: only the pinned version (kept outside the records) can
             # start the chain. Versions before it, e.g. one without keys, verify nothing.
             digest = hashlib.sha256(data).hexdigest()
-            if self.config.trust_root is None:
+            if self.trust_root is None:
                 self._finding(Severity.WARNING, "trail.trust_root_unpinned", shown, commit=commit.sha[:10], sha=digest)
-            elif digest != self.config.trust_root:
+            elif digest != self.trust_root:
                 self.unpinned.setdefault("commit", commit.sha[:10])
                 self.unpinned.setdefault("sha", digest)
                 return None
             self.pinned_seen = True
-            self.versions += 1
-            return _registry(model, self.versions)
+            return _registry(model)
         sig = self.sigs.get(commit.sha, UNSIGNED)
         admin = before.by_key.get(sig.fingerprint or "") if sig.good else None
-        if admin is None or not any(t.admin_staf and t.covers(commit.when.date()) for t in admin.penugasan):
+        if admin is None or not any(t.admin_staf and t.covers(when.date()) for t in admin.penugasan):
             who = admin.nama if admin else (sig.fingerprint or commit.author)
             self._finding(Severity.ERROR, "trail.registry_unauthorised", shown, commit=commit.sha[:10], who=who)
             return before
+        return _registry(model)
+
+    # --- the governed files --------------------------------------------------------------
+
+    def _govern(
+        self, commit: Commit, before: _State, changes: list[tuple[Kind, str, str]], blobs: BlobReader
+    ) -> _State:
+        """The state after a commit that changes governed files: each change counts when an
+        administrator of that kind of file signed it; otherwise it is reported, and under
+        ``wajib`` (the policy in force before the commit) it does not count."""
+        when = self.when[commit.sha]
+        registry = before.registry
+        if any(kind == "staf" for kind, _, _ in changes) and commit.sha in self.registry_blobs:
+            registry = self._registry_change(commit, before.registry, when)
+        # Before the trust chain starts there is no one to authorise a change: what is there when
+        # the registry's first version (the trust root) arrives is what that root adopts.
+        adopting = before.registry is None
+        sig = self.sigs.get(commit.sha, UNSIGNED)
+        signer = before.registry.by_key.get(sig.fingerprint or "") if before.registry and sig.good else None
+        files = dict(before.files)
+        for kind, path, blob in changes:
+            allowed = adopting or (kind == "staf" and registry is not before.registry)
+            if kind != "staf" and not adopting:
+                flag = FLAGS[kind]
+                allowed = signer is not None and any(
+                    getattr(t, flag) and t.covers(when.date()) for t in signer.penugasan
+                )
+                if not allowed:
+                    who = (
+                        signer.nama
+                        if signer
+                        else (f"{commit.author} ({sig.fingerprint})" if sig.good else commit.author)
+                    )
+                    severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
+                    self._finding(
+                        severity, "trail.unauthorised_change", self.show(path), commit=commit.sha[:10], who=who,
+                        flag=flag,
+                    )  # fmt: skip
+            if allowed or (kind != "staf" and before.config.policy == "laporkan"):
+                if blob:
+                    files[path] = Authorised(blob, commit.sha)
+                else:
+                    files.pop(path, None)
         self.versions += 1
-        return _registry(model, self.versions)
+        sops = before.sops
+        if any(kind == "sop" for kind, _, _ in changes):
+            sops = self._sops(files, blobs)
+        config = before.config
+        if self.paths.config and any(path == self.paths.config for _, path, _ in changes):
+            config = self._config(files.get(self.paths.config), blobs)
+        return _State(self.versions, registry, files, sops, config)
+
+    def _sops(self, files: Mapping[str, Authorised], blobs: BlobReader) -> dict[SopKey, Sop]:
+        out: dict[SopKey, Sop] = {}
+        for path, authorised in sorted(files.items()):
+            if self.paths.kind(path) != "sop":
+                continue
+            if authorised.blob not in self.sop_models:
+                self.sop_models[authorised.blob] = _parse(blobs.read(authorised.blob), Sop)
+            sop = self.sop_models[authorised.blob]
+            if sop is not None:
+                out.setdefault(sop.ref, sop)
+        return out
+
+    def _config(self, authorised: Authorised | None, blobs: BlobReader) -> ArchiveConfig:
+        model = _parse(blobs.read(authorised.blob), Konfigurasi) if authorised else None
+        return settle(model, self.paths.config)
 
     # --- the cases -----------------------------------------------------------------------
 
     def run(self, blobs: BlobReader) -> None:
         for commit in self.commits:
             before = self._before(commit)
-            after = self._registry_change(commit, before) if commit.sha in self.registry_blobs else before
-            self.after[commit.sha] = after
-            self.latest = after
+            governed: list[tuple[Kind, str, str]] = []
+            for change in commit.changes:
+                kind = self.paths.kind(change.path)
+                if kind is not None:
+                    governed.append((kind, change.path, "" if change.status == "D" else change.blob))
+                    self.trail.heads[change.path] = "" if change.status == "D" else change.blob
+            after = self._govern(commit, before, governed, blobs) if governed else before
+            self.after[commit.sha] = self.latest = after
+            self._dates(commit)
             touched: dict[str, list[tuple[str, str, str]]] = {}
             for change in commit.changes:
                 if change.path.startswith(self.cases_prefix):
@@ -200,14 +317,30 @@ class _Builder:
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
-        if self.config.trust_root and not self.pinned_seen and self.unpinned:
-            shown = self.archive.show(self.archive.root / STAFF_FILE)
-            self._finding(Severity.ERROR, "trail.trust_root_mismatch", shown, **self.unpinned)
+        self.trail.authorised = dict(self.latest.files)
+        self.trail.policy, self.trail.changed_after = self.latest.config.policy, self.latest.config.changed_after
+        self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}
+        if self.trust_root and not self.pinned_seen and self.unpinned:
+            self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
+
+    def _dates(self, commit: Commit) -> None:
+        """A commit dated before one of its parents: its date was set by hand."""
+        parents = [c for c in (self._commit(p) for p in commit.parents) if c is not None]
+        latest = max((p.when for p in parents), default=None)
+        if latest is not None and commit.when < latest:
+            where = self.show(self.paths.records + CASES_DIR) if self.paths.records else CASES_DIR
+            dates = {"date": f"{commit.when:%Y-%m-%d %H:%M}", "parent": f"{latest:%Y-%m-%d %H:%M}"}
+            self._finding(Severity.WARNING, "trail.backdated", where, commit=commit.sha[:10], **dates)
+
+    def _commit(self, sha: str) -> Commit | None:
+        if not hasattr(self, "_by_sha"):
+            self._by_sha = {c.sha: c for c in self.commits}
+        return self._by_sha.get(sha)
 
     def _case_commit(
         self,
         commit: Commit,
-        before: _Registry | None,
+        before: _State,
         folder: str,
         changes: list[tuple[str, str, str]],
         blobs: BlobReader,
@@ -215,24 +348,23 @@ class _Builder:
         case_id = folder.rsplit("/", 1)[-1]
         trail = self.trail.cases.setdefault(case_id, CaseTrail(case_id, folder))
         sig = self.sigs.get(commit.sha, UNSIGNED)
-        signer = before.by_key.get(sig.fingerprint or "") if before and sig.good else None
+        registry = before.registry
+        signer = registry.by_key.get(sig.fingerprint or "") if registry and sig.good else None
+        when = self.when[commit.sha]
         base = Event(
             "",
             commit.sha,
-            commit.when,
+            when,
             commit.author,
             signer=signer.id if signer else None,
             signer_name=signer.nama if signer else None,
             signature=sig.status,
+            dated=commit.when if commit.when != when else None,
         )
         approved_here: set[str] = set()
         for name, status, blob in sorted(changes):
-            if name == CASE_FILE and status != "D":
-                ref = self.blobs_seen.sop_ref(blob, blobs)
-                if ref is not None:
-                    if case_id not in self.case_sop:
-                        trail.events.append(_copy(base, kind="dibuat"))
-                    self.case_sop[case_id] = ref
+            if name == CASE_FILE:
+                self._identity(trail, base, before, signer, sig, case_id, status, blob, blobs)
                 continue
             if not name.startswith(STEPS_DIR + "/") or not name.endswith(".yaml"):
                 continue
@@ -266,18 +398,54 @@ class _Builder:
                     st.changed_after.append(event)
             elif record is not None:
                 trail.events.append(
-                    _copy(base, kind="dicatat", step=record.langkah, round=record.putaran, file=step_name)
+                    replace(base, kind="dicatat", step=record.langkah, round=record.putaran, file=step_name)
                 )
         for name, _, _ in changes:  # documents changed after the step naming them was approved
             for step_name, st in trail.steps.items():
                 if name in st.documents and step_name not in approved_here and st.approval is not None:
-                    event = _copy(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
+                    event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
                     trail.events.append(event)
                     st.changed_after.append(event)
 
+    def _identity(
+        self,
+        trail: CaseTrail,
+        base: Event,
+        before: _State,
+        signer: Staf | None,
+        sig: Signature,
+        case_id: str,
+        status: str,
+        blob: str,
+        blobs: BlobReader,
+    ) -> None:
+        """kasus.yaml: the case's creation, and any change to it once a step is approved (its
+        title, period, location, families) until someone who may decide re-approves it."""
+        ref = self.blobs_seen.sop_ref(blob, blobs) if status != "D" else None
+        if case_id not in self.case_sop:
+            if ref is not None:
+                trail.events.append(replace(base, kind="dibuat"))
+                self.case_sop[case_id] = ref
+            return
+        if ref is not None:
+            self.case_sop[case_id] = ref
+        approved = [st for name, st in trail.steps.items() if name != IDENTITY and st.approval is not None]
+        if not approved:
+            return
+        identity = trail.steps.setdefault(IDENTITY, StepTrail(0, 0, IDENTITY, approval=approved[-1].approval))
+        sop = self._sop(case_id, before)
+        deciders = {r for s in sop.langkah if s.keputusan for r in s.pelaksana} if sop else set()
+        if sig.good and signer is not None and signer.roles_on(base.when.date()) & deciders:
+            event = replace(base, kind="disetujui_ulang", file=CASE_FILE, verified=True)
+            identity.approval, identity.changed_after = event, []
+        else:
+            event = replace(base, kind="identitas_diubah", file=CASE_FILE)
+            identity.changed_after.append(event)
+        trail.events.append(event)
+
     def _verdict(
         self,
-        before: _Registry | None,
+        before: _State,
         signer: Staf | None,
         sig: Signature,
         record: StepState,
@@ -288,7 +456,7 @@ class _Builder:
             return "unsigned"
         if not sig.good:
             return "bad_signature"
-        if before is None:
+        if before.registry is None:
             return "no_registry"
         if signer is None:
             return "unknown_key"
@@ -299,24 +467,25 @@ class _Builder:
             return "not_recorded_person"
         return None
 
-    def _sop(self, case_id: str) -> Sop | None:
+    def _sop(self, case_id: str, state: _State) -> Sop | None:
+        """The case's SOP revision as authorised when the commit was made."""
         ref = self.case_sop.get(case_id)
-        return self.archive.sop_for(ref[0], ref[2], ref[1]) if ref else None
+        return sop_for(state.sops, ref[0], ref[2], ref[1]) if ref else None
 
     def _approval(
         self,
         base: Event,
-        before: _Registry | None,
+        before: _State,
         signer: Staf | None,
         sig: Signature,
         case_id: str,
         step_name: str,
         record: StepState,
     ) -> Event:
-        sop = self._sop(case_id)
+        sop = self._sop(case_id, before)
         reason = self._verdict(before, signer, sig, record, sop, base.when)
         is_decision = bool(sop and record.langkah <= len(sop.langkah) and sop.step(record.langkah).keputusan)
-        return _copy(
+        return replace(
             base,
             kind="keputusan" if is_decision else "selesai",
             step=record.langkah,
@@ -330,7 +499,7 @@ class _Builder:
     def _change(
         self,
         base: Event,
-        before: _Registry | None,
+        before: _State,
         signer: Staf | None,
         sig: Signature,
         case_id: str,
@@ -340,9 +509,9 @@ class _Builder:
     ) -> Event:
         """An edit of an approved record: a re-approval if a verified role holder made it."""
         if record is not None and record.status == "selesai":
-            reason = self._verdict(before, signer, sig, record, self._sop(case_id), base.when)
+            reason = self._verdict(before, signer, sig, record, self._sop(case_id, before), base.when)
             if reason is None:
-                return _copy(
+                return replace(
                     base,
                     kind="disetujui_ulang",
                     step=st.step,
@@ -351,7 +520,7 @@ class _Builder:
                     verified=True,
                     decision=record.keputusan,
                 )
-        return _copy(base, kind="diubah", step=st.step, round=st.round, file=step_name)
+        return replace(base, kind="diubah", step=st.step, round=st.round, file=step_name)
 
     # --- afterwards ----------------------------------------------------------------------
 
@@ -404,16 +573,12 @@ class _Builder:
             pass
 
     def _show(self, folder: str, name: str) -> str:
-        return self.archive.show(self.top / folder / STEPS_DIR / name if name else self.top / folder)
+        if name == CASE_FILE:
+            return self.layout.show(self.top / folder / CASE_FILE)
+        return self.layout.show(self.top / folder / STEPS_DIR / name if name else self.top / folder)
 
     def _finding(self, sev: Severity, code: str, file: str, case: str | None = None, **params: object) -> None:
         self.trail.findings.append(Finding(sev, code, file, None, dict(params), case))
-
-
-def _copy(base: Event, **changes: object) -> Event:
-    data = dict(base.__dict__)
-    data.update(changes)
-    return Event(**data)
 
 
 class _BlobCache:
@@ -477,3 +642,15 @@ def _parse_registry(data: bytes) -> Registri | None:
         return Registri.model_validate(load_bytes(data, STAFF_FILE).data)
     except (SopKitError, ValidationError):
         return None
+
+
+def authorised_content(trail: Trail, paths: Iterable[str]) -> dict[str, bytes]:
+    """The bytes of the authorised versions of governed files (repository paths)."""
+    out: dict[str, bytes] = {}
+    with BlobReader(trail.top) as blobs:
+        for path in paths:
+            found = trail.authorised.get(path)
+            data = blobs.read(found.blob) if found else None
+            if data is not None:
+                out[path] = data
+    return out

@@ -3,6 +3,10 @@
 One ``git log --raw`` over the archive gives every commit that touched it, oldest first,
 with the blob id of every file version it wrote; one ``git cat-file --batch`` process then
 serves any of those versions. No per-file or per-case queries.
+
+A merge commit lists what it made itself: the files whose merged version differs from every
+parent's (git's combined diff), so a change slipped into a merge is seen like any other,
+while what a parent brought in was seen in that parent's own commits.
 """
 
 from __future__ import annotations
@@ -84,6 +88,7 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
         "--parents",
         "--no-renames",
         "--raw",
+        "--diff-merges=combined",
         "--no-abbrev",
         "-z",
         f"--format=%x1e{_FIELDS}",
@@ -92,8 +97,8 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
     )
     commits = []
     for record in out.split("\x1e")[1:]:
-        head, _, raw = record.partition("\n")
-        sha, parents, an, ae, cn, ce, ct, ci = head.split("\x1f")
+        head, _, raw = record.partition("\0")
+        sha, parents, an, ae, cn, ce, ct, ci = head.strip("\n").split("\x1f")
         when = datetime.fromisoformat(ci) if ci else datetime.fromtimestamp(int(ct), WIB)
         commit = Commit(sha, tuple(parents.split()), an, ae, cn, ce, when)
         commit.changes = list(_raw_changes(raw))
@@ -102,12 +107,20 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
 
 
 def _raw_changes(raw: str) -> Iterable[Change]:
-    # With -z, each entry is ":<modes> <shas> <status>\0<path>\0".
+    # With -z, each entry is ":<modes> <shas> <status>\0<path>\0"; a merge's (combined) is
+    # "::<mode per parent> <mode> <sha per parent> <sha> <status per parent>\0<path>\0".
     parts = raw.strip("\n\0").split("\0")
     for meta, path in zip(parts[0::2], parts[1::2], strict=False):
-        fields = meta.lstrip("\n").split()
-        if len(fields) >= 5 and fields[0].startswith(":"):
-            yield Change(fields[4][0], path, fields[3])
+        meta = meta.lstrip("\n")
+        n = len(meta) - len(meta.lstrip(":"))  # parents
+        fields = meta.lstrip(":").split()
+        if n < 1 or len(fields) != 2 * (n + 1) + 1:
+            continue
+        blob, status = fields[2 * n + 1], fields[-1]
+        if n == 1:
+            yield Change(status[0], path, blob)
+        else:  # combined: the merge's own version, deleted when its sha is zeros
+            yield Change("D" if set(blob) == {"0"} else ("A" if set(status) == {"A"} else "M"), path, blob)
 
 
 class BlobReader:

@@ -9,21 +9,32 @@ from pathlib import Path
 from typing import Any
 
 from ..core.findings import Finding
+from .governed import Authorised
 
-EVENT_KINDS = ("dibuat", "dicatat", "selesai", "keputusan", "disetujui_ulang", "diubah", "berkas_diubah")
+EVENT_KINDS = (
+    "dibuat",
+    "dicatat",
+    "selesai",
+    "keputusan",
+    "disetujui_ulang",
+    "diubah",
+    "berkas_diubah",
+    "identitas_diubah",
+)
 APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
 # Why an approval is not verified (catalogue codes trail.reason.*).
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
+IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed
 
 
 @dataclass
 class Event:
     """One line of a case's timeline."""
 
-    kind: str  # dibuat | dicatat | selesai | keputusan | disetujui_ulang | diubah | berkas_diubah
+    kind: str  # one of EVENT_KINDS
     commit: str
-    when: datetime
-    author: str
+    when: datetime  # when it counts from: when it entered the main line, never before an ancestor
+    author: str  # the name written in the commit: proves nothing
     step: int | None = None
     round: int | None = None
     file: str | None = None  # path inside the case folder
@@ -34,6 +45,7 @@ class Event:
     reason: str | None = None
     decision: str | None = None
     tree: str | None = None  # the case folder's tree at an approval: its exact content
+    dated: datetime | None = None  # the date the commit claims, when it differs from ``when``
 
 
 @dataclass
@@ -65,6 +77,12 @@ class Trail:
     findings: list[Finding] = field(default_factory=list)
     commits: int = 0
     signed: int = 0
+    # Governed files (repository paths): the version in force, and the last one committed.
+    authorised: dict[str, Authorised] = field(default_factory=dict)
+    heads: dict[str, str] = field(default_factory=dict)
+    # The settings in force at the tip, as authorised (with the environment's pins).
+    policy: str = "laporkan"
+    changed_after: str = "galat"
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
@@ -73,11 +91,16 @@ class Trail:
         def event(e: Event) -> dict[str, Any]:
             d = dict(e.__dict__)
             d["when"] = e.when.isoformat()
+            d["dated"] = e.dated.isoformat() if e.dated else None
             return d
 
         return {
             "commits": self.commits,
             "signed": self.signed,
+            "authorised": {path: [a.blob, a.commit] for path, a in self.authorised.items()},
+            "heads": self.heads,
+            "policy": self.policy,
+            "changed_after": self.changed_after,
             "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in self.findings],
             "cases": {
                 cid: {
@@ -101,8 +124,20 @@ class Trail:
     def from_json(cls, data: dict[str, Any], top: Path) -> Trail:
         trail = cls(top, commits=data["commits"], signed=data["signed"])
         trail.findings = [Finding.from_dict(f) for f in data["findings"]]
+        trail.authorised = {path: Authorised(blob, commit) for path, (blob, commit) in data["authorised"].items()}
+        trail.heads = dict(data["heads"])
+        trail.policy, trail.changed_after = data["policy"], data["changed_after"]
         for cid, c in data["cases"].items():
-            events = [Event(**{**e, "when": datetime.fromisoformat(e["when"])}) for e in c["events"]]
+            events = [
+                Event(
+                    **{
+                        **e,
+                        "when": datetime.fromisoformat(e["when"]),
+                        "dated": datetime.fromisoformat(e["dated"]) if e["dated"] else None,
+                    }
+                )
+                for e in c["events"]
+            ]
             ct = CaseTrail(cid, c["folder"], events)
             for name, s in c["steps"].items():
                 st = StepTrail(s["step"], s["round"], name)

@@ -1,6 +1,21 @@
 """Messages of reading records (YAML, schemas, configuration, staff, cases, steps, documents)."""
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    "governed.not_in_force": (
+        "versi berkas ini di folder kerja tidak berlaku: yang menilai kasus adalah versi sah dari commit {commit}",
+        "commit perubahan dengan tanda tangan pemegang wewenangnya (admin_sop, admin_staf atau admin_arsip), atau "
+        "kembalikan berkas (git checkout -- BERKAS)",
+        "this file's version in the working tree is not in force: cases are judged by the authorised version from "
+        "commit {commit}",
+        "commit the change signed by someone who may authorise it (admin_sop, admin_staf or admin_arsip), or restore "
+        "the file (git checkout -- FILE)",
+    ),
+    "config.pin_mismatch": (
+        "{key} di berkas ini berbeda dengan yang dipatok di luar repositori ({pin}); patokan yang berlaku",
+        "samakan nilai di berkas dengan patokan CI, lewat commit bertanda tangan admin_arsip",
+        "{key} in this file differs from the value pinned outside the repository ({pin}); the pin holds",
+        "make the file agree with the CI pin, in a commit signed by an admin_arsip",
+    ),
     # --- YAML loading
     "yaml.too_large": (
         "berkas terlalu besar ({size} byte, batas {limit})",

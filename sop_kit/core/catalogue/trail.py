@@ -1,6 +1,37 @@
 """Messages of the approval trail."""
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    "trail.unauthorised_change": (
+        "perubahan di commit {commit} tidak disahkan: penanda tangannya ({who}) tidak memegang {flag} di daftar staf "
+        "yang berlaku; versi terakhir yang sah tetap berlaku",
+        "berkas ini menentukan putusan: perubahannya harus di-commit dengan tanda tangan (git commit -S) oleh "
+        "pemegang {flag} (Kepala Dinas atau Kasubag Umum)",
+        "the change in commit {commit} is not authorised: its signer ({who}) holds no {flag} in the staff registry "
+        "in force; the last authorised version still holds",
+        "this file decides verdicts: changes must be committed with a signature (git commit -S) by a holder of {flag} "
+        "(Kepala Dinas or Kasubag Umum)",
+    ),
+    "trail.backdated": (
+        "commit {commit} bertanggal {date}, sebelum commit induknya ({parent}); tanggalnya diatur tangan",
+        "waktu persetujuan dihitung sejak commit masuk riwayat utama, bukan dari tanggal yang ditulis; periksa siapa "
+        "yang membuat commit ini",
+        "commit {commit} is dated {date}, before its parent ({parent}); its date was set by hand",
+        "approvals count from when a commit entered the main line, not from the date it claims; ask who made it",
+    ),
+    "trail.identity_changed": (
+        "identitas kasus (kasus.yaml) diubah setelah langkah disetujui (commit {commit} oleh {author}; disetujui di "
+        "{approved})",
+        "Kasi atau Kabid perlu menyetujui ulang: commit bertanda tangan yang menyimpan ulang kasus.yaml",
+        "the case's identity (kasus.yaml) changed after a step was approved (commit {commit} by {author}; approved "
+        "in {approved})",
+        "the Kasi or the Kabid must approve again: a signed commit that saves kasus.yaml again",
+    ),
+    "trail.ev.identitas_diubah": (
+        "identitas kasus DIUBAH SETELAH DISETUJUI",
+        "",
+        "case identity CHANGED AFTER APPROVAL",
+        "",
+    ),
     # --- approval trail
     "git.failed": (
         "git gagal ({command}): {reason}",

@@ -20,6 +20,10 @@ class Penugasan(BaseModel):
     mulai: Tanggal
     sampai: Tanggal | None = Field(None, description="last day in post; empty while still in post")
     admin_staf: bool = Field(False, description="may change this registry (Kepala Dinas, Kasubag Umum)")
+    admin_sop: bool = Field(False, description="may change the SOP files, records/sop/ (Kepala Dinas, Kasubag Umum)")
+    admin_arsip: bool = Field(
+        False, description="may change the archive's settings: sop-kit.yaml, mkdocs.yml, templates/ (Kepala Dinas)"
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Penugasan:
