@@ -49,7 +49,7 @@ def test_dossier_states_the_case_and_its_checklist(rendered: tuple[Path, Path, P
     assert "32.14.13.2002" in text
     assert "Surat Keputusan: ada" in text
     assert "Halaman 1 dari" in text
-    assert "Tidak ada temuan" in text
+    assert "SESUAI SOP: tidak ada galat pemeriksaan" in text and "TIDAK SESUAI" not in text
     # Every attachment with its SHA-256.
     assert "045540dbfd2ad19d08e78c87ce0fdeead608fa7367fda2c58bfce828d5aef557" in text.replace("\n", "")
 

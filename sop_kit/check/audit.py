@@ -12,6 +12,7 @@ without authority does not judge a single case.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,10 +78,15 @@ def audit_case(
     return audit(root, replace(options or CheckOptions(), only=(folder,)), reporter), folder
 
 
+def _blob_id(data: bytes) -> str:
+    """git's id of a file with these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
 def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Finding]]:
     """The settings, SOP files and registry that judge, by path, when signatures are
     required: the versions history authorised, with a warning for each working-tree file
-    that differs (an edit not committed, or committed without authority). Under ``laporkan``
+    that differs and is not committed (a committed one is the trail's finding). Under ``laporkan``
     the working tree judges (None)."""
     if trail.policy != "wajib":
         return None, []
@@ -101,8 +107,9 @@ def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Findin
             working: bytes | None = path.read_bytes()
         except OSError:
             working = None
-        if working != governed.get(path):
-            repo_path = path.relative_to(top).as_posix() if path.is_relative_to(top) else str(path)
+        repo_path = path.relative_to(top).as_posix() if path.is_relative_to(top) else str(path)
+        committed = trail.heads.get(repo_path) == (_blob_id(working) if working is not None else None)
+        if working != governed.get(path) and not committed:  # a committed change: the trail reports it
             found = trail.authorised.get(repo_path)
             shown = layout.show(path) if path.is_relative_to(layout.root) else repo_path
             notes.append(

@@ -11,6 +11,10 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 
+# The findings that say an approval is not proven, and that approved content changed since.
+UNVERIFIED = frozenset({"trail.unverified", "trail.wrong_role", "step.wrong_role"})
+CHANGED = frozenset({"trail.changed_after_approval", "trail.identity_changed"})
+
 
 @dataclass(frozen=True)
 class MissingDocument:
@@ -53,6 +57,22 @@ class Verdict:
 
     def missing_in(self, step: int) -> list[MissingDocument]:
         return [m for m in self.missing if m.step == step]
+
+    @property
+    def complies(self) -> bool:
+        """No error: the case followed the SOP, with every approval verified, as far as known."""
+        return self.errors == 0
+
+    @property
+    def unverified(self) -> int:
+        """Step records whose approval is not proven: unsigned, signed by another key, or by
+        someone without the step's role (each record once, whatever says so)."""
+        return len({f.file for f in self.findings if f.code in UNVERIFIED and f.severity is not Severity.INFO})
+
+    @property
+    def changed_after_approval(self) -> int:
+        """Records changed since their approval and not approved again."""
+        return len({f.file for f in self.findings if f.code in CHANGED})
 
 
 @dataclass

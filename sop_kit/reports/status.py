@@ -31,6 +31,8 @@ class CaseStatus:
     next_step: tuple[int, str, str] | None
     errors: int
     warnings: int
+    unverified: int = 0  # step records whose approval is not proven
+    changed: int = 0  # records changed after approval
 
 
 def case_status(audit: Audit, path: Path) -> CaseStatus:
@@ -39,6 +41,7 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
     case = archive.read_case(path)
     verdict = audit.verdict(path)
     errors, warnings = (verdict.errors, verdict.warnings) if verdict else (0, 0)
+    more = (verdict.unverified, verdict.changed_after_approval) if verdict else (0, 0)
     kasus = case.kasus
     if kasus is None:
         return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings)
@@ -84,7 +87,9 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
     if next_no is not None:
         spec = sop.step(next_no)
         nxt = (next_no, spec.kegiatan, ", ".join(sop.role(r).nama for r in spec.pelaksana))
-    return CaseStatus(kasus.id, kasus.judul, location, sop_info, prog.status, decisions, lines, nxt, errors, warnings)
+    return CaseStatus(
+        kasus.id, kasus.judul, location, sop_info, prog.status, decisions, lines, nxt, errors, warnings, *more
+    )
 
 
 def format_status(st: CaseStatus, lang: str = "id") -> str:
@@ -94,6 +99,10 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
     if st.sop:
         out.append(text("status.sop", lang, **st.sop))
     out.append(text("status.state", lang, state=text(f"state.{st.state.value}", lang)))
+    if st.errors:
+        out.append(text("status.not_complies", lang, errors=st.errors, unverified=st.unverified, changed=st.changed))
+    else:
+        out.append(text("status.complies", lang))
     for round_no, no, decision, target in st.decisions:
         label = text(f"decision.{decision or 'none'}", lang, target=target)
         out.append(text("status.round", lang, round=round_no, no=no, decision=label))

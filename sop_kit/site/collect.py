@@ -86,11 +86,11 @@ class CaseView:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return self.document.compliance.errors
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return self.document.compliance.warnings
 
     @property
     def documents_complete(self) -> bool:
@@ -124,11 +124,11 @@ class CaseView:
 
     @property
     def changed_after_approval(self) -> bool:
-        return any(f.code == "trail.changed_after_approval" for f in self.findings)
+        return self.document.compliance.changed > 0
 
     @property
     def unverified(self) -> bool:
-        return any(f.code in ("trail.unverified", "trail.wrong_role") for f in self.findings)
+        return self.document.compliance.unverified > 0
 
     def row(self) -> CaseRow:
         decisions = self.decisions

@@ -26,7 +26,6 @@ from ..records.archive import Archive
 from ..records.ids import slug
 from ..records.models import Sop
 from ..records.rounds import Status
-from ..trail.model import APPROVALS
 from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
@@ -519,8 +518,8 @@ def _event_label(e: TrailEvent) -> str:
 
 
 def _verdict_label(e: TrailEvent) -> str:
-    if e.kind not in APPROVALS:
-        return "ditandatangani" if e.signer else "-"
+    if not e.approval:
+        return "-"  # recording a step is not an approval: nothing to verify
     if e.verified:
         return text("trail.verified", "id", signer=e.signer or "")
     return text("trail.not_verified", "id", reason=f"@trail.reason.{e.reason}" if e.reason else "")

@@ -27,7 +27,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -48,6 +48,7 @@ from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
 from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
 
 M = TypeVar("M", bound=BaseModel)
+BACKDATED = timedelta(hours=1)  # a commit dated this much before its parent was dated by hand
 CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
 
 
@@ -307,7 +308,6 @@ class _Builder:
                     self.trail.heads[change.path] = "" if change.status == "D" else change.blob
             after = self._govern(commit, before, governed, blobs) if governed else before
             self.after[commit.sha] = self.latest = after
-            self._dates(commit)
             touched: dict[str, list[tuple[str, str, str]]] = {}
             for change in commit.changes:
                 if change.path.startswith(self.cases_prefix):
@@ -317,20 +317,30 @@ class _Builder:
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
+            self._dates(commit, list(touched))
         self.trail.authorised = dict(self.latest.files)
         self.trail.policy, self.trail.changed_after = self.latest.config.policy, self.latest.config.changed_after
         self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}
         if self.trust_root and not self.pinned_seen and self.unpinned:
             self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
 
-    def _dates(self, commit: Commit) -> None:
-        """A commit dated before one of its parents: its date was set by hand."""
+    def _dates(self, commit: Commit, cases: list[str]) -> None:
+        """A commit dated well before one of its parents: its date was set by hand. An error of
+        each case it touches (a clock off by minutes is not: the time is taken from history)."""
         parents = [c for c in (self._commit(p) for p in commit.parents) if c is not None]
         latest = max((p.when for p in parents), default=None)
-        if latest is not None and commit.when < latest:
-            where = self.show(self.paths.records + CASES_DIR) if self.paths.records else CASES_DIR
-            dates = {"date": f"{commit.when:%Y-%m-%d %H:%M}", "parent": f"{latest:%Y-%m-%d %H:%M}"}
-            self._finding(Severity.WARNING, "trail.backdated", where, commit=commit.sha[:10], **dates)
+        if latest is None or latest - commit.when <= BACKDATED:
+            return
+        dates = {
+            "commit": commit.sha[:10],
+            "date": f"{commit.when:%Y-%m-%d %H:%M}",
+            "parent": f"{latest:%Y-%m-%d %H:%M}",
+        }
+        for folder in cases:
+            case_id = folder.rsplit("/", 1)[-1]
+            self._finding(Severity.ERROR, "trail.backdated", self._show(folder, CASE_FILE), case_id, **dates)
+        if not cases:
+            self._finding(Severity.ERROR, "trail.backdated", self.show(self.paths.records or "."), **dates)
 
     def _commit(self, sha: str) -> Commit | None:
         if not hasattr(self, "_by_sha"):

@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from ..check.report import Verdict
+from ..check.report import UNVERIFIED, Verdict
 from ..core.findings import Severity
+from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
 from ..records.models import Langkah, Sop
-from ..records.rounds import progress_of
+from ..records.rounds import Progress, progress_of
 from ..records.wilayah import purwakarta
-from ..trail.model import Trail
+from ..trail.model import APPROVALS, Trail
 
 WIB_NOON = time(12, 0)  # a date without a time, as a moment: midday in the office
 
@@ -131,10 +132,29 @@ class PhotoView:
 @dataclass(frozen=True)
 class FindingView:
     severity: str
-    code: str
+    code: str  # for machines: never printed in a document
     message: str
     file: str  # the file's name only
     line: int | None
+    severity_label: str = ""  # galat | peringatan | catatan
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Compliance:
+    """The verdict at a glance: what the first screen of a page or a dossier says."""
+
+    complies: bool
+    errors: int
+    warnings: int
+    unverified: int  # step records whose approval is not proven
+    changed: int  # records changed after approval, not approved again
+
+    @classmethod
+    def of(cls, verdict: Verdict) -> Compliance:
+        return cls(
+            verdict.complies, verdict.errors, verdict.warnings, verdict.unverified, verdict.changed_after_approval
+        )
 
 
 @dataclass(frozen=True)
@@ -144,13 +164,16 @@ class TrailEvent:
     kind: str
     step: int | None
     round: int | None
-    author: str
-    signer: str | None
+    author: str  # the name written in the commit: proves nothing
+    signer: str | None  # the person whose registered key signed it
     verified: bool
-    reason: str | None
+    reason: str | None  # for machines
     decision: str | None
     file: str | None
     open: bool  # a change after approval not yet approved again
+    approval: bool = False  # the kind approves a step (selesai, keputusan, disetujui ulang)
+    reason_label: str = ""  # why an approval is not verified, in words
+    dated: datetime | None = None  # the date the commit claims, when it differs from ``when``
 
 
 @dataclass(frozen=True)
@@ -171,6 +194,7 @@ class CaseDocument:
     findings: tuple[FindingView, ...]
     trail: tuple[TrailEvent, ...] | None  # None: no git history was read
     generated: datetime  # the last moment the records hold: the document's date
+    compliance: Compliance
     photos: tuple[PhotoView, ...] = ()
 
     @property
@@ -249,17 +273,42 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
         sop=SopInfo(sop.nomor, sop.revisi, sop.nama, sop.unit.model_dump(), sop.disahkan_oleh.model_dump()),
         steps=tuple(steps),
         executions=tuple(executions),
-        decided=prog.decided_yes(),
+        decided=prog.decided_yes() and _decision_verified(case, sop, prog, verdict),
         rounds=tuple(RoundView(r, prog.decision(r)) for r in sorted(prog.rounds)),
         documents=tuple(_documents(case, sop)),
         findings=tuple(
-            FindingView(f.severity.value, f.code, f.message("id"), f.file.rsplit("/", 1)[-1], f.line)
-            for f in verdict.findings
+            FindingView(
+                f.severity.value,
+                f.code,
+                f.message("id"),
+                f.file.rsplit("/", 1)[-1],
+                f.line,
+                text(f"sev.{f.severity.value}", "id"),
+                f.hint("id"),
+            )
+            for f in sorted(verdict.findings, key=lambda f: (_RANK[f.severity], f.file, f.line or 0))
             if f.severity is not Severity.INFO or f.code.startswith("time.")
         ),
         trail=_trail(trail, kasus.id),
         generated=generated,
+        compliance=Compliance.of(verdict),
     )
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _decision_verified(case: CaseFolder, sop: Sop, prog: Progress, verdict: Verdict) -> bool:
+    """The final round's decision stands unchallenged: no finding says its approval is not
+    proven (a draft SK is never made for a decision nobody can vouch for)."""
+    for step in sop.decision_steps:
+        found = prog.rounds.get(prog.final_round, {}).get(step.no)
+        if found is not None and any(
+            f.file == found.loaded.file and f.code in UNVERIFIED and f.severity is Severity.ERROR
+            for f in verdict.findings
+        ):
+            return False
+    return True
 
 
 def _execution(archive: Archive, sop: Sop, spec: Langkah | None, rec: Any) -> Execution:
@@ -343,6 +392,9 @@ def _trail(trail: Trail | None, case_id: str) -> tuple[TrailEvent, ...] | None:
             decision=e.decision,
             file=e.file,
             open=id(e) in changed,
+            approval=e.kind in APPROVALS,
+            reason_label=text(f"trail.reason.{e.reason}", "id") if e.reason else "",
+            dated=e.dated,
         )
         for e in ct.events
     )

@@ -28,6 +28,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "status.finished": ("Semua langkah selesai.", "", "All steps are complete.", ""),
+    "status.complies": ("Putusan: sesuai SOP (tidak ada galat).", "", "Verdict: follows the SOP (no errors).", ""),
+    "status.not_complies": (
+        "Putusan: TIDAK SESUAI SOP — {errors} galat ({unverified} persetujuan tidak terverifikasi, {changed} "
+        "catatan diubah setelah disetujui).",
+        "",
+        "Verdict: DOES NOT FOLLOW THE SOP — {errors} error(s) ({unverified} approval(s) not verified, {changed} "
+        "record(s) changed after approval).",
+        "",
+    ),
     "status.problems": (
         "{errors} galat dan {warnings} peringatan; jalankan: sop-kit check",
         "",

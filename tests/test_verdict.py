@@ -1,0 +1,409 @@
+"""One verdict per case that the people it judges cannot change: forgeries tried on a copy of
+the signed demo archive as a hostile clerk would, each reported by `sop-kit check` with default
+settings and the same on the case page, in the dossier and in the JSON report."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+from pypdf import PdfReader
+
+from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+from sop_kit.cli.main import main
+from sop_kit.demo.build import build_demo
+
+from .conftest import REPO, DemoSite
+
+OPEN = "2026-05-cibuntu-kpnv"  # step 2 under way: a decision still to be taken
+RUNNING = "2026-05-cisalada-f4kt"  # step 4 started, not done
+CLOSED = "2025-08-cibening-dhaq"  # closed and clean
+FORGED = "2026-02-campakasari-5jgz"  # planted: a decision signed by a clerk's key
+UNSIGNED = "2026-01-ciseureuh-h7oz"  # planted: an approval without a signature
+SOP_FILE = "records/sop/61.1.D.049-I-2020.yaml"
+NAMES = {
+    "rizki-ramadhan": "Rizki Ramadhan, A.Md. (fiktif)",
+    "agus-permana": "Agus Permana, S.Sos. (fiktif)",
+    "hendra-gunawan": "Drs. Hendra Gunawan, M.Si. (fiktif)",
+    "dewi-lestari": "Dewi Lestari, S.Kesos. (fiktif)",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_demo(tmp_path_factory.mktemp("verdict") / "arsip", REPO / "records").target
+
+
+@pytest.fixture
+def top(demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo repository, its keys included, for one test to tamper with."""
+    copy = tmp_path / "arsip"
+    shutil.copytree(demo, copy, symlinks=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SOP_KIT_SIGNATURES", raising=False)
+    monkeypatch.delenv("SOP_KIT_TRUST_ROOT", raising=False)
+    return copy
+
+
+def git(top: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    full = {**base, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "HOME": str(top.parent), **(env or {})}
+    run = subprocess.run(["git", "-C", str(top), *args], capture_output=True, text=True, env=full, check=True)
+    return run.stdout.strip()
+
+
+def commit(top: Path, message: str, signer: str | None, author: str, when: str, author_when: str | None = None) -> str:
+    """Commit everything, signed with ``signer``'s demo key (None: unsigned), under ``author``'s name."""
+    name = NAMES.get(author, author)
+    env = {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": f"{author}@contoh.id",
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": f"{author}@contoh.id",
+        "GIT_AUTHOR_DATE": author_when or when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    git(top, "add", "-A")
+    if signer:
+        key = top / ".kunci-demo" / signer
+        git(top, "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "commit", "-S", "-q", "-m", message, env=env)
+    else:
+        git(top, "-c", "commit.gpgsign=false", "commit", "-q", "-m", message, env=env)
+    return git(top, "rev-parse", "HEAD")
+
+
+def check(top: Path) -> tuple[int, list[dict[str, Any]]]:
+    result = CliRunner().invoke(main, ["check", str(top / "records"), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def step(top: Path, case: str, no: int, *args: str) -> Result:
+    result = CliRunner().invoke(main, ["step", case, str(no), "--root", str(top / "records"), *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def a_pdf(path: Path, shade: int) -> Path:
+    Image.new("L", (120, 160), shade).save(path, "PDF")
+    return path
+
+
+def errors_of(findings: list[dict[str, Any]], case: str | None) -> set[tuple[object, object]]:
+    return {
+        (f["code"], str(f["file"]).rsplit("/", 1)[-1])
+        for f in findings
+        if f["case"] == case and f["severity"] == "error"
+    }
+
+
+def decide(top: Path, tmp_path: Path, who: str) -> None:
+    """Step 2 of the open case, done and decided 'ya' by ``who`` (as the clerk types it)."""
+    pdf = a_pdf(tmp_path / "verifikasi.pdf", 90)
+    step(top, OPEN, 2, "--pelaksana", who, "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(pdf))
+
+
+def widen_the_sop(top: Path) -> str:
+    """A clerk adds her own role to step 2 of the SOP, signed with her own key."""
+    sop = top / SOP_FILE
+    text = sop.read_text("utf-8")
+    assert "    pelaksana: [kasi-pkk]\n    kelengkapan: Dokumen/Data\n    dokumen_wajib: [dokumen-data]" in text
+    sop.write_text(
+        text.replace(
+            "    pelaksana: [kasi-pkk]\n    kelengkapan: Dokumen/Data",
+            "    pelaksana: [kasi-pkk, pelaksana]\n    kelengkapan: Dokumen/Data",
+            1,
+        ),
+        "utf-8",
+    )
+    return commit(
+        top, "SOP: langkah 2 juga oleh pelaksana", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:00:00+07:00"
+    )
+
+
+def switch_signatures_off(top: Path) -> str:
+    settings = top / "sop-kit.yaml"
+    settings.write_text(settings.read_text("utf-8").replace("tanda_tangan: wajib", "tanda_tangan: laporkan"), "utf-8")
+    return commit(top, "pengaturan", None, "rizki-ramadhan", "2026-05-20T10:00:00+07:00")
+
+
+def replace_the_sk(top: Path, tmp_path: Path) -> str:
+    """The SK of a closed, approved case swapped for another file, its hash updated to match."""
+    case = next((top / "records" / "kasus").glob(f"*/{CLOSED}"))
+    record = next((case / "langkah").glob("03-*.yaml"))
+    text = record.read_text("utf-8")
+    path = re.search(r"berkas: (lampiran/03-[^\n]+\.pdf)", text)
+    old = re.search(r"sha256: \"?([0-9a-f]{64})", text)
+    assert path and old
+    new = a_pdf(case / path.group(1), 30)
+    digest = __import__("hashlib").sha256(new.read_bytes()).hexdigest()
+    record.write_text(text.replace(old.group(1), digest), "utf-8")
+    return commit(top, "SK diperbarui", "dewi-lestari", "dewi-lestari", "2026-05-20T11:00:00+07:00")
+
+
+def test_a_clerk_cannot_widen_the_sop_to_decide_herself(top: Path, tmp_path: Path) -> None:
+    code, before = check(top)
+    assert ("trail.wrong_role", "02-verifikasi-validasi.yaml") in errors_of(before, FORGED)
+    sop_commit = widen_the_sop(top)
+    decide(top, tmp_path, "rizki-ramadhan")
+    decision = commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:30:00+07:00")
+    code, found = check(top)
+    assert code == 1
+    (change,) = [f for f in found if f["code"] == "trail.unauthorised_change"]
+    assert change["file"].endswith(SOP_FILE) and change["severity"] == "error"
+    assert change["params"]["commit"] == sop_commit[:10] and change["params"]["who"] == NAMES["rizki-ramadhan"]
+    assert {
+        ("trail.wrong_role", "02-verifikasi-validasi.yaml"),
+        ("step.wrong_role", "02-verifikasi-validasi.yaml"),
+    } <= errors_of(found, OPEN)
+    assert [f["params"]["commit"] for f in found if f["code"] == "trail.wrong_role" and f["case"] == OPEN] == [
+        decision[:10]
+    ]
+    # The planted forgery elsewhere is judged exactly as before, by the SOP in force.
+    assert errors_of(found, FORGED) == errors_of(before, FORGED)
+    judged = audit(top / "records", CheckOptions(use_cache=False))
+    assert judged.archive.sops[("61.1.D.049/I/2020", 0)].step(2).pelaksana == ["kasi-pkk"]
+    assert any(f.code == "governed.not_in_force" for f in judged.archive.findings) is False  # committed: no local edit
+
+
+def test_an_unsigned_commit_cannot_switch_signatures_off(top: Path, tmp_path: Path) -> None:
+    settings = switch_signatures_off(top)
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", None, "agus-permana", "2026-05-20T10:30:00+07:00")
+    code, found = check(top)
+    assert code == 1
+    (change,) = [f for f in found if f["code"] == "trail.unauthorised_change"]
+    assert change["file"] == "sop-kit.yaml" and change["params"]["commit"] == settings[:10]
+    assert ("trail.unverified", "02-verifikasi-validasi.yaml") in errors_of(found, OPEN)
+    # Made by the Kepala Dinas (admin_arsip), the same change counts, from the next commit on.
+    settings_file = top / "sop-kit.yaml"
+    settings_file.write_text(settings_file.read_text("utf-8") + "# disahkan\n", "utf-8")
+    commit(top, "pengaturan: laporkan", "hendra-gunawan", "hendra-gunawan", "2026-05-21T08:00:00+07:00")
+    step(top, RUNNING, 4, "--pelaksana", "dewi-lestari", "--selesai", "2026-05-21 09:00")
+    commit(top, f"kasus {RUNNING}: langkah 4", None, "dewi-lestari", "2026-05-21T09:30:00+07:00")
+    _, after = check(top)
+    unsigned = [f for f in after if f["code"] == "trail.unverified" and f["case"] == RUNNING]
+    assert [f["severity"] for f in unsigned] == ["info"]
+
+
+def test_a_document_replaced_after_approval_fails_the_check(top: Path, tmp_path: Path) -> None:
+    code, before = check(top)
+    assert errors_of(before, CLOSED) == set()
+    swap = replace_the_sk(top, tmp_path)
+    code, found = check(top)
+    assert code == 1
+    # Both the record (its hash) and the document it names changed after approval: errors both.
+    changed = [f for f in found if f["code"] == "trail.changed_after_approval" and f["case"] == CLOSED]
+    assert {f["severity"] for f in changed} == {"error"} and {f["params"]["commit"] for f in changed} == {swap[:10]}
+    assert any(str(f["params"]["path"]).startswith("lampiran/03-") for f in changed)
+    # The office may soften it, in a commit signed by an admin_arsip; it is still reported.
+    settings = top / "sop-kit.yaml"
+    settings.write_text(settings.read_text("utf-8") + "diubah_setelah_disetujui: peringatan\n", "utf-8")
+    commit(top, "pengaturan", "hendra-gunawan", "hendra-gunawan", "2026-05-21T08:00:00+07:00")
+    _, softened = check(top)
+    softer = {f["severity"] for f in softened if f["code"] == "trail.changed_after_approval" and f["case"] == CLOSED}
+    assert softer == {"warning"}
+
+
+def test_a_merge_brings_no_approval_its_signer_could_not_give(top: Path, tmp_path: Path) -> None:
+    git(top, "checkout", "-q", "-b", "cabang")
+    decide(top, tmp_path, "agus-permana")  # recorded as the Kasi's decision, signed by a clerk
+    commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:00:00+07:00")
+    git(top, "checkout", "-q", "main")
+    (top / "records" / "catatan.txt").write_text("ringkasan rapat\n", "utf-8")
+    commit(top, "catatan rapat", "dewi-lestari", "dewi-lestari", "2026-05-20T12:00:00+07:00")
+    env = {"GIT_COMMITTER_DATE": "2026-05-21T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-05-21T08:00:00+07:00"}
+    key = top / ".kunci-demo" / "hendra-gunawan"
+    signing = [
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={key}",
+        "-c",
+        "user.name=Hendra",
+        "-c",
+        "user.email=h@x.id",
+    ]
+    git(top, *signing, "merge", "-S", "-q", "--no-ff", "-m", "gabung", "cabang", env=env)
+    code, found = check(top)
+    assert code == 1
+    assert ("trail.wrong_role", "02-verifikasi-validasi.yaml") in errors_of(found, OPEN)
+
+
+def test_a_change_slipped_into_a_merge_is_a_change_after_approval(top: Path, tmp_path: Path) -> None:
+    git(top, "checkout", "-q", "-b", "cabang")
+    (top / "records" / "catatan.txt").write_text("cabang\n", "utf-8")
+    commit(top, "catatan", "dewi-lestari", "dewi-lestari", "2026-05-20T09:00:00+07:00")
+    git(top, "checkout", "-q", "main")
+    env = {"GIT_COMMITTER_DATE": "2026-05-21T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-05-21T08:00:00+07:00"}
+    key = top / ".kunci-demo" / "dewi-lestari"
+    git(
+        top,
+        "-c",
+        "user.name=Dewi",
+        "-c",
+        "user.email=d@contoh.id",
+        "merge",
+        "-q",
+        "--no-ff",
+        "--no-commit",
+        "cabang",
+        env=env,
+    )
+    case = next((top / "records" / "kasus").glob(f"*/{CLOSED}"))
+    record = next((case / "langkah").glob("03-*.yaml"))
+    record.write_text(
+        record.read_text("utf-8").replace("status: selesai", "status: selesai\ncatatan: diubah diam-diam"), "utf-8"
+    )
+    git(top, "add", "-A")
+    signing = [
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={key}",
+        "-c",
+        "user.name=Dewi",
+        "-c",
+        "user.email=d@x.id",
+    ]
+    git(top, *signing, "commit", "-S", "-q", "-m", "gabung", env=env)
+    code, found = check(top)
+    assert code == 1
+    assert ("trail.changed_after_approval", record.name) in errors_of(found, CLOSED)
+
+
+def test_a_key_removed_from_the_registry_signs_nothing(top: Path, tmp_path: Path) -> None:
+    staff = top / "records" / "staf.yaml"
+    text = staff.read_text("utf-8")
+    start = text.index("  - id: agus-permana")
+    line = re.compile(r"    kunci_ssh: \[[^\]]*\]\n|    kunci_ssh:\n(?:      - .*\n)+")
+    found_key = line.search(text, start)
+    assert found_key
+    staff.write_text(text[: found_key.start()] + text[found_key.end() :], "utf-8")
+    commit(top, "kunci Agus dicabut", "hendra-gunawan", "hendra-gunawan", "2026-05-20T08:00:00+07:00")
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", "agus-permana", "agus-permana", "2026-05-20T09:00:00+07:00")
+    code, found = check(top)
+    assert code == 1
+    (unverified,) = [f for f in found if f["code"] == "trail.unverified" and f["case"] == OPEN]
+    assert unverified["severity"] == "error" and "tidak terdaftar" in str(unverified["message"])
+
+
+def test_a_backdated_approval_is_an_error(top: Path, tmp_path: Path) -> None:
+    """Signed by the Kasi, but dated a year back, before his appointment to the role: the time
+    counts from history, and the date written by hand is itself an error of the case."""
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", "agus-permana", "agus-permana", "2025-05-06T11:00:00+07:00")
+    code, found = check(top)
+    assert code == 1
+    assert ("trail.backdated", "kasus.yaml") in errors_of(found, OPEN)
+    assert not [f for f in found if f["case"] == OPEN and f["code"] in ("trail.unverified", "trail.wrong_role")]
+
+
+def test_a_forged_signer_with_an_early_author_date_is_an_error(top: Path, tmp_path: Path) -> None:
+    decide(top, tmp_path, "agus-permana")
+    commit(
+        top,
+        f"kasus {OPEN}: langkah 2",
+        "rizki-ramadhan",
+        "agus-permana",
+        "2026-05-20T09:00:00+07:00",
+        "2025-01-01T09:00:00+07:00",
+    )
+    code, found = check(top)
+    assert code == 1
+    assert ("trail.wrong_role", "02-verifikasi-validasi.yaml") in errors_of(found, OPEN)
+
+
+def page_text(site: Path, case: str) -> str:
+    html = next(site.glob(f"kasus/*/{case}/index.html")).read_text("utf-8")
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(path).pages))
+
+
+def test_every_forgery_shows_the_same_on_the_case_page_and_in_the_dossier(top: Path, tmp_path: Path) -> None:
+    widen_the_sop(top)
+    decide(top, tmp_path, "rizki-ramadhan")
+    commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:30:00+07:00")
+    switch_signatures_off(top)
+    step(top, RUNNING, 4, "--pelaksana", "dewi-lestari", "--selesai", "2026-05-20 10:40")
+    commit(top, f"kasus {RUNNING}: langkah 4", None, "dewi-lestari", "2026-05-20T10:45:00+07:00")
+    replace_the_sk(top, tmp_path)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(top / "records"), "--out", str(site), "-q"])
+    assert result.exit_code == 0, result.output
+    _, found = check(top)
+    for case in (OPEN, RUNNING, CLOSED, FORGED, UNSIGNED):
+        errors = [f for f in found if f["case"] == case and f["severity"] == "error"]
+        assert errors, case
+        page = page_text(site, case)
+        dossier = pdf_text(next(site.glob(f"pdf/kasus/{case}/berkas-pembinaan-{case}.pdf")))
+        assert f"Tidak sesuai SOP — {len(errors)} galat" in page, case
+        assert f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier, case
+        for f in errors:
+            words = re.sub(r"\s+", " ", str(f["message"]))
+            assert words in page, (case, words)
+            assert words.replace(" ", "") in dossier.replace(" ", ""), (case, words)  # PDF lines break anywhere
+        assert "(no_role)" not in dossier and "(unsigned)" not in dossier and " error " not in dossier
+    # The site names whose key signed the forged decision, beside the name the commit claims.
+    forged = page_text(site, FORGED)
+    assert NAMES["rizki-ramadhan"] in forged and f"nama di commit: {NAMES['agus-permana']}" in forged
+    # No draft SK designates a location on a decision nobody can vouch for.
+    assert not list(site.glob(f"pdf/kasus/{FORGED}/sk-penetapan-*.pdf"))
+    assert not list(site.glob(f"pdf/kasus/{OPEN}/sk-penetapan-*.pdf"))
+
+
+def test_every_surface_shows_the_same_verdict_for_every_case(demo_site: DemoSite, tmp_path: Path) -> None:
+    """One verdict per case: check's JSON, status, the case page, the dossier, the case index,
+    the findings export and the BagIt export all show the same errors, for every demo case."""
+    judged = audit(demo_site.archive, CheckOptions(cache_dir=demo_site.cache))
+    index = {r["id"]: r for r in json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]}
+    exported = json.loads((demo_site.site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
+    runner = CliRunner()
+    assert len(judged.report.verdicts) == 18
+    for verdict in judged.report.verdicts.values():
+        case = verdict.case
+        errors = sorted((f.code, f.message("id")) for f in verdict.findings if f.severity.value == "error")
+        assert index[case]["galat"] == len(errors), case
+        assert (
+            sorted((f["code"], f["message"]) for f in exported if f["case"] == case and f["severity"] == "error")
+            == errors
+        )
+        status = runner.invoke(main, ["status", case, "--root", str(demo_site.archive)], env={"SOP_KIT_LANG": "id"})
+        assert status.exit_code == 0, status.output
+        said = re.search(r"Putusan: TIDAK SESUAI SOP — (\d+) galat", status.output)
+        assert (int(said.group(1)) if said else 0) == len(errors), (case, status.output)
+        assert bool(said) != ("Putusan: sesuai SOP" in status.output)
+        page = page_text(demo_site.site, case)
+        dossier = pdf_text(demo_site.site / "pdf" / "kasus" / case / f"berkas-pembinaan-{case}.pdf")
+        if errors:
+            assert (
+                f"Tidak sesuai SOP — {len(errors)} galat" in page
+                and f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier
+            )
+        else:
+            assert "Sesuai SOP —" in page and "SESUAI SOP: tidak ada galat" in dossier and "TIDAK SESUAI" not in dossier
+        for _, message in errors:
+            words = re.sub(r"\s+", " ", message)
+            assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), (case, words)
+        bag = export_bag(judged, case, BagOptions(tmp_path / f"{case}.bag", date(2026, 6, 1), force=True))
+        recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+        assert (
+            sorted((f["code"], f["message"]) for f in recorded if f["case"] == case and f["severity"] == "error")
+            == errors
+        )
