@@ -179,6 +179,13 @@ def test_step_records_times_performer_and_attachment(repo: Path) -> None:
 
 def test_step_keeps_every_comment(repo: Path) -> None:
     folder = new_case(repo)
+    step1 = ["--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25"]
+    assert (
+        run(
+            "step", folder.name, "1", *step1, "--lampir", str(CORPUS / "base" / "lampiran" / "02-hasil-verifikasi.pdf")
+        )[0]
+        == 0
+    )
     step_file = next(folder.glob("langkah/02-*.yaml"))
     edited = step_file.read_text("utf-8").replace("status: belum", "status: belum  # diisi setelah rapat")
     edited = edited.replace("pelaksana:", "# Catatan petugas: verifikasi bersama kader.\npelaksana:")

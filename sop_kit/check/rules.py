@@ -14,7 +14,7 @@ from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Sop
-from ..records.rounds import Progress, Status, progress_of
+from ..records.rounds import Progress, Status, case_progress
 from ..records.wilayah import purwakarta
 from .report import MissingDocument
 
@@ -39,7 +39,7 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     sop = archive.sop_of(case.kasus)
     if sop is None:
         return CaseJudgement(out, missing)
-    prog = progress_of(sop, case.steps)
+    prog = case_progress(sop, case)
     referenced: set[str] = set()
     for step in case.steps:
         out += _step(archive, case, sop, step, referenced, missing)
@@ -394,7 +394,8 @@ _WHOLE = 8 << 20
 
 
 def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
-    """Order: prerequisites first, a 'ya' decision before the steps after it, rounds in sequence."""
+    """Order along the SOP's path (records.rounds): prerequisites first, a 'ya' before the
+    steps after a decision, a new round only after a 'tidak' (with its reason)."""
     for dup in prog.duplicates:
         first = prog.rounds[dup.record.putaran][dup.record.langkah]
         yield _f(
@@ -407,74 +408,75 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
             round=dup.record.putaran,
             other=first.loaded.file,
         )
-    repeating = prog.repeating()
-    decision = next((s for s in sop.langkah if s.keputusan), None)
+    current = prog.current_round
+    reported_rounds: set[int] = set()
     for round_no in sorted(prog.rounds):
-        if round_no > 1 and prog.decision(round_no - 1) != "tidak":
-            first = next(iter(prog.rounds[round_no].values()))
-            yield _f(
-                E,
-                "round.unexpected",
-                case,
-                first.loaded.file,
-                first.loaded.line_of(("putaran",)),
-                round=round_no,
-                previous=round_no - 1,
-            )
-        for no, step in prog.rounds[round_no].items():
-            rec = step.record
-            line = partial(step.loaded.line_of, ("status",))
-            if decision and no > decision.no and round_no < prog.final_round:
-                yield _f(
-                    E,
-                    "round.step_in_old_round",
-                    case,
-                    step.loaded.file,
-                    step.loaded.line_of(("putaran",)),
-                    no=no,
-                    round=round_no,
-                    final=prog.final_round,
-                )
+        for no, step in sorted(prog.rounds[round_no].items()):
+            rec, file = step.record, step.loaded.file
+            if not prog.on_path(step):
+                if round_no > current:
+                    if round_no not in reported_rounds:
+                        reported_rounds.add(round_no)
+                        at = step.loaded.line_of(("putaran",))
+                        yield _f(E, "round.unexpected", case, file, at, round=round_no, previous=round_no - 1)
+                else:
+                    at = step.loaded.line_of(("putaran",))
+                    yield _f(E, "round.step_in_old_round", case, file, at, no=no, round=round_no, final=current)
+                continue
+            spec = sop.step(no)
+            if spec.keputusan is not None and rec.keputusan == "tidak" and not rec.alasan:
+                yield _f(E, "step.no_reason", case, file, step.loaded.line_of(("keputusan",)), no=no)
             if rec.status == "belum":
                 continue
+            line = partial(step.loaded.line_of, ("status",))
             for pre in sop.prerequisites(no):
-                pre_step = prog.rounds.get(round_no, {}).get(pre) if pre in repeating else prog.current(pre)
+                pre_step = prog.latest(pre, round_no)
                 if pre_step is None or pre_step.record.status != "selesai":
-                    yield _f(E, "step.order", case, step.loaded.file, line, no=no, pre=pre)
+                    yield _f(E, "step.order", case, file, line, no=no, pre=pre)
                 elif pre_step.record.selesai and rec.mulai and rec.mulai < pre_step.record.selesai:
                     yield _f(
                         W,
                         "step.started_early",
                         case,
-                        step.loaded.file,
+                        file,
                         step.loaded.line_of(("mulai",)),
                         no=no,
                         pre=pre,
                         at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
                     )
-            if decision and no > decision.no and prog.decision(round_no) != "ya":
-                roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
-                yield _f(
-                    E, "step.needs_decision", case, step.loaded.file, line, no=no, decision=decision.no, roles=roles
-                )
+            for decision in sop.decision_steps:
+                assert decision.keputusan is not None
+                answer = prog.decision_for(decision.no, round_no)
+                loops = decision.keputusan.tidak <= decision.no  # only 'ya' leads past a loop's decision
+                if decision.no < no and (answer is None or (loops and answer != "ya")):
+                    roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
+                    yield _f(E, "step.needs_decision", case, file, line, no=no, decision=decision.no, roles=roles)
 
 
 def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
-    """A closed case must hold files and photos ('Harus ada Berkas dan Dokumen/Foto')."""
+    """A closed case must hold files and photos ('Harus ada Berkas dan Dokumen/Foto'); a case
+    withdrawn or closed early must say why, and nothing is done in it afterwards."""
+    assert case.kasus is not None and case.kasus_loaded is not None
+    stop, loaded = case.kasus.dihentikan, case.kasus_loaded
+    if stop is not None:
+        if not stop.alasan:
+            yield _f(E, "case.stop_no_reason", case, loaded.file, loaded.line_of(("dihentikan",)), status=stop.status)
+        for step in [s for r in prog.rounds.values() for s in r.values()]:
+            moment = step.record.mulai
+            if moment is not None and moment.date() > stop.tanggal:
+                at = step.loaded.line_of(("mulai",))
+                yield _f(
+                    W, "case.step_after_stop", case, step.loaded.file, at, no=step.record.langkah,
+                    date=f"{moment:%Y-%m-%d}", stopped=str(stop.tanggal), status=stop.status,
+                )  # fmt: skip
+        return
     if prog.status is not Status.DONE or not sop.foto_wajib:
         return
-    assert case.kasus_loaded is not None
     docs = [d for r in prog.rounds.values() for s in r.values() for d in s.record.dokumen]
     photos = [d for d in docs if d.jenis in sop.foto_wajib]
     if not photos or len(docs) == len(photos):
         yield _f(
-            E,
-            "case.closed_without_files",
-            case,
-            case.kasus_loaded.file,
-            1,
-            files=len(docs) - len(photos),
-            photos=len(photos),
+            E, "case.closed_without_files", case, loaded.file, 1, files=len(docs) - len(photos), photos=len(photos)
         )
 
 

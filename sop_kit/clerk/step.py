@@ -1,23 +1,21 @@
 """``sop-kit step``: record one step's progress in its file, keeping every comment.
 
+The step is written to the round the SOP's path has reached (:mod:`sop_kit.records.rounds`):
+a decided round's records are never overwritten, a new round gets its own files, and a
+pre-filled record nobody used moves to the round that uses it. A step whose completion is
+already in git history is approved: changing it is a correction (``koreksi``), said as such
+in the record, and its role holder must approve it again.
+
 The file is edited as text by a round-trip YAML library (ruamel.yaml), so the clerk's own
 comments and layout survive; only the keys asked for change. The result is read back through
 the strict loader and the step model before it replaces the file, attachments are copied in
-under safe names with their type checked by content, and nothing outside the one case folder
-is written. A failed step leaves the folder as it was.
+under safe names with their type checked by content and name, and nothing outside the one
+case folder is written. A refused step leaves the folder as it was.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import re
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,38 +27,28 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
 
 from ..check.rules import check_case
 from ..core.errors import ConfigError
-from ..core.findings import Finding
-from ..records.archive import Archive, CaseFolder
-from ..records.filetypes import matches, sniff
-from ..records.ids import slug
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive, StepFile
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.parse import validate
-from ..records.rounds import progress_of
-from ..records.yamlsafe import load_text
-from ..trail.gitlog import top_level
+from ..records.rounds import Progress, case_progress
+from ..records.yamlsafe import load_bytes, load_text
+from . import gitops
+from .attach import NewAttachment, attach, inside, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
+__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "record_step"]
+
 StepStatus = Literal["belum", "berjalan", "selesai"]
-_EXTENSIONS = {"jpeg": "jpg", "txt": "txt"}  # sniffed format -> file suffix, where they differ
-_MAX_ATTACHMENT = 50 * 1024 * 1024  # the check's limit for one file
-
-
-@dataclass(frozen=True)
-class NewAttachment:
-    """A file to attach to the step: copied in, its type checked by content, its hash recorded."""
-
-    source: Path
-    jenis: str | None = None  # default: the step's one mandated kind, or the photo kind for a photo
-    judul: str | None = None
-    pribadi: bool | None = None
+_FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
 
 
 @dataclass(frozen=True)
 class StepUpdate:
     no: int
-    putaran: int | None = None  # default: the round now due for this step
+    putaran: int | None = None  # default: the round the SOP's path has reached
     status: StepStatus | None = None  # default: 'selesai' once there is an end time, 'berjalan' once a start
     pelaksana: str | None = None
     mulai: datetime | None = None
@@ -71,12 +59,16 @@ class StepUpdate:
     nomor_surat: str | None = None
     catatan: str | None = None
     lampiran: tuple[NewAttachment, ...] = ()
+    koreksi: str | None = None  # a correction of an approved step, and why
+    setujui: bool = False  # the role holder approves the last correction again
+    pada: datetime | None = None  # when the correction or re-approval is made
 
     def is_empty(self) -> bool:
         return all(getattr(self, k) is None for k in _FIELDS) and not self.lampiran
 
-
-_FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
+    @property
+    def changes(self) -> bool:
+        return not self.is_empty() or self.koreksi is not None
 
 
 @dataclass
@@ -86,13 +78,20 @@ class Recorded:
     step_file: Path
     created: bool  # a new round's file was written
     attached: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
     message: str = ""  # the commit message
+    approved_before: bool = False  # the step's completion was already in git history
+    approvers: list[str] = field(default_factory=list)  # who may approve a correction (names)
 
     @property
     def paths(self) -> list[Path]:
         return [self.step_file, *self.attached]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
 def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
@@ -104,6 +103,79 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
     sop = archive.sop_of(current.kasus)
     if sop is None:
         raise ConfigError("record.unknown_sop", archive.show(folder / "kasus.yaml"), nomor=current.kasus.sop.nomor)
+    _refuse_early(archive, sop, update)
+    prog = case_progress(sop, current)
+    putaran, existing = target(prog, update)
+    spec = sop.step(update.no)
+    steps_dir = inside(folder, folder / STEPS_DIR, archive)
+    source = inside(folder, steps_dir / existing.name, archive) if existing is not None else None
+    # A pre-filled record nobody used moves to the round that uses it, under that round's name.
+    moving = existing is not None and existing in prog.unused and existing.record.putaran != putaran
+    path = source if source is not None and not moving else steps_dir / f"{step_file_stem(spec, putaran)}.yaml"
+    if path != source and (path.exists() or path.is_symlink()):
+        raise ConfigError("record.unreadable_step", archive.show(path))
+    original = source.read_text("utf-8") if source else step_text(archive, sop, spec, current.id, path, putaran)
+    approved = source is not None and _approved(source)
+    removed = [source] if moving and source is not None else []
+    _refuse_uncorrected(archive, path, existing, approved, update)
+    with staged(folder, archive) as staging:
+        docs = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
+        text = edit_text(original, update, docs, putaran)
+        record = _read_back(archive, path, text)
+        _refuse_unreasoned(archive, path, sop, record)
+        staging.write(path, text.encode("utf-8"))
+        for gone in removed:
+            staging.remove(gone)
+    result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], removed)
+    result.record, result.approved_before = record, approved
+    shown = archive.show(path)
+    result.findings = [f for f in check_case(archive, archive.read_case(folder)).findings if f.file == shown]
+    result.message = commit_message(current.id, sop, record, update)
+    result.approvers = approvers(archive, sop, record)
+    return result
+
+
+def target(prog: Progress, update: StepUpdate) -> tuple[int, StepFile | None]:
+    """The round step ``update.no`` is recorded in now, and the record already there (a
+    used one, or else a pre-filled one that nobody used)."""
+    no = update.no
+    if update.putaran is not None:
+        round_no = update.putaran
+        found = prog.rounds.get(round_no, {}).get(no)
+    elif update.koreksi is not None or update.setujui:
+        found = prog.current(no) or prog.latest(no)
+        if found is None:
+            raise ConfigError("record.nothing_to_correct", None, no=no)
+        return found.record.putaran, found
+    else:
+        round_no = prog.current_round
+        found = prog.rounds.get(round_no, {}).get(no)
+        if found is None and no < prog.round_start(round_no):
+            found = prog.latest(no)  # done in an earlier round and not repeated in this one
+            if found is not None:
+                return found.record.putaran, found
+    if found is None:
+        spare = sorted(
+            (s for s in prog.unused if s.record.langkah == no),
+            key=lambda s: (s.record.putaran != round_no, s.record.putaran),
+        )
+        found = spare[0] if spare else None
+    return round_no, found
+
+
+def _approved(path: Path) -> bool:
+    """Is the step's completion in git history (the last commit holds it 'selesai')?"""
+    data = gitops.committed(path)
+    if data is None:
+        return False
+    try:
+        loaded = load_bytes(data, path.name)
+    except ConfigError:
+        return False
+    return isinstance(loaded.data, dict) and loaded.data.get("status") == "selesai"
+
+
+def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
     if not 1 <= update.no <= len(sop.langkah):
         raise ConfigError("record.unknown_step", None, no=update.no, count=len(sop.langkah))
     spec = sop.step(update.no)
@@ -112,158 +184,37 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
         raise ConfigError("record.no_decision", None, no=update.no, steps=decisions)
     if update.pelaksana is not None:
         check_staff(archive, update.pelaksana)
-    putaran = update.putaran or due_round(sop, current, update.no)
-    existing = next((s for s in current.steps if (s.record.langkah, s.record.putaran) == (update.no, putaran)), None)
-    steps_dir = _inside(folder, folder / STEPS_DIR, archive)
-    if existing is not None:
-        path = _inside(folder, steps_dir / existing.name, archive)
-        original = path.read_text("utf-8")
-    else:
-        path = steps_dir / f"{step_file_stem(spec, putaran)}.yaml"
-        if path.exists() or path.is_symlink():
-            raise ConfigError("record.unreadable_step", archive.show(path))
-        original = step_text(archive, sop, spec, current.id, path, putaran)
-    with _staged(folder, archive) as staged:
-        docs = [_attach(archive, current, sop, update.no, a, staged) for a in update.lampiran]
-        text = edit_text(original, update, docs)
-        record = _read_back(archive, path, text)
-        staged.write(path, text.encode("utf-8"))
-    result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], record=record)
-    shown = archive.show(path)
-    result.findings = [f for f in check_case(archive, archive.read_case(folder)).findings if f.file == shown]
-    result.message = commit_message(current.id, sop, record)
-    return result
+    if update.setujui and (update.changes or update.putaran is not None):
+        raise ConfigError("record.approve_alone", None)
+    if update.koreksi is not None and not update.koreksi.strip():
+        raise ConfigError("record.correction_reason", None)
 
 
-def due_round(sop: Sop, case: CaseFolder, no: int) -> int:
-    """The round a step is recorded in now: a 'tidak' decision opens the next one for the
-    steps it sends back to, until that round's record of the step exists."""
-    prog = progress_of(sop, case.steps)
-    last = prog.final_round
-    if no in prog.repeating() and prog.decision(last) == "tidak":
-        return last + 1
-    rounds = [r for r, steps in prog.rounds.items() if no in steps]
-    return max(rounds, default=1)
+def _refuse_uncorrected(
+    archive: Archive, path: Path, existing: StepFile | None, approved: bool, update: StepUpdate
+) -> None:
+    """A step whose completion is in history is changed only as a correction."""
+    if approved and update.koreksi is None and not update.setujui and existing is not None:
+        raise ConfigError("record.approved", archive.show(path), no=update.no, putaran=existing.record.putaran)
+    if update.setujui and (existing is None or not any(k.disetujui is None for k in existing.record.koreksi)):
+        raise ConfigError("record.nothing_to_approve", archive.show(path), no=update.no)
 
 
-def _inside(folder: Path, path: Path, archive: Archive) -> Path:
-    """``path`` itself, once it is known to be no link and to lie in the case folder."""
-    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-        raise ConfigError("record.outside", archive.show(path))
-    return path
+def _refuse_unreasoned(archive: Archive, path: Path, sop: Sop, record: CatatanLangkah) -> None:
+    """A 'tidak' sends the case back: the record must say why (the SOP's own comment asks it)."""
+    if sop.step(record.langkah).keputusan is not None and record.keputusan == "tidak" and not record.alasan:
+        raise ConfigError("record.no_reason", archive.show(path), no=record.langkah)
 
 
-class _Staging:
-    """Files written beside their target and put in place together; removed on failure."""
-
-    def __init__(self) -> None:
-        self.pending: list[tuple[Path, Path]] = []
-        self.claimed: set[Path] = set()
-
-    def _temp(self, target: Path) -> Path:
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(fd)
-        self.pending.append((Path(tmp), target))
-        return Path(tmp)
-
-    def write(self, target: Path, data: bytes) -> None:
-        self._temp(target).write_bytes(data)
-
-    def copy(self, source: Path, target: Path) -> None:
-        shutil.copyfile(source, self._temp(target))
-
-
-@contextmanager
-def _staged(folder: Path, archive: Archive) -> Iterator[_Staging]:
-    staging = _Staging()
-    try:
-        yield staging
-    except BaseException:
-        for tmp, _ in staging.pending:
-            tmp.unlink(missing_ok=True)
-        raise
-    try:
-        for _, target in staging.pending:
-            _inside(folder, target, archive)  # every target checked before any is replaced
-    except BaseException:
-        for tmp, _ in staging.pending:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, target in staging.pending:  # attachments first, the record that names them last
-        os.replace(tmp, target)
-
-
-def _attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staged: _Staging) -> Berkas:
-    source = a.source
-    if not source.is_file():
-        raise ConfigError("record.no_file", str(source))
-    size = source.stat().st_size
-    if size == 0 or size > _MAX_ATTACHMENT:
-        raise ConfigError("record.bad_size", str(source), size=size, limit=_MAX_ATTACHMENT)
-    with source.open("rb") as fh:
-        found = sniff(fh.read(4096), source)
-    spec = sop.step(no)
-    kind_id = a.jenis or _default_kind(sop, no, found)
-    if kind_id is None:
-        kinds = ", ".join(k.id for k in sop.jenis_dokumen)
-        raise ConfigError("record.which_kind", str(source), no=no, kinds=kinds)
-    if kind_id not in {k.id for k in sop.jenis_dokumen}:
-        raise ConfigError("record.unknown_kind", str(source), kind=kind_id, kinds=", ".join(spec.dokumen_wajib) or "-")
-    kind = sop.kind(kind_id)
-    if not matches(found, kind.format):
-        raise ConfigError(
-            "record.wrong_type", str(source), found=found or "?", kind=kind.nama, formats=", ".join(kind.format)
-        )
-    digest = _sha256(source)
-    for step in case.steps:
-        for doc in step.record.dokumen:
-            if doc.sha256 == digest:
-                raise ConfigError("record.already_attached", str(source), where=doc.berkas, step=step.record.langkah)
-    sub = "foto" if kind.id in sop.foto_wajib else "lampiran"
-    name = re.sub(r"^[0-9]{1,2}-", "", slug(source.stem))[:60] or "berkas"  # '01-rekap' keeps one step prefix
-    stem = f"{no:02d}-{name}"
-    target = _free_name(case.path / sub, stem, _suffix(found, source), staged.claimed)
-    staged.claimed.add(target)
-    staged.copy(source, target)
-    return Berkas(
-        jenis=kind.id,
-        berkas=f"{sub}/{target.name}",
-        sha256=digest,
-        judul=a.judul if sub == "lampiran" else None,
-        keterangan=a.judul if sub == "foto" else None,
-        pribadi=a.pribadi,
-    )
-
-
-def _default_kind(sop: Sop, no: int, found: str | None) -> str | None:
-    mandated = sop.step(no).dokumen_wajib
-    photos = [k for k in mandated if k in sop.foto_wajib]
-    if photos and found in ("jpeg", "png"):
-        return photos[0]
-    return mandated[0] if len(mandated) == 1 else None
-
-
-def _suffix(found: str | None, source: Path) -> str:
-    if found == "txt" and source.suffix.lower() == ".csv":
-        return "csv"
-    return _EXTENSIONS.get(found or "", found or "bin")
-
-
-def _free_name(folder: Path, stem: str, suffix: str, claimed: set[Path]) -> Path:
-    candidate, n = folder / f"{stem}.{suffix}", 1
-    while candidate.exists() or candidate.is_symlink() or candidate in claimed:
-        n += 1
-        candidate = folder / f"{stem}-{n}.{suffix}"
-    return candidate
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
+    """Who approves this step again after a correction: the person recorded as doing it,
+    when they held one of its roles on its date; otherwise the step's roles."""
+    spec = sop.step(record.langkah)
+    person = archive.staff.get(record.pelaksana or "")
+    when = record.selesai or record.mulai
+    if person is not None and when is not None and person.roles_on(when.date()) & set(spec.pelaksana):
+        return [person.nama]
+    return [sop.role(r).nama for r in spec.pelaksana]
 
 
 def _yaml() -> YAML:
@@ -274,12 +225,19 @@ def _yaml() -> YAML:
     return y
 
 
-def edit_text(original: str, update: StepUpdate, docs: list[Berkas]) -> str:
+def _moment(value: datetime) -> PlainScalarString:
+    written: PlainScalarString = PlainScalarString(f"{value:%Y-%m-%d %H:%M}")
+    return written
+
+
+def edit_text(original: str, update: StepUpdate, docs: list[Berkas], putaran: int | None = None) -> str:
     """``original`` with the update applied; every other line, comments included, as it was."""
     data = _yaml().load(original)
     if not isinstance(data, CommentedMap):
         raise ConfigError("record.not_mapping", None)
     values: dict[str, Any] = {k: getattr(update, k) for k in _FIELDS if getattr(update, k) is not None}
+    if putaran is not None and data.get("putaran") != putaran:
+        values["putaran"] = putaran
     if update.status is None:
         ends = update.selesai is not None or data.get("selesai") not in (None, "")
         starts = update.mulai is not None or data.get("mulai") not in (None, "")
@@ -288,22 +246,43 @@ def edit_text(original: str, update: StepUpdate, docs: list[Berkas]) -> str:
         elif starts and data.get("status") in (None, "belum"):
             values["status"] = "berjalan"
     for key, value in values.items():
-        _set(data, key, PlainScalarString(f"{value:%Y-%m-%d %H:%M}") if isinstance(value, datetime) else value)
+        _set(data, key, _moment(value) if isinstance(value, datetime) else value)
     if docs:
-        listing = data.get("dokumen")
-        if not isinstance(listing, list):
-            _set(data, "dokumen", [])
-            listing = data["dokumen"]
+        listing = _listing(data, "dokumen")
         for doc in docs:
             entry = CommentedMap()
             for key, value in doc.model_dump(exclude_none=True).items():
                 entry[key] = DoubleQuotedScalarString(value) if key == "sha256" else value
             listing.append(entry)
-        if hasattr(listing, "fa"):
-            listing.fa.set_block_style()
+    if update.koreksi is not None or update.setujui:
+        _correction(data, update)
     out = io.StringIO()
     _yaml().dump(data, out)
     return out.getvalue()
+
+
+def _listing(data: CommentedMap, key: str) -> Any:
+    listing = data.get(key)
+    if not isinstance(listing, list):
+        _set(data, key, [])
+        listing = data[key]
+    if hasattr(listing, "fa"):
+        listing.fa.set_block_style()
+    return listing
+
+
+def _correction(data: CommentedMap, update: StepUpdate) -> None:
+    """A correction is written down in the record (when, why); a re-approval closes it."""
+    when = _moment(update.pada or datetime.now().replace(second=0, microsecond=0))
+    listing = _listing(data, "koreksi")
+    if update.koreksi is not None:
+        entry = CommentedMap()
+        entry["waktu"], entry["alasan"] = when, update.koreksi.strip()
+        listing.append(entry)
+    else:
+        for entry in listing:
+            if isinstance(entry, dict) and entry.get("disetujui") in (None, ""):
+                entry["disetujui"] = when
 
 
 def _set(data: CommentedMap, key: str, value: Any) -> None:
@@ -334,30 +313,23 @@ def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
     return record
 
 
-def commit_message(case_id: str, sop: Sop, record: CatatanLangkah) -> str:
+def commit_message(case_id: str, sop: Sop, record: CatatanLangkah, update: StepUpdate | None = None) -> str:
     """'kasus 2026-03-…: langkah 2 selesai (verifikasi validasi), keputusan ya'."""
     step = sop.step(record.langkah)
     words = step_file_stem(step).split("-", 1)[1].replace("-", " ")
-    parts = [f"kasus {case_id}: langkah {record.langkah} {record.status} ({words})"]
+    if update is not None and update.setujui:
+        return f"kasus {case_id}: koreksi langkah {record.langkah} ({words}) disetujui ulang"
+    state = "dikoreksi" if update is not None and update.koreksi is not None else record.status
+    parts = [f"kasus {case_id}: langkah {record.langkah} {state} ({words})"]
     if record.putaran > 1:
         parts.append(f"putaran {record.putaran}")
     if record.keputusan:
         parts.append(f"keputusan {record.keputusan}")
+    if update is not None and update.koreksi:
+        parts.append(f"koreksi: {update.koreksi.strip()}")
     return ", ".join(parts)
 
 
 def commit(recorded: Recorded, sign: bool = True) -> str:
     """``git add`` and ``git commit [-S]`` of exactly this step's files; the new commit's id."""
-    top = top_level(recorded.folder)
-    if top is None:
-        raise ConfigError("record.no_git", str(recorded.folder))
-    paths = [os.path.relpath(p, top) for p in recorded.paths]
-    for args in (
-        ["add", "--", *paths],
-        ["commit", *(["-S"] if sign else []), "-q", "-m", recorded.message, "--", *paths],
-    ):
-        proc = subprocess.run(["git", "-C", str(top), *args], capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise ConfigError("record.git_failed", str(top), command=args[0], reason=proc.stderr.strip()[:300])
-    head = subprocess.run(["git", "-C", str(top), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
-    return head.stdout.strip()
+    return gitops.commit(recorded.folder, recorded.paths, recorded.removed, recorded.message, sign)

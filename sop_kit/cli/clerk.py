@@ -161,6 +161,9 @@ def _moment(value: str | None) -> datetime | None:
 @click.option("--jenis", metavar="KIND", help="help.step.jenis")
 @click.option("--judul", help="help.step.judul")
 @click.option("--pribadi", is_flag=True, default=None, help="help.step.pribadi")
+@click.option("--koreksi", metavar="ALASAN", help="help.step.koreksi")
+@click.option("--setujui", is_flag=True, help="help.step.setujui")
+@click.option("--pada", metavar="WAKTU", help="help.step.pada")
 @click.option("--commit", "do_commit", is_flag=True, help="help.step.commit")
 @click.option("--no-sign", is_flag=True, help="help.step.no_sign")
 @lang_option
@@ -183,6 +186,9 @@ def step(
     jenis: str | None,
     judul: str | None,
     pribadi: bool | None,
+    koreksi: str | None,
+    setujui: bool,
+    pada: str | None,
     do_commit: bool,
     no_sign: bool,
     lang: str,
@@ -202,8 +208,11 @@ def step(
         nomor_surat=nomor_surat,
         catatan=catatan,
         lampiran=tuple(NewAttachment(p, jenis, judul, pribadi) for p in attachments),
+        koreksi=koreksi,
+        setujui=setujui,
+        pada=_moment(pada or "sekarang"),
     )
-    if update.is_empty():
+    if not update.changes and not setujui:
         raise ConfigError("record.nothing", None)
     done = record_step(open_archive(root), case, update)
     record = done.record
@@ -211,19 +220,31 @@ def step(
     records = done.folder.parents[2]  # <records>/kasus/<year>/<id>: shown as the clerk named the root
     shown = [str(Path(root) / p.relative_to(records)) for p in done.paths]
     click.echo(text("record.done", lang, no=no, putaran=record.putaran, path=shown[0], status=record.status))
-    if done.created:
+    for gone in done.removed:
+        old = str(Path(root) / gone.relative_to(records))
+        click.echo("  " + text("record.moved", lang, old=old, putaran=record.putaran, new=shown[0]))
+    if done.created and not done.removed:
         click.echo("  " + text("record.created_round", lang, putaran=record.putaran))
     for doc in record.dokumen[len(record.dokumen) - len(done.attached) :]:
         click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
     for finding in done.findings:
         click.echo("\n".join(finding_lines(finding, lang)))
+    who = " / ".join(done.approvers)
+    if koreksi is not None and done.approved_before:
+        click.echo(text("record.corrected", lang, no=no, who=who))
+        click.echo(text("record.reapprove_how", lang, who=who, id=done.case_id, no=no))
+    if setujui:
+        click.echo(text("record.reapproved", lang, no=no, who=who))
+    if done.errors:
+        click.echo(text("record.has_errors", lang, count=len(done.errors)))
+        sys.exit(1)
     if not done.findings:
         click.echo(text("record.clean", lang))
     if do_commit:
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
     else:
         click.echo(text("new.git", lang))
-        click.echo("  git add " + " ".join(shown))
+        click.echo("  git add " + " ".join(shown + [str(Path(root) / g.relative_to(records)) for g in done.removed]))
         click.echo(f'  git commit -S -m "{done.message}"')
 
 

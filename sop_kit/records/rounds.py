@@ -1,17 +1,23 @@
 """Where a case stands: its rounds, the decision taken in each, and the next step due.
 
-A decision step (the SOP's diamond) whose answer is "tidak" sends the case back to an
-earlier step; every step from there up to the decision is done again in a new round
-(``putaran``), and the earlier round's records are kept.
+The path through the SOP is read from the SOP's own data: after a step comes the next one,
+and after a decision step (the SOP's diamond) the step its answer names (``keputusan.ya`` or
+``keputusan.tidak``). An answer that leads back to an earlier step opens a new round
+(``putaran``): every step from there is done again in that round, in its own files, and the
+earlier round's records are kept as they were.
+
+A record that was never used (status ``belum`` and nothing filled in, as ``sop-kit new``
+writes one for every step) belongs to no round: it is put aside until a clerk uses it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
-from .archive import StepFile
-from .models import Sop
+from .archive import CaseFolder, StepFile
+from .models import CatatanLangkah, Sop
 
 
 class Status(StrEnum):
@@ -19,70 +25,169 @@ class Status(StrEnum):
     IN_PROGRESS = "berjalan"
     AWAITING_DECISION = "menunggu-keputusan"
     DONE = "selesai"
+    WITHDRAWN = "batal"  # withdrawn before the coaching, with a reason
+    CLOSED = "ditutup"  # closed early, with a reason
+
+    @property
+    def stopped(self) -> bool:
+        return self in (Status.WITHDRAWN, Status.CLOSED)
+
+
+class Slot(NamedTuple):
+    round: int
+    step: int
+
+
+def unused(record: CatatanLangkah) -> bool:
+    """A pre-filled record nobody has used: status 'belum' and nothing filled in."""
+    filled = ("pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
+    return (
+        record.status == "belum"
+        and all(getattr(record, key) is None for key in filled)
+        and not record.dokumen
+        and not record.koreksi
+    )
 
 
 @dataclass
 class Progress:
     sop: Sop
-    rounds: dict[int, dict[int, StepFile]] = field(default_factory=dict)
+    rounds: dict[int, dict[int, StepFile]] = field(default_factory=dict)  # used records only
     duplicates: list[StepFile] = field(default_factory=list)
+    unused: list[StepFile] = field(default_factory=list)  # pre-filled and never used: in no round
+    stopped: Status | None = None  # WITHDRAWN or CLOSED, as kasus.yaml says
+    _walked: tuple[list[Slot], Slot | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def final_round(self) -> int:
+        """The highest round holding a used record."""
         return max(self.rounds, default=1)
 
-    def repeating(self) -> range:
-        """Step numbers redone in each round: from the 'tidak' target up to the decision."""
-        decision = next((s for s in self.sop.langkah if s.keputusan), None)
-        if decision is None or decision.keputusan is None:
-            return range(0)
-        return range(decision.keputusan.tidak, decision.no + 1)
+    def walk(self) -> tuple[list[Slot], Slot | None]:
+        """The steps the SOP's path has passed through, in order, and the one due now (None
+        once the path has reached its end). Each slot is a round and a step number."""
+        if self._walked is None:
+            self._walked = self._walk()
+        return self._walked
 
-    def current(self, no: int) -> StepFile | None:
-        """The record that counts now for step ``no``: the final round's for repeated steps."""
-        if no in self.repeating():
-            return self.rounds.get(self.final_round, {}).get(no)
+    def _walk(self) -> tuple[list[Slot], Slot | None]:
+        passed: list[Slot] = []
+        here: Slot | None = Slot(1, 1)
+        while here is not None:
+            found = self.rounds.get(here.round, {}).get(here.step)
+            if found is None or found.record.status != "selesai":
+                return passed, here
+            spec = self.sop.step(here.step)
+            answer = found.record.keputusan
+            if spec.keputusan is not None and answer is None:
+                return passed, here  # 'selesai' without its decision: still due
+            passed.append(here)
+            if spec.keputusan is not None:
+                target = spec.keputusan.ya if answer == "ya" else spec.keputusan.tidak
+                here = Slot(here.round + (target <= here.step), target)
+            else:
+                here = Slot(here.round, here.step + 1) if here.step < len(self.sop.langkah) else None
+        return passed, None
+
+    def due(self) -> Slot | None:
+        return self.walk()[1]
+
+    @property
+    def current_round(self) -> int:
+        """The round the case is in: the due step's, or the last one passed."""
+        passed, due = self.walk()
+        return due.round if due else (passed[-1].round if passed else 1)
+
+    def round_start(self, round_no: int) -> int:
+        """The step a round starts at: 1 for the first, the target of the answer that opened it otherwise."""
+        passed, due = self.walk()
+        for slot in [*passed, *([due] if due else [])]:
+            if slot.round == round_no:
+                return slot.step
+        return 1
+
+    def latest(self, no: int, up_to: int | None = None) -> StepFile | None:
+        """The latest used record of step ``no`` in rounds up to ``up_to`` (all by default)."""
         for round_no in sorted(self.rounds, reverse=True):
-            if no in self.rounds[round_no]:
+            if (up_to is None or round_no <= up_to) and no in self.rounds[round_no]:
                 return self.rounds[round_no][no]
         return None
+
+    def current(self, no: int) -> StepFile | None:
+        """The record that counts now for step ``no``: the one the path passed last, the due
+        one, or one recorded ahead of the path in the current round."""
+        passed, due = self.walk()
+        if due is not None and due.step == no and no in self.rounds.get(due.round, {}):
+            return self.rounds[due.round][no]
+        for slot in reversed(passed):
+            if slot.step == no:
+                return self.rounds[slot.round][no]
+        return self.rounds.get(self.current_round, {}).get(no)
 
     def done(self, no: int) -> bool:
         step = self.current(no)
         return step is not None and step.record.status == "selesai"
 
     def decision(self, round_no: int) -> str | None:
+        """The answer given in round ``round_no`` (the first decision step's, if there are several)."""
         for step in self.sop.decision_steps:
             found = self.rounds.get(round_no, {}).get(step.no)
             if found and found.record.status == "selesai":
                 return found.record.keputusan
         return None
 
+    def decision_for(self, decision_no: int, round_no: int) -> str | None:
+        """The answer of decision step ``decision_no`` that governs round ``round_no``: the
+        latest given in that round or before it."""
+        found = self.latest(decision_no, round_no)
+        return found.record.keputusan if found and found.record.status == "selesai" else None
+
     def decided_yes(self) -> bool:
-        return not self.sop.decision_steps or self.decision(self.final_round) == "ya"
+        """The last decision on the path was 'ya' (or the SOP has no decision)."""
+        if not self.sop.decision_steps:
+            return True
+        passed, _ = self.walk()
+        decisions = [self.rounds[s.round][s.step].record.keputusan for s in passed if self.sop.step(s.step).keputusan]
+        return bool(decisions) and decisions[-1] == "ya"
 
     def next_step(self) -> int | None:
-        for step in self.sop.langkah:
-            if not self.done(step.no):
-                return step.no
-        return None
+        if self.stopped is not None:
+            return None
+        due = self.due()
+        return due.step if due else None
+
+    def on_path(self, step: StepFile) -> bool:
+        """Is this used record where the SOP's path puts it: passed, due, or ahead of the
+        due step in the current round?"""
+        passed, due = self.walk()
+        slot = Slot(step.record.putaran, step.record.langkah)
+        if slot in passed or slot == due:
+            return True
+        return due is not None and slot.round == due.round and slot.step > due.step
 
     @property
     def status(self) -> Status:
-        if not any(f.record.status != "belum" for r in self.rounds.values() for f in r.values()):
+        if self.stopped is not None:
+            return self.stopped
+        if not self.rounds:
             return Status.NOT_STARTED
-        nxt = self.next_step()
-        if nxt is None:
+        due = self.due()
+        if due is None:
             return Status.DONE
-        if self.sop.step(nxt).keputusan and all(self.done(p) for p in self.sop.prerequisites(nxt)):
+        spec = self.sop.step(due.step)
+        if spec.keputusan and all(self.done(p) for p in self.sop.prerequisites(due.step)):
             return Status.AWAITING_DECISION
         return Status.IN_PROGRESS
 
 
-def progress_of(sop: Sop, steps: list[StepFile]) -> Progress:
-    prog = Progress(sop)
+def progress_of(sop: Sop, steps: list[StepFile], stopped: str | None = None) -> Progress:
+    """The rounds of a case's step records; ``stopped`` is kasus.yaml's ``dihentikan.status``."""
+    prog = Progress(sop, stopped=Status(stopped) if stopped else None)
     for step in sorted(steps, key=lambda s: (s.record.putaran, s.record.langkah, s.loaded.file)):
         if step.record.langkah > len(sop.langkah):
+            continue
+        if unused(step.record):
+            prog.unused.append(step)
             continue
         slot = prog.rounds.setdefault(step.record.putaran, {})
         if step.record.langkah in slot:
@@ -90,3 +195,9 @@ def progress_of(sop: Sop, steps: list[StepFile]) -> Progress:
         else:
             slot[step.record.langkah] = step
     return prog
+
+
+def case_progress(sop: Sop, case: CaseFolder) -> Progress:
+    """The rounds of a case folder, withdrawn or closed early as its kasus.yaml says."""
+    stop = case.kasus.dihentikan if case.kasus else None
+    return progress_of(sop, case.steps, stop.status if stop else None)

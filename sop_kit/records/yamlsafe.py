@@ -28,6 +28,8 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # NUL and the Unicode bidi controls (Trojan-Source style reordering of what a reviewer sees).
 _FORBIDDEN = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What git leaves in a file whose merge conflicted; libyaml would call it a syntax error.
+_CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)|^={7}[ \t]*$", re.M)
 
 Loc = tuple[str | int, ...]
 
@@ -92,6 +94,11 @@ def decode(raw: bytes, file: str) -> str:
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise _fail(file, "yaml.bad_char", line, char=f"U+{ord(bad.group()):04X}")
+    if "<<<<<<<" in text or ">>>>>>>" in text:
+        marker = _CONFLICT.search(text)
+        if marker:
+            line = text.count("\n", 0, marker.start()) + 1
+            raise _fail(file, "yaml.conflict", line, row=line)
     return text
 
 

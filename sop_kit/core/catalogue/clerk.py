@@ -1,6 +1,189 @@
 """Messages of the clerks' commands (new, step, schema, init)."""
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    # --- issue 14: the clerk's real path (rounds, corrections, withdrawals, staff, interactive new)
+    "record.wrong_ending": (
+        "isi berkas adalah {found}, tetapi namanya berakhiran .{ending}; berkas tidak dilampirkan",
+        "beri nama yang sesuai isinya ({endings}), atau simpan ulang dalam format yang benar (mis. cetak ke PDF)",
+        "the file's content is {found}, but its name ends in .{ending}; the file was not attached",
+        "name it after its content ({endings}), or save it again in the right format (e.g. print to PDF)",
+    ),
+    "record.no_reason": (
+        "keputusan 'tidak' di langkah {no} perlu alasan; langkah tidak dicatat",
+        'tambahkan --alasan "…" (mis. data apa yang belum valid)',
+        "a 'tidak' decision in step {no} needs a reason; the step was not recorded",
+        'add --alasan "…" (e.g. which data is not valid yet)',
+    ),
+    "record.approved": (
+        "langkah {no} putaran {putaran} sudah selesai dan tercatat di riwayat git (sudah disetujui); tidak diubah",
+        'untuk mengubahnya, catat sebagai koreksi: tambahkan --koreksi "apa yang dikoreksi dan mengapa"',
+        "step {no} round {putaran} is complete and in git history (approved); not changed",
+        'to change it, record a correction: add --koreksi "what is corrected and why"',
+    ),
+    "record.nothing_to_correct": (
+        "langkah {no} belum pernah dicatat, jadi tidak ada yang dikoreksi",
+        "catat langkahnya tanpa --koreksi",
+        "step {no} was never recorded, so there is nothing to correct",
+        "record the step without --koreksi",
+    ),
+    "record.correction_reason": (
+        "--koreksi perlu alasan",
+        'tulis apa yang dikoreksi dan mengapa, mis. --koreksi "nomor SK salah ketik"',
+        "--koreksi needs a reason",
+        'say what is corrected and why, e.g. --koreksi "SK number mistyped"',
+    ),
+    "record.approve_alone": (
+        "--setujui menyetujui koreksi apa adanya; tidak dapat digabung dengan perubahan lain",
+        "jalankan --setujui sendiri (boleh dengan --commit)",
+        "--setujui approves a correction as it is; it cannot be combined with other changes",
+        "run --setujui on its own (--commit allowed)",
+    ),
+    "record.nothing_to_approve": (
+        "langkah {no} tidak punya koreksi yang menunggu persetujuan",
+        "persetujuan ulang hanya untuk koreksi yang dicatat dengan --koreksi",
+        "step {no} has no correction awaiting approval",
+        "approval again is only for a correction recorded with --koreksi",
+    ),
+    "record.has_errors": (
+        "langkah ini belum sesuai SOP ({count} galat): perbaiki dulu, belum di-commit",
+        "",
+        "this step does not follow the SOP yet ({count} errors): fix it first; not committed",
+        "",
+    ),
+    "record.moved": (
+        "berkas isian {old} dipakai untuk putaran {putaran} dan dipindah ke {new}",
+        "",
+        "the pre-filled file {old} was used for round {putaran} and moved to {new}",
+        "",
+    ),
+    "record.corrected": (
+        "KOREKSI: langkah {no} sudah disetujui sebelumnya; koreksi ini harus disetujui ulang oleh {who}.",
+        "",
+        "CORRECTION: step {no} was approved before; this correction must be approved again by {who}.",
+        "",
+    ),
+    "record.reapprove_how": (
+        "Caranya: {who} menjalankan `sop-kit step {id} {no} --setujui --commit` dengan kunci SSH-nya sendiri "
+        "(atau meng-commit koreksi ini sendiri dengan `git commit -S`). Sampai itu, `sop-kit check` melaporkan langkah "
+        "ini 'diubah setelah disetujui'.",
+        "",
+        "How: {who} runs `sop-kit step {id} {no} --setujui --commit` with their own SSH key (or commits this "
+        "correction themselves with `git commit -S`). Until then, `sop-kit check` reports the step as 'changed after "
+        "approval'.",
+        "",
+    ),
+    "record.reapproved": (
+        "koreksi langkah {no} ditandai disetujui ulang; berlaku setelah di-commit dengan tanda tangan {who}",
+        "",
+        "the correction of step {no} is marked approved again; it counts once committed signed by {who}",
+        "",
+    ),
+    "stop.done": (
+        "kasus {id} dicatat '{status}' per {date}: {path}",
+        "",
+        "case {id} recorded as '{status}' as of {date}: {path}",
+        "",
+    ),
+    "stop.sign": (
+        "Kasus tetap di arsip dengan alasannya. Bila sudah ada langkah yang disetujui, perubahan ini sah setelah "
+        "di-commit dengan tanda tangan pemegang peran keputusan ({roles}).",
+        "",
+        "The case stays in the archive with its reason. If steps were approved already, this change counts once "
+        "committed signed by a holder of the decision's role ({roles}).",
+        "",
+    ),
+    "stop.already": (
+        "kasus sudah berstatus '{status}' sejak {date}",
+        "kasus yang dibatalkan atau ditutup tetap seperti itu; perbaiki kasus.yaml bila keliru",
+        "the case is already '{status}' since {date}",
+        "a withdrawn or closed case stays so; fix kasus.yaml if this was a mistake",
+    ),
+    "stop.no_reason": (
+        "pembatalan atau penutupan kasus perlu alasan",
+        'tambahkan --alasan "…" (PUBLIK: tanpa nama atau NIK keluarga)',
+        "withdrawing or closing a case needs a reason",
+        'add --alasan "…" (PUBLIC: no names or NIK of families)',
+    ),
+    "stop.finished": (
+        "kasus {id} sudah selesai menurut SOP; tidak dapat dibatalkan atau ditutup",
+        "",
+        "case {id} is already complete under the SOP; it cannot be withdrawn or closed",
+        "",
+    ),
+    "new.answers_so_far": (
+        "Jawaban sejauh ini tidak hilang; lanjutkan dengan:",
+        "",
+        "The answers so far are not lost; carry on with:",
+        "",
+    ),
+    "new.prompt_staff": (
+        "Staf pembuat kasus (nomor atau id)",
+        "",
+        "Staff member opening the case (number or id)",
+        "",
+    ),
+    "new.prompt_again": ("Coba lagi", "", "Try again", ""),
+    "staff.exists": (
+        "id staf '{id}' sudah ada di daftar staf",
+        "untuk orang yang sama pakai `sop-kit staf ubah {id}`; untuk orang lain pilih id lain",
+        "staff id '{id}' is already in the registry",
+        "for the same person use `sop-kit staf ubah {id}`; for someone else choose another id",
+    ),
+    "staff.add_needs": (
+        "orang baru perlu --nama, --nip, --jabatan dan --mulai",
+        "lihat `sop-kit staf tambah --help`",
+        "a new person needs --nama, --nip, --jabatan and --mulai",
+        "see `sop-kit staf tambah --help`",
+    ),
+    "staff.unknown_id": (
+        "staf '{id}' tidak ada di daftar staf",
+        "id yang ada: {known}",
+        "staff member '{id}' is not in the registry",
+        "known ids: {known}",
+    ),
+    "staff.which_tenure": (
+        "jabatan mana yang diakhiri untuk '{id}'? Yang masih berjalan: {open}",
+        'sebutkan dengan --jabatan "…" tepat seperti di daftar staf',
+        "which position of '{id}' ends? Still open: {open}",
+        'name it with --jabatan "…" exactly as in the registry',
+    ),
+    "staff.no_key": (
+        "kunci publik SSH tidak ditemukan",
+        "beri berkas .pub dengan --kunci BERKAS, atau buat kunci: ssh-keygen -t ed25519",
+        "no SSH public key found",
+        "give a .pub file with --kunci FILE, or make a key: ssh-keygen -t ed25519",
+    ),
+    "staff.bad_key": (
+        "berkas ini bukan kunci publik SSH",
+        "pakai berkas .pub (satu baris 'ssh-ed25519 AAAA…'), bukan kunci privat",
+        "this file is not an SSH public key",
+        "use the .pub file (one line 'ssh-ed25519 AAAA…'), not the private key",
+    ),
+    "staff.private_key": (
+        "berkas ini kunci PRIVAT; tidak dibaca dan tidak dicatat",
+        "kunci privat tidak pernah dibagikan; pakai berkas .pub di sebelahnya",
+        "this file is a PRIVATE key; it was neither read nor recorded",
+        "a private key is never shared; use the .pub file beside it",
+    ),
+    "staff.missing_file": (
+        "daftar staf tidak ada atau bukan berkas biasa",
+        "buat arsip dengan `sop-kit init` terlebih dahulu",
+        "the staff registry is missing or not an ordinary file",
+        "create the archive with `sop-kit init` first",
+    ),
+    "staff.written": (
+        "daftar staf diperbarui: {path} ({who})",
+        "",
+        "staff registry updated: {path} ({who})",
+        "",
+    ),
+    "staff.governed": (
+        "PENTING: daftar staf baru berlaku setelah di-commit dengan tanda tangan admin staf (admin_staf): {admins}.",
+        "",
+        "IMPORTANT: the registry counts only once committed with the signature of a registry administrator "
+        "(admin_staf): {admins}.",
+        "",
+    ),
     # --- sop-kit new / step (clerk workflow)
     "new.unknown_kecamatan": (
         "kecamatan '{name}' tidak ada di Kabupaten Purwakarta (mirip: {suggestions})",

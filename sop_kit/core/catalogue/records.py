@@ -1,6 +1,33 @@
 """Messages of reading records (YAML, schemas, configuration, staff, cases, steps, documents)."""
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    # --- issue 14: rounds, corrections, withdrawn cases, merge conflicts
+    "step.no_reason": (
+        "keputusan 'tidak' di langkah {no} tanpa alasan",
+        "tulis alasannya di 'alasan' (mis. data apa yang belum valid): sop-kit step KASUS {no} --alasan \"…\"",
+        "the 'tidak' decision in step {no} has no reason",
+        "give the reason in 'alasan' (e.g. which data is not valid yet): sop-kit step CASE {no} --alasan \"…\"",
+    ),
+    "case.stop_no_reason": (
+        "kasus berstatus '{status}' tanpa alasan",
+        "tulis alasannya di 'dihentikan.alasan' (PUBLIK: tanpa nama atau NIK keluarga)",
+        "the case is '{status}' without a reason",
+        "give the reason in 'dihentikan.alasan' (PUBLIC: no names or NIK of families)",
+    ),
+    "case.step_after_stop": (
+        "langkah {no} dimulai {date}, setelah kasus berstatus '{status}' pada {stopped}",
+        "langkah tidak dikerjakan lagi setelah kasus dibatalkan atau ditutup; periksa tanggalnya",
+        "step {no} started on {date}, after the case became '{status}' on {stopped}",
+        "no step is done after a case is withdrawn or closed; check the date",
+    ),
+    "yaml.conflict": (
+        "konflik penggabungan git di baris {row}",
+        "berkas masih memuat penanda konflik (<<<<<<<, =======, >>>>>>>); pilih isi yang benar, hapus penandanya, "
+        "lalu `git add` berkas ini",
+        "git merge conflict at line {row}",
+        "the file still holds conflict markers (<<<<<<<, =======, >>>>>>>); keep the right content, delete the "
+        "markers, then `git add` the file",
+    ),
     "governed.not_in_force": (
         "versi berkas ini di folder kerja tidak berlaku: yang menilai kasus adalah versi sah dari commit {commit}",
         "commit perubahan dengan tanda tangan pemegang wewenangnya (admin_sop, admin_staf atau admin_arsip), atau "
@@ -558,10 +585,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "a new round starts only after a 'tidak' decision",
     ),
     "round.step_in_old_round": (
-        "langkah {no} dicatat di putaran {round}, padahal kasus sudah di putaran {final}",
-        "langkah setelah keputusan hanya ada di putaran terakhir",
-        "step {no} recorded in round {round}, but the case is in round {final}",
-        "steps after the decision belong to the final round only",
+        "langkah {no} dicatat di putaran {round}, di luar alur SOP: putaran itu tidak sampai ke langkah ini",
+        "kasus kini di putaran {final}: catat langkah ini dengan `sop-kit step KASUS {no}` (menulis ke putaran yang "
+        "berjalan), lalu kosongkan atau hapus berkas ini; atau ubah 'putaran: {final}' di berkas ini",
+        "step {no} recorded in round {round}, off the SOP's path: that round never reached this step",
+        "the case is in round {final}: record the step with `sop-kit step CASE {no}` (it writes to the round due), "
+        "then empty or delete this file; or change it to 'putaran: {final}'",
     ),
     "time.over": (
         "langkah {no} memakan {minutes} menit, melebihi standar {standard} menit",

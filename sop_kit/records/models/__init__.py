@@ -1,6 +1,6 @@
 """Pydantic models of every record file sop-kit reads."""
 
-from .case import Berkas, CatatanLangkah, Kasus, KeluargaSasaran
+from .case import Berkas, CatatanLangkah, Kasus, KeluargaSasaran, Koreksi, Penghentian
 from .sop import JenisDokumen, Langkah, Peran, Sop
 from .staff import Penugasan, Registri, Staf
 
@@ -10,7 +10,9 @@ __all__ = [
     "JenisDokumen",
     "Kasus",
     "KeluargaSasaran",
+    "Koreksi",
     "Langkah",
+    "Penghentian",
     "Penugasan",
     "Peran",
     "Registri",

@@ -74,6 +74,16 @@ class Kontak(BaseModel):
     telepon: Telepon | None = None
 
 
+class Penghentian(BaseModel):
+    """A case withdrawn (batal) or closed before the SOP's end (ditutup): kept in the archive as such."""
+
+    model_config = STRICT
+    status: Literal["batal", "ditutup"] = Field(description="batal: withdrawn; ditutup: closed early")
+    tanggal: Tanggal
+    oleh: Slug = Field(description="staff id of who decided it")
+    alasan: Teks | None = Field(None, description="why; required (PUBLIC: no names or NIK of families)")
+
+
 class Kasus(BaseModel):
     """kasus.yaml: the identity of one coaching engagement."""
 
@@ -88,6 +98,7 @@ class Kasus(BaseModel):
     ringkasan: Teks | None = None
     kontak: list[Kontak] = Field(default_factory=list)
     sasaran: list[KeluargaSasaran] = Field(default_factory=list)
+    dihentikan: Penghentian | None = Field(None, description="only for a case withdrawn or closed early")
 
 
 class Berkas(BaseModel):
@@ -102,6 +113,15 @@ class Berkas(BaseModel):
     pribadi: bool | None = Field(
         None, description="holds personal data (attendance list, KK copy): never published; empty: as its kind says"
     )
+
+
+class Koreksi(BaseModel):
+    """A correction of a step record after it was completed: when, why, and its re-approval."""
+
+    model_config = STRICT
+    waktu: WaktuLokal
+    alasan: Teks = Field(description="what was corrected and why (PUBLIC)")
+    disetujui: WaktuLokal | None = Field(None, description="when the step's role holder approved it again")
 
 
 class CatatanLangkah(BaseModel):
@@ -121,6 +141,7 @@ class CatatanLangkah(BaseModel):
     nomor_surat: Teks | None = Field(None, description="number of the letter or SK the step produced")
     catatan: Teks | None = None
     dokumen: list[Berkas] = Field(default_factory=list)
+    koreksi: list[Koreksi] = Field(default_factory=list, description="corrections after completion, oldest first")
 
     @model_validator(mode="after")
     def _times(self) -> CatatanLangkah:

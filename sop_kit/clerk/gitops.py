@@ -1,0 +1,46 @@
+"""The clerks' few git operations: what a file was at the last commit, and a commit of
+exactly the files one command wrote."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from ..core.errors import ConfigError
+from ..trail.gitlog import top_level
+
+
+def _git(top: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "-C", str(top), *args], capture_output=True, text=True, check=False)
+
+
+def committed(path: Path) -> bytes | None:
+    """The file as the last commit (HEAD) holds it; None outside git or when it holds none."""
+    top = top_level(path.parent)
+    if top is None:
+        return None
+    rel = os.path.relpath(path, top).replace(os.sep, "/")
+    proc = subprocess.run(["git", "-C", str(top), "show", f"HEAD:{rel}"], capture_output=True, check=False)
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def commit(folder: Path, written: list[Path], removed: list[Path], message: str, sign: bool = True) -> str:
+    """``git add`` and ``git commit [-S]`` of exactly these files (and of the removal of
+    ``removed`` ones git knows); the new commit's id."""
+    top = top_level(folder)
+    if top is None:
+        raise ConfigError("record.no_git", str(folder))
+    paths = [os.path.relpath(p, top) for p in written]
+    for gone in removed:
+        rel = os.path.relpath(gone, top)
+        if _git(top, "ls-files", "--", rel).stdout.strip():  # a file never committed leaves no trace
+            paths.append(rel)
+    for args in (
+        ["add", "-A", "--", *paths],
+        ["commit", *(["-S"] if sign else []), "-q", "-m", message, "--", *paths],
+    ):
+        proc = _git(top, *args)
+        if proc.returncode != 0:
+            raise ConfigError("record.git_failed", str(top), command=args[0], reason=proc.stderr.strip()[:300])
+    return _git(top, "rev-parse", "HEAD").stdout.strip()

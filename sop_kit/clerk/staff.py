@@ -1,0 +1,293 @@
+"""``sop-kit staf tambah|ubah|akhiri``: the staff registry edited from the command line.
+
+records/staf.yaml is edited as text by a round-trip YAML library, so its comments and layout
+survive; the result is read back through the strict loader and the registry's models (a NIP
+that cannot be one, an unknown SOP role or a duplicate id refuses the edit) before it
+replaces the file. The registry is a governed file: a change counts only from a commit
+signed by an administrator of it (``admin_staf``), which the result names.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.serialization import load_ssh_public_key
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..core.errors import ConfigError
+from ..records.archive import Archive
+from ..records.layout import STAFF_FILE
+from ..records.models import Registri, Staf
+from ..records.nip import normalise
+from ..records.parse import validate
+from ..records.yamlsafe import load_text
+
+SSH_DEFAULTS = ("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub")  # ~/.ssh, in the order ssh-keygen suggests
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """A position held from a date, with the SOP roles and rights it carries."""
+
+    jabatan: str
+    mulai: date
+    peran: tuple[str, ...] = ()
+    admin_staf: bool = False
+    admin_sop: bool = False
+    admin_arsip: bool = False
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    """What ``tambah`` writes, or the fields ``ubah`` changes (None: unchanged)."""
+
+    id: str
+    nama: str | None = None
+    nip: str | None = None
+    email: str | None = None
+    keys: tuple[str, ...] = ()  # public key lines to add
+    tenure: Tenure | None = None  # a new position to add
+    fiktif: bool | None = None
+
+
+@dataclass
+class StaffEdit:
+    path: Path
+    person: Staf
+    admins: list[str] = field(default_factory=list)  # who may authorise the change (admin_staf today)
+
+
+def read_key(path: Path | None, home: Path | None = None) -> str:
+    """One OpenSSH public key line: from ``path``, or else the first of ~/.ssh's usual keys."""
+    candidates = [path] if path is not None else [(home or Path.home()) / ".ssh" / n for n in SSH_DEFAULTS]
+    source = next((p for p in candidates if p.is_file()), None)
+    if source is None:
+        raise ConfigError("staff.no_key", str(path or (home or Path.home()) / ".ssh"))
+    if source.stat().st_size > 16384:
+        raise ConfigError("staff.bad_key", str(source))
+    line = next((ln.strip() for ln in source.read_text("utf-8", errors="replace").splitlines() if ln.strip()), "")
+    if line.startswith("-----BEGIN") or "PRIVATE" in line:
+        raise ConfigError("staff.private_key", str(source))
+    try:
+        load_ssh_public_key(line.encode())
+    except (ValueError, TypeError, NotImplementedError):
+        raise ConfigError("staff.bad_key", str(source)) from None
+    return line
+
+
+def add_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit:
+    """Add a person with their first position; refused if the id or NIP is taken."""
+    if change.id in archive.staff:
+        raise ConfigError("staff.exists", archive.show(archive.root / STAFF_FILE), id=change.id)
+    if change.nama is None or change.nip is None or change.tenure is None:
+        raise ConfigError("staff.add_needs", None)
+
+    def edit(data: CommentedMap) -> None:
+        entry = CommentedMap()
+        entry["id"], entry["nama"], entry["nip"] = change.id, change.nama, _nip_text(change.nip or "")
+        if change.email:
+            entry["email"] = change.email
+        if change.keys:
+            entry["kunci_ssh"] = CommentedSeq(change.keys)
+        if change.fiktif:
+            entry["fiktif"] = True
+        entry["penugasan"] = CommentedSeq([_tenure(change.tenure)])  # type: ignore[arg-type]
+        people = data.get("staf")
+        if not isinstance(people, CommentedSeq) or not people:
+            data["staf"] = people = CommentedSeq()
+        people.append(entry)
+
+    return _edit(archive, change.id, edit, today)
+
+
+def change_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit:
+    """Change a person's name, NIP or e-mail, add signing keys or a new position."""
+
+    def edit(data: CommentedMap) -> None:
+        entry = _entry(archive, data, change.id)
+        for key, value in (("nama", change.nama), ("email", change.email)):
+            if value is not None:
+                _put(entry, key, value)
+        if change.nip is not None:
+            _put(entry, "nip", _nip_text(change.nip))
+        if change.keys:
+            keys = entry.get("kunci_ssh")
+            if not isinstance(keys, list):
+                _put(entry, "kunci_ssh", CommentedSeq())
+                keys = entry["kunci_ssh"]
+            for key in change.keys:
+                if key not in keys:
+                    keys.append(key)
+        if change.tenure is not None:
+            entry["penugasan"].append(_tenure(change.tenure))
+
+    return _edit(archive, change.id, edit, today)
+
+
+def end_tenure(archive: Archive, who: str, last_day: date, jabatan: str | None, today: date) -> StaffEdit:
+    """Close a person's open position (the one named, or their only open one) on ``last_day``."""
+
+    def edit(data: CommentedMap) -> None:
+        entry = _entry(archive, data, who)
+        open_ = [t for t in entry["penugasan"] if t.get("sampai") in (None, "")]
+        if jabatan is not None:
+            open_ = [t for t in open_ if t.get("jabatan") == jabatan]
+        if len(open_) != 1:
+            names = ", ".join(str(t.get("jabatan")) for t in entry["penugasan"] if t.get("sampai") in (None, ""))
+            raise ConfigError("staff.which_tenure", None, id=who, open=names or "-")
+        _put(open_[0], "sampai", last_day)
+
+    return _edit(archive, who, edit, today)
+
+
+def _last(node: Any) -> tuple[Any, Any] | None:
+    """The innermost last key of a mapping: where ruamel keeps the comment printed after it."""
+    while isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        inner = node[key]
+        if isinstance(inner, CommentedSeq) and inner and isinstance(inner[-1], CommentedMap):
+            node = inner[-1]
+        elif isinstance(inner, CommentedMap) and inner:
+            node = inner
+        else:
+            return node, key
+    return None
+
+
+def _detach_trailing_comment(data: CommentedMap) -> Any:
+    """The comment lines after the registry's last person (the template's guide), taken off
+    so that an edit puts nothing after them; :func:`_attach_trailing_comment` puts them back
+    at the end."""
+    people = data.get("staf")
+    found = _last(people[-1]) if isinstance(people, CommentedSeq) and people else None
+    token = found[0].ca.items.get(found[1]) if found else None
+    if token and len(token) > 2 and token[2] is not None:
+        comment, token[2] = token[2], None
+        return comment
+    return None
+
+
+def _attach_trailing_comment(data: CommentedMap, comment: Any) -> None:
+    people = data.get("staf")
+    found = _last(people[-1]) if comment is not None and isinstance(people, CommentedSeq) and people else None
+    if found is not None:
+        found[0].ca.items[found[1]] = [None, None, comment, None]
+
+
+def _entry(archive: Archive, data: CommentedMap, who: str) -> Any:
+    for entry in data.get("staf") or []:
+        if isinstance(entry, dict) and entry.get("id") == who:
+            return entry
+    known = ", ".join(sorted(archive.staff)) or "-"
+    raise ConfigError("staff.unknown_id", archive.show(archive.root / STAFF_FILE), id=who, known=known)
+
+
+def _tenure(t: Tenure) -> CommentedMap:
+    out = CommentedMap()
+    out["jabatan"] = t.jabatan
+    if t.peran:
+        seq = CommentedSeq(t.peran)
+        seq.fa.set_flow_style()
+        out["peran"] = seq
+    out["mulai"] = t.mulai
+    for flag in ("admin_staf", "admin_sop", "admin_arsip"):
+        if getattr(t, flag):
+            out[flag] = True
+    return out
+
+
+def _nip_text(nip: str) -> str:
+    """The NIP in its printed grouping, '19800517 200604 2 008', always quoted."""
+    digits = normalise(nip.strip())
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}" if len(digits) == 18 else nip
+
+
+def _put(entry: CommentedMap, key: str, value: Any) -> None:
+    """Set ``key``, adding it where the model puts it when it is new."""
+    if key in entry:
+        entry[key] = value
+        return
+    order = list(Staf.model_fields) + list(entry)
+    before = set(order[: order.index(key)]) if key in order else set(entry)
+    position = max((i + 1 for i, k in enumerate(entry) if k in before), default=len(entry))
+    entry.insert(position, key, value)
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.representer.add_representer(str, _quoted_digits)
+    return y
+
+
+def _quoted_digits(representer: Any, value: str) -> Any:
+    """NIPs and other numbers-as-text stay quoted, as the registry writes them."""
+    style = '"' if value.replace(" ", "").isdigit() else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
+    path = archive.root / STAFF_FILE
+    shown = archive.show(path)
+    if path.is_symlink() or not path.is_file():
+        raise ConfigError("staff.missing_file", shown)
+    original = path.read_text("utf-8")
+    load_text(original, shown)  # the strict loader first: a conflicted or broken file is said as such
+    data = _yaml().load(original)
+    if not isinstance(data, CommentedMap):
+        raise ConfigError("record.not_mapping", shown)
+    trailing = _detach_trailing_comment(data)
+    edit(data)
+    _attach_trailing_comment(data, trailing)
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    text = out.getvalue().rstrip("\n") + "\n"
+    person = _read_back(archive, shown, text, who)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    admins = [p.nama for p in archive.staff.values() if any(t.admin_staf and t.covers(today) for t in p.penugasan)]
+    return StaffEdit(path, person, admins)
+
+
+def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:
+    """The edited registry as ``check`` reads it; a problem refuses the edit, located."""
+    loaded = load_text(text, shown)
+    _, problems = validate(loaded, {**loaded.data, "staf": []}, Registri)
+    people = loaded.data.get("staf") or []
+    roles = {r.id for sop in archive.sops.values() for r in sop.peran}
+    found: Staf | None = None
+    ids: set[str] = set()
+    nips: dict[str, str] = {}
+    for i, entry in enumerate(people):
+        person, more = validate(loaded, entry, Staf, prefix=("staf", i))
+        problems += more
+        if person is None:
+            continue
+        line = loaded.line_of(("staf", i))
+        if person.id in ids:
+            raise ConfigError("staff.duplicate_id", shown, line, id=person.id)
+        if normalise(person.nip) in nips:
+            raise ConfigError("staff.duplicate_nip", shown, line, nip=person.nip, other=nips[normalise(person.nip)])
+        ids.add(person.id)
+        nips[normalise(person.nip)] = person.id
+        unknown = [r for t in person.penugasan for r in t.peran if roles and r not in roles]
+        if person.id == who:
+            found = person
+            if unknown:
+                raise ConfigError("staff.unknown_role", shown, None, role=unknown[0], roles=", ".join(sorted(roles)))
+    if problems:  # the registry's own located error: a NIP that cannot be one, a missing field…
+        first = problems[0]
+        raise ConfigError(first.code, shown, first.line, **first.params)
+    assert found is not None
+    return found

@@ -1,0 +1,166 @@
+"""``sop-kit staf tambah|ubah|akhiri``: the staff registry from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..core.errors import ConfigError
+from ..core.messages import text
+from ..records.archive import open_archive
+from .options import lang_option, library_errors, root_option
+from .usage import Group
+
+F = TypeVar("F", bound=Callable[..., Any])
+KEY = click.Path(dir_okay=False, path_type=Path)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError("new.bad_date", None, value=f"{option} {value}") from None
+
+
+def _position_options(func: F) -> F:
+    """A position: its title, SOP roles, first day and the registry rights it carries."""
+    for flag in ("admin-arsip", "admin-sop", "admin-staf"):
+        func = click.option(f"--{flag}", is_flag=True, help=f"help.staf.{flag.replace('-', '_')}")(func)
+    func = click.option("--mulai", metavar="TTTT-BB-HH", help="help.staf.mulai")(func)
+    func = click.option("--peran", multiple=True, metavar="PERAN", help="help.staf.peran")(func)
+    return click.option("--jabatan", help="help.staf.jabatan")(func)
+
+
+def _key_options(func: F) -> F:
+    func = click.option("--kunci-ssh", "ssh_default", is_flag=True, help="help.staf.kunci_ssh")(func)
+    return click.option("--kunci", type=KEY, help="help.staf.kunci")(func)
+
+
+def _keys(kunci: Path | None, ssh_default: bool) -> tuple[str, ...]:
+    from ..clerk.staff import read_key
+
+    return (read_key(kunci),) if kunci is not None or ssh_default else ()
+
+
+def _tenure(jabatan: str | None, peran: tuple[str, ...], mulai: str | None, flags: dict[str, bool]) -> Any:
+    from ..clerk.staff import Tenure
+
+    start = _day(mulai, "--mulai")
+    if jabatan is None and start is None and not peran:
+        return None
+    if jabatan is None or start is None:
+        raise ConfigError("staff.add_needs", None)
+    roles = tuple(r.strip() for item in peran for r in item.split(",") if r.strip())
+    return Tenure(jabatan, start, roles, **flags)
+
+
+def _report(done: Any, root: Path, lang: str, message: str) -> None:
+    shown = str(Path(root) / done.path.name)
+    click.echo(text("staff.written", lang, path=shown, who=f"{done.person.id}, {done.person.nama}"))
+    click.echo(text("staff.governed", lang, admins=", ".join(done.admins) or "-"))
+    click.echo(text("new.git", lang))
+    click.echo(f"  git add {shown}")
+    click.echo(f'  git commit -S -m "{message}"')
+
+
+@click.group(cls=Group, name="staf", help="help.staf")
+def staf() -> None:
+    pass
+
+
+@staf.command(help="help.staf.tambah")
+@click.argument("ident", metavar="ID")
+@root_option
+@click.option("--nama", help="help.staf.nama")
+@click.option("--nip", help="help.staf.nip")
+@click.option("--email", help="help.staf.email")
+@_position_options
+@_key_options
+@click.option("--fiktif", is_flag=True, help="help.staf.fiktif")
+@lang_option
+@library_errors
+def tambah(
+    ident: str,
+    root: Path,
+    nama: str | None,
+    nip: str | None,
+    email: str | None,
+    jabatan: str | None,
+    peran: tuple[str, ...],
+    mulai: str | None,
+    admin_staf: bool,
+    admin_sop: bool,
+    admin_arsip: bool,
+    kunci: Path | None,
+    ssh_default: bool,
+    fiktif: bool,
+    lang: str,
+) -> None:
+    from ..clerk.staff import PersonChange, add_person
+
+    flags = {"admin_staf": admin_staf, "admin_sop": admin_sop, "admin_arsip": admin_arsip}
+    tenure = _tenure(jabatan, peran, mulai, flags)
+    change = PersonChange(ident, nama, nip, email, _keys(kunci, ssh_default), tenure, fiktif or None)
+    done = add_person(open_archive(root), change, date.today())
+    _report(done, root, lang, f"staf: {ident} ditambahkan ({jabatan})")
+
+
+@staf.command(help="help.staf.ubah")
+@click.argument("ident", metavar="ID")
+@root_option
+@click.option("--nama", help="help.staf.nama")
+@click.option("--nip", help="help.staf.nip")
+@click.option("--email", help="help.staf.email")
+@_position_options
+@_key_options
+@lang_option
+@library_errors
+def ubah(
+    ident: str,
+    root: Path,
+    nama: str | None,
+    nip: str | None,
+    email: str | None,
+    jabatan: str | None,
+    peran: tuple[str, ...],
+    mulai: str | None,
+    admin_staf: bool,
+    admin_sop: bool,
+    admin_arsip: bool,
+    kunci: Path | None,
+    ssh_default: bool,
+    lang: str,
+) -> None:
+    from ..clerk.staff import PersonChange, change_person
+
+    flags = {"admin_staf": admin_staf, "admin_sop": admin_sop, "admin_arsip": admin_arsip}
+    change = PersonChange(ident, nama, nip, email, _keys(kunci, ssh_default), _tenure(jabatan, peran, mulai, flags))
+    if change == type(change)(ident):
+        raise ConfigError("record.nothing", None)
+    done = change_person(open_archive(root), change, date.today())
+    _report(done, root, lang, f"staf: {ident} diubah")
+
+
+@staf.command(help="help.staf.akhiri")
+@click.argument("ident", metavar="ID")
+@root_option
+@click.option("--sampai", required=True, metavar="TTTT-BB-HH", help="help.staf.sampai")
+@click.option("--jabatan", help="help.staf.jabatan_akhir")
+@lang_option
+@library_errors
+def akhiri(ident: str, root: Path, sampai: str, jabatan: str | None, lang: str) -> None:
+    from ..clerk.staff import end_tenure
+
+    last_day = _day(sampai, "--sampai")
+    assert last_day is not None
+    done = end_tenure(open_archive(root), ident, last_day, jabatan, date.today())
+    _report(done, root, lang, f"staf: jabatan {ident} berakhir {last_day}")
+
+
+COMMANDS = [staf]
