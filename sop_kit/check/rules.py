@@ -11,11 +11,13 @@ from typing import NamedTuple
 
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
+from ..records.extensions import ending, fits
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Sop
 from ..records.rounds import Progress, Status, case_progress
 from ..records.wilayah import purwakarta
+from ..records.worktime import working_minutes
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -249,7 +251,8 @@ def _step(
                     held=", ".join(sorted(held)) or "-",
                     required=", ".join(sop.role(r).nama for r in spec.pelaksana),
                 )
-    if rec.minutes is not None and rec.minutes > spec.waktu_menit:
+    worked = working_minutes(archive.config.hours, rec)
+    if worked is not None and worked > spec.waktu_menit:
         code = "time.flexible_over" if spec.waktu_fleksibel else "time.over"
         if rec.alasan_waktu and not spec.waktu_fleksibel:
             code = "time.over_explained"  # still shown to auditors, but a justified overrun need not fail --strict
@@ -260,7 +263,7 @@ def _step(
             file,
             at("selesai"),
             no=rec.langkah,
-            minutes=rec.minutes,
+            minutes=worked,
             standard=spec.waktu_menit,
         )
     assert case.kasus is not None
@@ -372,6 +375,8 @@ def _document(
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
         return
+    if not fits(found, name):
+        yield _f(E, "file.wrong_ending", case, file, line, path=rel, found=found, ending=ending(name) or "-")
     if sha is None:
         yield _f(W, "file.no_hash", case, file, line, path=rel, sha=digest)
     elif sha != digest:

@@ -28,6 +28,7 @@ from ..records.archive import Archive
 from ..records.config import CONFIG_FILE
 from ..records.layout import CASE_FILE, SOP_DIR, Layout
 from ..records.scan import fingerprint, scan
+from ..records.worktime import data_version
 from ..trail.model import Trail
 from .report import MissingDocument, Report, Verdict
 from .rules import CaseJudgement, check_case
@@ -212,6 +213,7 @@ class _Cache:
     def _salt(archive: Archive) -> str:
         digest = hashlib.sha256(f"{__version__}\0{archive.shown}\0{archive.digest}".encode())
         digest.update(resources.code_fingerprint().encode())
+        digest.update(data_version().encode())  # working time rests on the holiday data
         return digest.hexdigest()
 
     def get(self, case: Path) -> CaseJudgement | None:

@@ -6,6 +6,9 @@
     tanda_tangan: wajib                  # wajib: an unverified approval is an error; laporkan: a note
     diubah_setelah_disetujui: galat      # galat (default): a change after approval is an error
     akar_kepercayaan: "9f86d0…"          # sha256 of the first staf.yaml: the pinned trust root
+    jam_kerja:                           # working hours (default: Keppres 68/1995, see records.worktime)
+      jumat: ["07:30-11:30", "13:00-16:30"]
+      libur_kantor: [2026-04-14]         # the office's own days off, besides national ones
 
 The file decides verdicts, so in a repository it counts only in the version its last
 authorised change left (see :mod:`sop_kit.trail.governed`). CI can pin the trust root and the
@@ -20,18 +23,52 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..core.findings import Finding, Severity
-from .fieldtypes import STRICT
+from .fieldtypes import STRICT, Tanggal
 from .layout import Layout
 from .parse import parse_file, parse_text
+from .worktime import CIVIL_SERVICE, DAYS, WorkingHours, parse_interval
 
 CONFIG_FILE = "sop-kit.yaml"
 Policy = Literal["wajib", "laporkan"]
 Grade = Literal["galat", "peringatan"]
 POLICY_PIN = "SOP_KIT_SIGNATURES"
 ROOT_PIN = "SOP_KIT_TRUST_ROOT"
+
+
+_DEFAULT_WEEK = {day: [f"{a:%H:%M}-{b:%H:%M}" for a, b in spans] for day, spans in zip(DAYS, CIVIL_SERVICE.week, strict=True)}
+
+
+class JamKerja(BaseModel):
+    """The office's working hours: intervals per weekday ('07:30-12:00'), its days off."""
+
+    model_config = STRICT
+    senin: list[str] = Field(default_factory=lambda: _DEFAULT_WEEK["senin"])
+    selasa: list[str] = Field(default_factory=lambda: _DEFAULT_WEEK["selasa"])
+    rabu: list[str] = Field(default_factory=lambda: _DEFAULT_WEEK["rabu"])
+    kamis: list[str] = Field(default_factory=lambda: _DEFAULT_WEEK["kamis"])
+    jumat: list[str] = Field(default_factory=lambda: _DEFAULT_WEEK["jumat"])
+    sabtu: list[str] = Field(default_factory=list)
+    minggu: list[str] = Field(default_factory=list)
+    libur_nasional: bool = Field(True, description="libur nasional and cuti bersama are days off")
+    libur_kantor: list[Tanggal] = Field(default_factory=list, description="the office's own days off")
+
+    @field_validator(*DAYS)
+    @classmethod
+    def _spans(cls, value: list[str]) -> list[str]:
+        for span in value:
+            try:
+                parse_interval(span)
+            except ValueError:
+                raise PydanticCustomError("working_hours", "", {"value": span}) from None
+        return value
+
+    def hours(self) -> WorkingHours:
+        week = tuple(tuple(parse_interval(s) for s in getattr(self, day)) for day in DAYS)
+        return WorkingHours(week, self.libur_nasional, frozenset(self.libur_kantor))
 
 
 class Konfigurasi(BaseModel):
@@ -44,6 +81,7 @@ class Konfigurasi(BaseModel):
     akar_kepercayaan: str | None = Field(
         None, pattern=r"^[0-9a-f]{64}$", description="sha256 of the first staf.yaml (the trust root)"
     )
+    jam_kerja: JamKerja = Field(default_factory=JamKerja, description="working hours; default: the civil service's")
 
 
 @dataclass(frozen=True)
@@ -55,6 +93,7 @@ class ArchiveConfig:
     changed_after: Grade = "galat"
     file: str | None = None  # where it was read from, for messages
     model: Konfigurasi | None = None  # the file as written (None: no file, or unreadable)
+    hours: WorkingHours = CIVIL_SERVICE  # what a step's working minutes are counted by
 
     @property
     def changed_after_severity(self) -> Severity:
@@ -77,7 +116,8 @@ def settle(model: Konfigurasi | None, shown: str | None, env: Mapping[str, str] 
         policy = "laporkan"
     trust_root = env.get(ROOT_PIN) or (model.akar_kepercayaan if model else None)
     grade: Grade = model.diubah_setelah_disetujui if model else "galat"
-    return ArchiveConfig(policy, trust_root, grade, shown, model)
+    hours = model.jam_kerja.hours() if model else CIVIL_SERVICE
+    return ArchiveConfig(policy, trust_root, grade, shown, model, hours)
 
 
 def pin_findings(config: ArchiveConfig, env: Mapping[str, str] | None = None) -> list[Finding]:

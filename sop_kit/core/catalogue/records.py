@@ -20,6 +20,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step {no} started on {date}, after the case became '{status}' on {stopped}",
         "no step is done after a case is withdrawn or closed; check the date",
     ),
+    "file.wrong_ending": (
+        "'{path}' berisi {found}, tetapi namanya berakhiran .{ending}",
+        "nama dan isi berkas harus cocok: beri akhiran yang sesuai isinya (dan perbarui 'berkas'), atau lampirkan "
+        "berkas yang benar",
+        "'{path}' holds {found}, but its name ends in .{ending}",
+        "a file's name and content must agree: give it the ending of its content (and update 'berkas'), or attach the "
+        "right file",
+    ),
+    "schema.working_hours": (
+        "jam kerja '{value}' tidak dapat dibaca",
+        'tulis sebagai "JJ:MM-JJ:MM", jam tutup setelah jam buka, mis. "07:30-12:00"',
+        "working hours '{value}' cannot be read",
+        'write them as "HH:MM-HH:MM", closing after opening, e.g. "07:30-12:00"',
+    ),
     "yaml.conflict": (
         "konflik penggabungan git di baris {row}",
         "berkas masih memuat penanda konflik (<<<<<<<, =======, >>>>>>>); pilih isi yang benar, hapus penandanya, "
@@ -593,15 +607,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "then empty or delete this file; or change it to 'putaran: {final}'",
     ),
     "time.over": (
-        "langkah {no} memakan {minutes} menit, melebihi standar {standard} menit",
+        "langkah {no} memakan {minutes} menit kerja, melebihi standar {standard} menit",
         "tulis alasannya di 'alasan_waktu'",
-        "step {no} took {minutes} minutes, over the {standard}-minute standard",
+        "step {no} took {minutes} working minutes, over the {standard}-minute standard",
         "give the reason in 'alasan_waktu'",
     ),
     "time.over_explained": (
-        "langkah {no} memakan {minutes} menit, melebihi standar {standard} menit (alasan dicatat)",
+        "langkah {no} memakan {minutes} menit kerja, melebihi standar {standard} menit (alasan dicatat)",
         "alasan keterlambatan ada di 'alasan_waktu'",
-        "step {no} took {minutes} minutes, over the {standard}-minute standard (reason recorded)",
+        "step {no} took {minutes} working minutes, over the {standard}-minute standard (reason recorded)",
         "the reason is in 'alasan_waktu'",
     ),
     "step.not_yaml": (
@@ -617,9 +631,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "remove 'pribadi: false' from this attachment",
     ),
     "time.flexible_over": (
-        "langkah {no} memakan {minutes} menit (standar {standard} menit, waktu disesuaikan)",
+        "langkah {no} memakan {minutes} menit kerja (standar {standard} menit, waktu disesuaikan)",
         "hanya catatan: SOP menyatakan waktu langkah ini disesuaikan",
-        "step {no} took {minutes} minutes (standard {standard}, time is flexible)",
+        "step {no} took {minutes} working minutes (standard {standard}, time is flexible)",
         "note only: the SOP makes this step's time flexible",
     ),
     # --- documents

@@ -1,0 +1,110 @@
+"""Working time: the SOP's *Waktu* counts the office's working minutes, not the clock's.
+
+A step's duration is the part of ``mulai``..``selesai`` that falls in the office's working
+hours, on working days: not at night, not in the midday break, not at weekends, not on
+national holidays (libur nasional) and cuti bersama, not on the office's own days off. A step
+started on Friday afternoon and finished on Monday morning took the minutes worked on those
+two days, not three calendar days.
+
+The default week is the civil servants' (Keputusan Presiden Nomor 68 Tahun 1995 tentang Hari
+Kerja di Lingkungan Lembaga Pemerintah, Pasal 1 ayat 2, kept at 37.5 hours a week by
+Peraturan Presiden Nomor 21 Tahun 2023): Monday to Thursday 07.30–16.00 with a break
+12.00–13.00, Friday 07.30–16.30 with a break 11.30–13.00. An office sets its own in
+``sop-kit.yaml`` (``jam_kerja``).
+
+Holidays come from the ``holidays`` package (vacanza/holidays): Indonesia, its ``PUBLIC``
+(libur nasional) and ``GOVERNMENT`` (cuti bersama) categories, as set each year by the SKB 3
+Menteri and the Keppres on cuti bersama ASN. Beyond the years it has decrees for, it knows
+the fixed holidays and estimates the Islamic ones, and no cuti bersama.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from importlib.metadata import version
+from typing import Protocol
+
+Interval = tuple[time, time]
+DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+HOLIDAY_SOURCE = "holidays"  # the PyPI package holding Indonesia's libur nasional and cuti bersama
+
+_MON_THU: tuple[Interval, ...] = ((time(7, 30), time(12, 0)), (time(13, 0), time(16, 0)))
+_FRI: tuple[Interval, ...] = ((time(7, 30), time(11, 30)), (time(13, 0), time(16, 30)))
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """Working intervals per weekday (Monday first) and the days off besides weekends."""
+
+    week: tuple[tuple[Interval, ...], ...] = (_MON_THU, _MON_THU, _MON_THU, _MON_THU, _FRI, (), ())
+    national_holidays: bool = True  # libur nasional and cuti bersama are days off
+    days_off: frozenset[date] = field(default_factory=frozenset)  # the office's own
+
+    def is_working_day(self, day: date) -> bool:
+        if not self.week[day.weekday()] or day in self.days_off:
+            return False
+        return not (self.national_holidays and day in holidays_of(day.year))
+
+    def minutes(self, start: datetime, end: datetime) -> int:
+        """Working minutes between ``start`` and ``end`` (local time, WIB)."""
+        if end <= start:
+            return 0
+        total = 0.0
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                for opens, closes in self.week[day.weekday()]:
+                    lo = max(start, datetime.combine(day, opens))
+                    hi = min(end, datetime.combine(day, closes))
+                    if hi > lo:
+                        total += (hi - lo).total_seconds()
+            day += timedelta(days=1)
+        return int(total // 60)
+
+
+CIVIL_SERVICE = WorkingHours()
+
+
+class Timed(Protocol):
+    mulai: datetime | None
+    selesai: datetime | None
+
+
+def working_minutes(hours: WorkingHours, record: Timed) -> int | None:
+    """A step record's duration in working minutes, when it has both times."""
+    if record.mulai is None or record.selesai is None:
+        return None
+    return hours.minutes(record.mulai, record.selesai)
+
+
+@cache
+def holidays_of(year: int) -> frozenset[date]:
+    """Indonesia's libur nasional and cuti bersama in ``year``."""
+    from holidays.constants import GOVERNMENT, PUBLIC
+    from holidays.countries.indonesia import Indonesia
+
+    return frozenset(Indonesia(years=year, categories=(PUBLIC, GOVERNMENT)))
+
+
+def holiday_names(year: int) -> dict[date, str]:
+    """The holidays of ``year`` with their names in Bahasa Indonesia (for the README and pages)."""
+    from holidays.constants import GOVERNMENT, PUBLIC
+    from holidays.countries.indonesia import Indonesia
+
+    return dict(Indonesia(years=year, categories=(PUBLIC, GOVERNMENT), language="id"))
+
+
+def data_version() -> str:
+    """The holiday data's package and version: a verdict on time rests on it."""
+    return f"{HOLIDAY_SOURCE} {version(HOLIDAY_SOURCE)}"
+
+
+def parse_interval(text: str) -> Interval:
+    """'07:30-12:00' -> (07:30, 12:00); ValueError when it is not one."""
+    left, _, right = text.replace(" ", "").partition("-")
+    opens, closes = time.fromisoformat(left), time.fromisoformat(right)
+    if closes <= opens:
+        raise ValueError(text)
+    return opens, closes
