@@ -25,7 +25,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
-from ..records.rounds import Status, progress_of
+from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..trail.model import Trail
 from .contents import (
@@ -87,9 +87,9 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
     globals_ = _global_files(archive)
     target = _target(archive, options.out, kasus.id)
     checked = _findings(audit, verdict, globals_)
-    state = progress_of(sop, current.steps).status
+    state = case_progress(sop, current).status
     if not options.force:
-        if state is not Status.DONE:
+        if state is not Status.DONE and not state.stopped:  # a withdrawn case is archived with its reason
             raise ConfigError("export.unfinished", archive.show(folder), id=kasus.id, state=f"@state.{state.value}")
         errors = [f for _, f in checked if f.severity is Severity.ERROR]
         if errors:

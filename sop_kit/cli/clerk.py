@@ -248,6 +248,43 @@ def step(
         click.echo(f'  git commit -S -m "{done.message}"')
 
 
+@click.command(cls=Command, help="help.hentikan")
+@click.argument("case", shell_complete=complete_case)
+@click.argument("status", type=click.Choice(["batal", "ditutup"]))
+@root_option
+@click.option("--alasan", required=True, help="help.hentikan.alasan")
+@click.option("--oleh", required=True, metavar="ID", help="help.hentikan.oleh")
+@click.option("--tanggal", metavar="TTTT-BB-HH", help="help.hentikan.tanggal")
+@click.option("--commit", "do_commit", is_flag=True, help="help.step.commit")
+@click.option("--no-sign", is_flag=True, help="help.step.no_sign")
+@lang_option
+@library_errors
+def hentikan(
+    case: str,
+    status: str,
+    root: Path,
+    alasan: str,
+    oleh: str,
+    tanggal: str | None,
+    do_commit: bool,
+    no_sign: bool,
+    lang: str,
+) -> None:
+    from ..clerk.stop import Stop, stop_case
+
+    day = _date(tanggal) or date.today()
+    done = stop_case(open_archive(root), case, Stop(status, day, oleh, alasan))  # type: ignore[arg-type]
+    shown = str(Path(root) / done.path.relative_to(done.folder.parents[2]))
+    click.echo(text("stop.done", lang, id=done.case_id, status=status, date=day, path=shown))
+    click.echo(text("stop.sign", lang, roles=", ".join(done.deciders) or "-"))
+    if do_commit:
+        click.echo(text("record.committed", lang, sha=done.commit(sign=not no_sign)[:12]))
+    else:
+        click.echo(text("new.git", lang))
+        click.echo(f"  git add {shown}")
+        click.echo(f'  git commit -S -m "{done.message}"')
+
+
 @click.command(cls=Command, help="help.schema")
 @root_option
 @click.option("--out", type=ARCHIVE, default=None, help="help.schema.out")
@@ -280,4 +317,4 @@ def init(target: Path, sop_file: Path | None, instansi: str | None, lang: str) -
     click.echo(text("init.next_steps", lang, path=target))
 
 
-COMMANDS = [new, step, schema, init]
+COMMANDS = [new, step, hentikan, schema, init]

@@ -24,6 +24,7 @@ from .._version import __version__
 from ..core import resources
 from ..core.feedback import SILENT, Reporter
 from ..records.fieldtypes import WIB
+from ..records.worktime import duration_text
 from .fetch import SafeFetcher
 
 PACKAGE_TEMPLATES = resources.TEMPLATES
@@ -45,6 +46,7 @@ def environment(override: Path | None) -> jinja2.Environment:
     )
     env.filters["tanggal"] = tanggal
     env.filters["waktu"] = lambda d: f"{d:%H:%M}" if d else "-"
+    env.filters["durasi"] = lambda e: duration_text(e.working, e.minutes)  # working and calendar time
     return env
 
 

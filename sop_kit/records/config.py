@@ -39,7 +39,9 @@ POLICY_PIN = "SOP_KIT_SIGNATURES"
 ROOT_PIN = "SOP_KIT_TRUST_ROOT"
 
 
-_DEFAULT_WEEK = {day: [f"{a:%H:%M}-{b:%H:%M}" for a, b in spans] for day, spans in zip(DAYS, CIVIL_SERVICE.week, strict=True)}
+_DEFAULT_WEEK = {
+    day: [f"{a:%H:%M}-{b:%H:%M}" for a, b in spans] for day, spans in zip(DAYS, CIVIL_SERVICE.week, strict=True)
+}
 
 
 class JamKerja(BaseModel):

@@ -26,6 +26,8 @@ from functools import cache
 from importlib.metadata import version
 from typing import Protocol
 
+from ..core.messages import text
+
 Interval = tuple[time, time]
 DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
 HOLIDAY_SOURCE = "holidays"  # the PyPI package holding Indonesia's libur nasional and cuti bersama
@@ -99,6 +101,20 @@ def holiday_names(year: int) -> dict[date, str]:
 def data_version() -> str:
     """The holiday data's package and version: a verdict on time rests on it."""
     return f"{HOLIDAY_SOURCE} {version(HOLIDAY_SOURCE)}"
+
+
+def duration_text(working: int | None, calendar: int | None, lang: str = "id") -> str:
+    """'50 menit' or, where the clock says otherwise, '50 menit kerja (2 hari 15 jam 50 menit kalender)'."""
+    if calendar is None:
+        return "-"
+    if working is None or working == calendar:
+        return text("worktime.minutes", lang, minutes=calendar)
+    days, rest = divmod(calendar, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        text(f"worktime.{unit}", lang, n=n) for unit, n in (("days", days), ("hours", hours), ("mins", minutes)) if n
+    ]
+    return text("worktime.both", lang, working=working, calendar=" ".join(parts) or "0")
 
 
 def parse_interval(text: str) -> Interval:

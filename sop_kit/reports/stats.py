@@ -24,6 +24,7 @@ from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.models import Sop
 from ..records.revisions import SopKey
+from ..records.worktime import working_minutes
 
 
 def nearest_rank(values: list[int], percent: float) -> int | None:
@@ -163,7 +164,10 @@ def archive_stats(audit: Audit, nomor: str | None = None) -> list[RevisionStats]
         sop = archive.sop_of(case.kasus) if case.kasus else None
         if case.kasus is None or sop is None:
             continue
-        done = [(s.record.langkah, s.record.minutes) for s in case.steps if s.record.status == "selesai"]
+        hours = archive.config.hours  # the SOP's Waktu is working time
+        done = [
+            (s.record.langkah, working_minutes(hours, s.record)) for s in case.steps if s.record.status == "selesai"
+        ]
         cases.append((case.kasus.id, sop.ref, done))
         lacking += [(case.kasus.id, m.step, m.name) for m in verdict.missing]
     return compute(sops, cases, lacking)

@@ -18,7 +18,6 @@ from ..records.archive import Archive, CaseFolder
 from ..records.filetypes import sniff
 from ..records.ids import slug
 from ..records.models import Sop
-from ..records.rounds import progress_of
 from ..trail.model import Trail
 from ..views.case import CaseDocument, RoundView, case_document
 
@@ -258,7 +257,7 @@ def case_view(
         kode=kasus.lokasi.kode,
         start=kasus.periode.mulai.isoformat(),
         end=kasus.periode.sampai.isoformat() if kasus.periode.sampai else None,
-        status=progress_of(sop, case.steps).status.value,
+        status=full.case.status,
         document=full if internal else full.public(),
         findings=findings,
         sk_numbers=sorted({s.record.nomor_surat for s in case.steps if s.record.nomor_surat}),

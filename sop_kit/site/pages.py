@@ -26,6 +26,7 @@ from ..records.archive import Archive
 from ..records.ids import slug
 from ..records.models import Sop
 from ..records.rounds import Status
+from ..records.worktime import duration_text
 from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
@@ -35,7 +36,7 @@ from .markup import front_matter, inert, plain
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 SEVERITY_LABEL = {Severity.ERROR: "galat", Severity.WARNING: "peringatan", Severity.INFO: "catatan"}
-STATUS_ORDER = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.AWAITING_DECISION, Status.DONE]
+STATUS_ORDER = list(Status)  # withdrawn and closed-early cases are listed too
 
 # The navigation: a handful of fixed pages. Everything else is reached through them.
 NAV: list[dict[str, str]] = [
@@ -509,7 +510,7 @@ def _duration(e: Execution) -> str:
         return "-"
     standard = f" / {e.standard} menit" if e.standard else ""
     flag = " — melebihi standar" if e.over else ""
-    return f"{e.minutes} menit{standard}{flag}" + (" (waktu disesuaikan)" if e.flexible else "")
+    return f"{duration_text(e.working, e.minutes)}{standard}{flag}" + (" (waktu disesuaikan)" if e.flexible else "")
 
 
 def _event_label(e: TrailEvent) -> str:

@@ -18,8 +18,9 @@ from ..core.findings import Severity
 from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
 from ..records.models import Langkah, Sop
-from ..records.rounds import Progress, progress_of
+from ..records.rounds import Progress, case_progress
 from ..records.wilayah import purwakarta
+from ..records.worktime import working_minutes
 from ..trail.model import APPROVALS, Trail
 
 WIB_NOON = time(12, 0)  # a date without a time, as a moment: midday in the office
@@ -38,6 +39,7 @@ class CaseInfo:
     sampai: date | None
     dibuat_oleh: str  # the staff member's name
     status: str  # records.rounds.Status value
+    dihentikan: str | None = None  # why the case was withdrawn or closed early (public)
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Execution:
     alasan_waktu: str | None
     catatan: str | None
     nomor_surat: str | None
+    working: int | None = None  # minutes within the office's working hours: what the SOP's Waktu counts
+    corrections: tuple[str, ...] = ()  # 'waktu: alasan' of each correction after completion
 
 
 @dataclass(frozen=True)
@@ -220,7 +224,7 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
     """The full (internal) view of a case whose identity was read and whose SOP is known."""
     kasus = case.kasus
     assert kasus is not None
-    prog = progress_of(sop, case.steps)
+    prog = case_progress(sop, case)
     staff = archive.staff
     missing = {(m.step, m.name) for m in verdict.missing}
     steps = []
@@ -247,6 +251,8 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
     executions = []
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
         rec = step.record
+        if step in prog.unused:
+            continue  # pre-filled and never used: no execution, in no round
         row = sop.step(rec.langkah) if rec.langkah <= len(sop.langkah) else None
         executions.append(_execution(archive, sop, row, rec))
     generated = max(moments) if moments else datetime.combine(kasus.periode.mulai, WIB_NOON)
@@ -265,6 +271,7 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
             sampai=kasus.periode.sampai,
             dibuat_oleh=creator,
             status=prog.status.value,
+            dihentikan=kasus.dihentikan.alasan if kasus.dihentikan else None,
         ),
         kontak=tuple(Contact(k.nama, k.jabatan, k.telepon) for k in kasus.kontak),
         sasaran=tuple(f.model_dump() for f in kasus.sasaran),
@@ -313,6 +320,7 @@ def _decision_verified(case: CaseFolder, sop: Sop, prog: Progress, verdict: Verd
 
 def _execution(archive: Archive, sop: Sop, spec: Langkah | None, rec: Any) -> Execution:
     when = rec.selesai or rec.mulai
+    worked = working_minutes(archive.config.hours, rec)
     person = archive.staff.get(rec.pelaksana) if rec.pelaksana else None
     return Execution(
         no=rec.langkah,
@@ -328,12 +336,14 @@ def _execution(archive: Archive, sop: Sop, spec: Langkah | None, rec: Any) -> Ex
         minutes=rec.minutes,
         standard=spec.waktu_menit if spec else None,
         flexible=bool(spec and spec.waktu_fleksibel),
-        over=bool(spec and rec.minutes is not None and rec.minutes > spec.waktu_menit),
+        over=bool(spec and worked is not None and worked > spec.waktu_menit),
         decision=rec.keputusan,
         alasan=rec.alasan,
         alasan_waktu=rec.alasan_waktu,
         catatan=rec.catatan,
         nomor_surat=rec.nomor_surat,
+        working=worked,
+        corrections=tuple(f"{k.waktu:%Y-%m-%d %H:%M}: {k.alasan}" for k in rec.koreksi),
     )
 
 

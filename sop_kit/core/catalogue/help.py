@@ -447,4 +447,25 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.staf.fiktif": ("Orang rekaan (data contoh).", "", "A made-up person (sample data).", ""),
+    "help.hentikan": (
+        "Catat kasus CASE dibatalkan (batal) atau ditutup sebelum selesai (ditutup), dengan alasannya; kasus tetap "
+        "di arsip.",
+        "",
+        "Record case CASE as withdrawn (batal) or closed before its end (ditutup), with the reason; the case stays in "
+        "the archive.",
+        "",
+    ),
+    "help.hentikan.alasan": (
+        "Alasan (PUBLIK: tanpa nama atau NIK keluarga).",
+        "",
+        "The reason (PUBLIC: no names or NIK of families).",
+        "",
+    ),
+    "help.hentikan.oleh": ("Id staf yang memutuskan.", "", "Staff id of who decided it.", ""),
+    "help.hentikan.tanggal": (
+        "Tanggal penghentian, TTTT-BB-HH (bawaan: hari ini).",
+        "",
+        "Date it was stopped, YYYY-MM-DD (default: today).",
+        "",
+    ),
 }

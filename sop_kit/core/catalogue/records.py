@@ -34,6 +34,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "working hours '{value}' cannot be read",
         'write them as "HH:MM-HH:MM", closing after opening, e.g. "07:30-12:00"',
     ),
+    "worktime.minutes": ("{minutes} menit", "", "{minutes} minutes", ""),
+    "worktime.both": (
+        "{working} menit kerja, {calendar} kalender",
+        "",
+        "{working} working minutes, {calendar} by the calendar",
+        "",
+    ),
+    "worktime.days": ("{n} hari", "", "{n} d", ""),
+    "worktime.hours": ("{n} jam", "", "{n} h", ""),
+    "worktime.mins": ("{n} menit", "", "{n} min", ""),
     "yaml.conflict": (
         "konflik penggabungan git di baris {row}",
         "berkas masih memuat penanda konflik (<<<<<<<, =======, >>>>>>>); pilih isi yang benar, hapus penandanya, "

@@ -1,6 +1,25 @@
 """Messages of status, SOP revisions and diffs, statistics, several SOPs."""
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    # --- issue 14: rounds, working time, corrections, withdrawn cases
+    "status.over": ("— melebihi standar {standard} menit", "", "— over the {standard}-minute standard", ""),
+    "status.open_correction": (
+        "— dikoreksi, menunggu persetujuan ulang",
+        "",
+        "— corrected, awaiting approval again",
+        "",
+    ),
+    "status.in_round": ("(putaran {round})", "", "(round {round})", ""),
+    "status.stopped": (
+        "Dihentikan {date} oleh {who}: {reason}",
+        "",
+        "Stopped on {date} by {who}: {reason}",
+        "",
+    ),
+    "status.reason": ("alasan: {reason}", "", "reason: {reason}", ""),
+    "status.file": ("berkas: {path}", "", "file: {path}", ""),
+    "state.batal": ("dibatalkan", "", "withdrawn", ""),
+    "state.ditutup": ("ditutup sebelum selesai", "", "closed early", ""),
     # --- status
     "status.header": ("Kasus {id}: {title}", "", "Case {id}: {title}", ""),
     "status.location": (

@@ -1,0 +1,109 @@
+"""``sop-kit hentikan``: a case withdrawn (batal) or closed before the SOP's end (ditutup).
+
+The case stays in the archive, with its records as they were; kasus.yaml says when, by whom
+and why (``dihentikan``), and the end of its period. kasus.yaml is edited round-trip, so its
+comments survive, and read back through the strict loader before it replaces the file.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from ..core.errors import ConfigError
+from ..records.archive import Archive
+from ..records.layout import CASE_FILE
+from ..records.models import Kasus, Sop
+from ..records.parse import validate
+from ..records.rounds import Status, case_progress
+from ..records.yamlsafe import load_text
+from . import gitops
+from .attach import inside, staged
+from .new import check_staff
+
+
+@dataclass(frozen=True)
+class Stop:
+    status: Literal["batal", "ditutup"]
+    tanggal: date
+    oleh: str
+    alasan: str
+
+
+@dataclass
+class Stopped:
+    case_id: str
+    folder: Path
+    path: Path
+    message: str
+    deciders: list[str]  # the roles whose signed commit makes it count once steps were approved
+
+    def commit(self, sign: bool = True) -> str:
+        return gitops.commit(self.folder, [self.path], [], self.message, sign)
+
+
+def stop_case(archive: Archive, case: str, stop: Stop) -> Stopped:
+    folder = archive.find_case(case)
+    current = archive.read_case(folder)
+    path = inside(folder, folder / CASE_FILE, archive)
+    kasus = current.kasus
+    if kasus is None:
+        raise ConfigError("record.case_invalid", archive.show(path))
+    if kasus.dihentikan is not None:
+        raise ConfigError(
+            "stop.already", archive.show(path), status=kasus.dihentikan.status, date=kasus.dihentikan.tanggal
+        )
+    if not stop.alasan.strip():
+        raise ConfigError("stop.no_reason", None)
+    check_staff(archive, stop.oleh)
+    sop = archive.sop_of(kasus)
+    if sop is not None and case_progress(sop, current).status is Status.DONE:
+        raise ConfigError("stop.finished", archive.show(path), id=kasus.id)
+    text = _edit(path.read_text("utf-8"), stop)
+    loaded = load_text(text, archive.show(path))
+    model, problems = validate(loaded, loaded.data, Kasus)
+    if model is None or problems:
+        first = problems[0] if problems else None
+        raise ConfigError(first.code if first else "record.invalid", archive.show(path), first.line if first else None,
+                          **(first.params if first else {"detail": "-", "field": "-"}))  # fmt: skip
+    with staged(folder, archive) as staging:
+        staging.write(path, text.encode("utf-8"))
+    words = "dibatalkan" if stop.status == "batal" else "ditutup"
+    message = f"kasus {kasus.id}: {words} ({stop.alasan.strip()})"
+    return Stopped(kasus.id, folder, path, message, _deciders(sop))
+
+
+def _deciders(sop: Sop | None) -> list[str]:
+    roles = {r for s in sop.decision_steps for r in s.pelaksana} if sop else set()
+    return [r.nama for r in sop.peran if r.id in roles] if sop else []
+
+
+def _edit(original: str, stop: Stop) -> str:
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=4, offset=2)
+    data = y.load(original)
+    if not isinstance(data, CommentedMap):
+        raise ConfigError("record.not_mapping", None)
+    entry = CommentedMap()
+    entry["status"], entry["tanggal"], entry["oleh"], entry["alasan"] = (
+        stop.status, stop.tanggal, stop.oleh, stop.alasan.strip(),
+    )  # fmt: skip
+    data["dihentikan"] = entry
+    data.yaml_set_comment_before_after_key(
+        "dihentikan",
+        before="Kasus dibatalkan (batal) atau ditutup sebelum selesai (ditutup): kapan, oleh siapa, mengapa.",
+    )
+    periode = data.get("periode")
+    if isinstance(periode, dict) and periode.get("sampai") in (None, ""):
+        periode["sampai"] = stop.tanggal
+    out = io.StringIO()
+    y.dump(data, out)
+    return out.getvalue()
