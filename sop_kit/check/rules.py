@@ -14,10 +14,12 @@ from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.extensions import ending, fits
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
-from ..records.models import Kasus, Sop
+from ..records.models import Kasus, Langkah, Sop
 from ..records.rounds import Progress, Status, case_progress
 from ..records.wilayah import purwakarta
 from ..records.worktime import working_minutes
+from .photos import photo_findings
+from .privacy import personal_data
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -45,12 +47,14 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     referenced: set[str] = set()
     for step in case.steps:
         out += _step(archive, case, sop, step, referenced, missing)
+    out += personal_data(case)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
         # unreadable; its own errors say what to fix first.
         return CaseJudgement(out, missing)
     out += _rounds(case, sop, prog)
     out += _completion(case, sop, prog)
+    out += photo_findings(case, sop, prog)
     out += _unreferenced(archive, case, referenced)
     return CaseJudgement(out, missing)
 
@@ -424,6 +428,10 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                         reported_rounds.add(round_no)
                         at = step.loaded.line_of(("putaran",))
                         yield _f(E, "round.unexpected", case, file, at, round=round_no, previous=round_no - 1)
+                elif (sent_back := _sent_back(sop, prog, no, round_no)) is not None:
+                    roles = " / ".join(sop.role(r).nama for r in sent_back.pelaksana)
+                    line = step.loaded.line_of(("status",))
+                    yield _f(E, "step.needs_decision", case, file, line, no=no, decision=sent_back.no, roles=roles)
                 else:
                     at = step.loaded.line_of(("putaran",))
                     yield _f(E, "round.step_in_old_round", case, file, at, no=no, round=round_no, final=current)
@@ -456,6 +464,17 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                 if decision.no < no and (answer is None or (loops and answer != "ya")):
                     roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
                     yield _f(E, "step.needs_decision", case, file, line, no=no, decision=decision.no, roles=roles)
+
+
+def _sent_back(sop: Sop, prog: Progress, no: int, round_no: int) -> Langkah | None:
+    """The decision before step ``no`` that answered 'tidak' in round ``round_no`` (so the
+    step was done although the case had been sent back), if any."""
+    for decision in sop.decision_steps:
+        assert decision.keputusan is not None
+        loops = decision.keputusan.tidak <= decision.no
+        if loops and decision.no < no and prog.decision_for(decision.no, round_no) == "tidak":
+            return decision
+    return None
 
 
 def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:

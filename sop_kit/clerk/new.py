@@ -115,15 +115,26 @@ def choose_sop(archive: Archive, nomor: str | None, start: date) -> Sop:
     return in_force
 
 
+def suggest_staff(archive: Archive, who: str) -> list[str]:
+    """Staff ids close to what was typed: by id, by name, or by a part of either."""
+    typed = who.strip().lower()
+    by_name = {p.nama.lower(): p.id for p in archive.staff.values()}
+    close = difflib.get_close_matches(typed, sorted(archive.staff), n=3, cutoff=0.5)
+    close += [by_name[n] for n in difflib.get_close_matches(typed, sorted(by_name), n=2, cutoff=0.5)]
+    words = [w for w in typed.replace("-", " ").split() if len(w) >= 3]
+    close += [p.id for p in archive.staff.values() if any(w in p.id or w in p.nama.lower() for w in words)]
+    return sorted(set(close))
+
+
 def check_staff(archive: Archive, who: str) -> None:
     """``who`` must be in the staff registry; suggest the nearest ids or names otherwise."""
     if who in archive.staff:
         return
-    by_name = {p.nama.lower(): p.id for p in archive.staff.values()}
-    close = difflib.get_close_matches(who, sorted(archive.staff), n=3, cutoff=0.5)
-    close += [by_name[n] for n in difflib.get_close_matches(who.lower(), sorted(by_name), n=2, cutoff=0.5)]
     raise ConfigError(
-        "new.unknown_staff", archive.show(archive.root / "staf.yaml"), who=who, suggestions=_listing(sorted(set(close)))
+        "new.unknown_staff",
+        archive.show(archive.root / "staf.yaml"),
+        who=who,
+        suggestions=_listing(suggest_staff(archive, who)),
     )
 
 

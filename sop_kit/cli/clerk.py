@@ -1,4 +1,4 @@
-"""The clerks' commands: ``new``, ``step``, and setting up an office (``init``, ``schema``)."""
+"""The clerks' commands: ``new``, ``step``, ``hentikan``, and setting up an office (``init``, ``schema``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import click
 from ..check.output import finding_lines
 from ..core.errors import ConfigError
 from ..core.messages import text
-from ..records.archive import Archive, open_archive
+from ..records.archive import open_archive
+from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
 from .options import ARCHIVE, complete_case, lang_option, library_errors, root_option
 from .usage import Command
 
@@ -23,50 +24,6 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise ConfigError("new.bad_date", None, value=value) from None
-
-
-def _pick(prompt: str, choices: list[str]) -> str:
-    """A numbered list; the answer is a number or a name."""
-    for i, name in enumerate(choices, 1):
-        click.echo(f"  {i:>2}. {name}", err=True)
-    answer = str(click.prompt(prompt, err=True)).strip()
-    return choices[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(choices) else answer
-
-
-def _ask_location(kecamatan: str | None, desa: str | None, lang: str) -> tuple[str, str]:
-    """Ask until the register knows both names; a typo is answered with the nearest names."""
-    from ..clerk.new import lookup_desa, lookup_kecamatan
-    from ..records.wilayah import purwakarta
-
-    reg = purwakarta()
-    while (kec := lookup_kecamatan(reg, kecamatan or "")) is None:
-        if kecamatan:
-            near = ", ".join(reg.suggest_kecamatan(kecamatan)) or "-"
-            click.echo(text("new.unknown_kecamatan", lang, name=kecamatan, suggestions=near), err=True)
-        kecamatan = _pick(text("new.prompt_kecamatan", lang), sorted(k.nama for k in reg.kecamatan.values()))
-    while not desa or lookup_desa(reg, kec, desa) is None:
-        if desa:
-            near = ", ".join(reg.suggest_desa(kec, desa)) or "-"
-            elsewhere = ", ".join(k.nama for k in reg.kecamatan_of_desa(desa)) or "-"
-            message = text(
-                "new.unknown_desa", lang, name=desa, kecamatan=kec.nama, suggestions=near, elsewhere=elsewhere
-            )
-            click.echo(message, err=True)
-        names = sorted(d.nama for d in reg.desa[kec.kode].values())
-        desa = _pick(text("new.prompt_desa", lang, kecamatan=kec.nama), names)
-    return kec.nama, desa
-
-
-def _ask_sop(archive: Archive, lang: str) -> str | None:
-    """Which SOP the case follows, asked only when the archive holds several."""
-    sops = {s.nomor: s.nama for s in archive.sops.values()}
-    if len(sops) < 2:
-        return None
-    numbers = sorted(sops)
-    for i, nomor in enumerate(numbers, 1):
-        click.echo(f"  {i:>2}. {nomor} — {sops[nomor]}", err=True)
-    answer = str(click.prompt(text("new.prompt_sop", lang), err=True)).strip()
-    return numbers[int(answer) - 1] if answer.isdigit() and 1 <= int(answer) <= len(numbers) else answer
 
 
 @click.command(cls=Command, help="help.new")
@@ -96,24 +53,30 @@ def new(
     from ..clerk.new import NewCase, create_case
 
     archive = open_archive(root)
+    answers = Answers(kecamatan, desa, mulai, oleh, sop_nomor)
     if no_input:
         for option, value in (("--kecamatan", kecamatan), ("--desa", desa), ("--mulai", mulai), ("--oleh", oleh)):
             if not value:
                 raise ConfigError("new.missing_option", None, option=option)
+        start = _date(mulai)
     else:
         try:
-            kecamatan, desa = _ask_location(kecamatan, desa, lang)
-            mulai = mulai or str(
-                click.prompt(text("new.prompt_mulai", lang), default=date.today().isoformat(), err=True)
-            )
-            oleh = oleh or str(click.prompt(text("new.prompt_oleh", lang), err=True)).strip()
-            sop_nomor = sop_nomor or _ask_sop(archive, lang)
+            ask_location(answers, lang)
+            start = ask_start(answers, lang, date.today())
+            ask_staff(archive, answers, start, lang)
+            ask_sop(archive, answers, start, lang)
         except click.Abort:  # Ctrl+C or end of input at a prompt
             click.echo(text("new.cancelled", lang), err=True)
+            _carry_on(answers, root, lang)
             sys.exit(1)
-    start = _date(mulai)
-    assert start is not None and kecamatan and desa and oleh
-    created = create_case(archive, NewCase(kecamatan, desa, start, oleh, _date(sampai), judul, sop_nomor))
+    assert start is not None and answers.kecamatan and answers.desa and answers.oleh
+    request = NewCase(answers.kecamatan, answers.desa, start, answers.oleh, _date(sampai), judul, answers.sop)
+    try:
+        created = create_case(archive, request)
+    except ConfigError:
+        if not no_input:
+            _carry_on(answers, root, lang)
+        raise
     kasus = created.kasus
     steps = len(created.files) - 1
     where = Path(root) / created.folder.relative_to(created.folder.parents[2])
@@ -124,6 +87,13 @@ def new(
     click.echo(text("new.git", lang))
     click.echo(f"  git add {where}")
     click.echo(f'  git commit -S -m "kasus {kasus.id}: dibuka"')
+
+
+def _carry_on(answers: Answers, root: Path, lang: str) -> None:
+    """Whatever stops the questions, the answers given are printed as a command to go on with."""
+    if any(vars(answers).values()):
+        click.echo(text("new.answers_so_far", lang), err=True)
+        click.echo("  " + answers.command(str(root)), err=True)
 
 
 def _moment(value: str | None) -> datetime | None:

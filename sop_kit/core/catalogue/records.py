@@ -44,6 +44,34 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "worktime.days": ("{n} hari", "", "{n} d", ""),
     "worktime.hours": ("{n} jam", "", "{n} h", ""),
     "worktime.mins": ("{n} menit", "", "{n} min", ""),
+    "privacy.public_field": (
+        "'{field}' memuat {kind}: data pribadi di teks yang dipublikasikan",
+        "hapus dari kolom ini (nilainya tidak dikutip di sini); data keluarga hanya di 'sasaran' kasus.yaml, yang "
+        "tidak pernah dipublikasikan",
+        "'{field}' holds {kind}: personal data in text that is published",
+        "remove it from this field (the value is not quoted here); families' data belongs only in 'sasaran' of "
+        "kasus.yaml, which is never published",
+    ),
+    "privacy.kind.nik": ("nomor berbentuk NIK/KK", "", "a number shaped like a NIK/KK", ""),
+    "privacy.kind.telepon": ("nomor telepon", "", "a phone number", ""),
+    "privacy.kind.nilai": (
+        "nilai yang tercatat sebagai data pribadi kasus ini (nama, nomor atau alamat keluarga)",
+        "",
+        "a value this case records as personal (a family's name, number or address)",
+        "",
+    ),
+    "photo.outside_step": (
+        "foto {path} diambil {taken}, di luar waktu langkah {no} ({start} s.d. {end})",
+        "periksa apakah fotonya benar untuk langkah ini, atau apakah jam kamera salah; toleransi 2 jam",
+        "photo {path} was taken {taken}, outside the time of step {no} ({start} to {end})",
+        "check that it is the right photo for this step, or whether the camera's clock is wrong; 2 hours' tolerance",
+    ),
+    "photo.far_apart": (
+        "foto {a} dan {b} dari langkah {no} diambil {km} km berjauhan (lebih dari {limit} km)",
+        "satu pembinaan biasanya di satu tempat; periksa apakah semua foto dari kegiatan ini",
+        "photos {a} and {b} of step {no} were taken {km} km apart (more than {limit} km)",
+        "one coaching is usually in one place; check that every photo is of this activity",
+    ),
     "yaml.conflict": (
         "konflik penggabungan git di baris {row}",
         "berkas masih memuat penanda konflik (<<<<<<<, =======, >>>>>>>); pilih isi yang benar, hapus penandanya, "

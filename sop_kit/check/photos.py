@@ -1,0 +1,145 @@
+"""Photos checked against the step they document: when and where they were taken.
+
+A photo's EXIF ``DateTimeOriginal`` (read in its ``OffsetTimeOriginal`` when the camera wrote
+one, otherwise taken as local time, WIB) must fall within the time of its step: from the start
+of the step, or of the step it follows (a documentation step photographs the activity before
+it, as step 7 of SOP 61.1.D.049 documents the coaching of step 6), to the end of the step,
+give or take :data:`TOLERANCE` for a camera clock set a little wrong. Otherwise a warning
+names the photo and both dates. A photo without a date (a scan, or stripped by a messaging
+app) is not judged.
+
+Photos of one step whose GPS positions lie more than :data:`SPREAD_KM` apart (farther than
+the places of one coaching session in one desa) get a note naming the two photos.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from io import BytesIO
+
+from PIL import ExifTags, Image
+
+from ..core.findings import Finding, Severity
+from ..records.archive import CaseFolder, StepFile
+from ..records.extensions import ending
+from ..records.fieldtypes import WIB
+from ..records.models import Sop
+from ..records.rounds import Progress
+
+TOLERANCE = timedelta(hours=2)  # a camera clock off by an hour or two (summer time abroad, a wrong zone)
+SPREAD_KM = 3.0  # wider than one coaching session's places in one desa
+_HEAD = 256 * 1024  # EXIF lives in the first segments of a JPEG, the chunks before a PNG's image data
+_PHOTO = ("jpg", "jpeg", "png")
+
+
+@dataclass(frozen=True)
+class Taken:
+    when: datetime | None  # local time (WIB), naive like the records
+    where: tuple[float, float] | None  # latitude, longitude in degrees
+
+
+def read_taken(path: str) -> Taken:
+    """When and where a photo was taken, from its EXIF; nothing when it has none or cannot be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            head = fh.read(_HEAD)
+        exif = Image.open(BytesIO(head)).getexif()
+        return Taken(_when(exif), _where(exif))
+    except Exception:  # a hostile or broken file: Pillow may raise anything; its type is judged elsewhere
+        return Taken(None, None)
+
+
+def _when(exif: Image.Exif) -> datetime | None:
+    ifd = exif.get_ifd(ExifTags.IFD.Exif)
+    stamp = ifd.get(ExifTags.Base.DateTimeOriginal) or exif.get(ExifTags.Base.DateTime)
+    if not isinstance(stamp, str):
+        return None
+    try:
+        moment = datetime.strptime(stamp.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+    except ValueError:
+        return None
+    offset = ifd.get(ExifTags.Base.OffsetTimeOriginal)
+    if isinstance(offset, str):
+        try:
+            aware = datetime.fromisoformat(f"{moment:%Y-%m-%dT%H:%M:%S}{offset.strip()}")
+            return aware.astimezone(WIB).replace(tzinfo=None)
+        except ValueError:
+            pass
+    return moment
+
+
+def _where(exif: Image.Exif) -> tuple[float, float] | None:
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    try:
+        lat = _degrees(gps[ExifTags.GPS.GPSLatitude], gps.get(ExifTags.GPS.GPSLatitudeRef))
+        lon = _degrees(gps[ExifTags.GPS.GPSLongitude], gps.get(ExifTags.GPS.GPSLongitudeRef))
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+
+
+def _degrees(dms: tuple[float, float, float], ref: object) -> float:
+    value = float(dms[0]) + float(dms[1]) / 60 + float(dms[2]) / 3600
+    return -value if ref in ("S", "W") else value
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _window(sop: Sop, prog: Progress, step: StepFile) -> tuple[datetime, datetime] | None:
+    rec = step.record
+    if rec.mulai is None or rec.selesai is None:
+        return None
+    starts = [rec.mulai]
+    for pre in sop.prerequisites(rec.langkah):
+        found = prog.latest(pre, rec.putaran)
+        if found is not None and found.record.mulai is not None:
+            starts.append(found.record.mulai)
+    return min(starts), rec.selesai
+
+
+def photo_findings(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+    for steps in prog.rounds.values():
+        for step in steps.values():
+            yield from _step_photos(case, sop, prog, step)
+
+
+def _step_photos(case: CaseFolder, sop: Sop, prog: Progress, step: StepFile) -> Iterator[Finding]:
+    window = _window(sop, prog, step)
+    placed: list[tuple[str, tuple[float, float]]] = []
+    for i, doc in enumerate(step.record.dokumen):
+        entry = case.files.get(doc.berkas)
+        if ending(doc.berkas) not in _PHOTO or entry is None or entry.kind != "file":
+            continue
+        taken = read_taken(f"{case.path}/{doc.berkas}")
+        line = step.loaded.line_of(("dokumen", i, "berkas"))
+        if taken.where is not None:
+            placed.append((doc.berkas, taken.where))
+        if window is None or taken.when is None:  # a scan or a stripped photo: nothing to match
+            continue
+        if not window[0] - TOLERANCE <= taken.when <= window[1] + TOLERANCE:
+            params = {
+                "path": doc.berkas,
+                "taken": f"{taken.when:%Y-%m-%d %H:%M}",
+                "start": f"{window[0]:%Y-%m-%d %H:%M}",
+                "end": f"{window[1]:%Y-%m-%d %H:%M}",
+                "no": step.record.langkah,
+            }
+            yield Finding(Severity.WARNING, "photo.outside_step", step.loaded.file, line, params, case.id)
+    far = max(
+        ((distance_km(a[1], b[1]), a[0], b[0]) for i, a in enumerate(placed) for b in placed[i + 1 :]), default=None
+    )
+    if far is not None and far[0] > SPREAD_KM:
+        params = {"a": far[1], "b": far[2], "km": f"{far[0]:.1f}", "limit": f"{SPREAD_KM:g}", "no": step.record.langkah}
+        yield Finding(
+            Severity.INFO, "photo.far_apart", step.loaded.file, step.loaded.line_of(("dokumen",)), params, case.id
+        )

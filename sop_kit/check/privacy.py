@@ -1,0 +1,117 @@
+"""Personal data typed into public free text, caught where it is typed.
+
+The fields a clerk writes freely and the audit site publishes (a case's title and summary, a
+step's reason, note, letter number, file titles, corrections) are read for the shapes of a
+NIK or KK number and of a mobile number, and for the values the same case records under its
+personal fields (the target families' names, numbers and addresses, contacts' phones). A hit
+is reported at its ``file:line`` naming the field and the kind of value, never the value.
+
+The site's own scan (:mod:`sop_kit.site.privacy`) reads the built pages as a second line of
+defence; this one tells the clerk at check time, before anything is committed or built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..core.findings import Finding, Severity
+from ..records.archive import CaseFolder
+from ..records.models import Kasus
+from ..records.yamlsafe import Loaded, Loc
+
+MIN_VALUE = 4  # shorter values ("Ani") would match ordinary words
+# A run of digits with single spaces, dots or hyphens between them (0812-3456-7890, 3214 0101 …).
+_DIGITS = re.compile(r"(?<![0-9A-Za-z])\+?[0-9](?:[ .\-]?[0-9])+(?![0-9A-Za-z])")
+_PHONE = re.compile(r"(?:\+?62|0)8[0-9]{7,11}")
+_PROVINCES = frozenset(
+    [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
+)
+_STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
+
+
+def _nik_shaped(digits: str) -> bool:
+    """Sixteen digits with a province code and a (birth or issue) date where a NIK/KK has them."""
+    if len(digits) != 16:
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
+
+
+def _personal_values(kasus: Kasus) -> tuple[set[str], set[str]]:
+    """The case's personal words (names, addresses, lower-cased) and numbers (digits only)."""
+    words: set[str] = set()
+    numbers: set[str] = set()
+
+    def add(value: str | None) -> None:
+        if not value:
+            return
+        digits = re.sub(r"[^0-9]", "", value)
+        if digits and len(digits) >= 8 and not re.search(r"[A-Za-z]", value):
+            numbers.add(digits)
+        elif len(value.strip()) >= MIN_VALUE:
+            words.add(" ".join(value.lower().split()))
+
+    for family in kasus.sasaran:
+        for value in (family.kepala_keluarga, family.nomor_kk, family.nik, family.telepon, family.alamat):
+            add(value)
+        for member in family.anggota:
+            add(member.nama)
+            add(member.nik)
+    for contact in kasus.kontak:
+        add(contact.telepon)
+    return words, numbers
+
+
+def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
+    """What personal value ``text`` holds, if any: 'nik', 'telepon' or 'nilai' (a value of the case)."""
+    for match in _DIGITS.finditer(text):
+        digits = re.sub(r"[^0-9]", "", match.group())
+        if digits in numbers:
+            return "nilai"
+        if _nik_shaped(digits):
+            return "nik"
+        if _PHONE.fullmatch(digits):
+            return "telepon"
+    folded = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    for word in words:
+        key = " ".join(re.sub(r"[^\w]+", " ", word).split())
+        if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            return "nilai"
+    return None
+
+
+def _texts(loaded: Loaded, data: object) -> Iterator[tuple[Loc, str]]:
+    """(location, text) of the public free-text fields of a step record's data."""
+    if not isinstance(data, dict):
+        return
+    for key in _STEP_FIELDS:
+        if isinstance(data.get(key), str):
+            yield (key,), data[key]
+    for list_key, fields in (("dokumen", ("judul", "keterangan")), ("koreksi", ("alasan",))):
+        items = data.get(list_key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            for key in fields:
+                if isinstance(item, dict) and isinstance(item.get(key), str):
+                    yield (list_key, i, key), item[key]
+
+
+def personal_data(case: CaseFolder) -> Iterator[Finding]:
+    """Every public free-text field of the case that holds a personal value."""
+    kasus, loaded = case.kasus, case.kasus_loaded
+    if kasus is None or loaded is None:
+        return
+    words, numbers = _personal_values(kasus)
+    public: list[tuple[Loaded, Loc, str]] = [(loaded, ("judul",), kasus.judul)]
+    if kasus.ringkasan:
+        public.append((loaded, ("ringkasan",), kasus.ringkasan))
+    if kasus.dihentikan and kasus.dihentikan.alasan:
+        public.append((loaded, ("dihentikan", "alasan"), kasus.dihentikan.alasan))
+    for step in case.steps:
+        public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded, step.loaded.data)]
+    for where, loc, value in public:
+        kind = _kind(value, words, numbers)
+        if kind is not None:
+            field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+            params = {"field": field, "kind": f"@privacy.kind.{kind}"}
+            yield Finding(Severity.ERROR, "privacy.public_field", where.file, where.line_of(loc), params, case.id)
