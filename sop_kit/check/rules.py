@@ -430,8 +430,8 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                         yield _f(E, "round.unexpected", case, file, at, round=round_no, previous=round_no - 1)
                 elif (sent_back := _sent_back(sop, prog, no, round_no)) is not None:
                     roles = " / ".join(sop.role(r).nama for r in sent_back.pelaksana)
-                    line = step.loaded.line_of(("status",))
-                    yield _f(E, "step.needs_decision", case, file, line, no=no, decision=sent_back.no, roles=roles)
+                    at = step.loaded.line_of(("status",))
+                    yield _f(E, "step.needs_decision", case, file, at, no=no, decision=sent_back.no, roles=roles)
                 else:
                     at = step.loaded.line_of(("putaran",))
                     yield _f(E, "round.step_in_old_round", case, file, at, no=no, round=round_no, final=current)
