@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
 from ..check.rules import check_case
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
-from ..records.archive import Archive, StepFile
+from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.parse import validate
@@ -104,6 +104,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
     if sop is None:
         raise ConfigError("record.unknown_sop", archive.show(folder / "kasus.yaml"), nomor=current.kasus.sop.nomor)
     _refuse_early(archive, sop, update)
+    _refuse_unreadable(current)
     prog = case_progress(sop, current)
     putaran, existing = target(prog, update)
     spec = sop.step(update.no)
@@ -188,6 +189,14 @@ def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
         raise ConfigError("record.approve_alone", None)
     if update.koreksi is not None and not update.koreksi.strip():
         raise ConfigError("record.correction_reason", None)
+
+
+def _refuse_unreadable(case: CaseFolder) -> None:
+    """A step record that cannot be read (a merge left its conflict markers, a typo broke
+    its YAML) is said first: which round is due cannot be known past it."""
+    if case.unreadable_steps:
+        first = next(f for f in case.findings if f.severity is Severity.ERROR and "/langkah/" in f.file)
+        raise ConfigError(first.code, first.file, first.line, **first.params)
 
 
 def _refuse_uncorrected(

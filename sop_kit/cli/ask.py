@@ -91,9 +91,15 @@ def ask_staff(archive: Archive, answers: Answers, start: date, lang: str) -> Non
             near = ", ".join(suggest_staff(archive, answers.oleh)) or "-"
             _say("new.unknown_staff", lang, who=answers.oleh, suggestions=near)
         labels = [
-            f"{p.id} — {p.nama} ({', '.join(sorted(p.roles_on(start))) or p.position_on(start) or '-'})" for p in people
+            f"{p.id} — {p.nama} ({_roles(archive, p.roles_on(start)) or p.position_on(start) or '-'})" for p in people
         ]
         answers.oleh = _pick(text("new.prompt_staff", lang), [p.id for p in people], labels)
+
+
+def _roles(archive: Archive, ids: set[str]) -> str:
+    """Role ids by the names the SOPs give them."""
+    names = {r.id: r.singkatan or r.nama for sop in archive.sops.values() for r in sop.peran}
+    return ", ".join(sorted(names.get(i, i) for i in ids))
 
 
 def ask_sop(archive: Archive, answers: Answers, start: date, lang: str) -> None:

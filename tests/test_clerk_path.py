@@ -1,0 +1,233 @@
+"""Each failure issue 14 found on the clerk's path, as a test, and what replaced it: `step`
+refusing what `check` would refuse, interactive `new` keeping every answer, personal data
+caught where it is typed, merge conflicts said plainly."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.check.rules import check_case
+from sop_kit.cli.main import main
+from sop_kit.records.archive import open_archive
+from sop_kit.records.yamlsafe import load_file
+
+from .conftest import CORPUS
+from .test_clerk import cases, git, new_case, repo, run, snapshot
+
+__all__ = ["repo"]  # the fixture, shared with test_clerk
+
+PDF = CORPUS / "base" / "lampiran" / "01-data-rawan.pdf"
+PDF2 = CORPUS / "base" / "lampiran" / "02-hasil-verifikasi.pdf"
+SK = CORPUS / "base" / "lampiran" / "03-sk-penetapan.pdf"
+STEP1 = ["--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25"]
+STEP2 = ["--pelaksana", "agus-permana", "--mulai", "2026-03-03 09:00", "--selesai", "2026-03-03 09:40"]
+
+
+def findings(repo: Path, folder: Path) -> list[tuple[str, str, int | None]]:
+    archive = open_archive(repo / "records")
+    found = check_case(archive, archive.read_case(folder)).findings
+    return [(f.code, f.file.rsplit("/", 1)[-1], f.line) for f in found]
+
+
+# --- 2. `step` accepts what `check` should refuse ----------------------------------------------
+
+
+def test_a_text_file_named_pdf_is_refused_and_nothing_renamed(repo: Path, tmp_path: Path) -> None:
+    folder = new_case(repo)
+    fake = tmp_path / "rekap.pdf"
+    fake.write_text("no;nama desa\n1;Campakasari\n", "utf-8")  # text: the SOP's data kind accepts CSV, not as .pdf
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(fake))
+    assert code == 2 and "namanya berakhiran .pdf" in out and "Traceback" not in out
+    assert snapshot(folder) == before  # no .txt copy, no record change
+    # The same content named for what it is, is filed under its own name.
+    honest = tmp_path / "rekap.csv"
+    honest.write_bytes(fake.read_bytes())
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(honest))
+    assert code == 0, out
+    assert (folder / "lampiran" / "01-rekap.csv").read_bytes() == fake.read_bytes()
+    # check refuses a file whose name lies too (one renamed by hand).
+    record = next(folder.glob("langkah/01-*.yaml"))
+    name = "01-rekap.csv"
+    for ending, problem in (("pdf", "file.wrong_ending"), ("xlsx", "file.wrong_ending"), ("txt", None)):
+        (folder / "lampiran" / name).rename(folder / "lampiran" / f"01-rekap.{ending}")
+        record.write_text(record.read_text("utf-8").replace(name, f"01-rekap.{ending}"), "utf-8")
+        name = f"01-rekap.{ending}"
+        found = [code for code, _, _ in findings(repo, folder) if code.startswith("file.")]
+        assert found == ([problem] if problem else []), ending
+
+
+def test_a_tidak_needs_its_reason_in_step_and_in_check(repo: Path) -> None:
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "2", *STEP2, "--keputusan", "tidak", "--lampir", str(PDF2), "--lang", "en")
+    assert code == 2 and "needs a reason" in out and "--alasan" in out
+    assert snapshot(folder) == before
+    # A record written by hand without the reason: check says where.
+    record = next(folder.glob("langkah/02-*.yaml"))
+    text = record.read_text("utf-8")
+    for key, value in (("status", "selesai"), ("pelaksana", "agus-permana"), ("mulai", "2026-03-03 09:00"),
+                       ("selesai", "2026-03-03 09:40"), ("keputusan", "tidak")):  # fmt: skip
+        text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, count=1, flags=re.M)
+    record.write_text(text, "utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("keputusan:"))
+    assert ("step.no_reason", record.name, line) in findings(repo, folder)
+
+
+def test_a_step_with_errors_exits_1_and_is_not_committed(repo: Path) -> None:
+    folder = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    head = git(repo, "rev-parse", "HEAD")
+    # Step 1 'selesai' without its mandated data sheet: recorded, but not committed, and no commit suggested.
+    code, out = run("step", folder.name, "1", *STEP1, "--commit", "--no-sign")
+    assert code == 1, out
+    assert "doc.missing" in out and "belum di-commit" in out and "git commit" not in out
+    assert git(repo, "rev-parse", "HEAD") == head
+    code, out = run("step", folder.name, "1", "--lampir", str(PDF))
+    assert code == 0 and 'git commit -S -m "kasus' in out
+
+
+def test_a_completed_step_in_history_changes_only_as_a_correction(repo: Path) -> None:
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF), "--commit", "--no-sign")[0] == 0
+    record = next(folder.glob("langkah/01-*.yaml"))
+    before = record.read_bytes()
+    code, out = run("step", folder.name, "1", "--catatan", "Data dari kader", "--lang", "en")
+    assert code == 2 and "approved" in out and "--koreksi" in out
+    assert record.read_bytes() == before
+    code, out = run("step", folder.name, "1", "--catatan", "Data dari kader", "--koreksi", "catatan tertinggal",
+                    "--pada", "2026-03-04 10:00")  # fmt: skip
+    assert code == 0, out
+    assert "KOREKSI" in out and "disetujui ulang oleh Rizki Ramadhan" in out and "--setujui --commit" in out
+    data = load_file(record).data
+    assert data["catatan"] == "Data dari kader"
+    assert data["koreksi"] == [{"waktu": "2026-03-04 10:00", "alasan": "catatan tertinggal"}]
+    assert "dikoreksi" in run("status", folder.name)[1]
+    code, out = run("step", folder.name, "1", "--setujui", "--pada", "2026-03-04 11:00")
+    assert code == 0 and "disetujui ulang" in out
+    assert load_file(record).data["koreksi"][0]["disetujui"] == "2026-03-04 11:00"
+    assert run("step", folder.name, "1", "--setujui")[0] == 2  # nothing left to approve
+    assert run("step", folder.name, "3", "--koreksi", "x")[0] == 2  # never recorded: nothing to correct
+
+
+# --- 3. interactive `new` throws work away -----------------------------------------------------
+
+
+def test_new_asks_staff_from_a_list_and_asks_again_after_a_typo(repo: Path) -> None:
+    answers = "Campaka\nCampakasari\n2026-02-30\n2026-03-02\nrizki-ramadan\nrizki-ramadhan\n"
+    code, out = run("new", input=answers)
+    assert code == 0, out
+    assert "rizki-ramadhan — " in out and "Pelaksana" in out  # staff offered as a list, with their roles
+    assert "staf 'rizki-ramadan' tidak ada di daftar staf (mirip: rizki-ramadhan)" in out
+    assert "tanggal '2026-02-30' tidak dapat dibaca" in out  # asked again, not the end
+    (folder,) = cases(repo)
+    assert load_file(folder / "kasus.yaml").data["dibuat_oleh"] == "rizki-ramadhan"
+
+
+def test_new_stopped_half_way_prints_the_answers_as_a_command(repo: Path) -> None:
+    code, out = run("new", input="Campaka\nCampakasari\n2026-03-02\n")  # input ends at the staff question
+    assert code == 1 and "dibatalkan" in out
+    assert "sop-kit new --root records --kecamatan Campaka --desa Campakasari --mulai 2026-03-02" in out
+    assert cases(repo) == []
+
+
+# --- 5. personal data in public text passes `check` --------------------------------------------
+
+
+def test_personal_data_in_public_text_is_reported_where_it_is_typed(repo: Path) -> None:
+    folder = new_case(repo)
+    kasus = folder / "kasus.yaml"
+    text = kasus.read_text("utf-8")
+    family = (
+        'sasaran:\n  - kepala_keluarga: Ahmad Fauzi\n    nik: "3214010101800001"\n'
+        '    telepon: "081234567890"\n    anggota:\n      - nama: Siti Aminah\n        hubungan: istri\n'
+    )
+    text = text.replace("sasaran: []\n", family)
+    text = text.replace("ringkasan:\n", "ringkasan: Keluarga Ahmad Fauzi di RT 03 perlu pendampingan\n")
+    kasus.write_text(text, "utf-8")
+    code, out = run("step", folder.name, "1", "--catatan", "Hubungi 0812-3456-7890 untuk jadwal")
+    assert code == 1, out  # the step's own note: an error right away, not committed
+    code, out = run("check", "records", "--no-trail")
+    assert code == 1
+    ringkasan = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("ringkasan:"))
+    assert f"kasus.yaml:{ringkasan}: galat[privacy.public_field]: 'ringkasan' memuat nilai yang tercatat" in out
+    assert re.search(r"01-pengumpulan-data\.yaml:\d+: galat\[privacy\.public_field\]: 'catatan' memuat nilai", out)
+    for value in ("Ahmad", "Fauzi", "0812", "3456", "7890", "3214010101800001"):
+        assert value not in out.replace(folder.name, "")  # named by field and kind, never quoted
+    # Shapes alone count too: a NIK or a phone number of someone the case does not record.
+    kasus.write_text(text.replace("Keluarga Ahmad Fauzi di RT 03", "NIK 3214 0115 0885 0002, telp +62 813 1111 2222"))
+    archive = open_archive(repo / "records")
+    kinds = sorted(f.params["kind"] for f in check_case(archive, archive.read_case(folder)).findings
+                   if f.code == "privacy.public_field" and f.file.endswith("kasus.yaml"))  # fmt: skip
+    assert kinds == ["@privacy.kind.nik"]  # the first value found names the field once
+
+
+def test_letter_numbers_dates_and_ids_are_not_personal(repo: Path) -> None:
+    folder = new_case(repo)
+    note = "Rapat 2026-03-02 08:12, 12 keluarga"
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(PDF), "--nomor-surat", "400.2/0817/DSP3A/2026",
+                    "--catatan", note)  # fmt: skip
+    assert code == 0 and "privacy" not in out, out
+
+
+# --- merges -----------------------------------------------------------------------------------
+
+
+def test_a_record_left_with_git_conflict_markers_is_one_located_error(repo: Path) -> None:
+    folder = new_case(repo)
+    record = next(folder.glob("langkah/01-*.yaml"))
+    lines = record.read_text("utf-8").splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("catatan:"))
+    lines[at : at + 1] = ["<<<<<<< HEAD", "catatan: dari cabang A", "=======", "catatan: dari cabang B", ">>>>>>> b"]
+    record.write_text("\n".join(lines) + "\n", "utf-8")
+    code, out = run("check", "records", "--no-trail", "--lang", "id")
+    assert code == 1
+    mine = [ln for ln in out.splitlines() if record.name in ln]
+    assert mine == [f"records/kasus/2026/{folder.name}/langkah/{record.name}:{at + 1}: galat[yaml.conflict]: "
+                    f"konflik penggabungan git di baris {at + 1}"]  # fmt: skip
+    assert "pilih isi yang benar, hapus penandanya" in out and "yaml.syntax" not in out
+    code, out = run("step", folder.name, "1", "--catatan", "x")
+    assert code == 2 and "konflik penggabungan git" in out
+
+
+# --- 4. --help in English only -----------------------------------------------------------------
+
+ENGLISH = re.compile(
+    r"\b(the|and|of|to|with|this|for|from|show|shows|without|only|each|every|options?|usage|commands?|default|"
+    r"required|message|exit|whether|which|when)\b",
+    re.I,
+)
+
+
+def _commands(group: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = [path]
+    if isinstance(group, click.Group):
+        for name, command in group.commands.items():
+            out += _commands(command, (*path, name))
+    return out
+
+
+def test_every_help_is_in_indonesian_and_english_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOP_KIT_LANG", raising=False)
+    commands = _commands(main)
+    assert ("staf", "tambah") in commands and ("hentikan",) in commands and len(commands) > 20
+    for path in commands:
+        indonesian = CliRunner().invoke(main, [*path, "--help"]).output
+        english = CliRunner().invoke(main, [*path, "--help"], env={"SOP_KIT_LANG": "en"}).output
+        leaf = main.get_command(click.Context(main), path[0]) if path else None
+        if leaf is not None and any(p.name == "lang" for p in leaf.params):
+            assert CliRunner().invoke(main, [*path, "--help", "--lang", "en"]).output == english, path
+        assert "help." not in indonesian and "help." not in english, path  # every code said
+        assert indonesian.startswith("Penggunaan:") and english.startswith("Usage:"), path
+        # Descriptions only: metavars (CASE, DIRECTORY, INTEGER RANGE…) and option names are names, not sentences.
+        prose = [re.sub(r"--?[\w-]+|\b[A-Z][A-Z_ ]+\b|\$\w+|\[[^\]]*\]", " ", ln) for ln in indonesian.splitlines()[1:]]
+        found = [ln.strip() for ln in prose if ENGLISH.search(ln)]
+        assert found == [], (path, found)
+        assert ENGLISH.search(english), path
