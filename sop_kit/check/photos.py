@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -48,8 +49,10 @@ def read_taken(path: str) -> Taken:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as fh:
             head = fh.read(_HEAD)
-        exif = Image.open(BytesIO(head)).getexif()
-        return Taken(_when(exif), _where(exif))
+        with warnings.catch_warnings():  # a corrupt EXIF block is no news for the clerk's terminal
+            warnings.simplefilter("ignore")
+            exif = Image.open(BytesIO(head)).getexif()
+            return Taken(_when(exif), _where(exif))
     except Exception:  # a hostile or broken file: Pillow may raise anything; its type is judged elsewhere
         return Taken(None, None)
 

@@ -1,0 +1,91 @@
+"""`sop-kit staf tambah|ubah|akhiri`: the registry edited from the command line, round-trip."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.cli.main import main
+from sop_kit.records.archive import open_archive
+
+KADIS = ["hendra-gunawan", "--nama", "Drs. Hendra Gunawan (fiktif)", "--nip", "19700314 199503 1 002",
+         "--jabatan", "Kepala Dinas", "--mulai", "2021-01-04", "--admin-staf", "--admin-sop",
+         "--admin-arsip"]  # fmt: skip
+
+
+def sop_kit(*args: str, home: Path | None = None) -> tuple[int, str]:
+    env = {"SOP_KIT_LANG": "id", **({"HOME": str(home)} if home else {})}
+    result = CliRunner().invoke(main, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    code, out = sop_kit("init", str(tmp_path / "kantor"))
+    assert code == 0, out
+    return tmp_path / "kantor" / "records"
+
+
+def key(tmp_path: Path, name: str) -> Path:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(tmp_path / name)], check=True)
+    return tmp_path / f"{name}.pub"
+
+
+def test_add_change_and_end_keep_the_registry_valid_and_its_comments(archive: Path, tmp_path: Path) -> None:
+    registry = archive / "staf.yaml"
+    comments = [ln for ln in registry.read_text("utf-8").splitlines() if ln.startswith("#")]
+    code, out = sop_kit("staf", "tambah", *KADIS, "--root", str(archive), "--kunci", str(key(tmp_path, "kadis")))
+    assert code == 0, out
+    assert "admin staf (admin_staf)" in out and "git commit -S" in out
+    code, out = sop_kit("staf", "tambah", "agus-permana", "--root", str(archive), "--nama", "Agus Permana",
+                        "--nip", "198506102010011015", "--jabatan", "Kasi PKK", "--peran", "kasi-pkk",
+                        "--mulai", "2024-01-02")  # fmt: skip
+    assert code == 0, out
+    assert "Drs. Hendra Gunawan (fiktif)" in out  # who must sign the change to make it count
+    # July: Agus leaves the Kasi post and becomes Kabid; his own key from ~/.ssh.
+    home = tmp_path / "rumah-agus"
+    (home / ".ssh").mkdir(parents=True)
+    key(home / ".ssh", "id_ed25519")
+    assert sop_kit("staf", "akhiri", "agus-permana", "--root", str(archive), "--sampai", "2026-06-30")[0] == 0
+    code, out = sop_kit("staf", "ubah", "agus-permana", "--root", str(archive), "--jabatan", "Kepala Bidang",
+                        "--peran", "kabid", "--mulai", "2026-07-01", "--kunci-ssh", home=home)  # fmt: skip
+    assert code == 0, out
+    text = registry.read_text("utf-8")
+    assert [ln for ln in text.splitlines() if ln.startswith("#")] == comments  # every comment kept, in order
+    assert 'nip: "19850610 201001 1 015"' in text  # written in its printed grouping, quoted
+    opened = open_archive(archive)
+    assert opened.findings == []
+    agus = opened.staff["agus-permana"]
+    from datetime import date
+
+    assert agus.roles_on(date(2026, 6, 30)) == {"kasi-pkk"} and agus.roles_on(date(2026, 7, 1)) == {"kabid"}
+    assert agus.kunci_ssh == [(home / ".ssh" / "id_ed25519.pub").read_text().strip()]
+
+
+def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_path: Path) -> None:
+    assert sop_kit("staf", "tambah", *KADIS, "--root", str(archive))[0] == 0
+    registry = archive / "staf.yaml"
+    before = registry.read_bytes()
+    private = key(tmp_path, "rahasia").with_suffix("")
+    for args, expected in [
+        (["tambah", "x-y", "--nama", "X", "--nip", "19701314 199503 1 002", "--jabatan", "J", "--mulai", "2024-01-01"],
+         "staf.yaml:"),  # a NIP whose birth month is 13: located in the registry
+        (["tambah", "x-y", "--nama", "X", "--nip", "19700314 199503 1 002", "--jabatan", "J", "--mulai", "2024-01-01"],
+         "NIP 197003141995031002 sudah dipakai oleh 'hendra-gunawan'"),
+        (["tambah", "hendra-gunawan", "--nama", "X", "--nip", "1", "--jabatan", "J", "--mulai", "2024-01-01"],
+         "sudah ada"),
+        (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003", "--jabatan", "J", "--peran", "kasi",
+          "--mulai", "2024-01-01"], "peran 'kasi' tidak dikenal"),
+        (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003"], "--jabatan dan --mulai"),
+        (["ubah", "hendra-gunawan", "--kunci", str(private)], "kunci PRIVAT"),
+        (["ubah", "hendra-gunawan", "--kunci", str(tmp_path / "tidak-ada.pub")], "tidak ditemukan"),
+        (["ubah", "budi", "--nama", "B"], "id yang ada: hendra-gunawan"),
+        (["akhiri", "hendra-gunawan", "--sampai", "2020-01-01"], "staf.yaml:"),  # ends before it began
+    ]:  # fmt: skip
+        code, out = sop_kit("staf", *args, "--root", str(archive), home=tmp_path / "tanpa-kunci")
+        assert code == 2 and expected in out and "Traceback" not in out, (args, out)
+        assert registry.read_bytes() == before, args

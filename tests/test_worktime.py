@@ -1,0 +1,88 @@
+"""Working time: the SOP's Waktu counted in the office's working minutes, not by the clock."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from sop_kit.check.rules import check_case
+from sop_kit.cli.main import main
+from sop_kit.records.archive import open_archive
+from sop_kit.records.worktime import CIVIL_SERVICE, data_version, holiday_names, holidays_of
+
+from .conftest import BASE_ID, build_archive
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def test_the_civil_service_week() -> None:
+    hours = CIVIL_SERVICE
+    assert hours.minutes(at("2026-03-02 07:30"), at("2026-03-02 16:00")) == 450  # Monday: the lunch hour is out
+    assert hours.minutes(at("2026-03-06 07:30"), at("2026-03-06 16:30")) == 450  # Friday: 11.30-13.00 out
+    assert hours.minutes(at("2026-03-02 06:00"), at("2026-03-02 07:45")) == 15  # before the office opens
+    # Friday afternoon to Monday morning: two short stretches, not three days.
+    assert hours.minutes(at("2026-03-06 16:00"), at("2026-03-09 07:50")) == 50
+    assert hours.minutes(at("2026-03-07 09:00"), at("2026-03-07 12:00")) == 0  # a Saturday
+
+
+def test_national_holidays_and_cuti_bersama_are_days_off() -> None:
+    # Nyepi (19 March 2026) and Idulfitri 1447 H with its cuti bersama (20-24 March), from the SKB 3 Menteri.
+    for day in ("2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24", "2026-08-17", "2025-04-07"):
+        assert date.fromisoformat(day) in holidays_of(int(day[:4])), day
+    assert not CIVIL_SERVICE.is_working_day(date(2026, 3, 23))
+    assert CIVIL_SERVICE.is_working_day(date(2026, 3, 25))
+    # Tuesday 17 March 09:00 to Wednesday 25 March 09:00: six working hours, then one and a half.
+    assert CIVIL_SERVICE.minutes(at("2026-03-17 09:00"), at("2026-03-25 09:00")) == 450
+    names = holiday_names(2026)
+    assert "Cuti Bersama" in names[date(2026, 3, 23)] and "Idul Fitri" in names[date(2026, 3, 23)]
+    assert data_version().startswith("holidays ")
+
+
+def test_check_and_status_judge_working_time_and_show_both(tmp_path: Path) -> None:
+    root = build_archive(tmp_path / "arsip")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "02-verifikasi.yaml"
+    text = step.read_text("utf-8")
+    start = next(ln for ln in text.splitlines() if ln.startswith("mulai:"))
+    end = next(ln for ln in text.splitlines() if ln.startswith("selesai:"))
+    # Step 2 (60 minutes) from Friday 15:50 to Monday 07:55: 40 + 25 working minutes, over by 5.
+    step.write_text(text.replace(start, "mulai: 2026-02-27 15:50").replace(end, "selesai: 2026-03-02 07:55"), "utf-8")
+    archive = open_archive(root)
+    over = [f for f in check_case(archive, archive.read_case(step.parents[1])).findings if f.code.startswith("time.")]
+    assert [(f.code, f.params["minutes"]) for f in over] == [("time.over", 65)]
+    # From 16:05 it is 25 + 25 = 50: not over, although three calendar days passed.
+    step.write_text(text.replace(start, "mulai: 2026-02-27 16:05").replace(end, "selesai: 2026-03-02 07:55"), "utf-8")
+    archive = open_archive(root)
+    assert not [
+        f for f in check_case(archive, archive.read_case(step.parents[1])).findings if f.code.startswith("time")
+    ]
+    result = CliRunner().invoke(main, ["status", BASE_ID, "--root", str(root), "--lang", "id"])
+    assert "Langkah 2: selesai — " in result.output
+    assert "(50 menit kerja, 2 hari 15 jam 50 menit kalender)" in result.output
+
+
+def test_an_office_sets_its_own_hours(tmp_path: Path) -> None:
+    root = build_archive(tmp_path / "arsip")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "02-verifikasi.yaml"
+    text = step.read_text("utf-8")
+    start = next(ln for ln in text.splitlines() if ln.startswith("mulai:"))
+    end = next(ln for ln in text.splitlines() if ln.startswith("selesai:"))
+    step.write_text(text.replace(start, "mulai: 2026-03-07 09:00").replace(end, "selesai: 2026-03-07 10:30"), "utf-8")
+    archive = open_archive(root)
+    assert not [f for f in check_case(archive, archive.read_case(step.parents[1])).findings if f.code == "time.over"]
+    # An office open on Saturdays: 90 minutes counted, over the 60-minute standard.
+    (tmp_path / "sop-kit.yaml").write_text(
+        'format: sop-kit/konfigurasi/1\njam_kerja:\n  sabtu: ["08:00-12:00"]\n', "utf-8"
+    )
+    archive = open_archive(root)
+    assert archive.findings == []
+    assert [f.params["minutes"] for f in check_case(archive, archive.read_case(step.parents[1])).findings
+            if f.code == "time.over"] == [90]  # fmt: skip
+    (tmp_path / "sop-kit.yaml").write_text('format: sop-kit/konfigurasi/1\njam_kerja:\n  sabtu: ["12:00-08:00"]\n')
+    problems = open_archive(root).findings
+    assert [(f.code, f.line) for f in problems] == [("schema.working_hours", 3)]
+    shutil.rmtree(root)
