@@ -103,7 +103,7 @@ def _edit(original: str, stop: Stop) -> str:
     )
     periode = data.get("periode")
     if isinstance(periode, dict) and periode.get("sampai") in (None, ""):
-        periode["sampai"] = stop.tanggal
+        periode["sampai"] = date.fromordinal(stop.tanggal.toordinal())  # its own object: no YAML alias
     out = io.StringIO()
     y.dump(data, out)
     return out.getvalue()

@@ -404,6 +404,7 @@ class _Builder:
                     st.approval, st.changed_after = event, []
                     if record is not None:
                         st.documents = set(record.dokumen)
+                    approved_here.add(step_name)  # a file it adds is part of what it approves
                 else:
                     st.changed_after.append(event)
             elif record is not None:
