@@ -209,16 +209,16 @@ def test_a_year_of_an_office(office: Office, monkeypatch: pytest.MonkeyPatch) ->
     judged = audit(office.records, CheckOptions(use_cache=False))
     assert judged.trail is not None and not judged.trail.findings
     states: dict[Status, int] = {}
-    rounds = {}
+    rounds: dict[str, int] = {}
     for path, verdict in judged.report.verdicts.items():
         assert verdict.complies and verdict.unverified == 0 and verdict.changed_after_approval == 0, path
-        case = judged.archive.read_case(path)
-        assert case.kasus is not None
-        sop = judged.archive.sop_of(case.kasus)
+        folder = judged.archive.read_case(path)
+        assert folder.kasus is not None
+        sop = judged.archive.sop_of(folder.kasus)
         assert sop is not None
-        prog = case_progress(sop, case)
+        prog = case_progress(sop, folder)
         states[prog.status] = states.get(prog.status, 0) + 1
-        rounds[case.kasus.id] = prog.final_round
+        rounds[folder.kasus.id] = prog.final_round
     assert states == {Status.DONE: 29, Status.WITHDRAWN: 1}
     assert sorted(i for i, case in year.cases.items() if rounds[case] == 2) == sorted(SENT_BACK)
     for i in SENT_BACK:  # each round 1 'tidak' is still there, with its reason
