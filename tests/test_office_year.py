@@ -212,13 +212,13 @@ def test_a_year_of_an_office(office: Office, monkeypatch: pytest.MonkeyPatch) ->
     rounds: dict[str, int] = {}
     for path, verdict in judged.report.verdicts.items():
         assert verdict.complies and verdict.unverified == 0 and verdict.changed_after_approval == 0, path
-        folder = judged.archive.read_case(path)
-        assert folder.kasus is not None
-        sop = judged.archive.sop_of(folder.kasus)
+        read = judged.archive.read_case(path)
+        assert read.kasus is not None
+        sop = judged.archive.sop_of(read.kasus)
         assert sop is not None
-        prog = case_progress(sop, folder)
+        prog = case_progress(sop, read)
         states[prog.status] = states.get(prog.status, 0) + 1
-        rounds[folder.kasus.id] = prog.final_round
+        rounds[read.kasus.id] = prog.final_round
     assert states == {Status.DONE: 29, Status.WITHDRAWN: 1}
     assert sorted(i for i, case in year.cases.items() if rounds[case] == 2) == sorted(SENT_BACK)
     for i in SENT_BACK:  # each round 1 'tidak' is still there, with its reason
