@@ -204,6 +204,8 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
     else:
         out.append(text("status.complies", lang))
     for rl in st.decisions:
+        if st.state.stopped and rl.decision is None:
+            continue  # nothing more is decided in a withdrawn or closed case
         label = text(f"decision.{rl.decision or 'none'}", lang, target=rl.target)
         line = text("status.round", lang, round=rl.round, no=rl.step, decision=label)
         out.append(line + (" — " + text("status.reason", lang, reason=rl.reason) if rl.reason else ""))
@@ -211,6 +213,8 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
             out.append("  " + _step_text(rec, lang))
             out += ["    " + text("status.file", lang, path=path) for path in rec.files]
     for step in st.steps:
+        if st.state.stopped and step.state == "todo":
+            continue  # not to be done any more
         if step.state != "todo" or not step.missing:
             out.append(_step_text(step, lang))
         out += [text("status.missing_doc", lang, no=step.no, kind=kind) for kind in step.missing]
