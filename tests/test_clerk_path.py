@@ -231,3 +231,30 @@ def test_every_help_is_in_indonesian_and_english_on_request(monkeypatch: pytest.
         found = [ln.strip() for ln in prose if ENGLISH.search(ln)]
         assert found == [], (path, found)
         assert ENGLISH.search(english), path
+
+
+# --- a case withdrawn ---------------------------------------------------------------------------
+
+
+def test_a_withdrawn_case_stays_with_its_reason_and_takes_no_more_steps(repo: Path) -> None:
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    code, out = run("hentikan", folder.name, "batal", "--oleh", "agus-permana", "--tanggal", "2026-03-03",
+                    "--alasan", "Desa sudah dibina program provinsi")  # fmt: skip
+    assert code == 0 and "tetap di arsip" in out, out
+    kasus = load_file(folder / "kasus.yaml").data
+    assert kasus["dihentikan"] == {"status": "batal", "tanggal": "2026-03-03", "oleh": "agus-permana",
+                                   "alasan": "Desa sudah dibina program provinsi"}  # fmt: skip
+    assert kasus["periode"]["sampai"] == "2026-03-03"
+    assert findings(repo, folder) == []  # no step is asked for any more
+    status = run("status", folder.name)[1]
+    assert "Status: dibatalkan" in status and "Desa sudah dibina program provinsi" in status
+    assert "belum dikerjakan" not in status and "Berikutnya" not in status
+    code, out = run("step", folder.name, "2", *STEP2, "--keputusan", "ya", "--alasan", "x")
+    assert code == 2 and "berstatus 'batal'" in out
+    assert run("hentikan", folder.name, "ditutup", "--oleh", "agus-permana", "--alasan", "x")[0] == 2  # once
+    # The reason is required: written by hand without one, check says where.
+    text = (folder / "kasus.yaml").read_text("utf-8")
+    (folder / "kasus.yaml").write_text(text.replace("  alasan: Desa sudah dibina program provinsi\n", ""), "utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("dihentikan:"))
+    assert ("case.stop_no_reason", "kasus.yaml", line) in findings(repo, folder)

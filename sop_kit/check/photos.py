@@ -33,7 +33,7 @@ from ..records.rounds import Progress
 
 TOLERANCE = timedelta(hours=2)  # a camera clock off by an hour or two (summer time abroad, a wrong zone)
 SPREAD_KM = 3.0  # wider than one coaching session's places in one desa
-_HEAD = 256 * 1024  # EXIF lives in the first segments of a JPEG, the chunks before a PNG's image data
+_HEAD = 70 * 1024  # EXIF lives in a JPEG's APP1 segment (at most 64 KiB) right after its start
 _PHOTO = ("jpg", "jpeg", "png")
 
 

@@ -105,6 +105,11 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
         raise ConfigError("record.unknown_sop", archive.show(folder / "kasus.yaml"), nomor=current.kasus.sop.nomor)
     _refuse_early(archive, sop, update)
     _refuse_unreadable(current)
+    stop = current.kasus.dihentikan
+    if stop is not None and update.koreksi is None and not update.setujui:
+        raise ConfigError(
+            "record.case_stopped", archive.show(folder / "kasus.yaml"), status=stop.status, date=stop.tanggal
+        )
     prog = case_progress(sop, current)
     putaran, existing = target(prog, update)
     spec = sop.step(update.no)

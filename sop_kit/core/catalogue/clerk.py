@@ -8,6 +8,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the file's content is {found}, but its name ends in .{ending}; the file was not attached",
         "name it after its content ({endings}), or save it again in the right format (e.g. print to PDF)",
     ),
+    "record.case_stopped": (
+        "kasus ini berstatus '{status}' sejak {date}; langkah tidak dicatat lagi",
+        "catatan yang ada hanya dapat dikoreksi (--koreksi); bila kasus dibuka lagi, itu kasus baru (sop-kit new)",
+        "this case is '{status}' since {date}; no step is recorded any more",
+        "existing records can only be corrected (--koreksi); reopening it means a new case (sop-kit new)",
+    ),
     "record.no_reason": (
         "keputusan 'tidak' di langkah {no} perlu alasan; langkah tidak dicatat",
         'tambahkan --alasan "…" (mis. data apa yang belum valid)',
