@@ -54,6 +54,15 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "ringkasan": "Ringkasan kasus untuk halaman audit. Jangan menulis data pribadi di sini.",
         "kontak": "Pejabat setempat yang dihubungi (Kepala Desa, Camat).",
         "sasaran": "Keluarga sasaran pembinaan.",
+        "dihentikan": "Hanya bila kasus dibatalkan atau ditutup sebelum selesai: kapan, oleh siapa, mengapa "
+        "(ditulis oleh sop-kit hentikan).",
+    },
+    "Penghentian": {
+        "": "Kasus dibatalkan (batal) atau ditutup sebelum selesai (ditutup); kasus tetap di arsip.",
+        "status": "batal: dibatalkan sebelum pembinaan; ditutup: dihentikan di tengah jalan.",
+        "tanggal": "Tanggal kasus dibatalkan atau ditutup, TTTT-BB-HH.",
+        "oleh": "ID staf (dari staf.yaml) yang memutuskannya.",
+        "alasan": "Alasannya (wajib). PUBLIK: jangan menulis nama atau NIK keluarga.",
     },
     "SopRef": {
         "": "SOP yang diikuti kasus, dan revisinya.",
@@ -109,6 +118,13 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "nomor_surat": "Nomor surat atau SK yang dihasilkan langkah ini.",
         "catatan": "Catatan petugas.",
         "dokumen": "Berkas yang dilampirkan: pindaian, surat, foto.",
+        "koreksi": "Koreksi setelah langkah selesai (ditulis oleh sop-kit step --koreksi), yang lama dahulu.",
+    },
+    "Koreksi": {
+        "": "Satu koreksi catatan langkah yang sudah selesai; berlaku setelah disetujui ulang pemegang perannya.",
+        "waktu": "Kapan koreksi dibuat, TTTT-BB-HH JJ:MM.",
+        "alasan": "Apa yang dikoreksi dan mengapa. PUBLIK: tanpa data pribadi.",
+        "disetujui": "Kapan pemegang peran menyetujuinya ulang (sop-kit step --setujui).",
     },
     "Berkas": {
         "": "Satu berkas lampiran langkah: pindaian, surat, atau foto.",
@@ -227,6 +243,19 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "format": "Versi format berkas. Tulis persis: sop-kit/konfigurasi/1",
         "tanda_tangan": "wajib: persetujuan tanpa tanda tangan yang sah adalah galat; laporkan: hanya dicatat.",
         "akar_kepercayaan": "SHA-256 dari staf.yaml pertama (akar kepercayaan jejak persetujuan).",
+        "jam_kerja": "Jam kerja kantor: waktu SOP dihitung dalam menit kerja. Bawaan: Keppres 68/1995.",
+    },
+    "JamKerja": {
+        "": "Jam kerja per hari (\"JJ:MM-JJ:MM\", istirahat tidak ditulis) dan hari libur kantor.",
+        "senin": "Jam kerja Senin; bawaan 07:30-12:00 dan 13:00-16:00.",
+        "selasa": "Jam kerja Selasa; bawaan 07:30-12:00 dan 13:00-16:00.",
+        "rabu": "Jam kerja Rabu; bawaan 07:30-12:00 dan 13:00-16:00.",
+        "kamis": "Jam kerja Kamis; bawaan 07:30-12:00 dan 13:00-16:00.",
+        "jumat": "Jam kerja Jumat; bawaan 07:30-11:30 dan 13:00-16:30.",
+        "sabtu": "Jam kerja Sabtu; bawaan libur.",
+        "minggu": "Jam kerja Minggu; bawaan libur.",
+        "libur_nasional": "true: hari libur nasional dan cuti bersama tidak dihitung (bawaan).",
+        "libur_kantor": "Hari libur kantor sendiri, TTTT-BB-HH.",
     },
 }
 
