@@ -246,7 +246,7 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "jam_kerja": "Jam kerja kantor: waktu SOP dihitung dalam menit kerja. Bawaan: Keppres 68/1995.",
     },
     "JamKerja": {
-        "": "Jam kerja per hari (\"JJ:MM-JJ:MM\", istirahat tidak ditulis) dan hari libur kantor.",
+        "": 'Jam kerja per hari ("JJ:MM-JJ:MM", istirahat tidak ditulis) dan hari libur kantor.',
         "senin": "Jam kerja Senin; bawaan 07:30-12:00 dan 13:00-16:00.",
         "selasa": "Jam kerja Selasa; bawaan 07:30-12:00 dan 13:00-16:00.",
         "rabu": "Jam kerja Rabu; bawaan 07:30-12:00 dan 13:00-16:00.",
