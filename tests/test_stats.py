@@ -37,7 +37,7 @@ def practice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     step 2 took 45 and 75. Two step-1 records lack their document."""
     root = make_archive(tmp_path_factory.mktemp("stats") / "arsip")
     add_case(root, "2025-03-cibening-s1aa", date(2025, 3, 3), [20, 45])
-    add_case(root, "2025-04-cibening-s2aa", date(2025, 4, 7), [30, 75])
+    add_case(root, "2025-04-cibening-s2aa", date(2025, 4, 14), [30, 75])  # not the 7th: cuti bersama Idul Fitri
     add_case(root, "2025-05-cibening-s3aa", date(2025, 5, 5), [40])
     add_case(root, "2025-06-cibening-s4aa", date(2025, 6, 2), [50], files=[False])
     add_case(root, "2025-07-cibening-s5aa", date(2025, 7, 7), [100], files=[False])
