@@ -34,6 +34,7 @@ from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.layout import Layout
+from ..views.privacy import Identifiers, scan_output
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
@@ -41,7 +42,6 @@ from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .privacy import Identifiers, scan_output
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
@@ -381,11 +381,17 @@ def _render_pdfs(
     reporter: Reporter,
 ) -> dict[str, list[dict[str, str]]]:
     from ..pdf.build import PdfOptions, render_documents
+    from ..pdf.render import problems
 
     result = render_documents(audit, PdfOptions(out, internal_out, None, options.jobs), reporter)
     if result.failed:
-        first = result.failed[0]
-        raise SopKitError("site.pdf_failed", f"{first.target}: {first.error}", count=len(result.failed))
+        # A template or a leak is named where it is; any other failure by the PDF it stopped.
+        failed = result.failed[0]
+        first = problems(failed, audit.archive, f"pdf/{failed.target.relative_to(out).as_posix()}")[0]
+        if first.code in ("pdf.failed", "pdf.refused"):
+            error = failed.error or ", ".join(failed.refused)
+            raise SopKitError("site.pdf_failed", f"{failed.target}: {error}", count=len(result.failed))
+        raise SopKitError(first.code, first.file, first.line, **first.params)
     downloads: dict[str, list[dict[str, str]]] = {}
     for case in cases:
         found = []

@@ -266,7 +266,7 @@ def case_view(
     )
     view.attachments = list(_attachments(case, sop, internal))
     if not internal:
-        from .privacy import personal_values
+        from ..records.personal import personal_values
 
         view.personal = personal_values([kasus, *(s.record for s in case.steps)])
     return view

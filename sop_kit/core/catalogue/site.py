@@ -95,4 +95,29 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "there is no site in {path} yet",
         "run first: sop-kit build",
     ),
+    # --- hostile archive content (issue 15)
+    "pdf.template_unsafe": (
+        "{path}: templat mencoba keluar dari sandbox-nya ({error}); tidak ada perintah yang dijalankan",
+        "templat arsip hanya boleh memakai nilai dokumen itu sendiri (lihat templates/README.md): hapus ungkapan "
+        "di baris itu; dokumen dan situs sebelumnya tetap seperti semula",
+        "{path}: the template tried to leave its sandbox ({error}); no command was run",
+        "an archive template may use only the document's own values (see templates/README.md): remove the "
+        "expression on that line; the previous document and site stay as they were",
+    ),
+    "pdf.template_failed": (
+        "{path}: templat tidak dapat dipakai ({error})",
+        "perbaiki templat di baris itu, atau hapus berkasnya agar templat bawaan dipakai; dokumen dan situs "
+        "sebelumnya tetap seperti semula",
+        "{path}: the template cannot be used ({error})",
+        "fix the template on that line, or remove the file to use the shipped one; the previous document and "
+        "site stay as they were",
+    ),
+    "pdf.personal_data": (
+        "{path}: data pribadi ({what}) di dokumen publik: {excerpt}; dokumen tidak ditulis",
+        "hapus data pribadi itu dari teks bebas catatan di baris itu, atau dari templat yang mencetaknya; "
+        "dokumen dan situs sebelumnya tetap seperti semula",
+        "{path}: personal data ({what}) in a public document: {excerpt}; the document was not written",
+        "remove that personal data from the record's free text on that line, or from the template that prints it; "
+        "the previous document and site stay as they were",
+    ),
 }
