@@ -37,7 +37,7 @@ from ..records.layout import Layout
 from ..views.privacy import Identifiers, scan_output
 from .cases import shared_key, update_cases
 from .collect import CaseRow
-from .config import mkdocs_config, user_settings, write_config
+from .config import mkdocs_config, office_site, write_config
 from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
@@ -122,6 +122,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     docs = work / "docs"
     manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
     archive, trail = audit.archive, audit.trail
+    site_look = office_site(archive)  # a refused mkdocs.yml stops the build before any work
     published = as_published(audit.report, archive)
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
 
@@ -180,8 +181,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
-    user = user_settings(archive.root.parent / "mkdocs.yml")
-    config = mkdocs_config(docs, staging, user, options.internal, plain(office))
+    for rel, data in site_look.files.items():  # the office's logo and favicon
+        _write_changed(docs / rel, data)
+    config = mkdocs_config(docs, staging, site_look, options.internal, plain(office))
     write_config(work / "mkdocs.yml", config)
     config_key = _config_key(config)
     previous_id = _read_build_id(out)

@@ -8,12 +8,6 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     # --- the audit site (sop-kit build / serve)
-    "site.mkdocs_yml": (
-        "mkdocs.yml tidak dapat dibaca: {error}",
-        "perbaiki berkas itu (YAML biasa, tanpa tag !), atau hapus agar pengaturan bawaan dipakai",
-        "mkdocs.yml cannot be read: {error}",
-        "fix that file (plain YAML, no ! tags), or remove it to use the defaults",
-    ),
     "site.locked": (
         "build lain sedang menulis situs {path}",
         "tunggu sampai build itu selesai, lalu jalankan lagi",
@@ -119,5 +113,47 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path}: personal data ({what}) in a public document: {excerpt}; the document was not written",
         "remove that personal data from the record's free text on that line, or from the template that prints it; "
         "the previous document and site stay as they were",
+    ),
+    "site.setting_not_allowed": (
+        "'{field}' tidak boleh diatur di mkdocs.yml arsip; situs tidak dibangun",
+        "sop-kit mengatur sendiri sisa konfigurasi (plugin, ekstensi, skrip, folder, navigasi) agar tidak ada "
+        "yang memuat berkas atau skrip dari luar; yang boleh di tingkat ini: {allowed}",
+        "'{field}' may not be set in the archive's mkdocs.yml; the site was not built",
+        "sop-kit sets the rest of the configuration itself (plugins, extensions, scripts, folders, navigation) so "
+        "that nothing loads files or scripts from outside; allowed at this level: {allowed}",
+    ),
+    "site.setting_refused": (
+        "nilai '{field}' di mkdocs.yml ditolak: {value}; situs tidak dibangun",
+        "tautan harus diawali http:// atau https://; logo dan favicon berkas PNG/JPEG di templates/ (mis. "
+        "templates/logo.png); ikon nama ikon Material (mis. material/library)",
+        "the value of '{field}' in mkdocs.yml is refused: {value}; the site was not built",
+        "links must start with http:// or https://; logo and favicon are PNG/JPEG files in templates/ (e.g. "
+        "templates/logo.png); icons are Material icon names (e.g. material/library)",
+    ),
+    "site.analytics_refused": (
+        "mkdocs.yml menambahkan skrip analitik pihak ketiga (extra.analytics); situs tidak dibangun",
+        "situs ini tentang keluarga rentan: skrip pihak ketiga hanya boleh bila sop-kit.yaml menyatakan "
+        "analitik_pihak_ketiga: true (perubahan yang ditandatangani pemegang admin_arsip); atau hapus extra.analytics",
+        "mkdocs.yml adds a third-party analytics script (extra.analytics); the site was not built",
+        "this site is about vulnerable families: a third-party script is allowed only where sop-kit.yaml says "
+        "analitik_pihak_ketiga: true (a change signed by an admin_arsip holder); or remove extra.analytics",
+    ),
+    "site.unknown_icon": (
+        "ikon '{icon}' tidak ada di Material for MkDocs; situs tidak dibangun",
+        "pakai nama ikon yang ada, mis. material/library (lihat daftar ikon Material)",
+        "there is no icon '{icon}' in Material for MkDocs; the site was not built",
+        "use an icon that exists, e.g. material/library (see Material's icon list)",
+    ),
+    "site.image_missing": (
+        "gambar {path} yang disebut mkdocs.yml tidak ada di versi templates/ yang berlaku; situs tidak dibangun",
+        "tambahkan berkas itu ke templates/ dengan commit bertanda tangan pemegang admin_arsip, atau hapus kuncinya",
+        "the image {path} named in mkdocs.yml is not in the templates/ in force; the site was not built",
+        "add that file to templates/ in a commit signed by an admin_arsip holder, or remove the key",
+    ),
+    "site.image_refused": (
+        "gambar {path} ditolak: hanya PNG atau JPEG sampai {limit} KiB; situs tidak dibangun",
+        "simpan logo sebagai PNG atau JPEG kecil (SVG dapat memuat skrip)",
+        "the image {path} is refused: only PNG or JPEG up to {limit} KiB; the site was not built",
+        "save the logo as a small PNG or JPEG (an SVG can carry script)",
     ),
 }
