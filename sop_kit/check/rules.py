@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import NamedTuple
@@ -16,6 +17,7 @@ from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Sop
 from ..records.rounds import Progress, Status, progress_of
 from ..records.wilayah import purwakarta
+from .files import content_findings, folder_findings, size_finding
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -31,7 +33,7 @@ class CaseJudgement(NamedTuple):
 def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     """Every finding of the record rules for a case folder read by :meth:`Archive.read_case`,
     and the mandated documents its completed steps lack (as data, not only as findings)."""
-    out = list(case.findings)
+    out = [*case.findings, *folder_findings(archive, case)]
     missing: list[MissingDocument] = []
     if case.kasus is None:
         return CaseJudgement(out, missing)
@@ -307,6 +309,7 @@ def _step(
                 doc.sha256,
                 sop.kind(doc.jenis).format,
                 referenced,
+                archive.config.max_file_bytes,
             )
         )
         yield from problems
@@ -340,13 +343,17 @@ def _document(
     sha: str | None,
     formats: Sequence[str],
     referenced: set[str],
+    limit: int,
 ) -> Iterator[Finding]:
-    """One attached file: inside the case folder, a regular non-empty file of the right type.
+    """One attached file: inside the case folder, a regular non-empty file of the right type,
+    within the size limit, with no active content (:mod:`.files`).
 
     Judged from the folder's listing, which never follows links: a path through a
     symbolic link is refused before anything is opened."""
     parts = [p for p in rel.split("/") if p not in ("", ".")]
-    if rel.startswith(("/", "~")) or "\\" in rel or ":" in rel or ".." in parts or not parts:
+    # A drive (C:) or a scheme (file:, http:) points outside; any other ':' is a name Windows
+    # refuses, which the folder's own check names.
+    if rel.startswith(("/", "~")) or "\\" in rel or _FOREIGN.match(rel) or ".." in parts or not parts:
         yield _f(E, "file.outside", case, file, line, path=rel)
         return
     for depth in range(1, len(parts) + 1):
@@ -366,12 +373,18 @@ def _document(
     if entry.size == 0:
         yield _f(E, "file.empty", case, file, line, path=rel)
         return
+    too_large = size_finding(entry.size, limit)
+    if too_large is not None:
+        yield _f(E, "file.too_large", case, file, line, path=rel, **too_large)
+        return
     full = f"{case.path}/{name}"
     head, digest = _read(full, entry.size)
     found = sniff(head, full)
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
         return
+    for code, params in content_findings(full, found):
+        yield _f(E, code, case, file, line, path=rel, **params)
     if sha is None:
         yield _f(W, "file.no_hash", case, file, line, path=rel, sha=digest)
     elif sha != digest:
@@ -391,6 +404,7 @@ def _read(path: str, size: int) -> tuple[bytes, str]:
 
 
 _WHOLE = 8 << 20
+_FOREIGN = re.compile(r"[A-Za-z]:[/\\]|(?:file|https?|ftp|smb|data|javascript|mailto):", re.IGNORECASE)
 
 
 def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:

@@ -85,7 +85,8 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
     export reads the verdicts in ``audit``. ``reporter`` hears of each stage and of the
     cases, documents and search bundles within.
 
-    Raises :class:`SopKitError` when the build fails; the previous site is then untouched.
+    Raises :class:`SopKitError` when the build fails, :class:`OSError` (with the path) when
+    the file system refuses a write; the previous site is then untouched.
     """
     options = options or SiteOptions()
     say = reporter or SILENT
@@ -100,6 +101,11 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
             _build(audit, options, out, staging, report, say)
             with _timed(report, "publish", say):
                 swap_in(staging, out)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if exc.filename is None:  # a write cut short by a full disk names no file: name the site
+                raise OSError(exc.errno, exc.strerror, str(options.out)) from exc
+            raise
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -438,11 +444,24 @@ def _exports(folder: Path, cases: list[CaseRow], report: Report) -> None:
     writer.writeheader()
     for row in rows:
         flat = {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
-        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+        writer.writerow({k: _cell(v) for k, v in flat.items()})
     replace_file(folder / "kasus.csv", buf.getvalue().encode())
     findings = [f.to_dict("id") for f in report.sorted()]
     data = {"format": "sop-kit/temuan/1", "temuan": findings}
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet opens as text: one that starts like a formula
+    (``=2+3+cmd|' /C calc'!A0``) gets a leading apostrophe, as OWASP advises."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def _verify(
