@@ -54,9 +54,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "remove the second '---'; one record per file",
     ),
     "yaml.duplicate_key": (
-        "kunci '{key}' ditulis dua kali",
+        "kunci '{key}' ditulis dua kali: di baris {first} dan di baris ini",
         "hapus salah satu; nilai kedua akan menimpa yang pertama",
-        "key '{key}' appears twice",
+        "key '{key}' appears twice: on line {first} and on this line",
         "remove one of them",
     ),
     "yaml.complex_key": (
