@@ -34,7 +34,8 @@ from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.layout import Layout
-from ..views.privacy import Identifiers, scan_output
+from ..views.leaks import trace
+from ..views.privacy import Hit, Identifiers, scan_output
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, office_site, write_config
@@ -247,7 +248,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                 *(h for r in results.values() for h in r.identifiers),
             ]
         )
-        values = _verify(staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids)
+        values = _verify(
+            staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
+        )
 
     write_json(
         work / "manifest.json",
@@ -393,7 +396,11 @@ def _render_pdfs(
 
     result = render_documents(audit, PdfOptions(out, internal_out, None, options.jobs), reporter)
     if result.failed:
-        # A template or a leak is named where it is; any other failure by the PDF it stopped.
+        # Personal data is listed as the output scan lists it, a template is named where it
+        # failed, any other failure by the PDF it stopped.
+        hits = [replace(h, file=f"pdf/{o.target.relative_to(out).as_posix()}") for o in result.failed for h in o.leaks]
+        if hits:
+            _refuse_leaks(hits, audit.archive)
         failed = result.failed[0]
         first = problems(failed, audit.archive, f"pdf/{failed.target.relative_to(out).as_posix()}")[0]
         if first.code in ("pdf.failed", "pdf.refused"):
@@ -474,6 +481,7 @@ def _verify(
     since: float | None,
     manifest: dict[str, Any],
     ids: Identifiers,
+    layout: Layout,
 ) -> str:
     """The staged site is complete and clean, or it is not published. An incremental build
     scans only the files it wrote, unless the personal values changed since the last scan.
@@ -501,6 +509,17 @@ def _verify(
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:
-        first = hits[0]
-        raise SopKitError("site.personal_data", first.file, count=len(hits), what=first.what, excerpt=first.excerpt)
+        _refuse_leaks(hits, layout)
     return fingerprint
+
+
+def _refuse_leaks(hits: list[Hit], layout: Layout) -> None:
+    """Stop the build naming every value found: where it came from (the record line a clerk
+    must fix) and the published files it reached."""
+    leaks = trace(hits, layout)
+    first = leaks[0]
+    file, line = first.places[0] if first.places else (first.outputs[0], None)
+    places = "".join(f"\n    {leak.describe()}" for leak in leaks)
+    raise SopKitError(
+        "site.personal_data", file, line, count=len(leaks), what=first.what, excerpt=first.excerpt, places=places
+    )

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from ..core.errors import SopKitError
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
+from ..records.models import CatatanLangkah, Kasus
+from ..records.personal import personal_at
+from ..records.yamlsafe import load_bytes
 from .privacy import Hit, fold
 
 MAX_PLACES = 3  # record lines named per leaked value
@@ -45,7 +51,7 @@ def trace(hits: Iterable[Hit], layout: Layout, cases: Sequence[Path] | None = No
     groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
         groups.setdefault((hit.what, hit.value or f"\0{hit.file}\0{hit.excerpt}"), []).append(hit)
-    texts: dict[Path, list[str]] = {}
+    texts: dict[Path, _Text] = {}
     out = []
     for (what, _), found in groups.items():
         outputs = tuple(sorted({h.file for h in found}))
@@ -61,23 +67,46 @@ def trace(hits: Iterable[Hit], layout: Layout, cases: Sequence[Path] | None = No
     return sorted(out, key=lambda leak: (leak.places[0][0] if leak.places else "~", leak.outputs))
 
 
-def _places(value: str, folder: Path, layout: Layout, texts: dict[Path, list[str]]) -> list[tuple[str, int | None]]:
-    """The lines of the case's records that hold ``value`` (folded as the scan folds text)."""
-    digits = value.replace(" ", "") if value.replace(" ", "").isdigit() else None
-    found: list[tuple[str, int | None]] = []
-    for path in [folder / CASE_FILE, *sorted((folder / STEPS_DIR).glob("*.yaml"))]:
+def _places(value: str, folder: Path, layout: Layout, texts: dict[Path, _Text]) -> list[tuple[str, int | None]]:
+    """The lines of the case's records that hold ``value`` (folded as the scan folds text):
+    first those outside personal fields (where it leaked), then, if none, its own field (a
+    template printed it)."""
+    # A number written in groups is found by its digits; the scan may have glued a digit of
+    # the next table cell or line to it, so without its last group too.
+    groups = value.split(" ")
+    numbers = [" ".join(groups), " ".join(groups[:-1])] if value.replace(" ", "").isdigit() else []
+    digits = [n.replace(" ", "") for n in numbers if len(n.replace(" ", "")) >= 8]
+    leaked: list[tuple[str, int | None]] = []
+    own: list[tuple[str, int | None]] = []
+    records: list[tuple[Path, type[BaseModel]]] = [(folder / CASE_FILE, Kasus)]
+    records += [(p, CatatanLangkah) for p in sorted(folder.glob(f"{STEPS_DIR}/*.yaml"))]
+    for path, model in records:
         if path not in texts:
-            try:
-                texts[path] = [fold(line).lower() for line in path.read_text("utf-8", "replace").splitlines()]
-            except OSError:
-                texts[path] = []
-        lines = texts[path]
-        hit = [i + 1 for i, line in enumerate(lines) if value in line or (digits and digits in _digits(line))]
-        if hit:
-            found += [(layout.show(path), n) for n in hit]
-        elif value in " ".join(lines):  # folded over several lines
-            found.append((layout.show(path), None))
-    return found
+            texts[path] = _read(path, model)
+        lines, personal = texts[path]
+        hit = [i + 1 for i, line in enumerate(lines) if value in line or any(d in _digits(line) for d in digits)]
+        shown = layout.show(path)
+        if not hit and value in " ".join(lines):  # folded over several lines
+            leaked.append((shown, None))
+        leaked += [(shown, n) for n in hit if n not in personal]
+        own += [(shown, n) for n in hit if n in personal]
+    return leaked or own
+
+
+_Text = tuple[list[str], set[int]]  # a record's lines, folded; the lines of its personal fields
+
+
+def _read(path: Path, model: type[BaseModel]) -> _Text:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return [], set()
+    lines = [fold(line).lower() for line in raw.decode("utf-8", "replace").splitlines()]
+    try:
+        located = load_bytes(raw, str(path)).lines
+    except SopKitError:
+        return lines, set()
+    return lines, {n for loc, n in located.items() if personal_at(model, loc)}
 
 
 def _digits(text: str) -> str:

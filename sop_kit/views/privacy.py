@@ -424,6 +424,9 @@ def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = No
                 found.append((m.start(), m.end(), "nilai-pribadi"))
     found.sort()
     spans = [(a, b) for a, b, _ in found]
+    if found and ids is None:  # not reported here, but never shown unmasked in an excerpt
+        shapes = [(m.start(), m.end()) for m in _PATTERNS.finditer(low)]
+        spans = sorted({*spans, *((a, b) for a, b in shapes if not any(x < b and a < y for x, y in spans))})
     for a, b, kind in found:
         yield kind, low[a:b], _excerpt(shown, spans, a, b)
 

@@ -46,10 +46,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the previous site stays in place; run again with --full",
     ),
     "site.personal_data": (
-        "data pribadi ({what}) ditemukan di situs publik: {excerpt} ({count} temuan)",
+        "data pribadi ditemukan di situs publik: {count} nilai, dari catatan ini (berkas:baris: jenis «cuplikan» → "
+        "halaman):{places}",
         "situs tidak dipublikasikan; hapus data pribadi itu dari teks bebas catatan (catatan, keterangan, "
         "judul), atau tandai berkasnya pribadi: true",
-        "personal data ({what}) found in the public site: {excerpt} ({count} hit(s))",
+        "personal data found in the public site: {count} value(s), from these records (file:line: kind «excerpt» "
+        "→ pages):{places}",
         "the site was not published; remove that personal data from the records' free text (catatan, "
         "keterangan, judul), or mark the file pribadi: true",
     ),
