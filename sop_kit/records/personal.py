@@ -54,8 +54,9 @@ def personal_values(records: Iterable[BaseModel]) -> set[str]:
 
 def raw_personal_values(data: object, model: type[BaseModel]) -> set[str]:
     """Every value typed into a personal field of a record of ``model``, read from its data as
-    loaded, valid or not: a NIK one digit short or a name typed into ``hubungan`` is as
-    personal as a valid one. Whitespace-collapsed, at least :data:`MIN_VALUE` characters.
+    loaded, valid or not: a NIK one digit short, a name typed into ``hubungan`` or typed as a
+    key of a family's record is as personal as a valid one. Whitespace-collapsed, at least
+    :data:`MIN_VALUE` characters.
 
     Left out: values the field's own choices list (``hubungan: anak`` names no one), and
     dates: a birth date alone identifies no one, and the site shows hundreds of dates, so a
@@ -73,6 +74,8 @@ def _walk(data: object, schema: dict[str, Any], defs: dict[str, Any], personal: 
     if isinstance(data, dict):
         props = _part(schema, defs, "properties") or {}
         for key, item in data.items():
+            if personal and key not in props:  # a key no model knows, typed among personal data
+                _walk(str(key), {}, defs, personal, out)
             _walk(item, props.get(key, {}), defs, personal, out)
     elif isinstance(data, list | tuple):
         items = _part(schema, defs, "items") or {}
