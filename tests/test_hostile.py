@@ -323,7 +323,7 @@ def _xfa(pdf: pikepdf.Pdf) -> None:
 
 def _submit(pdf: pikepdf.Pdf) -> None:
     action = pikepdf.Dictionary(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://contoh.invalid/"))
-    _annot(pdf, Subtype=pikepdf.Name.Widget, A=action)
+    _annot(pdf, Subtype=pikepdf.Name.Link, A=action)
 
 
 @pytest.mark.parametrize(
