@@ -26,12 +26,13 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, Field
 
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive
 from ..records.fieldtypes import STRICT
 from ..records.filetypes import sniff
 from ..records.layout import SITE_FILE, TEMPLATES_DIR
-from ..records.parse import parse_text
+from ..records.parse import validate
+from ..records.yamlsafe import load_bytes
 from .markup import plain
 from .pages import NAV, NOT_IN_NAV
 
@@ -147,7 +148,17 @@ def office_site(archive: Archive) -> OfficeSite:
     if data is None:
         return OfficeSite()
     shown = _shown(archive, SITE_FILE)
-    settings, _, problems = parse_text(data, shown, SiteSettings)
+    try:
+        loaded = load_bytes(data, shown)
+    except SopKitError as exc:
+        raise ConfigError(exc.code, exc.file, exc.line, **exc.params) from None
+    theme = loaded.data.get("theme") if isinstance(loaded.data, dict) else None
+    if isinstance(theme, dict) and isinstance(theme.get("palette"), dict):
+        # One palette is read as a list of one: its problems keep the lines of the mapping.
+        lines = loaded.lines
+        palette = {loc[2:]: n for loc, n in lines.items() if loc[:2] == ("theme", "palette")}
+        lines.update({("theme", "palette", 0, *rest): n for rest, n in palette.items()})
+    settings, problems = validate(loaded, loaded.data, SiteSettings)
     if problems:
         first = problems[0]
         code = _CODES.get(first.code, first.code)
