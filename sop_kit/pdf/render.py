@@ -299,8 +299,12 @@ class Manifest:
 
     def save(self) -> None:
         tmp = self.file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.entries, sort_keys=True, indent=1), "utf-8")
-        os.replace(tmp, self.file)
+        try:
+            tmp.write_text(json.dumps(self.entries, sort_keys=True, indent=1), "utf-8")
+            os.replace(tmp, self.file)
+        except OSError as exc:  # a write cut short by a full disk names no file
+            tmp.unlink(missing_ok=True)
+            raise OSError(exc.errno, exc.strerror, exc.filename or str(self.file)) from exc
 
 
 _worker_env: jinja2.Environment | None = None
