@@ -216,12 +216,13 @@ def problems(outcome: Outcome, layout: Layout, path: str | None = None) -> list[
     return out
 
 
-def render(job: Job, env: jinja2.Environment) -> Outcome:
+def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) -> Outcome:
     """Render one job to its target: a temporary file first, then an atomic rename.
 
     Any failure (a template error, a refused resource WeasyPrint could not do without,
     personal data in a public document) is returned, not raised, and the previous PDF at the
-    target stays as it was.
+    target stays as it was. ``scan_cache`` keeps the text read back from public PDFs (the
+    site's own scan then finds it there instead of reading the PDFs again).
     """
     from weasyprint import HTML, Attachment
 
@@ -243,7 +244,7 @@ def render(job: Job, env: jinja2.Environment) -> Outcome:
         )
         if job.public is not None:
             ids = Identifiers.of(job.public.identifiers)
-            found = scan_document(job.target.name, tmp.read_bytes(), job.public.values, ids)
+            found = scan_document(job.target.name, tmp.read_bytes(), job.public.values, ids, scan_cache)
             if found:
                 tmp.unlink()
                 leaks = [replace(hit, file=str(job.target)) for hit in found]  # the path names the case
@@ -307,17 +308,17 @@ class Manifest:
             raise OSError(exc.errno, exc.strerror, exc.filename or str(self.file)) from exc
 
 
-_worker_env: jinja2.Environment | None = None
+_worker: tuple[jinja2.Environment, Path | None] | None = None
 
 
-def _init(templates: Templates | None) -> None:
-    global _worker_env
-    _worker_env = environment(templates)
+def _init(templates: Templates | None, scan_cache: Path | None) -> None:
+    global _worker
+    _worker = (environment(templates), scan_cache)
 
 
 def _render_in_worker(job: Job) -> Outcome:
-    assert _worker_env is not None
-    return render(job, _worker_env)
+    assert _worker is not None
+    return render(job, *_worker)
 
 
 @dataclass
@@ -340,10 +341,11 @@ def render_all(
     templates: Templates | None,
     processes: int = 0,
     reporter: Reporter | None = None,
+    scan_cache: Path | None = None,
 ) -> RenderReport:
     """Render every job whose inputs changed, on ``processes`` cores (0: all), with the
     office's ``templates`` in force over the shipped ones; ``reporter`` hears of each document
-    as it comes back."""
+    as it comes back; ``scan_cache`` keeps the text read back from public PDFs."""
     reporter = reporter or SILENT
     env = environment(templates)
     looks = templates_digest(templates)
@@ -359,7 +361,7 @@ def render_all(
         else:
             todo.append((job, key))
     with reporter.task("pdf", len(todo)):
-        for (job, key), outcome in zip(todo, _outcomes(todo, env, templates, processes), strict=True):
+        for (job, key), outcome in zip(todo, _outcomes(todo, env, templates, processes, scan_cache), strict=True):
             report.outcomes.append(outcome)
             if outcome.rendered:
                 manifest.entries[str(job.target)] = key
@@ -370,15 +372,20 @@ def render_all(
 
 
 def _outcomes(
-    todo: list[tuple[Job, str]], env: jinja2.Environment, templates: Templates | None, processes: int
+    todo: list[tuple[Job, str]],
+    env: jinja2.Environment,
+    templates: Templates | None,
+    processes: int,
+    scan_cache: Path | None,
 ) -> Iterator[Outcome]:
     """Each job's outcome, in order, as soon as it is rendered."""
     workers = processes or os.cpu_count() or 1
     if workers == 1 or len(todo) < 2:
-        yield from (render(job, env) for job, _ in todo)
+        yield from (render(job, env, scan_cache) for job, _ in todo)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(templates,)) as pool:
+    init = (templates, scan_cache)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=init) as pool:
         yield from pool.map(_render_in_worker, [job for job, _ in todo])

@@ -394,7 +394,9 @@ def _render_pdfs(
     from ..pdf.build import PdfOptions, render_documents
     from ..pdf.render import problems
 
-    result = render_documents(audit, PdfOptions(out, internal_out, None, options.jobs), reporter)
+    # The PDFs' text, read back by their own scan, is what the site's scan reads too.
+    options_pdf = PdfOptions(out, internal_out, None, options.jobs, out.parent / "privacy")
+    result = render_documents(audit, options_pdf, reporter)
     if result.failed:
         # Personal data is listed as the output scan lists it, a template is named where it
         # failed, any other failure by the PDF it stopped.

@@ -551,8 +551,10 @@ def _file_hits(
     return hits
 
 
-def scan_document(name: str, data: bytes, values: Collection[str], ids: Identifiers | None = None) -> list[Hit]:
+def scan_document(
+    name: str, data: bytes, values: Collection[str], ids: Identifiers | None = None, cache_dir: Path | None = None
+) -> list[Hit]:
     """The hits in one file about to be published (a public PDF before it replaces the last),
     found exactly as :func:`scan_output` finds them in a built site; ``name`` is its path as
-    published."""
-    return _file_hits(name, data, _compile_values(values), ids or Identifiers(), None)
+    published, ``cache_dir`` keeps a PDF's extracted text as :func:`scan_output` does."""
+    return _file_hits(name, data, _compile_values(values), ids or Identifiers(), cache_dir)
