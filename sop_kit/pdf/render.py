@@ -7,13 +7,13 @@ An override can extend the original as ``{% extends "default:dossier.html" %}`` 
 ``"default/dossier.html"``).
 
 Anyone who can push to the archive can write a template, so every template runs in Jinja's
-:class:`~jinja2.sandbox.ImmutableSandboxedEnvironment`: no attribute that starts with an
-underscore (``cycler.__init__.__globals__``), no method that changes a value, so a template
-can reach neither Python nor the build machine. It sees only the document's own context: the
-public view of the case for a public document, never the records. Autoescape and
-StrictUndefined make text from records always escaped and a missing value fail loudly; a
-failure names the template and its line. Every public PDF is read back and scanned for
-personal data (:mod:`sop_kit.views.privacy`) before it replaces the previous one.
+sandbox (:mod:`.templating`): no attribute that starts with an underscore
+(``cycler.__init__.__globals__``), no method that changes a value, so a template can reach
+neither Python nor the build machine. It sees only the document's own context: the public view
+of the case for a public document, never the records. Autoescape and StrictUndefined make text
+from records always escaped and a missing value fail loudly; a failure names the template and
+its line. Every public PDF is read back and scanned for personal data
+(:mod:`sop_kit.views.privacy`) before it replaces the previous one.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -29,109 +29,23 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .._version import __version__
-from ..core import resources
 from ..core.feedback import SILENT, Reporter
 from ..records.fieldtypes import WIB
 from ..records.layout import TEMPLATES_DIR, Layout
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_document
 from .fetch import SafeFetcher
+from .templating import PACKAGE_TEMPLATES, Templates, environment, templates_digest, where
 
-PACKAGE_TEMPLATES = resources.TEMPLATES
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier
-Templates = Mapping[str, bytes]  # the office's templates in force, by name inside templates/
-
-
-class OfficeLoader(jinja2.BaseLoader):
-    """The office's templates as the archive holds them (bytes by name), never read from disk
-    here: the working tree may hold a version that is not in force."""
-
-    def __init__(self, files: Templates):
-        self.files = files
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        data = self.files.get(template)
-        if data is None:
-            raise jinja2.TemplateNotFound(template)
-        filename = f"{TEMPLATES_DIR}/{template}"
-        try:
-            source = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise jinja2.TemplateSyntaxError("not UTF-8 text", line, template, filename) from None
-        return source, filename, lambda: True
-
-    def list_templates(self) -> list[str]:
-        return sorted(self.files)
-
-
-def environment(templates: Templates | None = None) -> jinja2.Environment:
-    """The sandbox the documents are rendered in: the office's templates over the shipped ones,
-    and the shipped ones also as ``default:NAME`` (and ``default/NAME``)."""
-    package = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(
-            [
-                OfficeLoader(templates or {}),
-                package,
-                jinja2.PrefixLoader({"default": package}, delimiter=":"),
-                jinja2.PrefixLoader({"default": package}),
-            ]
-        ),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["tanggal"] = tanggal
-    env.filters["waktu"] = lambda d: f"{d:%H:%M}" if d else "-"
-    return env
-
-
-def templates_digest(templates: Templates | None) -> str:
-    """Of everything a document's look can depend on: the office's templates and the shipped
-    templates and stylesheets."""
-    digest = hashlib.sha256()
-    for name, data in sorted((templates or {}).items()):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
-    for path in sorted(PACKAGE_TEMPLATES.iterdir()):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def tanggal(value: Any) -> str:
-    """4 Maret 2026 (the date as Indonesian letters write it)."""
-    if value is None:
-        return "-"
-    if isinstance(value, str):  # year-month, as the SOP's dates are
-        year, month = value.split("-")
-        return f"{BULAN[int(month) - 1]} {year}"
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
 
 
 @dataclass(frozen=True)
 class PublicScan:
     """What a public document is scanned for before it is written: the personal values of its
-    case's records (valid or not) and, by their shapes, any NIK/KK or phone number that is
+    case's records and, by their shapes, any NIK/KK or phone number that is
     not one of the identifiers the document shows (hashes, commit ids, the case id)."""
 
     values: frozenset[str]
@@ -252,32 +166,11 @@ def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) ->
         os.replace(tmp, job.target)
     except Exception as exc:
         tmp.unlink(missing_ok=True)
-        template, line = _where(exc)
+        template, line = where(exc)
         error = f"{type(exc).__name__}: {exc}"
         unsafe = isinstance(exc, jinja2.exceptions.SecurityError)
         return Outcome(job.target, False, fetcher.refused, error, template, line, unsafe)
     return Outcome(job.target, True, fetcher.refused)
-
-
-def _where(exc: BaseException) -> tuple[str | None, int | None]:
-    """The template file and line a rendering failure comes from, if it comes from one: Jinja
-    rewrites the traceback so that a template's frames carry its file and line."""
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
-        return _shown(exc.filename), exc.lineno
-    found: tuple[str | None, int | None] = (None, None)
-    tb = exc.__traceback__
-    while tb is not None:
-        name = tb.tb_frame.f_code.co_filename
-        if name.startswith(f"{TEMPLATES_DIR}/") or Path(name).parent == PACKAGE_TEMPLATES:
-            found = (_shown(name), tb.tb_lineno)  # the innermost template frame counts
-        tb = tb.tb_next
-    return found
-
-
-def _shown(filename: str) -> str:
-    """A shipped template as ``default:NAME``, the office's as ``templates/NAME``."""
-    path = Path(filename)
-    return f"default:{path.name}" if path.parent == PACKAGE_TEMPLATES else filename
 
 
 def _stamp(moment: datetime) -> str:
