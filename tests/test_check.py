@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from sop_kit import CheckOptions, ConfigError
 
@@ -50,7 +51,7 @@ def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchiv
     assert (second.cases_checked, second.cases_from_cache) == (4, 4)
     assert second.sorted() == first.sorted()
     # An edited attachment is seen although the YAML did not change.
-    (root / "kasus" / "2026" / BASE_ID / "lampiran" / "01-data-rawan.pdf").write_bytes(b"%PDF-1.4 diubah\n")
+    Image.new("L", (60, 80), 200).save(root / "kasus" / "2026" / BASE_ID / "lampiran" / "01-data-rawan.pdf", "PDF")
     third = judge(root, options)
     assert third.cases_from_cache == 3
     assert [f.code for f in third.findings] == ["file.hash_mismatch", "doc.missing"]

@@ -20,9 +20,10 @@ from sop_kit.core.errors import SopKitError
 from sop_kit.records.archive import open_archive
 from sop_kit.records.fieldtypes import NamaPribadi, Teks, Telepon
 from sop_kit.records.models import CatatanLangkah, Kasus
+from sop_kit.records.personal import personal_values
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.photos import publish_photo
-from sop_kit.site.privacy import MAX_GUNZIP, Hit, _gunzip, personal_values, scan_output
+from sop_kit.views.privacy import MAX_GUNZIP, Hit, _gunzip, scan_output
 from tests.conftest import BASE_ID, REPO, MakeArchive, site_build
 from tests.test_site_photos import exif_photo
 

@@ -244,7 +244,8 @@ def _render_dossier(archive: Archive, case: CaseFolder, verdict: Verdict, found:
     """The internal dossier, the same document ``sop-kit pdf --internal`` makes, rendered
     with the archive's template overrides; only this one document is rendered."""
     from ..pdf.documents import case_jobs
-    from ..pdf.render import environment, render
+    from ..pdf.render import render
+    from ..pdf.templating import environment
 
     scratch = target.parent / ".unused"  # case_jobs wants folders; nothing is written there
     internal = scratch / "internal"

@@ -5,9 +5,9 @@ Every command that reports on cases starts here, as MkDocs' commands start from
 status, the PDFs, the site and the bag all read.
 
 In a git repository the trail is read first: it says which versions of the settings, the SOP
-files and the staff registry are in force (authorised by a signed commit, see
-:mod:`sop_kit.trail.governed`), and the archive is then opened with those, so a file changed
-without authority does not judge a single case.
+files, the staff registry, the templates and the site settings are in force (authorised by a
+signed commit, see :mod:`sop_kit.trail.governed`), and the archive is then opened with those,
+so a file changed without authority neither judges a case nor renders a page.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, Governed, open_archive
 from ..records.config import CONFIG_FILE, load_config
-from ..records.layout import SOP_DIR, STAFF_FILE, Layout, locate
+from ..records.layout import SITE_FILE, SOP_DIR, STAFF_FILE, Layout, locate
 from ..trail.build import authorised_content
 from ..trail.load import load_trail
 from ..trail.model import Trail
@@ -84,24 +84,27 @@ def _blob_id(data: bytes) -> str:
 
 
 def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Finding]]:
-    """The settings, SOP files and registry that judge, by path, when signatures are
-    required: the versions history authorised, with a warning for each working-tree file
-    that differs and is not committed (a committed one is the trail's finding). Under ``laporkan``
-    the working tree judges (None)."""
+    """The settings, SOP files, registry, templates and mkdocs.yml in force, by path, when
+    signatures are required: the versions history authorised, with a warning for each
+    working-tree file that differs and is not committed (a committed one is the trail's
+    finding). Under ``laporkan`` the working tree judges (None)."""
     if trail.policy != "wajib":
         return None, []
     top = trail.top
+    office = (layout.root / STAFF_FILE, layout.root.parent / CONFIG_FILE, layout.root.parent / SITE_FILE)
     mine = {
         path: top / path
         for path in trail.authorised
         if (top / path).parent == layout.root / SOP_DIR
-        or top / path in (layout.root / STAFF_FILE, layout.root.parent / CONFIG_FILE)
+        or top / path in office
+        or (top / path).is_relative_to(layout.templates_dir)
     }
     content = authorised_content(trail, mine)
     governed: dict[Path, bytes] = {mine[path]: data for path, data in content.items()}
     notes = []
-    candidates = {*governed, *(layout.root / SOP_DIR).glob("*.yaml"), layout.root / STAFF_FILE}
-    candidates.add(layout.root.parent / CONFIG_FILE)
+    templates = layout.templates_dir
+    candidates = {*governed, *(layout.root / SOP_DIR).glob("*.yaml"), *office}
+    candidates |= {p for p in templates.rglob("*") if p.is_file()} if not templates.is_symlink() else set()
     for path in sorted(candidates):
         try:
             working: bytes | None = path.read_bytes()

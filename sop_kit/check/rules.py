@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import NamedTuple
@@ -18,6 +19,7 @@ from ..records.models import Kasus, Langkah, Sop
 from ..records.rounds import Progress, Status, case_progress
 from ..records.wilayah import purwakarta
 from ..records.worktime import working_minutes
+from .files import content_findings, folder_findings, size_finding
 from .photos import photo_findings
 from .privacy import personal_data
 from .report import MissingDocument
@@ -35,7 +37,7 @@ class CaseJudgement(NamedTuple):
 def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     """Every finding of the record rules for a case folder read by :meth:`Archive.read_case`,
     and the mandated documents its completed steps lack (as data, not only as findings)."""
-    out = list(case.findings)
+    out = [*case.findings, *folder_findings(archive, case)]
     missing: list[MissingDocument] = []
     if case.kasus is None:
         return CaseJudgement(out, missing)
@@ -314,6 +316,7 @@ def _step(
                 doc.sha256,
                 sop.kind(doc.jenis).format,
                 referenced,
+                archive.config.max_file_bytes,
             )
         )
         yield from problems
@@ -347,13 +350,17 @@ def _document(
     sha: str | None,
     formats: Sequence[str],
     referenced: set[str],
+    limit: int,
 ) -> Iterator[Finding]:
-    """One attached file: inside the case folder, a regular non-empty file of the right type.
+    """One attached file: inside the case folder, a regular non-empty file of the right type,
+    within the size limit, with no active content (:mod:`.files`).
 
     Judged from the folder's listing, which never follows links: a path through a
     symbolic link is refused before anything is opened."""
     parts = [p for p in rel.split("/") if p not in ("", ".")]
-    if rel.startswith(("/", "~")) or "\\" in rel or ":" in rel or ".." in parts or not parts:
+    # A drive (C:) or a scheme (file:, http:) points outside; any other ':' is a name Windows
+    # refuses, which the folder's own check names.
+    if rel.startswith(("/", "~")) or "\\" in rel or _FOREIGN.match(rel) or ".." in parts or not parts:
         yield _f(E, "file.outside", case, file, line, path=rel)
         return
     for depth in range(1, len(parts) + 1):
@@ -373,6 +380,10 @@ def _document(
     if entry.size == 0:
         yield _f(E, "file.empty", case, file, line, path=rel)
         return
+    too_large = size_finding(entry.size, limit)
+    if too_large is not None:
+        yield _f(E, "file.too_large", case, file, line, path=rel, **too_large)
+        return
     full = f"{case.path}/{name}"
     head, digest = _read(full, entry.size)
     found = sniff(head, full)
@@ -381,6 +392,8 @@ def _document(
         return
     if not fits(found, name):
         yield _f(E, "file.wrong_ending", case, file, line, path=rel, found=found, ending=ending(name) or "-")
+    for code, params in content_findings(full, found):
+        yield _f(E, code, case, file, line, path=rel, **params)
     if sha is None:
         yield _f(W, "file.no_hash", case, file, line, path=rel, sha=digest)
     elif sha != digest:
@@ -400,6 +413,7 @@ def _read(path: str, size: int) -> tuple[bytes, str]:
 
 
 _WHOLE = 8 << 20
+_FOREIGN = re.compile(r"[A-Za-z]:[/\\]|(?:file|https?|ftp|smb|data|javascript|mailto):", re.IGNORECASE)
 
 
 def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:

@@ -88,17 +88,22 @@ def check_archive(
             reporter.advance(item=case.name)
     if cache:
         cache.save()
-    by_case: dict[str, list[Finding]] = {}
+    # A case's own findings from outside its rules go to the folder holding their file: two
+    # folders may share a case id (two branches merged), and each finding is counted once.
+    folders: dict[str, list[Path]] = {}
+    for case in cases:
+        folders.setdefault(case.name, []).append(case)
+    by_folder: dict[Path, list[Finding]] = {}
     for f in [*duplicates, *(trail.findings if trail is not None else [])]:
         if f.case is None:
             report.archive_findings.append(f)
-        else:
-            by_case.setdefault(f.case, []).append(f)
+        elif f.case in folders:
+            named = folders[f.case]
+            home = next((c for c in named if f.file.startswith(archive.show(c) + "/")), named[0])
+            by_folder.setdefault(home, []).append(f)
     for case in cases:
         found = judged[case]
-        extra = [
-            f for f in by_case.get(case.name, []) if f.code != "case.duplicate_id" or f.file == _identity(archive, case)
-        ]
+        extra = by_folder.get(case, [])
         report.verdicts[case] = Verdict(case.name, case, (*found.findings, *extra), tuple(found.missing))
     return report
 

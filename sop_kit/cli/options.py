@@ -3,6 +3,7 @@ library errors become a message and an exit code."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -80,19 +81,39 @@ def complete_case(ctx: click.Context, param: click.Parameter, incomplete: str) -
 
 
 def library_errors(func: F) -> F:
-    """The one place where library errors become a one-line message and exit code 2."""
+    """The one place where library errors, and the file system's refusals (a full disk, a
+    read-only folder, a permission), become a one-line message and exit code 2."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except SopKitError as exc:
-            ctx = click.get_current_context()
-            if ctx.find_root().obj and ctx.find_root().obj.get("debug"):
+        except (SopKitError, OSError) as exc:
+            root = click.get_current_context().find_root().obj
+            if root and root.get("debug"):
                 raise
             lang = kwargs.get("lang") or default_lang()
-            message, hint = render(exc.code, lang, exc.params)
-            where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else (f"{exc.file}: " if exc.file else "")
-            raise UsageFailure(f"{where}{message}" + (f"\n  {hint}" if hint else ""), lang) from None
+            raise UsageFailure(_said(exc, lang), lang) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _said(exc: SopKitError | OSError, lang: str) -> str:
+    if isinstance(exc, OSError):
+        what = "@" + _IO_HINTS.get(exc.errno or 0, "io.other")
+        params = {"path": exc.filename or "?", "reason": exc.strerror or str(exc), "what": what}
+        message, hint = render("io.failed", lang, params)
+        return f"{message}\n  {hint}"
+    message, hint = render(exc.code, lang, exc.params)
+    where = f"{exc.file}:{exc.line}: " if exc.file and exc.line else (f"{exc.file}: " if exc.file else "")
+    return f"{where}{message}" + (f"\n  {hint}" if hint else "")
+
+
+_IO_HINTS = {
+    errno.ENOSPC: "io.full",
+    errno.EDQUOT: "io.full",
+    errno.EFBIG: "io.full",
+    errno.EROFS: "io.read_only",
+    errno.EACCES: "io.denied",
+    errno.EPERM: "io.denied",
+}

@@ -57,15 +57,16 @@ def pdf(
 ) -> None:
     from ..check.audit import audit_case
     from ..pdf.build import PdfOptions, render_documents
+    from ..pdf.render import problems
 
     say = reporter(quiet, verbose, lang)
     found = audit_case(root, case, check, say)[0] if case else audit(root, check, say)
     report = render_documents(found, PdfOptions(out, internal_out, case, check.jobs or 0), say)
-    for outcome in report.outcomes:
-        for what in outcome.refused:
-            click.echo(text("pdf.refused", lang, path=outcome.target, what=what), err=True)
-        if outcome.error:
-            click.echo(text("pdf.failed", lang, path=outcome.target, error=outcome.error), err=True)
+    for failed in report.failed:
+        for problem in problems(failed, found.archive):
+            where = f"{problem.file}:{problem.line}: " if problem.line else f"{problem.file}: "
+            shown = "" if problem.file == str(failed.target) else where
+            click.echo(shown + text(problem.code, lang, **problem.params), err=True)
     click.echo(text("pdf.summary", lang, rendered=report.rendered, skipped=report.skipped, failed=len(report.failed)))
     sys.exit(1 if report.failed else 0)
 

@@ -18,6 +18,7 @@ class PdfOptions:
     internal_out: Path | None = None  # also the documents with personal data, into this folder
     case: str | None = None  # only this case (and no SOP documents)
     jobs: int = 0  # processes (0: all cores)
+    scan_cache: Path | None = None  # keeps the text read back from public PDFs (the site's scan reads it)
 
 
 def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
@@ -45,4 +46,4 @@ def render_documents(audit: Audit, options: PdfOptions, reporter: Reporter | Non
     """Render the judged archive's PDFs into ``options.out`` (public) and
     ``options.internal_out`` (personal data), with the office's template overrides."""
     jobs = archive_jobs(audit, options)
-    return render_all(jobs, Path(options.out), audit.archive.templates, options.jobs, reporter)
+    return render_all(jobs, Path(options.out), audit.archive.templates, options.jobs, reporter, options.scan_cache)

@@ -23,11 +23,12 @@ from ..records.archive import Archive, CaseFolder
 from ..records.ids import slug
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Sop
+from ..records.personal import personal_values
 from ..trail.model import Trail
 from ..views.case import WIB_NOON, PhotoView, case_document
 from .fetch import check_image
 from .letters import has_letters, letter_context
-from .render import Job
+from .render import Job, PublicScan
 
 PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about fivefold
 
@@ -91,29 +92,30 @@ def case_jobs(
     public = full.public()
     public_vars, full_vars = public.template_vars(), full.template_vars()
     if letters:  # the letters name no one's personal data: the public documents carry them too
-        extra = letter_context(sop, full, archive.staff)
-        full_vars |= extra
-        public_vars |= extra
+        full_vars |= letter_context(sop, full, archive.staff)
+        public_vars |= letter_context(sop, public, archive.staff)
+    shown = [case.kasus.id, *(d.sha256 or "" for d in full.documents), *(e.commit for e in full.trail or ())]
+    shown += [d.sha256 or "" for s in case.steps for d in s.record.dokumen]
+    scan = PublicScan(frozenset(personal_values([case.kasus, *(s.record for s in case.steps)])), tuple(shown))
     created = full.generated
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]
     folder = out / "kasus" / cid
     steps = full.steps_by_no
 
-    def job(
-        template: str,
-        ctx: dict[str, Any],
-        target: Path,
-        title: str,
-        subject: str,
-        attachments: list[tuple[str, bytes]] | None = None,
+    def public_job(template: str, target: Path, title: str, subject: str) -> Job:
+        # Loads nothing from the case folder (its photos come inlined, from the public view),
+        # and is scanned for personal data before it is written.
+        return Job(template, public_vars, target, [], title, subject, created, [], inputs, scan)
+
+    def internal_job(
+        template: str, target: Path, title: str, subject: str, attachments: list[tuple[str, bytes]] | None = None
     ) -> Job:
-        return Job(template, ctx, target, [case.path], title, subject, created, attachments or [], inputs)
+        return Job(template, full_vars, target, [case.path], title, subject, created, attachments or [], inputs)
 
     jobs = [
-        job(
+        public_job(
             "dossier.html",
-            public_vars,
             folder / f"berkas-pembinaan-{cid}.pdf",
             f"Berkas Pembinaan {cid} (publik)",
             f"Berkas kasus SOP {sop.nomor}: {sop.nama}",
@@ -121,9 +123,8 @@ def case_jobs(
     ]
     if letters:
         jobs.append(
-            job(
+            public_job(
                 "daftar-hadir.html",
-                public_vars,
                 folder / f"daftar-hadir-kosong-{cid}.pdf",
                 f"Daftar hadir pembinaan {cid} (kosong)",
                 "Daftar hadir",
@@ -131,9 +132,8 @@ def case_jobs(
         )
     if letters and full.decided:  # the SK designates a location only after a 'ya' decision
         jobs.append(
-            job(
+            public_job(
                 "sk.html",
-                public_vars,
                 folder / f"sk-penetapan-{cid}.pdf",
                 f"Draf SK penetapan lokasi rawan {cid}",
                 "Draf SK penetapan lokasi rawan",
@@ -141,9 +141,8 @@ def case_jobs(
         )
     if letters and steps[4].done:
         jobs.append(
-            job(
+            public_job(
                 "surat-koordinasi.html",
-                public_vars,
                 folder / f"surat-koordinasi-{cid}.pdf",
                 f"Surat koordinasi {cid}",
                 "Surat koordinasi",
@@ -151,9 +150,8 @@ def case_jobs(
         )
     if letters and steps[6].done:
         jobs.append(
-            job(
+            public_job(
                 "laporan.html",
-                public_vars,
                 folder / f"laporan-pembinaan-{cid}.pdf",
                 f"Laporan pelaksanaan pembinaan {cid}",
                 "Laporan pelaksanaan pembinaan",
@@ -162,9 +160,8 @@ def case_jobs(
     if internal_out is not None:
         ifolder = internal_out / "kasus" / cid
         jobs.append(
-            job(
+            internal_job(
                 "dossier.html",
-                full_vars,
                 ifolder / f"berkas-pembinaan-{cid}.pdf",
                 f"Berkas Pembinaan {cid}",
                 f"Berkas kasus SOP {sop.nomor}: {sop.nama} (internal)",
@@ -173,9 +170,8 @@ def case_jobs(
         )
         if letters:
             jobs.append(
-                job(
+                internal_job(
                     "daftar-hadir.html",
-                    full_vars,
                     ifolder / f"daftar-hadir-{cid}.pdf",
                     f"Daftar hadir pembinaan {cid}",
                     "Daftar hadir",

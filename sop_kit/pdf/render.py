@@ -1,9 +1,19 @@
 """HTML templates to PDF/A, written atomically and only when their inputs changed.
 
 Templates ship in the package (``sop_kit/templates``); an archive can override any of them
-from the ``templates/`` folder beside its ``records/``. An override can extend the original
-as ``{% extends "default:dossier.html" %}``. Jinja runs with autoescape and StrictUndefined,
-so text from records is always escaped and a missing value fails loudly.
+from the ``templates/`` folder beside its ``records/``, in the version in force (authorised
+by a signed commit where signatures are required, see :class:`~sop_kit.records.archive.Archive`).
+An override can extend the original as ``{% extends "default:dossier.html" %}`` (or
+``"default/dossier.html"``).
+
+Anyone who can push to the archive can write a template, so every template runs in Jinja's
+sandbox (:mod:`.templating`): no attribute that starts with an underscore
+(``cycler.__init__.__globals__``), no method that changes a value, so a template can reach
+neither Python nor the build machine. It sees only the document's own context: the public view
+of the case for a public document, never the records. Autoescape and StrictUndefined make text
+from records always escaped and a missing value fail loudly; a failure names the template and
+its line. Every public PDF is read back and scanned for personal data
+(:mod:`sop_kit.views.privacy`) before it replaces the previous one.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,59 +31,25 @@ from typing import Any
 import jinja2
 
 from .._version import __version__
-from ..core import resources
 from ..core.feedback import SILENT, Reporter
 from ..records.fieldtypes import WIB
-from ..records.worktime import duration_text
+from ..records.layout import TEMPLATES_DIR, Layout
+from ..views.leaks import trace
+from ..views.privacy import Hit, Identifiers, scan_document
 from .fetch import SafeFetcher
+from .templating import PACKAGE_TEMPLATES, Templates, environment, templates_digest, where
 
-PACKAGE_TEMPLATES = resources.TEMPLATES
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier
 
 
-def environment(override: Path | None) -> jinja2.Environment:
-    default = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
-    loaders: list[jinja2.BaseLoader] = []
-    if override is not None and override.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(override)))
-    loaders.append(default)
-    loader = jinja2.PrefixLoader({"default": default})
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([*loaders, loader]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["tanggal"] = tanggal
-    env.filters["waktu"] = lambda d: f"{d:%H:%M}" if d else "-"
-    env.filters["durasi"] = lambda e: duration_text(e.working, e.minutes)  # working and calendar time
-    return env
+@dataclass(frozen=True)
+class PublicScan:
+    """What a public document is scanned for before it is written: the personal values of its
+    case's records and, by their shapes, any NIK/KK or phone number that is
+    not one of the identifiers the document shows (hashes, commit ids, the case id)."""
 
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def tanggal(value: Any) -> str:
-    """4 Maret 2026 (the date as Indonesian letters write it)."""
-    if value is None:
-        return "-"
-    if isinstance(value, str):  # year-month, as the SOP's dates are
-        year, month = value.split("-")
-        return f"{BULAN[int(month) - 1]} {year}"
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+    values: frozenset[str]
+    identifiers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -89,21 +65,20 @@ class Job:
     created: datetime
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)  # files whose content the PDF depends on
+    public: PublicScan | None = None  # a public document: scanned for personal data before it is written
 
-    def key(self, env: jinja2.Environment) -> str:
-        """A content hash of everything the PDF is made from."""
+    def key(self, templates: str) -> str:
+        """A content hash of everything the PDF is made from; ``templates`` is
+        :func:`templates_digest` of the templates in force."""
         digest = hashlib.sha256(f"{__version__}\0{self.template}\0{self.title}\0{self.created}".encode())
         digest.update(json.dumps(self.context, sort_keys=True, default=str).encode())
         for name, data in self.attachments:
             digest.update(name.encode() + hashlib.sha256(data).digest())
         for path in sorted(self.inputs):
             digest.update(str(path).encode() + (path.read_bytes() if path.is_file() else b"-"))
-        for name in sorted(env.list_templates()):
-            digest.update(name.encode())
-            source = env.loader.get_source(env, name)[0] if env.loader else ""
-            digest.update(source.encode())
-        for path in sorted(PACKAGE_TEMPLATES.glob("*.css")):
-            digest.update(path.read_bytes())
+        digest.update(templates.encode())
+        if self.public is not None:
+            digest.update(json.dumps([sorted(self.public.values), self.public.identifiers]).encode())
         return digest.hexdigest()
 
 
@@ -113,13 +88,55 @@ class Outcome:
     rendered: bool
     refused: list[str] = field(default_factory=list)
     error: str | None = None
+    template: str | None = None  # where a template failed: its file (templates/… or shipped) and line
+    line: int | None = None
+    unsafe: bool = False  # the template tried what the sandbox forbids
+    leaks: list[Hit] = field(default_factory=list)  # personal data found in a public document: not written
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error or self.refused or self.leaks)
 
 
-def render(job: Job, env: jinja2.Environment) -> Outcome:
+@dataclass(frozen=True)
+class Problem:
+    """A failed document, as one located message: a catalogue code and its parameters."""
+
+    code: str
+    file: str
+    line: int | None
+    params: dict[str, Any]
+
+
+def problems(outcome: Outcome, layout: Layout, path: str | None = None) -> list[Problem]:
+    """What went wrong with one document (named ``path``, by default its target): the
+    template and line that failed, each refused resource, and each personal value found in it
+    traced to its record."""
+    path = path or str(outcome.target)
+    out = [Problem("pdf.refused", path, None, {"path": path, "what": what}) for what in outcome.refused]
+    if outcome.error:
+        code = "pdf.template_unsafe" if outcome.unsafe else "pdf.template_failed" if outcome.template else "pdf.failed"
+        where = path
+        if outcome.template and outcome.template.startswith(f"{TEMPLATES_DIR}/"):
+            # The office's template: beside records/, as the user named that folder.
+            where = os.path.join(os.path.dirname(layout.shown.rstrip("/")), outcome.template)
+        elif outcome.template:
+            where = outcome.template
+        out.append(Problem(code, where, outcome.line, {"path": path, "error": outcome.error}))
+    for leak in trace(outcome.leaks, layout):
+        params = {"path": path, "what": leak.what, "excerpt": leak.excerpt}
+        file, line = leak.places[0] if leak.places else (path, None)
+        out.append(Problem("pdf.personal_data", file, line, params))
+    return out
+
+
+def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) -> Outcome:
     """Render one job to its target: a temporary file first, then an atomic rename.
 
-    Any failure (a template error, a refused resource WeasyPrint could not do without) is
-    returned, not raised, and the previous PDF at the target stays as it was.
+    Any failure (a template error, a refused resource WeasyPrint could not do without,
+    personal data in a public document) is returned, not raised, and the previous PDF at the
+    target stays as it was. ``scan_cache`` keeps the text read back from public PDFs (the
+    site's own scan then finds it there instead of reading the PDFs again).
     """
     from weasyprint import HTML, Attachment
 
@@ -139,10 +156,20 @@ def render(job: Job, env: jinja2.Environment) -> Outcome:
                 for name, data in job.attachments
             ],
         )
+        if job.public is not None:
+            ids = Identifiers.of(job.public.identifiers)
+            found = scan_document(job.target.name, tmp.read_bytes(), job.public.values, ids, scan_cache)
+            if found:
+                tmp.unlink()
+                leaks = [replace(hit, file=str(job.target)) for hit in found]  # the path names the case
+                return Outcome(job.target, False, fetcher.refused, leaks=leaks)
         os.replace(tmp, job.target)
     except Exception as exc:
         tmp.unlink(missing_ok=True)
-        return Outcome(job.target, False, fetcher.refused, f"{type(exc).__name__}: {exc}")
+        template, line = where(exc)
+        error = f"{type(exc).__name__}: {exc}"
+        unsafe = isinstance(exc, jinja2.exceptions.SecurityError)
+        return Outcome(job.target, False, fetcher.refused, error, template, line, unsafe)
     return Outcome(job.target, True, fetcher.refused)
 
 
@@ -166,21 +193,25 @@ class Manifest:
 
     def save(self) -> None:
         tmp = self.file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.entries, sort_keys=True, indent=1), "utf-8")
-        os.replace(tmp, self.file)
+        try:
+            tmp.write_text(json.dumps(self.entries, sort_keys=True, indent=1), "utf-8")
+            os.replace(tmp, self.file)
+        except OSError as exc:  # a write cut short by a full disk names no file
+            tmp.unlink(missing_ok=True)
+            raise OSError(exc.errno, exc.strerror, exc.filename or str(self.file)) from exc
 
 
-_worker_env: jinja2.Environment | None = None
+_worker: tuple[jinja2.Environment, Path | None] | None = None
 
 
-def _init(override: Path | None) -> None:
-    global _worker_env
-    _worker_env = environment(override)
+def _init(templates: Templates | None, scan_cache: Path | None) -> None:
+    global _worker
+    _worker = (environment(templates), scan_cache)
 
 
 def _render_in_worker(job: Job) -> Outcome:
-    assert _worker_env is not None
-    return render(job, _worker_env)
+    assert _worker is not None
+    return render(job, *_worker)
 
 
 @dataclass
@@ -194,33 +225,36 @@ class RenderReport:
 
     @property
     def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.error or o.refused]
+        return [o for o in self.outcomes if o.failed]
 
 
 def render_all(
     jobs: Sequence[Job],
     out: Path,
-    override: Path | None,
+    templates: Templates | None,
     processes: int = 0,
     reporter: Reporter | None = None,
+    scan_cache: Path | None = None,
 ) -> RenderReport:
-    """Render every job whose inputs changed, on ``processes`` cores (0: all); ``reporter``
-    hears of each document as it comes back."""
+    """Render every job whose inputs changed, on ``processes`` cores (0: all), with the
+    office's ``templates`` in force over the shipped ones; ``reporter`` hears of each document
+    as it comes back; ``scan_cache`` keeps the text read back from public PDFs."""
     reporter = reporter or SILENT
-    env = environment(override)
+    env = environment(templates)
+    looks = templates_digest(templates)
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest(out)
     report = RenderReport()
     todo: list[tuple[Job, str]] = []
     for job in jobs:
-        key = job.key(env)
+        key = job.key(looks)
         if manifest.fresh(job, key):
             report.skipped += 1
             reporter.note("progress.pdf_reused", path=job.target)
         else:
             todo.append((job, key))
     with reporter.task("pdf", len(todo)):
-        for (job, key), outcome in zip(todo, _outcomes(todo, env, override, processes), strict=True):
+        for (job, key), outcome in zip(todo, _outcomes(todo, env, templates, processes, scan_cache), strict=True):
             report.outcomes.append(outcome)
             if outcome.rendered:
                 manifest.entries[str(job.target)] = key
@@ -231,15 +265,20 @@ def render_all(
 
 
 def _outcomes(
-    todo: list[tuple[Job, str]], env: jinja2.Environment, override: Path | None, processes: int
+    todo: list[tuple[Job, str]],
+    env: jinja2.Environment,
+    templates: Templates | None,
+    processes: int,
+    scan_cache: Path | None,
 ) -> Iterator[Outcome]:
     """Each job's outcome, in order, as soon as it is rendered."""
     workers = processes or os.cpu_count() or 1
     if workers == 1 or len(todo) < 2:
-        yield from (render(job, env) for job, _ in todo)
+        yield from (render(job, env, scan_cache) for job, _ in todo)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(override,)) as pool:
+    init = (templates, scan_cache)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=init) as pool:
         yield from pool.map(_render_in_worker, [job for job, _ in todo])

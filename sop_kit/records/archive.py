@@ -1,10 +1,11 @@
-"""The opened archive: its settings, SOPs and staff registry, read once per command and
-handed to everything that judges or shows a case; and the reading of one case folder. Where
-things are is in :mod:`sop_kit.records.layout`."""
+"""The opened archive: its settings, SOPs, staff registry, document templates and site
+settings, read once per command and handed to everything that judges or shows a case; and
+the reading of one case folder. Where things are is in :mod:`sop_kit.records.layout`."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from typing import Any
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from .config import CONFIG_FILE, ArchiveConfig, load_config, settle
-from .layout import CASE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
+from .layout import CASE_FILE, SITE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
 from .revisions import sop_for
@@ -34,6 +35,10 @@ class Archive(Layout):
     staff_readable: bool = False  # False: staf.yaml missing or unparsable, so staff rules are skipped
     staff_invalid: set[object] = field(default_factory=set)  # ids of entries that failed validation
     findings: list[Finding] = field(default_factory=list)
+    # The office's files in force, as bytes: its document templates by name inside templates/
+    # and its mkdocs.yml (None: none). Rendered and read from here, never from the working tree.
+    templates: dict[str, bytes] = field(default_factory=dict)
+    site_settings: bytes | None = None
 
     def unknown_staff(self, who: str) -> bool:
         """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
@@ -62,8 +67,9 @@ def open_archive(root: Path | str | Layout, governed: Governed | None = None) ->
     pins), SOPs and staff registry. A command opens it once and hands it on.
 
     ``governed`` gives, instead of the working tree's files, the versions in force of the
-    settings, the SOP files and the registry (as history authorised them): then exactly the
-    SOP files it holds are read, and a file it lacks is absent.
+    settings, the SOP files, the registry, the templates and mkdocs.yml (as history authorised
+    them): then exactly the SOP files and templates it holds are read, and a file it lacks is
+    absent.
 
     Raises :class:`ConfigError` when ``root`` is not an archive at all; problems inside its
     files become findings on the returned archive.
@@ -109,7 +115,29 @@ def open_archive(root: Path | str | Layout, governed: Governed | None = None) ->
         data = (governed or {}).get(path) if governed is not None else _bytes(path)
         digest.update(path.name.encode() + b"\0" + (data if data is not None else b"-") + b"\0")
     archive.digest = digest.hexdigest()
+    _load_office_files(archive, governed)
     return archive
+
+
+def _load_office_files(archive: Archive, governed: Governed | None) -> None:
+    """The templates and mkdocs.yml beside the records folder: the versions in force, or the
+    working tree's regular files (a symbolic link is never followed out of the folder)."""
+    folder, site = archive.templates_dir, archive.root.parent / SITE_FILE
+    if governed is not None:
+        archive.templates = {
+            p.relative_to(folder).as_posix(): d for p, d in governed.items() if p.is_relative_to(folder)
+        }
+        archive.site_settings = governed.get(site)
+        return
+    for top, dirs, names in os.walk(folder) if not folder.is_symlink() else ():
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
+        for name in names:
+            path = Path(top, name)
+            if not path.is_symlink() and path.is_file():
+                data = _bytes(path)
+                if data is not None:
+                    archive.templates[path.relative_to(folder).as_posix()] = data
+    archive.site_settings = None if site.is_symlink() else _bytes(site)
 
 
 def _bytes(path: Path) -> bytes | None:

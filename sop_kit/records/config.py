@@ -9,6 +9,9 @@
     jam_kerja:                           # working hours (default: Keppres 68/1995, see records.worktime)
       jumat: ["07:30-11:30", "13:00-16:30"]
       libur_kantor: [2026-04-14]         # the office's own days off, besides national ones
+    berkas_maks_mb: 50                   # largest attachment (default 50 MB)
+    kasus_maks_mb: 500                   # largest case folder, all its files (default 500 MB)
+    analitik_pihak_ketiga: false         # true: mkdocs.yml may add a third-party analytics script
 
 The file decides verdicts, so in a repository it counts only in the version its last
 authorised change left (see :mod:`sop_kit.trail.governed`). CI can pin the trust root and the
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
@@ -37,6 +40,8 @@ Policy = Literal["wajib", "laporkan"]
 Grade = Literal["galat", "peringatan"]
 POLICY_PIN = "SOP_KIT_SIGNATURES"
 ROOT_PIN = "SOP_KIT_TRUST_ROOT"
+MB = 1_000_000
+FILE_MB, CASE_MB = 50, 500  # default limits: a long scanned PDF fits; a case is a few dozen files
 
 
 _DEFAULT_WEEK = {
@@ -84,6 +89,13 @@ class Konfigurasi(BaseModel):
         None, pattern=r"^[0-9a-f]{64}$", description="sha256 of the first staf.yaml (the trust root)"
     )
     jam_kerja: JamKerja = Field(default_factory=JamKerja, description="working hours; default: the civil service's")
+    berkas_maks_mb: int = Field(
+        FILE_MB, ge=1, le=4096, description="largest attachment, in MB (1 MB = 1,000,000 bytes)"
+    )
+    kasus_maks_mb: int = Field(CASE_MB, ge=1, le=65536, description="largest total of a case folder's files, in MB")
+    analitik_pihak_ketiga: bool = Field(
+        False, description="true: mkdocs.yml may add a third-party analytics script (extra.analytics) to every page"
+    )
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,9 @@ class ArchiveConfig:
     file: str | None = None  # where it was read from, for messages
     model: Konfigurasi | None = None  # the file as written (None: no file, or unreadable)
     hours: WorkingHours = CIVIL_SERVICE  # what a step's working minutes are counted by
+    max_file_bytes: int = FILE_MB * MB  # one attachment
+    max_case_bytes: int = CASE_MB * MB  # all the files of one case folder
+    third_party_analytics: bool = False
 
     @property
     def changed_after_severity(self) -> Severity:
@@ -118,8 +133,16 @@ def settle(model: Konfigurasi | None, shown: str | None, env: Mapping[str, str] 
         policy = "laporkan"
     trust_root = env.get(ROOT_PIN) or (model.akar_kepercayaan if model else None)
     grade: Grade = model.diubah_setelah_disetujui if model else "galat"
-    hours = model.jam_kerja.hours() if model else CIVIL_SERVICE
-    return ArchiveConfig(policy, trust_root, grade, shown, model, hours)
+    config = ArchiveConfig(policy, trust_root, grade, shown, model)
+    if model is None:
+        return config
+    return replace(
+        config,
+        hours=model.jam_kerja.hours(),
+        max_file_bytes=model.berkas_maks_mb * MB,
+        max_case_bytes=model.kasus_maks_mb * MB,
+        third_party_analytics=model.analitik_pihak_ketiga,
+    )
 
 
 def pin_findings(config: ArchiveConfig, env: Mapping[str, str] | None = None) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,12 +11,13 @@ _MAGIC = {"pdf": b"%PDF-", "jpeg": b"\xff\xd8\xff", "png": b"\x89PNG\r\n\x1a\n"}
 _ZIP = b"PK\x03\x04"
 # Members that identify an OOXML or ODF container.
 _ZIP_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+_SVG = re.compile(rb"<svg[\s>/]", re.IGNORECASE)
 _ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 
 
 def sniff(head: bytes, path: str | Path) -> str | None:
     """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
-    ``docx``, ``xlsx``, ``odt``, ``ods``, ``txt``), or ``None`` when it is none of these.
+    ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``), or ``None`` when it is none of these.
     ``path`` is opened only for ZIP containers, to look at their members."""
     for name, magic in _MAGIC.items():
         if head.startswith(magic):
@@ -24,6 +26,8 @@ def sniff(head: bytes, path: str | Path) -> str | None:
         return _zip_kind(path)
     if b"\x00" in head:
         return None
+    if _SVG.search(head):
+        return "svg"  # an image that can carry script: no document kind accepts it
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -27,6 +27,7 @@ CASES_DIR = "kasus"
 CASE_FILE = "kasus.yaml"
 STEPS_DIR = "langkah"
 TEMPLATES_DIR = "templates"  # beside records/: the office's own document templates
+SITE_FILE = "mkdocs.yml"  # beside records/: the office's site settings
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Layout:
         return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
 
     @property
-    def templates(self) -> Path:
+    def templates_dir(self) -> Path:
         """The office's template overrides, beside the records folder."""
         return self.root.parent / TEMPLATES_DIR
 

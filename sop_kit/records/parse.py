@@ -1,4 +1,8 @@
-"""Parse one record file into its pydantic model, turning every problem into located findings."""
+"""Parse one record file into its pydantic model, turning every problem into located findings.
+
+A finding about a personal field (:mod:`.personal`) names the field and the rule it broke,
+never what was typed there: findings reach the audit site and the exports.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +18,11 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from ..core.messages import known
+from .personal import personal_at
 from .yamlsafe import Loaded, Loc, load_bytes, load_file
 
 M = TypeVar("M", bound=BaseModel)
+HIDDEN = "@schema.personal_value"  # said in the message's language
 
 # pydantic error type -> catalogue code; our own PydanticCustomError types map to schema.<type>.
 _CODES = {
@@ -95,6 +101,11 @@ def pydantic_findings(
             params["field"] = dotted(loc)
         for key, val in ctx.items():
             params[key] = _value_text(val)
+        # A personal field is named by its place and the rule it broke, never quoted (nor an
+        # unknown key typed among personal data): findings are published.
+        personal = personal_at(model, loc[len(prefix) :])
+        if personal:
+            params["value"] = HIDDEN
         code = _CODES.get(etype, f"schema.{etype}")
         if etype == "extra_forbidden":
             holder = _model_at(model, loc[len(prefix) : -1])
@@ -102,7 +113,9 @@ def pydantic_findings(
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
             params["allowed"] = ", ".join(allowed)
             params["suggestion"] = close[0] if close else ""
-            params["key"] = str(loc[-1])
+            params["key"] = HIDDEN if personal else str(loc[-1])
+            if personal:
+                params["field"] = dotted(loc[:-1])
             if close:
                 code = "schema.unknown_key_suggest"
         elif etype == "literal_error":
@@ -114,7 +127,7 @@ def pydantic_findings(
             code = "schema.leading_zero"
         if not known(code):
             code = "schema.other"
-            params["detail"] = err["msg"]
+            params["detail"] = etype if personal else err["msg"]  # pydantic's words may quote the value
         out.append(Finding(Severity.ERROR, code, loaded.file, loaded.line_of(loc), params, case))
     return out
 

@@ -132,7 +132,10 @@ def _parse(text: str, file: str, track: bool) -> tuple[Any, dict[Loc, int]]:
                     if top[2] is None:
                         key = ev.value
                         if key in container:
-                            raise _fail(file, "yaml.duplicate_key", ev.start_mark.line + 1, key=key)
+                            if not track:  # rare: read again with lines noted, to name the first one too
+                                return _parse(text, file, track=True)
+                            first = lines.get((*top[1], key), 0)
+                            raise _fail(file, "yaml.duplicate_key", ev.start_mark.line + 1, key=key, first=first)
                         top[2] = key
                         if track:
                             lines[(*top[1], key)] = ev.start_mark.line + 1

@@ -34,14 +34,15 @@ from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.layout import Layout
+from ..views.leaks import trace
+from ..views.privacy import Hit, Identifiers, scan_output
 from .cases import shared_key, update_cases
 from .collect import CaseRow
-from .config import mkdocs_config, user_settings, write_config
+from .config import mkdocs_config, office_site, write_config
 from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .privacy import Identifiers, scan_output
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
@@ -85,7 +86,8 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
     export reads the verdicts in ``audit``. ``reporter`` hears of each stage and of the
     cases, documents and search bundles within.
 
-    Raises :class:`SopKitError` when the build fails; the previous site is then untouched.
+    Raises :class:`SopKitError` when the build fails, :class:`OSError` (with the path) when
+    the file system refuses a write; the previous site is then untouched.
     """
     options = options or SiteOptions()
     say = reporter or SILENT
@@ -100,6 +102,11 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
             _build(audit, options, out, staging, report, say)
             with _timed(report, "publish", say):
                 swap_in(staging, out)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if exc.filename is None:  # a write cut short by a full disk names no file: name the site
+                raise OSError(exc.errno, exc.strerror, str(options.out)) from exc
+            raise
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -122,6 +129,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     docs = work / "docs"
     manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
     archive, trail = audit.archive, audit.trail
+    site_look = office_site(archive)  # a refused mkdocs.yml stops the build before any work
     published = as_published(audit.report, archive)
     office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
 
@@ -180,8 +188,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
-    user = user_settings(archive.root.parent / "mkdocs.yml")
-    config = mkdocs_config(docs, staging, user, options.internal, plain(office))
+    for rel, data in site_look.files.items():  # the office's logo and favicon
+        _write_changed(docs / rel, data)
+    config = mkdocs_config(docs, staging, site_look, options.internal, plain(office))
     write_config(work / "mkdocs.yml", config)
     config_key = _config_key(config)
     previous_id = _read_build_id(out)
@@ -239,7 +248,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                 *(h for r in results.values() for h in r.identifiers),
             ]
         )
-        values = _verify(staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids)
+        values = _verify(
+            staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
+        )
 
     write_json(
         work / "manifest.json",
@@ -381,11 +392,23 @@ def _render_pdfs(
     reporter: Reporter,
 ) -> dict[str, list[dict[str, str]]]:
     from ..pdf.build import PdfOptions, render_documents
+    from ..pdf.render import problems
 
-    result = render_documents(audit, PdfOptions(out, internal_out, None, options.jobs), reporter)
+    # The PDFs' text, read back by their own scan, is what the site's scan reads too.
+    options_pdf = PdfOptions(out, internal_out, None, options.jobs, out.parent / "privacy")
+    result = render_documents(audit, options_pdf, reporter)
     if result.failed:
-        first = result.failed[0]
-        raise SopKitError("site.pdf_failed", f"{first.target}: {first.error}", count=len(result.failed))
+        # Personal data is listed as the output scan lists it, a template is named where it
+        # failed, any other failure by the PDF it stopped.
+        hits = [replace(h, file=f"pdf/{o.target.relative_to(out).as_posix()}") for o in result.failed for h in o.leaks]
+        if hits:
+            _refuse_leaks(hits, audit.archive)
+        failed = result.failed[0]
+        first = problems(failed, audit.archive, f"pdf/{failed.target.relative_to(out).as_posix()}")[0]
+        if first.code in ("pdf.failed", "pdf.refused"):
+            error = failed.error or ", ".join(failed.refused)
+            raise SopKitError("site.pdf_failed", f"{failed.target}: {error}", count=len(result.failed))
+        raise SopKitError(first.code, first.file, first.line, **first.params)
     downloads: dict[str, list[dict[str, str]]] = {}
     for case in cases:
         found = []
@@ -430,11 +453,24 @@ def _exports(folder: Path, cases: list[CaseRow], report: Report) -> None:
     writer.writeheader()
     for row in rows:
         flat = {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()}
-        writer.writerow({k: "" if v is None else v for k, v in flat.items()})
+        writer.writerow({k: _cell(v) for k, v in flat.items()})
     replace_file(folder / "kasus.csv", buf.getvalue().encode())
     findings = [f.to_dict("id") for f in report.sorted()]
     data = {"format": "sop-kit/temuan/1", "temuan": findings}
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def _cell(value: object) -> object:
+    """A CSV cell a spreadsheet opens as text: one that starts like a formula
+    (``=2+3+cmd|' /C calc'!A0``) gets a leading apostrophe, as OWASP advises."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def _verify(
@@ -447,6 +483,7 @@ def _verify(
     since: float | None,
     manifest: dict[str, Any],
     ids: Identifiers,
+    layout: Layout,
 ) -> str:
     """The staged site is complete and clean, or it is not published. An incremental build
     scans only the files it wrote, unless the personal values changed since the last scan.
@@ -474,6 +511,17 @@ def _verify(
     if options.internal:
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:
-        first = hits[0]
-        raise SopKitError("site.personal_data", first.file, count=len(hits), what=first.what, excerpt=first.excerpt)
+        _refuse_leaks(hits, layout)
     return fingerprint
+
+
+def _refuse_leaks(hits: list[Hit], layout: Layout) -> None:
+    """Stop the build naming every value found: where it came from (the record line a clerk
+    must fix) and the published files it reached."""
+    leaks = trace(hits, layout)
+    first = leaks[0]
+    file, line = first.places[0] if first.places else (first.outputs[0], None)
+    places = "".join(f"\n    {leak.describe()}" for leak in leaks)
+    raise SopKitError(
+        "site.personal_data", file, line, count=len(leaks), what=first.what, excerpt=first.excerpt, places=places
+    )

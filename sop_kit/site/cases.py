@@ -23,6 +23,8 @@ from .._version import __version__
 from ..check.report import Verdict
 from ..core.feedback import SILENT, Reporter
 from ..records.archive import Archive
+from ..records.models import Kasus
+from ..records.personal import raw_personal_values
 from ..records.scan import fingerprint, scan
 from ..trail.model import Trail
 from .collect import CaseRow, case_view
@@ -136,7 +138,11 @@ def _one(item: tuple[Path, str]) -> CaseResult:
     case = job.archive.read_case(folder)
     view = case_view(job.archive, case, job.verdicts[folder], job.trail, job.internal)
     if view is None:
-        return CaseResult(key, None)
+        # No page, but its findings are published: what its personal fields hold, valid or
+        # not, is searched for all the same.
+        loaded = case.kasus_loaded
+        raw = raw_personal_values(loaded.data, Kasus) if loaded is not None and not job.internal else set()
+        return CaseResult(key, None, personal=sorted(raw))
     gallery, entries, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
     hashes = {d.sha256 for d in view.document.documents if d.sha256} | {a.sha256 for a in view.attachments if a.sha256}

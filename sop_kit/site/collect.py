@@ -34,11 +34,30 @@ DOCUMENT_CODES = frozenset(
         "file.wrong_type",
         "file.no_hash",
         "file.hash_mismatch",
+        "file.too_large",
+        "file.too_many_pixels",
+        "file.image_unreadable",
+        "file.pdf_unreadable",
+        "file.pdf_active",
         "case.closed_without_files",
     }
 )
 DECISION_CODES = frozenset({"step.wrong_role", "trail.wrong_role", "step.decision_not_allowed"})
 PUBLISHED_FORMATS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}  # others are listed, not published
+# A file with a finding of one of these is refused by the check for its name or content.
+REFUSED_CODES = frozenset(
+    {
+        "file.pdf_active",
+        "file.pdf_unreadable",
+        "file.too_large",
+        "file.too_many_pixels",
+        "file.image_unreadable",
+        "file.name_char",
+        "file.name_trailing",
+        "file.name_reserved",
+        "file.name_clash",
+    }
+)
 
 
 @dataclass
@@ -56,6 +75,7 @@ class PublishedFile:
     published: str | None = None  # file name under the case page's berkas/ folder
     photo: bool = False
     caption: str = ""
+    refused: bool = False  # by the check, for its name or content: never published
 
 
 @dataclass
@@ -263,17 +283,21 @@ def case_view(
         sk_numbers=sorted({s.record.nomor_surat for s in case.steps if s.record.nomor_surat}),
         missing=[(m.step, m.name) for m in verdict.missing],
     )
-    view.attachments = list(_attachments(case, sop, internal))
+    refused = frozenset(str(f.params.get("path")) for f in verdict.findings if f.code in REFUSED_CODES)
+    view.attachments = list(_attachments(case, sop, internal, refused))
     if not internal:
-        from .privacy import personal_values
+        from ..records.personal import personal_values
 
         view.personal = personal_values([kasus, *(s.record for s in case.steps)])
     return view
 
 
-def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[PublishedFile]:
+def _attachments(case: CaseFolder, sop: Sop, internal: bool, refused: frozenset[str]) -> Iterable[PublishedFile]:
+    """The files the case's steps name; ``refused`` are those the check refused by their
+    name or content: listed, never published."""
     kinds = {k.id: k for k in sop.jenis_dokumen}
     used: set[str] = set()
+    names: set[str] = set()
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
         for doc in step.record.dokumen:
             personal = sop.is_personal(doc.jenis, doc.pribadi)
@@ -295,10 +319,17 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool) -> Iterable[Publish
                 format=fmt,
                 photo=doc.jenis in sop.foto_wajib,
                 caption=doc.keterangan or doc.judul or "",
+                refused=doc.berkas in refused,
             )
-            if fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in used:
+            if fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in used | refused:
                 used.add(doc.berkas)
                 stem = slug(doc.berkas.rsplit(".", 1)[0].replace("/", "-")) or "berkas"
                 ext = ".jpg" if fmt in ("jpeg", "png") else PUBLISHED_FORMATS[fmt]  # images are re-encoded
-                att.published = stem + ext
+                # Two sources may slug alike (foto/A.jpg, foto/a.jpg): each keeps its own copy.
+                name, n = stem + ext, 1
+                while name in names:
+                    n += 1
+                    name = f"{stem}-{n}{ext}"
+                names.add(name)
+                att.published = name
             yield att

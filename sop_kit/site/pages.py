@@ -462,6 +462,8 @@ def case_page(
         why = (
             "data pribadi, tidak dipublikasikan"
             if a.personal and not internal
+            else "ditolak pemeriksaan (lihat temuan), tidak dipublikasikan"
+            if a.refused
             else ("berkas tidak ada" if a.format is None else f"format {a.format} tidak dipublikasikan")
         )
         by_step.setdefault(a.step, []).append(

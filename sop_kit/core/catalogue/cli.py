@@ -107,4 +107,30 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "sev.warning": ("peringatan", "", "warning", ""),
     "sev.info": ("catatan", "", "note", ""),
     # --- progress and feedback (bars, --quiet / --verbose)
+    # --- the file system said no (issue 15)
+    "io.failed": (
+        "{path}: tidak dapat ditulis atau dibaca: {reason}",
+        "{what}; keluaran sebelumnya tetap utuh",
+        "{path}: cannot be written or read: {reason}",
+        "{what}; the previous output is intact",
+    ),
+    "io.full": (
+        "disk penuh: kosongkan ruang atau pilih folder keluaran (--out) di disk lain, lalu jalankan lagi",
+        "",
+        "the disk is full: free some space or choose an output folder (--out) on another disk, then run again",
+        "",
+    ),
+    "io.read_only": (
+        "folder itu hanya-baca: pilih folder keluaran (--out) yang dapat ditulis",
+        "",
+        "that folder is read-only: choose an output folder (--out) that can be written",
+        "",
+    ),
+    "io.denied": (
+        "izin ditolak: periksa pemilik dan izin folder itu, atau pilih folder keluaran (--out) lain",
+        "",
+        "permission denied: check that folder's owner and permissions, or choose another output folder (--out)",
+        "",
+    ),
+    "io.other": ("periksa folder itu, lalu jalankan lagi", "", "check that folder, then run again", ""),
 }

@@ -133,9 +133,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "remove the second '---'; one record per file",
     ),
     "yaml.duplicate_key": (
-        "kunci '{key}' ditulis dua kali",
+        "kunci '{key}' ditulis dua kali: di baris {first} dan di baris ini",
         "hapus salah satu; nilai kedua akan menimpa yang pertama",
-        "key '{key}' appears twice",
+        "key '{key}' appears twice: on line {first} and on this line",
         "remove one of them",
     ),
     "yaml.complex_key": (
@@ -741,4 +741,77 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "file '{path}' is not named by any record",
         "list it under a step's 'dokumen', or remove it",
     ),
+    # --- hostile archive content (issue 15): names, sizes, content
+    "file.name_char": (
+        "nama '{path}' memuat '{char}', yang tidak boleh ada dalam nama berkas di Windows",
+        'ganti nama berkas itu (tanpa < > : " | ? * dan karakter kendali) dan perbarui catatannya; '
+        "arsip harus dapat diambil (checkout) di PC kantor yang memakai Windows",
+        "the name '{path}' contains '{char}', which Windows does not allow in a file name",
+        'rename it (no < > : " | ? * or control characters) and update its record; the archive must '
+        "check out on the office's Windows PCs",
+    ),
+    "file.name_trailing": (
+        "nama '{path}' diakhiri titik atau spasi, yang dibuang Windows",
+        "ganti nama berkas itu dan perbarui catatannya",
+        "the name '{path}' ends in a dot or a space, which Windows drops",
+        "rename it and update its record",
+    ),
+    "file.name_reserved": (
+        "nama '{path}' adalah nama perangkat Windows ({name}), dengan ekstensi apa pun",
+        "ganti nama berkas itu (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 tidak dapat dipakai di Windows) "
+        "dan perbarui catatannya",
+        "the name '{path}' is a Windows device name ({name}), whatever its extension",
+        "rename it (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 cannot be used on Windows) and update its record",
+    ),
+    "file.name_clash": (
+        "nama '{name}' sama dengan '{other}' bila huruf besar/kecil dan ejaan Unicode diabaikan",
+        "di Windows dan macOS keduanya menjadi satu berkas, dan situs menerbitkan satu saja: ganti nama salah "
+        "satunya dan perbarui catatannya",
+        "the name '{name}' is the same as '{other}' once case and Unicode spelling are set aside",
+        "on Windows and macOS they become one file, and the site publishes one: rename one of them and update "
+        "its record",
+    ),
+    "file.too_large": (
+        "berkas '{path}' berukuran {size} MB, melebihi batas {limit} MB per berkas",
+        "kecilkan berkasnya (pindai ulang dengan resolusi lebih rendah, atau pecah), atau naikkan berkas_maks_mb "
+        "di sop-kit.yaml (perubahan bertanda tangan pemegang admin_arsip)",
+        "file '{path}' is {size} MB, over the limit of {limit} MB per file",
+        "make it smaller (scan again at a lower resolution, or split it), or raise berkas_maks_mb in "
+        "sop-kit.yaml (a change signed by an admin_arsip holder)",
+    ),
+    "file.case_too_large": (
+        "berkas-berkas kasus ini berjumlah {size} MB, melebihi batas {limit} MB per kasus",
+        "kecilkan atau hapus berkas yang tidak perlu, atau naikkan kasus_maks_mb di sop-kit.yaml",
+        "the files of this case total {size} MB, over the limit of {limit} MB per case",
+        "make files smaller or remove those not needed, or raise kasus_maks_mb in sop-kit.yaml",
+    ),
+    "file.too_many_pixels": (
+        "gambar '{path}' berukuran {width}×{height} piksel, melebihi {limit} megapiksel; tidak dibuka",
+        "perkecil gambarnya (foto biasa cukup 12 megapiksel); gambar sebesar ini dapat melumpuhkan build",
+        "image '{path}' is {width}×{height} pixels, over {limit} megapixels; it was not opened",
+        "scale it down (an ordinary photo needs 12 megapixels); an image this large can bring the build down",
+    ),
+    "file.image_unreadable": (
+        "gambar '{path}' tidak memiliki kepala PNG/JPEG yang terbaca",
+        "simpan ulang gambarnya sebagai JPEG atau PNG",
+        "image '{path}' has no readable PNG/JPEG header",
+        "save the image again as JPEG or PNG",
+    ),
+    "file.pdf_unreadable": (
+        "PDF '{path}' tidak dapat dibaca untuk diperiksa ({error})",
+        "PDF yang tidak dapat diperiksa tidak diterbitkan: cetak ulang ke PDF biasa (Print to PDF) atau pindai "
+        "ulang, lalu catat sha256 barunya",
+        "PDF '{path}' cannot be read to be inspected ({error})",
+        "a PDF that cannot be inspected is not published: print it again to a plain PDF (Print to PDF) or scan "
+        "it again, then record its new sha256",
+    ),
+    "file.pdf_active": (
+        "PDF '{path}' memuat konten aktif ({what}); ditolak",
+        "PDF dengan JavaScript, aksi peluncuran atau aksi otomatis, atau berkas sisipan tidak diterima dan tidak "
+        "diterbitkan: cetak ulang ke PDF biasa (Print to PDF) atau pindai ulang, lalu catat sha256 barunya",
+        "PDF '{path}' holds active content ({what}); refused",
+        "a PDF with JavaScript, launch or automatic actions, or embedded files is neither accepted nor "
+        "published: print it again to a plain PDF (Print to PDF) or scan it again, then record its new sha256",
+    ),
+    "schema.personal_value": ("(data pribadi, tidak ditampilkan)", "", "(personal data, not shown)", ""),
 }

@@ -8,12 +8,6 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     # --- the audit site (sop-kit build / serve)
-    "site.mkdocs_yml": (
-        "mkdocs.yml tidak dapat dibaca: {error}",
-        "perbaiki berkas itu (YAML biasa, tanpa tag !), atau hapus agar pengaturan bawaan dipakai",
-        "mkdocs.yml cannot be read: {error}",
-        "fix that file (plain YAML, no ! tags), or remove it to use the defaults",
-    ),
     "site.locked": (
         "build lain sedang menulis situs {path}",
         "tunggu sampai build itu selesai, lalu jalankan lagi",
@@ -52,10 +46,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the previous site stays in place; run again with --full",
     ),
     "site.personal_data": (
-        "data pribadi ({what}) ditemukan di situs publik: {excerpt} ({count} temuan)",
+        "data pribadi ditemukan di situs publik: {count} nilai, dari catatan ini (berkas:baris: jenis «cuplikan» → "
+        "halaman):{places}",
         "situs tidak dipublikasikan; hapus data pribadi itu dari teks bebas catatan (catatan, keterangan, "
         "judul), atau tandai berkasnya pribadi: true",
-        "personal data ({what}) found in the public site: {excerpt} ({count} hit(s))",
+        "personal data found in the public site: {count} value(s), from these records (file:line: kind «excerpt» "
+        "→ pages):{places}",
         "the site was not published; remove that personal data from the records' free text (catatan, "
         "keterangan, judul), or mark the file pribadi: true",
     ),
@@ -94,5 +90,72 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "jalankan dulu: sop-kit build",
         "there is no site in {path} yet",
         "run first: sop-kit build",
+    ),
+    # --- hostile archive content (issue 15)
+    "pdf.template_unsafe": (
+        "{path}: templat mencoba keluar dari sandbox-nya ({error}); tidak ada perintah yang dijalankan",
+        "templat arsip hanya boleh memakai nilai dokumen itu sendiri (lihat templates/README.md): hapus ungkapan "
+        "di baris itu; dokumen dan situs sebelumnya tetap seperti semula",
+        "{path}: the template tried to leave its sandbox ({error}); no command was run",
+        "an archive template may use only the document's own values (see templates/README.md): remove the "
+        "expression on that line; the previous document and site stay as they were",
+    ),
+    "pdf.template_failed": (
+        "{path}: templat tidak dapat dipakai ({error})",
+        "perbaiki templat di baris itu, atau hapus berkasnya agar templat bawaan dipakai; dokumen dan situs "
+        "sebelumnya tetap seperti semula",
+        "{path}: the template cannot be used ({error})",
+        "fix the template on that line, or remove the file to use the shipped one; the previous document and "
+        "site stay as they were",
+    ),
+    "pdf.personal_data": (
+        "{path}: data pribadi ({what}) di dokumen publik: {excerpt}; dokumen tidak ditulis",
+        "hapus data pribadi itu dari teks bebas catatan di baris itu, atau dari templat yang mencetaknya; "
+        "dokumen dan situs sebelumnya tetap seperti semula",
+        "{path}: personal data ({what}) in a public document: {excerpt}; the document was not written",
+        "remove that personal data from the record's free text on that line, or from the template that prints it; "
+        "the previous document and site stay as they were",
+    ),
+    "site.setting_not_allowed": (
+        "'{field}' tidak boleh diatur di mkdocs.yml arsip; situs tidak dibangun",
+        "sop-kit mengatur sendiri sisa konfigurasi (plugin, ekstensi, skrip, folder, navigasi) agar tidak ada "
+        "yang memuat berkas atau skrip dari luar; yang boleh di tingkat ini: {allowed}",
+        "'{field}' may not be set in the archive's mkdocs.yml; the site was not built",
+        "sop-kit sets the rest of the configuration itself (plugins, extensions, scripts, folders, navigation) so "
+        "that nothing loads files or scripts from outside; allowed at this level: {allowed}",
+    ),
+    "site.setting_refused": (
+        "nilai '{field}' di mkdocs.yml ditolak: {value}; situs tidak dibangun",
+        "tautan harus diawali http:// atau https://; logo dan favicon berkas PNG/JPEG di templates/ (mis. "
+        "templates/logo.png); ikon nama ikon Material (mis. material/library)",
+        "the value of '{field}' in mkdocs.yml is refused: {value}; the site was not built",
+        "links must start with http:// or https://; logo and favicon are PNG/JPEG files in templates/ (e.g. "
+        "templates/logo.png); icons are Material icon names (e.g. material/library)",
+    ),
+    "site.analytics_refused": (
+        "mkdocs.yml menambahkan skrip analitik pihak ketiga (extra.analytics); situs tidak dibangun",
+        "situs ini tentang keluarga rentan: skrip pihak ketiga hanya boleh bila sop-kit.yaml menyatakan "
+        "analitik_pihak_ketiga: true (perubahan yang ditandatangani pemegang admin_arsip); atau hapus extra.analytics",
+        "mkdocs.yml adds a third-party analytics script (extra.analytics); the site was not built",
+        "this site is about vulnerable families: a third-party script is allowed only where sop-kit.yaml says "
+        "analitik_pihak_ketiga: true (a change signed by an admin_arsip holder); or remove extra.analytics",
+    ),
+    "site.unknown_icon": (
+        "ikon '{icon}' tidak ada di Material for MkDocs; situs tidak dibangun",
+        "pakai nama ikon yang ada, mis. material/library (lihat daftar ikon Material)",
+        "there is no icon '{icon}' in Material for MkDocs; the site was not built",
+        "use an icon that exists, e.g. material/library (see Material's icon list)",
+    ),
+    "site.image_missing": (
+        "gambar {path} yang disebut mkdocs.yml tidak ada di versi templates/ yang berlaku; situs tidak dibangun",
+        "tambahkan berkas itu ke templates/ dengan commit bertanda tangan pemegang admin_arsip, atau hapus kuncinya",
+        "the image {path} named in mkdocs.yml is not in the templates/ in force; the site was not built",
+        "add that file to templates/ in a commit signed by an admin_arsip holder, or remove the key",
+    ),
+    "site.image_refused": (
+        "gambar {path} ditolak: hanya PNG atau JPEG sampai {limit} KiB; situs tidak dibangun",
+        "simpan logo sebagai PNG atau JPEG kecil (SVG dapat memuat skrip)",
+        "the image {path} is refused: only PNG or JPEG up to {limit} KiB; the site was not built",
+        "save the logo as a small PNG or JPEG (an SVG can carry script)",
     ),
 }

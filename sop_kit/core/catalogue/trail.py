@@ -64,9 +64,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "registry changes must be signed by the Kepala Dinas or the Kasubag Umum",
     ),
     "trail.approval_dropped": (
-        "persetujuan di commit {commit} (kasus {case}) hilang dari riwayat",
+        "persetujuan di commit {commit} hilang dari riwayat",
         "riwayat telah ditulis ulang; pulihkan commit itu atau minta persetujuan ulang",
-        "the approval in commit {commit} (case {case}) is gone from the history",
+        "the approval in commit {commit} is gone from the history",
         "the history was rewritten; restore that commit or have the step approved again",
     ),
     "trail.wrong_role": (

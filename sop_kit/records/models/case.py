@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Teks, Telepon, WaktuLokal
@@ -45,7 +45,7 @@ class Periode(BaseModel):
 class AnggotaKeluarga(BaseModel):
     """A family member. Every field is personal data."""
 
-    model_config = STRICT
+    model_config = ConfigDict(**STRICT, json_schema_extra=PERSONAL)
     nama: NamaPribadi
     hubungan: Literal["kepala-keluarga", "istri", "suami", "anak", "orang-tua", "lainnya"]
     nik: NIK | None = None
@@ -55,7 +55,7 @@ class AnggotaKeluarga(BaseModel):
 class KeluargaSasaran(BaseModel):
     """A family targeted by the coaching. Personal data: never published."""
 
-    model_config = STRICT
+    model_config = ConfigDict(**STRICT, json_schema_extra=PERSONAL)
     kepala_keluarga: NamaPribadi
     nomor_kk: NomorKK | None = None
     nik: NIK | None = None

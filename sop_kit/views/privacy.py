@@ -1,7 +1,7 @@
-"""The personal-data scan of a built site: after every build the whole output is read back,
-and any hit fails the build.
+"""The personal-data scan of what is published: after every build the whole site is read
+back, and every public PDF before it replaces the last; any hit fails the build or the PDF.
 
-The site is made from redacted data, so this is the second line of defence: it catches a
+Sites and public PDFs are made from redacted data, so this is the second line of defence: it catches a
 child's name a clerk typed into a public note, a template that printed the wrong field, a
 photo that kept its GPS tag. It reads files as a visitor's tools would: HTML entities and
 JSON escapes decoded, Pagefind's gzip'd index unpacked, PDF text extracted, image metadata
@@ -18,33 +18,27 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
-from enum import Enum
-from functools import cache
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from PIL import ExifTags, Image
-from pydantic import BaseModel
 from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from ..core.cache import read_json, write_json
-from ..records.models import CatatanLangkah, Kasus
+from ..records.personal import INVISIBLE, MIN_VALUE
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 # Joins the separate values of a JSON file or a Pagefind index: no pattern may match across
 # two of them (adjacent numbers of a JSON row, or sorted index words, are not a phone number).
 _APART = " | "
-MIN_VALUE = 4  # shorter values ("Ani") would match ordinary words everywhere
 MAX_GUNZIP = 64 << 20  # a gzip bomb is searched up to here, never unpacked whole
 CONTEXT = 30  # characters of context either side of a hit
 _PDF_CACHE = "pdf-teks-1"  # bump when the extraction changes, so old cached text is not reused
-_MARK = "x-pribadi"
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # can hide inside a word
 # For matching, hyphens and underscores count as spaces: a name slugged into a URL or file name.
-_FOLD = {**_INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
+_FOLD = {**INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
 _PAGEFIND = b"pagefind_dcd"
 _GZIP = b"\x1f\x8b"
 
@@ -83,69 +77,14 @@ class Hit:
     file: str  # relative to the scanned root, '/'-separated
     what: str  # one of KINDS
     excerpt: str  # context with every matched value masked
+    # What matched, folded: kept to trace the hit to its record (:mod:`.leaks`), never shown.
+    value: str = field(default="", repr=False)
 
 
-# --- which values are personal -------------------------------------------------------
-
-
-def _marked(schema: object) -> bool:
-    """Does this property schema carry the personal mark (also inside anyOf, items, …)?"""
-    if isinstance(schema, dict):
-        if schema.get(_MARK) is True:
-            return True
-        # A nested model's own fields are judged when its instance is walked.
-        return any(_marked(v) for k, v in schema.items() if k not in ("properties", "$defs"))
-    if isinstance(schema, list):
-        return any(_marked(v) for v in schema)
-    return False
-
-
-@cache
-def _marks(model: type[BaseModel]) -> tuple[frozenset[str], bool]:
-    """The personal fields of a model, and whether the whole model is marked personal."""
-    schema = model.model_json_schema()
-    props = schema.get("properties", {})
-    names = frozenset(n for n, f in model.model_fields.items() if _marked(props.get(f.alias or n, {})))
-    return names, schema.get(_MARK) is True
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.translate(_INVISIBLE).split())
-
-
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text as values are matched in it: invisible characters out, hyphens and underscores as
+    spaces, runs of white space as one."""
     return " ".join(text.translate(_FOLD).split())
-
-
-def _collect(value: object, personal: bool, out: set[str]) -> None:
-    if isinstance(value, BaseModel):
-        names, whole = _marks(type(value))
-        for name in type(value).model_fields:
-            _collect(getattr(value, name), personal or whole or name in names, out)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _collect(key, personal, out)
-            _collect(item, personal, out)
-    elif isinstance(value, list | tuple | set | frozenset):
-        for item in value:
-            _collect(item, personal, out)
-    # Dates (and datetimes) are not scalars here: see personal_values.
-    elif personal and isinstance(value, str | int | float | Enum) and not isinstance(value, bool):
-        text = _clean(str(value.value if isinstance(value, Enum) else value))
-        if len(text) >= MIN_VALUE:
-            out.add(text)
-
-
-def personal_values(cases: Iterable[Kasus | CatatanLangkah]) -> set[str]:
-    """Every value of a field marked personal (``x-pribadi`` in its JSON schema), whitespace-collapsed.
-
-    Dates are left out: a birth date alone identifies no one, and the site shows hundreds of
-    dates, so a child born on the day a step was done would fail every build.
-    """
-    out: set[str] = set()
-    for record in cases:
-        _collect(record, False, out)
-    return out
 
 
 # --- reading files as text ------------------------------------------------------------
@@ -425,7 +364,7 @@ def _word(ch: str) -> bool:
 
 
 def _compile_values(values: Collection[str]) -> list[re.Pattern[str]]:
-    folded = sorted({v for v in (_fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
+    folded = sorted({v for v in (fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
     if not folded:
         return []
     # Numbers (NIK, KK, phone) are also found written in groups, however the groups fall.
@@ -469,7 +408,7 @@ def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = No
     """(kind, matched value, excerpt) of every hit in one text. With ``ids``, the text is read
     for the shapes of NIK/KK and phone numbers too, except inside those identifiers; without,
     only for the records' own values (a file name or the search index: generated words)."""
-    norm = _fold(text)
+    norm = fold(text)
     low = norm.lower()
     shown = norm if len(norm) == len(low) else low  # lower() can lengthen a few letters
     found: list[tuple[int, int, str]] = []
@@ -485,6 +424,9 @@ def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = No
                 found.append((m.start(), m.end(), "nilai-pribadi"))
     found.sort()
     spans = [(a, b) for a, b, _ in found]
+    if found and ids is None:  # not reported here, but never shown unmasked in an excerpt
+        shapes = [(m.start(), m.end()) for m in _PATTERNS.finditer(low)]
+        spans = sorted({*spans, *((a, b) for a, b in shapes if not any(x < b and a < y for x, y in spans))})
     for a, b, kind in found:
         yield kind, low[a:b], _excerpt(shown, spans, a, b)
 
@@ -517,7 +459,8 @@ def scan_output(
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
-    ``values`` are the records' own personal values (:func:`personal_values`), matched as
+    ``values`` are the records' own personal values
+    (:func:`~sop_kit.records.personal.personal_values`), matched as
     whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
     too. Symbolic links and special files are reported as ``tautan``: a link may point
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
@@ -583,19 +526,35 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
             clean.append(same_file)
             continue
         before = len(hits)
-        texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
-        hits += [Hit(rel, "metadata-foto", m) for m in metadata]
-        seen: set[tuple[str, str]] = set()
-        # The path too, with separators as spaces: a photo may be named after the child in it.
-        # Shapes are looked for in what people read, not in generated names or the search index
-        # (its words come from the pages, which are read themselves).
-        shapes = None if data[:2] == _GZIP else ids
-        for text, look in [(re.sub(r"[./]+", " ", rel), None), *((t, shapes) for t in texts)]:
-            for kind, value, excerpt in _find(text, patterns, look):
-                key = (kind, value.replace(" ", ""))
-                if key not in seen:  # one hit per value and file, however often it occurs
-                    seen.add(key)
-                    hits.append(Hit(rel, kind, excerpt))
+        hits += _file_hits(rel, data, patterns, ids, cache_dir)
         if len(hits) == before:
             clean += [digest, same_file]
     return hits, clean
+
+
+def _file_hits(
+    rel: str, data: bytes, patterns: list[re.Pattern[str]], ids: Identifiers, cache_dir: Path | None
+) -> list[Hit]:
+    texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
+    hits = [Hit(rel, "metadata-foto", m) for m in metadata]
+    seen: set[tuple[str, str]] = set()
+    # The path too, with separators as spaces: a photo may be named after the child in it.
+    # Shapes are looked for in what people read, not in generated names or the search index
+    # (its words come from the pages, which are read themselves).
+    shapes = None if data[:2] == _GZIP else ids
+    for text, look in [(re.sub(r"[./]+", " ", rel), None), *((t, shapes) for t in texts)]:
+        for kind, value, excerpt in _find(text, patterns, look):
+            key = (kind, value.replace(" ", ""))
+            if key not in seen:  # one hit per value and file, however often it occurs
+                seen.add(key)
+                hits.append(Hit(rel, kind, excerpt, value))
+    return hits
+
+
+def scan_document(
+    name: str, data: bytes, values: Collection[str], ids: Identifiers | None = None, cache_dir: Path | None = None
+) -> list[Hit]:
+    """The hits in one file about to be published (a public PDF before it replaces the last),
+    found exactly as :func:`scan_output` finds them in a built site; ``name`` is its path as
+    published, ``cache_dir`` keeps a PDF's extracted text as :func:`scan_output` does."""
+    return _file_hits(name, data, _compile_values(values), ids or Identifiers(), cache_dir)

@@ -1,0 +1,122 @@
+"""When the file system says no (issue 15): a full disk, a read-only output folder, a denied
+permission. `sop-kit build` and `sop-kit pdf` end with exit code 2 and one message that names
+the path and what to do, never a traceback, and the previous output stays as it was.
+
+The full disk and the read-only folder are real: a small tmpfs mounted in a private mount
+namespace (unshare), filled up or remounted read-only; the denied permission is a build run
+as the unprivileged user nobody (setpriv). They need root, as CI runs; without it they skip on
+a developer's machine and fail in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import BASE_ID, MakeArchive
+
+SOP_KIT = [sys.executable, "-m", "sop_kit"]
+
+
+def _need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if os.geteuid() != 0 or missing:
+        message = f"needs root and {', '.join(tools)} ({'missing: ' + ', '.join(missing) if missing else 'not root'})"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _in_namespace(script: str, tmp_path: Path) -> dict[str, str]:
+    """Run ``script`` (bash) in a private mount namespace with a 48 MB tmpfs at $DISK; it
+    prints KEY=VALUE lines, returned as a dict."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    env = {**os.environ, "DISK": str(disk), "XDG_CACHE_HOME": str(tmp_path / "cache"), "PY": sys.executable}
+    full = f'set -u\nmount -t tmpfs -o size=48m tmpfs "$DISK"\n{script}'
+    run = subprocess.run(["unshare", "--mount", "bash", "-c", full], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    return dict(line.split("=", 1) for line in run.stdout.splitlines() if "=" in line)
+
+
+BUILD = '"$PY" -m sop_kit build "$ROOT" --out "$DISK/site" --no-trail --no-pdf -q'
+
+
+def test_a_full_disk_ends_in_a_message_and_the_old_site_stays(make_archive: MakeArchive, tmp_path: Path) -> None:
+    _need("unshare", "mount")
+    root = make_archive()
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    script = f"""
+ROOT={root}
+{BUILD} >/dev/null 2>&1; echo first=$?
+echo before=$(sha256sum "$DISK/site/index.html" | cut -c1-64)
+echo 'catatan: "berubah"' >> {step}
+dd if=/dev/zero of="$DISK/pengisi" bs=64k 2>/dev/null; sync
+{BUILD} 2>"$DISK/../err"; echo second=$?
+echo after=$(sha256sum "$DISK/site/index.html" | cut -c1-64)
+echo staging=$(ls -a "$DISK" | grep -c staging)
+"$PY" -m sop_kit pdf "$ROOT" --out "$DISK/pdf" --no-trail -q 2>"$DISK/../err-pdf"; echo pdf=$?
+"""
+    got = _in_namespace(script, tmp_path)
+    err = (tmp_path / "err").read_text()
+    assert got["first"] == "0" and got["second"] == "2", err
+    assert got["before"] == got["after"] and got["staging"] == "0"  # the old site, whole, and no leftovers
+    assert "Traceback" not in err and str(tmp_path / "disk" / "site") in err
+    assert "No space left on device" in err and ("disk penuh" in err or "disk is full" in err)
+    err = (tmp_path / "err-pdf").read_text()
+    assert got["pdf"] == "2" and "Traceback" not in err and str(tmp_path / "disk" / "pdf") in err, err
+
+
+def test_a_read_only_output_folder_ends_in_a_message(make_archive: MakeArchive, tmp_path: Path) -> None:
+    _need("unshare", "mount")
+    root = make_archive()
+    script = f"""
+ROOT={root}
+{BUILD} >/dev/null 2>&1; echo first=$?
+mount -o remount,ro "$DISK"
+{BUILD} 2>"$DISK/../err-build"; echo build=$?
+"$PY" -m sop_kit pdf "$ROOT" --out "$DISK/pdf" --no-trail -q 2>"$DISK/../err-pdf"; echo pdf=$?
+test -f "$DISK/site/index.html" && echo kept=yes
+"""
+    got = _in_namespace(script, tmp_path)
+    assert (got["first"], got["build"], got["pdf"], got.get("kept")) == ("0", "2", "2", "yes")
+    for name in ("err-build", "err-pdf"):
+        err = (tmp_path / name).read_text()
+        assert "Traceback" not in err and str(tmp_path / "disk") in err and "hanya-baca" in err, err
+
+
+def test_a_denied_permission_ends_in_a_message(make_archive: MakeArchive, tmp_path: Path) -> None:
+    _need("setpriv")
+    # Everything the unprivileged user must read is readable; only the output folder is not its own.
+    base = Path("/tmp") / f"sop-kit-izin-{os.getpid()}-{hashlib.sha256(str(tmp_path).encode()).hexdigest()[:8]}"
+    base.mkdir(mode=0o755)
+    try:
+        root = make_archive()
+        shutil.copytree(root, base / "records")
+        for path in [base, *base.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (base / "cache").mkdir()
+        os.chown(base / "cache", 65534, 65534)
+        (base / "site").mkdir(mode=0o755)
+        (base / "site" / "index.html").write_text("situs lama")
+        env = {**os.environ, "HOME": str(base / "cache"), "XDG_CACHE_HOME": str(base / "cache")}
+        nobody = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
+        for args in (["build", "--out", str(base / "site")], ["pdf", "--out", str(base / "site" / "pdf")]):
+            run = subprocess.run(
+                [*nobody, *SOP_KIT, args[0], str(base / "records"), *args[1:], "--no-trail"],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            assert run.returncode == 2, run.stderr
+            assert "Traceback" not in run.stderr and "Permission denied" in run.stderr
+            assert str(base) in run.stderr and "izin ditolak" in run.stderr
+        assert (base / "site" / "index.html").read_text() == "situs lama"
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
