@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .catalogue import bag, clerk, cli, records, reports, site, sopimport, trail
+from .catalogue import bag, clerk, cli, office, records, reports, site, sopimport, trail
 
 LANGS = ("id", "en")
 
@@ -17,6 +17,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     **bag.ENTRIES,
     **clerk.ENTRIES,
     **cli.ENTRIES,
+    **office.ENTRIES,
     **records.ENTRIES,
     **reports.ENTRIES,
     **site.ENTRIES,

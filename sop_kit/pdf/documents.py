@@ -22,14 +22,24 @@ from ..check.report import Verdict
 from ..records.archive import Archive, CaseFolder
 from ..records.ids import slug
 from ..records.layout import CASE_FILE, STEPS_DIR
-from ..records.models import Sop
+from ..records.models import Sop, Surat
+from ..records.office import Kop, office_kop
 from ..trail.model import Trail
-from ..views.case import WIB_NOON, PhotoView, case_document
+from ..views.case import WIB_NOON, CaseDocument, PhotoView, case_document
 from .fetch import check_image
 from .letters import has_letters, letter_context
 from .render import Job
 
 PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about fivefold
+
+
+def archive_kop(archive: Archive, sop: Sop) -> Kop:
+    """The letterhead every document of ``sop``'s cases carries: the office profile in force,
+    or without one the SOP's unit (names only, never a made-up address)."""
+    profile = archive.config.model.kantor if archive.config.model else None
+    kop = office_kop(profile, archive.root.parent, (sop.unit.pemerintah, sop.unit.instansi, sop.unit.bidang))
+    assert kop is not None
+    return kop
 
 
 def sop_jobs(archive: Archive, out: Path) -> list[Job]:
@@ -38,7 +48,7 @@ def sop_jobs(archive: Archive, out: Path) -> list[Job]:
     for sop in archive.sops.values():
         name = f"{slug(sop.nomor)}-rev{sop.revisi}"
         created = datetime.combine(date.fromisoformat(sop.tanggal_efektif + "-01"), WIB_NOON)
-        context = {"sop": sop_context(sop)}
+        context = {"sop": sop_context(sop), "kop": archive_kop(archive, sop).to_dict()}
         jobs.append(
             Job(
                 "sop.html",
@@ -87,18 +97,17 @@ def case_jobs(
     if sop is None:
         return []
     full = replace(case_document(archive, case, sop, verdict, trail), photos=tuple(_photos(case, sop)))
-    letters = has_letters(sop)
     public = full.public()
-    public_vars, full_vars = public.template_vars(), full.template_vars()
-    if letters:  # the letters name no one's personal data: the public documents carry them too
-        extra = letter_context(sop, full, archive.staff)
-        full_vars |= extra
-        public_vars |= extra
+    kop = archive_kop(archive, sop)
+    profile = archive.config.model.kantor if archive.config.model else None
+    # The letters name no one's personal data: the public documents carry their context too.
+    extra = letter_context(sop, full, archive.staff, kop, profile) if has_letters(sop) else {"kop": kop.to_dict()}
+    public_vars, full_vars = public.template_vars() | extra, full.template_vars() | extra
     created = full.generated
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]
     folder = out / "kasus" / cid
-    steps = full.steps_by_no
+    ifolder = internal_out / "kasus" / cid if internal_out is not None else None
 
     def job(
         template: str,
@@ -110,78 +119,39 @@ def case_jobs(
     ) -> Job:
         return Job(template, ctx, target, [case.path], title, subject, created, attachments or [], inputs)
 
-    jobs = [
-        job(
-            "dossier.html",
-            public_vars,
-            folder / f"berkas-pembinaan-{cid}.pdf",
-            f"Berkas Pembinaan {cid} (publik)",
-            f"Berkas kasus SOP {sop.nomor}: {sop.nama}",
-        ),
-    ]
-    if letters:
+    subject = f"Berkas kasus SOP {sop.nomor}: {sop.nama}"
+    jobs = [job("dossier.html", public_vars, folder / f"berkas-pembinaan-{cid}.pdf", f"Berkas Pembinaan {cid} (publik)",
+                subject)]  # fmt: skip
+    if ifolder is not None:
         jobs.append(
-            job(
-                "daftar-hadir.html",
-                public_vars,
-                folder / f"daftar-hadir-kosong-{cid}.pdf",
-                f"Daftar hadir pembinaan {cid} (kosong)",
-                "Daftar hadir",
-            )
-        )
-    if letters and full.decided:  # the SK designates a location only after a 'ya' decision
-        jobs.append(
-            job(
-                "sk.html",
-                public_vars,
-                folder / f"sk-penetapan-{cid}.pdf",
-                f"Draf SK penetapan lokasi rawan {cid}",
-                "Draf SK penetapan lokasi rawan",
-            )
-        )
-    if letters and steps[4].done:
-        jobs.append(
-            job(
-                "surat-koordinasi.html",
-                public_vars,
-                folder / f"surat-koordinasi-{cid}.pdf",
-                f"Surat koordinasi {cid}",
-                "Surat koordinasi",
-            )
-        )
-    if letters and steps[6].done:
-        jobs.append(
-            job(
-                "laporan.html",
-                public_vars,
-                folder / f"laporan-pembinaan-{cid}.pdf",
-                f"Laporan pelaksanaan pembinaan {cid}",
-                "Laporan pelaksanaan pembinaan",
-            )
-        )
-    if internal_out is not None:
-        ifolder = internal_out / "kasus" / cid
-        jobs.append(
-            job(
-                "dossier.html",
-                full_vars,
-                ifolder / f"berkas-pembinaan-{cid}.pdf",
-                f"Berkas Pembinaan {cid}",
-                f"Berkas kasus SOP {sop.nomor}: {sop.nama} (internal)",
-                _records(case),
-            )
-        )
-        if letters:
-            jobs.append(
-                job(
-                    "daftar-hadir.html",
-                    full_vars,
-                    ifolder / f"daftar-hadir-{cid}.pdf",
-                    f"Daftar hadir pembinaan {cid}",
-                    "Daftar hadir",
-                )
-            )
+            job("dossier.html", full_vars, ifolder / f"berkas-pembinaan-{cid}.pdf", f"Berkas Pembinaan {cid}",
+                f"{subject} (internal)", _records(case))
+        )  # fmt: skip
+    for letter in due_letters(sop, full):
+        dossier = {"dokumen": {"id": letter.id, "judul": letter.judul, "langkah": letter.langkah}}
+        # A document with an internal version has a blank public form: its records are personal.
+        public_name = f"{letter.id}-kosong-{cid}.pdf" if letter.internal else f"{letter.id}-{cid}.pdf"
+        public_title = f"{letter.judul} (kosong)" if letter.internal else letter.judul
+        jobs.append(job(letter.templat, public_vars | dossier, folder / public_name, f"{public_title} {cid}",
+                        letter.judul))  # fmt: skip
+        if letter.internal and ifolder is not None:
+            jobs.append(job(letter.templat, full_vars | dossier, ifolder / f"{letter.id}-{cid}.pdf",
+                            f"{letter.judul} {cid}", letter.judul))  # fmt: skip
     return jobs
+
+
+def due_letters(sop: Sop, doc: CaseDocument) -> list[Surat]:
+    """The documents the SOP declares that the case has reached: always, once a step is done,
+    or after a 'ya' decision whose approval stands (no draft SK for a decision nobody can vouch for)."""
+    steps = doc.steps_by_no
+    out = []
+    for letter in sop.surat:
+        if letter.keputusan_ya and not doc.decided:
+            continue
+        if letter.setelah_langkah is not None and not steps[letter.setelah_langkah].done:
+            continue
+        out.append(letter)
+    return out
 
 
 def _records(case: CaseFolder) -> list[tuple[str, bytes]]:

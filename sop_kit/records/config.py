@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from ..core.findings import Finding, Severity
 from .fieldtypes import STRICT
 from .layout import Layout
+from .office import Kantor, profile_findings
 from .parse import parse_file, parse_text
 
 CONFIG_FILE = "sop-kit.yaml"
@@ -37,6 +38,7 @@ ROOT_PIN = "SOP_KIT_TRUST_ROOT"
 class Konfigurasi(BaseModel):
     model_config = STRICT
     format: Literal["sop-kit/konfigurasi/1"]
+    kantor: Kantor | None = Field(None, description="the office profile: letterhead, emblem, signatories, JRA")
     tanda_tangan: Policy = Field("laporkan", description="wajib: approvals must be signed; laporkan: report only")
     diubah_setelah_disetujui: Grade = Field(
         "galat", description="galat: a change after approval is an error until approved again; peringatan: a warning"
@@ -100,10 +102,13 @@ def load_config(layout: Layout, content: bytes | None = None) -> tuple[ArchiveCo
     path = layout.root.parent / CONFIG_FILE
     shown = shown_config(layout)
     if content is not None:
-        model, _, findings = parse_text(content, shown, Konfigurasi)
+        model, loaded, findings = parse_text(content, shown, Konfigurasi)
     elif path.is_file():
-        model, _, findings = parse_file(path, shown, Konfigurasi)
+        model, loaded, findings = parse_file(path, shown, Konfigurasi)
     else:
-        return settle(None, None), []
+        return settle(None, None), profile_findings(None, path.parent, shown, lambda *_: 1)
     config = settle(model, shown)
-    return config, [*findings, *pin_findings(config)]
+    office: list[Finding] = []
+    if model is not None and loaded is not None:
+        office = profile_findings(model.kantor, path.parent, shown, lambda *keys: loaded.line_of(("kantor", *keys)))
+    return config, [*findings, *pin_findings(config), *office]

@@ -1,7 +1,7 @@
 """Pydantic models of every record file sop-kit reads."""
 
 from .case import Berkas, CatatanLangkah, Kasus, KeluargaSasaran
-from .sop import JenisDokumen, Langkah, Peran, Sop
+from .sop import JenisDokumen, Langkah, Peran, Sop, Surat
 from .staff import Penugasan, Registri, Staf
 
 __all__ = [
@@ -16,4 +16,5 @@ __all__ = [
     "Registri",
     "Sop",
     "Staf",
+    "Surat",
 ]
