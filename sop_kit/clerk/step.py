@@ -35,6 +35,7 @@ from ..records.filetypes import matches, sniff
 from ..records.ids import slug
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
+from ..records.nomor import ensure_reserved
 from ..records.parse import validate
 from ..records.rounds import progress_of
 from ..records.yamlsafe import load_text
@@ -113,6 +114,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
     if update.pelaksana is not None:
         check_staff(archive, update.pelaksana)
     putaran = update.putaran or due_round(sop, current, update.no)
+    if update.nomor_surat is not None:  # only a number the register holds for this case
+        ensure_reserved(archive, current.id, update.no, update.nomor_surat)
     existing = next((s for s in current.steps if (s.record.langkah, s.record.putaran) == (update.no, putaran)), None)
     steps_dir = _inside(folder, folder / STEPS_DIR, archive)
     if existing is not None:

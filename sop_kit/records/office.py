@@ -232,3 +232,23 @@ def profile_findings(profile: Kantor | None, top: Path, shown: str, line: Callab
     if HEAD not in profile.penandatangan:
         out.append(Finding(Severity.WARNING, "office.no_signatory", shown, line("penandatangan"), {"role": HEAD}))
     return out
+
+
+def office_settings(records: Path) -> tuple[str, list[tuple[str, Path]]]:
+    """The ``kantor:`` section of the sop-kit.yaml beside ``records`` as YAML text (empty
+    without one), and its emblem file as (path beside sop-kit.yaml, file): what a copy of the
+    archive, such as the demo repository, carries over."""
+    import yaml
+
+    from .config import CONFIG_FILE, Konfigurasi
+    from .parse import parse_file
+
+    top = records.parent
+    model = parse_file(top / CONFIG_FILE, CONFIG_FILE, Konfigurasi)[0] if (top / CONFIG_FILE).is_file() else None
+    if model is None or model.kantor is None:
+        return "", []
+    data = {"kantor": model.kantor.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+    lambang = model.kantor.lambang
+    path = emblem_path(top, lambang) if lambang else None
+    return text, ([(path.relative_to(top).as_posix(), path)] if lambang and path and path.is_file() else [])

@@ -6,6 +6,52 @@ several commands share.
 """
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
+    # --- the office's own commands: nomor, agenda, laporan, retensi
+    "help.nomor": (
+        "Nomor surat dari register arsip (records/nomor/TAHUN.yaml).",
+        "",
+        "Letter numbers from the archive's register (records/nomor/YEAR.yaml).",
+        "",
+    ),
+    "help.nomor_ambil": (
+        "Cadangkan nomor berikutnya jenis JENIS, untuk satu kasus dan langkahnya.",
+        "",
+        "Reserve the next number of kind JENIS, for one case and its step.",
+        "",
+    ),
+    "help.nomor_ambil.kasus": ("Kasus pemilik nomor (id atau folder).", "", "The case the number is for.", ""),
+    "help.nomor_ambil.langkah": (
+        "Langkah yang mencatat nomor (bawaan: yang dinyatakan SOP untuk jenis ini).",
+        "",
+        "The step recording the number (default: the one the SOP declares for this kind).",
+        "",
+    ),
+    "help.nomor_ambil.oleh": ("Id staf yang mencadangkan.", "", "Staff id of who reserves it.", ""),
+    "help.nomor_ambil.tanggal": (
+        "Tanggal surat, YYYY-MM-DD (bawaan: hari ini); menentukan tahun registernya.",
+        "",
+        "The letter's date, YYYY-MM-DD (default: today); it picks the year's register.",
+        "",
+    ),
+    "help.nomor_ambil.perihal": (
+        "Perihal surat, untuk surat di luar kasus.",
+        "",
+        "What the letter is about, for a letter of no case.",
+        "",
+    ),
+    "help.nomor_batal": (
+        "Batalkan NOMOR: barisnya tetap di register, ditandai batal.",
+        "",
+        "Void NOMOR: its line stays in the register, marked batal.",
+        "",
+    ),
+    "help.nomor_batal.alasan": ("Mengapa nomor tidak dipakai.", "", "Why the number is not used.", ""),
+    "help.nomor_daftar": (
+        "Tampilkan register nomor (satu TAHUN, atau semuanya).",
+        "",
+        "List the number register (one TAHUN, or all).",
+        "",
+    ),
     # --- the frame click draws around the help
     "help.heading_options": ("Opsi", "", "Options", ""),
     "help.heading_commands": ("Perintah", "", "Commands", ""),
