@@ -10,8 +10,23 @@ import click
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
+from ..records.office import office_name
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import Command, Group
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a report file whole (a temporary file renamed into place), or say why not."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ConfigError("office.write_failed", str(path), path=str(path), error=exc.strerror or str(exc)) from None
 
 
 def _day(value: str | None) -> date:
@@ -99,4 +114,45 @@ def nomor_daftar(year: int | None, root: Path, lang: str) -> None:
             click.echo(f"  {n.tanggal}  {n.nomor:<28} {n.jenis:<18} {where}  ({n.oleh}){void}")
 
 
-COMMANDS = [nomor]
+@click.command(cls=Command, help="help.agenda")
+@root_option
+@click.option("--staf", metavar="ID", help="help.agenda.staf")
+@click.option("--tanggal", metavar="YYYY-MM-DD", help="help.agenda.tanggal")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "ics"]), default="text", help="help.opt.format")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="help.agenda.out")
+@click.option("--no-trail", is_flag=True, help="help.opt.no_trail")
+@lang_option
+@library_errors
+def agenda(
+    root: Path, staf: str | None, tanggal: str | None, fmt: str, out: Path | None, no_trail: bool, lang: str
+) -> None:
+    import json
+
+    from ..check.audit import audit
+    from ..check.run import CheckOptions
+    from ..clerk.new import check_staff
+    from ..reports.agenda import agenda_ics, build_agenda, format_agenda
+
+    judged = audit(root, CheckOptions(trail=not no_trail))
+    if staf is not None:
+        check_staff(judged.archive, staf)
+    found = build_agenda(judged, _day(tanggal), staf)
+    if fmt == "ics":
+        data = agenda_ics(found, office_name(judged.archive))
+        if out is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            write_output(out, data)
+            click.echo(text("agenda.ics_written", lang, path=out, count=len(found.items)))
+        return
+    if fmt == "json":
+        body = json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        body = format_agenda(found, lang)
+    if out is None:
+        click.echo(body, nl=False)
+    else:
+        write_output(out, body.encode("utf-8"))
+
+
+COMMANDS: list[click.Command] = [nomor, agenda]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PIL import Image
 from pydantic import BaseModel, Field
@@ -30,6 +30,9 @@ from pydantic import BaseModel, Field
 from ..core.findings import Finding, Severity
 from .fieldtypes import STRICT, Email, Slug, Teks
 from .filetypes import sniff
+
+if TYPE_CHECKING:
+    from .archive import Archive
 
 HEAD, DIVISION = "kepala-dinas", "kepala-bidang"  # the signatory roles the letters name
 EMBLEM_FORMATS = ("png", "jpeg")  # an emblem is a picture: never SVG, which can carry links and scripts
@@ -252,3 +255,11 @@ def office_settings(records: Path) -> tuple[str, list[tuple[str, Path]]]:
     lambang = model.kantor.lambang
     path = emblem_path(top, lambang) if lambang else None
     return text, ([(path.relative_to(top).as_posix(), path)] if lambang and path and path.is_file() else [])
+
+
+def office_name(archive: Archive) -> str:
+    """The office's name: the profile's, else the first SOP's unit."""
+    profile = archive.config.model.kantor if archive.config.model else None
+    if profile is not None:
+        return profile.dinas
+    return next((s.unit.instansi for s in archive.sops.values()), "Dinas")

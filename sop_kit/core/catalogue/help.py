@@ -7,6 +7,26 @@ several commands share.
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- the office's own commands: nomor, agenda, laporan, retensi
+    "help.agenda": (
+        "Agenda per petugas: langkah terbuka, lewat waktu SOP (waktu kerja), keputusan menunggu, dokumen kurang.",
+        "",
+        "Agenda per person: open steps, steps past their SOP time (working time), decisions waiting, documents "
+        "missing.",
+        "",
+    ),
+    "help.agenda.staf": ("Hanya agenda staf ini (id).", "", "Only this staff member's agenda (id).", ""),
+    "help.agenda.tanggal": (
+        "Agenda per akhir hari kerja tanggal ini, YYYY-MM-DD (bawaan: hari ini).",
+        "",
+        "The agenda as of the end of this working day, YYYY-MM-DD (default: today).",
+        "",
+    ),
+    "help.agenda.out": (
+        "Tulis ke berkas ini (mis. agenda.ics untuk kalender ponsel).",
+        "",
+        "Write to this file (e.g. agenda.ics for a phone calendar).",
+        "",
+    ),
     "help.nomor": (
         "Nomor surat dari register arsip (records/nomor/TAHUN.yaml).",
         "",

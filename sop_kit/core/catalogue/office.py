@@ -198,4 +198,55 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "nomor.list_empty": ("Register nomor kosong.", "", "The number register is empty.", ""),
+    # --- sop-kit agenda
+    "agenda.header": (
+        "Agenda per {date}, pukul {at} (akhir hari kerja)",
+        "",
+        "Agenda as of {date}, {at} (end of the working day)",
+        "",
+    ),
+    "agenda.empty": ("Tidak ada langkah yang terbuka.", "", "No open steps.", ""),
+    "agenda.nobody": ("Tanpa pemegang peran", "", "No role holder", ""),
+    "agenda.person": (
+        "{name} ({id}): {count} butir, {overdue} terlambat",
+        "",
+        "{name} ({id}): {count} item(s), {overdue} overdue",
+        "",
+    ),
+    "agenda.kind_keputusan": ("keputusan menunggu", "", "decision waiting", ""),
+    "agenda.kind_berjalan": ("sedang berjalan", "", "in progress", ""),
+    "agenda.kind_menunggu": ("menunggu dikerjakan", "", "due to start", ""),
+    "agenda.kind_dokumen": ("dokumen kurang: {doc}", "", "document missing: {doc}", ""),
+    "agenda.overdue": ("TERLAMBAT (tenggat {due})", "", "OVERDUE (due {due})", ""),
+    "agenda.due": ("tenggat {due}", "", "due {due}", ""),
+    "agenda.days": ("{n} hari", "", "{n} day(s)", ""),
+    "agenda.hours": ("{n} jam", "", "{n} h", ""),
+    "agenda.minutes": ("{n} menit", "", "{n} min", ""),
+    "agenda.flexible": ("(waktu disesuaikan)", "", "(time indicative)", ""),
+    "agenda.line": (
+        "langkah {no}, {kind}: {activity} — {elapsed} waktu kerja sejak {since} (standar {standard})",
+        "",
+        "step {no}, {kind}: {activity} — {elapsed} of working time since {since} (standard {standard})",
+        "",
+    ),
+    "agenda.method": (
+        "Waktu kerja: Senin–Jumat 07.30–12.00 dan 13.00–16.00 (450 menit sehari); hari libur nasional belum "
+        "dikurangkan.",
+        "",
+        "Working time: Monday–Friday 07.30–12.00 and 13.00–16.00 (450 minutes a day); national holidays are not "
+        "yet taken off.",
+        "",
+    ),
+    "agenda.ics_written": (
+        "kalender {path} ditulis ({count} acara)",
+        "",
+        "calendar {path} written ({count} events)",
+        "",
+    ),
+    "office.write_failed": (
+        "{path} tidak dapat ditulis: {error}",
+        "periksa foldernya dan hak tulisnya; berkas lama tetap utuh",
+        "{path} cannot be written: {error}",
+        "check the folder and its permissions; the previous file is left as it was",
+    ),
 }
