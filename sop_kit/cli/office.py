@@ -155,4 +155,76 @@ def agenda(
         write_output(out, body.encode("utf-8"))
 
 
-COMMANDS: list[click.Command] = [nomor, agenda]
+@click.command(cls=Command, help="help.laporan")
+@click.argument("kind", metavar="bulanan|triwulan|tahunan", type=click.Choice(["bulanan", "triwulan", "tahunan"]))
+@click.argument("period", metavar="PERIODE")
+@root_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="help.laporan.out")
+@click.option(
+    "--format", "formats", multiple=True, type=click.Choice(["pdf", "xlsx", "json"]), help="help.laporan.format"
+)
+@click.option("--no-trail", is_flag=True, help="help.opt.no_trail")
+@lang_option
+@library_errors
+def laporan(kind: str, period: str, root: Path, out: Path, formats: tuple[str, ...], no_trail: bool, lang: str) -> None:
+    import json
+    from datetime import datetime
+
+    from ..check.audit import audit
+    from ..check.run import CheckOptions
+    from ..pdf.periodic import render_report
+    from ..reports.laporan import build_report, parse_period, write_xlsx
+    from ..views.case import WIB_NOON
+
+    wanted = formats or ("pdf", "xlsx")
+    chosen = parse_period(kind, period)
+    judged = audit(root, CheckOptions(trail=not no_trail))
+    report = build_report(judged, chosen)
+    if not out.is_dir():
+        raise ConfigError("office.write_failed", str(out), path=str(out), error="folder tidak ada / no such folder")
+    stem = out / f"laporan-{kind}-{chosen.key}"
+    written = []
+    if "xlsx" in wanted:
+        write_output(stem.with_suffix(".xlsx"), write_xlsx(report, datetime.combine(chosen.end, WIB_NOON)))
+        written.append(stem.with_suffix(".xlsx"))
+    if "json" in wanted:
+        data = json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=str) + "\n"
+        write_output(stem.with_suffix(".json"), data.encode("utf-8"))
+        written.append(stem.with_suffix(".json"))
+    if "pdf" in wanted:
+        outcome = render_report(judged.archive, report, stem.with_suffix(".pdf"))
+        if outcome.error or outcome.refused:
+            error = outcome.error or ", ".join(outcome.refused)
+            raise ConfigError("laporan.pdf_failed", str(stem.with_suffix(".pdf")), error=error)
+        written.append(stem.with_suffix(".pdf"))
+    click.echo(
+        text("laporan.summary", lang, label=chosen.label, active=report.active, opened=report.opened,
+             closed=report.closed, progress=report.in_progress)
+    )  # fmt: skip
+    for path in written:
+        click.echo(f"  {path}")
+
+
+@click.command(cls=Command, help="help.retensi")
+@root_option
+@click.option("--tanggal", metavar="YYYY-MM-DD", help="help.retensi.tanggal")
+@click.option("--semua", is_flag=True, help="help.retensi.semua")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="help.opt.format")
+@click.option("--no-trail", is_flag=True, help="help.opt.no_trail")
+@lang_option
+@library_errors
+def retensi(root: Path, tanggal: str | None, semua: bool, fmt: str, no_trail: bool, lang: str) -> None:
+    import json
+
+    from ..check.audit import audit
+    from ..check.run import CheckOptions
+    from ..reports.retensi import format_retention, retention
+
+    found = retention(audit(root, CheckOptions(trail=not no_trail)), _day(tanggal))
+    if fmt == "json":
+        click.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_retention(found, lang, semua), nl=False)
+
+
+COMMANDS: list[click.Command] = [nomor, agenda, laporan, retensi]

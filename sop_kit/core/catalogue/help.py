@@ -7,6 +7,32 @@ several commands share.
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- the office's own commands: nomor, agenda, laporan, retensi
+    "help.retensi": (
+        "Kasus yang menurut JRA jatuh tempo dipindahkan, dimusnahkan atau diserahkan permanen.",
+        "",
+        "Cases the JRA says are due for transfer, destruction or permanent hand-over.",
+        "",
+    ),
+    "help.retensi.tanggal": (
+        "Per tanggal ini, YYYY-MM-DD (bawaan: hari ini).",
+        "",
+        "As of this date, YYYY-MM-DD (default: today).",
+        "",
+    ),
+    "help.retensi.semua": ("Tampilkan juga kasus yang masih aktif.", "", "Also list cases still active.", ""),
+    "help.laporan": (
+        "Laporan bulanan, triwulan atau tahunan (PERIODE: 2025-03, 2025-Q1, 2025) sebagai PDF berkop dan XLSX.",
+        "",
+        "Monthly, quarterly or yearly report (PERIODE: 2025-03, 2025-Q1, 2025) as a PDF with the kop and an XLSX.",
+        "",
+    ),
+    "help.laporan.out": ("Folder tujuan (bawaan: folder ini).", "", "Output folder (default: this one).", ""),
+    "help.laporan.format": (
+        "Bentuk yang dibuat; boleh diulang (bawaan: pdf dan xlsx).",
+        "",
+        "Which forms to make; may be repeated (default: pdf and xlsx).",
+        "",
+    ),
     "help.agenda": (
         "Agenda per petugas: langkah terbuka, lewat waktu SOP (waktu kerja), keputusan menunggu, dokumen kurang.",
         "",

@@ -249,4 +249,76 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path} cannot be written: {error}",
         "check the folder and its permissions; the previous file is left as it was",
     ),
+    # --- sop-kit laporan
+    "laporan.bad_period": (
+        "periode laporan {kind} '{value}' tidak dikenal",
+        "tulis seperti {example}",
+        "unknown {kind} report period '{value}'",
+        "write it like {example}",
+    ),
+    "laporan.pdf_failed": (
+        "PDF laporan tidak dapat dibuat: {error}",
+        "periksa templat laporan-periode.html di folder templates/ arsip",
+        "the report's PDF could not be made: {error}",
+        "check the laporan-periode.html template in the archive's templates/ folder",
+    ),
+    "laporan.summary": (
+        "Laporan {label}: {active} kasus aktif, {opened} dibuka, {closed} selesai, {progress} berjalan di akhir "
+        "periode",
+        "",
+        "Report {label}: {active} active case(s), {opened} opened, {closed} closed, {progress} in progress at its end",
+        "",
+    ),
+    "laporan.group_dokumen": ("Dokumen dan berkas", "", "Documents and files", ""),
+    "laporan.group_langkah": ("Urutan dan pelaksanaan langkah", "", "Order and conduct of steps", ""),
+    "laporan.group_waktu": ("Waktu melebihi standar", "", "Time over the standard", ""),
+    "laporan.group_persetujuan": ("Persetujuan (jejak git)", "", "Approvals (git trail)", ""),
+    "laporan.group_identitas": ("Identitas dan lokasi kasus", "", "Case identity and location", ""),
+    "laporan.group_staf": ("Staf dan peran", "", "Staff and roles", ""),
+    "laporan.group_nomor": ("Nomor surat", "", "Letter numbers", ""),
+    "laporan.group_lain": ("Lainnya", "", "Other", ""),
+    # --- sop-kit retensi
+    "retensi.header": (
+        "Retensi arsip per {date}: {due} dari {total} kasus selesai jatuh tempo",
+        "",
+        "Records retention as of {date}: {due} of {total} closed case(s) due",
+        "",
+    ),
+    "retensi.state_aktif": (
+        "{case}: aktif sampai {active} (selesai {closed})",
+        "",
+        "{case}: active until {active} (closed {closed})",
+        "",
+    ),
+    "retensi.state_pindah": (
+        "{case}: PINDAH ke pusat arsip (inaktif) sejak {active}; nasib akhir pada {inactive}",
+        "",
+        "{case}: TRANSFER to the records centre (inactive) since {active}; final fate due {inactive}",
+        "",
+    ),
+    "retensi.state_musnah": (
+        "{case}: MUSNAH jatuh tempo sejak {inactive}, dengan persetujuan pimpinan dan berita acara",
+        "",
+        "{case}: DESTRUCTION due since {inactive}, with the head's approval and a destruction record",
+        "",
+    ),
+    "retensi.state_permanen": (
+        "{case}: SERAHKAN ke lembaga kearsipan daerah (permanen) sejak {inactive}",
+        "",
+        "{case}: HAND OVER to the regional archive (permanent) since {inactive}",
+        "",
+    ),
+    "retensi.none_due": ("tidak ada yang jatuh tempo", "", "nothing is due", ""),
+    "retensi.open": (
+        "{count} kasus belum selesai: retensinya belum berjalan",
+        "",
+        "{count} case(s) not closed: their retention has not started",
+        "",
+    ),
+    "retensi.no_jra": (
+        "{count} kasus selesai tanpa JRA: isi retensi: di SOP-nya atau di profil kantor",
+        "",
+        "{count} closed case(s) without a JRA entry: fill in retensi: in their SOP or the office profile",
+        "",
+    ),
 }
