@@ -200,12 +200,62 @@ class Laporan:
         }
 
 
-def _local_day(moment: datetime | None) -> date | None:
-    return moment.date() if moment else None
+@dataclass(frozen=True)
+class Done:
+    """A completed step record, as the reports count it."""
+
+    step: int
+    round: int
+    day: date  # of its selesai
+    minutes: int | None
+    decision: str | None  # ya | tidak, for a decision step
+    missing: tuple[str, ...]  # the document kinds its verdict finds lacking
 
 
-def build_report(audit: Audit, period: Period) -> Laporan:
-    """The report of ``period`` from the judged archive."""
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the reports need of one case: read once, for every period."""
+
+    id: str
+    kecamatan: str
+    sop: tuple[str, int]
+    opened: date
+    closed: date | None
+    complies: bool
+    done: tuple[Done, ...]
+    findings: tuple[Finding, ...]  # errors and warnings of its verdict
+
+
+def case_facts(audit: Audit) -> list[CaseFacts]:
+    """Every judged case's facts, from its records and its verdict."""
+    archive = audit.archive
+    out = []
+    for folder, verdict in sorted(audit.report.verdicts.items()):
+        case = archive.read_case(folder)
+        kasus = case.kasus
+        sop = archive.sop_of(kasus) if kasus else None
+        if kasus is None or sop is None:
+            continue
+        lacking: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for m in verdict.missing:
+            lacking[(m.step, m.round)].append(m.name)
+        done = tuple(
+            Done(r.langkah, r.putaran, r.selesai.date(), r.minutes,
+                 r.keputusan if sop.step(r.langkah).keputusan else None, tuple(lacking[(r.langkah, r.putaran)]))
+            for r in (st.record for st in case.steps)
+            if r.status == "selesai" and r.selesai is not None and r.langkah <= len(sop.langkah)
+        )  # fmt: skip
+        out.append(
+            CaseFacts(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai,
+                      closed_on(sop, progress_of(sop, case.steps)), verdict.complies, done,
+                      tuple(f for f in verdict.findings if f.severity is not Severity.INFO))
+        )  # fmt: skip
+    return out
+
+
+def build_report(audit: Audit, period: Period, facts: list[CaseFacts] | None = None) -> Laporan:
+    """The report of ``period`` from the judged archive (``facts``: its :func:`case_facts`,
+    when already read for another period)."""
     archive = audit.archive
     report = Laporan(period, office_name(archive))
     report.months = [MonthRow(m) for m in period.months()] if period.kind != "bulanan" else []
@@ -214,21 +264,13 @@ def build_report(audit: Audit, period: Period) -> Laporan:
     lacking: list[tuple[str, int, str]] = []
     complete_docs: Counter[tuple[tuple[str, int], int]] = Counter()
     findings: list[Finding] = []
-    for folder, verdict in sorted(audit.report.verdicts.items()):
-        case = archive.read_case(folder)
-        kasus = case.kasus
-        sop = archive.sop_of(kasus) if kasus else None
-        if kasus is None or sop is None:
-            continue
-        prog = progress_of(sop, case.steps)
-        opened = kasus.periode.mulai
-        closed = closed_on(sop, prog)
-        active = opened <= period.end and (closed is None or closed >= period.start)
-        if not active:
-            continue
+    for case in case_facts(audit) if facts is None else facts:
+        opened, closed = case.opened, case.closed
+        if not (opened <= period.end and (closed is None or closed >= period.start)):
+            continue  # not open at any time in the period
         report.active += 1
-        report.complying += verdict.complies
-        row = by_kec.setdefault(kasus.lokasi.kecamatan, KecamatanRow(kasus.lokasi.kecamatan))
+        report.complying += case.complies
+        row = by_kec.setdefault(case.kecamatan, KecamatanRow(case.kecamatan))
         if period.holds(opened):
             report.opened += 1
             row.opened += 1
@@ -239,22 +281,19 @@ def build_report(audit: Audit, period: Period) -> Laporan:
             report.in_progress += 1
             row.in_progress += 1
         for m in report.months:
-            m.opened += opened.year == m.month.year and opened.month == m.month.month
-            m.closed += closed is not None and closed.year == m.month.year and closed.month == m.month.month
-        missing = {(m.step, m.round) for m in verdict.missing}
+            m.opened += (opened.year, opened.month) == (m.month.year, m.month.month)
+            m.closed += closed is not None and (closed.year, closed.month) == (m.month.year, m.month.month)
         records = []
-        for step in case.steps:
-            rec = step.record
-            if rec.status != "selesai" or not period.holds(_local_day(rec.selesai)) or rec.langkah > len(sop.langkah):
+        for d in case.done:
+            if not period.holds(d.day):
                 continue
-            records.append((rec.langkah, rec.minutes))
-            complete_docs[(sop.ref, rec.langkah)] += (rec.langkah, rec.putaran) not in missing
-            if rec.keputusan in ("ya", "tidak") and sop.step(rec.langkah).keputusan:
-                report.decisions[rec.keputusan] += 1
-            lacking += [(kasus.id, m.step, m.name) for m in verdict.missing if (m.step, m.round) ==
-                        (rec.langkah, rec.putaran)]  # fmt: skip
-        done.append((kasus.id, sop.ref, records))
-        findings += [f for f in verdict.findings if f.severity is not Severity.INFO]
+            records.append((d.step, d.minutes))
+            complete_docs[(case.sop, d.step)] += not d.missing
+            if d.decision in ("ya", "tidak"):
+                report.decisions[d.decision] += 1
+            lacking += [(case.id, d.step, name) for name in d.missing]
+        done.append((case.id, case.sop, records))
+        findings += case.findings
     report.kecamatan = sorted(by_kec.values(), key=lambda r: r.kecamatan)
     used = {ref for _, ref, _ in done}
     report.stats = compute({ref: s for ref, s in archive.sops.items() if ref in used}, done, lacking)

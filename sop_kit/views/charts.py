@@ -23,7 +23,7 @@ class MonthPoint:
     year: int
     month: int
     opened: int
-    closed: int
+    closed: int | None  # None: only the cases opened are drawn
 
 
 @dataclass(frozen=True)
@@ -52,21 +52,24 @@ def month_chart(points: Sequence[MonthPoint], title: str) -> str:
     """Paired columns of cases opened and closed per month."""
     width, height, left, bottom, top = 640, 240, 36, 38, 30
     plot_w, plot_h = width - left - 10, height - bottom - top
-    highest = max([1, *(max(p.opened, p.closed) for p in points)])
+    highest = max([1, *(max(p.opened, p.closed or 0) for p in points)])
+    pairs = any(p.closed is not None for p in points)
     top_value = max(4, -(-_nice_max(highest) // 4) * 4)  # counts: four whole-number steps
     slot = plot_w / max(1, len(points))
-    bar = max(2.0, min(14.0, slot / 3))
+    bar = max(2.0, min(14.0, slot / (3 if pairs else 2)))
     out = [_open(width, height, title)]
     for i in range(5):  # grid and axis values
-        value = top_value * i / 4
         y = top + plot_h - plot_h * i / 4
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ddd" stroke-width="1"/>')
-        label = f"{value:g}"
+        label = f"{top_value * i / 4:g}"
         out.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end" font-size="9" {FONT}>{_a(label)}</text>')
     for i, p in enumerate(points):
         x = left + slot * i + slot / 2
-        for offset, value, colour in ((-bar, p.opened, OPENED), (0.0, p.closed, CLOSED)):
-            h = plot_h * value / top_value
+        series: tuple[tuple[float, int | None, str], ...] = (
+            ((-bar, p.opened, OPENED), (0.0, p.closed, CLOSED)) if pairs else ((-bar / 2, p.opened, OPENED),)
+        )
+        for offset, count, colour in series:
+            h = plot_h * (count or 0) / top_value
             out.append(
                 f'<rect x="{x + offset:.1f}" y="{top + plot_h - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                 f'fill="{colour}"/>'
@@ -74,7 +77,7 @@ def month_chart(points: Sequence[MonthPoint], title: str) -> str:
         label = BULAN[p.month - 1] + (f" {p.year % 100:02d}" if len(points) > 12 or i == 0 or p.month == 1 else "")
         y = top + plot_h + 13
         out.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="9" {FONT}>{_a(label)}</text>')
-    out.append(_legend([(OPENED, "dibuka"), (CLOSED, "selesai")], left, 14))
+    out.append(_legend([(OPENED, "dibuka"), (CLOSED, "selesai")] if pairs else [(OPENED, "dibuka")], left, 14))
     out.append("</svg>")
     return "".join(out)
 
@@ -127,8 +130,9 @@ def step_time_chart(points: Sequence[StepPoint], title: str) -> str:
 
 def _open(width: int, height: int, title: str) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="{_a(title)}" class="grafik"><title>{_a(title)}</title>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'style="max-width:{width}px; min-width:{width * 3 // 4}px; height:auto" role="img" aria-label="{_a(title)}" class="grafik">'
+        f"<title>{_a(title)}</title>"
     )
 
 
