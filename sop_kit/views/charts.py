@@ -131,7 +131,8 @@ def step_time_chart(points: Sequence[StepPoint], title: str) -> str:
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'style="max-width:{width}px; min-width:{width * 3 // 4}px; height:auto" role="img" aria-label="{_a(title)}" class="grafik">'
+        f'style="max-width:{width}px; min-width:{width * 3 // 4}px; height:auto" role="img" '
+        f'aria-label="{_a(title)}" class="grafik">'
         f"<title>{_a(title)}</title>"
     )
 
