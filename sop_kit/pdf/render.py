@@ -36,9 +36,10 @@ def environment(override: Path | None) -> jinja2.Environment:
     if override is not None and override.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(override)))
     loaders.append(default)
-    loader = jinja2.PrefixLoader({"default": default})
+    # "default:dossier.html" (as documented) and "default/dossier.html" both reach the shipped one.
+    originals = [jinja2.PrefixLoader({"default": default}, delimiter=d) for d in (":", "/")]
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([*loaders, loader]),
+        loader=jinja2.ChoiceLoader([*loaders, *originals]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

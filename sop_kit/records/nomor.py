@@ -235,6 +235,11 @@ def void(layout: Layout, number: str, reason: str) -> Path:
     return path
 
 
+def register_text(register: Register) -> str:
+    """A new register file: its kinds, and an empty list of numbers."""
+    return _header(register).replace("\nnomor:\n", "\nnomor: []\n")
+
+
 def _header(register: Register) -> str:
     kinds = {k: v.model_dump(exclude_none=True, exclude_defaults=True) for k, v in register.jenis.items()}
     body = yaml.safe_dump({"jenis": kinds}, allow_unicode=True, sort_keys=False, width=4096)

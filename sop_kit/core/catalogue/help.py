@@ -7,6 +7,39 @@ several commands share.
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- the office's own commands: nomor, agenda, laporan, retensi
+    "help.init.pemerintah": ("Pemerintah daerah (profil kantor).", "", "Regional government (office profile).", ""),
+    "help.init.dinas": ("Nama dinas di kop surat.", "", "The office's name on the letterhead.", ""),
+    "help.init.bidang": ("Bidang.", "", "Division.", ""),
+    "help.init.alamat": (
+        "Alamat kantor; tanpa alamat profil kantor tidak ditulis.",
+        "",
+        "Office address; without one no profile is written.",
+        "",
+    ),
+    "help.init.kota": ("Kota tempat surat ditandatangani.", "", "Town letters are signed in.", ""),
+    "help.init.kode_pos": ("Kode pos.", "", "Postcode.", ""),
+    "help.init.telepon": ("Telepon kantor.", "", "Office phone.", ""),
+    "help.init.email": ("Surel kantor.", "", "Office e-mail.", ""),
+    "help.init.laman": ("Laman kantor (https://…).", "", "Office website (https://…).", ""),
+    "help.init.lambang": (
+        "Berkas PNG/JPEG lambang daerah; disalin ke kantor/ dan dipatok sidik SHA-256-nya.",
+        "",
+        "The regional emblem as PNG/JPEG; copied to kantor/ and pinned by its SHA-256.",
+        "",
+    ),
+    "help.init.kepala_dinas": ("Jabatan Kepala Dinas di surat.", "", "The head's title on letters.", ""),
+    "help.init.kode_unit": (
+        "Kode unit di nomor surat (mis. DSP3A); memulai register nomor tahun ini.",
+        "",
+        "Unit code in letter numbers (e.g. DSP3A); starts this year's number register.",
+        "",
+    ),
+    "help.init.no_input": (
+        "Jangan bertanya: profil kantor hanya dari opsi.",
+        "",
+        "Ask nothing: the office profile from the options only.",
+        "",
+    ),
     "help.retensi": (
         "Kasus yang menurut JRA jatuh tempo dipindahkan, dimusnahkan atau diserahkan permanen.",
         "",
