@@ -10,7 +10,7 @@ import click
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
-from ..records.office import office_name
+from ..records.config import office_name
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import Command, Group
 
@@ -138,7 +138,7 @@ def agenda(
         check_staff(judged.archive, staf)
     found = build_agenda(judged, _day(tanggal), staf)
     if fmt == "ics":
-        data = agenda_ics(found, office_name(judged.archive))
+        data = agenda_ics(found, office_name(judged.archive.config, judged.archive.sops))
         if out is None:
             click.echo(data.decode("utf-8"), nl=False)
         else:

@@ -41,11 +41,10 @@ from pathlib import Path
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.archive import CaseFolder, open_archive
-from ..records.config import CONFIG_FILE
+from ..records.config import CONFIG_FILE, office_settings
 from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, RECORDS_DIR, STAFF_FILE, STEPS_DIR, locate
 from ..records.models import Registri, Sop, Staf
-from ..records.office import office_settings
 
 KEYS_DIR = ".kunci-demo"
 RECORDS = RECORDS_DIR

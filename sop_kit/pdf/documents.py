@@ -36,7 +36,7 @@ PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about
 def archive_kop(archive: Archive, sop: Sop) -> Kop:
     """The letterhead every document of ``sop``'s cases carries: the office profile in force,
     or without one the SOP's unit (names only, never a made-up address)."""
-    profile = archive.config.model.kantor if archive.config.model else None
+    profile = archive.config.kantor
     kop = office_kop(profile, archive.root.parent, (sop.unit.pemerintah, sop.unit.instansi, sop.unit.bidang))
     assert kop is not None
     return kop
@@ -99,7 +99,7 @@ def case_jobs(
     full = replace(case_document(archive, case, sop, verdict, trail), photos=tuple(_photos(case, sop)))
     public = full.public()
     kop = archive_kop(archive, sop)
-    profile = archive.config.model.kantor if archive.config.model else None
+    profile = archive.config.kantor
     # The letters name no one's personal data: the public documents carry their context too.
     extra = letter_context(sop, full, archive.staff, kop, profile) if has_letters(sop) else {"kop": kop.to_dict()}
     public_vars, full_vars = public.template_vars() | extra, full.template_vars() | extra

@@ -18,14 +18,17 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, Field
 
 from ..core.findings import Finding, Severity
 from .fieldtypes import STRICT
 from .layout import Layout
-from .office import Kantor, profile_findings
+from .models.sop import Sop
+from .office import Kantor, emblem_path, profile_findings
 from .parse import parse_file, parse_text
 
 CONFIG_FILE = "sop-kit.yaml"
@@ -57,6 +60,11 @@ class ArchiveConfig:
     changed_after: Grade = "galat"
     file: str | None = None  # where it was read from, for messages
     model: Konfigurasi | None = None  # the file as written (None: no file, or unreadable)
+
+    @property
+    def kantor(self) -> Kantor | None:
+        """The office profile in force."""
+        return self.model.kantor if self.model else None
 
     @property
     def changed_after_severity(self) -> Severity:
@@ -112,3 +120,25 @@ def load_config(layout: Layout, content: bytes | None = None) -> tuple[ArchiveCo
     if model is not None and loaded is not None:
         office = profile_findings(model.kantor, path.parent, shown, lambda *keys: loaded.line_of(("kantor", *keys)))
     return config, [*findings, *pin_findings(config), *office]
+
+
+def office_name(config: ArchiveConfig, sops: Mapping[tuple[str, int], Sop]) -> str:
+    """The office's name: the profile's, else the first SOP's unit."""
+    if config.kantor is not None:
+        return config.kantor.dinas
+    return next((s.unit.instansi for s in sops.values()), "Dinas")
+
+
+def office_settings(records: Path) -> tuple[str, list[tuple[str, Path]]]:
+    """The ``kantor:`` section of the sop-kit.yaml beside ``records`` as YAML text (empty
+    without one), and its emblem file as (path beside sop-kit.yaml, file): what a copy of the
+    archive, such as the demo repository, carries over."""
+    top = records.parent
+    model = parse_file(top / CONFIG_FILE, CONFIG_FILE, Konfigurasi)[0] if (top / CONFIG_FILE).is_file() else None
+    if model is None or model.kantor is None:
+        return "", []
+    data = {"kantor": model.kantor.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+    lambang = model.kantor.lambang
+    path = emblem_path(top, lambang) if lambang else None
+    return text, ([(path.relative_to(top).as_posix(), path)] if lambang and path and path.is_file() else [])

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from PIL import Image
 from pydantic import BaseModel, Field
@@ -30,9 +30,6 @@ from pydantic import BaseModel, Field
 from ..core.findings import Finding, Severity
 from .fieldtypes import STRICT, Email, Slug, Teks
 from .filetypes import sniff
-
-if TYPE_CHECKING:
-    from .archive import Archive
 
 HEAD, DIVISION = "kepala-dinas", "kepala-bidang"  # the signatory roles the letters name
 EMBLEM_FORMATS = ("png", "jpeg")  # an emblem is a picture: never SVG, which can carry links and scripts
@@ -235,31 +232,3 @@ def profile_findings(profile: Kantor | None, top: Path, shown: str, line: Callab
     if HEAD not in profile.penandatangan:
         out.append(Finding(Severity.WARNING, "office.no_signatory", shown, line("penandatangan"), {"role": HEAD}))
     return out
-
-
-def office_settings(records: Path) -> tuple[str, list[tuple[str, Path]]]:
-    """The ``kantor:`` section of the sop-kit.yaml beside ``records`` as YAML text (empty
-    without one), and its emblem file as (path beside sop-kit.yaml, file): what a copy of the
-    archive, such as the demo repository, carries over."""
-    import yaml
-
-    from .config import CONFIG_FILE, Konfigurasi
-    from .parse import parse_file
-
-    top = records.parent
-    model = parse_file(top / CONFIG_FILE, CONFIG_FILE, Konfigurasi)[0] if (top / CONFIG_FILE).is_file() else None
-    if model is None or model.kantor is None:
-        return "", []
-    data = {"kantor": model.kantor.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
-    lambang = model.kantor.lambang
-    path = emblem_path(top, lambang) if lambang else None
-    return text, ([(path.relative_to(top).as_posix(), path)] if lambang and path and path.is_file() else [])
-
-
-def office_name(archive: Archive) -> str:
-    """The office's name: the profile's, else the first SOP's unit."""
-    profile = archive.config.model.kantor if archive.config.model else None
-    if profile is not None:
-        return profile.dinas
-    return next((s.unit.instansi for s in archive.sops.values()), "Dinas")

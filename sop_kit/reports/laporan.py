@@ -29,8 +29,8 @@ from ..check.audit import Audit
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import text
+from ..records.config import office_name
 from ..records.models import Sop
-from ..records.office import office_name
 from ..records.rounds import progress_of
 from .retensi import closed_on
 from .stats import CaseRecords, RevisionStats, compute
@@ -257,7 +257,7 @@ def build_report(audit: Audit, period: Period, facts: list[CaseFacts] | None = N
     """The report of ``period`` from the judged archive (``facts``: its :func:`case_facts`,
     when already read for another period)."""
     archive = audit.archive
-    report = Laporan(period, office_name(archive))
+    report = Laporan(period, office_name(archive.config, archive.sops))
     report.months = [MonthRow(m) for m in period.months()] if period.kind != "bulanan" else []
     by_kec: dict[str, KecamatanRow] = {}
     done: list[CaseRecords] = []

@@ -85,7 +85,7 @@ class Due:
 
 
 def jra_of(archive: Archive, sop: Sop) -> Retensi | None:
-    profile = archive.config.model.kantor if archive.config.model else None
+    profile = archive.config.kantor
     return sop.retensi or (profile.retensi if profile else None)
 
 

@@ -34,8 +34,8 @@ from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
+from ..records.config import office_name
 from ..records.layout import Layout
-from ..records.office import office_name
 from .cases import shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, user_settings, write_config
@@ -127,7 +127,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
     archive, trail = audit.archive, audit.trail
     published = as_published(audit.report, archive)
-    office = office_name(archive)
+    office = office_name(archive.config, archive.sops)
     extra = office_site(audit, options.internal, options.on or date.today())  # reports, agenda
 
     names = [folder.name for folder in published.verdicts]

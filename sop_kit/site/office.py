@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from ..views.charts import BULAN, MonthPoint, StepPoint, month_chart, step_time_
 from .collect import CaseRow
 
 REPORTS_DIR = "laporan"
+Render = Callable[..., str]  # sop_kit.site.pages.render: template, front matter, context -> Markdown
 
 
 @dataclass
@@ -89,10 +91,8 @@ def dashboard_charts(views: list[CaseRow], archive: Archive) -> dict[str, Any]:
     return {"months": rows, "month_svg": month_svg, "timing": timing}
 
 
-def report_pages(site: OfficeSite) -> dict[str, str]:
+def report_pages(site: OfficeSite, render: Render) -> dict[str, str]:
     """laporan/index.md and one page per year: the public yearly reports, with downloads."""
-    from .pages import render
-
     pages = {}
     for year, report in site.reports.items():
         charts = _charts(report)
@@ -129,10 +129,8 @@ def _charts(report: Laporan) -> dict[str, Markup]:
     return {name: Markup(svg) for name, svg in report_charts(report).items()}
 
 
-def agenda_pages(site: OfficeSite) -> dict[str, str]:
+def agenda_pages(site: OfficeSite, render: Render) -> dict[str, str]:
     """agenda.md, on the internal build only."""
-    from .pages import render
-
     if site.agenda is None:
         return {}
     agenda = site.agenda

@@ -170,8 +170,8 @@ def site_pages(
     pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))
     pages[GUIDE_PAGE] = guide_page()
-    pages.update(report_pages(office_site or OfficeSite()))
-    pages.update(agenda_pages(office_site or OfficeSite()))
+    pages.update(report_pages(office_site or OfficeSite(), render))
+    pages.update(agenda_pages(office_site or OfficeSite(), render))
     return pages
 
 

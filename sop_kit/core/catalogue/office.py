@@ -61,6 +61,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     # --- the letter-number register (records/nomor/TAHUN.yaml)
+    "schema.number_pattern": (
+        "pola nomor '{value}' harus memuat {{urut}} dan hanya nama berikut: {fields}",
+        "mis. {{klasifikasi}}/{{urut}}/{{unit}}/{{tahun}}",
+        "number pattern '{value}' must hold {{urut}} and only these names: {fields}",
+        "e.g. {{klasifikasi}}/{{urut}}/{{unit}}/{{tahun}}",
+    ),
     "nomor.duplicate": (
         "nomor {nomor} dicadangkan lebih dari sekali; juga untuk kasus {others}",
         "satu nomor hanya untuk satu surat: biarkan yang sudah terkirim, beri batal pada yang lain (sop-kit nomor "
