@@ -68,7 +68,8 @@ def numbers_of(layout: Layout, folder: Path) -> list[Used]:
 def register_findings(registers: Registers) -> list[Finding]:
     """What is wrong in the registers themselves."""
     out = list(registers.findings)
-    for number, entries in registers.by_number().items():
+    for number, every in registers.by_number().items():
+        entries = [e for e in every if not e.entry.batal]  # a voided duplicate is resolved
         if len(entries) > 1:
             cases = [e.entry.kasus or "-" for e in entries]
             for e in entries:

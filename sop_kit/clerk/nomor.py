@@ -39,9 +39,9 @@ def take_number(
     return reserve(archive, kind, day, by, case_id, step, subject), step
 
 
-def void_number(archive: Archive, number: str, reason: str) -> str:
-    """Void ``number``, keeping its line; returns the register as shown."""
-    return archive.show(void(archive, number, reason))
+def void_number(archive: Archive, number: str, reason: str, case: str | None = None) -> str:
+    """Void ``number`` (of ``case``, when two hold it), keeping its line; returns the register as shown."""
+    return archive.show(void(archive, number, reason, case))
 
 
 def register_entries(archive: Archive, year: int | None = None) -> list[Entry]:

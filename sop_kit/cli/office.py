@@ -82,13 +82,14 @@ def nomor_ambil(
 @nomor.command("batal", cls=Command, help="help.nomor_batal")
 @click.argument("number", metavar="NOMOR")
 @click.option("--alasan", required=True, help="help.nomor_batal.alasan")
+@click.option("--kasus", metavar="ID", help="help.nomor_batal.kasus")
 @root_option
 @lang_option
 @library_errors
-def nomor_batal(number: str, alasan: str, root: Path, lang: str) -> None:
+def nomor_batal(number: str, alasan: str, kasus: str | None, root: Path, lang: str) -> None:
     from ..clerk.nomor import void_number
 
-    shown = void_number(open_archive(root), number, alasan)
+    shown = void_number(open_archive(root), number, alasan, kasus)
     click.echo(text("nomor.voided_done", lang, nomor=number, path=shown))
 
 

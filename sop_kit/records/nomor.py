@@ -218,10 +218,11 @@ def reserve(
     return Reservation(number, serial, kind_id, path, created)
 
 
-def void(layout: Layout, number: str, reason: str) -> Path:
-    """Mark ``number`` voided (``batal``) in its register line, keeping the line."""
+def void(layout: Layout, number: str, reason: str, case: str | None = None) -> Path:
+    """Mark ``number`` voided (``batal``) in its register line, keeping the line; of a number
+    reserved twice, the one of ``case``."""
     registers = read_registers(layout)
-    found = [e for e in registers.entries if e.entry.nomor == number]
+    found = [e for e in registers.entries if e.entry.nomor == number and case in (None, e.entry.kasus)]
     if not found:
         raise ConfigError("nomor.not_found", None, nomor=number)
     entry = found[-1]

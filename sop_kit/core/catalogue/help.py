@@ -125,6 +125,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.nomor_batal.alasan": ("Mengapa nomor tidak dipakai.", "", "Why the number is not used.", ""),
+    "help.nomor_batal.kasus": (
+        "Nomor yang dicadangkan untuk kasus ini, bila nomornya ganda.",
+        "",
+        "The one reserved for this case, when the number is held twice.",
+        "",
+    ),
     "help.nomor_daftar": (
         "Tampilkan register nomor (satu TAHUN, atau semuanya).",
         "",
