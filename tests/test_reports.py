@@ -4,6 +4,7 @@ are known: generated ones, and the shipped demo archive."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import shutil
@@ -318,3 +319,39 @@ def test_retention_lists_cases_due_and_the_bag_records_the_jra(tmp_path: Path) -
         assert line in info, line
     verified = CliRunner().invoke(main, ["verify-bag", str(bag)])
     assert verified.exit_code == 0, verified.output
+
+
+# --- on the site ----------------------------------------------------------------------------
+
+
+def test_the_public_site_has_the_reports_charts_and_emblem_but_no_agenda(demo_site: Any) -> None:
+    site = demo_site.site
+    home = (site / "index.html").read_text("utf-8")
+    assert '<h2 id="grafik">Grafik' in home and home.count('role="img"') >= 2
+    assert "<caption>Kasus dibuka per bulan</caption>" in home  # the chart's table
+    assert 'src="assets/sop-kit/lambang.png"' in home  # the emblem in force, in the header
+    assert "Arsip Audit Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak" in home
+    assert not (site / "agenda").exists()
+    for year in (2025, 2026):
+        page = (site / "laporan" / str(year) / "index.html").read_text("utf-8")
+        assert f"Laporan tahun {year}" in page and f'href="laporan-tahunan-{year}.pdf"' in page
+        book = openpyxl.load_workbook(site / "laporan" / str(year) / f"laporan-tahunan-{year}.xlsx")
+        assert book["Ringkasan"]["B2"].data_type == "n"
+        pdf = site / "laporan" / str(year) / f"laporan-tahunan-{year}.pdf"
+        assert "LAPORAN TAHUNAN" in PdfReader(pdf).pages[0].extract_text()
+    assert 'href="laporan/"' in home  # in the navigation
+
+
+def test_the_internal_site_has_the_agenda_of_its_day(tmp_path: Path) -> None:
+    from sop_kit.site.build import SiteOptions
+
+    from .conftest import site_build
+
+    records = copy_archive(tmp_path / "a", ("2026-05-cibuntu-kpnv", "2026-01-cilalawi-kf5h"))
+    options = SiteOptions(
+        tmp_path / "site", internal=True, pdf=False, cache_dir=tmp_path / "cache", on=date(2026, 5, 6)
+    )
+    site_build(records, options)
+    page = html.unescape((tmp_path / "site" / "agenda" / "index.html").read_text("utf-8"))
+    assert "Per 2026-05-06, pukul 16.00" in page and "Agus Permana, S.Sos. (fiktif)" in page
+    assert "TERLAMBAT" in page and "2026-05-cibuntu-kpnv" in page and "2026-01-cilalawi-kf5h" not in page

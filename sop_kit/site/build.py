@@ -42,7 +42,7 @@ from .config import mkdocs_config, user_settings, write_config
 from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
-from .office import REPORTS_DIR, office_site, write_report_files
+from .office import REPORTS_DIR, office_site, site_emblem, with_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
 from .privacy import Identifiers, scan_output
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
@@ -184,11 +184,11 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
         kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
-        for rel, data in guide_images().items():  # the guide's screenshots, copied as they are
+        for rel, data in {**guide_images(), **site_emblem(archive)}.items():  # the guide's pictures, the emblem
             _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
-    user = user_settings(archive.root.parent / "mkdocs.yml")
+    user = with_emblem(user_settings(archive.root.parent / "mkdocs.yml"), archive)  # the header's logo
     config = mkdocs_config(docs, staging, user, options.internal, plain(office))
     write_config(work / "mkdocs.yml", config)
     config_key = _config_key(config)

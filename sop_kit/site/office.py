@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from ..check.audit import Audit
 from ..records.archive import Archive
+from ..records.office import read_emblem
 from ..reports.agenda import Agenda, build_agenda, span_text
 from ..reports.laporan import Laporan, build_report, case_facts, group_label, parse_period, write_xlsx
 from ..reports.stats import compute, minutes_text
@@ -47,6 +48,30 @@ class OfficeSite:
             self.agenda.to_json() if self.agenda else None,
         ]
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+EMBLEM = "assets/sop-kit/lambang"  # where the emblem in force is published, for the header
+
+
+def site_emblem(archive: Archive) -> dict[str, bytes]:
+    """The emblem in force (the bytes the authorised profile pins), as a site file; none without."""
+    profile = archive.config.kantor
+    if profile is None or profile.lambang is None:
+        return {}
+    data, _ = read_emblem(archive.root.parent, profile.lambang)
+    if data is None:
+        return {}
+    ext = "png" if data.startswith(b"\x89PNG") else "jpg"
+    return {f"{EMBLEM}.{ext}": data}
+
+
+def with_emblem(user: dict[str, Any], archive: Archive) -> dict[str, Any]:
+    """The archive's site settings, with the emblem as the header's logo unless they name one."""
+    files = site_emblem(archive)
+    theme = dict(user.get("theme") or {})
+    if files and "logo" not in theme:
+        theme["logo"] = next(iter(files))
+    return {**user, "theme": theme}
 
 
 def office_site(audit: Audit, internal: bool, on: date) -> OfficeSite:
