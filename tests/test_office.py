@@ -76,7 +76,7 @@ def test_the_shipped_profile_is_complete_fictional_and_clean() -> None:
 
 def test_check_reports_a_missing_profile_and_placeholders_where_they_are(tmp_path: Path) -> None:
     records = copy_archive(tmp_path / "a")
-    (tmp_path / "a" / "sop-kit.yaml").unlink()
+    (tmp_path / "a" / "sop-kit.yaml").write_text("format: sop-kit/konfigurasi/1\ntanda_tangan: laporkan\n", "utf-8")
     found = [f for f in judged(records).report.archive_findings if f.code.startswith("office.")]  # type: ignore[attr-defined]
     assert [(f.code, f.severity) for f in found] == [("office.missing", Severity.WARNING)]
 

@@ -8,7 +8,7 @@ case, that was voided, or that another case's record gives too. They join the ca
 (:func:`add_number_findings`), so every surface shows them.
 
 The register is in use once ``records/nomor/`` exists; before that, numbers typed into records
-are only noted.
+are judged only against each other (one number, one case).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ..records.scan import scan
 from ..records.yamlsafe import load_file
 from .report import Report
 
-E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W = Severity.ERROR, Severity.WARNING
 STEP_PREFIX = "langkah/"
 
 
@@ -139,9 +139,6 @@ def case_findings(registers: Registers, used: list[Used]) -> list[Finding]:
             step = next(e.entry.langkah for e in mine)
             out.append(Finding(W, "nomor.wrong_step", u.file, u.line, {"nomor": u.number, "step": step, "no": u.step},
                                u.case))  # fmt: skip
-    if used and not registers.in_use:
-        first = min(used, key=lambda u: (u.file, u.line))
-        out.append(Finding(N, "nomor.no_register", first.file, first.line, {"count": len(used)}))
     return out
 
 

@@ -114,7 +114,7 @@ def load_config(layout: Layout, content: bytes | None = None) -> tuple[ArchiveCo
     elif path.is_file():
         model, loaded, findings = parse_file(path, shown, Konfigurasi)
     else:
-        return settle(None, None), profile_findings(None, path.parent, shown, lambda *_: 1)
+        return settle(None, None), []  # no settings at all (init always writes them): nothing to say yet
     config = settle(model, shown)
     office: list[Finding] = []
     if model is not None and loaded is not None:

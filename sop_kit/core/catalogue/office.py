@@ -54,12 +54,6 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the office profile names no {role} signatory: letters take the official from the staff registry",
         "fill in kantor.penandatangan.{role} (jabatan, and staf if needed)",
     ),
-    "office.fictional": (
-        "Data kantor fiktif — arsip demo",
-        "",
-        "Fictional office data — demo archive",
-        "",
-    ),
     # --- the letter-number register (records/nomor/TAHUN.yaml)
     "schema.number_pattern": (
         "pola nomor '{value}' harus memuat {{urut}} dan hanya nama berikut: {fields}",
@@ -134,12 +128,6 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "satu nomor hanya untuk satu surat: salah satu kasus memerlukan nomor baru",
         "letter number {nomor} is also used by case {others}",
         "one number is for one letter: one of the cases needs a new number",
-    ),
-    "nomor.no_register": (
-        "{count} nomor surat diketik bebas: arsip ini belum memakai register nomor (records/nomor/)",
-        "mulai register dengan records/nomor/TAHUN.yaml (lihat README, Nomor surat), agar nomor ganda tertangkap",
-        "{count} letter number(s) typed freely: this archive keeps no number register yet (records/nomor/)",
-        "start one with records/nomor/TAHUN.yaml (see the README, Letter numbers) so that duplicates are caught",
     ),
     "nomor.register_invalid": (
         "register nomor tidak dapat dibaca: {detail}",
