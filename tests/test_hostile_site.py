@@ -28,7 +28,7 @@ from sop_kit.check.run import CheckOptions
 from sop_kit.core.errors import SopKitError
 from sop_kit.records.archive import open_archive
 from sop_kit.site.build import SiteOptions
-from sop_kit.site.config import mkdocs_config, office_site
+from sop_kit.site.config import mkdocs_config, site_look
 from sop_kit.site.serve import make_server
 
 from .conftest import BASE_ID, MakeArchive, build_archive, site_build
@@ -342,7 +342,7 @@ def test_analytics_only_where_the_office_allows_it(make_archive: MakeArchive, tm
     root = make_archive()
     (root.parent / "mkdocs.yml").write_text("extra:\n  analytics: {provider: google, property: G-ABCDEF123}\n")
     (root.parent / "sop-kit.yaml").write_text("format: sop-kit/konfigurasi/1\nanalitik_pihak_ketiga: true\n")
-    office = office_site(open_archive(root))
+    office = site_look(open_archive(root))
     config = mkdocs_config(tmp_path / "docs", tmp_path / "site", office, False, "Dinas")
     assert config["extra"]["analytics"] == {"provider": "google", "property": "G-ABCDEF123"}
     assert "plugins" not in (root.parent / "mkdocs.yml").read_text()
@@ -354,4 +354,4 @@ def test_the_site_settings_in_force_are_read_not_the_working_tree(make_archive: 
     judged = audit(root, CheckOptions(use_cache=False, trail=False))
     assert judged.archive.site_settings == b"site_name: Dinas Sosial\n"  # no history: the working tree
     (root.parent / "mkdocs.yml").unlink()
-    assert office_site(judged.archive).settings.site_name == "Dinas Sosial"  # read from the archive, once
+    assert site_look(judged.archive).settings.site_name == "Dinas Sosial"  # read from the archive, once

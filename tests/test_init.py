@@ -27,12 +27,14 @@ BIN = Path(sys.executable).parent  # the venv running the tests: sop-kit and pre
 EXPECTED = sorted(
     [
         ".github/workflows/sop-kit.yml",
+        ".gitattributes",
         ".gitignore",
         ".gitlab-ci.yml",
         ".pre-commit-config.yaml",
         ".vscode/extensions.json",
         ".vscode/settings.json",
         "README.md",
+        "kantor/lambang.png",
         "mkdocs.yml",
         "records/kasus/README.md",
         "records/sop/61.1.D.049-I-2020.yaml",
@@ -60,8 +62,24 @@ def run(args: list[str], cwd: Path, tmp: Path) -> subprocess.CompletedProcess[st
     return subprocess.run(args, cwd=cwd, env=env(tmp), capture_output=True, text=True, timeout=300)
 
 
+def emblem(folder: Path) -> Path:
+    """A small PNG standing in for the regional emblem."""
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "lambang-uji.png"
+    Image.new("RGB", (40, 48), (22, 101, 52)).save(path)
+    return path
+
+
+# A new office's profile, as `sop-kit init` is told it: the fresh archive then checks clean.
+PROFILE = ["--alamat", "Jalan Uji No. 1, Purwakarta", "--telepon", "(0264) 200 100", "--email", "dinas@uji.go.id",
+           "--laman", "https://dinas.uji.go.id"]  # fmt: skip
+
+
 def init(target: Path, *args: str) -> Any:
-    return CliRunner().invoke(main, ["init", str(target), *args])
+    lambang = ["--lambang", str(emblem(target.parent / "lambang"))]
+    return CliRunner().invoke(main, ["init", str(target), "--no-input", *PROFILE, *lambang, *args])
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +121,7 @@ def test_init_prints_what_it_made_and_the_next_steps(tmp_path: Path) -> None:
     for rel in EXPECTED:
         assert f"  {rel}\n" in result.output
     assert "git config user.signingkey" in result.output and "pre-commit install" in result.output
-    english = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--lang", "en"])
+    english = CliRunner().invoke(main, ["init", str(tmp_path / "new"), "--no-input", "--lang", "en"])
     assert "new archive created in" in english.output and "Next steps:" in english.output
 
 

@@ -28,8 +28,8 @@ from sop_kit.views.case import Contact, case_document
 from .conftest import REPO
 
 CASE = "2025-03-jatimekar-e5n7"  # two rounds; SK, letter, coaching and photos all recorded
-SK_NUMBER = "400.9/Kep.220/DSP3A/2025"
-LETTER_NUMBER = "400.9/237/DSP3A/2025"
+SK_NUMBER = "400.9/Kep.2/DSP3A/2025"
+LETTER_NUMBER = "400.9/2/DSP3A/2025"
 
 
 def text_of(pdf: Path) -> str:

@@ -20,7 +20,7 @@ from sop_kit.site.guide import GUIDE_FILE, guide_dir
 from sop_kit.site.search import bundle_count, bundle_of, bundles, page_counts
 from tests.conftest import BASE_ID, DemoSite, MakeArchive, site_build
 
-CASE = "2026-01-cilalawi-kf5h"  # complete, photos, SK number 400.9/Kep.70/DSP3A/2026
+CASE = "2026-01-cilalawi-kf5h"  # complete, photos, SK number 400.9/Kep.2/DSP3A/2026
 PLANTED = {  # the demo's planted irregularities (sop_kit/demo.py), each in its own case
     "trail.unverified",
     "trail.changed_after_approval",

@@ -88,7 +88,7 @@ def _natural_width(driver: Any, img: Any) -> int:
 
 @pytest.mark.parametrize(
     "query",
-    ["Cilalawi", "Sukatani", CASE, "400.9/Kep.70/DSP3A/2026", "Agus Permana", "perkawinan usia anak"],
+    ["Cilalawi", "Sukatani", CASE, "400.9/Kep.2/DSP3A/2026", "Agus Permana", "perkawinan usia anak"],
 )
 def test_search_finds_the_case(browser: Any, served: str, query: str) -> None:
     from urllib.parse import quote

@@ -27,6 +27,7 @@ from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
+from ..reports.retensi import retention_info
 from ..trail.model import Trail
 from .contents import (
     CHECKSUMS,
@@ -121,6 +122,7 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         )
         info = _bag_info(archive, current, sop, state, checked, case_rel, trail_field, options.force)
         info["Bagging-Date"] = (options.bagging_date or date.today()).isoformat()
+        info |= retention_info(archive, kasus, sop, current, folder, options.bagging_date or date.today())
         for key, value in (
             ("Contact-Name", options.contact_name),
             ("Contact-Email", options.contact_email),

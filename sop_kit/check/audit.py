@@ -24,6 +24,7 @@ from ..records.layout import SITE_FILE, SOP_DIR, STAFF_FILE, Layout, locate
 from ..trail.build import authorised_content
 from ..trail.load import load_trail
 from ..trail.model import Trail
+from .nomor import add_number_findings
 from .report import Report, Verdict
 from .run import CheckOptions, check_archive
 
@@ -63,7 +64,9 @@ def audit(
         governed, notes = in_force(layout, trail) if trail is not None else (None, [])
         archive = open_archive(layout, governed)
         archive.findings += notes
-    return Audit(archive, trail, check_archive(archive, trail, options, reporter), options)
+    report = check_archive(archive, trail, options, reporter)
+    add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
+    return Audit(archive, trail, report, options)
 
 
 def audit_case(

@@ -8,17 +8,26 @@ shell's ``$VAR``, YAML's braces. A placeholder left unfilled is a bug, caught he
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+from pydantic import ValidationError
+
 from ..core import resources
 from ..core.errors import ConfigError
+from ..records.filetypes import sniff
 from ..records.layout import CASES_DIR, RECORDS_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
+from ..records.nomor import FORMAT as NOMOR_FORMAT
+from ..records.nomor import REGISTER_DIR, JenisSurat, Register, register_text
+from ..records.office import EMBLEM_FORMATS, HEAD, Kantor, town
 from ..records.parse import parse_file
 from .schema import schema_comment, schema_dir, write_schemas
 
@@ -40,7 +49,50 @@ FILES = {
     "gitlab-ci.yml": ".gitlab-ci.yml",
     "vscode-settings.json": ".vscode/settings.json",
     "vscode-extensions.json": ".vscode/extensions.json",
+    "gitattributes": ".gitattributes",
 }
+PROFILE_EXAMPLE = """# Profil kantor: kop surat, alamat, kontak, lambang dan penandatangan. Selama belum diisi,
+# `sop-kit check` memberi peringatan office.missing dan surat hanya memuat nama dinas dari SOP.
+# Hapus tanda "# " di bawah dan isi dengan data kantor (lihat README, bagian Profil kantor).
+# kantor:
+#   pemerintah: Pemerintah Kabupaten …
+#   dinas: Dinas …
+#   alamat: Jalan … No. …
+#   kota: …
+#   telepon: (0264) …
+#   email: …@….go.id
+#   laman: https://….go.id
+#   lambang:                       # berkas PNG/JPEG di samping sop-kit.yaml, dan sidik SHA-256-nya
+#     berkas: kantor/lambang.png
+#     sha256: "…"
+#   penandatangan:
+#     kepala-dinas:
+#       jabatan: Kepala Dinas …
+"""
+EMBLEM_DIR = "kantor"  # beside sop-kit.yaml: the office's own files (the emblem)
+
+
+@dataclass(frozen=True)
+class OfficeAnswers:
+    """The office profile as ``sop-kit init`` asks for it; empty fields take the SOP's unit."""
+
+    alamat: str | None = None
+    kota: str | None = None
+    pemerintah: str | None = None
+    dinas: str | None = None
+    bidang: str | None = None
+    kode_pos: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    laman: str | None = None
+    lambang: Path | None = None  # a PNG or JPEG, copied to kantor/
+    kepala_dinas: str | None = None  # the head's title, as letters print it
+    kode_unit: str | None = None  # the unit code in letter numbers (DSP3A)
+    klasifikasi: str = "400.9"  # the classification code of the SOP's letters
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.alamat)
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -105,8 +157,79 @@ def _version() -> str:
         return "0.1.0"
 
 
-def init_archive(target: Path, sop_file: Path | None = None, instansi: str | None = None) -> list[Path]:
+def office_profile(sop: Sop, answers: OfficeAnswers) -> tuple[Kantor | None, bytes | None]:
+    """The profile to write, validated as ``check`` will read it, and the emblem's bytes; no
+    profile while the address is unknown (check then says it is missing)."""
+    if not answers.complete:
+        return None, None
+    emblem = None
+    lambang = None
+    if answers.lambang is not None:
+        try:
+            emblem = answers.lambang.read_bytes()
+        except OSError as exc:
+            raise ConfigError("init.emblem", str(answers.lambang), why=exc.strerror or str(exc)) from None
+        kind = sniff(emblem[:4096], answers.lambang)
+        if kind not in EMBLEM_FORMATS:
+            raise ConfigError("init.emblem", str(answers.lambang), why="@office.emblem_not_image")
+        ext = "png" if kind == "png" else "jpg"
+        lambang = {"berkas": f"{EMBLEM_DIR}/lambang.{ext}", "sha256": hashlib.sha256(emblem).hexdigest()}
+    dinas = answers.dinas or sop.unit.instansi
+    data = {
+        "pemerintah": answers.pemerintah or sop.unit.pemerintah,
+        "dinas": dinas,
+        "bidang": answers.bidang or sop.unit.bidang,
+        "alamat": answers.alamat,
+        "kota": answers.kota or town(answers.pemerintah or sop.unit.pemerintah),
+        "kode_pos": answers.kode_pos,
+        "telepon": answers.telepon,
+        "email": answers.email,
+        "laman": answers.laman,
+        "lambang": lambang,
+        "penandatangan": {HEAD: {"jabatan": answers.kepala_dinas or f"Kepala {dinas}"}},
+    }
+    try:
+        profile = Kantor.model_validate({k: v for k, v in data.items() if v})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or "kantor"
+        raise ConfigError("init.bad_profile", None, field=field, value=str(error.get("input", ""))[:80]) from None
+    return profile, emblem
+
+
+def _profile_yaml(profile: Kantor | None) -> str:
+    if profile is None:
+        return PROFILE_EXAMPLE
+
+    data = {"kantor": profile.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+
+
+def _register(sop: Sop, answers: OfficeAnswers, year: int) -> str | None:
+    """records/nomor/<year>.yaml with a kind per numbered document the SOP declares."""
+    kinds = sorted({s.jenis_nomor for s in sop.surat if s.jenis_nomor})
+    if not kinds or not answers.kode_unit:
+        return None
+    pattern = "{klasifikasi}/{urut}/{unit}/{tahun}"
+    titles = {s.jenis_nomor: s.judul for s in sop.surat if s.jenis_nomor}
+    jenis = {
+        k: JenisSurat(nama=titles[k], pola=pattern, klasifikasi=answers.klasifikasi, unit=answers.kode_unit,
+                      deret="surat-keluar")
+        for k in kinds
+    }  # fmt: skip
+    return register_text(Register(format=NOMOR_FORMAT, tahun=year, jenis=jenis))
+
+
+def init_archive(
+    target: Path,
+    sop_file: Path | None = None,
+    instansi: str | None = None,
+    answers: OfficeAnswers | None = None,
+    year: int | None = None,
+) -> list[Path]:
     """Create the archive repository in ``target`` (new or empty); the files written, relative to it.
+    ``answers`` fill the office profile (without an address it is left for the office to fill in);
+    ``year`` starts that year's letter-number register when the answers give the unit code.
 
     Nothing is overwritten: a non-empty ``target`` is refused before anything is written, and
     git is initialised first, so a missing git leaves no half-made archive behind.
@@ -115,6 +238,9 @@ def init_archive(target: Path, sop_file: Path | None = None, instansi: str | Non
     source = sop_file or DEFAULT_SOP
     sop = _load_sop(source)
     office = _office_name(sop, instansi)
+    answers = answers or OfficeAnswers()
+    profile, emblem = office_profile(sop, replace(answers, dinas=answers.dinas or (instansi and office)))
+    register = _register(sop, answers, year) if year is not None else None
     target.mkdir(parents=True, exist_ok=True)
     _git_init(target)
 
@@ -132,6 +258,7 @@ def init_archive(target: Path, sop_file: Path | None = None, instansi: str | Non
         "schema_comment": schema_comment(records / STAFF_FILE, records, "staf"),
         "version": version,
         "package": f"sop-kit=={version}",
+        "kantor": _profile_yaml(profile),
     }
     written: list[Path] = []
     try:
@@ -145,6 +272,16 @@ def init_archive(target: Path, sop_file: Path | None = None, instansi: str | Non
         shutil.copyfile(source, sop_target)  # byte for byte: the SOP's own comments are its provenance
         written.append(sop_target)
         written += write_schemas(schema_dir(records))
+        if emblem is not None and profile is not None and profile.lambang is not None:
+            path = target / profile.lambang.berkas
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(emblem)
+            written.append(path)
+        if register is not None and year is not None:
+            path = records / REGISTER_DIR / f"{year}.yaml"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(register, "utf-8")
+            written.append(path)
     except OSError as exc:
         raise ConfigError("init.write_failed", None, path=str(target), error=exc.strerror or exc) from None
     return sorted(p.relative_to(target) for p in written)

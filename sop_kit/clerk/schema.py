@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 SCHEMA_DIR = "schema"
-Kind = Literal["kasus", "langkah", "staf", "sop", "konfigurasi"]
+Kind = Literal["kasus", "langkah", "staf", "sop", "konfigurasi", "nomor"]
 SCHEMA_FILES: dict[Kind, str] = {
     "kasus": "kasus.schema.json",
     "langkah": "langkah.schema.json",
     "staf": "staf.schema.json",
     "sop": "sop.schema.json",
     "konfigurasi": "konfigurasi.schema.json",
+    "nomor": "nomor.schema.json",
 }
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -37,6 +38,7 @@ TITLES: dict[Kind, str] = {
     "staf": "staf.yaml — daftar staf: siapa memegang peran SOP apa, dan kapan",
     "sop": "sop/*.yaml — satu revisi SOP dalam format SOP AP",
     "konfigurasi": "sop-kit.yaml — pengaturan arsip",
+    "nomor": "nomor/TAHUN.yaml — register nomor surat satu tahun",
 }
 
 # Hover texts in Bahasa Indonesia: model name -> {"": the model, field: the field}.
@@ -183,6 +185,9 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "jenis_dokumen": "Jenis dokumen yang diwajibkan langkah-langkah SOP.",
         "foto_wajib": "Jenis dokumen yang harus ada minimal satu pada kasus yang selesai ('Harus ada … Foto').",
         "langkah": "Langkah-langkah bagan alir, berurutan dari 1.",
+        "surat": "Dokumen yang dibuat sop-kit untuk kasus SOP ini dari templat: langkahnya, kapan dibuat, "
+        "jenis nomornya.",
+        "retensi": "Jadwal retensi arsip (JRA) kasus SOP ini; kosong: JRA di profil kantor.",
         "sumber": "Dari mana naskah SOP diambil.",
     },
     "Unit": {
@@ -244,6 +249,8 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "tanda_tangan": "wajib: persetujuan tanpa tanda tangan yang sah adalah galat; laporkan: hanya dicatat.",
         "akar_kepercayaan": "SHA-256 dari staf.yaml pertama (akar kepercayaan jejak persetujuan).",
         "jam_kerja": "Jam kerja kantor: waktu SOP dihitung dalam menit kerja. Bawaan: Keppres 68/1995.",
+        "kantor": "Profil kantor: kop surat, alamat, kontak, lambang, penandatangan, JRA. Hanya berlaku dari "
+        "commit bertanda tangan admin_arsip.",
     },
     "JamKerja": {
         "": 'Jam kerja per hari ("JJ:MM-JJ:MM", istirahat tidak ditulis) dan hari libur kantor.',
@@ -256,6 +263,80 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "minggu": "Jam kerja Minggu; bawaan libur.",
         "libur_nasional": "true: hari libur nasional dan cuti bersama tidak dihitung (bawaan).",
         "libur_kantor": "Hari libur kantor sendiri, TTTT-BB-HH.",
+    },
+    "Kantor": {
+        "": "Profil kantor yang dicetak di setiap surat, SK, dosir, dokumen SOP dan situs.",
+        "pemerintah": "Pemerintah daerah, mis. Pemerintah Kabupaten Purwakarta.",
+        "dinas": "Nama lengkap dinas, seperti di kop surat.",
+        "bidang": "Bidang, bila perlu.",
+        "alamat": "Alamat kantor (jalan, nomor, kota) seperti di kop surat.",
+        "kota": "Kota tempat surat ditandatangani: Purwakarta, 4 Maret 2026.",
+        "kode_pos": "Kode pos, 5 angka.",
+        "telepon": "Telepon kantor (umum, bukan nomor pribadi).",
+        "email": "Surel kantor.",
+        "laman": "Laman kantor, diawali https://.",
+        "lambang": "Lambang daerah: berkas PNG/JPEG di samping sop-kit.yaml dan sidik SHA-256-nya.",
+        "penandatangan": "Penandatangan bawaan per peran: kepala-dinas, kepala-bidang, sekretaris …",
+        "retensi": "Jadwal retensi arsip (JRA) kasus, bila SOP-nya tidak menyebut sendiri.",
+        "fiktif": "true untuk kantor rekaan (arsip demo): surat menandainya.",
+    },
+    "Lambang": {
+        "": "Lambang daerah di kop surat.",
+        "berkas": "Letak berkas di samping sop-kit.yaml, mis. kantor/lambang.png (PNG atau JPEG).",
+        "sha256": "SHA-256 berkas itu: hanya isi ini yang dicetak; berkas yang diganti tanpa mengubah ini ditolak.",
+    },
+    "Penandatangan": {
+        "": "Penandatangan bawaan untuk satu peran.",
+        "jabatan": "Jabatan seperti tercetak di surat.",
+        "staf": "ID staf (staf.yaml); kosong: pemegang jabatan pada tanggal surat.",
+    },
+    "Retensi": {
+        "": "Satu entri jadwal retensi arsip (JRA).",
+        "aktif_tahun": "Tahun disimpan di kantor (aktif) setelah kasus selesai.",
+        "inaktif_tahun": "Tahun disimpan di pusat arsip (inaktif) sesudahnya.",
+        "nasib_akhir": "musnah: dimusnahkan dengan persetujuan pimpinan; permanen: diserahkan ke lembaga "
+        "kearsipan daerah.",
+        "kode_klasifikasi": "Kode klasifikasi arsip di JRA kantor.",
+        "dasar": "Peraturan yang menetapkan JRA (Perbup/Perda, nomor, tahun).",
+    },
+    "Surat": {
+        "": "Satu dokumen yang dibuat dari templat untuk kasus SOP ini.",
+        "id": "Nama berkas PDF: <id>-<id kasus>.pdf.",
+        "judul": "Nama dokumen, seperti di daftar unduhan.",
+        "templat": "Berkas templat (folder templates/ arsip didahulukan), mis. sk.html.",
+        "langkah": "Langkah yang mencatat nomor dan tanggal dokumen ini.",
+        "setelah_langkah": "Dibuat setelah langkah ini selesai; kosong: selalu.",
+        "keputusan_ya": "true: dibuat hanya setelah keputusan 'ya' yang persetujuannya sah.",
+        "jenis_nomor": "Jenis surat di register nomor (records/nomor/) untuk nomornya.",
+        "internal": "true: ada juga versi internal berisi data pribadi, tidak pernah diterbitkan.",
+    },
+    "Register": {
+        "": "Register nomor surat satu tahun (Tata Naskah Dinas): jenis surat dan nomor yang dicadangkan.",
+        "format": "Versi format berkas. Tulis persis: sop-kit/nomor/1",
+        "tahun": "Tahun register, sama dengan nama berkasnya.",
+        "jenis": "Jenis surat: pola nomor, kode klasifikasi, kode unit, deret.",
+        "nomor": "Nomor yang dicadangkan, satu baris per nomor; tidak pernah dihapus (beri batal).",
+    },
+    "JenisSurat": {
+        "": "Satu jenis surat dan cara menulis nomornya.",
+        "nama": "Nama jenis surat.",
+        "pola": "Pola nomor: {klasifikasi}/{urut}/{unit}/{tahun}; {bulan} = bulan dalam angka Romawi.",
+        "klasifikasi": "Kode klasifikasi arsip, mis. 400.9.",
+        "unit": "Kode unit pengolah, mis. DSP3A.",
+        "deret": "Deret penghitung nomor urut; jenis dengan deret sama berbagi hitungan.",
+        "lebar": "Jumlah angka nomor urut, diisi nol di depan (3: 007).",
+    },
+    "Nomor": {
+        "": "Satu nomor yang dicadangkan.",
+        "urut": "Nomor urut dalam deretnya.",
+        "jenis": "Jenis surat (kunci di bagian jenis).",
+        "nomor": "Nomor lengkap seperti tercetak di surat.",
+        "tanggal": "Tanggal pencadangan/surat (TTTT-BB-HH).",
+        "oleh": "ID staf yang mencadangkan.",
+        "kasus": "ID kasus pemilik nomor.",
+        "langkah": "Langkah kasus yang mencatat nomor ini (nomor_surat).",
+        "perihal": "Perihal surat di luar kasus.",
+        "batal": "Alasan nomor tidak dipakai: nomor tetap di register.",
     },
 }
 
@@ -275,8 +356,10 @@ def _models() -> dict[Kind, Any]:
     # Imported here: the `new` command imports this module for schema_comment alone.
     from ..records.config import Konfigurasi
     from ..records.models import CatatanLangkah, Kasus, Registri, Sop
+    from ..records.nomor import Register
 
-    return {"kasus": Kasus, "langkah": CatatanLangkah, "staf": Registri, "sop": Sop, "konfigurasi": Konfigurasi}
+    return {"kasus": Kasus, "langkah": CatatanLangkah, "staf": Registri, "sop": Sop, "konfigurasi": Konfigurasi,
+            "nomor": Register}  # fmt: skip
 
 
 def _personal(schema: Any) -> bool:

@@ -31,6 +31,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
+from ..records.nomor import ensure_reserved
 from ..records.parse import validate
 from ..records.rounds import Progress, case_progress
 from ..records.yamlsafe import load_bytes, load_text
@@ -112,6 +113,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
         )
     prog = case_progress(sop, current)
     putaran, existing = target(prog, update)
+    if update.nomor_surat is not None:  # only a number the register holds for this case
+        ensure_reserved(archive, current.id, update.no, update.nomor_surat)
     spec = sop.step(update.no)
     steps_dir = inside(folder, folder / STEPS_DIR, archive)
     source = inside(folder, steps_dir / existing.name, archive) if existing is not None else None

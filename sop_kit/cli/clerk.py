@@ -271,19 +271,71 @@ def schema(root: Path, out: Path | None, lang: str) -> None:
     click.echo(text("init.schema_written", lang, count=len(written), path=target))
 
 
+PROFILE_OPTIONS = ("pemerintah", "dinas", "bidang", "alamat", "kota", "kode_pos", "telepon", "email", "laman",
+                   "lambang", "kepala_dinas", "kode_unit")  # fmt: skip
+
+
+def _ask_profile(
+    given: dict[str, str | None], sop_file: Path | None, instansi: str | None, lang: str
+) -> dict[str, str | None]:
+    """Each profile answer not given as an option, asked in turn; the SOP's unit as defaults."""
+    from ..clerk.init import DEFAULT_SOP, _load_sop
+    from ..records.office import town
+
+    unit = _load_sop(sop_file or DEFAULT_SOP).unit
+    defaults = {"pemerintah": unit.pemerintah, "dinas": instansi or unit.instansi, "bidang": unit.bidang or ""}
+    answers = dict(given)
+    for key in PROFILE_OPTIONS:
+        if answers.get(key):
+            continue
+        if key == "kota":
+            defaults["kota"] = town(answers.get("pemerintah") or unit.pemerintah)
+        if key == "kepala_dinas":
+            defaults["kepala_dinas"] = f"Kepala {answers.get('dinas') or unit.instansi}"
+        value = click.prompt(text(f"init.prompt_{key}", lang), default=defaults.get(key, ""), show_default=bool(
+            defaults.get(key)), err=True)  # fmt: skip
+        answers[key] = str(value).strip() or None
+    return answers
+
+
 @click.command(cls=Command, help="help.init")
 @click.argument("target", metavar="DIR", type=click.Path(path_type=Path))
 @click.option("--sop", "sop_file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="help.init.sop")
 @click.option("--instansi", default=None, help="help.init.instansi")
+@click.option("--pemerintah", default=None, help="help.init.pemerintah")
+@click.option("--dinas", default=None, help="help.init.dinas")
+@click.option("--bidang", default=None, help="help.init.bidang")
+@click.option("--alamat", default=None, help="help.init.alamat")
+@click.option("--kota", default=None, help="help.init.kota")
+@click.option("--kode-pos", default=None, help="help.init.kode_pos")
+@click.option("--telepon", default=None, help="help.init.telepon")
+@click.option("--email", default=None, help="help.init.email")
+@click.option("--laman", default=None, help="help.init.laman")
+@click.option("--lambang", default=None, help="help.init.lambang")
+@click.option("--kepala-dinas", default=None, help="help.init.kepala_dinas")
+@click.option("--kode-unit", default=None, help="help.init.kode_unit")
+@click.option("--no-input", is_flag=True, help="help.init.no_input")
 @lang_option
 @library_errors
-def init(target: Path, sop_file: Path | None, instansi: str | None, lang: str) -> None:
-    from ..clerk.init import init_archive
+def init(
+    target: Path, sop_file: Path | None, instansi: str | None, no_input: bool, lang: str, **profile: str | None
+) -> None:
+    from ..clerk.init import OfficeAnswers, init_archive
 
-    created = init_archive(target, sop_file, instansi)
+    if not no_input:
+        try:
+            profile = _ask_profile(profile, sop_file, instansi, lang)
+        except click.Abort:
+            click.echo(text("new.cancelled", lang), err=True)
+            sys.exit(1)
+    lambang = profile.pop("lambang", None)
+    answers = OfficeAnswers(**profile, lambang=Path(lambang) if lambang else None)  # type: ignore[arg-type]
+    created = init_archive(target, sop_file, instansi, answers, date.today().year)
     click.echo(text("init.created", lang, path=target))
     for path in created:
         click.echo(f"  {path}")
+    if not answers.complete:
+        click.echo(text("init.no_profile", lang))
     click.echo(text("init.next_steps", lang, path=target))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from . import bag, check, clerk, publish, sop, staff
+from . import bag, check, clerk, office, publish, sop, staff
 from .usage import Group
 
 
@@ -22,6 +22,6 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-for module in (check, sop, clerk, staff, publish, bag):
+for module in (check, sop, clerk, staff, publish, bag, office):
     for command in module.COMMANDS:
         main.add_command(command)

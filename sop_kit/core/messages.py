@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .catalogue import bag, clerk, cli, help, records, reports, site, sopimport, trail
+from .catalogue import bag, clerk, cli, help, office, records, reports, site, sopimport, trail
 
 LANGS = ("id", "en")
 
@@ -18,6 +18,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     **clerk.ENTRIES,
     **cli.ENTRIES,
     **help.ENTRIES,
+    **office.ENTRIES,
     **records.ENTRIES,
     **reports.ENTRIES,
     **site.ENTRIES,

@@ -41,7 +41,7 @@ from pathlib import Path
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.archive import CaseFolder, open_archive
-from ..records.config import CONFIG_FILE
+from ..records.config import CONFIG_FILE, office_settings
 from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, RECORDS_DIR, STAFF_FILE, STEPS_DIR, locate
 from ..records.models import Registri, Sop, Staf
@@ -334,10 +334,12 @@ class _Plan:
 
         staff_text = _with_keys((self.root / STAFF_FILE).read_text("utf-8"), public)
         staff_bytes = staff_text.encode("utf-8")
+        office, emblem = office_settings(self.root)  # the source archive's office profile and its emblem
         config = (
             "# Pengaturan arsip demo sop-kit (dibuat oleh `sop-kit demo`).\n"
             "# Settings of the sop-kit demo archive (made by `sop-kit demo`).\n"
             "format: sop-kit/konfigurasi/1\n"
+            f"{office}"
             "tanda_tangan: wajib\n"
             f'akar_kepercayaan: "{hashlib.sha256(staff_bytes).hexdigest()}"\n'
         )
@@ -345,6 +347,7 @@ class _Plan:
             (".gitignore", top / ".gitignore"),
             (CONFIG_FILE, config.encode("utf-8")),
             (f"{RECORDS}/{STAFF_FILE}", staff_bytes),
+            *emblem,
         ]
         case_paths = [case.path for case in self.cases]
         for path in sorted(self.root.rglob("*")):  # the SOPs and anything else outside the cases

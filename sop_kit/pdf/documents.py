@@ -22,15 +22,25 @@ from ..check.report import Verdict
 from ..records.archive import Archive, CaseFolder
 from ..records.ids import slug
 from ..records.layout import CASE_FILE, STEPS_DIR
-from ..records.models import Sop
+from ..records.models import Sop, Surat
+from ..records.office import Kop, office_kop
 from ..records.personal import personal_values
 from ..trail.model import Trail
-from ..views.case import WIB_NOON, PhotoView, case_document
+from ..views.case import WIB_NOON, CaseDocument, PhotoView, case_document
 from .fetch import check_image
 from .letters import has_letters, letter_context
 from .render import Job, PublicScan
 
 PHOTO_EDGE = 800  # px: a printed photo needs no more, and the PDF shrinks about fivefold
+
+
+def archive_kop(archive: Archive, sop: Sop) -> Kop:
+    """The letterhead every document of ``sop``'s cases carries: the office profile in force,
+    or without one the SOP's unit (names only, never a made-up address)."""
+    profile = archive.config.kantor
+    kop = office_kop(profile, archive.root.parent, (sop.unit.pemerintah, sop.unit.instansi, sop.unit.bidang))
+    assert kop is not None
+    return kop
 
 
 def sop_jobs(archive: Archive, out: Path) -> list[Job]:
@@ -39,7 +49,7 @@ def sop_jobs(archive: Archive, out: Path) -> list[Job]:
     for sop in archive.sops.values():
         name = f"{slug(sop.nomor)}-rev{sop.revisi}"
         created = datetime.combine(date.fromisoformat(sop.tanggal_efektif + "-01"), WIB_NOON)
-        context = {"sop": sop_context(sop)}
+        context = {"sop": sop_context(sop), "kop": archive_kop(archive, sop).to_dict()}
         jobs.append(
             Job(
                 "sop.html",
@@ -88,12 +98,15 @@ def case_jobs(
     if sop is None:
         return []
     full = replace(case_document(archive, case, sop, verdict, trail), photos=tuple(_photos(case, sop)))
-    letters = has_letters(sop)
     public = full.public()
+    kop = archive_kop(archive, sop)
+    profile = archive.config.kantor
     public_vars, full_vars = public.template_vars(), full.template_vars()
-    if letters:  # the letters name no one's personal data: the public documents carry them too
-        full_vars |= letter_context(sop, full, archive.staff)
-        public_vars |= letter_context(sop, public, archive.staff)
+    if has_letters(sop):  # the letters name no one's personal data: the public documents carry them too
+        full_vars |= letter_context(sop, full, archive.staff, kop, profile)
+        public_vars |= letter_context(sop, public, archive.staff, kop, profile)
+    else:
+        full_vars["kop"] = public_vars["kop"] = kop.to_dict()
     shown = [case.kasus.id, *(d.sha256 or "" for d in full.documents), *(e.commit for e in full.trail or ())]
     shown += [d.sha256 or "" for s in case.steps for d in s.record.dokumen]
     scan = PublicScan(frozenset(personal_values([case.kasus, *(s.record for s in case.steps)])), tuple(shown))
@@ -101,83 +114,54 @@ def case_jobs(
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]
     folder = out / "kasus" / cid
-    steps = full.steps_by_no
+    ifolder = internal_out / "kasus" / cid if internal_out is not None else None
 
-    def public_job(template: str, target: Path, title: str, subject: str) -> Job:
+    def public_job(template: str, ctx: dict[str, Any], target: Path, title: str, subject: str) -> Job:
         # Loads nothing from the case folder (its photos come inlined, from the public view),
         # and is scanned for personal data before it is written.
-        return Job(template, public_vars, target, [], title, subject, created, [], inputs, scan)
+        return Job(template, ctx, target, [], title, subject, created, [], inputs, scan)
 
     def internal_job(
-        template: str, target: Path, title: str, subject: str, attachments: list[tuple[str, bytes]] | None = None
+        template: str, ctx: dict[str, Any], target: Path, title: str, subject: str, records: bool = False
     ) -> Job:
-        return Job(template, full_vars, target, [case.path], title, subject, created, attachments or [], inputs)
+        attachments = _records(case) if records else []
+        return Job(template, ctx, target, [case.path], title, subject, created, attachments, inputs)
 
-    jobs = [
-        public_job(
-            "dossier.html",
-            folder / f"berkas-pembinaan-{cid}.pdf",
-            f"Berkas Pembinaan {cid} (publik)",
-            f"Berkas kasus SOP {sop.nomor}: {sop.nama}",
-        ),
-    ]
-    if letters:
+    subject = f"Berkas kasus SOP {sop.nomor}: {sop.nama}"
+    dossier_name = f"berkas-pembinaan-{cid}.pdf"
+    jobs = [public_job("dossier.html", public_vars, folder / dossier_name, f"Berkas Pembinaan {cid} (publik)", subject)]
+    if ifolder is not None:
+        title = f"Berkas Pembinaan {cid}"
         jobs.append(
-            public_job(
-                "daftar-hadir.html",
-                folder / f"daftar-hadir-kosong-{cid}.pdf",
-                f"Daftar hadir pembinaan {cid} (kosong)",
-                "Daftar hadir",
-            )
+            internal_job("dossier.html", full_vars, ifolder / dossier_name, title, f"{subject} (internal)", True)
         )
-    if letters and full.decided:  # the SK designates a location only after a 'ya' decision
-        jobs.append(
-            public_job(
-                "sk.html",
-                folder / f"sk-penetapan-{cid}.pdf",
-                f"Draf SK penetapan lokasi rawan {cid}",
-                "Draf SK penetapan lokasi rawan",
-            )
-        )
-    if letters and steps[4].done:
-        jobs.append(
-            public_job(
-                "surat-koordinasi.html",
-                folder / f"surat-koordinasi-{cid}.pdf",
-                f"Surat koordinasi {cid}",
-                "Surat koordinasi",
-            )
-        )
-    if letters and steps[6].done:
-        jobs.append(
-            public_job(
-                "laporan.html",
-                folder / f"laporan-pembinaan-{cid}.pdf",
-                f"Laporan pelaksanaan pembinaan {cid}",
-                "Laporan pelaksanaan pembinaan",
-            )
-        )
-    if internal_out is not None:
-        ifolder = internal_out / "kasus" / cid
-        jobs.append(
-            internal_job(
-                "dossier.html",
-                ifolder / f"berkas-pembinaan-{cid}.pdf",
-                f"Berkas Pembinaan {cid}",
-                f"Berkas kasus SOP {sop.nomor}: {sop.nama} (internal)",
-                _records(case),
-            )
-        )
-        if letters:
+    for letter in due_letters(sop, full):
+        dossier = {"dokumen": {"id": letter.id, "judul": letter.judul, "langkah": letter.langkah}}
+        # A document with an internal version has a blank public form: its records are personal.
+        public_name = f"{letter.id}-kosong-{cid}.pdf" if letter.internal else f"{letter.id}-{cid}.pdf"
+        public_title = f"{letter.judul} (kosong)" if letter.internal else letter.judul
+        target = folder / public_name
+        jobs.append(public_job(letter.templat, public_vars | dossier, target, f"{public_title} {cid}", letter.judul))
+        if letter.internal and ifolder is not None:
+            target = ifolder / f"{letter.id}-{cid}.pdf"
             jobs.append(
-                internal_job(
-                    "daftar-hadir.html",
-                    ifolder / f"daftar-hadir-{cid}.pdf",
-                    f"Daftar hadir pembinaan {cid}",
-                    "Daftar hadir",
-                )
+                internal_job(letter.templat, full_vars | dossier, target, f"{letter.judul} {cid}", letter.judul)
             )
     return jobs
+
+
+def due_letters(sop: Sop, doc: CaseDocument) -> list[Surat]:
+    """The documents the SOP declares that the case has reached: always, once a step is done,
+    or after a 'ya' decision whose approval stands (no draft SK for a decision nobody can vouch for)."""
+    steps = doc.steps_by_no
+    out = []
+    for letter in sop.surat:
+        if letter.keputusan_ya and not doc.decided:
+            continue
+        if letter.setelah_langkah is not None and not steps[letter.setelah_langkah].done:
+            continue
+        out.append(letter)
+    return out
 
 
 def _records(case: CaseFolder) -> list[tuple[str, bytes]]:

@@ -1,12 +1,14 @@
 """What the letters of a case need beyond the dossier's context: kop surat, legal basis,
-numbers, dates, addressee and signatories, derived from the SOP and the case's records.
+numbers, dates, addressee and signatories, derived from the SOP, its letter declaration, the
+office profile and the case's records.
 
-The letters are the documents the office's clerks type by hand today, for the cases of SOP
-61.1.D.049/I/2020 (:data:`LETTER_SOPS`): the draft SK
-designating the vulnerable location (step 3), the coordination letter to the Kepala Desa /
-Lurah / Camat (step 5), the attendance sheet (step 6) and the coaching report (after steps
-6–7). Nothing here is personal data: addressees are addressed by their position, and the
-report counts the target families without naming them.
+Which documents a case gets, from which template and at which step, is the SOP's own data
+(``surat:`` in its file, :class:`~sop_kit.records.models.Surat`). The shipped templates draft
+the documents the office's clerks type by hand today for SOP 61.1.D.049/I/2020: the SK
+designating the vulnerable location, the coordination letter to the Kepala Desa / Lurah /
+Camat, the attendance sheet and the coaching report; each finds the step it is made from in
+that declaration. Nothing here is personal data: addressees are addressed by their position,
+and the report counts the target families without naming them.
 """
 
 from __future__ import annotations
@@ -15,82 +17,91 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ..records.models import Sop, Staf
+from ..records.models import Sop, Staf, Surat
+from ..records.office import DIVISION, HEAD, Kantor, Kop, town
 from ..views.case import CaseDocument, CaseInfo, Execution, StepView
 
-# The templates follow this SOP's steps; another SOP's step 3 is not a designation, so its
-# cases get the dossier only. Keyed by number: every revision keeps the same letters.
-LETTER_SOPS = frozenset({"61.1.D.049/I/2020"})
-SK_STEP = 3  # Penetapan lokasi: the step whose record holds the SK's number
-LETTER_STEP = 5  # Koordinasi dengan pemerintah setempat: the coordination letter's number
-COACHING_STEP = 6  # Pelaksanaan pembinaan
-PHOTO_STEP = 7  # Dokumentasi/foto: the report is signed once it is done
-# The SOP data has no office address yet; letters print this placeholder, marked as such.
-PLACEHOLDER_ADDRESS = "Jalan Contoh Raya No. 1, Purwakarta 41111"
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 LOCAL_HEADS = ("Kepala Desa", "Lurah", "Camat")  # addressees of the coordination letter, in that order
+# The shipped templates whose context is drafted here; another template gets the generic keys.
+SK, LETTER, REPORT = "sk.html", "surat-koordinasi.html", "laporan.html"
 
 
 def has_letters(sop: Sop) -> bool:
-    """Whether the letter templates (SK, coordination letter, attendance sheet, report) are
-    drafted for the cases of ``sop``."""
-    return sop.nomor in LETTER_SOPS
+    """Whether the SOP declares documents for its cases."""
+    return bool(sop.surat)
 
 
-def letter_context(sop: Sop, doc: CaseDocument, staff: Mapping[str, Staf] | None = None) -> dict[str, Any]:
+def declared(sop: Sop, template: str) -> Surat | None:
+    return next((s for s in sop.surat if s.templat == template), None)
+
+
+def letter_context(
+    sop: Sop,
+    doc: CaseDocument,
+    staff: Mapping[str, Staf] | None = None,
+    kop: Kop | None = None,
+    profile: Kantor | None = None,
+) -> dict[str, Any]:
     """Extra context keys for the letter templates (sk, surat-koordinasi, daftar-hadir, laporan).
 
-    ``doc`` is the case's view (:mod:`sop_kit.views.case`). ``staff`` (the archive's
-    registry) is optional: with it the SK is signed by the Kepala Dinas in office on its date
-    and signatories get their NIP; without it the SOP's ratifier signs the SK and a NIP not in
-    the view is left as a blank to fill in.
+    ``doc`` is the case's view (:mod:`sop_kit.views.case`). ``staff`` (the archive's registry)
+    is optional: with it the SK is signed by the Kepala Dinas in office on its date and
+    signatories get their NIP; without it the SOP's ratifier signs the SK and a NIP not in the
+    view is left as a blank to fill in. ``kop`` is the office's letterhead and ``profile`` its
+    default signatories; without them the SOP's unit names the office, with no address.
     """
     steps = doc.steps_by_no
     case = doc.case
     families = doc.jumlah_keluarga
-    town = _town(sop.unit.pemerintah)
-    head = {
-        "jabatan": sop.disahkan_oleh.jabatan,
+    kop = kop or Kop(sop.unit.pemerintah, sop.unit.instansi, sop.unit.bidang, "", "", town(sop.unit.pemerintah),
+                     None, False)  # fmt: skip
+    signatories = profile.penandatangan if profile else {}
+    ratifier = {
+        "jabatan": signatories[HEAD].jabatan if HEAD in signatories else sop.disahkan_oleh.jabatan,
         "nama": sop.disahkan_oleh.nama,
         "nip": nip_text(sop.disahkan_oleh.nip),
     }
+    kabid = signatories[DIVISION].jabatan if DIVISION in signatories else _division(sop)
     place = f"{case.jenis_desa.capitalize()} {case.desa}"
-    sk_step, letter_step = steps[SK_STEP], steps[LETTER_STEP]
-    sk_date = _day(sk_step.selesai or sk_step.mulai)
-    meeting = letter_step.mulai
-    # The letter goes out once the preparation (step 4) is done, before the meeting it asks for.
-    sent = _day(steps[LETTER_STEP - 1].selesai) or _day(meeting)
+    decision = sop.decision_steps[0].no if sop.decision_steps else None
+    sk_decl, letter_decl, report_decl = declared(sop, SK), declared(sop, LETTER), declared(sop, REPORT)
+    sk_step = _at(steps, sk_decl.langkah if sk_decl else None)
+    letter_step = _at(steps, letter_decl.langkah if letter_decl else None)
+    prepared = _at(steps, letter_decl.setelah_langkah if letter_decl else None)
+    coaching = _at(steps, report_decl.setelah_langkah if report_decl else None)
+    closing = _at(steps, report_decl.langkah if report_decl else None)
+    sk_date = _day(sk_step.selesai or sk_step.mulai) if sk_step else None
+    meeting = letter_step.mulai if letter_step else None
+    # The letter goes out once the preparation is done, before the meeting it asks for.
+    sent = _day(prepared.selesai if prepared else None) or _day(meeting)
     if sent and meeting and sent > meeting.date():
         sent = meeting.date()
-    coaching = steps[COACHING_STEP]
-    report_day = _day(steps[PHOTO_STEP].selesai or coaching.selesai)
-    kasi = sk_step if sk_step.who else steps[SK_STEP - 1]
+    report_day = _day((closing.selesai if closing else None) or (coaching.selesai if coaching else None))
+    kasi = sk_step if sk_step and sk_step.who else _at(steps, decision)
     kepada = _addressee(doc)
     office = f"Kantor Kecamatan {case.kecamatan}" if kepada["camat"] else f"Kantor {place}"
+    head = _signatory(signatories, HEAD, staff, sk_date) or _head_on(staff, sk_date, ratifier)
+    team_steps = tuple(n for n in (letter_step.no if letter_step else None, coaching.no if coaching else None) if n)
+    team = _team(doc, staff, team_steps)
     return {
         "dasar_hukum": list(sop.dasar_hukum),
-        "kop": {
-            "pemerintah": sop.unit.pemerintah,
-            "instansi": sop.unit.instansi,
-            "bidang": sop.unit.bidang,
-            "alamat": PLACEHOLDER_ADDRESS,
-            "alamat_contoh": True,
-            "kota": town,
-        },
-        "kepala_dinas": head,
+        "kop": kop.to_dict(),
+        "kepala_dinas": ratifier,
         "sk": {
-            "nomor": sk_step.nomor_surat,
+            "nomor": sk_step.nomor_surat if sk_step else None,
             "tanggal": sk_date,
             "tahun": (sk_date or case.mulai).year,
             "lokasi": f"{place} Kecamatan {case.kecamatan}",
-            "penandatangan": _head_on(staff, sk_date, head),
-            "salinan": [_regent(sop.unit.pemerintah), f"Camat {case.kecamatan}", _local_head(case)],
+            "penandatangan": head,
+            "salinan": [_regent(kop.pemerintah), f"Camat {case.kecamatan}", _local_head(case)],
+            "verifikasi": decision,
         },
         "surat": {
-            "nomor": letter_step.nomor_surat,
+            "nomor": letter_step.nomor_surat if letter_step else None,
             "tanggal": sent,
             "sifat": "Biasa",
-            "lampiran": "1 (satu) berkas" if sk_step.nomor_surat else "-",
+            "lampiran": "1 (satu) berkas" if sk_step and sk_step.nomor_surat else "-",
             "perihal": "Koordinasi Pembinaan Ketahanan Keluarga",
             "kepada": kepada,
             "acara": {
@@ -99,29 +110,43 @@ def letter_context(sop: Sop, doc: CaseDocument, staff: Mapping[str, Staf] | None
                 "jam": f"{meeting:%H.%M}" if meeting else None,
                 "tempat": office,
             },
-            "pengirim": _sender(sop, letter_step, head, staff),
-            "tembusan": _copies(doc, letter_step, head, kepada),
+            "pengirim": _sender(letter_step, ratifier, kabid, staff),
+            "tembusan": _copies(doc, letter_step, ratifier, kepada),
         },
         "laporan": {
             "tanggal": report_day,
             "tahun": (report_day or case.mulai).year,
-            "hari": HARI[coaching.mulai.weekday()] if coaching.mulai else None,
-            "tempat": f"{place}, Kecamatan {case.kecamatan}, {sop.unit.pemerintah.removeprefix('Pemerintah ')}",
-            "pelaksana": _team(doc, staff),
+            "hari": HARI[coaching.mulai.weekday()] if coaching and coaching.mulai else None,
+            "tempat": f"{place}, Kecamatan {case.kecamatan}, {kop.pemerintah.removeprefix('Pemerintah ')}",
+            "pelaksana": team,
             "keluarga": families or None,
             "keluarga_terbilang": terbilang(families),
-            "penandatangan": {**_signer(kasi, staff), "jabatan": kasi.position or kasi.roles},
-            "mengetahui": _division_head(doc, sop, staff),
+            "penandatangan": {**_signer(kasi, staff), "jabatan": kasi.position or kasi.roles} if kasi else {},
+            "mengetahui": _division_head(team, kabid, signatories, staff, report_day),
+            "langkah_koordinasi": letter_step.no if letter_step else None,
+            "langkah_pembinaan": coaching.no if coaching else None,
         },
     }
 
 
-def _town(pemerintah: str) -> str:
-    """Pemerintah Kabupaten Purwakarta → Purwakarta: where the office dates its letters."""
-    for prefix in ("Pemerintah Kabupaten ", "Pemerintah Kota ", "Pemerintah Provinsi "):
-        if pemerintah.startswith(prefix):
-            return pemerintah.removeprefix(prefix)
-    return pemerintah
+def _at(steps: Mapping[int, StepView], no: int | None) -> StepView | None:
+    return steps.get(no) if no is not None else None
+
+
+def _division(sop: Sop) -> str:
+    return f"Kepala {sop.unit.bidang}" if sop.unit.bidang else "Kepala Bidang"
+
+
+def _signatory(
+    signatories: Mapping[str, Any], role: str, staff: Mapping[str, Staf] | None, day: date | None
+) -> dict[str, Any] | None:
+    """The profile's default signatory for ``role``, named from the registry when it names
+    them and they hold a post on ``day`` (or no date is known yet)."""
+    chosen = signatories.get(role)
+    person = staff.get(chosen.staf) if chosen and chosen.staf and staff else None
+    if chosen is None or person is None or (day is not None and person.position_on(day) is None):
+        return None
+    return {"jabatan": chosen.jabatan, "nama": person.nama, "nip": nip_text(person.nip)}
 
 
 def _day(moment: datetime | date | None) -> date | None:
@@ -165,18 +190,19 @@ def _signer(step: Execution, staff: Mapping[str, Staf] | None) -> dict[str, Any]
     return {"nama": step.who, "jabatan": step.position, "nip": _nip(step, staff)}
 
 
-def _sender(sop: Sop, step: StepView, head: dict[str, Any], staff: Mapping[str, Staf] | None) -> dict[str, Any]:
+def _sender(
+    step: StepView | None, head: dict[str, Any], kabid: str, staff: Mapping[str, Staf] | None
+) -> dict[str, Any]:
     """Who signs the coordination letter, with the a.n. / u.b. lines of the naskah dinas.
 
-    The staff member who carried out step 5 signs on behalf of (a.n.) the Kepala Dinas; a
-    section head signs through (u.b.) the Kepala Bidang. Nobody recorded yet: a Kepala Bidang
-    block with the name left blank.
+    The staff member who carried out the coordination step signs on behalf of (a.n.) the
+    Kepala Dinas; a section head signs through (u.b.) the Kepala Bidang. Nobody recorded yet:
+    a Kepala Bidang block with the name left blank.
     """
-    kabid = f"Kepala {sop.unit.bidang}" if sop.unit.bidang else "Kepala Bidang"
+    if step is None or not step.who:
+        return {"an": head["jabatan"], "ub": None, "jabatan": kabid, "nama": None, "nip": None}
     position = step.position or ""
     signer = _signer(step, staff)
-    if not step.who:
-        return {"an": head["jabatan"], "ub": None, "jabatan": kabid, "nama": None, "nip": None}
     if position.startswith("Kepala Dinas"):
         return {"an": None, "ub": None, **signer, "jabatan": head["jabatan"]}
     if position.startswith(("Kepala Bidang", "Sekretaris")) or not position:  # unknown position: left blank
@@ -207,13 +233,13 @@ def _regent(pemerintah: str) -> str:
     """Pemerintah Kabupaten Purwakarta → Bupati Purwakarta (Kota: Wali Kota)."""
     if pemerintah.startswith("Pemerintah Kota "):
         return "Wali Kota " + pemerintah.removeprefix("Pemerintah Kota ")
-    return "Bupati " + _town(pemerintah)
+    return "Bupati " + town(pemerintah)
 
 
-def _copies(doc: CaseDocument, step: StepView, head: dict[str, Any], kepada: dict[str, Any]) -> list[str]:
+def _copies(doc: CaseDocument, step: StepView | None, head: dict[str, Any], kepada: dict[str, Any]) -> list[str]:
     """Tembusan: the Kepala Dinas when someone signs on his behalf, the Camat when not addressed."""
     copies = []
-    if not (step.position or "").startswith("Kepala Dinas"):
+    if not ((step.position if step else None) or "").startswith("Kepala Dinas"):
         copies.append(f"{head['jabatan']} (sebagai laporan)")
     if not kepada["camat"]:
         copies.append(f"Camat {doc.case.kecamatan}")
@@ -221,19 +247,26 @@ def _copies(doc: CaseDocument, step: StepView, head: dict[str, Any], kepada: dic
     return copies
 
 
-def _division_head(doc: CaseDocument, sop: Sop, staff: Mapping[str, Staf] | None) -> dict[str, Any]:
-    """The Kepala Bidang who took part in steps 5–6 acknowledges the report; else a blank block."""
-    for member in _team(doc, staff):
+def _division_head(
+    team: list[dict[str, Any]],
+    kabid: str,
+    signatories: Mapping[str, Any],
+    staff: Mapping[str, Staf] | None,
+    day: date | None,
+) -> dict[str, Any]:
+    """The Kepala Bidang who took part in coordination or coaching acknowledges the report;
+    else the profile's Kepala Bidang; else a blank block under the division's title."""
+    for member in team:
         if str(member["jabatan"] or "").startswith("Kepala Bidang"):
             return {"jabatan": member["jabatan"], "nama": member["nama"], "nip": member["nip"]}
-    return {"jabatan": f"Kepala {sop.unit.bidang}" if sop.unit.bidang else "Kepala Bidang", "nama": None, "nip": None}
+    return _signatory(signatories, DIVISION, staff, day) or {"jabatan": kabid, "nama": None, "nip": None}
 
 
-def _team(doc: CaseDocument, staff: Mapping[str, Staf] | None) -> list[dict[str, Any]]:
-    """Who carried out the coordination and the coaching (steps 5–6), each once, in order."""
+def _team(doc: CaseDocument, staff: Mapping[str, Staf] | None, steps: tuple[int, ...]) -> list[dict[str, Any]]:
+    """Who carried out the coordination and the coaching, each once, in order."""
     team: dict[str, dict[str, Any]] = {}
     for ex in doc.executions:
-        if ex.no in (LETTER_STEP, COACHING_STEP) and ex.who and ex.status == "selesai":
+        if ex.no in steps and ex.who and ex.status == "selesai":
             member = team.setdefault(
                 ex.who, {"nama": ex.who, "jabatan": ex.position, "nip": _nip(ex, staff), "langkah": []}
             )

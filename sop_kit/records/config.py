@@ -24,14 +24,18 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..core.findings import Finding, Severity
 from .fieldtypes import STRICT, Tanggal
 from .layout import Layout
+from .models.sop import Sop
+from .office import Kantor, emblem_path, profile_findings
 from .parse import parse_file, parse_text
 from .worktime import CIVIL_SERVICE, DAYS, WorkingHours, parse_interval
 
@@ -81,6 +85,7 @@ class JamKerja(BaseModel):
 class Konfigurasi(BaseModel):
     model_config = STRICT
     format: Literal["sop-kit/konfigurasi/1"]
+    kantor: Kantor | None = Field(None, description="the office profile: letterhead, emblem, signatories, JRA")
     tanda_tangan: Policy = Field("laporkan", description="wajib: approvals must be signed; laporkan: report only")
     diubah_setelah_disetujui: Grade = Field(
         "galat", description="galat: a change after approval is an error until approved again; peringatan: a warning"
@@ -111,6 +116,11 @@ class ArchiveConfig:
     max_file_bytes: int = FILE_MB * MB  # one attachment
     max_case_bytes: int = CASE_MB * MB  # all the files of one case folder
     third_party_analytics: bool = False
+
+    @property
+    def kantor(self) -> Kantor | None:
+        """The office profile in force."""
+        return self.model.kantor if self.model else None
 
     @property
     def changed_after_severity(self) -> Severity:
@@ -165,10 +175,35 @@ def load_config(layout: Layout, content: bytes | None = None) -> tuple[ArchiveCo
     path = layout.root.parent / CONFIG_FILE
     shown = shown_config(layout)
     if content is not None:
-        model, _, findings = parse_text(content, shown, Konfigurasi)
+        model, loaded, findings = parse_text(content, shown, Konfigurasi)
     elif path.is_file():
-        model, _, findings = parse_file(path, shown, Konfigurasi)
+        model, loaded, findings = parse_file(path, shown, Konfigurasi)
     else:
-        return settle(None, None), []
+        return settle(None, None), []  # no settings at all (init always writes them): nothing to say yet
     config = settle(model, shown)
-    return config, [*findings, *pin_findings(config)]
+    office: list[Finding] = []
+    if model is not None and loaded is not None:
+        office = profile_findings(model.kantor, path.parent, shown, lambda *keys: loaded.line_of(("kantor", *keys)))
+    return config, [*findings, *pin_findings(config), *office]
+
+
+def office_name(config: ArchiveConfig, sops: Mapping[tuple[str, int], Sop]) -> str:
+    """The office's name: the profile's, else the first SOP's unit."""
+    if config.kantor is not None:
+        return config.kantor.dinas
+    return next((s.unit.instansi for s in sops.values()), "Dinas")
+
+
+def office_settings(records: Path) -> tuple[str, list[tuple[str, Path]]]:
+    """The ``kantor:`` section of the sop-kit.yaml beside ``records`` as YAML text (empty
+    without one), and its emblem file as (path beside sop-kit.yaml, file): what a copy of the
+    archive, such as the demo repository, carries over."""
+    top = records.parent
+    model = parse_file(top / CONFIG_FILE, CONFIG_FILE, Konfigurasi)[0] if (top / CONFIG_FILE).is_file() else None
+    if model is None or model.kantor is None:
+        return "", []
+    data = {"kantor": model.kantor.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)
+    lambang = model.kantor.lambang
+    path = emblem_path(top, lambang) if lambang else None
+    return text, ([(path.relative_to(top).as_posix(), path)] if lambang and path and path.is_file() else [])

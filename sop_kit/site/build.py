@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +34,17 @@ from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
+from ..records.config import office_name
 from ..records.layout import Layout
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
 from .cases import shared_key, update_cases
 from .collect import CaseRow
-from .config import mkdocs_config, office_site, write_config
+from .config import mkdocs_config, site_look, write_config
 from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
+from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
 from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
@@ -68,6 +71,7 @@ class SiteOptions:
     use_cache: bool = True  # False: nothing from earlier builds (cases, photos, scan, search)
     jobs: int = 0  # processes for the PDFs, pages and search (0: all cores)
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
+    on: date | None = None  # the internal agenda's day (default: today)
 
 
 @dataclass
@@ -129,9 +133,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     docs = work / "docs"
     manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
     archive, trail = audit.archive, audit.trail
-    site_look = office_site(archive)  # a refused mkdocs.yml stops the build before any work
+    look = site_look(archive)  # a refused mkdocs.yml stops the build before any work
     published = as_published(audit.report, archive)
-    office = next((s.unit.instansi for s in archive.sops.values()), "Dinas")
+    office = office_name(archive.config, archive.sops)
+    extra = office_site(audit, options.internal, options.on or date.today())  # reports, agenda
 
     names = [folder.name for folder in published.verdicts]
     downloads: dict[str, list[dict[str, str]]] = {}
@@ -172,25 +177,29 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             list(search_layout),
             options.pdf,
             shared_key(archive, options.internal),  # the SOPs, staff, templates, sop-kit
+            extra.key(),
         ]
         site_key = hashlib.sha256(json.dumps(listed, default=str).encode()).hexdigest()
         previous_site = manifest.get("site_pages", []) if manifest.get("site_key") == site_key else []
         if previous_site and all((docs / name).is_file() for name in previous_site):
             pages, kept = {}, set(previous_site)
         else:
-            pages = site_pages(archive, rows, published.findings, plain(office), list(search_layout), options.pdf)
+            pages = site_pages(
+                archive, rows, published.findings, plain(office), list(search_layout), options.pdf, extra
+            )
             kept = set()
         site_names = sorted({*pages, *kept})
         pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
         kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
         written = _write_pages(docs, pages, kept)
-        for rel, data in guide_images().items():  # the guide's screenshots, copied as they are
+        for rel, data in {**guide_images(), **site_emblem(archive)}.items():  # the guide's pictures, the emblem
             _write_changed(docs / rel, data)
     report.pages = len(pages) + len(kept)
 
-    for rel, data in site_look.files.items():  # the office's logo and favicon
+    for rel, data in look.files.items():  # the office's logo and favicon
         _write_changed(docs / rel, data)
-    config = mkdocs_config(docs, staging, site_look, options.internal, plain(office))
+    emblem = next(iter(site_emblem(archive)), None)  # the header's logo unless mkdocs.yml names one
+    config = mkdocs_config(docs, staging, look, options.internal, plain(office), emblem)
     write_config(work / "mkdocs.yml", config)
     config_key = _config_key(config)
     previous_id = _read_build_id(out)
@@ -220,6 +229,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
         _exports(staging / "ekspor", rows, published)
+        write_report_files(audit, extra, staging / REPORTS_DIR)
 
     with _timed(report, "search", say):
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a

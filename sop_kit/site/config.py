@@ -132,21 +132,21 @@ _CODES = {
 
 
 @dataclass
-class OfficeSite:
+class SiteLook:
     """The office's settings as read, and the image files they publish (name under docs/)."""
 
     settings: SiteSettings = field(default_factory=SiteSettings)
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-def office_site(archive: Archive) -> OfficeSite:
+def site_look(archive: Archive) -> SiteLook:
     """The archive's mkdocs.yml in force, read against :class:`SiteSettings`.
 
     Raises :class:`ConfigError` at the first value the allowlist refuses, located in the file.
     """
     data = archive.site_settings
     if data is None:
-        return OfficeSite()
+        return SiteLook()
     shown = _shown(archive, SITE_FILE)
     try:
         loaded = load_bytes(data, shown)
@@ -174,7 +174,7 @@ def office_site(archive: Archive) -> OfficeSite:
         name = getattr(settings.theme, key)
         if name is not None:
             images[f"{ASSETS}/{key}{Path(name).suffix.lower()}"] = _image(archive, data, name, shown)
-    return OfficeSite(settings, images)
+    return SiteLook(settings, images)
 
 
 def _shown(archive: Archive, name: str) -> str:
@@ -200,8 +200,11 @@ def _image(archive: Archive, data: bytes, name: str, shown: str) -> bytes:
     return image
 
 
-def mkdocs_config(docs_dir: Path, site_dir: Path, office: OfficeSite, internal: bool, name: str) -> dict[str, Any]:
-    """The whole MkDocs configuration: sop-kit's, with the office's allowed settings escaped."""
+def mkdocs_config(
+    docs_dir: Path, site_dir: Path, office: SiteLook, internal: bool, name: str, emblem: str | None = None
+) -> dict[str, Any]:
+    """The whole MkDocs configuration: sop-kit's, with the office's allowed settings escaped;
+    ``emblem`` (a file under docs/) is the header's logo when the settings name none."""
     user = office.settings
     theme: dict[str, Any] = {}
     if user.theme.palette is not None:
@@ -210,6 +213,8 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, office: OfficeSite, internal: 
         theme[path.rsplit("/", 1)[-1].split(".")[0]] = path
     if user.theme.icon and user.theme.icon.logo:
         theme["icon"] = {"logo": user.theme.icon.logo}
+    elif emblem is not None and "logo" not in theme:
+        theme["logo"] = emblem
     extra: dict[str, Any] = {"sop_kit_internal": internal, "generator": False}
     if user.extra.homepage:
         extra["homepage"] = user.extra.homepage

@@ -32,6 +32,7 @@ from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
 from .guide import guide_page
 from .markup import front_matter, inert, plain
+from .office import OfficeSite, agenda_pages, dashboard_charts, report_pages
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -46,9 +47,10 @@ NAV: list[dict[str, str]] = [
     {"Temuan": "temuan.md"},
     {"Cari": "cari.md"},
     {"Ekspor data": "ekspor.md"},
+    {"Laporan": "laporan/index.md"},
     {"Panduan": "panduan/index.md"},
 ]
-NOT_IN_NAV = "/kasus/\n/jelajah/*/\n/sop/*/\n/sop/*.md\n"
+NOT_IN_NAV = "/kasus/\n/jelajah/*/\n/sop/*/\n/sop/*.md\n/laporan/*.md\n/agenda.md\n"
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,13 @@ def render(template: str, meta: dict[str, Any], **context: Any) -> str:
 
 
 def site_pages(
-    archive: Archive, rows: list[CaseRow], findings: list[Finding], office: str, search: list[str], pdf: bool = True
+    archive: Archive,
+    rows: list[CaseRow],
+    findings: list[Finding],
+    office: str,
+    search: list[str],
+    pdf: bool = True,
+    office_site: OfficeSite | None = None,
 ) -> dict[str, str]:
     """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown."""
     pages: dict[str, str] = {}
@@ -163,6 +171,8 @@ def site_pages(
     pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))
     pages[GUIDE_PAGE] = guide_page()
+    pages.update(report_pages(office_site or OfficeSite(), render))
+    pages.update(agenda_pages(office_site or OfficeSite(), render))
     return pages
 
 
@@ -259,6 +269,7 @@ def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, arc
         ),
         by_year=_counts([v.year for v in views], str, "jelajah/tahun/"),
         by_kecamatan=_counts([v.kecamatan for v in views], str, "jelajah/kecamatan/", key=slug),
+        grafik=dashboard_charts(views, archive),
     )
 
 

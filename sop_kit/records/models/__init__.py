@@ -1,7 +1,7 @@
 """Pydantic models of every record file sop-kit reads."""
 
 from .case import Berkas, CatatanLangkah, Kasus, KeluargaSasaran, Koreksi, Penghentian
-from .sop import JenisDokumen, Langkah, Peran, Sop
+from .sop import JenisDokumen, Langkah, Peran, Sop, Surat
 from .staff import Penugasan, Registri, Staf
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "Registri",
     "Sop",
     "Staf",
+    "Surat",
 ]

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..fieldtypes import NIP, STRICT, BulanTahun, Slug, Teks
+from ..office import Retensi
 
 # What the check can tell from a file's first bytes (see sop_kit.records.filetypes).
 Format = Literal["pdf", "jpeg", "png", "docx", "xlsx", "odt", "ods", "csv", "txt"]
@@ -85,6 +86,21 @@ class Langkah(BaseModel):
     keputusan: Keputusan | None = None
 
 
+class Surat(BaseModel):
+    """A document the SOP's cases produce from a template: which step it belongs to (the record
+    holding its number and date), when it exists, and the register kind its number comes from."""
+
+    model_config = STRICT
+    id: Slug = Field(description="file name of the PDF: <id>-<case id>.pdf")
+    judul: Teks = Field(description="what the document is, as lists show it")
+    templat: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*\.html$", description="template file (archive templates/ first)")
+    langkah: int | None = Field(None, ge=1, description="the step whose record holds its number and date")
+    setelah_langkah: int | None = Field(None, ge=1, description="made once this step is done; empty: always")
+    keputusan_ya: bool = Field(False, description="made only after the decision's 'ya', its approval unchallenged")
+    jenis_nomor: Slug | None = Field(None, description="letter kind in the numbering register (records/nomor/)")
+    internal: bool = Field(False, description="also an internal version with personal data, never published")
+
+
 class Sop(BaseModel):
     """A whole SOP AP document, one revision."""
 
@@ -112,6 +128,8 @@ class Sop(BaseModel):
         description="document kinds a closed case must hold at least one of ('Harus ada … Foto')",
     )
     langkah: list[Langkah] = Field(min_length=1)
+    surat: list[Surat] = Field(default_factory=list, description="documents the cases produce from templates")
+    retensi: Retensi | None = Field(None, description="the JRA entry of its cases (else the office profile's)")
     sumber: Teks | None = Field(None, description="where the text was taken from")
 
     @model_validator(mode="after")
@@ -135,6 +153,10 @@ class Sop(BaseModel):
         for kind in self.foto_wajib:
             if kind not in kinds:
                 raise PydanticCustomError("sop_unknown_kind", "", {"value": kind, "step": "-"})
+        for letter in self.surat:
+            for target in (letter.langkah, letter.setelah_langkah):
+                if target is not None and target not in numbers:
+                    raise PydanticCustomError("sop_unknown_step", "", {"value": target, "step": letter.id})
         return self
 
     @property

@@ -1,0 +1,167 @@
+"""The letter-number register judged, with the numbers the case records give.
+
+Register findings: a number reserved twice (as after a merge of two branches that each took
+"the next" one: every case holding it is named), a gap in a series, a kind the year does not
+define, a number that does not follow its kind's format, a reservation dated in another year.
+Case findings: a record's ``nomor_surat`` that no register holds, that is reserved for another
+case, that was voided, or that another case's record gives too. They join the cases' verdicts
+(:func:`add_number_findings`), so every surface shows them.
+
+The register is in use once ``records/nomor/`` exists; before that, numbers typed into records
+are judged only against each other (one number, one case).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..core.errors import SopKitError
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive
+from ..records.layout import Layout
+from ..records.nomor import Entry, Registers, format_number, read_registers
+from ..records.scan import scan
+from ..records.yamlsafe import load_file
+from .report import Report
+
+E, W = Severity.ERROR, Severity.WARNING
+STEP_PREFIX = "langkah/"
+
+
+@dataclass(frozen=True)
+class Used:
+    """A number a step record gives."""
+
+    case: str
+    number: str
+    step: int | None
+    file: str
+    line: int
+
+
+def numbers_of(layout: Layout, folder: Path) -> list[Used]:
+    """The ``nomor_surat`` of each step record of a case folder. Only files that name the key
+    are parsed; a record the loader refuses is the check's own finding, not this one's."""
+    out = []
+    for name, entry in sorted(scan(folder).items()):
+        if not name.startswith(STEP_PREFIX) or entry.kind != "file" or not name.endswith(".yaml"):
+            continue
+        path = folder / name
+        if b"nomor_surat" not in path.read_bytes():
+            continue
+        try:
+            loaded = load_file(path, layout.show(path))
+        except SopKitError:
+            continue
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        number, step = data.get("nomor_surat"), data.get("langkah")
+        if isinstance(number, str) and number.strip():
+            out.append(
+                Used(folder.name, number.strip(), step if isinstance(step, int) else None, loaded.file,
+                     loaded.line_of(("nomor_surat",)))
+            )  # fmt: skip
+    return out
+
+
+def register_findings(registers: Registers) -> list[Finding]:
+    """What is wrong in the registers themselves."""
+    out = list(registers.findings)
+    for number, every in registers.by_number().items():
+        entries = [e for e in every if not e.entry.batal]  # a voided duplicate is resolved
+        if len(entries) > 1:
+            cases = [e.entry.kasus or "-" for e in entries]
+            for e in entries:
+                others = ", ".join(c for c in cases if c != (e.entry.kasus or "-")) or ", ".join(cases)
+                out.append(Finding(E, "nomor.duplicate", e.file, e.line, {"nomor": number, "others": others},
+                                   e.entry.kasus))  # fmt: skip
+    by_series: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in registers.entries:
+        if e.kind is None:
+            out.append(Finding(E, "nomor.unknown_kind", e.file, e.line, {"kind": e.entry.jenis, "kinds": "-"}))
+            continue
+        by_series[(e.file, e.series)].append(e)
+        expected = format_number(e.kind, e.entry.urut, e.entry.tanggal)
+        if expected != e.entry.nomor:
+            out.append(Finding(W, "nomor.format", e.file, e.line, {"nomor": e.entry.nomor, "expected": expected}))
+        year = next((y for y, (_, shown, _) in registers.files.items() if shown == e.file), None)
+        if year is not None and e.entry.tanggal.year != year:
+            out.append(Finding(E, "nomor.wrong_year", e.file, e.line, {"date": str(e.entry.tanggal), "year": year}))
+    for (_, series), entries in by_series.items():
+        serials = sorted({e.entry.urut for e in entries})
+        missing = sorted(set(range(1, serials[-1] + 1)) - set(serials)) if serials else []
+        if missing:
+            after = min((e for e in entries if e.entry.urut > missing[0]), key=lambda e: e.entry.urut)
+            out.append(Finding(E, "nomor.gap", after.file, after.line, {"series": series, "missing": _ranges(missing)}))
+    return out
+
+
+def _ranges(values: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    out: list[str] = []
+    start = prev = values[0]
+    for v in [*values[1:], None]:
+        if v is not None and v == prev + 1:
+            prev = v
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if v is not None:
+            start = prev = v
+    return ", ".join(out)
+
+
+def case_findings(registers: Registers, used: list[Used]) -> list[Finding]:
+    """The numbers the records give, against the registers and each other."""
+    out: list[Finding] = []
+    reserved = registers.by_number()
+    by_number: dict[str, set[str]] = defaultdict(set)
+    for u in used:
+        by_number[u.number].add(u.case)
+    for u in used:
+        others = sorted(by_number[u.number] - {u.case})
+        if others:
+            out.append(Finding(E, "nomor.two_cases", u.file, u.line, {"nomor": u.number, "others": ", ".join(others)},
+                               u.case))  # fmt: skip
+        if not registers.in_use:
+            continue
+        entries = reserved.get(u.number, [])
+        mine = [e for e in entries if e.entry.kasus == u.case]
+        if not entries:
+            out.append(Finding(E, "nomor.not_reserved", u.file, u.line, {"nomor": u.number}, u.case))
+        elif not mine:
+            holders = ", ".join(sorted({e.entry.kasus or "-" for e in entries}))
+            out.append(Finding(E, "nomor.other_case", u.file, u.line, {"nomor": u.number, "others": holders}, u.case))
+        elif all(e.entry.batal for e in mine):
+            out.append(Finding(E, "nomor.voided", u.file, u.line, {"nomor": u.number, "reason": mine[0].entry.batal},
+                               u.case))  # fmt: skip
+        elif u.step is not None and all(e.entry.langkah not in (None, u.step) for e in mine):
+            step = next(e.entry.langkah for e in mine)
+            out.append(Finding(W, "nomor.wrong_step", u.file, u.line, {"nomor": u.number, "step": step, "no": u.step},
+                               u.case))  # fmt: skip
+    return out
+
+
+def add_number_findings(archive: Archive, report: Report) -> None:
+    """Judge the registers and the numbers of the cases in ``report``, adding the findings to
+    the report: case findings to each case's verdict, the rest to the archive's."""
+    registers = read_registers(archive)
+    used = [u for folder in report.verdicts for u in numbers_of(archive, folder)]
+    found = [*register_findings(registers), *case_findings(registers, used)]
+    by_case: dict[str, list[Finding]] = defaultdict(list)
+    for f in found:
+        if f.case is None:
+            report.archive_findings.append(f)
+        else:
+            by_case[f.case].append(f)
+    for folder, verdict in report.verdicts.items():
+        extra = by_case.pop(verdict.case, [])
+        if extra:
+            report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
+    known = {folder.name for folder in archive.case_dirs()}
+    for case, fs in by_case.items():  # a case this run did not judge keeps them for its own verdict
+        if case not in known:
+            report.archive_findings += [replace(f, case=None) for f in fs]
+    for e in registers.entries:
+        if e.entry.kasus and e.entry.kasus not in known:
+            report.archive_findings.append(Finding(W, "nomor.unknown_case", e.file, e.line, {"id": e.entry.kasus}))

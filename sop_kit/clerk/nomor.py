@@ -1,0 +1,52 @@
+"""``sop-kit nomor ambil|batal|daftar``: letter numbers reserved in the archive's register."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.errors import ConfigError
+from ..records.archive import Archive
+from ..records.nomor import Entry, Reservation, read_registers, reserve, void
+from .new import check_staff
+
+
+def take_number(
+    archive: Archive,
+    kind: str,
+    day: date,
+    by: str,
+    case: str | None = None,
+    step: int | None = None,
+    subject: str | None = None,
+) -> tuple[Reservation, int | None]:
+    """Reserve the next number of ``kind`` for ``case`` (its step: ``step``, else the step
+    its SOP declares for documents numbered as ``kind``); returns it and the step."""
+    check_staff(archive, by)
+    case_id = None
+    if case is not None:
+        current = archive.read_case(archive.find_case(case))
+        if current.kasus is None:
+            raise ConfigError("record.case_invalid", current.shown)
+        case_id = current.kasus.id
+        sop = archive.sop_of(current.kasus)
+        if step is None:
+            declared = [s.langkah for s in (sop.surat if sop else []) if s.jenis_nomor == kind and s.langkah]
+            if not declared:
+                raise ConfigError("nomor.which_step", None, kind=kind)
+            step = declared[0]
+        if sop is not None and not 1 <= step <= len(sop.langkah):
+            raise ConfigError("record.unknown_step", None, no=step, count=len(sop.langkah))
+    return reserve(archive, kind, day, by, case_id, step, subject), step
+
+
+def void_number(archive: Archive, number: str, reason: str, case: str | None = None) -> str:
+    """Void ``number`` (of ``case``, when two hold it), keeping its line; returns the register as shown."""
+    return archive.show(void(archive, number, reason, case))
+
+
+def register_entries(archive: Archive, year: int | None = None) -> list[Entry]:
+    registers = read_registers(archive)
+    if registers.findings:
+        first = registers.findings[0]
+        raise ConfigError("nomor.register_invalid", first.file, first.line, detail=first.message("id"))
+    return [e for e in registers.entries if year is None or e.entry.tanggal.year == year]

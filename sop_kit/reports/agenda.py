@@ -1,0 +1,307 @@
+"""``sop-kit agenda``: what is due, per person, on a given day.
+
+For every case of a judged archive: the step in progress (its doer), the step due next (the
+holders of its SOP roles on that day; a decision step is a decision waiting), and the
+documents a completed step still lacks according to its verdict (its doer). Each item is
+overdue when more working time has passed than the SOP's standard for the step, counted from
+its start, or, for a step not started, from when its prerequisites were done.
+
+Working time is the civil-servant week (:data:`WORKDAY`: Monday to Friday, 07.30–16.00 with
+an hour's break, 450 minutes a day, as the SOP's times assume). National holidays are not
+taken off: a holiday counts as a working day here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from ..check.audit import Audit
+from ..core.messages import text
+from ..records.archive import Archive
+from ..records.fieldtypes import WIB
+from ..records.ids import slug
+from ..records.models import Kasus, Sop
+from ..records.rounds import Status, progress_of
+
+# (start, end) of the working periods of a working day, and the working weekdays (0 = Monday).
+WORKDAY = ((time(7, 30), time(12, 0)), (time(13, 0), time(16, 0)))
+WORKDAYS = frozenset(range(5))
+DAY_END = WORKDAY[-1][1]
+KINDS = ("keputusan", "berjalan", "menunggu", "dokumen")  # decision waiting, in progress, due to start, documents
+
+
+DAY_MINUTES = 450
+
+
+def span_text(minutes: int, lang: str) -> str:
+    """9810 → '21 hari 6 jam' (working days of 450 minutes); under a day in hours and minutes."""
+    days, rest = divmod(minutes, DAY_MINUTES)
+    hours, mins = divmod(rest, 60)
+    parts = [(days, "agenda.days"), (hours, "agenda.hours"), (mins if not days else 0, "agenda.minutes")]
+    words = [text(code, lang, n=n) for n, code in parts if n]
+    return " ".join(words) or text("agenda.minutes", lang, n=0)
+
+
+def working_minutes(start: datetime, end: datetime) -> int:
+    """Working minutes between two local times (0 when ``end`` is not after ``start``)."""
+    if end <= start:
+        return 0
+    total = 0
+    day = start.date()
+    while day <= end.date():
+        if day.weekday() in WORKDAYS:
+            for a, b in WORKDAY:
+                lo = max(start, datetime.combine(day, a))
+                hi = min(end, datetime.combine(day, b))
+                if hi > lo:
+                    total += int((hi - lo).total_seconds() // 60)
+        day += timedelta(days=1)
+    return total
+
+
+def add_working(start: datetime, minutes: int) -> datetime:
+    """The local time ``minutes`` working minutes after ``start``."""
+    moment, left = start, minutes
+    while True:
+        day = moment.date()
+        if day.weekday() in WORKDAYS:
+            for a, b in WORKDAY:
+                lo, hi = max(moment, datetime.combine(day, a)), datetime.combine(day, b)
+                if hi <= lo:
+                    continue
+                span = int((hi - lo).total_seconds() // 60)
+                if left <= span:
+                    return lo + timedelta(minutes=left)
+                left -= span
+        moment = datetime.combine(day + timedelta(days=1), time(0, 0))
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    kind: str  # one of KINDS
+    case: str
+    place: str  # Desa X, Kecamatan Y
+    sop: str
+    step: int
+    round: int
+    activity: str
+    people: tuple[str, ...]  # staff ids
+    since: datetime  # when the step started, or became due
+    due: datetime  # when its standard working time runs out
+    elapsed: int  # working minutes since ``since``
+    standard: int
+    flexible: bool  # 'waktu disesuaikan': the standard is indicative
+    overdue: bool
+    document: str | None = None  # the missing document kind (kind 'dokumen')
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "jenis": self.kind,
+            "kasus": self.case,
+            "lokasi": self.place,
+            "sop": self.sop,
+            "langkah": self.step,
+            "putaran": self.round,
+            "kegiatan": self.activity,
+            "staf": list(self.people),
+            "sejak": f"{self.since:%Y-%m-%d %H:%M}",
+            "tenggat": f"{self.due:%Y-%m-%d %H:%M}",
+            "menit_kerja": self.elapsed,
+            "standar_menit": self.standard,
+            "waktu_fleksibel": self.flexible,
+            "terlambat": self.overdue,
+            "dokumen": self.document,
+        }
+
+
+@dataclass
+class Agenda:
+    on: date
+    moment: datetime  # the end of that working day: what is overdue by then
+    items: list[AgendaItem] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # staff id -> name
+
+    def for_person(self, staff_id: str) -> list[AgendaItem]:
+        return sorted((i for i in self.items if staff_id in i.people), key=_order)
+
+    @property
+    def people(self) -> list[str]:
+        ids = {p for i in self.items for p in i.people}
+        return sorted(ids, key=lambda p: (self.names.get(p, p), p))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "sop-kit/agenda/1",
+            "tanggal": self.on.isoformat(),
+            "per": f"{self.moment:%Y-%m-%d %H:%M}",
+            "waktu_kerja": "Senin-Jumat 07.30-12.00, 13.00-16.00 (450 menit); hari libur nasional tidak dikurangkan",
+            "staf": [
+                {"id": p, "nama": self.names.get(p, p), "agenda": [i.to_json() for i in self.for_person(p)]}
+                for p in self.people
+            ],
+            "tanpa_staf": [i.to_json() for i in sorted(self.items, key=_order) if not i.people],
+        }
+
+
+def _order(item: AgendaItem) -> tuple[bool, int, datetime, str]:
+    return (not item.overdue, KINDS.index(item.kind), item.due, item.case)
+
+
+def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
+    """The agenda of the judged archive as of the end of the working day ``on``; only what
+    concerns staff member ``staff`` if given."""
+    archive = audit.archive
+    moment = datetime.combine(on, DAY_END)
+    agenda = Agenda(on, moment, names={p.id: p.nama for p in archive.staff.values()})
+    for folder, verdict in sorted(audit.report.verdicts.items()):
+        case = archive.read_case(folder)
+        if case.kasus is None:
+            continue
+        sop = archive.sop_of(case.kasus)
+        if sop is None:
+            continue
+        missing = [(m.step, m.round, m.name) for m in verdict.missing]
+        agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment)
+    if staff is not None:
+        agenda.items = [i for i in agenda.items if staff in i.people]
+    return agenda
+
+
+def _holders(archive: Archive, sop: Sop, no: int, day: date) -> tuple[str, ...]:
+    roles = set(sop.step(no).pelaksana)
+    return tuple(sorted(p.id for p in archive.staff.values() if p.roles_on(day) & roles))
+
+
+def _case_items(
+    archive: Archive,
+    kasus: Kasus,
+    sop: Sop,
+    steps: Iterable[Any],
+    missing: list[tuple[int, int, str]],
+    moment: datetime,
+) -> list[AgendaItem]:
+    prog = progress_of(sop, list(steps))
+    if prog.status is Status.DONE and not missing:
+        return []
+    place = f"Desa {kasus.lokasi.desa}, Kecamatan {kasus.lokasi.kecamatan}"
+    out = []
+
+    def item(kind: str, no: int, rnd: int, people: tuple[str, ...], since: datetime, doc: str | None = None) -> None:
+        spec = sop.step(no)
+        elapsed = working_minutes(since, moment)
+        due = add_working(since, spec.waktu_menit)
+        out.append(
+            AgendaItem(kind, kasus.id, place, sop.nomor, no, rnd, spec.kegiatan, people, since, due, elapsed,
+                       spec.waktu_menit, spec.waktu_fleksibel, elapsed > spec.waktu_menit, doc)
+        )  # fmt: skip
+
+    for no_round in sorted(prog.rounds):
+        for no, step in sorted(prog.rounds[no_round].items()):
+            rec = step.record
+            current = prog.current(no)
+            if rec.status == "berjalan" and current is step and rec.mulai is not None:
+                who = (rec.pelaksana,) if rec.pelaksana else _holders(archive, sop, no, moment.date())
+                item("berjalan", no, no_round, who, _local(rec.mulai))
+    nxt = prog.next_step()
+    running = {i.step for i in out}
+    if nxt is not None and nxt not in running:
+        pres = [prog.current(p) for p in sop.prerequisites(nxt)]
+        if all(p is not None and p.record.status == "selesai" for p in pres):
+            ends = [_local(p.record.selesai) for p in pres if p is not None and p.record.selesai]
+            start = max(ends) if ends else datetime.combine(kasus.periode.mulai, WORKDAY[0][0])
+            kind = "keputusan" if sop.step(nxt).keputusan else "menunggu"
+            item(kind, nxt, prog.final_round + (1 if prog.decision(prog.final_round) == "tidak" else 0),
+                 _holders(archive, sop, nxt, moment.date()), start)  # fmt: skip
+    for no, rnd, name in missing:
+        found = prog.rounds.get(rnd, {}).get(no)
+        record = found.record if found else None
+        when = (record.selesai or record.mulai) if record else None
+        who = (record.pelaksana,) if record and record.pelaksana else _holders(archive, sop, no, moment.date())
+        item("dokumen", no, rnd, who, _local(when) if when else moment, name)
+    return out
+
+
+def _local(moment: datetime) -> datetime:
+    """Records hold local times (WIB) without a zone; an aware time is turned into one."""
+    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _utc(local: datetime) -> datetime:
+    """A local (WIB) time in UTC: an iCalendar time with a zone name needs that zone's
+    definition, a UTC time does not, and every calendar shows it in its own zone."""
+    return local.replace(tzinfo=WIB).astimezone(UTC)
+
+
+def format_agenda(agenda: Agenda, lang: str) -> str:
+    out = [text("agenda.header", lang, date=agenda.on.isoformat(), at=f"{agenda.moment:%H.%M}")]
+    groups = [(p, agenda.for_person(p)) for p in agenda.people]
+    orphans = sorted((i for i in agenda.items if not i.people), key=_order)
+    if orphans:
+        groups.append(("", orphans))
+    if not groups:
+        out.append(text("agenda.empty", lang))
+    for person, items in groups:
+        name = agenda.names.get(person, person) if person else text("agenda.nobody", lang)
+        late = sum(i.overdue for i in items)
+        out.append("")
+        out.append(text("agenda.person", lang, name=name, id=person or "-", count=len(items), overdue=late))
+        for i in items:
+            label = text(f"agenda.kind_{i.kind}", lang, doc=i.document or "")
+            mark = text("agenda.overdue" if i.overdue else "agenda.due", lang, due=f"{i.due:%Y-%m-%d %H.%M}")
+            flex = " " + text("agenda.flexible", lang) if i.flexible and i.overdue else ""
+            out.append(f"  {mark}{flex}  {i.case} ({i.place})")
+            out.append(
+                "      "
+                + text(
+                    "agenda.line",
+                    lang,
+                    kind=label,
+                    no=i.step,
+                    activity=i.activity,
+                    elapsed=span_text(i.elapsed, lang),
+                    standard=span_text(i.standard, lang),
+                    since=f"{i.since:%Y-%m-%d %H.%M}",
+                )
+            )
+    out.append("")
+    out.append(text("agenda.method", lang))
+    return "\n".join(out) + "\n"
+
+
+def agenda_ics(agenda: Agenda, office: str) -> bytes:
+    """The agenda as an iCalendar file a phone calendar can subscribe to: one event per item
+    at the moment its standard time runs out (an overdue item on the agenda's day, marked)."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//sop-kit//agenda//ID")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"Agenda sop-kit — {office}")
+    cal.add("x-wr-timezone", "Asia/Jakarta")
+    stamp = _utc(agenda.moment)
+    for i in sorted(agenda.items, key=_order):
+        start = datetime.combine(agenda.on, WORKDAY[0][0]) if i.overdue else i.due
+        event = Event()
+        doc = f"-{slug(i.document)}" if i.document else ""
+        event.add("uid", f"{i.case}-{i.step}-{i.round}-{i.kind}{doc}@sop-kit")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", _utc(start))
+        event.add("duration", timedelta(minutes=30))
+        late = "[TERLAMBAT] " if i.overdue else ""
+        what = text(f"agenda.kind_{i.kind}", "id", doc=i.document or "")
+        event.add("summary", f"{late}{what}: langkah {i.step} — {i.case}")
+        names = ", ".join(agenda.names.get(p, p) for p in i.people) or "-"
+        spent, standard = span_text(i.elapsed, "id"), span_text(i.standard, "id")
+        event.add(
+            "description",
+            f"{i.activity}\n{i.place}\nSOP {i.sop}, putaran {i.round}\nSejak {i.since:%Y-%m-%d %H.%M}, "
+            f"{spent} waktu kerja (standar {standard})\nTenggat {i.due:%Y-%m-%d %H.%M} WIB\nPetugas: {names}",
+        )
+        event.add("categories", [i.kind])
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data

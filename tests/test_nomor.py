@@ -1,0 +1,148 @@
+"""Letter numbers (Tata Naskah Dinas): reserving, recording only reserved numbers, and what
+check says of the register, also after two branches that each took "the next" number are
+merged by real git."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.cli.main import main
+
+from .test_office import copy_archive
+
+A, B = "2026-05-cibuntu-kpnv", "2026-04-gandasoli-2j7r"  # two open cases of SOP 61.1.D.049
+
+
+def cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def git(top: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Petugas",
+        "GIT_AUTHOR_EMAIL": "petugas@uji.go.id",
+        "GIT_COMMITTER_NAME": "Petugas",
+        "GIT_COMMITTER_EMAIL": "petugas@uji.go.id",
+    }
+    return subprocess.run(["git", "-C", str(top), *args], env=env, capture_output=True, text=True, check=check)
+
+
+def reserve(records: Path, case: str) -> str:
+    code, out = cli("nomor", "ambil", "sk-penetapan", "--kasus", case, "--oleh", "agus-permana", "--tanggal",
+                    "2026-05-20", "--root", str(records))  # fmt: skip
+    assert code == 0, out
+    number = out.split("nomor ", 1)[1].split(" ", 1)[0]
+    code, out = cli("step", case, "3", "--nomor-surat", number, "--root", str(records))
+    assert code == 0, out
+    return number
+
+
+def check(records: Path) -> tuple[int, str]:
+    return cli("check", str(records), "--no-trail", "--no-cache")
+
+
+def test_reserve_record_and_refuse_what_is_not_reserved(tmp_path: Path) -> None:
+    records = copy_archive(tmp_path / "a", (A, B))
+    code, out = cli("step", A, "3", "--nomor-surat", "400.9/Kep.6/DSP3A/2026", "--root", str(records))
+    assert code == 2 and "belum dicadangkan untuk kasus" in out and f"sop-kit nomor ambil JENIS --kasus {A}" in out
+    number = reserve(records, A)
+    assert number == "400.9/Kep.6/DSP3A/2026"  # the series' next serial after the demo's five
+    line = (records / "nomor" / "2026.yaml").read_text("utf-8").splitlines()[-1]
+    assert line == (
+        '  - {urut: 6, jenis: sk-penetapan, nomor: "400.9/Kep.6/DSP3A/2026", tanggal: 2026-05-20, '
+        f"oleh: agus-permana, kasus: {A}, langkah: 3}}"
+    )
+    code, out = cli("step", B, "3", "--nomor-surat", number, "--root", str(records))  # another case's number
+    assert code == 2 and "belum dicadangkan" in out
+    assert check(records)[0] == 0
+    code, out = cli("nomor", "batal", number, "--alasan", "SK tidak jadi", "--root", str(records))
+    assert code == 0, out
+    code, out = check(records)
+    assert code == 1 and "galat[nomor.voided]" in out and "SK tidak jadi" in out
+    code, out = cli("nomor", "daftar", "2026", "--root", str(records))
+    assert "[batal: SK tidak jadi]" in out
+
+
+def test_a_new_year_starts_from_last_years_kinds(tmp_path: Path) -> None:
+    records = copy_archive(tmp_path / "a", (A,))
+    code, out = cli("nomor", "ambil", "surat-koordinasi", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                    "2027-01-04", "--root", str(records))  # fmt: skip
+    assert code == 0, out
+    assert "dimulai dengan jenis surat dari tahun sebelumnya" in out and "400.9/1/DSP3A/2027" in out
+    assert f'sop-kit step {A} 5 --nomor-surat "400.9/1/DSP3A/2027"' in out  # the SOP declares the letter at step 5
+    assert check(records)[0] == 0
+
+
+def test_check_reports_gaps_formats_and_numbers_nobody_reserved(tmp_path: Path) -> None:
+    records = copy_archive(tmp_path / "a", (A, "2026-01-cilalawi-kf5h"))
+    register = records / "nomor" / "2026.yaml"
+    lines = register.read_text("utf-8").splitlines(keepends=True)
+    gone = next(i for i, row in enumerate(lines) if '"400.9/Kep.3/DSP3A/2026"' in row)
+    del lines[gone]  # a reservation deleted instead of voided
+    lines = [row.replace('nomor: "400.9/Kep.4/DSP3A/2026"', 'nomor: "400.9/Kep.04/DSP3A/2026"') for row in lines]
+    register.write_text("".join(lines), "utf-8")
+    step = next((records / "kasus").glob(f"*/{A}/langkah/02-*.yaml"))
+    step.write_text(step.read_text("utf-8") + 'nomor_surat: "400.9/Kep.2/DSP3A/2026"\n', "utf-8")
+    code, out = check(records)
+    assert code == 1
+    assert re.search(r"nomor/2026\.yaml:\d+: galat\[nomor\.gap\]: deret keputusan berlubang: nomor urut 3 ", out)
+    assert "peringatan[nomor.format]: nomor 400.9/Kep.04/DSP3A/2026 tidak mengikuti pola" in out
+    assert "galat[nomor.other_case]: nomor surat 400.9/Kep.2/DSP3A/2026 dicadangkan untuk kasus lain: " in out
+    assert "galat[nomor.two_cases]" in out and "juga dipakai kasus 2026-01-cilalawi-kf5h" in out
+
+
+@pytest.mark.parametrize("union", [True, False], ids=["merge-union", "conflict-kept-both"])
+def test_two_branches_take_the_next_number_and_check_names_both_cases(tmp_path: Path, union: bool) -> None:
+    """Each clerk reserves "the next" SK number on a branch; the merge keeps both lines (by
+    the union driver sop-kit init writes, or by hand as the README says); check names the clash."""
+    top = tmp_path / "arsip"
+    records = copy_archive(top, (A, B))
+    if union:
+        (top / ".gitattributes").write_text("records/nomor/*.yaml merge=union\n", "utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "arsip")
+    numbers = {}
+    for branch, case in (("petugas-a", A), ("petugas-b", B)):
+        git(top, "checkout", "-q", "-b", branch, "main")
+        numbers[case] = reserve(records, case)
+        git(top, "add", "-A")
+        git(top, "commit", "-q", "-m", f"{case}: nomor SK")
+    assert numbers[A] == numbers[B] == "400.9/Kep.6/DSP3A/2026"
+    git(top, "checkout", "-q", "main")
+    git(top, "merge", "-q", "petugas-a")
+    merged = git(top, "merge", "-q", "--no-edit", "petugas-b", check=False)
+    register = records / "nomor" / "2026.yaml"
+    if union:
+        assert merged.returncode == 0, merged.stderr
+    else:
+        assert merged.returncode != 0 and "<<<<<<<" in register.read_text("utf-8")
+        # The README's resolution: keep both lines, drop the markers, commit; check then names the clash.
+        markers = ("<<<<<<<", "=======", ">>>>>>>")
+        kept = [row for row in register.read_text("utf-8").splitlines(True) if not row.startswith(markers)]
+        register.write_text("".join(kept), "utf-8")
+        git(top, "add", "-A")
+        git(top, "commit", "-q", "--no-edit")
+    assert register.read_text("utf-8").count('"400.9/Kep.6/DSP3A/2026"') == 2
+    code, out = check(records)
+    assert code == 1
+    clash = "galat[nomor.duplicate]: nomor 400.9/Kep.6/DSP3A/2026 dicadangkan lebih dari sekali; juga untuk kasus"
+    assert f"{clash} {B}" in out and f"{clash} {A}" in out
+    assert f"juga dipakai kasus {B}" in out and f"juga dipakai kasus {A}" in out  # the step records clash too
+    # Resolved as the hint says: one number voided, a new one reserved and recorded.
+    voided = cli("nomor", "batal", numbers[B], "--kasus", B, "--alasan", "ganda", "--root", str(records))
+    assert voided[0] == 0, voided[1]
+    assert reserve(records, B) == "400.9/Kep.7/DSP3A/2026"
+    code, out = check(records)
+    assert "nomor.duplicate" not in out and "nomor.two_cases" not in out
+    assert "nomor.gap" not in out

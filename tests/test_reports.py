@@ -1,0 +1,363 @@
+"""The reports (laporan), the agenda and retention, each checked against a recount made here
+from the records' own YAML (read with PyYAML, not sop-kit's loader) on cases whose answers
+are known: generated ones, and the shipped demo archive."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import shutil
+import statistics
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+from click.testing import CliRunner
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+from sop_kit.cli.main import main
+from sop_kit.reports.agenda import add_working, working_minutes
+
+from .conftest import CORPUS, REPO
+from .test_office import copy_archive
+
+
+def rows(sheet: Any, last: int | None = None) -> list[tuple[Any, ...]]:
+    """A sheet's values below its header row (openpyxl types a cell as a wide union)."""
+    return [tuple(row) for row in sheet.iter_rows(min_row=2, max_row=last, values_only=True)]
+
+
+# --- generated cases with known answers ------------------------------------------------------
+
+# (id, kecamatan, desa, kode, first day, steps kept, changes): the corpus' complete base case
+# moved in time and place; "over" makes step 1 take 45 minutes, "no_sk" drops step 3's SK.
+CASES = [
+    ("2025-08-cibening-aaa1", "Bungursari", "Cibening", "32.14.13.2002", date(2025, 8, 4), 7, ()),
+    ("2025-09-jatimekar-aaa2", "Jatiluhur", "Jatimekar", "32.14.03.2002", date(2025, 9, 1), 7, ("over",)),
+    ("2025-10-cibening-aaa3", "Bungursari", "Cibening", "32.14.13.2002", date(2025, 10, 6), 3, ()),
+    ("2025-11-anjun-aaa4", "Plered", "Anjun", "32.14.04.2009", date(2025, 11, 3), 7, ("no_sk",)),
+    ("2026-01-anjun-aaa5", "Plered", "Anjun", "32.14.04.2009", date(2026, 1, 5), 7, ()),
+]
+BASE_START = date(2026, 3, 2)  # the base case's first day
+
+
+def _shift(text: str, days: int) -> str:
+    def move(m: re.Match[str]) -> str:
+        return (date.fromisoformat(m.group(0)) + timedelta(days=days)).isoformat()
+
+    return re.sub(r"\b20\d\d-\d\d-\d\d\b", move, text)
+
+
+def make_case(records: Path, spec: tuple[Any, ...]) -> None:
+    case_id, kecamatan, desa, kode, first, kept, changes = spec
+    days = (first - BASE_START).days
+    while (BASE_START + timedelta(days=days)).weekday() != BASE_START.weekday():
+        days += 1
+    folder = records / "kasus" / case_id[:4] / case_id
+    shutil.copytree(CORPUS / "base", folder, ignore=shutil.ignore_patterns("expected.txt"))
+    kasus = (folder / "kasus.yaml").read_text("utf-8")
+    kasus = kasus.replace("2026-03-cibening-t3st", case_id).replace("Bungursari", kecamatan)
+    kasus = kasus.replace("desa: Cibening", f"desa: {desa}").replace('"32.14.13.2002"', f'"{kode}"')
+    kasus = kasus.replace("Kepala Desa Cibening", f"Kepala Desa {desa}")
+    kasus = re.sub(r"mulai: 2026-03-02", f"mulai: {first.isoformat()}", kasus)
+    kasus = re.sub(r"sampai: 2026-03-31", f"sampai: {(first + timedelta(days=29)).isoformat()}", kasus)
+    (folder / "kasus.yaml").write_text(kasus, "utf-8")
+    for step in sorted((folder / "langkah").glob("*.yaml")):
+        no = int(step.name[:2])
+        if no > kept:
+            step.unlink()
+            continue
+        text = _shift(step.read_text("utf-8"), days)
+        if no == 1 and "over" in changes:
+            text = re.sub(r"(selesai: \S+) 09:00", r"\1 09:15", text)
+        serial = CASES.index(spec) + 1  # each case its own letter numbers
+        text = re.sub(r"nomor_surat: 400\.9/0(\d\d)/", rf"nomor_surat: 400.9/\g<1>{serial}/", text)
+        if no == 3 and "no_sk" in changes:
+            text = text[: text.index("dokumen:")] + "dokumen: []\n"
+        step.write_text(text, "utf-8")
+    for name in ("lampiran", "foto"):  # files of the steps dropped would be unreferenced notes
+        for path in (folder / name).glob("*"):
+            if int(path.name[:2]) > kept or (path.name.startswith("03-") and "no_sk" in changes):
+                path.unlink()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    records = tmp_path_factory.mktemp("laporan") / "records"
+    shutil.copytree(REPO / "records" / "sop", records / "sop")
+    shutil.copy2(REPO / "records" / "staf.yaml", records / "staf.yaml")
+    for spec in CASES:
+        make_case(records, spec)
+    return records
+
+
+def nearest_rank(values: list[int], percent: int) -> int:
+    ordered = sorted(values)
+    return ordered[math.ceil(percent / 100 * len(ordered)) - 1]
+
+
+def minutes(record: dict[str, Any]) -> int:
+    start, end = (datetime.strptime(str(record[k]), "%Y-%m-%d %H:%M") for k in ("mulai", "selesai"))
+    return int((end - start).total_seconds() // 60)
+
+
+def step_records(records: Path) -> dict[str, list[dict[str, Any]]]:
+    out = {}
+    for folder in sorted((records / "kasus").glob("*/*")):
+        out[folder.name] = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((folder / "langkah").glob("*.yaml"))]
+    return out
+
+
+def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["laporan", "tahunan", "2025", "--root", str(generated), "--no-trail", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "4 kasus aktif, 4 dibuka, 3 selesai, 1 berjalan di akhir periode" in result.output
+    book = openpyxl.load_workbook(tmp_path / "laporan-tahunan-2025.xlsx")
+    assert book.sheetnames == ["Ringkasan", "Per kecamatan", "Per bulan", "Keputusan", "Per langkah", "Temuan",
+                               "Temuan per kode"]  # fmt: skip
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 8)}
+    assert summary == {
+        "Kasus aktif dalam periode": 4,
+        "Kasus dibuka": 4,
+        "Kasus selesai": 3,
+        "Kasus berjalan di akhir periode": 1,
+        "Kasus aktif tanpa galat (sesuai SOP)": 3,  # the case without its SK
+        "Keputusan 'ya' (data valid)": 4,
+        "Keputusan 'tidak' (kembali ke langkah awal)": 0,
+    }
+    kec = [row for row in rows(book["Per kecamatan"])]
+    assert kec == [("Bungursari", 2, 1, 1), ("Jatiluhur", 1, 1, 0), ("Plered", 1, 1, 0)]
+    months = {row[0]: row[1:] for row in rows(book["Per bulan"])}
+    assert isinstance(next(iter(months)), datetime) and book["Per bulan"]["A2"].number_format == "mmmm yyyy"
+    assert {k.month: v for k, v in months.items() if any(v)} == {8: (1, 1), 9: (1, 1), 10: (1, 0), 11: (1, 1)}
+
+    # Per step, recounted from the YAML written above.
+    durations: dict[int, list[int]] = defaultdict(list)
+    completed: Counter[int] = Counter()
+    for recs in step_records(generated).values():
+        for r in recs:
+            if r["status"] == "selesai" and str(r["selesai"]).startswith("2025"):
+                completed[r["langkah"]] += 1
+                durations[r["langkah"]].append(minutes(r))
+    standards = {1: 30, 2: 60, 3: 60, 4: 25, 5: 180, 6: 420, 7: 30}
+    steps = {row[1]: row for row in rows(book["Per langkah"])}
+    assert sorted(steps) == [1, 2, 3, 4, 5, 6, 7]
+    for no, row in steps.items():
+        _, _, _, standard, _, done, measured, within, within_share, docs, docs_share, median, p90 = row
+        assert standard == standards[no]
+        assert done == completed[no] and measured == len(durations[no])
+        assert within == sum(d <= standards[no] for d in durations[no])
+        assert within_share == pytest.approx(within / measured)
+        assert median == statistics.median(durations[no]) and p90 == nearest_rank(durations[no], 90)
+        assert docs == completed[no] - (1 if no == 3 else 0)  # the case without its SK
+        assert docs_share == pytest.approx(docs / done)
+    assert steps[1][7] == 3  # one step 1 of 45 minutes over its 30
+    cell = book["Per langkah"]["I2"]
+    assert cell.data_type == "n" and cell.number_format == "0%"
+    assert book["Per langkah"]["B2"].data_type == "n" and book["Per langkah"]["E2"].data_type == "b"
+    kinds = {(row[0], row[1]): row[2:] for row in rows(book["Temuan"])}
+    assert kinds == {("Dokumen dan berkas", "galat"): (1, 1), ("Waktu melebihi standar", "peringatan"): (1, 1)}
+
+    pdf = " ".join(page.extract_text() for page in PdfReader(tmp_path / "laporan-tahunan-2025.pdf").pages)
+    pdf = re.sub(r"\s+", " ", pdf)
+    assert "LAPORAN TAHUNAN" in pdf and "Kasus aktif dalam periode 4" in pdf and "Kasus selesai 3" in pdf
+    assert "Bungursari 2 1 1" in pdf and "Jalan Contoh" not in pdf
+
+
+def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
+    out = CliRunner().invoke(
+        main,
+        [
+            "laporan",
+            "triwulan",
+            "2025-Q4",
+            "--root",
+            str(generated),
+            "--no-trail",
+            "--out",
+            str(tmp_path),
+            "--format",
+            "json",
+        ],
+    )
+    assert out.exit_code == 0, out.output
+    assert "Triwulan IV 2025: 2 kasus aktif, 2 dibuka, 1 selesai, 1 berjalan" in out.output
+    month = CliRunner().invoke(
+        main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail", "--out", str(tmp_path)]
+    )
+    assert "September 2025: 1 kasus aktif, 1 dibuka, 1 selesai, 0 berjalan" in month.output
+    bad = CliRunner().invoke(main, ["laporan", "triwulan", "2025-5", "--root", str(generated), "--out", str(tmp_path)])
+    assert bad.exit_code == 2 and "2025-Q1" in bad.output
+
+
+def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    shutil.copy2(REPO / "sop-kit.yaml", tmp_path / "sop-kit.yaml")
+    shutil.copytree(REPO / "kantor", tmp_path / "kantor")
+    result = CliRunner().invoke(
+        main, ["laporan", "tahunan", "2025", "--root", str(records), "--no-trail", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    sops = {}
+    for path in (records / "sop").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        sops[data["nomor"]] = len(data["langkah"])
+    opened = closed = progress = 0
+    decisions: Counter[str] = Counter()
+    by_kec: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for folder in sorted((records / "kasus").glob("*/*")):
+        kasus = yaml.safe_load((folder / "kasus.yaml").read_text("utf-8"))
+        recs = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((folder / "langkah").glob("*.yaml"))]
+        final = max(r.get("putaran", 1) for r in recs)
+        current: dict[int, dict[str, Any]] = {}
+        for r in sorted(recs, key=lambda r: r.get("putaran", 1)):
+            current[r["langkah"]] = r  # the latest round's record of each step
+        done = len(current) == sops[kasus["sop"]["nomor"]] and all(r["status"] == "selesai" for r in current.values())
+        end = max(str(r["selesai"])[:10] for r in current.values()) if done else None
+        start = str(kasus["periode"]["mulai"])
+        if start > "2025-12-31" or (end is not None and end < "2025-01-01"):
+            continue
+        row = by_kec[kasus["lokasi"]["kecamatan"]]
+        if start >= "2025-01-01":
+            opened += 1
+            row[0] += 1
+        if end is not None and end <= "2025-12-31":
+            closed += 1
+            row[1] += 1
+        else:
+            progress += 1
+            row[2] += 1
+        for r in recs:
+            if r.get("keputusan") and r["status"] == "selesai" and str(r["selesai"]).startswith("2025"):
+                decisions[r["keputusan"]] += 1
+        assert final >= 1
+    book = openpyxl.load_workbook(tmp_path / "laporan-tahunan-2025.xlsx")
+    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 8)}
+    assert summary["Kasus dibuka"] == opened and summary["Kasus selesai"] == closed
+    assert summary["Kasus berjalan di akhir periode"] == progress
+    assert summary["Keputusan 'ya' (data valid)"] == decisions["ya"]
+    assert summary["Keputusan 'tidak' (kembali ke langkah awal)"] == decisions["tidak"] == 1  # Jatimekar's first round
+    kec = {row[0]: list(row[1:]) for row in rows(book["Per kecamatan"])}
+    assert kec == dict(by_kec)
+    assert (tmp_path / "laporan-tahunan-2025.pdf").stat().st_size > 10_000
+
+
+# --- the agenda ------------------------------------------------------------------------------
+
+
+def test_working_time_skips_nights_breaks_and_weekends() -> None:
+    friday = datetime(2026, 5, 22, 15, 0)
+    assert working_minutes(friday, datetime(2026, 5, 25, 8, 30)) == 60 + 60  # Friday to 16.00, Monday from 07.30
+    assert working_minutes(datetime(2026, 5, 25, 11, 30), datetime(2026, 5, 25, 13, 30)) == 60  # lunch hour
+    assert working_minutes(datetime(2026, 5, 25, 7, 30), datetime(2026, 5, 26, 7, 30)) == 450
+    assert add_working(friday, 90) == datetime(2026, 5, 25, 8, 0)
+    assert add_working(datetime(2026, 5, 23, 10, 0), 30) == datetime(2026, 5, 25, 8, 0)  # a Saturday start
+
+
+def test_agenda_on_the_demo_lists_open_and_overdue_steps_and_a_valid_calendar(tmp_path: Path) -> None:
+    records = copy_archive(tmp_path / "a", ("2026-05-cibuntu-kpnv", "2026-04-gandasoli-2j7r", "2026-01-cilalawi-kf5h"))
+    text = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-06"])
+    assert text.exit_code == 0, text.output
+    out = text.output
+    assert "Agenda per 2026-05-06, pukul 16.00" in out
+    assert "Agus Permana, S.Sos. (fiktif) (agus-permana): 1 butir, 1 terlambat" in out
+    assert "langkah 2, sedang berjalan" in out and "2026-05-cibuntu-kpnv" in out
+    assert "Yuni Kartika" in out and "2026-04-gandasoli-2j7r" in out
+    assert "2026-01-cilalawi-kf5h" not in out  # closed and complete: nothing due
+    # Step 2 of Cibuntu started 2026-05-06 10.00; its standard is 60 minutes: due 11.00, overdue by 16.00.
+    assert "TERLAMBAT (tenggat 2026-05-06 11.00)" in out
+    early = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-05",
+                                      "--staf", "agus-permana"])  # fmt: skip
+    assert "2026-05-cibuntu-kpnv" not in early.output or "TERLAMBAT" not in early.output
+
+    ics = tmp_path / "agenda.ics"
+    made = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-06",
+                                     "--format", "ics", "--out", str(ics)])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    calendar = Calendar.from_ical(ics.read_bytes())
+    events = calendar.walk("VEVENT")
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids)) >= 2
+    for event in events:
+        for key in ("DTSTART", "DTSTAMP", "SUMMARY", "DURATION"):
+            assert key in event, key
+        assert event.decoded("DTSTART").tzinfo is not None
+    late = [e for e in events if str(e["SUMMARY"]).startswith("[TERLAMBAT]")]
+    assert any("2026-05-cibuntu-kpnv" in str(e["SUMMARY"]) for e in late)
+    data = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-06",
+                                     "--format", "json"])  # fmt: skip
+    assert '"format": "sop-kit/agenda/1"' in data.output
+
+
+# --- retention -------------------------------------------------------------------------------
+
+
+def test_retention_lists_cases_due_and_the_bag_records_the_jra(tmp_path: Path) -> None:
+    case = "2025-03-jatimekar-e5n7"  # closed 2025-03-27; the demo's JRA: 2 years active, 3 inactive, musnah
+    records = copy_archive(tmp_path / "a", (case, "2025-04-anjun-5cr7", "2026-05-cibuntu-kpnv"))
+    out = CliRunner().invoke(main, ["retensi", "--root", str(records), "--no-trail", "--tanggal", "2027-04-01"])
+    assert out.exit_code == 0, out.output
+    assert f"{case}: PINDAH ke pusat arsip (inaktif) sejak 2027-03-27; nasib akhir pada 2030-03-27" in out.output
+    assert "2025-04-anjun-5cr7" not in out.output  # closed 2025-05-02: still active
+    assert "1 kasus belum selesai" in out.output
+    later = CliRunner().invoke(main, ["retensi", "--root", str(records), "--no-trail", "--tanggal", "2030-06-01"])
+    assert f"{case}: MUSNAH jatuh tempo sejak 2030-03-27" in later.output
+    checked = audit(records, CheckOptions(trail=False, use_cache=False))
+    bag = export_bag(checked, case, BagOptions(tmp_path / "x.bag", date(2027, 4, 1)))
+    info = (bag / "bag-info.txt").read_text("utf-8")
+    for line in ("JRA-Status: pindah", "JRA-Retensi-Aktif: 2 tahun", "JRA-Retensi-Inaktif: 3 tahun",
+                 "JRA-Nasib-Akhir: musnah", "JRA-Aktif-Sampai: 2027-03-27", "JRA-Kode-Klasifikasi: 400.9"):  # fmt: skip
+        assert line in info, line
+    verified = CliRunner().invoke(main, ["verify-bag", str(bag)])
+    assert verified.exit_code == 0, verified.output
+
+
+# --- on the site ----------------------------------------------------------------------------
+
+
+def test_the_public_site_has_the_reports_charts_and_emblem_but_no_agenda(demo_site: Any) -> None:
+    site = demo_site.site
+    home = (site / "index.html").read_text("utf-8")
+    assert '<h2 id="grafik">Grafik' in home and home.count('role="img"') >= 2
+    assert "<caption>Kasus dibuka per bulan</caption>" in home  # the chart's table
+    assert 'src="assets/sop-kit/lambang.png"' in home  # the emblem in force, in the header
+    assert "Arsip Audit Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak" in home
+    assert not (site / "agenda").exists()
+    for year in (2025, 2026):
+        page = (site / "laporan" / str(year) / "index.html").read_text("utf-8")
+        assert f"Laporan tahun {year}" in page and f'href="laporan-tahunan-{year}.pdf"' in page
+        book = openpyxl.load_workbook(site / "laporan" / str(year) / f"laporan-tahunan-{year}.xlsx")
+        assert book["Ringkasan"]["B2"].data_type == "n"
+        pdf = site / "laporan" / str(year) / f"laporan-tahunan-{year}.pdf"
+        assert "LAPORAN TAHUNAN" in PdfReader(pdf).pages[0].extract_text()
+    assert 'href="laporan/"' in home  # in the navigation
+
+
+def test_the_internal_site_has_the_agenda_of_its_day(tmp_path: Path) -> None:
+    from sop_kit.site.build import SiteOptions
+
+    from .conftest import site_build
+
+    records = copy_archive(tmp_path / "a", ("2026-05-cibuntu-kpnv", "2026-01-cilalawi-kf5h"))
+    options = SiteOptions(
+        tmp_path / "site", internal=True, pdf=False, cache_dir=tmp_path / "cache", on=date(2026, 5, 6)
+    )
+    site_build(records, options)
+    page = html.unescape((tmp_path / "site" / "agenda" / "index.html").read_text("utf-8"))
+    assert "Per 2026-05-06, pukul 16.00" in page and "Agus Permana, S.Sos. (fiktif)" in page
+    assert "TERLAMBAT" in page and "2026-05-cibuntu-kpnv" in page and "2026-01-cilalawi-kf5h" not in page
