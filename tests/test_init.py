@@ -162,7 +162,10 @@ def test_generated_yaml_and_json_files_load_with_the_strict_loader(arsip: Path) 
         elif rel.endswith(".json"):
             json.loads((arsip / rel).read_text("utf-8"))
     config = load_file(arsip / "sop-kit.yaml").data
+    profile = config.pop("kantor")
     assert config == {"format": "sop-kit/konfigurasi/1", "tanda_tangan": "laporkan"}
+    assert (profile["alamat"], profile["telepon"]) == ("Jalan Uji No. 1, Purwakarta", "(0264) 200 100")
+    assert (arsip / profile["lambang"]["berkas"]).is_file()  # the emblem copied beside the settings
     mkdocs = load_file(arsip / "mkdocs.yml").data
     assert set(mkdocs) <= {"site_name", "site_description", "copyright", "theme"}  # keys the site reads
 
