@@ -12,11 +12,8 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import date, datetime, time
-from io import BytesIO
 from pathlib import Path
 from typing import Any
-
-from PIL import Image, ImageOps
 
 from ..check.rules import check_case
 from ..core.findings import Finding, Severity
@@ -26,7 +23,6 @@ from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Langkah, Sop
 from ..records.rounds import progress_of
 from ..records.wilayah import purwakarta
-from .fetch import check_image
 from .letters import has_letters, letter_context
 from .render import Job
 
@@ -352,7 +348,11 @@ def _documents(case: CaseFolder, sop: Sop) -> list[dict[str, Any]]:
 
 
 def _photos(case: CaseFolder, sop: Sop) -> list[dict[str, Any]]:
-    """Photos of the case, downscaled and inlined, with caption and EXIF date."""
+    """Photos of the case, inlined as the site publishes them (upright, downscaled, no
+    metadata; from the shared photo cache), with caption and EXIF date."""
+    from ..views.photos import PhotoCache
+
+    cache = PhotoCache.at()
     out = []
     for step in case.steps:
         for doc in step.record.dokumen:
@@ -361,25 +361,17 @@ def _photos(case: CaseFolder, sop: Sop) -> list[dict[str, Any]]:
             entry = case.files.get(doc.berkas)
             if entry is None or entry.kind != "file":
                 continue
-            data = (case.path / doc.berkas).read_bytes()
             try:
-                check_image(data, doc.berkas)
-                with Image.open(BytesIO(data)) as im:
-                    taken = im.getexif().get(0x0132)  # DateTime; DateTimeOriginal lives in the Exif IFD
-                    exif_ifd = im.getexif().get_ifd(0x8769)
-                    taken = exif_ifd.get(0x9003) or taken
-                    small = ImageOps.exif_transpose(im).convert("RGB")
-                    small.thumbnail((PHOTO_EDGE, PHOTO_EDGE))
-                    buf = BytesIO()
-                    small.save(buf, "JPEG", quality=82, optimize=True)
+                made = cache.prepared((case.path / doc.berkas).read_bytes(), doc.berkas)
+                data = made.full.read_bytes()
             except (ValueError, OSError):
                 continue  # the check reports unreadable or oversized images
             out.append(
                 {
-                    "src": "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode(),
+                    "src": "data:image/jpeg;base64," + base64.b64encode(data).decode(),
                     "caption": doc.keterangan or doc.judul or doc.berkas,
                     "path": doc.berkas,
-                    "taken": str(taken).replace(":", "-", 2) if taken else None,
+                    "taken": made.taken,
                 }
             )
     return out
