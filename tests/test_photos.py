@@ -168,3 +168,11 @@ def test_taken_is_read_before_stripping() -> None:
     out = BytesIO()
     Image.new("RGB", (64, 48)).save(out, "JPEG", exif=exif)
     assert prepare(out.getvalue(), "x.jpg").taken == "2025-05-01 09:30:00"
+
+
+def test_a_multi_picture_jpeg_decodes_at_reduced_scale_too() -> None:
+    out = BytesIO()
+    frame = Image.new("RGB", (4000, 3000), GREY)
+    frame.save(out, "MPO", save_all=True, append_images=[frame])  # as some phones write their shots
+    copies = prepare(out.getvalue(), "x.jpg")
+    assert (copies.width, copies.height) == (1000, 750)

@@ -35,6 +35,7 @@ from typing import Any
 
 import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps
+from PIL.JpegImagePlugin import JpegImageFile
 
 from ..core.cache import cache_base
 from ..pdf.fetch import check_image
@@ -184,7 +185,7 @@ def prepare(data: bytes, name: str) -> Copies:
             with Image.open(BytesIO(data)) as im:
                 exif = im.getexif()
                 taken = _taken(exif)
-                if im.format == "JPEG":
+                if isinstance(im, JpegImageFile):  # MPO too, as some phones write
                     im.draft("RGB", _draft_size(im.size))
                 im.load()
                 upright = ImageOps.exif_transpose(im) if exif.get(ExifTags.Base.Orientation, 1) != 1 else im
