@@ -9,6 +9,8 @@ cache, and reports the ratio of each pair (median, and range):
   cold      `sop-kit check --no-cache` (all cores)      vs parse:       CSafeLoader over every YAML file
                                                           vs parse-hash:  the same plus SHA-256 of every
                                                                           attachment (one core)
+            the same with --no-trail (the archive is a git repository, so the check also
+            builds the approval trail, in one process)       vs parse
   warm      `sop-kit check` again, nothing changed       vs read:        reading every file's bytes
   changed   `sop-kit check --no-cache --changed-since HEAD` after 1% of the cases were edited,
                                                           vs read
@@ -86,6 +88,9 @@ def measure(cases: int, media: Media, count: int, profile: bool, against: Path |
         result["cold_parse"] = cold
         cold_hash = pairs(lambda: check(["--no-cache"], repo, env, cases), lambda: baseline("parse-hash", root), count)
         result["cold_hash"] = cold_hash
+        result["cold_own"] = pairs(
+            lambda: check(["--no-cache", "--no-trail"], repo, env, cases), lambda: baseline("parse", root), count
+        )
         if against is not None:
             old = {**env, "PYTHONPATH": str(against.resolve())}
             result["cold_old"] = pairs(
@@ -143,6 +148,7 @@ def report(r: dict[str, object]) -> str:
     ]
     rows = [
         ("cold check / parse", "cold_parse"),
+        ("cold check without the trail (--no-trail) / parse", "cold_own"),
         ("cold check / parse + hash", "cold_hash"),
         ("warm check / read", "warm"),
         (f"changed-since ({r['touched']} cases) / read", "changed"),
