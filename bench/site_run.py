@@ -1,17 +1,20 @@
 """Time `sop-kit build` (the audit site) against a plain `mkdocs build` of the same pages.
 
-    python -m bench.site_run --cases 1000 --cases 10000
+    python -m bench.site_run --cases 1000 [--pairs 3] [--photos-per-case 1-3 --scan-pages 1-4 --scale 1]
 
-For each archive size it generates (or reuses) a synthetic archive under bench/out/site-<N>/
-with bench/generate.py and, with an isolated $XDG_CACHE_HOME under that folder, measures:
+On the archive bench/generate.py makes (or reuses) for that size (bench/out/arsip-<N>…/),
+with an isolated $XDG_CACHE_HOME and output under bench/out/situs-<N>…/, it measures:
 
-  first        `sop-kit build --no-pdf --no-trail --full` on empty caches (real command)
-  full         the same build again, through `build_site` in a subprocess (its stage timings)
+  first        `sop-kit build --no-pdf --no-trail --full` on empty caches (real command): every
+               photo prepared, every case read and rendered; one run, with its stage timings
+  full         the same build again, through `build_site` in a subprocess (its stage timings),
+               paired with
   baseline     `mkdocs build` of the very pages and configuration sop-kit wrote (a subprocess)
-               overhead = (full - its MkDocs stage) / baseline                target < 20%
-  incremental  `sop-kit build --no-pdf --no-trail` after one case's step note changed
-               incremental / full                                           target << 0.1
-  search       bytes a headless Chromium downloads for a first query on /cari/   target <= ~1 MB
+               overhead = (full - its MkDocs stage) / baseline, pair by pair  target <= 15%
+               peak memory full / baseline, pair by pair                      target <= 1.2
+  incremental  `sop-kit build --no-pdf --no-trail` after one case's step note changed, paired
+               with a full build: incremental / full                          target <= 0.05
+  search       bytes a headless Chromium downloads for a first query on /cari/   target <= 1 MB
                (counted by the local server: Pagefind fetches its index from a web worker,
                which the page's own resource timings do not list)
   lunr         the size of Material's search_index.json for the same pages, for comparison
@@ -33,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -45,8 +49,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
-from bench.generate import generate
-from bench.run import best_of
+from bench.generate import Media, _range, ensure
+from bench.paired import Run, Spread, pairs, run
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -72,23 +76,11 @@ print(json.dumps({"cases": r.cases, "pages": r.pages, "changed": changed, "full"
 BUILT = re.compile(r"(\d+) cases, (\d+) pages \((\d+) [a-z ]+(; full build)?\)")
 
 
-def archive(cases: int) -> Path:
-    """The generated archive of ``cases`` cases (made once, then reused)."""
-    base = HERE / "out" / f"site-{cases}"
-    root = base / "records"
-    marker = base / "generated.json"
-    if not marker.is_file() or json.loads(marker.read_text()) != {"cases": cases, "seed": cases}:
-        shutil.rmtree(base, ignore_errors=True)
-        generate(root, cases, seed=cases)
-        marker.write_text(json.dumps({"cases": cases, "seed": cases}))
-    return root
-
-
 def case_dirs(root: Path) -> list[Path]:
     return sorted(p for p in (root / "kasus").glob("*/*") if p.is_dir())
 
 
-def run(cmd: list[str], env: dict[str, str], what: str) -> str:
+def call(cmd: list[str], env: dict[str, str], what: str) -> str:
     # not from the repository's folder, so that `python -c` imports sop_kit from PYTHONPATH (--code)
     proc = subprocess.run(cmd, env=env, cwd=HERE / "out", capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -98,28 +90,26 @@ def run(cmd: list[str], env: dict[str, str], what: str) -> str:
     return proc.stdout
 
 
-def cli_build(root: Path, out: Path, env: dict[str, str], full: bool, cases: int) -> tuple[int, bool]:
-    """The real command; returns (pages changed, full) from its summary, which must name every case."""
+def cli_build(root: Path, out: Path, env: dict[str, str], full: bool, cases: int) -> tuple[Run, int, bool]:
+    """The real command (timed); with (pages changed, full) from its summary, which must name every case."""
     cmd = [str(BIN / "sop-kit"), "build", str(root), "--out", str(out), "--no-pdf", "--no-trail", "-q", "--lang", "en"]
-    stdout = run([*cmd, "--full"] if full else cmd, env, "sop-kit build")
-    m = BUILT.search(stdout)
+    done = run([*cmd, "--full"] if full else cmd, env, HERE / "out")
+    m = BUILT.search(done.output)
     if m is None or int(m.group(1)) != cases:
-        raise SystemExit(f"sop-kit build did not report {cases} cases:\n{stdout[-2000:]}")
-    return int(m.group(3)), m.group(4) is not None
+        raise SystemExit(f"sop-kit build did not report {cases} cases:\n{done.output[-2000:]}")
+    return done, int(m.group(3)), m.group(4) is not None
 
 
-def library_build(root: Path, out: Path, env: dict[str, str], full: bool) -> tuple[float, dict[str, Any]]:
-    """build_site in a fresh interpreter: wall seconds and its report."""
-    start = time.perf_counter()
-    stdout = run([sys.executable, "-c", LIBRARY_BUILD, str(root), str(out), "0" if full else "1"], env, "build_site")
-    wall = time.perf_counter() - start
-    report: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
-    return wall, report
+def library_build(root: Path, out: Path, env: dict[str, str], full: bool) -> tuple[Run, dict[str, Any]]:
+    """build_site in a fresh interpreter (a whole process, timed) and its report."""
+    done = run([sys.executable, "-c", LIBRARY_BUILD, str(root), str(out), "0" if full else "1"], env, HERE / "out")
+    report: dict[str, Any] = json.loads(done.output.strip().splitlines()[-1])
+    return done, report
 
 
 def sop_kit_source(env: dict[str, str]) -> str:
     """Where the subprocesses import sop_kit from, and that folder's git commit if it has one."""
-    where = run([sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"], env, "import sop_kit").strip()
+    where = call([sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"], env, "import sop_kit").strip()
     git = subprocess.run(["git", "-C", where, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     dirty = subprocess.run(["git", "-C", where, "status", "--porcelain", "--", "."], capture_output=True, text=True)
     if git.returncode != 0:
@@ -208,12 +198,13 @@ def mkdocs_config_copy(work: Path, dest: Path, search: bool) -> Path:
     return path
 
 
-def mkdocs_build(config: Path, site: Path, env: dict[str, str], folders: list[Path]) -> None:
+def mkdocs_build(config: Path, site: Path, env: dict[str, str], folders: list[Path]) -> Run:
     shutil.rmtree(site, ignore_errors=True)
-    run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)], env, "mkdocs build")
+    done = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)], env, HERE / "out")
     missing = [f for f in folders if not (site / "kasus" / f.parent.name / f.name / "index.html").is_file()]
     if missing:
         raise SystemExit(f"mkdocs build {config} left out {len(missing)} case page(s), e.g. {missing[0]}")
+    return done
 
 
 class _CountingHandler(SimpleHTTPRequestHandler):
@@ -307,13 +298,18 @@ def _gzipped(site: Path, url: str) -> int:
 
 def save(r: dict[str, Any], base: Path) -> None:
     """What has been measured so far (a later step may still fail)."""
-    (base / "result.json").write_text(json.dumps(r, indent=1))
+    (base / "result.json").write_text(json.dumps(r, indent=1, default=_plain))
     print(f"{r['cases']} cases: {sorted(r)}", file=sys.stderr, flush=True)
 
 
-def measure(cases: int, repeat: int, code: dict[str, str]) -> dict[str, Any]:
-    root = archive(cases)
-    base = root.parent
+def _plain(value: object) -> object:
+    return value.__dict__ if isinstance(value, Run) else str(value)
+
+
+def measure(cases: int, media: Media, count: int, code: dict[str, str]) -> dict[str, Any]:
+    root, manifest = ensure(cases, media)
+    base = HERE / "out" / root.parent.name.replace("arsip-", "situs-")
+    base.mkdir(parents=True, exist_ok=True)
     folders = case_dirs(root)
     if len(folders) != cases:
         raise SystemExit(f"{root} has {len(folders)} case folders, not {cases}")
@@ -322,76 +318,77 @@ def measure(cases: int, repeat: int, code: dict[str, str]) -> dict[str, Any]:
     for old in (out, xdg):
         shutil.rmtree(old, ignore_errors=True)
     env = {**os.environ, **code, "XDG_CACHE_HOME": str(xdg), "NO_MKDOCS_2_WARNING": "1"}
-    r: dict[str, Any] = {"cases": cases, "sop_kit": sop_kit_source(env)}
+    r: dict[str, Any] = {"cases": cases, "sop_kit": sop_kit_source(env), "manifest": manifest}
 
-    # 1. the first build, on empty caches (cold check, every photo published)
-    start = time.perf_counter()
-    rendered, full = cli_build(root, out, env, full=True, cases=cases)
-    r["first"] = time.perf_counter() - start
-    indexed = verify(out, folders, None)
-    r["indexed"] = indexed
+    # 1. the first build, on empty caches (cold check, every photo prepared)
+    first, _, _ = cli_build(root, out, env, full=True, cases=cases)
+    r["first"] = first
+    r["indexed"] = indexed = verify(out, folders, None)
     save(r, base)
 
-    # 2. full builds, warm caches: wall time and stage timings of the fastest
-    fulls: list[tuple[float, dict[str, Any]]] = []
-    for _ in range(repeat):
-        wall, report = library_build(root, out, env, full=True)
+    # 2. full builds with warm caches, paired with plain mkdocs on the same pages and configuration
+    work = work_dir(xdg)
+    plain_dir = base / "baseline"
+    config = mkdocs_config_copy(work, plain_dir / "plain", search=False)
+    stages: list[dict[str, float]] = []
+
+    def full() -> Run:
+        done, report = library_build(root, out, env, full=True)
         if not report["full"] or report["cases"] != cases:
             raise SystemExit(f"build_site(incremental=False) did not build all {cases} cases: {report}")
         verify(out, folders, indexed)
-        fulls.append((wall, report))
-    r["full"], best = min(fulls, key=lambda f: f[0])
-    r["stages"], r["pages"] = best["timings"], best["pages"]
+        stages.append(report["timings"])
+        r["pages"] = report["pages"]
+        return done
+
+    measured = pairs(full, lambda: mkdocs_build(config, plain_dir / "site", env, folders), count)
+    stages = stages[1:]  # not the warm-up's
+    r["full_vs_plain"] = measured
+    r["full_stages"] = stages
+    r["overhead"] = Spread.of([(a.wall - st["mkdocs"]) / b.wall for (a, b), st in zip(measured, stages, strict=True)])
     save(r, base)
 
-    # 3. the baseline: plain mkdocs on the same pages and configuration
-    work = work_dir(xdg)
-    bench = base / "baseline"
-    config = mkdocs_config_copy(work, bench / "plain", search=False)
-    r["baseline"] = best_of(repeat, lambda: mkdocs_build(config, bench / "site", env, folders))
-    r["overhead"] = (r["full"] - r["stages"]["mkdocs"]) / r["baseline"]
+    # 3. Material's lunr index of the same pages, for comparison
+    lunr = mkdocs_config_copy(work, plain_dir / "lunr", search=True)
+    mkdocs_build(lunr, plain_dir / "site-lunr", env, folders)
+    r["lunr_bytes"] = (plain_dir / "site-lunr" / "search" / "search_index.json").stat().st_size
+    shutil.rmtree(plain_dir, ignore_errors=True)
     save(r, base)
 
-    # 4. Material's lunr index of the same pages, for comparison
-    lunr = mkdocs_config_copy(work, bench / "lunr", search=True)
-    start = time.perf_counter()
-    mkdocs_build(lunr, bench / "site-lunr", env, folders)
-    r["lunr_build"] = time.perf_counter() - start
-    r["lunr_bytes"] = (bench / "site-lunr" / "search" / "search_index.json").stat().st_size
-    shutil.rmtree(bench, ignore_errors=True)
-    save(r, base)
-
-    # 5. incremental rebuilds after one case's step note changed
+    # 4. one case changed: the rebuild, paired with a full build
     folder = folders[len(folders) // 2]
     step = sorted((folder / "langkah").glob("*.yaml"))[0]
     original = step.read_bytes()
-    incrementals: list[float] = []
-    try:
-        for k in range(repeat):
-            note = f"Catatan diubah oleh benchmark (ubahan ke-{k + 1})."
-            edit_note(folder, note)
-            start = time.perf_counter()
-            rendered, full = cli_build(root, out, env, full=False, cases=cases)
-            incrementals.append(time.perf_counter() - start)
-            if full:
-                raise SystemExit("the rebuild after one changed case was a full build")
-            verify(out, folders, indexed, (folder, note))
-            r["incremental_rendered"] = rendered
-        # once more through the library, for its stage timings
-        note = "Catatan diubah oleh benchmark (ubahan untuk waktu tiap tahap)."
+    edits = iter(range(1, 1000))
+    incremental_stages: list[dict[str, float]] = []
+
+    def incremental() -> Run:
+        note = f"Catatan diubah oleh benchmark (ubahan ke-{next(edits)})."
         edit_note(folder, note)
-        wall, report = library_build(root, out, env, full=False)
+        done, report = library_build(root, out, env, full=False)
         if report["full"]:
-            raise SystemExit("build_site after one changed case made a full build")
+            raise SystemExit("the rebuild after one changed case was a full build")
         verify(out, folders, indexed, (folder, note))
-        r["incremental_stages"], r["incremental_library"] = report["timings"], wall
+        incremental_stages.append(report["timings"])
+        r["incremental_rendered"] = report["changed"]
+        return done
+
+    try:
+        r["incremental_vs_full"] = pairs(incremental, full, count)
+        note = "Catatan diubah oleh benchmark (perintah sop-kit build)."
+        edit_note(folder, note)
+        done, _, was_full = cli_build(root, out, env, full=False, cases=cases)  # the real command, once
+        if was_full:
+            raise SystemExit("sop-kit build after one changed case made a full build")
+        verify(out, folders, indexed, (folder, note))
+        r["incremental_cli"] = done
     finally:
         step.write_bytes(original)
-    r["incremental"] = min(incrementals)
-    r["incremental_ratio"] = r["incremental"] / r["full"]
+    r["incremental_stages"] = incremental_stages[1:]
     save(r, base)
 
-    # 6. what a browser downloads for a first query: the most common desa of the archive
+    # 5. what a browser downloads for a first query: the most common desa of the archive
+    cli_build(root, out, env, full=False, cases=cases)  # the note as generated again
     export = json.loads((out / "ekspor" / "kasus.json").read_text("utf-8"))
     desa, _ = Counter(row["desa"] for row in export["kasus"]).most_common(1)[0]
     r["search"] = search_download(out, desa, base / "chromium-profile")
@@ -401,54 +398,60 @@ def measure(cases: int, repeat: int, code: dict[str, str]) -> dict[str, Any]:
     return r
 
 
+def _median_stages(stages: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(st.get(k, 0.0) for st in stages) for k in STAGES}
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     out = [
-        "| cases | pages | first build s | full build s | its MkDocs stage s | plain mkdocs s | overhead "
-        "| incremental s (pages changed) | incremental / full | first query KB (of it Pagefind) "
-        "| first query KB if gzipped | lunr index KB |",
+        "| cases | pages | first build s | full build s | plain mkdocs s | overhead | peak full / plain "
+        "| one case changed s | changed / full | first query KB (of it Pagefind) | if gzipped | lunr index KB |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         s = r["search"]
+        fp, inc = r["full_vs_plain"], r["incremental_vs_full"]
+        full_s = Spread.of([a.wall for a, _ in fp])
+        plain_s = Spread.of([b.wall for _, b in fp])
+        peak = Spread.of([a.peak_mib / b.peak_mib for a, b in fp])
+        changed = Spread.of([a.wall for a, _ in inc])
+        ratio = Spread.of([a.wall / b.wall for a, b in inc])
         out.append(
-            f"| {r['cases']} | {r['pages']} | {r['first']:.1f} | {r['full']:.1f} | {r['stages']['mkdocs']:.1f} "
-            f"| {r['baseline']:.1f} | **{r['overhead']:.0%}** | {r['incremental']:.1f} ({r['incremental_rendered']}) "
-            f"| **{r['incremental_ratio']:.2f}** | **{s['bytes'] / 1024:.0f}** ({s['pagefind'] / 1024:.0f}) "
-            f"| {s['gzipped'] / 1024:.0f} "
+            f"| {r['cases']} | {r['pages']} | {r['first'].wall:.1f} | {full_s.seconds(1)} | {plain_s.seconds(1)} "
+            f"| {r['overhead'].ratio()} | {peak.ratio()} | {changed.seconds(1)} | {ratio.ratio()} "
+            f"| **{s['bytes'] / 1024:.0f}** ({s['pagefind'] / 1024:.0f}) | {s['gzipped'] / 1024:.0f} "
             f"| {r['lunr_bytes'] / 1024:.0f} |"
         )
     out += ["", "| cases | build | " + " | ".join(STAGES) + " | total |", "|---:|---|" + "---:|" * (len(STAGES) + 1)]
     for r in rows:
-        for name, stages, wall in (
-            ("full", r["stages"], r["full"]),
-            ("incremental", r["incremental_stages"], r["incremental_library"]),
+        for name, stages in (
+            ("full (median)", r["full_stages"]),
+            ("one case changed (median)", r["incremental_stages"]),
         ):
-            cells = " | ".join(f"{stages.get(k, 0.0):.2f}" for k in STAGES)
-            out.append(f"| {r['cases']} | {name} | {cells} | {wall:.2f} |")
+            cells = " | ".join(f"{v:.2f}" for v in _median_stages(stages).values())
+            total = statistics.median(sum(st.values()) for st in stages)
+            out.append(f"| {r['cases']} | {name} | {cells} | {total:.2f} |")
     return "\n".join(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, action="append", help="archive size (repeatable); default 1000")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is kept")
-    parser.add_argument("--saved", action="store_true", help="print the figures of earlier runs (result.json)")
+    parser.add_argument("--pairs", type=int, default=3, help="pairs per paired measure (after one warm-up pair)")
+    parser.add_argument("--photos-per-case", type=_range, default=(1, 3))
+    parser.add_argument("--scan-pages", type=_range, default=(1, 4))
+    parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument(
         "--code",
         type=Path,
         help="run sop-kit from this folder (e.g. `git archive HEAD | tar -x -C DIR`) rather than the working tree",
     )
     args = parser.parse_args()
+    media = Media(args.photos_per_case, args.scan_pages, args.scale)
     code = {"PYTHONPATH": str(args.code.resolve())} if args.code else {}
-    rows = []
-    for n in args.cases or [1000]:
-        if args.saved:
-            rows.append(json.loads((HERE / "out" / f"site-{n}" / "result.json").read_text()))
-            continue
-        rows.append(measure(n, args.repeat, code))
-        print(f"{n} cases measured", file=sys.stderr)
-    mkdocs = run([str(BIN / "mkdocs"), "--version"], dict(os.environ), "mkdocs --version").split(" from ")[0]
-    chromium = run([CHROMIUM, "--version"], dict(os.environ), "chromium --version").strip()
+    rows = [measure(n, media, args.pairs, code) for n in args.cases or [1000]]
+    mkdocs = call([str(BIN / "mkdocs"), "--version"], dict(os.environ), "mkdocs --version").split(" from ")[0]
+    chromium = call([CHROMIUM, "--version"], dict(os.environ), "chromium --version").strip()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {mkdocs}, {chromium}")
     print(f"sop-kit: {rows[0].get('sop_kit')}")
     print(table(rows))

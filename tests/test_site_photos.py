@@ -103,9 +103,10 @@ def test_published_copy_is_upright_small_and_carries_no_metadata(tmp_path: Path)
     photo = publish_photo(data, tmp_path / "foto", "01-sosialisasi")
 
     assert (photo.full, photo.thumb) == ("01-sosialisasi.jpg", "01-sosialisasi-kecil.jpg")
-    assert (photo.width, photo.height) == (1200, 1600)  # turned: stored 2400x1800 landscape
+    # Stored 2400x1800 landscape: decoded at half scale (the smallest keeping 1000 px), then turned.
+    assert (photo.width, photo.height) == (900, 1200)
     assert photo.taken == "2026-01-19 09:15:30"
-    for name, edge in ((photo.full, 1600), (photo.thumb, 360)):
+    for name, edge in ((photo.full, 1200), (photo.thumb, 360)):
         raw = (tmp_path / "foto" / name).read_bytes()
         with Image.open(BytesIO(raw)) as im:
             assert isinstance(im, JpegImageFile) and max(im.size) == edge

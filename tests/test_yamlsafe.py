@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sop_kit.core.errors import SopKitError
+from sop_kit.records import yamlsafe
 from sop_kit.records.yamlsafe import MAX_BYTES, MAX_DEPTH, load_bytes, load_file
 
 
@@ -105,3 +107,77 @@ def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(SopKitError) as info:
         load_file(tmp_path / "missing.yaml", "missing.yaml")
     assert info.value.code == "io.unreadable"
+
+
+# --- the fast way (libyaml's composer) gives what the reference (events) gives -----------
+
+REPO = Path(__file__).resolve().parent.parent
+
+VALID = [
+    "",
+    "# only a comment\n",
+    "plain\n",
+    "---\na: 1\n...\n",
+    "%YAML 1.1\n---\na: no\n",
+    "a: 1\nb: -2\nc: 1.50\nd: 01\ne: 0x1F\nf: 1e3\ng: .inf\nh: ~\ni:\nj: null\nk: True\nl: FALSE\nm: yes\n",
+    "a: '1'\nb: \"true\"\nc: |\n  12\n  13\nd: >-\n  lipat\n  teks\ne: |+\n  keep\n\n",
+    "a: [1, two, '3', {b: c}, []]\nd: {}\ne: {f: [g, {h: null}]}\n",
+    "? a\n: 1\n? b\n: [x]\n",
+    "'1': a\n\"2\": b\n3: c\n<<: d\n",
+    "teks: baris satu\n  baris dua\n  baris tiga\n",
+    "- a\n- - b\n  - c\n- d: e\n  f: [g]\n",
+    "kosong: ''\nspasi: ' '\nunicode: Désa Cibening — 12:30 \u00e9\n",
+    'waktu: 2026-03-04 08:00\ntanggal: 2026-03-04\ntelepon: 081234567890\nnik: "3214131203800001"\n',
+    "a:\n  b:\n    c:\n      d: [1, [2, [3]]]\n",
+]
+
+
+@pytest.mark.parametrize("text", VALID)
+def test_the_fast_way_gives_the_reference_values(text: str) -> None:
+    assert yamlsafe._compose(text) == yamlsafe._parse(text, "x.yaml", False)[0]
+    assert load_bytes(text.encode(), "x.yaml").data == yamlsafe._parse(text, "x.yaml", False)[0]
+
+
+def test_every_shipped_yaml_file_loads_the_same_both_ways() -> None:
+    files = [p for p in REPO.glob("**/*.yaml") if ".venv" not in p.parts and "out" not in p.parts]
+    assert len(files) > 100
+    for path in files:
+        text = path.read_text("utf-8")
+        if yamlsafe._MAY_HOLD_NODE_PROPERTIES.search(text):
+            continue  # the fast way is never taken for these
+        try:
+            reference = yamlsafe._parse(text, str(path), False)[0]
+        except SopKitError:
+            continue  # the corpus's deliberately broken records
+        assert yamlsafe._compose(text) == reference, path
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a: 1\nb: 2\na: 3\n",
+        b"? [a, b]\n: 1\n",
+        b"a: 1\n---\nb: 2\n",
+        b"a: 1\nb: [\n",
+        "".join("  " * i + "k:\n" for i in range(MAX_DEPTH + 2)).encode(),
+        b"a: " + b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1) + b"\n",
+    ],
+    ids=["duplicate", "complex-key", "two-documents", "syntax", "deep-block", "deep-flow"],
+)
+def test_what_the_fast_way_refuses_the_reference_locates(raw: bytes) -> None:
+    text = raw.decode()
+    with pytest.raises((yamlsafe._Refer, yaml.YAMLError)):
+        yamlsafe._compose(text)
+    with pytest.raises(SopKitError) as fast:
+        load_bytes(raw, "x.yaml")
+    with pytest.raises(SopKitError) as reference:
+        yamlsafe._parse(text, "x.yaml", False)
+    assert (fast.value.code, fast.value.line) == (reference.value.code, reference.value.line)
+
+
+def test_text_that_may_hold_anchors_or_tags_never_takes_the_fast_way() -> None:
+    # The composer would silently share an aliased node and forget an unused anchor.
+    for raw in (b"a: &x 1\n", b"a: &x 1\nb: *x\n", b"a: !!str 1\n", b"a: !x 1\n"):
+        assert yamlsafe._MAY_HOLD_NODE_PROPERTIES.search(raw.decode())
+        assert error_of(raw).code in ("yaml.anchor", "yaml.tag")
+    assert load_bytes(b"a: Terima kasih! & salam *\n", "x.yaml").data == {"a": "Terima kasih! & salam *"}

@@ -12,11 +12,8 @@ from __future__ import annotations
 import base64
 from dataclasses import replace
 from datetime import date, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import Any
-
-from PIL import Image, ImageOps
 
 from ..check.report import Verdict
 from ..records.archive import Archive, CaseFolder
@@ -27,7 +24,7 @@ from ..records.office import Kop, office_kop
 from ..records.personal import personal_values
 from ..trail.model import Trail
 from ..views.case import WIB_NOON, CaseDocument, PhotoView, case_document
-from .fetch import check_image
+from ..views.photos import PhotoCache
 from .letters import has_letters, letter_context
 from .render import Job, PublicScan
 
@@ -171,7 +168,9 @@ def _records(case: CaseFolder) -> list[tuple[str, bytes]]:
 
 
 def _photos(case: CaseFolder, sop: Sop) -> list[PhotoView]:
-    """Photos of the case, downscaled and inlined, with caption and EXIF date."""
+    """Photos of the case, inlined as the site publishes them (upright, downscaled, no
+    metadata; from the shared photo cache), with caption and EXIF date."""
+    cache = PhotoCache.at()
     out = []
     for step in case.steps:
         for doc in step.record.dokumen:
@@ -180,25 +179,17 @@ def _photos(case: CaseFolder, sop: Sop) -> list[PhotoView]:
             entry = case.files.get(doc.berkas)
             if entry is None or entry.kind != "file":
                 continue
-            data = (case.path / doc.berkas).read_bytes()
             try:
-                check_image(data, doc.berkas)
-                with Image.open(BytesIO(data)) as im:
-                    taken = im.getexif().get(0x0132)  # DateTime; DateTimeOriginal lives in the Exif IFD
-                    exif_ifd = im.getexif().get_ifd(0x8769)
-                    taken = exif_ifd.get(0x9003) or taken
-                    small = ImageOps.exif_transpose(im).convert("RGB")
-                    small.thumbnail((PHOTO_EDGE, PHOTO_EDGE))
-                    buf = BytesIO()
-                    small.save(buf, "JPEG", quality=82, optimize=True)
+                made = cache.prepared((case.path / doc.berkas).read_bytes(), doc.berkas)
+                data = made.full.read_bytes()
             except (ValueError, OSError):
                 continue  # the check reports unreadable or oversized images
             out.append(
                 PhotoView(
-                    src="data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode(),
+                    src="data:image/jpeg;base64," + base64.b64encode(data).decode(),
                     caption=doc.keterangan or doc.judul or doc.berkas,
                     path=doc.berkas,
-                    taken=str(taken).replace(":", "-", 2) if taken else None,
+                    taken=made.taken,
                 )
             )
     return out

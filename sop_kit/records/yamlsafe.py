@@ -1,11 +1,21 @@
 """A strict YAML loader for records written by hand.
 
-PyYAML's C parser emits events; we build plain Python values from them ourselves so that:
+We build plain Python values from libyaml's output ourselves, so that:
   * anchors, aliases, explicit tags, duplicate keys and non-scalar keys are rejected;
   * YAML 1.1 surprises cannot happen: only canonical forms resolve (``true``/``false``,
     ``null``/``~``, unsigned-or-negative decimals without leading zeros); ``no``, ``010``,
     ``12:30``, ``+62812…`` and dates stay text for the models to judge;
   * every value's source line is remembered for located errors.
+
+Two ways lead to the same values. The reference is :func:`_parse`, which handles libyaml's
+events one by one in Python and says exactly what is wrong where. Most files take the fast
+way, :func:`_compose`: libyaml's own composer builds the node tree in C (about a third of
+the work the events cost in Python) and one walk over the nodes resolves the scalars and
+checks keys and depth. It is taken only where it cannot differ from the reference: the
+text has no ``&``, ``*`` or ``!`` (so no anchor, alias or tag can be in it) and libyaml
+limits nesting itself (0.2.6 and later: the composer recurses in C). Whatever the fast
+way finds wrong (a duplicate key, a complex key, too deep, a second document, a syntax
+error) is handed to the reference, which raises the located error.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_MAY_HOLD_NODE_PROPERTIES = re.compile("[&*!]")  # anchors, aliases and tags begin so
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -104,7 +115,71 @@ def decode(raw: bytes, file: str) -> str:
 
 def load_text(text: str, file: str) -> Loaded:
     """Parse one YAML document from text already checked by :func:`decode`."""
+    if _Composer is not None and not _MAY_HOLD_NODE_PROPERTIES.search(text):
+        try:
+            return Loaded(file, _compose(text), text)
+        except (yaml.YAMLError, _Refer):
+            pass  # the reference below says what is wrong, and where
     return Loaded(file, _parse(text, file, track=False)[0], text)
+
+
+class _Refer(Exception):
+    """Something the reference loader must judge (and locate)."""
+
+
+def _composer_class() -> type | None:
+    """libyaml's composer with resolution left to us; None without libyaml 0.2.6 or later."""
+    try:
+        from yaml._yaml import CParser, get_version
+    except ImportError:
+        return None
+    if get_version() < (0, 2, 6):
+        return None  # no nesting limit of its own, and the composer recurses in C
+
+    class Composer(CParser):
+        # The composer asks the resolver about every node; tags are ours to decide.
+        def resolve(self, kind: object, value: object, implicit: object) -> str:
+            return ""
+
+        def descend_resolver(self, parent: object, index: object) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+    return Composer
+
+
+_Composer = _composer_class()
+
+
+def _compose(text: str) -> Any:
+    """The document's values from libyaml's node tree (see the module's docstring)."""
+    assert _Composer is not None
+    composer = _Composer(text)
+    try:
+        node = composer.get_single_node()
+    finally:
+        composer.dispose()
+    return None if node is None else _value(node, 0)
+
+
+def _value(node: Any, depth: int) -> Any:
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        # A plain scalar's style is empty (None from the pure-Python composer); quoted and
+        # block scalars stay text, as their events' implicit flag says.
+        return _resolve(node.value) if not node.style else node.value
+    if depth >= MAX_DEPTH:
+        raise _Refer
+    if kind is yaml.MappingNode:
+        out: dict[str, Any] = {}
+        for key, item in node.value:
+            if type(key) is not yaml.ScalarNode or key.value in out:
+                raise _Refer
+            out[key.value] = _value(item, depth + 1)
+        return out
+    return [_value(item, depth + 1) for item in node.value]
 
 
 def _parse(text: str, file: str, track: bool) -> tuple[Any, dict[Loc, int]]:

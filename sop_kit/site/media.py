@@ -3,6 +3,10 @@
 Copies are kept between builds in the work folder and made again only when the source file
 changed (size, modification time, inode). They are hard-linked into the staging site:
 nothing ever writes one in place, so a link cannot change under the published site.
+
+A photo's copies come from the shared photo cache (:mod:`sop_kit.views.photos`), by the
+content of the photo: a photo the dossier PDF or an earlier build already prepared, or the
+same photo in another case, is not decoded again. The work folder holds hard links to them.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..views.photos import THUMB_EDGE, PhotoCache
 from .collect import CaseView
-from .photos import THUMB_EDGE, publish_photo
+from .photos import THUMB_SUFFIX, check_stem
 
 
 @dataclass(frozen=True)
@@ -26,14 +31,20 @@ class _Task:
     image: bool
 
 
-def _make(task: _Task) -> dict[str, Any] | None:
+def _make(task: _Task, photos: PhotoCache) -> dict[str, Any] | None:
     """Make one published copy; its info for the page, or None when the image is refused."""
     if task.image:
+        stem = task.name.rsplit(".", 1)[0]
         try:
-            made = publish_photo(task.source.read_bytes(), task.dest, task.name.rsplit(".", 1)[0])
-        except ValueError:
-            return None  # unreadable, or a decompression bomb: the check reports it
-        return {"full": made.full, "thumb": made.thumb, "width": made.width, "height": made.height, "taken": made.taken}
+            check_stem(stem)
+            made = photos.prepared(task.source.read_bytes(), stem)
+        except (ValueError, OSError):
+            return None  # unreadable, or a decompression bomb (PhotoRefused): the check reports it
+        full, thumb = f"{stem}.jpg", f"{stem}{THUMB_SUFFIX}.jpg"
+        task.dest.mkdir(parents=True, exist_ok=True)
+        _place(made.full, task.dest / full)
+        _place(made.thumb, task.dest / thumb)
+        return {"full": full, "thumb": thumb, "width": made.width, "height": made.height, "taken": made.taken}
     task.dest.mkdir(parents=True, exist_ok=True)
     tmp = task.dest / f".{task.name}.tmp"
     shutil.copyfile(task.source, tmp)
@@ -41,13 +52,23 @@ def _make(task: _Task) -> dict[str, Any] | None:
     return {}
 
 
+def _place(src: Path, dest: Path) -> None:
+    """``dest`` becomes ``src`` (a hard link, else a copy), replaced by a rename."""
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    link(src, tmp)
+    os.replace(tmp, dest)
+
+
 class MediaCache:
     """The published copies in the work folder; ``entries`` are the last build's (kept per
-    case in the manifest)."""
+    case in the manifest). ``photos``: where prepared photos are shared (default: the
+    photo cache of ``$XDG_CACHE_HOME/sop-kit``, which the PDFs use too)."""
 
-    def __init__(self, folder: Path, entries: dict[str, Any]):
+    def __init__(self, folder: Path, entries: dict[str, Any], photos: PhotoCache | None = None):
         self.folder = folder
         self.old = entries
+        self.photos = photos or PhotoCache.at()
 
     def publish_case(self, view: CaseView) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
         """Bring the case's copies up to date: its gallery, its manifest entries and the
@@ -64,7 +85,7 @@ class MediaCache:
                 entries[key] = cached
                 continue
             task = _Task(key, view.folder / att.source, self.folder / view.id, att.published, att.format != "pdf")
-            info = _make(task)
+            info = _make(task, self.photos)
             if info is None:
                 att.published = None  # refused: listed on the page, not linked
             else:

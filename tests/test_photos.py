@@ -1,0 +1,182 @@
+"""Photos prepared once (sop_kit.views.photos): one decode per content, shared by the site and the PDFs."""
+
+from __future__ import annotations
+
+import base64
+import struct
+import warnings
+import zlib
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from PIL import ExifTags, Image
+from PIL.JpegImagePlugin import JpegImageFile
+
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+from sop_kit.pdf.documents import _photos
+from sop_kit.site.media import MediaCache
+from sop_kit.views.photos import DECODE_EDGE, FULL_EDGE, THUMB_EDGE, PhotoCache, PhotoRefused, prepare
+from tests.conftest import BASE_ID, MakeArchive
+from tests.test_site_photos import ARTIST, BLUE, GREY, RED, SERIAL, _near, exif_photo, png_claiming
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def _jpeg(size: tuple[int, int], fmt: str = "JPEG") -> bytes:
+    out = BytesIO()
+    Image.new("RGB", size, GREY).save(out, fmt)
+    return out.getvalue()
+
+
+def test_the_same_bytes_are_decoded_once_whoever_asks(tmp_path: Path) -> None:
+    cache = PhotoCache(tmp_path / "foto")
+    data = exif_photo((1200, 900))
+    first = cache.prepared(data, "kasus-a/foto/1.jpg")
+    made = _files(tmp_path / "foto")
+    assert [p.name for p in made] == [f"{first.sha256}-kecil.jpg", f"{first.sha256}.jpg", f"{first.sha256}.json"]
+    # Were the photo decoded again, its copy would be written again: mark the cached one.
+    first.full.write_bytes(b"cached copy")
+    again = cache.prepared(data, "kasus-b/foto/lain.jpg")  # another case, another name, same bytes
+    assert again == first
+    assert again.full.read_bytes() == b"cached copy"
+    assert _files(tmp_path / "foto") == made
+    other = cache.prepared(exif_photo((1100, 900)), "kasus-a/foto/2.jpg")
+    assert other.sha256 != first.sha256
+
+
+def test_a_copy_lost_from_the_cache_is_made_again(tmp_path: Path) -> None:
+    cache = PhotoCache(tmp_path / "foto")
+    data = exif_photo((800, 600))
+    first = cache.prepared(data, "x.jpg")
+    expected = first.thumb.read_bytes()
+    first.thumb.unlink()
+    assert cache.prepared(data, "x.jpg") == first
+    assert first.thumb.read_bytes() == expected
+
+
+def test_copies_are_upright_and_carry_no_metadata(tmp_path: Path) -> None:
+    made = PhotoCache(tmp_path / "foto").prepared(exif_photo(), "01.jpg")
+    assert (made.width, made.height, made.taken) == (900, 1200, "2026-01-19 09:15:30")
+    assert (made.thumb_width, made.thumb_height) == (270, 360)
+    for path in (made.full, made.thumb):
+        raw = path.read_bytes()
+        with Image.open(BytesIO(raw)) as im:
+            assert isinstance(im, JpegImageFile)
+            assert len(im.getexif()) == 0
+            assert not {"exif", "icc_profile", "xmp", "comment"} & set(im.info)
+            assert [marker for marker, _ in im.applist] == ["APP0"]
+            rgb = im.convert("RGB")
+            w, h = rgb.size
+            assert _near(rgb.getpixel((w - 1 - w // 40, h // 40)), RED)  # stored top-left, turned clockwise
+            assert _near(rgb.getpixel((w // 40, h // 40)), BLUE)
+        assert SERIAL.encode() not in raw and ARTIST.encode() not in raw and b"Exif\0\0" not in raw
+
+
+@pytest.mark.parametrize(
+    ("size", "full"),
+    [
+        ((4000, 3000), (1000, 750)),  # a 12 MP phone photo: decoded at 1/4, not resized
+        ((4032, 3024), (1008, 756)),
+        ((2400, 1800), (1200, 900)),  # at 1/2
+        ((1900, 1000), (1600, 842)),  # 1/2 would be under 1000 px: decoded whole, then fitted
+        ((640, 480), (640, 480)),  # never upscaled
+    ],
+)
+def test_jpegs_decode_at_the_smallest_scale_that_keeps_the_decode_edge(
+    size: tuple[int, int], full: tuple[int, int]
+) -> None:
+    copies = prepare(_jpeg(size), "x.jpg")
+    assert (copies.width, copies.height) == full
+    assert max(copies.width, copies.height) >= min(DECODE_EDGE, max(size))
+    assert max(copies.width, copies.height) <= FULL_EDGE
+    assert max(copies.thumb_width, copies.thumb_height) == min(THUMB_EDGE, max(size))
+
+
+def test_other_formats_are_fitted_to_the_full_edge() -> None:
+    copies = prepare(_jpeg((3000, 2000), "PNG"), "x.png")
+    assert (copies.width, copies.height) == (1600, 1067)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [png_claiming(60000, 60000), png_claiming(7000, 7000), png_claiming(10000, 10000)],
+    ids=["far-over-pillow-limit", "over-sop-kit-limit", "over-pillow-warning-limit"],
+)
+def test_a_bomb_is_refused_from_its_header_without_a_warning(tmp_path: Path, data: bytes) -> None:
+    cache = PhotoCache(tmp_path / "foto")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning escaping would fail the test
+        with pytest.raises(PhotoRefused):
+            cache.prepared(data, "bom.png")
+        # The refusal is remembered, and no copy was ever written.
+        with pytest.raises(PhotoRefused):
+            cache.prepared(data, "bom.png")
+    assert [p.suffix for p in _files(tmp_path / "foto")] == [".json"]
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def test_refused_from_the_header_before_decoding() -> None:
+    # A whole PNG that opens, claiming 7000 x 7000 pixels over a few bytes of data: decoded,
+    # it would fail on the missing data; it must be refused for its pixel count instead.
+    bomb = b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 7000, 7000, 8, 2, 0, 0, 0))
+    bomb += _chunk(b"IDAT", zlib.compress(b"\0" * 100)) + _chunk(b"IEND", b"")
+    with pytest.raises(PhotoRefused, match="7000x7000 pixels"):
+        prepare(bomb, "bom.png")
+
+
+def test_the_dossier_inlines_the_copy_the_site_publishes(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = make_archive()
+    judged = audit(root, CheckOptions(trail=False))
+    archive = judged.archive
+    case = archive.read_case(root / "kasus" / "2026" / BASE_ID)
+    assert case.kasus is not None
+    sop = archive.sop_of(case.kasus)
+    assert sop is not None
+    inlined = _photos(case, sop)
+    assert len(inlined) == 1
+    cache = PhotoCache.at()
+    source = (case.path / inlined[0].path).read_bytes()
+    made = cache.prepared(source, "x")
+    assert base64.b64decode(inlined[0].src.split(",", 1)[1]) == made.full.read_bytes()
+    copies = list((tmp_path / "cache").rglob("*.jpg"))
+    assert len(copies) == 2  # the full copy and the thumbnail, once
+
+    media = MediaCache(tmp_path / "media", {}, cache)
+    from sop_kit.site.collect import case_view
+
+    verdict = judged.report.verdict(BASE_ID)
+    assert verdict is not None
+    view = case_view(archive, case, verdict, None, False)
+    assert view is not None
+    gallery, _, files = media.publish_case(view)
+    assert [g["full"] for g in gallery] == [f for f in files if f.endswith(".jpg") and "kecil" not in f]
+    published = tmp_path / "media" / view.id / gallery[0]["full"]
+    assert published.read_bytes() == made.full.read_bytes()
+    assert published.stat().st_ino == made.full.stat().st_ino  # a link to the cached copy, not a new one
+    assert len(list((tmp_path / "cache").rglob("*.jpg"))) == 2
+
+
+def test_taken_is_read_before_stripping() -> None:
+    exif = Image.Exif()
+    exif[ExifTags.IFD.Exif] = {ExifTags.Base.DateTimeOriginal: "2025:05:01 09:30:00"}
+    out = BytesIO()
+    Image.new("RGB", (64, 48)).save(out, "JPEG", exif=exif)
+    assert prepare(out.getvalue(), "x.jpg").taken == "2025-05-01 09:30:00"
+
+
+def test_a_multi_picture_jpeg_decodes_at_reduced_scale_too() -> None:
+    out = BytesIO()
+    frame = Image.new("RGB", (4000, 3000), GREY)
+    frame.save(out, "MPO", save_all=True, append_images=[frame])  # as some phones write their shots
+    copies = prepare(out.getvalue(), "x.jpg")
+    assert (copies.width, copies.height) == (1000, 750)
