@@ -21,6 +21,17 @@ from sop_kit.demo.sample import photo_jpeg, scan_pdf
 from sop_kit.records.fieldtypes import WIB
 
 
+def office_profile(folder: Path) -> list[str]:
+    """`sop-kit init` options giving a complete office profile, its emblem a small PNG in ``folder``."""
+    from PIL import Image
+
+    folder.mkdir(parents=True, exist_ok=True)
+    emblem = folder / "lambang.png"
+    Image.new("RGB", (40, 48), (22, 101, 52)).save(emblem)
+    return ["--alamat", "Jalan Uji No. 1, Purwakarta", "--telepon", "(0264) 200 100", "--email", "dinas@uji.go.id",
+            "--laman", "https://dinas.uji.go.id", "--lambang", str(emblem)]  # fmt: skip
+
+
 class Office:
     def __init__(self, top: Path):
         self.top = top
@@ -32,7 +43,7 @@ class Office:
         self.when = datetime(2026, 1, 5, 8, 0, tzinfo=WIB)
         self.seed = 0
         self.env: dict[str, str] = {"SOP_KIT_LANG": "id", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(self.keys)}
-        self.run("init", str(top))
+        self.run("init", str(top), "--no-input", *office_profile(self.files))
         self.git("config", "user.name", "Kantor")
         self.git("config", "user.email", "kantor@contoh.go.id")
 

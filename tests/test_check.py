@@ -4,6 +4,7 @@ real git repository made by the test."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,6 +27,8 @@ def clone_cases(root: Path, count: int, start: int = 0) -> list[Path]:
         shutil.copytree(base, target)
         kasus = target / "kasus.yaml"
         kasus.write_text(kasus.read_text().replace(BASE_ID, new_id))
+        for step in (target / "langkah").glob("*.yaml"):  # each letter its own number: one number is one case's
+            step.write_text(re.sub(r"^(nomor_surat: \S+/)(\d+)/", rf"\g<1>{i + 1}\2/", step.read_text(), flags=re.M))
         made.append(target)
     return made
 

@@ -21,7 +21,7 @@ REGISTRY = f"records/{STAFF_FILE}"
 @pytest.fixture(scope="module")
 def arsip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("init") / "arsip"
-    result = CliRunner().invoke(main, ["init", str(target)])
+    result = CliRunner().invoke(main, ["init", str(target), "--no-input"])
     assert result.exit_code == 0, result.output
     return target
 

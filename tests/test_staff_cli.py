@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from sop_kit.cli.main import main
 from sop_kit.records.archive import open_archive
 
+from .office import office_profile
+
 KADIS = ["hendra-gunawan", "--nama", "Drs. Hendra Gunawan (fiktif)", "--nip", "19700314 199503 1 002",
          "--jabatan", "Kepala Dinas", "--mulai", "2021-01-04", "--admin-staf", "--admin-sop",
          "--admin-arsip"]  # fmt: skip
@@ -25,7 +27,7 @@ def sop_kit(*args: str, home: Path | None = None) -> tuple[int, str]:
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:
-    code, out = sop_kit("init", str(tmp_path / "kantor"))
+    code, out = sop_kit("init", str(tmp_path / "kantor"), "--no-input", *office_profile(tmp_path / "berkas"))
     assert code == 0, out
     return tmp_path / "kantor" / "records"
 

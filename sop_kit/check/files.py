@@ -148,6 +148,17 @@ def image_size_of(data: bytes) -> tuple[int, int] | None:
     return image_size(BytesIO(data))
 
 
+def header_refusal(data: bytes, name: str) -> tuple[str, str] | None:
+    """Why an image may not be decoded, judged from its header alone (not even Pillow, which
+    warns on the terminal about a large one): (reason, message), or None when it may be."""
+    size = image_size_of(data)
+    if size is None:
+        return "not-an-image", f"{name}: not an image"
+    if size[0] * size[1] > MAX_PIXELS:
+        return "too-many-pixels", f"{name}: {size[0]}x{size[1]} pixels"
+    return None
+
+
 # --- PDFs: every object read for active content ----------------------------------------
 
 

@@ -19,7 +19,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from ..check.files import MAX_PIXELS, image_size_of
+from ..check.files import header_refusal
 
 MAX_FILE_BYTES = 64 << 20
 MAX_DATA_URL = 4 << 20
@@ -69,15 +69,9 @@ class SafeFetcher(URLFetcher):  # type: ignore[misc]
 
 
 def check_image(data: bytes, url: str, fetcher: SafeFetcher | None = None) -> None:
-    """Read only the header, not even with Pillow (which warns on the terminal about a large
-    one): refuse what is not a PNG or JPEG, and images too large to decode safely."""
-    size = image_size_of(data)
-    if size is None:
+    """Refuse what is not a PNG or JPEG, and images too large to decode safely, from the header."""
+    refusal = header_refusal(data, url)
+    if refusal is not None:
         if fetcher:
-            fetcher._refuse(url, "not-an-image")
-        raise ValueError(f"{url}: not an image")
-    width, height = size
-    if width * height > MAX_PIXELS:
-        if fetcher:
-            fetcher._refuse(url, "too-many-pixels")
-        raise ValueError(f"{url}: {width}x{height} pixels")
+            fetcher._refuse(url, refusal[0])
+        raise ValueError(refusal[1])

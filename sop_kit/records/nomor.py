@@ -279,9 +279,11 @@ def _write(path: Path, text: str) -> None:
 
 
 def ensure_reserved(layout: Layout, case: str, step: int, number: str) -> None:
-    """``sop-kit step --nomor-surat``: only a number the register holds for this case, not
-    voided, may be recorded. Raises :class:`ConfigError` naming what to do."""
+    """``sop-kit step --nomor-surat``: once the office keeps a register, only a number it holds
+    for this case, not voided, may be recorded. Raises :class:`ConfigError` naming what to do."""
     registers = read_registers(layout)
+    if not registers.in_use:  # no register kept yet: numbers are judged against each other by check
+        return
     if registers.findings:
         first = registers.findings[0]
         raise ConfigError("nomor.register_invalid", first.file, first.line, detail=first.message("id"))

@@ -7,7 +7,7 @@ built from the pixels alone, so none of that can come along; only the time the p
 taken is kept, read before stripping, for the caption.
 
 A 12-megapixel phone photo is never decoded at full size. Before anything is decoded, the
-header alone is judged (:func:`sop_kit.pdf.fetch.check_image`: too many pixels is a
+header alone is judged (:func:`sop_kit.check.files.header_refusal`: too many pixels is a
 decompression bomb, refused). A JPEG is then decoded by libjpeg at the smallest scale of
 1/2, 1/4 or 1/8 whose long edge still reaches ``DECODE_EDGE`` (a 4000 x 3000 photo decodes
 as 1000 x 750: most of the cost that remains is libjpeg reading the compressed data), and
@@ -37,8 +37,8 @@ import PIL
 from PIL import ExifTags, Image, ImageCms, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
+from ..check.files import header_refusal
 from ..core.cache import cache_base
-from ..pdf.fetch import check_image
 
 FULL_EDGE = 1600  # the most a published copy's long edge may be
 DECODE_EDGE = 1000  # a JPEG decodes at the smallest scale whose long edge is at least this
@@ -177,10 +177,9 @@ def prepare(data: bytes, name: str) -> Copies:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # corrupt EXIF and the like: the pixels are what count
         warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            check_image(data, name)
-        except (ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-            raise PhotoRefused(str(exc) or f"{name}: too many pixels") from None
+        refusal = header_refusal(data, name)
+        if refusal is not None:
+            raise PhotoRefused(refusal[1])
         try:
             with Image.open(BytesIO(data)) as im:
                 exif = im.getexif()
