@@ -24,6 +24,19 @@ THEME_DIR = Path(__file__).parent / "theme"
 # fetch from outside the case folders.
 USER_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright", "extra")
 USER_THEME_KEYS = ("palette", "logo", "favicon", "icon")
+# Light and dark, following the reader's system until they choose (an archive may set its own).
+PALETTE = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "toggle": {"icon": "material/brightness-7", "name": "Tampilan gelap"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "toggle": {"icon": "material/brightness-4", "name": "Tampilan terang"},
+    },
+]
 
 
 def user_settings(path: Path) -> dict[str, Any]:
@@ -56,15 +69,19 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, user: dict[str, Any], internal
         "nav": NAV,
         "not_in_nav": NOT_IN_NAV,
         "theme": {
+            "palette": PALETTE,
             **user.get("theme", {}),
             "name": "material",
             "custom_dir": str(THEME_DIR),
             "language": "id",
             "font": False,  # no Google Fonts: an auditor's browser fetches nothing from outside
-            "features": ["navigation.sections", "navigation.top", "toc.follow"],
+            # Tabs carry the navigation, so pages keep their width for tables (no left sidebar).
+            "features": ["navigation.tabs", "navigation.sections", "navigation.top", "toc.follow"],
         },
         "plugins": [],  # not even Material's search: its lunr index grows ~2.4 KB per page
-        "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
+        # superfences: the guide's code blocks inside numbered lists (record text never
+        # reaches it: markup.inert turns every backtick into a character reference).
+        "markdown_extensions": ["tables", "admonition", "pymdownx.superfences", {"toc": {"permalink": True}}],
         "extra_css": ["assets/sop-kit/situs.css"],
         "extra_javascript": ["assets/sop-kit/situs.js"],
         "extra": extra,
