@@ -80,8 +80,15 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, user: dict[str, Any], internal
         },
         "plugins": [],  # not even Material's search: its lunr index grows ~2.4 KB per page
         # superfences: the guide's code blocks inside numbered lists (record text never
-        # reaches it: markup.inert turns every backtick into a character reference).
-        "markdown_extensions": ["tables", "admonition", "pymdownx.superfences", {"toc": {"permalink": True}}],
+        # reaches it: markup.inert turns every backtick into a character reference), plain,
+        # without Pygments' colours (too faint to read on Material's code background).
+        "markdown_extensions": [
+            "tables",
+            "admonition",
+            {"pymdownx.highlight": {"use_pygments": False}},
+            "pymdownx.superfences",
+            {"toc": {"permalink": True}},
+        ],
         "extra_css": ["assets/sop-kit/situs.css"],
         "extra_javascript": ["assets/sop-kit/situs.js"],
         "extra": extra,

@@ -188,7 +188,7 @@ def ident(value: str, length: int, what: str) -> Markup:
     """A commit id or hash, shortened; the full value in its tooltip, and copied by a click."""
     short = value[:length] + ("…" if len(value) > length else "")
     return Markup(
-        '<button type="button" class="salin" data-salin="{0}" title="{0}" aria-label="{1} {0}, klik untuk menyalin">'
+        '<button type="button" class="salin" data-salin="{0}" title="{1} {0} (klik untuk menyalin)">'
         "<code>{2}</code></button>"
     ).format(inert(value), inert(what), inert(short))
 
@@ -256,7 +256,12 @@ def site_pages(
         counts=Counter(r["severity"] for r in every),
     )
     pages["cari.md"] = render(
-        "cari.md", {"title": "Cari", "search": "exclude", "hide": WIDE}, root="../", bundles=search, places=places()
+        "cari.md",
+        {"title": "Cari", "search": "exclude", "hide": WIDE},
+        root="../",
+        bundles=search,
+        places=places(),
+        staff=sorted({s.nama for s in archive.staff.values()}),
     )
     pages["ekspor.md"] = render(
         "ekspor.md", {"title": "Ekspor data", "search": "exclude", "hide": WIDE}, columns=EXPORT_COLUMNS

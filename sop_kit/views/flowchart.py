@@ -30,7 +30,8 @@ reasons are in :func:`_shape`).
 
 API: :func:`flowchart_pages` (the whole SOP split into pages, each with its steps, geometry
 and picture), :func:`flowchart_svg` (one page's picture), :func:`flowchart_layout` (its
-geometry) and :func:`page_ranges` (the split).
+geometry, from :mod:`.flowlayout`) and :func:`page_ranges` (the split). The shapes are
+written by :mod:`.svg`.
 
 The output is plain string building (no SVG library), every text XML-escaped, with no external
 reference (no images, links or web fonts; ``font-family`` "DejaVu Sans, sans-serif") and
@@ -45,58 +46,40 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from xml.sax.saxutils import escape
 
 from ..records.models.sop import Langkah, Sop
-from .textwidth import text_width, wrap
+from . import svg
+from .flowlayout import (
+    BAND,
+    BOX_HEIGHT,
+    LEGEND_GAP,
+    LEGEND_ROW,
+    LINE,
+    MUTU_BAKU,
+    PAD_X,
+    TEXT_SIZE,
+    TITLES,
+    ChartGeometry,
+    Column,
+    Shape,
+    cells,
+    flowchart_layout,
+    header_heights,
+    legend_height,
+    lines,
+    row_heights,
+    shape,
+)
+from .svg import Box, Point
 
-FONT = "DejaVu Sans, sans-serif"
-INK = "#000"
+__all__ = ["ChartGeometry", "FlowchartPage", "flowchart_layout", "flowchart_pages", "flowchart_svg", "page_ranges"]
+
 HEAD_FILL = "#eee"
-SVG_NS = "http://www.w3.org/2000/svg"
-STROKE = 1.0  # every line, grid and symbols alike: 0.75 pt in print
-
-TEXT_SIZE = 10.0  # px: 7.5 pt in print
-LINE = 12.5  # px between baselines
-PAD_X = 4.0
-PAD_Y = 5.0
 NUMBER_SIZE = 11.0
 LABEL_SIZE = 10.0  # the Ya/Tidak branch labels, as large as the text
 QUESTION_SIZE = 8.0
-
-MIN_ROW = 56.0  # px: room for a box and the arrows around it
-DECISION_ROW = 78.0  # px: a diamond, and a labelled branch leaving it downwards
-BAND = 30.0  # px above the first and below the last step row, for a capsule or connector
-BOX_HEIGHT = 26.0
-DIAMOND_HEIGHT = 42.0
-BOX_PAD = 0.19  # horizontal space between a box and its lane edge, of the lane width
-DIAMOND_PAD = 0.1
 MARGIN = 7.0  # px from the outer lane edge to a margin route
 ROUTE_STEP = 4.0  # px between margin routes of different decisions
-
-# Text columns, in px: with three lanes of 110 px the table is 1030 px wide, the width of
-# an A4 landscape page inside 12 mm margins.
-TEXT_COLUMNS = {
-    "no": 30.0,
-    "kegiatan": 240.0,
-    "kelengkapan": 118.0,
-    "waktu": 62.0,
-    "output": 150.0,
-    "keterangan": 100.0,
-}
-TABLE_WIDTH = 1030.0
-LANE_MIN, LANE_MAX = 84.0, 130.0
-MUTU_BAKU = ("kelengkapan", "waktu", "output")
-TITLES = {
-    "no": "No",
-    "kegiatan": "Kegiatan",
-    "pelaksana": "Pelaksana",
-    "mutu": "Mutu Baku",
-    "kelengkapan": "Kelengkapan",
-    "waktu": "Waktu",
-    "output": "Output",
-    "keterangan": "Keterangan",
-}
 LEGEND = (
     ("kapsul", "Simbol kapsul untuk mendeskripsikan mulai dan akhir"),
     ("kotak", "Simbol kotak untuk mendeskripsikan proses atau kegiatan eksekusi"),
@@ -105,329 +88,7 @@ LEGEND = (
     ("penghubung", "Simbol penghubung ke halaman lain, bila alur berlanjut di halaman berikutnya"),
 )
 LEGEND_NAMES = tuple(name for name, _ in LEGEND)
-LEGEND_ROW = 24.0
-LEGEND_GAP = 14.0
 PAGE_ROOM = 640.0  # px an A4 landscape page has for the picture, below its title
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]  # left, top, right, bottom
-
-
-# --------------------------------------------------------------------------- geometry
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # a text column's name, or "lajur:<role id>"
-    title: str
-    x: float
-    width: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-
-@dataclass(frozen=True)
-class ChartGeometry:
-    """Where things are, in px. ``lanes`` are the role ids in ``sop.peran`` order; ``steps``
-    the step numbers drawn; ``rows`` each step row's height, the bands included in the first
-    and last; ``legend`` the legend's height below the table (0: not on this page)."""
-
-    lanes: tuple[str, ...]
-    steps: range
-    columns: tuple[Column, ...]
-    lane_width: float
-    header: tuple[float, float]
-    rows: tuple[float, ...]
-    top: float
-    bottom: float
-    legend: float
-
-    @property
-    def width(self) -> float:
-        return self.columns[-1].right
-
-    @property
-    def table_height(self) -> float:
-        return sum(self.header) + sum(self.rows)
-
-    @property
-    def height(self) -> float:
-        return self.table_height + (LEGEND_GAP + self.legend if self.legend else 0.0)
-
-    @property
-    def body_top(self) -> float:
-        return sum(self.header)
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
-    def lane_x(self, index: int) -> float:
-        """Left edge of lane ``index`` (0-based, in ``sop.peran`` order)."""
-        return self.column(f"lajur:{self.lanes[0]}").x + index * self.lane_width
-
-    def row_top(self, no: int) -> float:
-        """Top of step ``no``'s row (its band included)."""
-        return self.body_top + sum(self.rows[: no - self.steps.start])
-
-    def step_top(self, no: int) -> float:
-        """Top of step ``no``'s own part of its row (below the top band on the first row)."""
-        return self.row_top(no) + (self.top if no == self.steps.start else 0.0)
-
-    def step_height(self, no: int) -> float:
-        i = no - self.steps.start
-        return self.rows[i] - (self.top if i == 0 else 0.0) - (self.bottom if i == len(self.rows) - 1 else 0.0)
-
-    def centre_y(self, no: int) -> float:
-        return self.step_top(no) + self.step_height(no) / 2
-
-
-def _columns(sop: Sop) -> tuple[tuple[Column, ...], float]:
-    lanes = len(sop.peran)
-    fixed = sum(TEXT_COLUMNS.values())
-    lane_width = min(LANE_MAX, max(LANE_MIN, (TABLE_WIDTH - fixed) / lanes))
-    widths: list[tuple[str, str, float]] = [
-        ("no", TITLES["no"], TEXT_COLUMNS["no"]),
-        ("kegiatan", TITLES["kegiatan"], TEXT_COLUMNS["kegiatan"]),
-        *((f"lajur:{r.id}", r.nama, lane_width) for r in sop.peran),
-        *((key, TITLES[key], TEXT_COLUMNS[key]) for key in (*MUTU_BAKU, "keterangan")),
-    ]
-    out, x = [], 0.0
-    for key, title, width in widths:
-        out.append(Column(key, title, x, width))
-        x += width
-    return tuple(out), lane_width
-
-
-def _cells(step: Langkah) -> dict[str, str]:
-    """The text of each text column of a step's row, as the SOP prints it."""
-    return {
-        "no": str(step.no),
-        "kegiatan": step.kegiatan,
-        "kelengkapan": step.kelengkapan,
-        "waktu": step.waktu_teks or f"{step.waktu_menit} Menit",
-        "output": step.output,
-        "keterangan": step.keterangan or "",
-    }
-
-
-def _lines(text: str, column: Column, bold: bool = False) -> list[str]:
-    return wrap(text, column.width - 2 * PAD_X, TEXT_SIZE, bold)
-
-
-def _block(lines: int) -> float:
-    return lines * LINE + 2 * PAD_Y
-
-
-def row_heights(sop: Sop) -> list[float]:
-    """Each step row's own height (bands not included): its longest cell, at least MIN_ROW."""
-    columns, _ = _columns(sop)
-    by_key = {c.key: c for c in columns}
-    return [
-        max(
-            DECISION_ROW if step.keputusan else MIN_ROW,
-            *(_block(len(_lines(text, by_key[key]))) for key, text in _cells(step).items() if text),
-        )
-        for step in sop.langkah
-    ]
-
-
-def _header(sop: Sop) -> tuple[float, float]:
-    columns, _ = _columns(sop)
-    second = [c for c in columns if c.key.startswith("lajur:") or c.key in MUTU_BAKU]
-    return _block(1), max(_block(len(_lines(c.title, c, bold=True))) for c in second)
-
-
-def legend_height() -> float:
-    return ((len(LEGEND) + 1) // 2) * LEGEND_ROW
-
-
-def flowchart_layout(sop: Sop, steps: range | None = None, *, legend: bool | None = None) -> ChartGeometry:
-    """The geometry :func:`flowchart_svg` uses for ``steps`` (default all); the legend is
-    drawn below the table when ``legend`` is true (default: when the steps reach the end)."""
-    count = len(sop.langkah)
-    steps = range(1, count + 1) if steps is None else steps
-    if steps.step != 1 or not steps or steps.start < 1 or steps.stop > count + 1:
-        raise ValueError(f"steps must be a non-empty range within 1..{count} in steps of 1, not {steps!r}")
-    columns, lane_width = _columns(sop)
-    own = row_heights(sop)[steps.start - 1 : steps.stop - 1]
-    rows = list(own)
-    rows[0] += BAND
-    rows[-1] += BAND
-    with_legend = steps.stop == count + 1 if legend is None else legend
-    return ChartGeometry(
-        lanes=tuple(r.id for r in sop.peran),
-        steps=steps,
-        columns=columns,
-        lane_width=lane_width,
-        header=_header(sop),
-        rows=tuple(rows),
-        top=BAND,
-        bottom=BAND,
-        legend=legend_height() if with_legend else 0.0,
-    )
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """Where one step's symbol is: its bounding box, and the lanes of co-responsible roles
-    that get a small mark instead (see :func:`_shape`)."""
-
-    no: int
-    decision: bool
-    left: float
-    right: float
-    top: float
-    bottom: float
-    port: float  # x where the vertical arrows meet the symbol: the first role's lane centre
-    marks: tuple[int, ...] = ()
-
-    @property
-    def cx(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def box(self) -> Box:
-        return (self.left, self.top, self.right, self.bottom)
-
-
-def _shape(layout: ChartGeometry, step: Langkah) -> _Shape:
-    # An activity done jointly by roles in adjacent lanes (Kasi PKK / Kabid) is ONE box
-    # spanning those lanes: the reader sees at a glance that they do it together, the step
-    # keeps a single entry and exit, and the arrows stay as simple as for any other step.
-    # The arrows meet it in the FIRST role's lane (its "port"), not at the middle of the span,
-    # which would lie on the lane line. A diamond does not span (stretched over two lanes it
-    # gets flat and its corners land on lane lines), and roles in lanes that are not adjacent
-    # cannot share a symbol without crossing a lane that is not responsible: in those cases
-    # the symbol sits in the first role's lane and each other role's lane gets a small dashed
-    # mark with the step number, joined to it by a dashed line.
-    decision = step.keputusan is not None
-    indices = [layout.lanes.index(role) for role in step.pelaksana]
-    first = indices[0]
-    marks: tuple[int, ...] = ()
-    if not decision and sorted(set(indices)) == list(range(min(indices), max(indices) + 1)):
-        lo, hi = min(indices), max(indices)
-    else:
-        lo = hi = first
-        marks = tuple(sorted({i for i in indices if i != first}))
-    w = layout.lane_width
-    pad = w * (DIAMOND_PAD if decision else BOX_PAD)
-    height = DIAMOND_HEIGHT if decision else BOX_HEIGHT
-    cy = layout.centre_y(step.no)
-    left, right = layout.lane_x(lo) + pad, layout.lane_x(hi + 1) - pad
-    port = layout.lane_x(first) + w / 2
-    return _Shape(step.no, decision, left, right, cy - height / 2, cy + height / 2, port, marks)
-
-
-# --------------------------------------------------------------------------- SVG text
-
-
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-def _esc(text: str) -> str:
-    """Escaped for text content and for double-quoted attribute values."""
-    return escape(text, {'"': "&quot;"})
-
-
-def _points(points: Sequence[Point]) -> str:
-    return " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-
-
-def _fit(text: str, width: float, size: float) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` px at font ``size``."""
-    if text_width(text, size) <= width:
-        return text
-    for end in range(len(text) - 1, 0, -1):
-        shorter = text[:end].rstrip() + "…"
-        if text_width(shorter, size) <= width:
-            return shorter
-    return ""
-
-
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    anchor: str = "middle",
-    cls: str = "",
-    bold: bool = False,
-    extra: str = "",
-) -> str:
-    """A single line of text, ``y`` the baseline."""
-    cls_attr = f' class="{cls}"' if cls else ""
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text{cls_attr} x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}"{weight} text-anchor="{anchor}" '
-        f'fill="{INK}"{extra}>{_esc(text)}</text>'
-    )
-
-
-def _centred(x: float, cy: float, text: str, size: float) -> str:
-    return _text(x, cy + size * 0.35, text, size)
-
-
-def _rect(x: float, y: float, w: float, h: float, cls: str, rx: float = 0, extra: str = "", fill: str = "#fff") -> str:
-    round_attr = f' rx="{_num(rx)}" ry="{_num(rx)}"' if rx else ""
-    return (
-        f'<rect class="{cls}" x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}"{round_attr} '
-        f'fill="{fill}" stroke="{INK}" stroke-width="{_num(STROKE)}"{extra}/>'
-    )
-
-
-def _polygon(points: Sequence[Point], cls: str) -> str:
-    return (
-        f'<polygon class="{cls}" points="{_points(points)}" fill="#fff" stroke="{INK}" stroke-width="{_num(STROKE)}"/>'
-    )
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, cls: str, extra: str = "") -> str:
-    return (
-        f'<line class="{cls}" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-        f'stroke="{INK}" stroke-width="{_num(STROKE)}"{extra}/>'
-    )
-
-
-def _arrow(points: Sequence[Point], marker: str, extra: str = "") -> str:
-    """An orthogonal line ending in an arrowhead."""
-    # A <path>, not a <polyline>: WeasyPrint (70) orients markers on polylines wrongly.
-    d = " ".join(f"{'L' if i else 'M'}{_num(x)},{_num(y)}" for i, (x, y) in enumerate(points))
-    return (
-        f'<path class="alur" d="{d}" fill="none" stroke="{INK}" '
-        f'stroke-width="{_num(STROKE)}" marker-end="url(#{marker})"{extra}/>'
-    )
-
-
-def _marker_def(marker: str) -> str:
-    # userSpaceOnUse: the arrowhead is 7 px long whatever the stroke width; its tip is the
-    # line's end point, so a line ending on a symbol's edge points exactly at it.
-    return (
-        f'<defs><marker id="{marker}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
-        f'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{INK}" stroke="none"/>'
-        "</marker></defs>"
-    )
-
-
-def _document(width: float, height: float, title: str, body: Sequence[str]) -> str:
-    head = (
-        f'<svg xmlns="{SVG_NS}" width="{_num(width)}px" height="{_num(height)}px" '
-        f'viewBox="0 0 {_num(width)} {_num(height)}" font-family="{FONT}" role="img" aria-label="{_esc(title)}">'
-    )
-    return "\n".join([head, f"<title>{_esc(title)}</title>", *body, "</svg>"]) + "\n"
-
-
-def _text_box(x: float, baseline: float, text: str, size: float, anchor: str) -> Box:
-    width = text_width(text, size)
-    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
-    return (left, baseline - 0.76 * size, left + width, baseline + 0.24 * size)
 
 
 # --------------------------------------------------------------------------- the table
@@ -437,7 +98,7 @@ def _cell_text(column: Column, lines: list[str], cy: float, bold: bool = False, 
     """Lines of a cell, the block centred on ``cy``; left-aligned unless ``centre``."""
     first = cy - (len(lines) - 1) * LINE / 2 + TEXT_SIZE * 0.35
     x, anchor = (column.x + column.width / 2, "middle") if centre else (column.x + PAD_X, "start")
-    return [_text(x, first + i * LINE, line, TEXT_SIZE, anchor, bold=bold) for i, line in enumerate(lines)]
+    return [svg.text_line(x, first + i * LINE, line, TEXT_SIZE, anchor, bold=bold) for i, line in enumerate(lines)]
 
 
 def _table(sop: Sop, layout: ChartGeometry) -> list[str]:
@@ -449,9 +110,9 @@ def _table(sop: Sop, layout: ChartGeometry) -> list[str]:
     out = ['<g class="tabel">']
 
     def head(key: str, title: str, x: float, y: float, w: float, h: float) -> None:
-        out.append(_rect(x, y, w, h, "sel kepala", extra=f' data-kolom="{_esc(key)}"', fill=HEAD_FILL))
+        out.append(svg.rect(x, y, w, h, "sel kepala", extra=f' data-kolom="{svg.esc(key)}"', fill=HEAD_FILL))
         box = Column(key, title, x, w)
-        out.extend(_cell_text(box, _lines(title, box, bold=True), y + h / 2, bold=True, centre=True))
+        out.extend(_cell_text(box, lines(title, box, bold=True), y + h / 2, bold=True, centre=True))
 
     for key in ("no", "kegiatan", "keterangan"):
         c = layout.column(key)
@@ -464,23 +125,23 @@ def _table(sop: Sop, layout: ChartGeometry) -> list[str]:
     top, bottom = layout.body_top, layout.table_height
     for i, role in enumerate(layout.lanes):
         out.append(
-            f'<rect class="lajur" data-peran="{_esc(role)}" x="{_num(layout.lane_x(i))}" y="{_num(top)}" '
-            f'width="{_num(layout.lane_width)}" height="{_num(bottom - top)}" fill="none" stroke="none"/>'
+            f'<rect class="lajur" data-peran="{svg.esc(role)}" x="{svg.num(layout.lane_x(i))}" y="{svg.num(top)}" '
+            f'width="{svg.num(layout.lane_width)}" height="{svg.num(bottom - top)}" fill="none" stroke="none"/>'
         )
     for c in cols[1:]:
-        out.append(_line(c.x, top, c.x, bottom, "kisi"))
+        out.append(svg.line(c.x, top, c.x, bottom, "kisi"))
     y = top
     for height in layout.rows[:-1]:
         y += height
-        out.append(_line(0, y, layout.width, y, "kisi baris"))
-    out.append(_rect(0, top, layout.width, bottom - top, "kisi bingkai", fill="none"))
+        out.append(svg.line(0, y, layout.width, y, "kisi baris"))
+    out.append(svg.rect(0, top, layout.width, bottom - top, "kisi bingkai", fill="none"))
 
     for no in layout.steps:
         cy = layout.centre_y(no)
-        for key, text in _cells(sop.step(no)).items():
+        for key, text in cells(sop.step(no)).items():
             if text:
                 c = layout.column(key)
-                out.extend(_cell_text(c, _lines(text, c), cy, centre=key == "no"))
+                out.extend(_cell_text(c, lines(text, c), cy, centre=key == "no"))
     out.append("</g>")
     return out
 
@@ -489,7 +150,7 @@ def _table(sop: Sop, layout: ChartGeometry) -> list[str]:
 
 
 def _capsule(cx: float, y: float, w: float, h: float, label: str) -> list[str]:
-    return [_rect(cx - w / 2, y, w, h, "kapsul", rx=h / 2), _centred(cx, y + h / 2, label, TEXT_SIZE)]
+    return [svg.rect(cx - w / 2, y, w, h, "kapsul", rx=h / 2), svg.centred(cx, y + h / 2, label, TEXT_SIZE)]
 
 
 def _connector(cx: float, y: float, w: float, h: float, label: str, small: bool = False) -> list[str]:
@@ -497,44 +158,44 @@ def _connector(cx: float, y: float, w: float, h: float, label: str, small: bool 
     shoulder = y + h * 0.6
     points = [(cx - w / 2, y), (cx + w / 2, y), (cx + w / 2, shoulder), (cx, y + h), (cx - w / 2, shoulder)]
     size = TEXT_SIZE - 2 if small else TEXT_SIZE
-    text = [_centred(cx, y + h * 0.42, label, size)] if label else []
-    return [f'<g class="penghubung" data-ke="{_esc(label)}">', _polygon(points, "penghubung"), *text, "</g>"]
+    text = [svg.centred(cx, y + h * 0.42, label, size)] if label else []
+    return [f'<g class="penghubung" data-ke="{svg.esc(label)}">', svg.polygon(points, "penghubung"), *text, "</g>"]
 
 
-def _diamond_points(s: _Shape) -> list[Point]:
+def _diamond_points(s: Shape) -> list[Point]:
     return [(s.cx, s.top), (s.right, s.cy), (s.cx, s.bottom), (s.left, s.cy)]
 
 
-def _step_symbol(layout: ChartGeometry, step: Langkah, s: _Shape) -> list[str]:
+def _step_symbol(layout: ChartGeometry, step: Langkah, s: Shape) -> list[str]:
     title = f"{step.no}. {step.kegiatan}"
     out = [f'<g class="langkah" data-langkah="{step.no}">']
     if step.keputusan is not None:
         title += f" — {step.keputusan.pertanyaan}"
-        out.append(f"<title>{_esc(title)}</title>")
-        out.append(_polygon(_diamond_points(s), "belah-ketupat"))
+        out.append(f"<title>{svg.esc(title)}</title>")
+        out.append(svg.polygon(_diamond_points(s), "belah-ketupat"))
         # The number above the centre line, the question below it, shortened to the width
         # the diamond has at the question's baseline (the full text is in the <title>).
         half_h = (s.bottom - s.top) / 2
         base = s.cy + QUESTION_SIZE
         room = (s.right - s.left) * (1 - (base - s.cy) / half_h) - 4
-        question = _fit(step.keputusan.pertanyaan, room, QUESTION_SIZE)
+        question = svg.fit(step.keputusan.pertanyaan, room, QUESTION_SIZE)
         if question:
-            out.append(_text(s.cx, s.cy - 2, str(step.no), NUMBER_SIZE - 1))
-            out.append(_text(s.cx, base, question, QUESTION_SIZE, cls="pertanyaan"))
+            out.append(svg.text_line(s.cx, s.cy - 2, str(step.no), NUMBER_SIZE - 1))
+            out.append(svg.text_line(s.cx, base, question, QUESTION_SIZE, cls="pertanyaan"))
         else:
-            out.append(_centred(s.cx, s.cy, str(step.no), NUMBER_SIZE))
+            out.append(svg.centred(s.cx, s.cy, str(step.no), NUMBER_SIZE))
     else:
-        out.append(f"<title>{_esc(title)}</title>")
-        out.append(_rect(s.left, s.top, s.right - s.left, s.bottom - s.top, "kotak"))
-        out.append(_centred(s.cx, s.cy, str(step.no), NUMBER_SIZE))
-    # Co-responsible roles whose lanes the symbol does not span (see _shape): a dashed mark.
+        out.append(f"<title>{svg.esc(title)}</title>")
+        out.append(svg.rect(s.left, s.top, s.right - s.left, s.bottom - s.top, "kotak"))
+        out.append(svg.centred(s.cx, s.cy, str(step.no), NUMBER_SIZE))
+    # Co-responsible roles whose lanes the symbol does not span (see shape): a dashed mark.
     size = BOX_HEIGHT * 0.75
     for lane in s.marks:
         mx = layout.lane_x(lane) + layout.lane_width / 2
         start, end = (s.right, mx - size / 2) if mx > s.cx else (s.left, mx + size / 2)
-        out.append(_line(start, s.cy, end, s.cy, "rekan", ' stroke-dasharray="3 2"'))
-        out.append(_rect(mx - size / 2, s.cy - size / 2, size, size, "rekan", extra=' stroke-dasharray="3 2"'))
-        out.append(_centred(mx, s.cy, str(step.no), TEXT_SIZE - 1))
+        out.append(svg.line(start, s.cy, end, s.cy, "rekan", ' stroke-dasharray="3 2"'))
+        out.append(svg.rect(mx - size / 2, s.cy - size / 2, size, size, "rekan", extra=' stroke-dasharray="3 2"'))
+        out.append(svg.centred(mx, s.cy, str(step.no), TEXT_SIZE - 1))
     out.append("</g>")
     return out
 
@@ -546,7 +207,7 @@ class _Room:
     """What is drawn in the lanes so far (symbols, arrows, grid lines), to set each branch
     label where it covers none of it."""
 
-    def __init__(self, layout: ChartGeometry, shapes: dict[int, _Shape]):
+    def __init__(self, layout: ChartGeometry, shapes: dict[int, Shape]):
         left, right = layout.lane_x(0), layout.lane_x(len(layout.lanes))
         self.area: Box = (left, layout.body_top, right, layout.table_height)
         self.boxes: list[Box] = [s.box for s in shapes.values()]
@@ -579,14 +240,14 @@ class _Room:
         everything drawn; it then counts as drawn itself."""
         options = list(candidates)
         for x, y, anchor in options:
-            box = _text_box(x, y, label, LABEL_SIZE, anchor)
+            box = svg.text_box(x, y, label, LABEL_SIZE, anchor)
             if self.free(box):
                 break
         else:
             x, y, anchor = options[0]
-            box = _text_box(x, y, label, LABEL_SIZE, anchor)
+            box = svg.text_box(x, y, label, LABEL_SIZE, anchor)
         self.boxes.append(box)
-        return _text(x, y, label, LABEL_SIZE, anchor, cls="label-cabang", extra=f' data-cabang="{name}"')
+        return svg.text_line(x, y, label, LABEL_SIZE, anchor, cls="label-cabang", extra=f' data-cabang="{name}"')
 
 
 def flowchart_svg(
@@ -599,10 +260,10 @@ def flowchart_svg(
     do not share ids."""
     layout = flowchart_layout(sop, steps, legend=legend)
     first, last = layout.steps.start, layout.steps.stop - 1
-    marker = _esc(id_prefix or f"sop-panah-{first}-{last}")
-    shapes = {no: _shape(layout, sop.step(no)) for no in layout.steps}
+    marker = svg.esc(id_prefix or f"sop-panah-{first}-{last}")
+    shapes = {no: shape(layout, sop.step(no)) for no in layout.steps}
     room = _Room(layout, shapes)
-    body = [_marker_def(marker), *_table(sop, layout)]
+    body = [svg.marker_def(marker), *_table(sop, layout)]
     for no in layout.steps:
         body += _step_symbol(layout, sop.step(no), shapes[no])
     body += _flow(sop, layout, shapes, marker, room)
@@ -610,7 +271,7 @@ def flowchart_svg(
     if layout.legend:
         body += _legend(layout, marker)
     title = f"Diagram alir SOP {sop.nomor}: langkah {first}–{last}"
-    return _document(layout.width, layout.height, title, body)
+    return svg.document(layout.width, layout.height, title, body)
 
 
 def _continues(step: Langkah) -> list[tuple[str, str]]:
@@ -623,7 +284,7 @@ def _continues(step: Langkah) -> list[tuple[str, str]]:
     return [(label, name) for label, target, name in branches if target == step.no + 1]
 
 
-def _down(a: _Shape, b: _Shape, boundary: float) -> list[Point]:
+def _down(a: Shape, b: Shape, boundary: float) -> list[Point]:
     """From the bottom of ``a`` to the top of ``b`` in the next row: straight down in the same
     lane, else down, across just above the row boundary (not on the grid line), and down."""
     if abs(a.port - b.port) < 0.5:
@@ -632,7 +293,7 @@ def _down(a: _Shape, b: _Shape, boundary: float) -> list[Point]:
     return [(a.port, a.bottom), (a.port, turn), (b.port, turn), (b.port, b.top)]
 
 
-def _down_spots(a: _Shape, route: Sequence[Point]) -> Iterator[tuple[float, float, str]]:
+def _down_spots(a: Shape, route: Sequence[Point]) -> Iterator[tuple[float, float, str]]:
     """Beside the line leaving a symbol's bottom, on the side the line does not turn to
     first, then on the other, a little lower each time."""
     sides = [(a.port + 4, "start"), (a.port - 4, "end")]
@@ -643,7 +304,7 @@ def _down_spots(a: _Shape, route: Sequence[Point]) -> Iterator[tuple[float, floa
             yield x, a.bottom + drop, anchor
 
 
-def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: str, room: _Room) -> list[str]:
+def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, Shape], marker: str, room: _Room) -> list[str]:
     """The start symbol (Mulai, or the connector from the previous page), the arrows from
     each step to the next, and the end symbol (Selesai, or the connector to the next page)."""
     first, last = layout.steps.start, layout.steps.stop - 1
@@ -652,7 +313,7 @@ def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: st
     con_w = con_h = 20.0
     band_top, band_bottom = layout.body_top, layout.table_height - layout.bottom
     out: list[str] = []
-    labels: list[tuple[_Shape, list[Point], str, str]] = []
+    labels: list[tuple[Shape, list[Point], str, str]] = []
 
     start_h = cap_h if first == 1 else con_h
     y = band_top + (layout.top - start_h) / 2
@@ -662,7 +323,7 @@ def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: st
         else _connector(head.port, y, con_w, con_h, str(first))
     )
     start = [(head.port, y + start_h), (head.port, head.top)]
-    out.append(_arrow(start, marker))
+    out.append(svg.arrow(start, marker))
     room.route(start)
     room.boxes.append((head.port - cap_w / 2, y, head.port + cap_w / 2, y + start_h))
 
@@ -675,7 +336,7 @@ def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: st
             continue
         a = shapes[no]
         route = _down(a, shapes[no + 1], layout.row_top(no + 1)) if no < last else [(a.port, a.bottom), (a.port, end_y)]
-        out.append(_arrow(route, marker))
+        out.append(svg.arrow(route, marker))
         room.route(route)
         label = " / ".join(text for text, _ in branches if text)
         if label:
@@ -690,11 +351,11 @@ def _flow(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: st
     return out + [room.place(label, _down_spots(a, route), name) for a, route, label, name in labels]
 
 
-def _branches(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker: str, room: _Room) -> list[str]:
+def _branches(sop: Sop, layout: ChartGeometry, shapes: dict[int, Shape], marker: str, room: _Room) -> list[str]:
     """Decision branches that do not lead to the next step, routed along the margins:
     backwards on the left of the first lane, forwards on the right of the last."""
     out: list[str] = []
-    placed: list[tuple[_Shape, str, float, str, str]] = []
+    placed: list[tuple[Shape, str, float, str, str]] = []
     routes = {"left": 0, "right": 0}
     lo, hi = layout.lane_x(0), layout.lane_x(len(layout.lanes))
     small = 12.0
@@ -725,7 +386,7 @@ def _branches(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker
                 out += _connector(mx, y, small, small, str(target), small=True)
                 route.append((mx, y))
                 room.boxes.append((mx - small / 2, y, mx + small / 2, y + small))
-            out.append(_arrow(route, marker, f' data-cabang="{name}" data-ke="{target}"'))
+            out.append(svg.arrow(route, marker, f' data-cabang="{name}" data-ke="{target}"'))
             room.route(route)
             placed.append((d, side, mx, label, name))
     for d, side, mx, label, name in placed:
@@ -733,15 +394,19 @@ def _branches(sop: Sop, layout: ChartGeometry, shapes: dict[int, _Shape], marker
     return out
 
 
-def _margin_spots(d: _Shape, side: str, mx: float, label: str) -> Iterator[tuple[float, float, str]]:
+def _margin_spots(d: Shape, side: str, mx: float, label: str) -> Iterator[tuple[float, float, str]]:
     """Along the line from the diamond's side to the margin: above it, near the diamond
-    first, then near the margin; then below it."""
+    first, then near the margin; then below it; then beside the margin line, further from
+    the diamond each time (a diamond in the outer lane leaves no room at its side)."""
     near, far, anchor, back = (
         (d.left - 4, mx + 4, "end", "start") if side == "left" else (d.right + 4, mx - 4, "start", "end")
     )
     for y in (d.cy - 4, d.cy + LABEL_SIZE + 3):
         yield near, y, anchor
         yield far, y, back
+    for step in range(1, 12):
+        yield far, d.cy - 4 - step * 6, back
+        yield far, d.cy + LABEL_SIZE + 3 + step * 6, back
 
 
 # --------------------------------------------------------------------------- legend
@@ -759,7 +424,7 @@ def _legend(layout: ChartGeometry, marker: str) -> list[str]:
         cx = x + icon_w / 2 + 2
         out.append(f'<g class="simbol" data-simbol="{name}">')
         out += _legend_icon(name, cx, cy, icon_w, icon_h, marker)
-        out.append(_text(x + icon_w + 10, cy + TEXT_SIZE * 0.35, f"= {words}", TEXT_SIZE, "start"))
+        out.append(svg.text_line(x + icon_w + 10, cy + TEXT_SIZE * 0.35, f"= {words}", TEXT_SIZE, "start"))
         out.append("</g>")
     out.append("</g>")
     return out
@@ -768,13 +433,13 @@ def _legend(layout: ChartGeometry, marker: str) -> list[str]:
 def _legend_icon(name: str, cx: float, cy: float, w: float, h: float, marker: str) -> list[str]:
     left, top = cx - w / 2, cy - h / 2
     if name == "kapsul":
-        return [_rect(left, top, w, h, "kapsul", rx=h / 2)]
+        return [svg.rect(left, top, w, h, "kapsul", rx=h / 2)]
     if name == "kotak":
-        return [_rect(left, top, w, h, "kotak")]
+        return [svg.rect(left, top, w, h, "kotak")]
     if name == "belah_ketupat":
-        return [_polygon([(cx, top - 2), (left + w, cy), (cx, top + h + 2), (left, cy)], "belah-ketupat")]
+        return [svg.polygon([(cx, top - 2), (left + w, cy), (cx, top + h + 2), (left, cy)], "belah-ketupat")]
     if name == "anak_panah":
-        return [_arrow([(left, cy), (left + w, cy)], marker)]
+        return [svg.arrow([(left, cy), (left + w, cy)], marker, cls="contoh-alur")]
     return _connector(cx, top - 1, h, h + 2, "")
 
 
@@ -829,7 +494,7 @@ def page_ranges(rows: Sequence[float], header: float, room: float = PAGE_ROOM, l
 def flowchart_pages(sop: Sop, room: float = PAGE_ROOM) -> list[FlowchartPage]:
     """The flowchart split into pages at most ``room`` px high, each with its picture, the
     legend on the last."""
-    ranges = page_ranges(row_heights(sop), sum(_header(sop)), room, legend_height())
+    ranges = page_ranges(row_heights(sop), sum(header_heights(sop)), room, legend_height())
     pages = []
     for steps in ranges:
         layout = flowchart_layout(sop, steps)

@@ -146,6 +146,18 @@
     };
   }
 
+  // An identifier (a case id, an SK or letter number: one word with digits and - . or /)
+  // or a staff member's name as the registry writes it is searched as an exact phrase, so
+  // the cases that carry it come first and nothing that merely shares a piece of it follows.
+  function exactPhrase(term, staff) {
+    var t = term.trim();
+    if (!t || t.indexOf('"') >= 0) return null;
+    if (/\d/.test(t) && /^[^\s]*[-./][^\s]*$/.test(t)) return '"' + t + '"';
+    var lower = t.toLowerCase();
+    var named = t.indexOf(" ") > 0 && staff.some(function (n) { return n.toLowerCase().indexOf(lower) === 0; });
+    return named ? '"' + t + '"' : null;
+  }
+
   function search() {
     var box = document.querySelector("[data-pagefind-ui]");
     if (!box) return;
@@ -155,6 +167,7 @@
     var base = new URL(box.getAttribute("data-pagefind-ui"), document.baseURI).href;
     var names = (box.getAttribute("data-pagefind-bundles") || "").split(" ").filter(Boolean);
     var correct = placeCorrector((box.getAttribute("data-tempat") || "").split("|"));
+    var staff = (box.getAttribute("data-petugas") || "").split("|").filter(Boolean);
     var note = document.querySelector(".koreksi");
     var exact = new URLSearchParams(window.location.search).get("persis") === "1";
     var main = base + names[0] + "/";
@@ -169,22 +182,20 @@
       var ui = new window.PagefindUI({
         element: "#pencarian", bundlePath: main, mergeIndex: merged,
         showSubResults: true, showImages: false, resetStyles: false, openFilters: [],
-        // Exact identifiers first: a case id, an SK number or a staff name found in the
-        // metadata of a case page (site/theme/main.html) outweighs any word in a text.
+        // A case's own id, SK numbers, staff and place (its metadata: site/theme/main.html)
+        // outweigh the same words anywhere else in a text.
         ranking: { metaWeights: { title: 6, kasus: 10, sk: 10, petugas: 8, tempat: 6 } },
         processTerm: function (term) {
+          var phrase = exactPhrase(term, staff);
+          if (phrase) { showCorrection(note, term, { changes: [] }); return phrase; }
           if (exact) return term;
           var found = correct(term);
           showCorrection(note, term, found);
           return found.term;
-        },
-        processResult: function (result) {
-          // The title without a permalink sign, sub-results under clean headings.
-          result.meta.title = (result.meta.title || "").replace(/\s*¶\s*$/, "");
-          (result.sub_results || []).forEach(function (s) { s.title = (s.title || "").replace(/\s*¶\s*$/, ""); });
-          return result;
         }
       });
+      var input = document.querySelector(".pagefind-ui__search-input");
+      if (input) input.setAttribute("aria-label", "Cari di arsip");  // Pagefind gives it a title only
       var q = new URLSearchParams(window.location.search).get("q");
       if (q) ui.triggerSearch(q);
     };
@@ -204,5 +215,12 @@
     note.hidden = false;
   }
 
-  document.addEventListener("DOMContentLoaded", function () { sortable(); filterable(); copyable(); search(); });
+  // A code block that scrolls can be scrolled from the keyboard too.
+  function focusableCode() {
+    document.querySelectorAll("pre > code").forEach(function (code) { code.setAttribute("tabindex", "0"); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    sortable(); filterable(); copyable(); focusableCode(); search();
+  });
 })();
