@@ -190,8 +190,8 @@ def test_every_column_of_the_sop_ap_table_with_full_role_names(sop: Sop) -> None
         ]
         assert joined(title) == role.nama  # in full, in its own lane's header
     assert "Kasi PKK" not in words and "Kabid" not in words
-    for title in ("Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan", "Pelaksana", "No", "Kegiatan"):
-        assert title in texts(root), title
+    for head in ("Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan", "Pelaksana", "No", "Kegiatan"):
+        assert head in texts(root), head
     # Mutu Baku spans its three columns, Pelaksana its lanes.
     mutu = heads["mutu"]
     assert f(mutu, "x") == f(heads["kelengkapan"], "x")

@@ -294,7 +294,7 @@ def test_the_toolkit_and_its_version_are_in_the_metadata_not_on_the_page(demo_si
     for pdf in _demo_pdfs(demo_site, "kasus/2026-02-cadassari-lsl6/*.pdf"):
         assert f"sop-kit {__version__}" not in text_of(pdf) and __version__ not in text_of(pdf), pdf.name
         meta = PdfReader(pdf).metadata
-        assert meta is not None and meta["/Creator"] == f"sop-kit {__version__}", pdf.name
+        assert meta is not None and str(meta["/Creator"]) == f"sop-kit {__version__}", pdf.name
 
 
 def test_hashes_whole_on_one_line_and_commits_short(demo_site: DemoSite) -> None:

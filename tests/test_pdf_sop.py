@@ -101,7 +101,7 @@ def test_the_legend_closes_the_flowchart_page_not_a_page_of_its_own(sop_pdf: Pat
 def test_the_toolkit_is_in_the_metadata_not_on_the_page(sop_pdf: Path) -> None:
     reader = PdfReader(sop_pdf)
     assert all("sop-kit" not in text and __version__ not in text for text in page_texts(sop_pdf))
-    assert reader.metadata is not None and reader.metadata["/Creator"] == f"sop-kit {__version__}"
+    assert reader.metadata is not None and str(reader.metadata["/Creator"]) == f"sop-kit {__version__}"
 
 
 def _flow_page(pdf: Any) -> Any:

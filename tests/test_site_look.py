@@ -31,84 +31,7 @@ PAGES = {  # page type: (address, what shows it is ready)
     "ekspor": ("ekspor/", "table.tabel"),
 }
 
-# Every box that has text or is a picture, outside Material's own chrome (its hidden search
-# dialog, the drawer): what a reader sees.
-# Every box that has text or is a picture (each line of an inline element its own box),
-# outside Material's own chrome (its hidden search dialog, the topic that shows on scroll) and
-# what is visually hidden for screen readers: what a reader sees.
-LEAVES = """
-const hidden = el => {
-  for (let a = el; a; a = a.parentElement) {
-    const s = getComputedStyle(a);
-    if (s.display === 'none' || s.visibility === 'hidden' || s.opacity === '0') return true;
-    if (s.clip !== 'auto' || (s.clipPath !== 'none' && s.clipPath !== '')) return true;
-  }
-  return false;
-};
-const boxes = [];
-for (const el of document.querySelectorAll('body *')) {
-  if (el.closest('.md-search, [hidden], .lightbox, svg *') || hidden(el)) continue;
-  const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
-  if (!own && !['IMG', 'svg', 'INPUT', 'SELECT', 'BUTTON'].includes(el.tagName)) continue;
-  // A box inside a scroll frame is seen only where the frame shows it.
-  let clip = {left: -1e9, top: -1e9, right: 1e9, bottom: 1e9};
-  for (let a = el.parentElement; a; a = a.parentElement) {
-    const s = getComputedStyle(a);
-    if (/(auto|scroll|hidden|clip)/.test(s.overflowX + s.overflowY)) {
-      const c = a.getBoundingClientRect();
-      clip = {left: Math.max(clip.left, c.left), top: Math.max(clip.top, c.top),
-              right: Math.min(clip.right, c.right), bottom: Math.min(clip.bottom, c.bottom)};
-    }
-  }
-  const parts = [];
-  for (const r of el.getClientRects()) {
-    const box = {left: Math.max(r.left, clip.left), top: Math.max(r.top, clip.top),
-                 right: Math.min(r.right, clip.right), bottom: Math.min(r.bottom, clip.bottom)};
-    if (box.right - box.left >= 2 && box.bottom - box.top >= 2) parts.push(box);
-  }
-  if (parts.length) boxes.push([el, parts]);
-}
-return boxes;
-"""
-
-OVERLAPS = (
-    LEAVES.replace("return boxes;", "")
-    + """
-const found = [];
-const name = el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '')
-  + ' "' + (el.textContent || '').trim().slice(0, 30) + '"';
-// A control's own adornment (a search field's clear button) sits inside it by design.
-const adornment = (a, b) => a.tagName === 'INPUT' && getComputedStyle(b).position === 'absolute' && a.parentElement.contains(b);
-for (let i = 0; i < boxes.length; i++) {
-  for (let j = i + 1; j < boxes.length; j++) {
-    const [a, pa] = boxes[i], [b, pb] = boxes[j];
-    if (a.contains(b) || b.contains(a) || adornment(a, b) || adornment(b, a)) continue;
-    const hit = pa.some(ra => pb.some(rb =>
-      Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 3 && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 3));
-    if (hit) found.push(name(a) + ' / ' + name(b));
-  }
-}
-return found.slice(0, 40);
-"""
-)
-
-# An element whose box runs past the right edge of the screen, unless a scroll frame
-# around it holds it.
-OVERFLOW = """
-const out = [];
-const width = document.documentElement.clientWidth;
-for (const el of document.querySelectorAll('body *')) {
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 || r.right <= width + 1 || el.closest('[hidden], .md-search')) continue;
-  let framed = false;
-  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-    const s = getComputedStyle(a);
-    if (/(auto|scroll|hidden|clip)/.test(s.overflowX) && a.getBoundingClientRect().right <= width + 1) { framed = true; break; }
-  }
-  if (!framed && getComputedStyle(el).position !== 'fixed') out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
-}
-return out.slice(0, 10);
-"""
+LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow and overlaps
 
 
 @pytest.fixture(scope="module")
@@ -176,8 +99,9 @@ def test_page_looks_right(browser: Any, site: str, page: str, size: str) -> None
     open_page(browser, site, page, size)
     width = WIDTHS[size][0]
     assert browser.execute_script("return document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
-    assert browser.execute_script(OVERFLOW) == []
-    assert browser.execute_script(OVERLAPS) == []
+    measured = browser.execute_script(LOOK.read_text("utf-8"))
+    assert measured["overflow"] == []
+    assert measured["overlaps"] == []
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     assert axe(browser) == []
