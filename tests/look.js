@@ -1,5 +1,5 @@
 // What tests/test_site_look.py measures on a page, in the page: run with Selenium's
-// execute_script, it returns {overflow, overlaps}, each a list of what is wrong (empty: fine).
+// execute_script, it returns {overflow, overlaps, spill}, each a list of what is wrong (empty: fine).
 'use strict';
 
 // Every box that has text or is a picture (each line of an inline element its own box),
@@ -20,9 +20,10 @@ function leaves() {
     if (el.closest('.md-search, [hidden], .lightbox, svg *') || hidden(el)) continue;
     const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own && !['IMG', 'svg', 'INPUT', 'SELECT', 'BUTTON'].includes(el.tagName)) continue;
-    // A box inside a scroll frame is seen only where the frame shows it.
+    // A box inside a scroll frame is seen only where the frame shows it. The page itself
+    // (html, body: Material makes them the screen's height) scrolls, it does not hide.
     let clip = {left: -1e9, top: -1e9, right: 1e9, bottom: 1e9};
-    for (let a = el.parentElement; a; a = a.parentElement) {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const s = getComputedStyle(a);
       if (/(auto|scroll|hidden|clip)/.test(s.overflowX + s.overflowY)) {
         const c = a.getBoundingClientRect();
@@ -95,4 +96,19 @@ function overflow() {
   return out.slice(0, 10);
 }
 
-return {overflow: overflow(), overlaps: overlaps()};
+// Text or a picture that runs out of its table cell's content box (a code too long for a card
+// on a phone runs into the padding and over the card's border).
+function spill() {
+  const out = [];
+  for (const [el, parts] of leaves()) {
+    const cell = el.parentElement && el.parentElement.closest('td, th');  // an element inside a cell
+    if (!cell) continue;
+    const edge = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+    // Each line of inline code carries its own padding (box-decoration-break: clone).
+    const pad = parseFloat(getComputedStyle(el).paddingRight);
+    if (parts.some(r => r.right > edge + pad + 1)) out.push(name(el) + ' past ' + Math.round(edge));
+  }
+  return out.slice(0, 10);
+}
+
+return {overflow: overflow(), overlaps: overlaps(), spill: spill()};

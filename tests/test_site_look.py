@@ -31,7 +31,7 @@ PAGES = {  # page type: (address, what shows it is ready)
     "ekspor": ("ekspor/", "table.tabel"),
 }
 
-LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow and overlaps
+LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow, overlaps, spill
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +102,7 @@ def test_page_looks_right(browser: Any, site: str, page: str, size: str) -> None
     measured = browser.execute_script(LOOK.read_text("utf-8"))
     assert measured["overflow"] == []
     assert measured["overlaps"] == []
+    assert measured["spill"] == []
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     assert axe(browser) == []
