@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 
@@ -16,7 +19,7 @@ from sop_kit.check.run import CheckOptions
 from sop_kit.pdf.build import PdfOptions, render_documents
 from sop_kit.pdf.render import RenderReport
 
-from .conftest import BASE_ID, MakeArchive
+from .conftest import BASE_ID, DemoSite, MakeArchive
 
 
 def text_of(pdf: Path) -> str:
@@ -211,3 +214,108 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     import zlib
 
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# --------------------------------------------------------------------------- the demo's documents, read back
+
+
+def _demo_pdfs(demo_site: DemoSite, pattern: str) -> list[Path]:
+    found = sorted((demo_site.site / "pdf").glob(pattern))
+    assert found, pattern
+    return found
+
+
+def _last_lines(pdf: Path) -> list[tuple[int, str, bool]]:
+    """Each page's last line of content (running head and page number left out): its text and
+    whether every word of it is bold, as a heading or a table's header row is."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            words = page.extract_words(extra_attrs=["fontname"])
+            body = [w for w in words if w["top"] > 45 and w["bottom"] < page.height - 40]
+            if not body:
+                continue
+            bottom = max(w["bottom"] for w in body)
+            line = [w for w in body if abs(w["bottom"] - bottom) < 2]
+            out.append((number, " ".join(w["text"] for w in line), all("Bold" in w["fontname"] for w in line)))
+    return out
+
+
+def test_no_heading_or_table_header_is_the_last_thing_on_a_page(demo_site: DemoSite) -> None:
+    pdfs = [
+        *_demo_pdfs(demo_site, "kasus/*/berkas-pembinaan-*.pdf"),
+        *_demo_pdfs(demo_site, "sop/*.pdf"),
+    ]
+    orphans = [(p.name, n, text) for p in pdfs for n, text, bold in _last_lines(p) if bold]
+    assert orphans == []
+
+
+def test_a_section_heading_starts_on_the_page_of_its_table(demo_site: DemoSite) -> None:
+    """A case with two rounds has two notes under "3. Pelaksanaan langkah": they stay with the
+    heading and the table, not alone at a page's foot."""
+    for pdf in _demo_pdfs(demo_site, "kasus/*/berkas-pembinaan-*.pdf"):
+        pages = ["".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+        for heading, first in (
+            ("2. Kelengkapan per langkah", "Kelengkapan wajib"),
+            ("3. Pelaksanaan langkah", "Pelaksana (peran)"),
+            ("4. Jejak persetujuan", "Ditandatangani oleh"),
+            ("6. Daftar berkas dan sidik SHA-256", "Berkas dan jenisnya"),
+        ):
+            at = [i for i, text in enumerate(pages) if "".join(heading.split()) in text]
+            assert at and "".join(first.split()) in pages[at[0]], (pdf.name, heading)
+
+
+# Words a reader of an Indonesian document must not meet: the English of a program, message
+# codes and identifiers, and the toolkit's own name with its version.
+ENGLISH = re.compile(
+    r"\b(error|warning|info|unsigned|signed|verified|unverified|pending|none|null|true|false|"
+    r"step|round|case|file|missing|approved|changed|page|version|no_role|wrong_role)\b",
+    re.IGNORECASE,
+)
+CODE = re.compile(r"\b[a-z]+_[a-z_]+\b|\b(?:trail|doc|file|step|case|time|sop)\.[a-z_]+\b(?!\.)|sop-kit \d")
+
+
+def test_no_code_or_english_word_in_an_indonesian_document(demo_site: DemoSite) -> None:
+    pdfs = [
+        *_demo_pdfs(demo_site, "kasus/*/berkas-pembinaan-*.pdf"),
+        *_demo_pdfs(demo_site, "sop/*.pdf"),
+    ]
+    for pdf in pdfs:
+        text = " ".join(text_of(pdf).split())
+        # File names the documents list are what they are (lampiran/03-sk-penetapan.pdf).
+        prose = re.sub(r"\S+\.(pdf|jpe?g|png|csv|ya?ml|xlsx|docx|odt|ods)\b", " ", text)
+        assert not ENGLISH.findall(prose), (pdf.name, ENGLISH.findall(prose)[:5])
+        assert not CODE.findall(prose), (pdf.name, CODE.findall(prose)[:5])
+
+
+def test_the_toolkit_and_its_version_are_in_the_metadata_not_on_the_page(demo_site: DemoSite) -> None:
+    from sop_kit._version import __version__
+
+    for pdf in _demo_pdfs(demo_site, "kasus/2026-02-cadassari-lsl6/*.pdf"):
+        assert f"sop-kit {__version__}" not in text_of(pdf) and __version__ not in text_of(pdf), pdf.name
+        meta = PdfReader(pdf).metadata
+        assert meta is not None and str(meta["/Creator"]) == f"sop-kit {__version__}", pdf.name
+
+
+def test_hashes_whole_on_one_line_and_commits_short(demo_site: DemoSite) -> None:
+    (pdf,) = _demo_pdfs(demo_site, "kasus/2026-02-cadassari-lsl6/berkas-pembinaan-*.pdf")
+    lines = [line for page in PdfReader(pdf).pages for line in page.extract_text().splitlines()]
+    hashes = [m for line in lines for m in re.findall(r"\b[0-9a-f]{64}\b", line)]
+    case = demo_site.archive / "kasus" / "2026" / "2026-02-cadassari-lsl6"
+    files = [*(case / "lampiran").iterdir(), *(case / "foto").iterdir()]
+    assert {hashlib.sha256(p.read_bytes()).hexdigest() for p in files} <= set(hashes)  # each whole, on its line
+    assert not [line for line in lines if re.search(r"\b[0-9a-f]{20,63}$", line)]  # no hash cut at a line's end
+    commits = [m for line in lines for m in re.findall(r"\b[0-9a-f]{10}\b", line)]
+    assert len(commits) >= 9  # the trail's commits, short as git abbreviates them
+
+
+def test_dates_in_words_and_the_document_dated_by_its_last_change(demo_site: DemoSite) -> None:
+    (pdf,) = _demo_pdfs(demo_site, "kasus/2026-02-cadassari-lsl6/berkas-pembinaan-*.pdf")
+    text = " ".join(text_of(pdf).split())
+    assert "23 Februari 2026 s.d. 12 Maret 2026" in text
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", re.sub(r"\S+\.(pdf|jpe?g|png|csv|ya?ml)\b", " ", text))
+    # The SK was replaced on 13 March, after the last step: the dossier is dated by that change.
+    assert "Disusun dari catatan per 13 Maret 2026 10:00 WIB" in text
+    meta = PdfReader(pdf).metadata
+    assert meta is not None and meta.creation_date is not None
+    assert (meta.creation_date.month, meta.creation_date.day) == (3, 13)

@@ -76,7 +76,7 @@ def test_every_case_has_a_page_and_case_pages_stay_out_of_the_nav(demo_site: Dem
     for case_id in cases:
         assert (demo_site.site / case_url(demo_site.site, case_id) / "index.html").is_file()
     home = (demo_site.site / "index.html").read_text("utf-8")
-    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    nav = home.split('<nav class="md-nav md-nav--primary', 1)[1].split("</nav>", 1)[0]
     assert "Beranda" in nav and "Temuan" in nav
     assert not any(case_id in nav for case_id in cases)
 
@@ -98,7 +98,7 @@ def test_case_page_shows_record_trail_checklist_gallery_and_downloads(demo_site:
     # Gallery: a thumbnail per photo linking to a lightbox with the full copy, with the EXIF date.
     thumbs = [s for s in p.images if s.endswith("-kecil.jpg")]
     assert len(thumbs) == 3 and all((site / url / t).is_file() for t in thumbs)
-    assert "EXIF: 2026-02-04" in text
+    assert "diambil 4 Februari 2026" in text  # the EXIF date, in words
     # The approval timeline with verification and commit ids.
     html = (site / url / "index.html").read_text("utf-8")
     assert "terverifikasi: Agus Permana" in text and "<code>" in html
@@ -122,8 +122,10 @@ def test_dashboard_counts_and_compliance_match_the_export(demo_site: DemoSite) -
     assert good < len(decided)  # the forged decision is not counted as right
     for year in ("2025", "2026"):
         assert str(sum(1 for r in rows if r["tahun"] == int(year))) in text
-    # Open findings come first on the dashboard.
-    assert text.index("Temuan terbuka") < text.index("Kepatuhan")
+    # Compliance first: the counts and the cases that broke the SOP, then the open findings.
+    html = (demo_site.site / "index.html").read_text("utf-8")
+    order = ('<ul class="ringkasan-kepatuhan">', 'id="kasus-tidak-sesuai-sop"', 'id="temuan-terbuka"')
+    assert [html.index(mark) for mark in order] == sorted(html.index(mark) for mark in order)
 
 
 def test_findings_page_lists_every_finding_with_case_links(demo_site: DemoSite) -> None:
@@ -316,3 +318,169 @@ def test_no_build_machine_path_is_published(demo_site: DemoSite) -> None:
         if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml", ".txt"):
             assert machine not in unescape(path.read_text("utf-8", errors="replace")), path
     assert "records/kasus/20" in unescape((demo_site.site / "temuan" / "index.html").read_text("utf-8"))
+
+
+# --------------------------------------------------------------------------- reading the pages
+
+
+def _export(site: Path) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = json.loads((site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]
+    return rows
+
+
+def _soup(site: Path, url: str) -> str:
+    """A page's HTML with its character references resolved (the site writes "/" and "-" in
+    addresses as references, which a browser reads as the characters)."""
+    return unescape((site / url / "index.html").read_text("utf-8"))
+
+
+def _cases_linked(html: str) -> set[str]:
+    return set(re.findall(r'href="[./]*kasus/\d{4}/([\w-]+)/"', html))
+
+
+def test_home_leads_with_compliance_each_count_a_link_to_its_cases(demo_site: DemoSite) -> None:
+    site = demo_site.site
+    rows = _export(site)
+    html = _soup(site, "")
+    summary = html.split('<ul class="ringkasan-kepatuhan">', 1)[1].split("</ul>", 1)[0]
+    assert html.index("ringkasan-kepatuhan") < html.index('id="temuan-terbuka"')  # the first screen
+    expected = {
+        "jelajah/kepatuhan/tidak-sesuai/": {r["id"] for r in rows if r["galat"]},
+        "jelajah/koleksi/tidak-terverifikasi/": {r["id"] for r in rows if r["persetujuan_tidak_terverifikasi"]},
+        "jelajah/koleksi/diubah-setelah-disetujui/": {r["id"] for r in rows if r["diubah_setelah_disetujui"]},
+        "jelajah/koleksi/dokumen-kurang/": {r["id"] for r in rows if not r["dokumen_lengkap"]},
+    }
+    links = re.findall(r'<a href="([^"]+)"><strong>(\d+)</strong>', summary)
+    assert [href for href, _ in links] == list(expected)
+    for href, count in links:
+        assert int(count) == len(expected[href]) > 0, href
+        assert _cases_linked(_soup(site, href)) == expected[href], href  # the list holds exactly those cases
+    # Each case that broke the SOP is one click from home, with what broke it.
+    broken = html.split('id="kasus-tidak-sesuai-sop"', 1)[1].split("</table>", 1)[0]
+    assert _cases_linked(broken) == expected["jelajah/kepatuhan/tidak-sesuai/"]
+    assert "persetujuan tidak terverifikasi" in broken and "diubah setelah disetujui" in broken
+
+
+def test_lists_lead_with_their_counts_and_carry_what_the_filters_match(demo_site: DemoSite) -> None:
+    site = demo_site.site
+    rows = {r["id"]: r for r in _export(site)}
+    html = _soup(site, "jelajah/tahun/2026")
+    assert re.search(r'<a href="\?kepatuhan=galat"><strong>3</strong> dari 9 kasus tidak sesuai SOP', html)
+    assert '<form class="saring" data-saring="kasus" hidden>' in html  # shown by situs.js
+    found = re.findall(
+        r'<tr data-kepatuhan="([^"]*)" data-status="([^"]*)" data-kecamatan="([^"]*)" data-tahun="(\d+)">'
+        r'<td data-label="Kasus"><a class="id" href="[./]*kasus/\d{4}/([\w-]+)/"',
+        html,
+    )
+    assert len(found) == 9
+    for tags, status, kecamatan, _year, case in found:
+        row = rows[case]
+        assert ("galat" in tags.split()) == bool(row["galat"]) and ("sesuai" in tags.split()) == (not row["galat"])
+        assert ("tidak-terverifikasi" in tags.split()) == row["persetujuan_tidak_terverifikasi"]
+        assert ("diubah" in tags.split()) == row["diubah_setelah_disetujui"]
+        assert status == row["status"] and unescape(kecamatan) == row["kecamatan"]
+    assert 'class="tabel-gulir" role="region"' in html and 'tabindex="0"' in html  # a frame that scrolls
+
+
+def test_findings_page_is_wide_and_filterable_by_level_case_kecamatan_and_code(demo_site: DemoSite) -> None:
+    html = _soup(demo_site.site, "temuan")
+    assert "md-sidebar--primary" not in html or 'data-md-type="navigation" hidden' in html
+    findings = json.loads((demo_site.site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
+    rows = re.findall(
+        r'<tr class="tingkat-(\w+)" data-tingkat="\w+" data-kasus="([^"]*)" '
+        r'data-kecamatan="([^"]*)" data-kode="([^"]*)">',
+        html,
+    )
+    assert len(rows) == len(findings)
+    assert {unescape(code) for *_, code in rows} == {f["code"] for f in findings}
+    by_case = {r["id"]: r["kecamatan"] for r in _export(demo_site.site)}
+    for _, case, kecamatan, _ in rows:
+        assert unescape(kecamatan) == by_case[unescape(case)]
+    for name in ("tingkat", "kasus", "kecamatan", "kode"):
+        assert f'<select name="{name}">' in html, name
+    assert html.count('<code class="kode">') == len(findings)  # codes set so they never break
+
+
+def test_export_page_names_its_columns_as_they_are(demo_site: DemoSite) -> None:
+    p = page(demo_site.site, "ekspor")
+    assert "sop_nomor" in p.text and "persetujuan_tidak_terverifikasi" in p.text
+    assert "&#95;" not in p.text and "&amp;" not in p.text
+
+
+def test_guide_code_blocks_are_blocks(demo_site: DemoSite) -> None:
+    html = _soup(demo_site.site, "panduan")
+    blocks = re.findall(r"<pre[^>]*><code[^>]*>(.*?)</code></pre>", html, re.S)
+    assert any("git config user.name" in unescape(b) for b in blocks)
+    assert not re.search(r"<code>sh\b", html) and "<p><code>sh" not in html
+
+
+def test_case_page_reads_like_a_document(demo_site: DemoSite) -> None:
+    site = demo_site.site
+    url = case_url(site, "2026-02-cadassari-lsl6")
+    html = _soup(site, url)
+    text = page(site, url).text
+    assert "23 Februari 2026 s.d. 12 Maret 2026" in text  # dates in words
+    assert not re.search(
+        r"\b20\d\d-\d\d-\d\d\b", re.sub(r"[\w/-]+\.(pdf|jpe?g|yaml)\b|20\d\d-\d\d-[a-z][\w-]+", "", text)
+    )
+    assert 'datetime="2026-02-23"' in html  # the ISO date is still there for machines
+    # Identifiers short, the full value in the tooltip and copied by a click.
+    full = re.findall(r'data-salin="([0-9a-f]{40})" title="id commit \1', html)
+    assert len(full) >= 9
+    assert re.search(r"<code>[0-9a-f]{10}…</code>", html)
+    assert re.search(
+        r'data-salin="([0-9a-f]{64})" title="sidik SHA-256 \1 \(klik untuk menyalin\)"><code>[0-9a-f]{12}…', html
+    )
+    # The SK replaced after approval: its file is there, and changed; the row says so.
+    row = html.split('id="kelengkapan"', 1)[1].split("</tr>", 4)[3]
+    assert "berkas berubah sejak dicatat" in row and "✗ kurang" not in row
+    assert "isi berubah sejak dicatat" in row and 'href="berkas/' in row
+    # The verdict's parts each lead to where the page shows them.
+    verdict = html.split('class="putusan tidak-sesuai"', 1)[1].split("</p>", 1)[0]
+    assert 'href="#temuan"' in verdict and 'href="#jejak-persetujuan"' in verdict and 'href="#kelengkapan"' in verdict
+
+
+def test_sop_page_shows_the_pdfs_own_flowchart(demo_site: DemoSite) -> None:
+    from sop_kit import open_archive
+    from sop_kit.views.flowchart import flowchart_pages
+
+    sop = open_archive(demo_site.archive).sops[("61.1.D.049/I/2020", 0)]
+    html = _soup(demo_site.site, "sop/61-1-d-049-i-2020-rev0")
+    pictures = flowchart_pages(sop)  # what sop_kit.pdf.documents puts in the SOP's PDF
+    for picture in pictures:
+        assert picture.svg.strip() in html
+    diagram = html.split('class="diagram-alir"', 1)[1].split("</div>", 1)[0]
+    assert diagram.count("<svg") == len(pictures)
+    for word in ("Mutu Baku", "Kelengkapan", "Output", "Keterangan", "Kepala Bidang", "Kualitas Keluarga"):
+        assert word in diagram, word
+    assert "Kasi PKK" not in diagram and "Kabid" not in diagram
+
+
+def test_sop_page_tables_are_styled_and_complete(demo_site: DemoSite) -> None:
+    html = _soup(demo_site.site, "sop/61-1-d-049-i-2020-rev0")
+    text = page(demo_site.site, "sop/61-1-d-049-i-2020-rev0").text
+    for cls in ("riwayat-revisi", "praktik", "praktik-dokumen", "langkah-sop"):
+        assert f'<table class="tabel {cls}">' in html, cls
+        frame = html.split(f'<table class="tabel {cls}">', 1)[0].rsplit("<div", 1)[1]
+        assert 'class="tabel-gulir"' in frame, cls  # scrolls inside a visible frame when narrow
+    steps = html.split('<table class="tabel langkah-sop">', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">Output</th>' in steps and '<th scope="col">Keterangan</th>' in steps
+    assert "Terkumpulnya data lokasi/daerah rawan ketahanan keluarga" in unescape(steps).replace("&#47;", "/")
+    assert "NIP 19650612 198703 1 007" in text and "Januari 2020" in text
+
+
+def test_search_reads_clean_titles_and_no_glued_metadata(demo_site: DemoSite) -> None:
+    """What Pagefind indexes of a case page: a title without "¶", and the filters and ranking
+    fields in an element it reads for metadata only, so no excerpt starts with them."""
+    html = _soup(demo_site.site, case_url(demo_site.site, CASE))
+    body = html.split("data-pagefind-body>", 1)[1]
+    meta = body.split("</div>", 1)[0]
+    assert meta.startswith("\n<div hidden data-pagefind-ignore>")
+    assert f'<span data-pagefind-meta="title">Kasus {CASE} — Cilalawi</span>' in meta
+    for name in ("Tahun", "Kecamatan", "Status"):
+        assert f'data-pagefind-filter="{name}"' in meta
+    for name in ("kasus", "sk", "petugas", "tempat"):
+        assert f'data-pagefind-meta="{name}"' in meta
+    assert "400.9/Kep.70/DSP3A/2026" in meta
+    cari = _soup(demo_site.site, "cari")
+    assert "Cibening" in unescape(cari.split('data-tempat="', 1)[1].split('"', 1)[0]).split("|")

@@ -73,13 +73,12 @@ def sop_jobs(archive: Archive, out: Path) -> list[Job]:
 
 
 def sop_context(sop: Sop) -> dict[str, Any]:
-    from ..views.flowchart import flowchart_pages, legend_svg  # drawing the chart is slow to import
+    from ..views.flowchart import flowchart_pages  # drawing the chart is slow to import
 
     return {
         "model": sop,
         "roles": [r.nama for r in sop.peran],
         "pages": flowchart_pages(sop),
-        "legend": legend_svg(),
         "kinds": {k.id: k.nama for k in sop.jenis_dokumen},
     }
 

@@ -53,6 +53,19 @@ Text = Annotated[str, Field(min_length=1, max_length=300)]
 Url = Annotated[str, Field(pattern=r"^https?://[^\s\"'<>`\\]+$", max_length=500)]
 Icon = Annotated[str, Field(pattern=r"^(material|octicons|simple|fontawesome/(brands|regular|solid))/[a-z0-9-]+$")]
 ArchiveImage = Annotated[str, Field(pattern=rf"^{TEMPLATES_DIR}/[A-Za-z0-9_-]+\.(png|jpe?g)$")]
+# Light and dark, following the reader's system until they choose (an archive may set its own).
+PALETTE = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "toggle": {"icon": "material/brightness-7", "name": "Tampilan gelap"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "toggle": {"icon": "material/brightness-4", "name": "Tampilan terang"},
+    },
+]
 
 
 class Toggle(BaseModel):
@@ -238,15 +251,26 @@ def mkdocs_config(
         "nav": NAV,
         "not_in_nav": NOT_IN_NAV,
         "theme": {
+            "palette": PALETTE,
             **theme,
             "name": "material",
             "custom_dir": str(THEME_DIR),
             "language": "id",
             "font": False,  # no Google Fonts: an auditor's browser fetches nothing from outside
-            "features": ["navigation.sections", "navigation.top", "toc.follow"],
+            # Tabs carry the navigation, so pages keep their width for tables (no left sidebar).
+            "features": ["navigation.tabs", "navigation.sections", "navigation.top", "toc.follow"],
         },
         "plugins": [],  # not even Material's search: its lunr index grows ~2.4 KB per page
-        "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
+        # superfences: the guide's code blocks inside numbered lists (record text never
+        # reaches it: markup.inert turns every backtick into a character reference), plain,
+        # without Pygments' colours (too faint to read on Material's code background).
+        "markdown_extensions": [
+            "tables",
+            "admonition",
+            {"pymdownx.highlight": {"use_pygments": False}},
+            "pymdownx.superfences",
+            {"toc": {"permalink": True}},
+        ],
         "extra_css": ["assets/sop-kit/situs.css"],
         "extra_javascript": ["assets/sop-kit/situs.js"],
         "extra": extra,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,10 +22,14 @@ from markupsafe import Markup
 
 from ..core.findings import Finding, Severity
 from ..core.messages import text
+from ..pdf.letters import nip_text
+from ..pdf.templating import tanggal
 from ..records.archive import Archive
+from ..records.fieldtypes import WIB
 from ..records.ids import slug
 from ..records.models import Sop
 from ..records.rounds import Status
+from ..records.wilayah import purwakarta
 from ..records.worktime import duration_text
 from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
@@ -51,6 +55,9 @@ NAV: list[dict[str, str]] = [
     {"Panduan": "panduan/index.md"},
 ]
 NOT_IN_NAV = "/kasus/\n/jelajah/*/\n/sop/*/\n/sop/*.md\n/laporan/*.md\n/agenda.md\n"
+# Material's front matter: the page gets the whole width (the tabs carry the navigation).
+WIDE = ["navigation", "toc"]
+BROKEN_SHOWN = 25  # cases with errors the home page lists; the rest are one click away
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,7 @@ COLLECTIONS = [
     ),
 ]
 COMPLIANCE = [
+    Collection("tidak-sesuai", "Tidak sesuai SOP", "Kasus dengan sedikitnya satu galat pemeriksaan."),
     Collection(
         "dokumen-lengkap", "Dokumen wajib lengkap", "Kasus yang memiliki semua dokumen wajib yang dapat diperiksa."
     ),
@@ -124,7 +132,86 @@ def in_collection(name: str, c: CaseRow) -> bool:
         "keputusan-sah": lambda: c.decisions_ok is True,
         "tepat-waktu": lambda: not c.over_time,
         "bersih": lambda: c.errors == 0,
+        "tidak-sesuai": lambda: c.errors > 0,
     }[name]()
+
+
+# A summary's counts, by the filter of a list page (site/theme situs.js) that shows their cases,
+# and the saved listing that holds them across the archive.
+FILTERS = {
+    "galat": "kepatuhan/tidak-sesuai",
+    "tidak-terverifikasi": "koleksi/tidak-terverifikasi",
+    "diubah": "koleksi/diubah-setelah-disetujui",
+    "dokumen-kurang": "koleksi/dokumen-kurang",
+}
+
+
+def tags(c: CaseRow) -> str:
+    """What the list filter "Kepatuhan" matches a case by (space-separated)."""
+    found = {
+        "galat": c.errors > 0,
+        "sesuai": c.errors == 0,
+        "tidak-terverifikasi": c.unverified,
+        "diubah": c.changed_after_approval,
+        "dokumen-kurang": not c.documents_complete,
+    }
+    return " ".join(name for name, yes in found.items() if yes)
+
+
+# --- how people read dates and identifiers: in words, and short with the full value at hand
+
+
+def date_text(value: date | str | None) -> Markup:
+    """12 Maret 2026, with the ISO date for machines (records keep dates as ISO text)."""
+    if not value:
+        return Markup("")
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return Markup('<time class="nowrap" datetime="{}">{}</time>').format(day.isoformat(), tanggal(day))
+
+
+def when_text(value: datetime | None) -> Markup:
+    """12 Maret 2026 14:05 in the office's time (WIB); date and time never split inside."""
+    if value is None:
+        return Markup("")
+    local = value.astimezone(WIB) if value.tzinfo else value.replace(tzinfo=WIB)
+    return Markup(
+        '<time datetime="{}"><span class="nowrap">{}</span> <span class="nowrap">{:%H:%M}</span></time>'
+    ).format(local.isoformat(timespec="minutes"), tanggal(local), local)
+
+
+def photo_when(taken: str) -> Markup:
+    """EXIF's "2026-03-11 08:45:00" (the camera's local time) in words."""
+    try:
+        return when_text(datetime.fromisoformat(taken))
+    except ValueError:
+        return inert(taken)
+
+
+def ident(value: str, length: int, what: str) -> Markup:
+    """A commit id or hash, shortened; the full value in its tooltip, and copied by a click."""
+    short = value[:length] + ("…" if len(value) > length else "")
+    return Markup(
+        '<button type="button" class="salin" data-salin="{0}" title="{1} {0} (klik untuk menyalin)">'
+        "<code>{2}</code></button>"
+    ).format(inert(value), inert(what), inert(short))
+
+
+def file_short(path: str, case: str | None) -> Markup:
+    """A finding's file as read beside its case: the part inside the case folder, allowed
+    to wrap only after a slash."""
+    inside = path.split(f"/{case}/", 1)[-1] if case and f"/{case}/" in path else path
+    parts = [Markup('<span class="nowrap">{}</span>').format(inert(part)) for part in inside.split("/")]
+    return Markup("/<wbr>").join(parts)
+
+
+def totals(cases: list[CaseRow]) -> dict[str, int]:
+    return {
+        "total": len(cases),
+        "errors": sum(1 for c in cases if c.errors),
+        "unverified": sum(1 for c in cases if c.unverified),
+        "changed": sum(1 for c in cases if c.changed_after_approval),
+        "documents": sum(1 for c in cases if not c.documents_complete),
+    }
 
 
 @cache
@@ -138,8 +225,15 @@ def _env() -> Environment:
     )
     env.globals.update(
         status_label=lambda s: text(f"state.{s}", "id"),
+        statuses=[s.value for s in STATUS_ORDER],
         pct=lambda share: "-" if share is None else f"{round(share * 100)}%",
         pct_num=lambda share: 0 if share is None else round(share * 100),
+        date=date_text,
+        when=when_text,
+        month=lambda value: tanggal(value),  # an SOP's dates are months: "Januari 2020"
+        nip=nip_text,
+        ident=ident,
+        tags=tags,
     )
     env.filters["plain"] = lambda value: Markup(plain(str(value)))  # headings: no markup, no entities
     return env
@@ -163,11 +257,24 @@ def site_pages(
     pages: dict[str, str] = {}
     by_id = {r.id: r for r in rows}
     pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive)
+    every = finding_rows(findings, by_id, "../")
     pages["temuan.md"] = render(
-        "temuan.md", {"title": "Temuan", "search": "exclude"}, rows=finding_rows(findings, by_id, "../")
+        "temuan.md",
+        {"title": "Temuan", "search": "exclude", "hide": WIDE},
+        rows=every,
+        counts=Counter(r["severity"] for r in every),
     )
-    pages["cari.md"] = render("cari.md", {"title": "Cari", "search": "exclude"}, root="../", bundles=search)
-    pages["ekspor.md"] = render("ekspor.md", {"title": "Ekspor data", "search": "exclude"}, columns=EXPORT_COLUMNS)
+    pages["cari.md"] = render(
+        "cari.md",
+        {"title": "Cari", "search": "exclude", "hide": WIDE},
+        root="../",
+        bundles=search,
+        places=places(),
+        staff=sorted({s.nama for s in archive.staff.values()}),
+    )
+    pages["ekspor.md"] = render(
+        "ekspor.md", {"title": "Ekspor data", "search": "exclude", "hide": WIDE}, columns=EXPORT_COLUMNS
+    )
     pages.update(sop_pages(archive, rows, pdf))
     pages.update(browse_pages(archive, rows))
     pages[GUIDE_PAGE] = guide_page()
@@ -178,6 +285,14 @@ def site_pages(
 
 def case_page_path(row: CaseRow | CaseView) -> str:
     return f"kasus/{row.year}/{row.id}.md"
+
+
+def places() -> list[str]:
+    """Every kecamatan and desa/kelurahan name of the register: what the search page
+    matches a misspelt place against."""
+    register = purwakarta()
+    names = {w.nama for w in register.by_code.values()}
+    return sorted(names)
 
 
 def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseRow], root: str) -> list[dict[str, Any]]:
@@ -191,10 +306,12 @@ def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseRow], root: s
                 "rank": SEVERITY_RANK[f.severity],
                 "case": f.case,
                 "case_href": f"{root}{view.url}" if view else None,
+                "kecamatan": view.kecamatan if view else None,
                 "code": f.code,
                 "message": f.message("id"),
                 "hint": f.hint("id"),
                 "file": f.file,
+                "file_short": file_short(f.file, f.case),
                 "line": f.line,
                 "href": _finding_href(f, view, root),
             }
@@ -244,11 +361,21 @@ def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, arc
                 "steps": steps,
             }
         )
+    # The cases that broke the SOP, worst first, each with its first error as it reads.
+    first_error: dict[str, str] = {}
+    for r in rows:
+        if r["severity"] == Severity.ERROR and r["case"]:
+            first_error.setdefault(r["case"], r["message"])
+    broken = sorted((v for v in views if v.errors), key=lambda v: (-v.errors, v.start, v.id))
     return render(
         "beranda.md",
-        {"title": "Beranda", "search": "exclude"},
+        {"title": "Beranda", "search": "exclude", "hide": WIDE},
         office=office,
         total=total,
+        totals=totals(views),
+        collection_href=lambda name: f"jelajah/{FILTERS[name]}/",
+        broken=[{"row": v, "first": first_error.get(v.id, "")} for v in broken[:BROKEN_SHOWN]],
+        broken_total=len(broken),
         open_findings=open_rows[:15],
         more_findings=max(0, len(open_rows) - 15),
         errors=sum(1 for r in rows if r["severity"] == Severity.ERROR),
@@ -312,7 +439,7 @@ def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[
         revisions = [
             {
                 "revisi": e.sop.revisi,
-                "tanggal_revisi": e.sop.tanggal_revisi or "-",
+                "tanggal_revisi": e.sop.tanggal_revisi,
                 "tanggal_efektif": e.sop.tanggal_efektif,
                 "cases": e.cases,
                 "href": f"../{sop_slug(e.sop)}/",
@@ -322,10 +449,9 @@ def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[
             for e in history(archive.sops, sop.nomor, counts)
         ]
         rows.append({"href": f"{name}/", "label": f"{sop.nomor} revisi {sop.revisi} — {sop.nama}", "count": count})
-        page = flowchart_pages(sop, per_page=len(sop.langkah))[0]
         pages[f"sop/{name}.md"] = render(
             "sop.md",
-            {"title": f"SOP {sop.nomor} revisi {sop.revisi}"},
+            {"title": f"SOP {sop.nomor} revisi {sop.revisi}", "hide": WIDE},
             s=sop,
             slug=name,
             root="../../",
@@ -337,12 +463,13 @@ def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[
             minutes=minutes_text,
             method=text("stats.method", "id"),
             roles={st.no: " / ".join(sop.role(r).nama for r in st.pelaksana) for st in sop.langkah},
-            page=page,
-            svg=Markup(page.svg),  # drawn by sop_kit.views.flowchart, which escapes every label
+            # The SOP PDF's own pictures, page by page: drawn by sop_kit.views.flowchart,
+            # which escapes every label.
+            svgs=[Markup(page.svg) for page in flowchart_pages(sop)],
         )
     pages["sop/index.md"] = render(
         "index_of.md",
-        {"title": "SOP", "search": "exclude"},
+        {"title": "SOP", "search": "exclude", "hide": WIDE},
         heading="SOP",
         column="SOP",
         intro="SOP yang dipakai untuk menilai kasus di arsip ini. "
@@ -360,16 +487,23 @@ def browse_pages(archive: Archive, views: list[CaseRow]) -> dict[str, str]:
         depth = path.count("/") + 1  # the page is served as path/ (directory URLs)
         pages[path + ".md"] = render(
             "listing.md",
-            {"title": title, "search": "exclude"},
+            {"title": title, "search": "exclude", "hide": WIDE},
             heading=title,
             intro=intro,
             cases=cases,
             root="../" * depth,
+            totals=totals(cases),
+            filter_href=lambda name: f"?kepatuhan={name}",  # the list itself, filtered in the browser
         )
 
     def index(path: str, title: str, column: str, rows: list[dict[str, Any]], intro: str = "") -> None:
         pages[path] = render(
-            "index_of.md", {"title": title, "search": "exclude"}, heading=title, column=column, rows=rows, intro=intro
+            "index_of.md",
+            {"title": title, "search": "exclude", "hide": WIDE},
+            heading=title,
+            column=column,
+            rows=rows,
+            intro=intro,
         )
 
     years = sorted({v.year for v in views}, reverse=True)
@@ -466,6 +600,7 @@ def case_page(
 ) -> str:
     """The page of one case, from its full view (public context unless internal)."""
     sop = archive.sops[v.sop]
+    changed = {f.params.get("path") for f in v.findings if f.code == "file.hash_mismatch"}
     by_step: dict[int, list[dict[str, Any]]] = {}
     for a in v.attachments:
         if a.photo and a.published:
@@ -478,16 +613,22 @@ def case_page(
             else ("berkas tidak ada" if a.format is None else f"format {a.format} tidak dipublikasikan")
         )
         by_step.setdefault(a.step, []).append(
-            {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why}
+            {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why, "changed": a.source in changed}
         )
+    staff = sorted({e.who for e in v.document.executions if e.who})
     return render(
         "kasus.md",
         {
             "title": f"Kasus {v.id} — {v.desa}",
+            "hide": ["navigation"],  # its table of contents stays: a case page is long
             "kasus": v.id,
             "tahun": v.year,
             "kecamatan": v.kecamatan,
+            "desa": v.desa,
             "status": text(f"state.{v.status}", "id"),
+            # What an exact search names: ranked first by the search page (site/search.py).
+            "sk": " ".join(v.sk_numbers),
+            "petugas": "; ".join(staff),
         },
         c=v,
         x=v.document,
@@ -500,7 +641,7 @@ def case_page(
         photos=photos,
         downloads=downloads,
         internal=internal,
-        when=_when,
+        photo_when=photo_when,
         duration=_duration,
         decision_label=lambda d: (
             text("decision.ya", "id")
@@ -512,10 +653,6 @@ def case_page(
         event_label=_event_label,
         verdict_label=_verdict_label,
     )
-
-
-def _when(value: datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
 
 def _duration(e: Execution) -> str:

@@ -25,6 +25,7 @@ ROOT = "pagefind"
 MAIN = "utama"  # SOP pages
 PER_BUNDLE = 125  # cases a bundle may hold before the archive gets more bundles
 MOST_BUNDLES = 16
+EXCLUDED = ".headerlink"  # the headings' "¶" permalinks: no title or excerpt of a result ends in one
 
 
 def bundle_count(cases: int) -> int:
@@ -93,7 +94,7 @@ def index(
             shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
             glob = "sop/*/index.html" if name == MAIN else "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
             cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
-            cmd += ["--output-subdir", f"{ROOT}/{name}", "--silent"]
+            cmd += ["--exclude-selectors", EXCLUDED, "--output-subdir", f"{ROOT}/{name}", "--silent"]
             running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
             while len(running) >= max(1, jobs) or (running and name == todo[-1]):
                 finished, proc = running.pop(0)

@@ -17,6 +17,7 @@ from ..check.report import UNVERIFIED, Verdict
 from ..core.findings import Severity
 from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
+from ..records.fieldtypes import WIB
 from ..records.models import Langkah, Sop
 from ..records.rounds import Progress, case_progress
 from ..records.wilayah import purwakarta
@@ -164,7 +165,7 @@ class Compliance:
 @dataclass(frozen=True)
 class TrailEvent:
     when: datetime
-    commit: str  # shortened
+    commit: str  # the full id: a page or document shortens it where people read it
     kind: str
     step: int | None
     round: int | None
@@ -255,6 +256,9 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
             continue  # pre-filled and never used: no execution, in no round
         row = sop.step(rec.langkah) if rec.langkah <= len(sop.langkah) else None
         executions.append(_execution(archive, sop, row, rec))
+    events = _trail(trail, kasus.id)
+    # The document's date is the last moment it shows: a step's end, or a later commit.
+    moments += [e.when.astimezone(WIB).replace(tzinfo=None) for e in events or ()]
     generated = max(moments) if moments else datetime.combine(kasus.periode.mulai, WIB_NOON)
     desa = purwakarta().by_code.get(kasus.lokasi.kode)
     creator = staff[kasus.dibuat_oleh].nama if kasus.dibuat_oleh in staff else kasus.dibuat_oleh
@@ -296,7 +300,7 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
             for f in sorted(verdict.findings, key=lambda f: (_RANK[f.severity], f.file, f.line or 0))
             if f.severity is not Severity.INFO or f.code.startswith("time.")
         ),
-        trail=_trail(trail, kasus.id),
+        trail=events,
         generated=generated,
         compliance=Compliance.of(verdict),
     )
@@ -391,7 +395,7 @@ def _trail(trail: Trail | None, case_id: str) -> tuple[TrailEvent, ...] | None:
     return tuple(
         TrailEvent(
             when=e.when,
-            commit=e.commit[:10],
+            commit=e.commit,
             kind=e.kind,
             step=e.step,
             round=e.round,
