@@ -123,7 +123,8 @@ def test_pdfs_of_both_sops(demo_site: DemoSite) -> None:
     assert "".join(b.nama.lower().split()) in squeezed.lower() and b.nomor in text  # the title may wrap
     for step in b.langkah:
         assert "".join(step.kegiatan.split()) in squeezed, step.no
-    assert "Kasi PHP" in text and "Tidak" in text  # its own swimlanes and decision
+    # Its own swimlanes, under their full names (the flowchart wraps them), and its decision.
+    assert "KasiPerlindunganHakPerempuan" in squeezed and "Tidak" in text
     rows = json.loads((demo_site.site / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"]
     for r in rows:
         folder = demo_site.site / "pdf" / "kasus" / r["id"]

@@ -227,7 +227,8 @@ def _demo_pdfs(demo_site: DemoSite, pattern: str) -> list[Path]:
 
 def _last_lines(pdf: Path) -> list[tuple[int, str, bool]]:
     """Each page's last line of content (running head and page number left out): its text and
-    whether every word of it is bold, as a heading or a table's header row is."""
+    whether it reads as a heading or a table's header row: every word bold, starting at the
+    left edge of the text (a bold phrase ending a row's third cell is neither)."""
     out = []
     with pdfplumber.open(pdf) as doc:
         for number, page in enumerate(doc.pages, start=1):
@@ -237,7 +238,9 @@ def _last_lines(pdf: Path) -> list[tuple[int, str, bool]]:
                 continue
             bottom = max(w["bottom"] for w in body)
             line = [w for w in body if abs(w["bottom"] - bottom) < 2]
-            out.append((number, " ".join(w["text"] for w in line), all("Bold" in w["fontname"] for w in line)))
+            at_left = min(w["x0"] for w in line) - min(w["x0"] for w in body) < 12
+            heading = at_left and all("Bold" in w["fontname"] for w in line)
+            out.append((number, " ".join(w["text"] for w in line), heading))
     return out
 
 

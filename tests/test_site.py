@@ -481,6 +481,6 @@ def test_search_reads_clean_titles_and_no_glued_metadata(demo_site: DemoSite) ->
         assert f'data-pagefind-filter="{name}"' in meta
     for name in ("kasus", "sk", "petugas", "tempat"):
         assert f'data-pagefind-meta="{name}"' in meta
-    assert "400.9/Kep.70/DSP3A/2026" in meta
+    assert "400.9/Kep.2/DSP3A/2026" in meta and "400.9/2/DSP3A/2026" in meta  # its SK and letter
     cari = _soup(demo_site.site, "cari")
     assert "Cibening" in unescape(cari.split('data-tempat="', 1)[1].split('"', 1)[0]).split("|")

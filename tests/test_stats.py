@@ -95,8 +95,8 @@ def test_site_sop_page_shows_practice_and_revision_history(practice: Path, tmp_p
     assert any(c.startswith("2Melaksanakan") and c.endswith("60 menit2607550% (1)") for c in cells)
     assert "1Dokumen/Data2 dari 6 (33%)" in cells
     # The history: both revisions, this one marked, the next linked, with what it changed.
-    assert "0 (halaman ini)-2020-016naskah pertama" in cells
-    rev1 = next(c for c in cells if c.startswith("12025-112026-011"))
+    assert "0 (halaman ini)-Januari 20206naskah pertama" in cells  # months in words, as the SOP prints them
+    rev1 = next(c for c in cells if c.startswith("1November 2025Januari 20261"))
     assert "Langkah 2: waktu 60 → 45 menit" in rev1 and "Langkah 3: dokumen wajib ditambah daftar-hadir" in rev1
     assert f'href="../{sop_slug((NOMOR, 1))}/"' in htmllib.unescape(html)
     later = (out / "sop" / sop_slug((NOMOR, 1)) / "index.html").read_text("utf-8")
