@@ -46,7 +46,7 @@ from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
+from .publish import build_lock, empty, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
@@ -213,10 +213,12 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     with _timed(report, "mkdocs", say):
         if incremental:
-            link_previous(out, staging, skipped=())
+            link_previous(out, staging)
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
             for gone in set(manifest.get("pages", [])) - set(pages) - kept:
                 shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
+        else:
+            empty(staging)  # the spare it started from
         report.pages_changed = report.pages if not incremental else written
         _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
 
@@ -240,7 +242,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         for name, digest in digests.items():
             bundle = out / "pagefind" / name
             if before.get(name) == digest and not (staging / "pagefind" / name).exists() and bundle.is_dir():
-                link_previous(bundle, staging / "pagefind" / name, skipped=())
+                link_previous(bundle, staging / "pagefind" / name)
         stale = {name for name, digest in digests.items() if before.get(name) != digest}
         index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say)
 
