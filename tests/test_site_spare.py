@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.publish import link_previous, spare_path
+from sop_kit.views.privacy import scan_output
 from tests.conftest import BASE_ID, MakeArchive, site_build
 from tests.test_site_publish import tree
 
@@ -73,3 +74,21 @@ def test_the_old_site_is_the_spare_and_later_builds_equal_a_full_build(
     want = {k: v for k, v in tree(full).items() if k not in skip and not k.startswith("pagefind/")}
     assert got.keys() == want.keys()
     assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def test_an_incremental_scan_reads_only_folders_changed_since_the_build_began(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for folder in ("lama", "baru"):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text("<p>Foto bersama Rina Suryana.</p>")
+    (site / "lama" / "tautan").symlink_to("/etc/passwd")
+    began = 2_000_000_000.0
+    for path in (site / "lama" / "index.html", site / "baru" / "index.html"):
+        os.utime(path, (began + 5, began + 5))
+    os.utime(site / "lama", (began - 60, began - 60))  # no entry added, removed or renamed since
+    os.utime(site / "baru", (began + 5, began + 5))
+    os.utime(site, (began + 5, began + 5))
+    hits = scan_output(site, {"Rina Suryana"}, changed_since=began)
+    assert [(h.file, h.what) for h in hits] == [("baru/index.html", "nilai-pribadi"), ("lama/tautan", "tautan")]
+    everything = scan_output(site, {"Rina Suryana"})
+    assert [h.file for h in everything] == ["baru/index.html", "lama/index.html", "lama/tautan"]

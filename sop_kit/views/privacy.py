@@ -384,10 +384,15 @@ def _find(text: str, values: Matcher, ids: Identifiers | None = None) -> Iterato
 # --- the scan -------------------------------------------------------------------------
 
 
-def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+def _walk(root: Path, since: float | None) -> Iterator[tuple[str, os.DirEntry[str], bool]]:
+    """Every entry under ``root`` but folders, and whether it may have changed since ``since``.
+    A folder not modified since then (its mtime: no entry was added, removed or renamed in it)
+    holds only what it held before, so its files need no ``stat`` each: a build replaces
+    files by rename, never in place (sop_kit.site.publish)."""
     stack = [("", root)]
     while stack:
         prefix, folder = stack.pop()
+        fresh = since is None or folder.stat().st_mtime >= since
         with os.scandir(folder) as it:
             entries = list(it)
         for entry in entries:  # in any order: the hits are sorted at the end
@@ -395,7 +400,7 @@ def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((rel + "/", Path(entry.path)))
             else:
-                yield rel, entry
+                yield rel, entry, fresh
 
 
 def scan_output(
@@ -414,8 +419,9 @@ def scan_output(
     whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
     too. Symbolic links and special files are reported as ``tautan``: a link may point
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
-    With ``changed_since`` (a time stamp), regular files last modified before it are skipped:
-    an incremental build scans what it wrote, when the values are those of the last scan.
+    With ``changed_since`` (a time stamp), regular files last modified before it, or in a
+    folder last modified before it, are skipped: an incremental build scans what it wrote,
+    when the values are those of the last scan. Links and special files are looked for everywhere.
     ``jobs`` > 1 spreads the files over that many processes. ``clean`` holds digests of file
     contents already scanned clean for these same values: such files are not scanned again,
     and every file found clean now is added. ``ids`` are the identifiers the build publishes,
@@ -424,12 +430,12 @@ def scan_output(
     global _scan
     hits: set[Hit] = set()
     files: list[tuple[str, str, str]] = []
-    for rel, entry in _walk(root):
+    for rel, entry, maybe_new in _walk(root, changed_since):
         if entry.is_symlink():
             hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
         elif not entry.is_file(follow_symlinks=False):
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
-        else:
+        elif maybe_new:
             st = entry.stat(follow_symlinks=False)
             if changed_since is None or st.st_mtime >= changed_since:
                 files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
@@ -447,9 +453,9 @@ def scan_output(
             results = [_scan_files(files)]
     finally:
         _scan = None
-    for found, fresh in results:
+    for found, clean_now in results:
         hits.update(found)
-        known.update(fresh)
+        known.update(clean_now)
     return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))
 
 
