@@ -231,7 +231,11 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
         _exports(staging / "ekspor", rows, published)
-        write_report_files(audit, extra, staging / REPORTS_DIR)
+        # The manifest's keys are those of the published site's reports if it is the last build's.
+        same_site = previous_id is not None and manifest.get("build_id") == previous_id
+        report_keys = write_report_files(
+            audit, extra, staging / REPORTS_DIR, manifest.get("reports", {}) if same_site else {}, out / REPORTS_DIR
+        )
 
     with _timed(report, "search", say):
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a
@@ -277,6 +281,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             "page_ids": page_ids,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
+            "reports": report_keys,
         },
     )
 
