@@ -164,11 +164,12 @@ def verify(site: Path, folders: list[Path], indexed: int | None, changed: tuple[
 
 
 def edit_note(folder: Path, note: str) -> None:
-    """Set the first step record's ``catatan`` to ``note`` (the generated records have none:
-    the line goes after ``status:``), keeping the YAML valid."""
+    """Set the first step record's ``catatan`` to ``note`` (a note the record has, plain or a
+    block of several lines, is replaced; without one the line goes after ``status:``),
+    keeping the YAML valid."""
     step = sorted((folder / "langkah").glob("*.yaml"))[0]
     text = step.read_text("utf-8")
-    new, n = re.subn(r"^catatan: .*$", f"catatan: {note}", text, count=1, flags=re.M)
+    new, n = re.subn(r"^catatan:.*(?:\n[ \t]+.*)*$", f"catatan: {note}", text, count=1, flags=re.M)
     if n == 0:
         new, n = re.subn(r"^(status: .*)$", f"\\1\ncatatan: {note}", text, count=1, flags=re.M)
     if n != 1 or yaml.safe_load(new).get("catatan") != note:
