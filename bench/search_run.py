@@ -34,7 +34,8 @@ def queries(site: Path, root: Path) -> list[tuple[str, str]]:
     desa = Counter(r["desa"] for r in rows).most_common()
     kecamatan = Counter(r["kecamatan"] for r in rows).most_common()
     case = rows[len(rows) // 2]
-    sk = next(str(r["nomor_sk"]).split(";")[0].strip() for r in rows if r.get("nomor_sk"))
+    numbers = next(r["nomor_sk"] for r in rows if r.get("nomor_sk"))
+    sk = str(numbers[0] if isinstance(numbers, list) else numbers).split(";")[0].strip()
     staff = yaml.safe_load((root / "staf.yaml").read_text("utf-8"))["staf"]
     names = [re.sub(r",.*|\(fiktif\)", "", s["nama"]).strip() for s in staff]
     two_words = next((d for d, _ in desa if " " in d), desa[1][0])
@@ -78,8 +79,7 @@ def main() -> None:
             rows.append({"shape": shape, "query": query, "error": str(exc).splitlines()[0][:120]})
             print(f"{shape}: {query!r}: {rows[-1]['error']}", file=sys.stderr, flush=True)
             continue
-        got.pop("served")
-        rows.append({"shape": shape, **got})
+        rows.append({"shape": shape, **got})  # with every file served, in search.json
         print(f"{shape}: {query!r}: {got['bytes']} bytes, {got['results']} results", file=sys.stderr, flush=True)
     (site.parent / "search.json").write_text(json.dumps(rows, indent=1, ensure_ascii=False))
     print("| query shape | query | results shown | requests | KB served (of it Pagefind) | KB if gzipped | ≤ 1 MB |")
