@@ -92,3 +92,15 @@ def test_an_incremental_scan_reads_only_folders_changed_since_the_build_began(tm
     assert [(h.file, h.what) for h in hits] == [("baru/index.html", "nilai-pribadi"), ("lama/tautan", "tautan")]
     everything = scan_output(site, {"Rina Suryana"})
     assert [h.file for h in everything] == ["baru/index.html", "lama/index.html", "lama/tautan"]
+
+
+def test_a_full_build_takes_the_unchanged_search_bundles_from_the_published_site(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    bundles = _files(out / "pagefind")
+    report = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, incremental=False))
+    assert report.full
+    assert _files(out / "pagefind") == bundles  # the same files, linked over: not indexed again

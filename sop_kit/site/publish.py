@@ -97,7 +97,7 @@ def link_previous(site: Path, staging: Path) -> None:
             with os.scandir(dest) as it:
                 have = {e.name: e for e in it}
         except FileNotFoundError:
-            dest.mkdir()
+            dest.mkdir(parents=True)
             have = {}
         for name, old in list(have.items()):
             if _same(old, want.get(name)):
