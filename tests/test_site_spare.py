@@ -104,3 +104,12 @@ def test_a_full_build_takes_the_unchanged_search_bundles_from_the_published_site
     report = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, incremental=False))
     assert report.full
     assert _files(out / "pagefind") == bundles  # the same files, linked over: not indexed again
+
+
+def test_the_archive_gitignore_keeps_every_spare_out_of_git() -> None:
+    # An internal site's spare holds personal data: it must never be committed by accident.
+    lines = (Path(__file__).parent.parent / "sop_kit" / "templates" / "init" / "gitignore").read_text().splitlines()
+    stagings = [line.removesuffix(".staging-*") for line in lines if line.endswith(".staging-*")]
+    assert len(stagings) == 3
+    assert all(f"{name}.spare/" in lines for name in stagings)
+    assert all(f"/{spare_path(Path(name.removeprefix('/.'))).name}/" in lines for name in stagings)
