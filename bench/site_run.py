@@ -1,6 +1,6 @@
 """Time `sop-kit build` (the audit site) against a plain `mkdocs build` of the same pages.
 
-    python -m bench.site_run --cases 1000 [--pairs 3] [--photos-per-case 1-3 --scan-pages 1-4 --scale 1]
+    python -m bench.site_run --cases 1000 [--pairs 3] [--photos-per-case 1-3 --scan-pages 1-4 --scale 1] [--no-plain]
 
 On the archive bench/generate.py makes (or reuses) for that size (bench/out/arsip-<N>…/),
 with an isolated $XDG_CACHE_HOME and output under bench/out/situs-<N>…/, it measures:
@@ -164,11 +164,12 @@ def verify(site: Path, folders: list[Path], indexed: int | None, changed: tuple[
 
 
 def edit_note(folder: Path, note: str) -> None:
-    """Set the first step record's ``catatan`` to ``note`` (the generated records have none:
-    the line goes after ``status:``), keeping the YAML valid."""
+    """Set the first step record's ``catatan`` to ``note`` (a note the record has, plain or a
+    block of several lines, is replaced; without one the line goes after ``status:``),
+    keeping the YAML valid."""
     step = sorted((folder / "langkah").glob("*.yaml"))[0]
     text = step.read_text("utf-8")
-    new, n = re.subn(r"^catatan: .*$", f"catatan: {note}", text, count=1, flags=re.M)
+    new, n = re.subn(r"^catatan:.*(?:\n[ \t]+.*)*$", f"catatan: {note}", text, count=1, flags=re.M)
     if n == 0:
         new, n = re.subn(r"^(status: .*)$", f"\\1\ncatatan: {note}", text, count=1, flags=re.M)
     if n != 1 or yaml.safe_load(new).get("catatan") != note:
@@ -306,7 +307,7 @@ def _plain(value: object) -> object:
     return value.__dict__ if isinstance(value, Run) else str(value)
 
 
-def measure(cases: int, media: Media, count: int, code: dict[str, str]) -> dict[str, Any]:
+def measure(cases: int, media: Media, count: int, code: dict[str, str], plain: bool = True) -> dict[str, Any]:
     root, manifest = ensure(cases, media)
     base = HERE / "out" / root.parent.name.replace("arsip-", "situs-")
     base.mkdir(parents=True, exist_ok=True)
@@ -341,19 +342,22 @@ def measure(cases: int, media: Media, count: int, code: dict[str, str]) -> dict[
         r["pages"] = report["pages"]
         return done
 
-    measured = pairs(full, lambda: mkdocs_build(config, plain_dir / "site", env, folders), count)
-    stages = stages[1:]  # not the warm-up's
-    r["full_vs_plain"] = measured
-    r["full_stages"] = stages
-    r["overhead"] = Spread.of([(a.wall - st["mkdocs"]) / b.wall for (a, b), st in zip(measured, stages, strict=True)])
-    save(r, base)
+    if plain:
+        measured = pairs(full, lambda: mkdocs_build(config, plain_dir / "site", env, folders), count)
+        stages = stages[1:]  # not the warm-up's
+        r["full_vs_plain"] = measured
+        r["full_stages"] = stages
+        r["overhead"] = Spread.of(
+            [(a.wall - st["mkdocs"]) / b.wall for (a, b), st in zip(measured, stages, strict=True)]
+        )
+        save(r, base)
 
-    # 3. Material's lunr index of the same pages, for comparison
-    lunr = mkdocs_config_copy(work, plain_dir / "lunr", search=True)
-    mkdocs_build(lunr, plain_dir / "site-lunr", env, folders)
-    r["lunr_bytes"] = (plain_dir / "site-lunr" / "search" / "search_index.json").stat().st_size
-    shutil.rmtree(plain_dir, ignore_errors=True)
-    save(r, base)
+        # 3. Material's lunr index of the same pages, for comparison
+        lunr = mkdocs_config_copy(work, plain_dir / "lunr", search=True)
+        mkdocs_build(lunr, plain_dir / "site-lunr", env, folders)
+        r["lunr_bytes"] = (plain_dir / "site-lunr" / "search" / "search_index.json").stat().st_size
+        shutil.rmtree(plain_dir, ignore_errors=True)
+        save(r, base)
 
     # 4. one case changed: the rebuild, paired with a full build
     folder = folders[len(folders) // 2]
@@ -385,6 +389,7 @@ def measure(cases: int, media: Media, count: int, code: dict[str, str]) -> dict[
     finally:
         step.write_bytes(original)
     r["incremental_stages"] = incremental_stages[1:]
+    r.setdefault("full_stages", stages[1:])
     save(r, base)
 
     # 5. what a browser downloads for a first query: the most common desa of the archive
@@ -410,17 +415,23 @@ def table(rows: list[dict[str, Any]]) -> str:
     ]
     for r in rows:
         s = r["search"]
-        fp, inc = r["full_vs_plain"], r["incremental_vs_full"]
-        full_s = Spread.of([a.wall for a, _ in fp])
-        plain_s = Spread.of([b.wall for _, b in fp])
-        peak = Spread.of([a.peak_mib / b.peak_mib for a, b in fp])
+        inc = r["incremental_vs_full"]
+        full_s = Spread.of([b.wall for _, b in inc])
         changed = Spread.of([a.wall for a, _ in inc])
         ratio = Spread.of([a.wall / b.wall for a, b in inc])
+        plain_s = overhead = peak = lunr = "not measured (--no-plain)"
+        if "full_vs_plain" in r:
+            fp = r["full_vs_plain"]
+            full_s = Spread.of([a.wall for a, _ in fp])
+            plain_s = Spread.of([b.wall for _, b in fp]).seconds(1)
+            overhead = r["overhead"].ratio()
+            peak = Spread.of([a.peak_mib / b.peak_mib for a, b in fp]).ratio()
+            lunr = f"{r['lunr_bytes'] / 1024:.0f}"
         out.append(
-            f"| {r['cases']} | {r['pages']} | {r['first'].wall:.1f} | {full_s.seconds(1)} | {plain_s.seconds(1)} "
-            f"| {r['overhead'].ratio()} | {peak.ratio()} | {changed.seconds(1)} | {ratio.ratio()} "
+            f"| {r['cases']} | {r['pages']} | {r['first'].wall:.1f} | {full_s.seconds(1)} | {plain_s} "
+            f"| {overhead} | {peak} | {changed.seconds(1)} | {ratio.ratio()} "
             f"| **{s['bytes'] / 1024:.0f}** ({s['pagefind'] / 1024:.0f}) | {s['gzipped'] / 1024:.0f} "
-            f"| {r['lunr_bytes'] / 1024:.0f} |"
+            f"| {lunr} |"
         )
     out += ["", "| cases | build | " + " | ".join(STAGES) + " | total |", "|---:|---|" + "---:|" * (len(STAGES) + 1)]
     for r in rows:
@@ -446,10 +457,13 @@ def main() -> None:
         type=Path,
         help="run sop-kit from this folder (e.g. `git archive HEAD | tar -x -C DIR`) rather than the working tree",
     )
+    parser.add_argument(
+        "--no-plain", action="store_true", help="leave out the full build vs plain mkdocs pairs and the lunr index"
+    )
     args = parser.parse_args()
     media = Media(args.photos_per_case, args.scan_pages, args.scale)
     code = {"PYTHONPATH": str(args.code.resolve())} if args.code else {}
-    rows = [measure(n, media, args.pairs, code) for n in args.cases or [1000]]
+    rows = [measure(n, media, args.pairs, code, not args.no_plain) for n in args.cases or [1000]]
     mkdocs = call([str(BIN / "mkdocs"), "--version"], dict(os.environ), "mkdocs --version").split(" from ")[0]
     chromium = call([CHROMIUM, "--version"], dict(os.environ), "chromium --version").strip()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {mkdocs}, {chromium}")

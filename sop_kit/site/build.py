@@ -46,7 +46,7 @@ from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .publish import build_lock, link_previous, new_staging, replace_file, swap_in
+from .publish import build_lock, empty, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
@@ -213,10 +213,12 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     with _timed(report, "mkdocs", say):
         if incremental:
-            link_previous(out, staging, skipped=())
+            link_previous(out, staging)
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
             for gone in set(manifest.get("pages", [])) - set(pages) - kept:
                 shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
+        else:
+            empty(staging)  # the spare it started from
         report.pages_changed = report.pages if not incremental else written
         _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
 
@@ -229,7 +231,11 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
         _exports(staging / "ekspor", rows, published)
-        write_report_files(audit, extra, staging / REPORTS_DIR)
+        # The manifest's keys are those of the published site's reports if it is the last build's.
+        same_site = previous_id is not None and manifest.get("build_id") == previous_id
+        report_keys = write_report_files(
+            audit, extra, staging / REPORTS_DIR, manifest.get("reports", {}) if same_site else {}, out / REPORTS_DIR
+        )
 
     with _timed(report, "search", say):
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a
@@ -240,7 +246,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         for name, digest in digests.items():
             bundle = out / "pagefind" / name
             if before.get(name) == digest and not (staging / "pagefind" / name).exists() and bundle.is_dir():
-                link_previous(bundle, staging / "pagefind" / name, skipped=())
+                link_previous(bundle, staging / "pagefind" / name)
         stale = {name for name, digest in digests.items() if before.get(name) != digest}
         index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say)
 
@@ -275,6 +281,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             "page_ids": page_ids,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
+            "reports": report_keys,
         },
     )
 

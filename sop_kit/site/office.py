@@ -164,17 +164,55 @@ def agenda_pages(site: OfficeSite, render: Render) -> dict[str, str]:
     }
 
 
-def write_report_files(audit: Audit, site: OfficeSite, folder: Path) -> None:
+def write_report_files(
+    audit: Audit, site: OfficeSite, folder: Path, previous: dict[str, str], published: Path
+) -> dict[str, str]:
     """Each yearly report's PDF (with the office's kop) and workbook, beside its page. Files are
-    replaced by rename, never rewritten in place: the staged site shares them with the published one."""
+    replaced by rename, never rewritten in place: the staged site shares them with the published one.
+    ``previous`` holds the key of each year's files in the published site's ``published``
+    folder: a report whose key is unchanged is taken from there, not rendered again. Returns
+    the keys now."""
+    from dataclasses import replace
+
     from ..core.errors import SopKitError
-    from ..pdf.periodic import render_report
+    from ..pdf.periodic import render_report, report_job
+    from ..pdf.templating import templates_digest
     from .publish import replace_file
 
+    looks = templates_digest(audit.archive.templates)
+    keys = {}
     for year, report in site.reports.items():
         stem = folder / str(year) / f"laporan-tahunan-{year}"
+        pdf, xlsx = stem.with_suffix(".pdf"), stem.with_suffix(".xlsx")
+        job = report_job(audit.archive, report, pdf)
+        # Everything the PDF is made from (as the PDF renderer keys its documents), but the
+        # functions the template calls: their text holds an address that differs per process.
+        job = replace(job, context={k: v for k, v in job.context.items() if not callable(v)})
+        keys[str(year)] = key = hashlib.sha256(
+            f"{job.key(looks)}\0{json.dumps(report.to_json(), default=str)}".encode()
+        ).hexdigest()
         stem.parent.mkdir(parents=True, exist_ok=True)
-        replace_file(stem.with_suffix(".xlsx"), write_xlsx(report, datetime.combine(report.period.end, WIB_NOON)))
-        outcome = render_report(audit.archive, report, stem.with_suffix(".pdf"))
+        if previous.get(str(year)) == key and _kept(published / str(year), (pdf, xlsx)):
+            continue
+        replace_file(xlsx, write_xlsx(report, datetime.combine(report.period.end, WIB_NOON)))
+        outcome = render_report(audit.archive, report, pdf)
         if outcome.error or outcome.refused:
-            raise SopKitError("site.pdf_failed", f"{stem.with_suffix('.pdf')}: {outcome.error}", count=1)
+            raise SopKitError("site.pdf_failed", f"{pdf}: {outcome.error}", count=1)
+    return keys
+
+
+def _kept(published: Path, files: tuple[Path, ...]) -> bool:
+    """The published copies of ``files``, hard-linked into place where the staged site does not
+    already share them; False if one is missing."""
+    from .media import link
+
+    try:
+        for file in files:
+            source = published / file.name
+            if file.is_file() and file.stat().st_ino == source.stat().st_ino:
+                continue
+            file.unlink(missing_ok=True)
+            link(source, file)
+    except OSError:
+        return False
+    return True

@@ -4,6 +4,12 @@ A reader (a web server, an auditor's file browser) sees the old site or the new 
 mix: on Linux the two folders are exchanged with one ``renameat2(RENAME_EXCHANGE)`` call.
 A build that is killed leaves only a staging folder, removed by the next build. A lock file
 beside the site keeps two builds from interleaving.
+
+The site swapped out is kept beside it as the spare (``.<site>.spare``), not deleted: the
+next build starts its staging folder from it and only brings up to date the files that
+differ from the published site. Files are hard links, so "differ" is "another inode", read
+from the directory listings without a ``stat`` per file: a one-case rebuild of a 10,000-case
+site no longer links 100,000 files and deletes 100,000 more.
 """
 
 from __future__ import annotations
@@ -48,35 +54,80 @@ def build_lock(site: Path, wait: bool = True, on_wait: Callable[[], None] | None
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def spare_path(site: Path) -> Path:
+    return site.parent / f".{site.name}.spare"
+
+
 def new_staging(site: Path) -> Path:
-    """A fresh staging folder beside ``site`` (same file system, so the swap is a rename);
-    leftovers of killed builds are removed first. Call with the lock held."""
+    """A staging folder beside ``site`` (same file system, so the swap is a rename): the
+    spare, the site as it was before the last build, when there is one; else empty.
+    Leftovers of killed builds are removed first. Call with the lock held."""
     for old in site.parent.glob(staging_prefix(site) + "*"):
         shutil.rmtree(old, ignore_errors=True)
     staging = site.parent / f"{staging_prefix(site)}{os.getpid()}"
-    staging.mkdir()
+    spare = spare_path(site)
+    if spare.is_dir() and not spare.is_symlink():
+        os.rename(spare, staging)
+    else:
+        staging.mkdir()
     return staging
 
 
-def link_previous(site: Path, staging: Path, skipped: tuple[str, ...]) -> None:
-    """Start the staging folder as the current site, every file hard-linked, for an
-    incremental build. Nothing may then write a staged file in place, or it would change the
-    published site before the swap: every writer replaces a file by rename or removes it
-    first (:func:`replace_file`; MkDocs' pages are removed before it renders them). Top-level
-    folders in ``skipped`` are made anew by every build."""
+def empty(folder: Path) -> None:
+    """Remove everything in ``folder`` (a full build starts from nothing)."""
+    shutil.rmtree(folder)
+    folder.mkdir()
+
+
+def link_previous(site: Path, staging: Path) -> None:
+    """Make the staging folder the current site, every file a hard link to the published one,
+    for an incremental build: files the same by inode are left alone, the rest linked anew,
+    and what the site no longer has removed. Nothing may then write a staged file in place, or
+    it would change the published site before the swap: every writer replaces a file by
+    rename or removes it first (:func:`replace_file`; MkDocs' pages are removed before it
+    renders them)."""
     if not site.is_dir():
         return
-
-    def link(src: str, dest: str) -> None:
+    stack = [(site, staging)]
+    while stack:
+        src, dest = stack.pop()
+        with os.scandir(src) as it:
+            want = {e.name: e for e in it}
         try:
-            os.link(src, dest)
-        except OSError:  # no hard links here: a copy is slower, never wrong
-            shutil.copy2(src, dest)
+            with os.scandir(dest) as it:
+                have = {e.name: e for e in it}
+        except FileNotFoundError:
+            dest.mkdir(parents=True)
+            have = {}
+        for name, old in list(have.items()):
+            if _same(old, want.get(name)):
+                continue
+            if old.is_dir(follow_symlinks=False):
+                shutil.rmtree(old.path)
+            else:
+                os.unlink(old.path)
+            del have[name]
+        for name, new in want.items():
+            if new.is_dir(follow_symlinks=False):
+                stack.append((Path(new.path), dest / name))
+            elif name not in have:
+                _link(new.path, dest / name)
 
-    def ignore(folder: str, names: list[str]) -> list[str]:
-        return [n for n in names if n in skipped] if Path(folder) == site else []
 
-    shutil.copytree(site, staging, symlinks=True, dirs_exist_ok=True, copy_function=link, ignore=ignore)
+def _same(old: os.DirEntry[str], new: os.DirEntry[str] | None) -> bool:
+    """Both folders (their contents compared in turn), or both the same file."""
+    if new is None or old.is_dir(follow_symlinks=False) != new.is_dir(follow_symlinks=False):
+        return False
+    return old.is_dir(follow_symlinks=False) or old.inode() == new.inode()
+
+
+def _link(src: str, dest: Path) -> None:
+    try:
+        os.link(src, dest, follow_symlinks=False)
+    except FileExistsError:  # never copied over: that would write into a linked, published file
+        raise
+    except OSError:  # no hard links here: a copy is slower, never wrong
+        shutil.copy2(src, dest, follow_symlinks=False)
 
 
 def replace_file(path: Path, data: bytes) -> None:
@@ -88,7 +139,8 @@ def replace_file(path: Path, data: bytes) -> None:
 
 
 def swap_in(staging: Path, site: Path) -> None:
-    """Make ``staging`` the site, atomically where the system allows, and drop the old one."""
+    """Make ``staging`` the site, atomically where the system allows; the old one becomes
+    the spare the next build starts from."""
     if not site.exists():
         os.rename(staging, site)
         return
@@ -98,7 +150,10 @@ def swap_in(staging: Path, site: Path) -> None:
         os.rename(site, old)
         os.rename(staging, site)
         staging = old
-    shutil.rmtree(staging, ignore_errors=True)
+    spare = spare_path(site)
+    if spare.exists():  # only if something else made one since this build began
+        shutil.rmtree(spare, ignore_errors=True)
+    os.rename(staging, spare)
 
 
 def _exchange(a: Path, b: Path) -> bool:

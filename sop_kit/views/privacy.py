@@ -21,14 +21,14 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 from PIL import ExifTags, Image
 from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from ..core.cache import read_json, write_json
-from ..records.personal import INVISIBLE, MIN_VALUE
+from ..records.personal import INVISIBLE
+from .matcher import Matcher, matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 # Joins the separate values of a JSON file or a Pagefind index: no pattern may match across
@@ -327,58 +327,8 @@ def _plausible_nik(digits: str) -> bool:
     return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
-def _trie_regex(values: Iterable[str], sep: str = "") -> str:
-    """One alternation shaped as a trie: at each character only the branches that can still
-    match are tried, so thousands of values cost about as much as a few. ``sep`` is allowed
-    between any two characters (a number written in groups: 0812-3456-7890)."""
-    trie: dict[str, Any] = {}
-    for value in values:
-        node = trie
-        for ch in value:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict[str, Any], last: str) -> str:
-        alts = []
-        for ch, child in sorted((k, v) for k, v in node.items() if k):
-            run = [ch]
-            while len(child) == 1 and "" not in child:  # a chain without branches: one literal
-                ((ch, child),) = child.items()
-                run.append(ch)
-            head = re.escape(run[0])
-            if not last and _word(run[0]):
-                # Whole words only, checked after the first character (see _START).
-                head += r"(?<!\w.)"
-            elif last and sep:
-                head = sep + head
-            alts.append(head + "".join(sep + re.escape(c) for c in run[1:]) + branch(child, run[-1]))
-        if "" in node:  # a value ends here; longer ones were tried first
-            alts.append(r"(?!\w)" if _word(last) else "")
-        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
-
-    return branch(trie, "")
-
-
-def _word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _compile_values(values: Collection[str]) -> list[re.Pattern[str]]:
-    folded = sorted({v for v in (fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
-    if not folded:
-        return []
-    # Numbers (NIK, KK, phone) are also found written in groups, however the groups fall.
-    numbers = sorted({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
-    try:
-        grouped = [re.compile(_trie_regex(numbers, r"[ .]?"))] if numbers else []
-        return [re.compile(_trie_regex(folded), re.DOTALL), *grouped]
-    except (RecursionError, re.error, OverflowError):
-        # Values nested in each other hundreds deep: plain alternations, longest first.
-        folded.sort(key=len, reverse=True)
-        bounded = [
-            (r"(?<!\w)" if _word(v[0]) else "") + re.escape(v) + (r"(?!\w)" if _word(v[-1]) else "") for v in folded
-        ]
-        return [re.compile("|".join(bounded[i : i + 500])) for i in range(0, len(bounded), 500)]
+def _compile_values(values: Collection[str]) -> Matcher:
+    return matcher(fold(v).lower() for v in values)
 
 
 def _mask(value: str) -> str:
@@ -404,7 +354,7 @@ def _excerpt(shown: str, spans: list[tuple[int, int]], start: int, end: int) -> 
     return ("…" if lo else "") + text + ("…" if hi < len(shown) else "")
 
 
-def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = None) -> Iterator[tuple[str, str, str]]:
+def _find(text: str, values: Matcher, ids: Identifiers | None = None) -> Iterator[tuple[str, str, str]]:
     """(kind, matched value, excerpt) of every hit in one text. With ``ids``, the text is read
     for the shapes of NIK/KK and phone numbers too, except inside those identifiers; without,
     only for the records' own values (a file name or the search index: generated words)."""
@@ -417,11 +367,11 @@ def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = No
             if (m.lastgroup == "telepon" or _plausible_nik(m.group())) and not ids.covers(low, m.start(), m.end()):
                 found.append((m.start(), m.end(), m.lastgroup or ""))
     taken = [(a, b) for a, b, _ in found]
-    for pattern in values:
-        for m in pattern.finditer(low):
+    for matches in values.spans(low):
+        for start, end in matches:
             # A NIK or phone number that is also a record value is reported once, by its kind.
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append((m.start(), m.end(), "nilai-pribadi"))
+            if not any(a < end and start < b for a, b in taken):
+                found.append((start, end, "nilai-pribadi"))
     found.sort()
     spans = [(a, b) for a, b, _ in found]
     if found and ids is None:  # not reported here, but never shown unmasked in an excerpt
@@ -434,10 +384,15 @@ def _find(text: str, values: list[re.Pattern[str]], ids: Identifiers | None = No
 # --- the scan -------------------------------------------------------------------------
 
 
-def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+def _walk(root: Path, since: float | None) -> Iterator[tuple[str, os.DirEntry[str], bool]]:
+    """Every entry under ``root`` but folders, and whether it may have changed since ``since``.
+    A folder not modified since then (its mtime: no entry was added, removed or renamed in it)
+    holds only what it held before, so its files need no ``stat`` each: a build replaces
+    files by rename, never in place (sop_kit.site.publish)."""
     stack = [("", root)]
     while stack:
         prefix, folder = stack.pop()
+        fresh = since is None or folder.stat().st_mtime >= since
         with os.scandir(folder) as it:
             entries = list(it)
         for entry in entries:  # in any order: the hits are sorted at the end
@@ -445,7 +400,7 @@ def _walk(root: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((rel + "/", Path(entry.path)))
             else:
-                yield rel, entry
+                yield rel, entry, fresh
 
 
 def scan_output(
@@ -464,8 +419,9 @@ def scan_output(
     whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
     too. Symbolic links and special files are reported as ``tautan``: a link may point
     outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
-    With ``changed_since`` (a time stamp), regular files last modified before it are skipped:
-    an incremental build scans what it wrote, when the values are those of the last scan.
+    With ``changed_since`` (a time stamp), regular files last modified before it, or in a
+    folder last modified before it, are skipped: an incremental build scans what it wrote,
+    when the values are those of the last scan. Links and special files are looked for everywhere.
     ``jobs`` > 1 spreads the files over that many processes. ``clean`` holds digests of file
     contents already scanned clean for these same values: such files are not scanned again,
     and every file found clean now is added. ``ids`` are the identifiers the build publishes,
@@ -474,12 +430,12 @@ def scan_output(
     global _scan
     hits: set[Hit] = set()
     files: list[tuple[str, str, str]] = []
-    for rel, entry in _walk(root):
+    for rel, entry, maybe_new in _walk(root, changed_since):
         if entry.is_symlink():
             hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
         elif not entry.is_file(follow_symlinks=False):
             hits.add(Hit(rel, "tautan", "bukan berkas biasa (FIFO, soket atau perangkat)"))
-        else:
+        elif maybe_new:
             st = entry.stat(follow_symlinks=False)
             if changed_since is None or st.st_mtime >= changed_since:
                 files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
@@ -497,14 +453,14 @@ def scan_output(
             results = [_scan_files(files)]
     finally:
         _scan = None
-    for found, fresh in results:
+    for found, clean_now in results:
         hits.update(found)
-        known.update(fresh)
+        known.update(clean_now)
     return sorted(hits, key=lambda h: (h.file, KINDS.index(h.what), h.excerpt))
 
 
 PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
-_scan: tuple[list[re.Pattern[str]], Path | None, frozenset[str], Identifiers] | None = None
+_scan: tuple[Matcher, Path | None, frozenset[str], Identifiers] | None = None
 
 
 def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]]:
@@ -532,9 +488,7 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
     return hits, clean
 
 
-def _file_hits(
-    rel: str, data: bytes, patterns: list[re.Pattern[str]], ids: Identifiers, cache_dir: Path | None
-) -> list[Hit]:
+def _file_hits(rel: str, data: bytes, patterns: Matcher, ids: Identifiers, cache_dir: Path | None) -> list[Hit]:
     texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
     hits = [Hit(rel, "metadata-foto", m) for m in metadata]
     seen: set[tuple[str, str]] = set()

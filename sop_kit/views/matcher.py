@@ -1,0 +1,116 @@
+"""The records' personal values found in a text at once: one Aho–Corasick automaton.
+
+Built from the values as the scan folds them, it finds every occurrence in one pass; a
+match is kept where it is a whole word (no word character glued to either end, where that
+end is a letter or digit), the leftmost first and, from one start, the longest, as a regex
+alternation of all the values would choose. Numbers (NIK, KK, phone) are also found written
+in groups, with one space or full stop between any two digits (0812 3456 7890, 3216.0101…).
+
+A regex of every value (a trie-shaped alternation) was the matcher before: at 60,000 values
+Python took 24 s to compile it, against 0.25 s to build this automaton
+(bench/README.md, "personal-data scan").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection, Iterable
+
+import ahocorasick
+
+from ..records.personal import MIN_VALUE
+
+_WORD = re.compile(r"\w")  # what a regex's (?<!\w) and (?!\w) call a word character
+# A run of digits in which single spaces or full stops may separate any two: where a grouped
+# number can be. Any match of a grouped number lies inside one such run.
+_DIGIT_RUN = re.compile(r"[0-9](?:[ .]?[0-9])*")
+
+Span = tuple[int, int]
+
+
+def _word(ch: str) -> bool:
+    return _WORD.match(ch) is not None
+
+
+def _bounded_end(ch: str) -> bool:
+    """Does a value starting or ending with ``ch`` have to be a whole word there?"""
+    return ch.isalnum() or ch == "_"
+
+
+def _automaton(values: Iterable[str]) -> ahocorasick.Automaton | None:
+    auto = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for value in values:
+        auto.add_word(value)
+    if len(auto) == 0:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+class Matcher:
+    """Every folded value of at least ``MIN_VALUE`` characters; numbers also in groups."""
+
+    def __init__(self, folded: Collection[str]) -> None:
+        self._values = _automaton(folded)
+        self._numbers = _automaton({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
+
+    def __bool__(self) -> bool:
+        return self._values is not None
+
+    def spans(self, text: str) -> list[list[Span]]:
+        """The values' matches in ``text`` (already folded and lower-cased), then the grouped
+        numbers' matches: two lists, each without overlaps, in order."""
+        if self._values is None:
+            return []
+        found = [_choose(_bounded(text, ((end + 1 - n, end + 1) for end, n in self._values.iter(text))))]
+        if self._numbers is not None:
+            grouped: list[Span] = []
+            for run in _DIGIT_RUN.finditer(text):
+                # The run's digits alone, and where each stands in the text.
+                at = [run.start() + i for i, ch in enumerate(run.group()) if ch.isdigit()]
+                digits = "".join(text[i] for i in at)
+                spans = ((at[end + 1 - n], at[end] + 1) for end, n in self._numbers.iter(digits))
+                grouped += _choose(_bounded(text, spans))
+            found.append(grouped)
+        return found
+
+
+def _bounded(text: str, spans: Iterable[Span]) -> dict[int, int]:
+    """The longest whole-word match from each start."""
+    best: dict[int, int] = {}
+    for start, end in spans:
+        if _bounded_end(text[start]) and start > 0 and _word(text[start - 1]):
+            continue
+        if _bounded_end(text[end - 1]) and end < len(text) and _word(text[end]):
+            continue
+        if best.get(start, -1) < end:
+            best[start] = end
+    return best
+
+
+def _choose(best: dict[int, int]) -> list[Span]:
+    """Left to right, each match after the last one chosen: as a regex's finditer goes."""
+    out: list[Span] = []
+    pos = 0
+    for start in sorted(best):
+        if start >= pos:
+            out.append((start, best[start]))
+            pos = best[start]
+    return out
+
+
+def matcher(folded: Iterable[str]) -> Matcher:
+    """The matcher of these folded values (those shorter than ``MIN_VALUE`` are left out),
+    built once per set of values in a process: the site's scan and every public PDF share it."""
+    kept = sorted({v for v in folded if len(v) >= MIN_VALUE})
+    key = hashlib.sha256("\n".join(kept).encode()).hexdigest()
+    if key not in _BUILT:
+        if len(_BUILT) >= _KEEP:
+            _BUILT.pop(next(iter(_BUILT)))  # the oldest
+        _BUILT[key] = Matcher(kept)
+    return _BUILT[key]
+
+
+_KEEP = 8  # matchers kept per process: a site's values and a few PDFs' at a time
+_BUILT: dict[str, Matcher] = {}

@@ -1,0 +1,84 @@
+"""The personal-value matcher (Aho–Corasick) finds exactly what a regex alternation of every
+value finds: the regex the scan used before, kept here as the reference."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from sop_kit.records.personal import MIN_VALUE
+from sop_kit.views.matcher import matcher
+from sop_kit.views.privacy import fold
+
+
+def _trie_regex(values: Iterable[str], sep: str = "") -> str:
+    trie: dict[str, Any] = {}
+    for value in values:
+        node = trie
+        for ch in value:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"
+
+    def branch(node: dict[str, Any], last: str) -> str:
+        alts = []
+        for ch, child in sorted((k, v) for k, v in node.items() if k):
+            run = [ch]
+            while len(child) == 1 and "" not in child:
+                ((ch, child),) = child.items()
+                run.append(ch)
+            head = re.escape(run[0])
+            if not last and word(run[0]):
+                head += r"(?<!\w.)"
+            elif last and sep:
+                head = sep + head
+            alts.append(head + "".join(sep + re.escape(c) for c in run[1:]) + branch(child, run[-1]))
+        if "" in node:
+            alts.append(r"(?!\w)" if word(last) else "")
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return branch(trie, "")
+
+
+def reference(values: list[str], text: str) -> list[list[tuple[int, int]]]:
+    folded = sorted({v for v in (fold(v).lower() for v in values) if len(v) >= MIN_VALUE})
+    numbers = sorted({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
+    patterns = [re.compile(_trie_regex(folded), re.DOTALL)]
+    patterns += [re.compile(_trie_regex(numbers, r"[ .]?"))] if numbers else []
+    return [[m.span() for m in p.finditer(text)] for p in patterns]
+
+
+ALPHABET = "ab 1-.é_"  # short words, digits, separators, a letter lower() keeps, a word joiner
+
+
+def test_same_matches_as_the_regex_on_random_values_and_texts() -> None:
+    rng = random.Random(19)
+    compared = found = grouped = 0
+    for _ in range(1500):
+        text = fold("".join(rng.choice(ALPHABET + "0123 .") for _ in range(rng.randint(0, 60)))).lower()
+        # Most values are pieces of the text, so that there is something to find.
+        values = [text[i : i + rng.randint(3, 9)] for i in (rng.randrange(len(text) or 1) for _ in range(4))]
+        values += ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 3))]
+        values += ["".join(rng.choice("0123") for _ in range(rng.randint(4, 7))) for _ in range(rng.randint(0, 3))]
+        values = [v for v in values if fold(v)]
+        if not any(len(fold(v)) >= MIN_VALUE for v in values):
+            continue
+        want = reference(values, text)
+        assert matcher(fold(v).lower() for v in values).spans(text) == want, (values, text)
+        compared += 1
+        found += sum(map(len, want))
+        grouped += len(want[1]) if len(want) > 1 else 0
+    assert compared > 1000 and found > 1000 and grouped > 50  # the texts held matches, of both kinds
+
+
+def test_whole_words_longest_first_and_grouped_numbers() -> None:
+    m = matcher(["siti aminah", "siti", "081234567890"])
+    text = "bu siti aminah, sitinya, 0812 3456.7890 dan 0812345678901"
+    values, grouped = m.spans(text)
+    assert [text[a:b] for a, b in values] == ["siti aminah"]
+    assert [text[a:b] for a, b in grouped] == ["0812 3456.7890"]
+    assert not matcher(["ab"])  # shorter than any value that can mean someone

@@ -1,0 +1,115 @@
+"""The site swapped out is kept as the spare, and the next build's staging folder is brought up
+to date from it: only files that differ from the published site (by inode) are linked anew."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from sop_kit.site.build import SiteOptions
+from sop_kit.site.publish import link_previous, spare_path
+from sop_kit.views.privacy import scan_output
+from tests.conftest import BASE_ID, MakeArchive, site_build
+from tests.test_site_publish import tree
+
+
+def _files(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.lstat().st_ino for p in root.rglob("*") if not p.is_dir()}
+
+
+def test_link_previous_mirrors_the_site_from_a_stale_spare(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for rel, text in {
+        "index.html": "beranda",
+        "kasus/a/index.html": "kasus a",
+        "kasus/b/index.html": "kasus b",
+        "kasus/b/berkas/foto.jpg": "foto",
+        "jadi-folder": "sekarang folder",
+    }.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+    (staging / "kasus" / "a").mkdir(parents=True)
+    os.link(site / "kasus" / "a" / "index.html", staging / "kasus" / "a" / "index.html")  # the same: kept
+    (staging / "index.html").write_text("beranda lama")  # another inode: linked anew
+    (staging / "kasus" / "dihapus" / "berkas").mkdir(parents=True)  # gone from the site
+    (staging / "kasus" / "dihapus" / "berkas" / "x.pdf").write_text("lama")
+    (staging / "kasus" / "b").write_text("a file where the site has a folder")
+    (staging / "jadi-folder").mkdir()  # a folder where the site has a file
+    (staging / "jadi-folder" / "isi").write_text("lama")
+    (staging / "tautan").symlink_to("/etc")
+    kept = (staging / "kasus" / "a" / "index.html").stat().st_ino
+
+    link_previous(site, staging)
+
+    assert tree(staging) == tree(site)
+    assert _files(staging) == _files(site)  # every file a hard link to the published one
+    assert not (staging / "tautan").is_symlink() and not (tmp_path / "etc").exists()
+    assert (staging / "kasus" / "a" / "index.html").stat().st_ino == kept
+
+
+def test_the_old_site_is_the_spare_and_later_builds_equal_a_full_build(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    options = SiteOptions(out=out, cache_dir=cache, pdf=False)
+    site_build(root, options)
+    assert not spare_path(out).exists()  # nothing swapped out yet
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    original = step.read_text("utf-8")
+    for n in (1, 2, 3):
+        before = tree(out)
+        step.write_text(original + f"catatan: Perubahan ke-{n}.\n", "utf-8")
+        report = site_build(root, options)
+        assert not report.full
+        assert tree(spare_path(out)) == before  # the site as it was, kept beside it
+        page = html.unescape((out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8"))
+        assert f"Perubahan ke-{n}." in page
+        assert not list(tmp_path.glob(f".{out.name}.staging-*"))
+    full = tmp_path / "full"
+    site_build(root, SiteOptions(out=full, cache_dir=tmp_path / "cache-full", pdf=False, use_cache=False))
+    skip = {".sop-kit-build"}  # a new id per build
+    got = {k: v for k, v in tree(out).items() if k not in skip and not k.startswith("pagefind/")}
+    want = {k: v for k, v in tree(full).items() if k not in skip and not k.startswith("pagefind/")}
+    assert got.keys() == want.keys()
+    assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def test_an_incremental_scan_reads_only_folders_changed_since_the_build_began(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for folder in ("lama", "baru"):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "index.html").write_text("<p>Foto bersama Rina Suryana.</p>")
+    (site / "lama" / "tautan").symlink_to("/etc/passwd")
+    began = 2_000_000_000.0
+    for path in (site / "lama" / "index.html", site / "baru" / "index.html"):
+        os.utime(path, (began + 5, began + 5))
+    os.utime(site / "lama", (began - 60, began - 60))  # no entry added, removed or renamed since
+    os.utime(site / "baru", (began + 5, began + 5))
+    os.utime(site, (began + 5, began + 5))
+    hits = scan_output(site, {"Rina Suryana"}, changed_since=began)
+    assert [(h.file, h.what) for h in hits] == [("baru/index.html", "nilai-pribadi"), ("lama/tautan", "tautan")]
+    everything = scan_output(site, {"Rina Suryana"})
+    assert [h.file for h in everything] == ["baru/index.html", "lama/index.html", "lama/tautan"]
+
+
+def test_a_full_build_takes_the_unchanged_search_bundles_from_the_published_site(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    bundles = _files(out / "pagefind")
+    report = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, incremental=False))
+    assert report.full
+    assert _files(out / "pagefind") == bundles  # the same files, linked over: not indexed again
+
+
+def test_the_archive_gitignore_keeps_every_spare_out_of_git() -> None:
+    # An internal site's spare holds personal data: it must never be committed by accident.
+    lines = (Path(__file__).parent.parent / "sop_kit" / "templates" / "init" / "gitignore").read_text().splitlines()
+    stagings = [line.removesuffix(".staging-*") for line in lines if line.endswith(".staging-*")]
+    assert len(stagings) == 3
+    assert all(f"{name}.spare/" in lines for name in stagings)
+    assert all(f"/{spare_path(Path(name.removeprefix('/.'))).name}/" in lines for name in stagings)
