@@ -36,7 +36,6 @@ from .test_hostile import TYPOS, attach, case_of
 from .test_site_browser import browser  # noqa: F401 (the same Chromium, set up once per module)
 from .test_site_hostile import _Audit
 
-
 FORMULA = "=2+3+cmd|' /C calc'!A0"  # the letter number
 OTHER = "2026-03-cibening-f0f0"  # a second case, its letter numbers starting with - and @
 BROKEN = "2026-03-cibening-b0b0"  # a third, whose kasus.yaml has personal values mistyped
