@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from sop_kit.records.fieldtypes import BULAN
+
 _GROUPS = (
     "kader PKK",
     "ketua RT",
@@ -86,20 +88,6 @@ _FOLLOW = (
 )
 _SIDES = ("utara", "selatan", "timur", "barat")
 _MEANS = ("secara langsung", "melalui telepon", "dalam rapat minggon")
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 def _pick(rng: random.Random, pool: tuple[str, ...], n: int) -> str:
@@ -152,7 +140,7 @@ def catatan(rng: random.Random, step: int, desa: str) -> str:
         ],
         5: [
             f"Koordinasi dengan pemerintah desa {desa} dilakukan {rng.choice(_MEANS)}.",
-            f"Disepakati kegiatan pada minggu ke-{rng.randint(1, 4)} bulan {rng.choice(_MONTHS)}.",
+            f"Disepakati kegiatan pada minggu ke-{rng.randint(1, 4)} bulan {rng.choice(BULAN)}.",
             f"Desa menyediakan {rng.choice(_PLACES)} dan pengeras suara.",
         ],
         6: [

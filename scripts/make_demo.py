@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Literal
 
 from sop_kit.demo.sample import SIGNED, CaseSpec, FileSpec, Photo, Raw, Scan, StepSpec, write_case
-from sop_kit.pdf.templating import BULAN
 from sop_kit.records.archive import open_archive
+from sop_kit.records.fieldtypes import BULAN
 from sop_kit.records.ids import new_case_id
 from sop_kit.records.layout import CASE_FILE, CASES_DIR
 from sop_kit.records.models import Kasus, Sop, Staf

@@ -18,6 +18,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..core import resources
+from ..records.fieldtypes import BULAN
 from ..records.layout import TEMPLATES_DIR
 from ..records.worktime import duration_text
 
@@ -81,22 +82,6 @@ def templates_digest(templates: Templates | None) -> str:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
-
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 
 def tanggal(value: Any) -> str:

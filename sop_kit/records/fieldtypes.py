@@ -16,6 +16,8 @@ from pydantic_core import PydanticCustomError
 from . import nip as nip_rules
 
 WIB = timezone(timedelta(hours=7), "WIB")  # Purwakarta's time: records hold local times without a zone
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")  # fmt: skip
 
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 

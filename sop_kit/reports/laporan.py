@@ -30,14 +30,13 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import text
 from ..records.config import office_name
+from ..records.fieldtypes import BULAN
 from ..records.models import Sop
 from ..records.rounds import progress_of
 from .retensi import closed_on
 from .stats import CaseRecords, RevisionStats, compute
 
 Kind = Literal["bulanan", "triwulan", "tahunan"]
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember")  # fmt: skip
 ROMAN = ("I", "II", "III", "IV")
 # Finding codes grouped into the kinds a report names (by the code's first part).
 GROUPS = {
