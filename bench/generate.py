@@ -86,19 +86,30 @@ def _holders(staff: dict[str, Staf], role: str, day: date) -> list[str]:
     return sorted(s.id for s in staff.values() if role in s.roles_on(day))
 
 
-def _families(rng: random.Random, kec: str) -> list[KeluargaSasaran]:
+def _families(rng: random.Random, kec: str, realistic: bool = False) -> list[KeluargaSasaran]:
+    """Fictional target families; ``realistic``: up to four, with full names, address and the
+    reason in free text (the records a real office writes)."""
     out = []
-    for _ in range(rng.randint(1, 3)):
+    for _ in range(rng.randint(1, 4 if realistic else 3)):
         serial = rng.randint(9001, 9999)
+        name = f"{rng.choice(NAMES)} {rng.choice(NAMES)}" if realistic else rng.choice(NAMES)
         out.append(
             KeluargaSasaran(
-                kepala_keluarga=f"{rng.choice(NAMES)} (fiktif)",
+                kepala_keluarga=f"{name} (fiktif)",
                 nomor_kk=f"3214{kec}0101{rng.randint(15, 24)}{serial}",
                 nik=f"3214{kec}{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(70, 99)}{serial}",
                 telepon=f"08{rng.randint(1000000000, 9999999999)}",
+                **(_household(rng) if realistic else {}),
             )
         )
     return out
+
+
+def _household(rng: random.Random) -> dict[str, str]:
+    return {
+        "alamat": f"Kampung fiktif {rng.randint(1, 999)} RT {rng.randint(1, 12):02d}/RW {rng.randint(1, 9):02d}",
+        "kerawanan": f"Keluarga fiktif nomor {rng.getrandbits(32):08x}: {notes.reason_not_valid(rng)}",
+    }
 
 
 def _case(rng: random.Random, sop: Sop, staff: dict[str, Staf], pdfs: list[bytes], jpegs: list[bytes]) -> CaseSpec:
@@ -184,23 +195,6 @@ class Planned:
 class Plan:
     spec: CaseSpec  # its steps' files are still empty
     files: tuple[tuple[Planned, ...], ...]  # per step
-
-
-def _realistic_families(rng: random.Random, kec: str) -> list[KeluargaSasaran]:
-    out = []
-    for _ in range(rng.randint(1, 4)):
-        serial = rng.randint(9001, 9999)
-        out.append(
-            KeluargaSasaran(
-                kepala_keluarga=f"{rng.choice(NAMES)} {rng.choice(NAMES)} (fiktif)",
-                nomor_kk=f"3214{kec}0101{rng.randint(15, 24)}{serial}",
-                nik=f"3214{kec}{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(70, 99)}{serial}",
-                telepon=f"08{rng.randint(1000000000, 9999999999)}",
-                alamat=f"Kampung fiktif {rng.randint(1, 999)} RT {rng.randint(1, 12):02d}/RW {rng.randint(1, 9):02d}",
-                kerawanan=f"Keluarga fiktif nomor {rng.getrandbits(32):08x}: {notes.reason_not_valid(rng)}",
-            )
-        )
-    return out
 
 
 def _plan(rng: random.Random, sop: Sop, staff: dict[str, Staf], media: Media) -> Plan:
@@ -289,7 +283,7 @@ def _plan(rng: random.Random, sop: Sop, staff: dict[str, Staf], media: Media) ->
         lokasi=Lokasi(kecamatan=kec.nama, desa=desa.nama, kode=desa.kode),
         periode=Periode(mulai=start, sampai=moment.date() + timedelta(days=30)),
         dibuat_oleh=steps[0].pelaksana or "",
-        sasaran=_realistic_families(rng, kec.kode[6:8]),
+        sasaran=_families(rng, kec.kode[6:8], realistic=True),
     )
     return Plan(CaseSpec(kasus, steps, header=["DATA FIKTIF — arsip sintetis untuk benchmark"]), tuple(files))
 

@@ -28,7 +28,7 @@ from PIL import ExifTags, Image, ImageChops, ImageDraw
 from PIL.TiffImagePlugin import IFDRational
 
 from bench.notes import continuation_lines
-from sop_kit.demo.sample import _dms, _font, _page, _scene
+from sop_kit.demo.sample import _font, _page, _scene, gps_ifd
 
 PHOTO = (4000, 3000)  # 12 MP, the common phone sensor
 PAGE_150 = (1240, 1754)  # A4 at 150 dpi
@@ -69,17 +69,7 @@ def _photo_exif(rng: random.Random, taken: datetime, gps: tuple[float, float] | 
         ExifTags.Base.BodySerialNumber: f"R{rng.getrandbits(40):010X}",
     }
     if gps is not None:
-        lat, lon = gps
-        utc = taken - WIB
-        exif[ExifTags.IFD.GPSInfo] = {
-            ExifTags.GPS.GPSVersionID: b"\x02\x02\x00\x00",
-            ExifTags.GPS.GPSLatitudeRef: "S" if lat < 0 else "N",
-            ExifTags.GPS.GPSLatitude: _dms(lat),
-            ExifTags.GPS.GPSLongitudeRef: "W" if lon < 0 else "E",
-            ExifTags.GPS.GPSLongitude: _dms(lon),
-            ExifTags.GPS.GPSTimeStamp: (IFDRational(utc.hour), IFDRational(utc.minute), IFDRational(utc.second)),
-            ExifTags.GPS.GPSDateStamp: f"{utc:%Y:%m:%d}",
-        }
+        exif[ExifTags.IFD.GPSInfo] = gps_ifd(taken, gps)
     return exif
 
 

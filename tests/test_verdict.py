@@ -115,6 +115,21 @@ def decide(top: Path, tmp_path: Path, who: str) -> None:
     step(top, OPEN, 2, "--pelaksana", who, "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(pdf))
 
 
+def refer(top: Path, when: str) -> None:
+    """Step 4 of the running case done by Dewi at ``when``, with its Surat rujukan."""
+    step(
+        top,
+        RUNNING,
+        4,
+        "--pelaksana",
+        "dewi-lestari",
+        "--selesai",
+        when,
+        "--lampir",
+        str(a_pdf(top.parent / "rujukan.pdf", 70)),
+    )
+
+
 def widen_the_sop(top: Path) -> str:
     """A clerk adds her own role to step 2 of the SOP, signed with her own key."""
     sop = top / SOP_FILE
@@ -191,17 +206,7 @@ def test_an_unsigned_commit_cannot_switch_signatures_off(top: Path, tmp_path: Pa
     settings_file = top / "sop-kit.yaml"
     settings_file.write_text(settings_file.read_text("utf-8") + "# disahkan\n", "utf-8")
     commit(top, "pengaturan: laporkan", "hendra-gunawan", "hendra-gunawan", "2026-05-21T08:00:00+07:00")
-    step(
-        top,
-        RUNNING,
-        4,
-        "--pelaksana",
-        "dewi-lestari",
-        "--selesai",
-        "2026-05-21 09:00",
-        "--lampir",
-        str(a_pdf(top.parent / "rujukan.pdf", 70)),
-    )
+    refer(top, "2026-05-21 09:00")
     commit(top, f"kasus {RUNNING}: langkah 4", None, "dewi-lestari", "2026-05-21T09:30:00+07:00")
     _, after = check(top)
     unsigned = [f for f in after if f["code"] == "trail.unverified" and f["case"] == RUNNING]
@@ -351,17 +356,7 @@ def test_every_forgery_shows_the_same_on_the_case_page_and_in_the_dossier(top: P
     decide(top, tmp_path, "rizki-ramadhan")
     commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:30:00+07:00")
     switch_signatures_off(top)
-    step(
-        top,
-        RUNNING,
-        4,
-        "--pelaksana",
-        "dewi-lestari",
-        "--selesai",
-        "2026-05-20 10:40",
-        "--lampir",
-        str(a_pdf(top.parent / "rujukan.pdf", 70)),
-    )
+    refer(top, "2026-05-20 10:40")
     commit(top, f"kasus {RUNNING}: langkah 4", None, "dewi-lestari", "2026-05-20T10:45:00+07:00")
     replace_the_sk(top, tmp_path)
     site = tmp_path / "site"

@@ -71,9 +71,23 @@ def _dms(value: float) -> tuple[IFDRational, IFDRational, IFDRational]:
     return IFDRational(degrees, 1), IFDRational(minutes, 1), IFDRational(hundredths, 100)
 
 
+def gps_ifd(taken: datetime, gps: tuple[float, float]) -> dict[int, object]:
+    """The GPS block of a phone photo's EXIF: position and the time in UTC (as phones write it)."""
+    lat, lon = gps
+    utc = taken - WIB_OFFSET
+    return {
+        ExifTags.GPS.GPSVersionID: b"\x02\x03\x00\x00",
+        ExifTags.GPS.GPSLatitudeRef: "S" if lat < 0 else "N",
+        ExifTags.GPS.GPSLatitude: _dms(lat),
+        ExifTags.GPS.GPSLongitudeRef: "W" if lon < 0 else "E",
+        ExifTags.GPS.GPSLongitude: _dms(lon),
+        ExifTags.GPS.GPSTimeStamp: (IFDRational(utc.hour), IFDRational(utc.minute), IFDRational(utc.second)),
+        ExifTags.GPS.GPSDateStamp: f"{utc:%Y:%m:%d}",
+    }
+
+
 def _exif(taken: datetime, gps: tuple[float, float], caption: str) -> Image.Exif:
     stamp = f"{taken:%Y:%m:%d %H:%M:%S}"
-    utc = taken - WIB_OFFSET
     exif = Image.Exif()
     ascii_caption = unicodedata.normalize("NFKD", _drawable(caption)).encode("ascii", "ignore").decode()
     exif[ExifTags.Base.ImageDescription] = ascii_caption
@@ -84,16 +98,7 @@ def _exif(taken: datetime, gps: tuple[float, float], caption: str) -> Image.Exif
         ExifTags.Base.DateTimeDigitized: stamp,
         ExifTags.Base.OffsetTimeOriginal: "+07:00",
     }
-    lat, lon = gps
-    exif[ExifTags.IFD.GPSInfo] = {
-        ExifTags.GPS.GPSVersionID: b"\x02\x03\x00\x00",
-        ExifTags.GPS.GPSLatitudeRef: "S" if lat < 0 else "N",
-        ExifTags.GPS.GPSLatitude: _dms(lat),
-        ExifTags.GPS.GPSLongitudeRef: "W" if lon < 0 else "E",
-        ExifTags.GPS.GPSLongitude: _dms(lon),
-        ExifTags.GPS.GPSTimeStamp: (IFDRational(utc.hour), IFDRational(utc.minute), IFDRational(utc.second)),
-        ExifTags.GPS.GPSDateStamp: f"{utc:%Y:%m:%d}",
-    }
+    exif[ExifTags.IFD.GPSInfo] = gps_ifd(taken, gps)
     return exif
 
 
