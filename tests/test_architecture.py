@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -16,9 +17,9 @@ from typing import Any
 from click.testing import CliRunner
 
 from sop_kit.check.rules import check_case
-from sop_kit.check.run import check_archive
+from sop_kit.check.run import CheckOptions, check_archive
 from sop_kit.cli.main import main
-from sop_kit.records.archive import open_archive
+from sop_kit.records.archive import Archive, open_archive
 from sop_kit.trail.gitlog import read_history
 from sop_kit.trail.load import load_trail
 
@@ -148,3 +149,48 @@ def test_one_build_opens_the_archive_once_and_judges_each_case_once(demo_site: D
     assert result.exit_code == 0, result.output
     cases = len(open_archive(demo_site.archive).case_dirs())
     assert calls == Counter(open_archive=1, load_trail=1, read_history=1, check_archive=1, check_case=cases), calls
+
+
+def test_a_rebuild_reads_only_the_changed_case(demo_site: DemoSite, tmp_path: Path) -> None:
+    """After one case's step note changed, a build reads that case's records and no other: the
+    reports and the letter-number register take the facts the judgement kept with its cached
+    verdict instead of reading every case again."""
+    shutil.copytree(demo_site.archive.parent, tmp_path / "arsip", symlinks=True)
+    records = tmp_path / "arsip" / "records"
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    args = ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "--no-trail", "-j", "1", "-q"]
+    first = CliRunner().invoke(main, args, env=env)
+    assert first.exit_code == 0, first.output
+    step = sorted(records.glob("kasus/*/*/langkah/01-*.yaml"))[0]
+    text = step.read_text("utf-8")
+    assert "\ncatatan:" in text
+    step.write_text(text.replace("\ncatatan: ", "\ncatatan: Diperiksa ulang. "), "utf-8")
+
+    read: Counter[str] = Counter()
+    code = Archive.read_case.__code__
+
+    def hook(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code is code:
+            read[Path(frame.f_locals["path"]).name] += 1
+
+    sys.setprofile(hook)
+    try:
+        again = CliRunner().invoke(main, args, env=env)
+    finally:
+        sys.setprofile(None)
+    assert again.exit_code == 0, again.output
+    assert set(read) == {step.parent.parent.name}, read
+
+
+def test_the_facts_kept_with_a_cached_verdict_equal_those_read_from_the_records(tmp_path: Path) -> None:
+    archive = open_archive(REPO / "records")
+    options = CheckOptions(cache_dir=tmp_path, jobs=1, trail=False)
+    cold = check_archive(archive, options=options)
+    warm = check_archive(archive, options=options)
+    assert cold.cases_from_cache == 0 and warm.cases_from_cache == len(cold.verdicts)
+    for folder, verdict in cold.verdicts.items():
+        assert warm.verdicts[folder].facts == verdict.facts, folder.name
+        assert warm.verdicts[folder].listing == verdict.listing != ""
+    facts = [v.facts for v in cold.verdicts.values()]
+    assert any(f.numbers for f in facts) and all(f.counted is not None for f in facts)
+    assert any(d.decision == "tidak" for f in facts if f.counted for d in f.counted.done)

@@ -14,55 +14,15 @@ are judged only against each other (one number, one case).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 
-from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
-from ..records.layout import Layout
+from ..records.facts import UsedNumber
 from ..records.nomor import Entry, Registers, format_number, read_registers
-from ..records.scan import scan
-from ..records.yamlsafe import load_file
 from .report import Report
 
 E, W = Severity.ERROR, Severity.WARNING
-STEP_PREFIX = "langkah/"
-
-
-@dataclass(frozen=True)
-class Used:
-    """A number a step record gives."""
-
-    case: str
-    number: str
-    step: int | None
-    file: str
-    line: int
-
-
-def numbers_of(layout: Layout, folder: Path) -> list[Used]:
-    """The ``nomor_surat`` of each step record of a case folder. Only files that name the key
-    are parsed; a record the loader refuses is the check's own finding, not this one's."""
-    out = []
-    for name, entry in sorted(scan(folder).items()):
-        if not name.startswith(STEP_PREFIX) or entry.kind != "file" or not name.endswith(".yaml"):
-            continue
-        path = folder / name
-        if b"nomor_surat" not in path.read_bytes():
-            continue
-        try:
-            loaded = load_file(path, layout.show(path))
-        except SopKitError:
-            continue
-        data = loaded.data if isinstance(loaded.data, dict) else {}
-        number, step = data.get("nomor_surat"), data.get("langkah")
-        if isinstance(number, str) and number.strip():
-            out.append(
-                Used(folder.name, number.strip(), step if isinstance(step, int) else None, loaded.file,
-                     loaded.line_of(("nomor_surat",)))
-            )  # fmt: skip
-    return out
 
 
 def register_findings(registers: Registers) -> list[Finding]:
@@ -111,7 +71,7 @@ def _ranges(values: list[int]) -> str:
     return ", ".join(out)
 
 
-def case_findings(registers: Registers, used: list[Used]) -> list[Finding]:
+def case_findings(registers: Registers, used: list[UsedNumber]) -> list[Finding]:
     """The numbers the records give, against the registers and each other."""
     out: list[Finding] = []
     reserved = registers.by_number()
@@ -146,7 +106,7 @@ def add_number_findings(archive: Archive, report: Report) -> None:
     """Judge the registers and the numbers of the cases in ``report``, adding the findings to
     the report: case findings to each case's verdict, the rest to the archive's."""
     registers = read_registers(archive)
-    used = [u for folder in report.verdicts for u in numbers_of(archive, folder)]
+    used = [u for verdict in report.verdicts.values() for u in verdict.facts.numbers]
     found = [*register_findings(registers), *case_findings(registers, used)]
     by_case: dict[str, list[Finding]] = defaultdict(list)
     for f in found:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.findings import Finding, Severity
+from ..records.facts import CaseFacts
 
 # The findings that say an approval is not proven, and that approved content changed since.
 UNVERIFIED = frozenset({"trail.unverified", "trail.wrong_role", "step.wrong_role"})
@@ -43,6 +44,8 @@ class Verdict:
     folder: Path
     findings: tuple[Finding, ...] = ()
     missing: tuple[MissingDocument, ...] = ()
+    facts: CaseFacts = field(default_factory=CaseFacts)  # what its records say, read by the same judgement
+    listing: str = ""  # digest of the folder's files as judged (records.scan.listing_digest); "": not known
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

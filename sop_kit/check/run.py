@@ -26,8 +26,9 @@ from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
 from ..records.config import CONFIG_FILE
+from ..records.facts import CaseFacts, facts_of
 from ..records.layout import CASE_FILE, SOP_DIR, Layout
-from ..records.scan import fingerprint, scan
+from ..records.scan import Listing, fingerprint, listing_digest, scan
 from ..records.worktime import data_version
 from ..trail.model import Trail
 from .report import MissingDocument, Report, Verdict
@@ -68,7 +69,7 @@ def check_archive(
         wanted = {p.resolve() for p in options.only}
         cases = [c for c in cases if c.resolve() in wanted]
     cache = _Cache(archive, options) if options.use_cache else None
-    judged: dict[Path, CaseJudgement] = {}
+    judged: dict[Path, tuple[CaseJudgement, CaseFacts, str]] = {}
     todo: list[Path] = []
     for case in cases:
         hit = cache.get(case) if cache else None
@@ -80,10 +81,10 @@ def check_archive(
     if report.cases_from_cache:
         reporter.note("progress.cases_cached", count=report.cases_from_cache)
     with reporter.task("check", len(todo)):
-        for case, (found, files) in zip(todo, _run(archive, todo, options), strict=True):
-            judged[case] = found
+        for case, (found, facts, files) in zip(todo, _run(archive, todo, options), strict=True):
+            judged[case] = found, facts, listing_digest(files)
             if cache:
-                cache.put(case, found, files)
+                cache.put(case, found, facts, fingerprint(files))
             reporter.note("progress.case_checked", case=case.name)
             reporter.advance(item=case.name)
     if cache:
@@ -102,9 +103,10 @@ def check_archive(
             home = next((c for c in named if f.file.startswith(archive.show(c) + "/")), named[0])
             by_folder.setdefault(home, []).append(f)
     for case in cases:
-        found = judged[case]
+        found, facts, listing = judged[case]
         extra = by_folder.get(case, [])
-        report.verdicts[case] = Verdict(case.name, case, (*found.findings, *extra), tuple(found.missing))
+        findings = (*found.findings, *extra)
+        report.verdicts[case] = Verdict(case.name, case, findings, tuple(found.missing), facts, listing)
     return report
 
 
@@ -134,7 +136,9 @@ def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
     return out
 
 
-Judged = tuple[CaseJudgement, list[list[object]]]  # what the rules found, and the listing it holds for
+# What the rules found, what the records say (for the reports and the number register), and
+# the listing both hold for.
+Judged = tuple[CaseJudgement, CaseFacts, Listing]
 _worker_archive: Archive | None = None
 
 
@@ -145,7 +149,8 @@ def _init_worker(archive: Archive) -> None:
 
 def _check_one(archive: Archive, path: Path) -> Judged:
     files = scan(path)
-    return check_case(archive, archive.read_case(path, files)), fingerprint(files)
+    case = archive.read_case(path, files)
+    return check_case(archive, case), facts_of(archive, case), files
 
 
 def _check_in_worker(path: Path) -> Judged:
@@ -221,21 +226,26 @@ class _Cache:
         digest.update(data_version().encode())  # working time rests on the holiday data
         return digest.hexdigest()
 
-    def get(self, case: Path) -> CaseJudgement | None:
+    def get(self, case: Path) -> tuple[CaseJudgement, CaseFacts, str] | None:
         entry = self.entries.get(str(case))
-        if entry is None or entry["files"] != fingerprint(scan(case)):
+        if entry is None:
+            return None
+        files = scan(case)
+        if entry["files"] != fingerprint(files):
             return None
         try:
             findings = [Finding.from_dict(f) for f in entry["findings"]]
-            return CaseJudgement(findings, [MissingDocument.from_json(m) for m in entry["missing"]])
+            missing = [MissingDocument.from_json(m) for m in entry["missing"]]
+            return CaseJudgement(findings, missing), CaseFacts.from_json(entry["facts"]), listing_digest(files)
         except (KeyError, TypeError, ValueError):
             return None  # an entry of another shape: judge again
 
-    def put(self, case: Path, found: CaseJudgement, files: list[list[object]]) -> None:
+    def put(self, case: Path, found: CaseJudgement, facts: CaseFacts, files: list[list[object]]) -> None:
         self.entries[str(case)] = {
             "files": files,
             "findings": [_strip(f) for f in found.findings],
             "missing": [m.to_json() for m in found.missing],
+            "facts": facts.to_json(),
         }
         self.dirty = True
 

@@ -66,16 +66,23 @@ class Job:
     attachments: list[tuple[str, bytes]] = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)  # files whose content the PDF depends on
     public: PublicScan | None = None  # a public document: scanned for personal data before it is written
+    weight: int = field(default=0, init=False, repr=False, compare=False)  # bytes it carries, known from key()
 
-    def key(self, templates: str) -> str:
+    def key(self, templates: str, files: dict[Path, bytes] | None = None) -> str:
         """A content hash of everything the PDF is made from; ``templates`` is
-        :func:`templates_digest` of the templates in force."""
+        :func:`templates_digest` of the templates in force; ``files`` keeps the digest of each
+        input file read, for the other documents of the same case."""
+        files = {} if files is None else files
         digest = hashlib.sha256(f"{__version__}\0{self.template}\0{self.title}\0{self.created}".encode())
-        digest.update(json.dumps(self.context, sort_keys=True, default=str).encode())
+        context = json.dumps(self.context, sort_keys=True, default=str).encode()
+        digest.update(context)
         for name, data in self.attachments:
             digest.update(name.encode() + hashlib.sha256(data).digest())
+        self.weight = len(context) + sum(len(data) for _, data in self.attachments)
         for path in sorted(self.inputs):
-            digest.update(str(path).encode() + (path.read_bytes() if path.is_file() else b"-"))
+            if path not in files:
+                files[path] = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-"
+            digest.update(str(path).encode() + b"\0" + files[path])
         digest.update(templates.encode())
         if self.public is not None:
             digest.update(json.dumps([sorted(self.public.values), self.public.identifiers]).encode())
@@ -246,13 +253,17 @@ def render_all(
     manifest = Manifest(out)
     report = RenderReport()
     todo: list[tuple[Job, str]] = []
+    files: dict[Path, bytes] = {}
     for job in jobs:
-        key = job.key(looks)
+        key = job.key(looks, files)
         if manifest.fresh(job, key):
             report.skipped += 1
             reporter.note("progress.pdf_reused", path=job.target)
         else:
             todo.append((job, key))
+    # The heaviest documents first (those carrying the scans, then those inlining photos), so
+    # that no core is left rendering one large dossier alone at the end.
+    todo.sort(key=lambda item: -item[0].weight)
     with reporter.task("pdf", len(todo)):
         for (job, key), outcome in zip(todo, _outcomes(todo, env, templates, processes, scan_cache), strict=True):
             report.outcomes.append(outcome)

@@ -219,6 +219,7 @@ class CaseFolder:
     kasus_loaded: Loaded | None = None
     files: Listing = field(default_factory=dict)
     steps: list[StepFile] = field(default_factory=list)
+    loaded_steps: list[Loaded] = field(default_factory=list)  # every step file that loaded, valid or not
     findings: list[Finding] = field(default_factory=list)
     unreadable_steps: int = 0
 
@@ -260,6 +261,8 @@ def _read_case(archive: Archive, path: Path, files: Listing | None = None) -> Ca
         record, loaded, problems = parse_file(step_path, shown, CatatanLangkah, path.name)
         case.findings += problems
         case.unreadable_steps += record is None
+        if loaded is not None:
+            case.loaded_steps.append(loaded)
         if record is not None and loaded is not None:
             case.steps.append(StepFile(record, loaded, name[len(prefix) :]))
     return case

@@ -13,6 +13,7 @@ writes one for every step) belongs to no round: it is put aside until a clerk us
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -195,6 +196,15 @@ def progress_of(sop: Sop, steps: list[StepFile], stopped: str | None = None) -> 
         else:
             slot[step.record.langkah] = step
     return prog
+
+
+def closed_on(prog: Progress) -> date | None:
+    """When a finished case closed: the latest completion of the records that count now."""
+    if prog.status is not Status.DONE:
+        return None
+    ends = [found.record.selesai for s in prog.sop.langkah if (found := prog.current(s.no)) is not None]
+    known = [e.date() for e in ends if e is not None]
+    return max(known) if known else None
 
 
 def case_progress(sop: Sop, case: CaseFolder) -> Progress:

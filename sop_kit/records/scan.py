@@ -5,6 +5,8 @@ Symbolic links are listed but never followed, so nothing outside the folder is r
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -43,3 +45,8 @@ def scan(folder: Path) -> Listing:
 def fingerprint(listing: Listing) -> list[list[object]]:
     """What must stay the same for a cached verdict to hold (JSON-friendly)."""
     return [[name, *entry] for name, entry in sorted(listing.items())]
+
+
+def listing_digest(listing: Listing) -> str:
+    """One digest of :func:`fingerprint`: equal digests, the same files as far as a cache knows."""
+    return hashlib.sha256(json.dumps(fingerprint(listing)).encode()).hexdigest()

@@ -32,8 +32,6 @@ from ..core.messages import text
 from ..records.config import office_name
 from ..records.fieldtypes import BULAN
 from ..records.models import Sop
-from ..records.rounds import progress_of
-from .retensi import closed_on
 from .stats import CaseRecords, RevisionStats, compute
 
 Kind = Literal["bulanan", "triwulan", "tahunan"]
@@ -212,8 +210,8 @@ class Done:
 
 
 @dataclass(frozen=True)
-class CaseFacts:
-    """What the reports need of one case: read once, for every period."""
+class ReportCase:
+    """What the reports need of one case: gathered once, for every period."""
 
     id: str
     kecamatan: str
@@ -225,36 +223,27 @@ class CaseFacts:
     findings: tuple[Finding, ...]  # errors and warnings of its verdict
 
 
-def case_facts(audit: Audit) -> list[CaseFacts]:
-    """Every judged case's facts, from its records and its verdict."""
-    archive = audit.archive
+def report_cases(audit: Audit) -> list[ReportCase]:
+    """Every judged case the reports count: the facts its judgement read from its records, with
+    its verdict. No case is read again here."""
     out = []
-    for folder, verdict in sorted(audit.report.verdicts.items()):
-        case = archive.read_case(folder)
-        kasus = case.kasus
-        sop = archive.sop_of(kasus) if kasus else None
-        if kasus is None or sop is None:
+    for _, verdict in sorted(audit.report.verdicts.items()):
+        c = verdict.facts.counted
+        if c is None:
             continue
         lacking: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in verdict.missing:
             lacking[(m.step, m.round)].append(m.name)
-        done = tuple(
-            Done(r.langkah, r.putaran, r.selesai.date(), r.minutes,
-                 r.keputusan if sop.step(r.langkah).keputusan else None, tuple(lacking[(r.langkah, r.putaran)]))
-            for r in (st.record for st in case.steps)
-            if r.status == "selesai" and r.selesai is not None and r.langkah <= len(sop.langkah)
-        )  # fmt: skip
-        out.append(
-            CaseFacts(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai,
-                      closed_on(sop, progress_of(sop, case.steps)), verdict.complies, done,
-                      tuple(f for f in verdict.findings if f.severity is not Severity.INFO))
-        )  # fmt: skip
+        done = tuple(Done(d.step, d.round, d.day, d.minutes, d.decision, tuple(lacking[(d.step, d.round)]))
+                     for d in c.done)  # fmt: skip
+        findings = tuple(f for f in verdict.findings if f.severity is not Severity.INFO)
+        out.append(ReportCase(c.id, c.kecamatan, c.sop, c.opened, c.closed, verdict.complies, done, findings))
     return out
 
 
-def build_report(audit: Audit, period: Period, facts: list[CaseFacts] | None = None) -> Laporan:
-    """The report of ``period`` from the judged archive (``facts``: its :func:`case_facts`,
-    when already read for another period)."""
+def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = None) -> Laporan:
+    """The report of ``period`` from the judged archive (``cases``: its :func:`report_cases`,
+    when already gathered for another period)."""
     archive = audit.archive
     report = Laporan(period, office_name(archive.config, archive.sops))
     report.months = [MonthRow(m) for m in period.months()] if period.kind != "bulanan" else []
@@ -263,7 +252,7 @@ def build_report(audit: Audit, period: Period, facts: list[CaseFacts] | None = N
     lacking: list[tuple[str, int, str]] = []
     complete_docs: Counter[tuple[tuple[str, int], int]] = Counter()
     findings: list[Finding] = []
-    for case in case_facts(audit) if facts is None else facts:
+    for case in report_cases(audit) if cases is None else cases:
         opened, closed = case.opened, case.closed
         if not (opened <= period.end and (closed is None or closed >= period.start)):
             continue  # not open at any time in the period

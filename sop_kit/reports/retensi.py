@@ -20,18 +20,9 @@ from ..core.messages import text
 from ..records.archive import Archive
 from ..records.models import Kasus, Sop
 from ..records.office import Retensi
-from ..records.rounds import Progress, Status, progress_of
+from ..records.rounds import Progress, Status, closed_on, progress_of
 
 State = Literal["aktif", "pindah", "musnah", "permanen"]
-
-
-def closed_on(sop: Sop, prog: Progress) -> date | None:
-    """When a finished case closed: the latest completion of the records that count now."""
-    if prog.status is not Status.DONE:
-        return None
-    ends = [found.record.selesai for s in sop.langkah if (found := prog.current(s.no)) is not None]
-    known = [e.date() for e in ends if e is not None]
-    return max(known) if known else None
 
 
 def years_after(day: date, years: int) -> date:
@@ -92,7 +83,7 @@ def jra_of(archive: Archive, sop: Sop) -> Retensi | None:
 def case_retention(archive: Archive, kasus: Kasus, sop: Sop, prog: Progress, folder: Path, on: date) -> Due | None:
     """Where one case stands under its JRA on ``on`` (None: still open, or no JRA entry)."""
     jra = jra_of(archive, sop)
-    closed = closed_on(sop, prog)
+    closed = closed_on(prog)
     if jra is None or closed is None:
         return None
     active = years_after(closed, jra.aktif_tahun)

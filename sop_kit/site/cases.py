@@ -25,7 +25,7 @@ from ..core.feedback import SILENT, Reporter
 from ..records.archive import Archive
 from ..records.models import Kasus
 from ..records.personal import raw_personal_values
-from ..records.scan import fingerprint, scan
+from ..records.scan import listing_digest, scan
 from ..trail.model import Trail
 from .collect import CaseRow, case_view
 from .media import MediaCache
@@ -96,7 +96,8 @@ def update_cases(
     todo: list[tuple[Path, str]] = []
     for folder, verdict in verdicts.items():
         name = folder.name
-        key = _case_key(shared, scan(folder), verdict, trail, name, downloads.get(name, []))
+        key = _case_key(shared, verdict.listing or listing_digest(scan(folder)), verdict, trail, name,
+                        downloads.get(name, []))  # fmt: skip
         old = previous.get(name)
         if old is not None and old["key"] == key:
             hit = CaseResult.from_json(old)
@@ -160,7 +161,7 @@ def shared_key(archive: Archive, internal: bool) -> str:
 
 
 def _case_key(
-    shared: str, files: Any, verdict: Verdict, trail: Trail | None, name: str, downloads: list[dict[str, str]]
+    shared: str, listing: str, verdict: Verdict, trail: Trail | None, name: str, downloads: list[dict[str, str]]
 ) -> str:
     events = None
     if trail is not None and name in trail.cases:
@@ -170,7 +171,7 @@ def _case_key(
         ]
     data = [
         shared,
-        fingerprint(files),
+        listing,
         [[f.severity, f.code, f.file, f.line, f.params] for f in verdict.findings],
         [m.to_json() for m in verdict.missing],
         events,

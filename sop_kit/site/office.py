@@ -24,7 +24,7 @@ from ..check.audit import Audit
 from ..records.archive import Archive
 from ..records.office import read_emblem
 from ..reports.agenda import Agenda, build_agenda, span_text
-from ..reports.laporan import Laporan, build_report, case_facts, group_label, parse_period, write_xlsx
+from ..reports.laporan import Laporan, build_report, group_label, parse_period, report_cases, write_xlsx
 from ..reports.stats import compute, minutes_text
 from ..views.case import WIB_NOON
 from ..views.charts import BULAN, MonthPoint, StepPoint, month_chart, step_time_chart
@@ -67,9 +67,9 @@ def site_emblem(archive: Archive) -> dict[str, bytes]:
 
 def office_site(audit: Audit, internal: bool, on: date) -> OfficeSite:
     """The yearly reports of every year a case was open in, and the agenda on ``on`` (internal)."""
-    facts = case_facts(audit)
-    years = sorted({y for c in facts for y in range(c.opened.year, (c.closed or on).year + 1)})
-    reports = {y: build_report(audit, parse_period("tahunan", str(y)), facts) for y in years}
+    cases = report_cases(audit)
+    years = sorted({y for c in cases for y in range(c.opened.year, (c.closed or on).year + 1)})
+    reports = {y: build_report(audit, parse_period("tahunan", str(y)), cases) for y in years}
     return OfficeSite(reports, build_agenda(audit, on) if internal else None)
 
 
