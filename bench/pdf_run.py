@@ -12,6 +12,7 @@ documents, every public dossier and letter and the internal dossiers and attenda
   photos     a full render with 2 processes on the photo cache of an earlier run, paired with
              one on an empty cache
   re-render  nothing changed (must render nothing), paired with a full render with 2 processes
+  ceiling    the machine's own 2-process speed-up on a pure-Python loop (bench/ceiling.py)
 
 Every run must render (or skip) the expected number of documents, or nothing is reported.
 """
@@ -25,6 +26,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from bench.ceiling import speedup as ceiling
 from bench.generate import Media, _range, ensure
 from bench.paired import Run, Spread, pairs, ratios, run, side
 
@@ -94,6 +96,7 @@ def main() -> None:
         )
     speedup = Spread.of([b.wall / a.wall for a, b in two_one])
     print(f"speed-up of 2 processes over 1: {speedup.ratio()}")
+    print(f"the machine's own, on pure Python (bench/ceiling.py): {ceiling(args.pairs).ratio()}")
     print(f"public PDFs: {size / 1e6:.1f} MB in total")
 
 

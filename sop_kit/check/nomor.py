@@ -118,7 +118,7 @@ def add_number_findings(archive: Archive, report: Report) -> None:
         extra = by_case.pop(verdict.case, [])
         if extra:
             report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
-    known = {folder.name for folder in archive.case_dirs()}
+    known = report.folders
     for case, fs in by_case.items():  # a case this run did not judge keeps them for its own verdict
         if case not in known:
             report.archive_findings += [replace(f, case=None) for f in fs]

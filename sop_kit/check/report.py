@@ -86,6 +86,7 @@ class Report:
     archive_findings: list[Finding] = field(default_factory=list)
     verdicts: dict[Path, Verdict] = field(default_factory=dict)  # by case folder
     cases_from_cache: int = 0
+    folders: frozenset[str] = frozenset()  # every case folder's name in the archive, judged this run or not
 
     @property
     def findings(self) -> list[Finding]:

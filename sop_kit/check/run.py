@@ -62,6 +62,7 @@ def check_archive(
     reporter = reporter or SILENT
     report = Report(list(archive.findings))
     cases = archive.case_dirs()
+    report.folders = frozenset(c.name for c in cases)
     duplicates = _duplicate_ids(archive, cases)
     if options.changed_since is not None:
         cases = _changed_cases(archive, cases, options.changed_since)

@@ -230,7 +230,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             _link_pdfs(pdf_dir, staging / "pdf", True, names)
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
-        _exports(staging / "ekspor", rows, published)
+        # The exports show only the case rows and the findings, as the listing pages do.
+        exports = staging / "ekspor"
+        if not (incremental and manifest.get("site_key") == site_key and (exports / "temuan.json").is_file()):
+            _exports(exports, rows, published)
         # The manifest's keys are those of the published site's reports if it is the last build's.
         same_site = previous_id is not None and manifest.get("build_id") == previous_id
         report_keys = write_report_files(
@@ -351,7 +354,7 @@ def as_published(report: Report, layout: Layout) -> Report:
     verdicts: dict[Path, Verdict] = {
         folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
     }
-    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache)
+    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders)
 
 
 def _write_changed(path: Path, data: bytes) -> bool:
