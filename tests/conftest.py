@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,8 @@ from sop_kit.check.audit import audit
 from sop_kit.check.report import Report
 from sop_kit.check.run import CheckOptions
 from sop_kit.site.build import SiteOptions, SiteReport, build_site
+
+from .browser import chromium, served
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -83,3 +86,17 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> DemoSite:
     site = base / "site"
     site_build(base / "arsip" / "records", SiteOptions(out=site, cache_dir=base / "cache"), trail=True)
     return DemoSite(base / "arsip" / "records", site, base / "cache")
+
+
+@pytest.fixture(scope="module")
+def site(demo_site: DemoSite) -> Iterator[str]:
+    """The demo site over HTTP, for the tests in a real browser."""
+    with served(demo_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium (tests/browser.py), one per test module."""
+    with chromium(tmp_path_factory.mktemp("chromium")) as driver:
+        yield driver

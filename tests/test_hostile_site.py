@@ -33,7 +33,6 @@ from sop_kit.site.serve import make_server
 
 from .conftest import BASE_ID, MakeArchive, build_archive, site_build
 from .test_hostile import TYPOS, attach, case_of
-from .test_site_browser import browser  # noqa: F401 (the same Chromium, set up once per module)
 from .test_site_hostile import _Audit
 
 FORMULA = "=2+3+cmd|' /C calc'!A0"  # the issue's letter number
@@ -264,7 +263,7 @@ for (const name of ["alert", "confirm", "prompt"]) {
 """
 
 
-def test_no_setting_runs_script_in_chromium(browser: Any, served: str, hostile: Hostile) -> None:  # noqa: F811
+def test_no_setting_runs_script_in_chromium(browser: Any, served: str, hostile: Hostile) -> None:
     """Every page of the hostile site, loaded in Chromium with alert, confirm and prompt
     recorded before any script of the page runs: none is ever called."""
     from selenium.webdriver.common.by import By

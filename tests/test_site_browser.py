@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 import urllib.request
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
-from tests.browser import chromium, served, viewport, wait
+from tests.browser import viewport, wait
 from tests.conftest import DemoSite
 
 CASE = "2026-01-cilalawi-kf5h"
@@ -22,18 +21,6 @@ PLANTED = {
     "2026-02-cadassari-lsl6": "diubah setelah disetujui",  # SK replaced after approval
     "2026-02-campakasari-5jgz": "persetujuan tidak terverifikasi",  # decision signed with another's key
 }
-
-
-@pytest.fixture(scope="module")
-def site(demo_site: DemoSite) -> Iterator[str]:
-    with served(demo_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    with chromium(tmp_path_factory.mktemp("chromium")) as driver:
-        yield driver
 
 
 @pytest.fixture(autouse=True)

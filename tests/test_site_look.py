@@ -7,15 +7,14 @@ each page in ``site-shots/`` for CI to keep (SOP_KIT_SITE_SHOTS moves it)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image
 
-from tests.browser import chromium, served, viewport, wait
-from tests.conftest import REPO, DemoSite
+from tests.browser import viewport, wait
+from tests.conftest import REPO
 
 SHOTS = Path(os.environ.get("SOP_KIT_SITE_SHOTS", REPO / "site-shots"))
 AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
@@ -32,18 +31,6 @@ PAGES = {  # page type: (address, what shows it is ready)
 }
 
 LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow, overlaps, spill
-
-
-@pytest.fixture(scope="module")
-def site(demo_site: DemoSite) -> Iterator[str]:
-    with served(demo_site.site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    with chromium(tmp_path_factory.mktemp("chromium-look")) as driver:
-        yield driver
 
 
 def open_page(browser: Any, site: str, page: str, size: str, scheme: str = "default") -> None:

@@ -30,6 +30,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import text
 from ..records.config import office_name
+from ..records.facts import Counted
 from ..records.fieldtypes import BULAN
 from ..records.models import Sop
 from .stats import CaseRecords, RevisionStats, compute
@@ -198,46 +199,28 @@ class Laporan:
 
 
 @dataclass(frozen=True)
-class Done:
-    """A completed step record, as the reports count it."""
-
-    step: int
-    round: int
-    day: date  # of its selesai
-    minutes: int | None
-    decision: str | None  # ya | tidak, for a decision step
-    missing: tuple[str, ...]  # the document kinds its verdict finds lacking
-
-
-@dataclass(frozen=True)
 class ReportCase:
-    """What the reports need of one case: gathered once, for every period."""
+    """What the reports need of one case: the facts its judgement read from its records, with
+    what its verdict says. Gathered once, for every period."""
 
-    id: str
-    kecamatan: str
-    sop: tuple[str, int]
-    opened: date
-    closed: date | None
+    facts: Counted
     complies: bool
-    done: tuple[Done, ...]
+    lacking: dict[tuple[int, int], tuple[str, ...]]  # (step, round) -> document kinds its verdict finds lacking
     findings: tuple[Finding, ...]  # errors and warnings of its verdict
 
 
 def report_cases(audit: Audit) -> list[ReportCase]:
-    """Every judged case the reports count: the facts its judgement read from its records, with
-    its verdict. No case is read again here."""
+    """Every judged case the reports count. No case is read again here."""
     out = []
     for _, verdict in sorted(audit.report.verdicts.items()):
-        c = verdict.facts.counted
-        if c is None:
+        if verdict.facts.counted is None:
             continue
         lacking: dict[tuple[int, int], list[str]] = defaultdict(list)
         for m in verdict.missing:
             lacking[(m.step, m.round)].append(m.name)
-        done = tuple(Done(d.step, d.round, d.day, d.minutes, d.decision, tuple(lacking[(d.step, d.round)]))
-                     for d in c.done)  # fmt: skip
         findings = tuple(f for f in verdict.findings if f.severity is not Severity.INFO)
-        out.append(ReportCase(c.id, c.kecamatan, c.sop, c.opened, c.closed, verdict.complies, done, findings))
+        missing = {slot: tuple(names) for slot, names in lacking.items()}
+        out.append(ReportCase(verdict.facts.counted, verdict.complies, missing, findings))
     return out
 
 
@@ -253,12 +236,13 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
     complete_docs: Counter[tuple[tuple[str, int], int]] = Counter()
     findings: list[Finding] = []
     for case in report_cases(audit) if cases is None else cases:
-        opened, closed = case.opened, case.closed
+        c = case.facts
+        opened, closed = c.opened, c.closed
         if not (opened <= period.end and (closed is None or closed >= period.start)):
             continue  # not open at any time in the period
         report.active += 1
         report.complying += case.complies
-        row = by_kec.setdefault(case.kecamatan, KecamatanRow(case.kecamatan))
+        row = by_kec.setdefault(c.kecamatan, KecamatanRow(c.kecamatan))
         if period.holds(opened):
             report.opened += 1
             row.opened += 1
@@ -272,15 +256,16 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
             m.opened += (opened.year, opened.month) == (m.month.year, m.month.month)
             m.closed += closed is not None and (closed.year, closed.month) == (m.month.year, m.month.month)
         records = []
-        for d in case.done:
+        for d in c.done:
             if not period.holds(d.day):
                 continue
+            missing = case.lacking.get((d.step, d.round), ())
             records.append((d.step, d.minutes))
-            complete_docs[(case.sop, d.step)] += not d.missing
+            complete_docs[(c.sop, d.step)] += not missing
             if d.decision in ("ya", "tidak"):
                 report.decisions[d.decision] += 1
-            lacking += [(case.id, d.step, name) for name in d.missing]
-        done.append((case.id, case.sop, records))
+            lacking += [(c.id, d.step, name) for name in missing]
+        done.append((c.id, c.sop, records))
         findings += case.findings
     report.kecamatan = sorted(by_kec.values(), key=lambda r: r.kecamatan)
     used = {ref for _, ref, _ in done}
