@@ -4,6 +4,7 @@ to date from it: only files that differ from the published site (by inode) are l
 from __future__ import annotations
 
 import html
+import json
 import os
 from pathlib import Path
 
@@ -48,6 +49,65 @@ def test_link_previous_mirrors_the_site_from_a_stale_spare(tmp_path: Path) -> No
     assert (staging / "kasus" / "a" / "index.html").stat().st_ino == kept
 
 
+def test_link_previous_given_the_changed_folders_compares_only_those(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for rel in ("index.html", "kasus/a/index.html", "kasus/b/index.html", "kasus/b/berkas/foto.jpg"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel)
+    link_previous(site, staging)  # the spare: the site as the last build found it
+    # The last build changed case b's photo, added case c with its files and removed a's page.
+    (site / "kasus" / "b" / "berkas" / "foto.jpg").unlink()
+    (site / "kasus" / "b" / "berkas" / "foto.jpg").write_text("foto baru")
+    (site / "kasus" / "c" / "berkas").mkdir(parents=True)
+    (site / "kasus" / "c" / "berkas" / "scan.pdf").write_text("scan")
+    (site / "kasus" / "a" / "index.html").unlink()
+    # A difference in a folder the last build did not change is not looked for: it cannot be one.
+    (staging / "index.html").unlink()
+    (staging / "index.html").write_text("not compared")
+
+    link_previous(site, staging, ["kasus", "kasus/a", "kasus/b/berkas"])
+
+    assert (staging / "index.html").read_text() == "not compared"
+    rest = {k: v for k, v in tree(staging).items() if k != "index.html"}
+    assert rest == {k: v for k, v in tree(site).items() if k != "index.html"}
+    assert _files(staging)["kasus/c/berkas/scan.pdf"] == _files(site)["kasus/c/berkas/scan.pdf"]
+    assert _files(staging)["kasus/b/berkas/foto.jpg"] == _files(site)["kasus/b/berkas/foto.jpg"]
+
+
+def test_an_incremental_build_starts_from_the_folders_the_last_build_changed(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    options = SiteOptions(out=out, cache_dir=cache, pdf=False)
+    site_build(root, options)
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    original = step.read_text("utf-8")
+    page = out / "kasus" / "2026" / BASE_ID / "index.html"
+    scan = step.parent.parent / "lampiran" / "04-rencana-pembinaan.pdf"
+    # The first rebuild has no spare yet and starts from nothing; the last changes nothing, so
+    # the case's page is the one the build before it wrote: only there in the spare if the
+    # folders that build changed were brought up to date.
+    for n in (1, 2, 3, None):
+        if n is not None:
+            step.write_text(original + f"catatan: Perubahan ke-{n}.\n", "utf-8")
+            with scan.open("ab") as fh:  # a scan replaced: published as it is, beside the page
+                fh.write(f"% perubahan ke-{n}\n".encode())
+        _a_minute_later(out)
+        site_build(root, options)
+        assert f"Perubahan ke-{n or 3}." in html.unescape(page.read_text("utf-8"))
+    (manifest,) = cache.glob("situs/*/manifest.json")
+    changed = json.loads(manifest.read_text("utf-8"))["changed"]
+    assert "sop" not in changed and "jelajah" not in changed  # only what the last build wrote
+    full = tmp_path / "full"
+    site_build(root, SiteOptions(out=full, cache_dir=tmp_path / "cache-full", pdf=False, use_cache=False))
+    skip = {".sop-kit-build"}  # a new id per build
+    got = {k: v for k, v in tree(out).items() if k not in skip and not k.startswith("pagefind/")}
+    want = {k: v for k, v in tree(full).items() if k not in skip and not k.startswith("pagefind/")}
+    assert [k for k in got.keys() ^ want.keys()] == []
+    assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
 def test_the_old_site_is_the_spare_and_later_builds_equal_a_full_build(
     make_archive: MakeArchive, tmp_path: Path
 ) -> None:
@@ -61,6 +121,7 @@ def test_the_old_site_is_the_spare_and_later_builds_equal_a_full_build(
     for n in (1, 2, 3):
         before = tree(out)
         step.write_text(original + f"catatan: Perubahan ke-{n}.\n", "utf-8")
+        _a_minute_later(out)  # the third build brings only the folders the second changed up to date
         report = site_build(root, options)
         assert not report.full
         assert tree(spare_path(out)) == before  # the site as it was, kept beside it
@@ -74,6 +135,14 @@ def test_the_old_site_is_the_spare_and_later_builds_equal_a_full_build(
     want = {k: v for k, v in tree(full).items() if k not in skip and not k.startswith("pagefind/")}
     assert got.keys() == want.keys()
     assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def _a_minute_later(out: Path) -> None:
+    """As if the last build were a minute ago: what it wrote is then older than the next build
+    (a build counts what was written in the two seconds before it began as its own)."""
+    for folder in [p for site in (out, spare_path(out)) for p in (site, *site.rglob("*")) if p.is_dir()]:
+        st = folder.stat()
+        os.utime(folder, ns=(st.st_atime_ns - 60 * 10**9, st.st_mtime_ns - 60 * 10**9))
 
 
 def test_an_incremental_scan_reads_only_folders_changed_since_the_build_began(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from ..records.archive import Archive
 from ..records.config import CONFIG_FILE
 from ..records.facts import CaseFacts, facts_of
 from ..records.layout import CASE_FILE, SOP_DIR, Layout
-from ..records.scan import Listing, fingerprint, listing_digest, scan
+from ..records.scan import Listing, listing_digest, scan
 from ..records.worktime import data_version
 from ..trail.model import Trail
 from .report import MissingDocument, Report, Verdict
@@ -83,9 +83,10 @@ def check_archive(
         reporter.note("progress.cases_cached", count=report.cases_from_cache)
     with reporter.task("check", len(todo)):
         for case, (found, facts, files) in zip(todo, _run(archive, todo, options), strict=True):
-            judged[case] = found, facts, listing_digest(files)
+            listing = listing_digest(files)
+            judged[case] = found, facts, listing
             if cache:
-                cache.put(case, found, facts, fingerprint(files))
+                cache.put(case, found, facts, listing)
             reporter.note("progress.case_checked", case=case.name)
             reporter.advance(item=case.name)
     if cache:
@@ -231,19 +232,19 @@ class _Cache:
         entry = self.entries.get(str(case))
         if entry is None:
             return None
-        files = scan(case)
-        if entry["files"] != fingerprint(files):
+        listing = listing_digest(scan(case))
+        if entry.get("listing") != listing:
             return None
         try:
             findings = [Finding.from_dict(f) for f in entry["findings"]]
             missing = [MissingDocument.from_json(m) for m in entry["missing"]]
-            return CaseJudgement(findings, missing), CaseFacts.from_json(entry["facts"]), listing_digest(files)
+            return CaseJudgement(findings, missing), CaseFacts.from_json(entry["facts"]), listing
         except (KeyError, TypeError, ValueError):
             return None  # an entry of another shape: judge again
 
-    def put(self, case: Path, found: CaseJudgement, facts: CaseFacts, files: list[list[object]]) -> None:
+    def put(self, case: Path, found: CaseJudgement, facts: CaseFacts, listing: str) -> None:
         self.entries[str(case)] = {
-            "files": files,
+            "listing": listing,
             "findings": [_strip(f) for f in found.findings],
             "missing": [m.to_json() for m in found.missing],
             "facts": facts.to_json(),

@@ -36,7 +36,6 @@ from ..records.fieldtypes import WIB
 from ..records.layout import TEMPLATES_DIR, Layout
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_document
-from .fetch import SafeFetcher
 from .templating import PACKAGE_TEMPLATES, Templates, environment, templates_digest, where
 
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier
@@ -145,7 +144,11 @@ def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) ->
     target stays as it was. ``scan_cache`` keeps the text read back from public PDFs (the
     site's own scan then finds it there instead of reading the PDFs again).
     """
+    # WeasyPrint (and the fetcher built on it) only when a PDF is made: importing it costs
+    # half a second, and a build whose reports are unchanged renders nothing.
     from weasyprint import HTML, Attachment
+
+    from .fetch import SafeFetcher
 
     fetcher = SafeFetcher([*job.roots, PACKAGE_TEMPLATES])
     tmp = job.target.with_name(f".{job.target.name}.{os.getpid()}.tmp")

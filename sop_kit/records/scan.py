@@ -6,7 +6,6 @@ Symbolic links are listed but never followed, so nothing outside the folder is r
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -42,11 +41,9 @@ def scan(folder: Path) -> Listing:
     return out
 
 
-def fingerprint(listing: Listing) -> list[list[object]]:
-    """What must stay the same for a cached verdict to hold (JSON-friendly)."""
-    return [[name, *entry] for name, entry in sorted(listing.items())]
-
-
 def listing_digest(listing: Listing) -> str:
-    """One digest of :func:`fingerprint`: equal digests, the same files as far as a cache knows."""
-    return hashlib.sha256(json.dumps(fingerprint(listing)).encode()).hexdigest()
+    """What must stay the same for a cached verdict to hold, as one digest: every name with
+    its kind, size, modification time and inode. Equal digests, the same files as far as a
+    cache knows."""
+    text = "\n".join(f"{name}\0{e.kind}\0{e.size}\0{e.mtime_ns}\0{e.ino}" for name, e in sorted(listing.items()))
+    return hashlib.sha256(text.encode()).hexdigest()

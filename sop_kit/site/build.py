@@ -213,7 +213,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     with _timed(report, "mkdocs", say):
         if incremental:
-            link_previous(out, staging)
+            # The staging folder is the spare: the site the last build started from, when it
+            # holds that build's id. Then only the folders that build changed can differ.
+            spare_is_known = manifest.get("from_id") is not None and manifest.get("from_id") == _read_build_id(staging)
+            link_previous(out, staging, manifest.get("changed") if spare_is_known else None)
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
             for gone in set(manifest.get("pages", [])) - set(pages) - kept:
                 shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
@@ -224,7 +227,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     with _timed(report, "assets", say):
         for r in results.values():
-            if r.row is not None:
+            # A kept case (no page rendered) has the very files of the published site, which
+            # the staging folder already links: only the changed cases' are compared.
+            if r.row is not None and (r.page is not None or not incremental):
                 media.link(r.row.id, r.files, staging / r.row.url / "berkas")
         if options.pdf:
             _link_pdfs(pdf_dir, staging / "pdf", True, names)
@@ -267,7 +272,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                 *(h for r in results.values() for h in r.identifiers),
             ]
         )
-        values = _verify(
+        values, changed = _verify(
             staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
         )
 
@@ -275,6 +280,8 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         work / "manifest.json",
         {
             "build_id": build_id,
+            "from_id": previous_id,  # the site this build started from: the next build's spare
+            "changed": changed,  # the folders this build changed in it (None: any)
             "config": config_key,
             "pages": sorted(all_pages),
             "bundles": count,
@@ -504,10 +511,11 @@ def _verify(
     manifest: dict[str, Any],
     ids: Identifiers,
     layout: Layout,
-) -> str:
+) -> tuple[str, list[str] | None]:
     """The staged site is complete and clean, or it is not published. An incremental build
     scans only the files it wrote, unless the personal values changed since the last scan.
-    Returns the fingerprint of the values scanned for."""
+    Returns the fingerprint of the values scanned for, and the folders this build changed
+    (None when it did not look: a full scan)."""
     missing = [src for src in pages if not (staging / _page_dir(src) / "index.html").is_file()]
     if missing:
         raise SopKitError("site.incomplete", str(staging / _page_dir(missing[0])), count=len(missing))
@@ -523,7 +531,9 @@ def _verify(
     saved = (read_json(work / "privacy-clean.json") or {}) if options.use_cache else {}
     clean = set(saved.get("clean", [])) if saved.get("values") == fingerprint else set()
     known = len(clean)
-    hits = scan_output(staging, values, work / "privacy", since, options.jobs or os.cpu_count() or 1, clean, ids)
+    changed: list[str] = []
+    jobs = options.jobs or os.cpu_count() or 1
+    hits = scan_output(staging, values, work / "privacy", since, jobs, clean, ids, changed)
     if len(clean) > CLEAN_DIGESTS:
         clean = set()  # stale digests pile up over many builds: start again now and then
     if not hits and len(clean) != known:
@@ -532,7 +542,7 @@ def _verify(
         hits = [h for h in hits if h.what in ("metadata-foto", "tautan")]
     if hits:
         _refuse_leaks(hits, layout)
-    return fingerprint
+    return fingerprint, (changed if since is not None else None)
 
 
 def _refuse_leaks(hits: list[Hit], layout: Layout) -> None:

@@ -15,9 +15,10 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from .._version import __version__
 from ..check.report import Verdict
@@ -177,8 +178,4 @@ def _case_key(
         events,
         downloads,
     ]
-    return hashlib.sha256(json.dumps(data, default=_plain).encode()).hexdigest()
-
-
-def _plain(value: object) -> str:
-    return value.isoformat() if isinstance(value, datetime) else str(value)
+    return hashlib.sha256(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS)).hexdigest()

@@ -19,7 +19,7 @@ import ctypes.util
 import fcntl
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -79,16 +79,25 @@ def empty(folder: Path) -> None:
     folder.mkdir()
 
 
-def link_previous(site: Path, staging: Path) -> None:
+def link_previous(site: Path, staging: Path, changed: Collection[str] | None = None) -> None:
     """Make the staging folder the current site, every file a hard link to the published one,
     for an incremental build: files the same by inode are left alone, the rest linked anew,
     and what the site no longer has removed. Nothing may then write a staged file in place, or
     it would change the published site before the swap: every writer replaces a file by
     rename or removes it first (:func:`replace_file`; MkDocs' pages are removed before it
-    renders them)."""
+    renders them).
+
+    ``changed``, when known, holds every folder (relative to the site, "" for itself) in
+    which the last build added, removed or replaced an entry, and the staging folder is the
+    site as it was before that build (the spare): only those folders can differ, so only they
+    are compared, not the whole tree."""
     if not site.is_dir():
         return
-    stack = [(site, staging)]
+    if changed is None:
+        stack = [(site, staging)]
+    else:  # parents first: a folder a parent's comparison removed is not looked at again
+        stack = [(site / rel, staging / rel) for rel in sorted(changed, key=lambda r: -r.count("/"))]
+        stack = [(src, dest) for src, dest in stack if src.is_dir() and not src.is_symlink()]
     while stack:
         src, dest = stack.pop()
         with os.scandir(src) as it:
@@ -109,7 +118,8 @@ def link_previous(site: Path, staging: Path) -> None:
             del have[name]
         for name, new in want.items():
             if new.is_dir(follow_symlinks=False):
-                stack.append((Path(new.path), dest / name))
+                if changed is None or name not in have:  # a folder the spare lacks: all of it
+                    stack.append((Path(new.path), dest / name))
             elif name not in have:
                 _link(new.path, dest / name)
 

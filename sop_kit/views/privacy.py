@@ -384,15 +384,20 @@ def _find(text: str, values: Matcher, ids: Identifiers | None = None) -> Iterato
 # --- the scan -------------------------------------------------------------------------
 
 
-def _walk(root: Path, since: float | None) -> Iterator[tuple[str, os.DirEntry[str], bool]]:
+def _walk(
+    root: Path, since: float | None, changed: list[str] | None = None
+) -> Iterator[tuple[str, os.DirEntry[str], bool]]:
     """Every entry under ``root`` but folders, and whether it may have changed since ``since``.
     A folder not modified since then (its mtime: no entry was added, removed or renamed in it)
     holds only what it held before, so its files need no ``stat`` each: a build replaces
-    files by rename, never in place (sop_kit.site.publish)."""
+    files by rename, never in place (sop_kit.site.publish). The folders that were modified
+    (relative, "" for ``root``) are added to ``changed``."""
     stack = [("", root)]
     while stack:
         prefix, folder = stack.pop()
         fresh = since is None or folder.stat().st_mtime >= since
+        if fresh and changed is not None:
+            changed.append(prefix.rstrip("/"))
         with os.scandir(folder) as it:
             entries = list(it)
         for entry in entries:  # in any order: the hits are sorted at the end
@@ -411,6 +416,7 @@ def scan_output(
     jobs: int = 1,
     clean: set[str] | None = None,
     ids: Identifiers | None = None,
+    changed: list[str] | None = None,
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
@@ -425,12 +431,13 @@ def scan_output(
     ``jobs`` > 1 spreads the files over that many processes. ``clean`` holds digests of file
     contents already scanned clean for these same values: such files are not scanned again,
     and every file found clean now is added. ``ids`` are the identifiers the build publishes,
-    never read as a NIK or a phone number.
+    never read as a NIK or a phone number. The folders modified since ``changed_since`` are
+    added to ``changed`` (every folder without it).
     """
     global _scan
     hits: set[Hit] = set()
     files: list[tuple[str, str, str]] = []
-    for rel, entry, maybe_new in _walk(root, changed_since):
+    for rel, entry, maybe_new in _walk(root, changed_since, changed):
         if entry.is_symlink():
             hits.add(Hit(rel, "tautan", f"tautan simbolik ke {os.readlink(entry.path)}"))
         elif not entry.is_file(follow_symlinks=False):
