@@ -44,10 +44,11 @@ def test_parallel_and_serial_agree(make_archive: MakeArchive) -> None:
     assert serial.cases_checked == 7
 
 
-def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchive, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: the folders' listings are read in two processes
+def test_cache_reuses_unchanged_cases_and_notices_edits(make_archive: MakeArchive, tmp_path: Path, jobs: int) -> None:
     root = make_archive()
     clone_cases(root, 3)
-    options = CheckOptions(cache_dir=tmp_path / "cache")
+    options = CheckOptions(cache_dir=tmp_path / "cache", jobs=jobs, parallel_from=2)
     first = judge(root, options)
     assert (first.cases_checked, first.cases_from_cache) == (4, 0)
     second = judge(root, options)

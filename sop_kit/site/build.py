@@ -388,7 +388,7 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         if dirty:
-            _unlink_what_mkdocs_writes(config, staging)
+            config.plugins["sop-kit-unlink"] = _unlink_what_mkdocs_writes(staging)
         build(config, dirty=dirty)
     except MkDocsException as exc:
         raise SopKitError("site.mkdocs_failed", str(config_file), error=str(exc)) from None
@@ -396,18 +396,24 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
         logger.setLevel(level)
 
 
-def _unlink_what_mkdocs_writes(config: Any, staging: Path) -> None:
-    """Remove from the hard-linked staging site every file this dirty build will write, by
-    MkDocs' own rule (source newer than destination) and its always-written templates, so
-    that it writes new files instead of into the published ones."""
-    from mkdocs.structure.files import get_files
+def _unlink_what_mkdocs_writes(staging: Path) -> Any:
+    """A plugin, last to see MkDocs' files: it removes from the hard-linked staging site every
+    file this dirty build will write, by MkDocs' own rule (source newer than destination) and
+    its always-written templates, so that it writes new files instead of into the published
+    ones. As a plugin it reads the list MkDocs builds, instead of listing the pages again."""
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.structure.files import Files
 
-    files = get_files(config)
-    files.add_files_from_theme(config.theme.get_env(), config)
-    doomed = [Path(f.abs_dest_path) for f in files if f.is_modified()]
-    doomed += [staging / name for name in (*config.theme.static_templates, "sitemap.xml.gz")]
-    for path in doomed:
-        path.unlink(missing_ok=True)
+    class Unlink(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        @event_priority(-100)  # after every other plugin has added its files
+        def on_files(self, files: Files, config: Any) -> Files:
+            doomed = [Path(f.abs_dest_path) for f in files if f.is_modified()]
+            doomed += [staging / name for name in (*config.theme.static_templates, "sitemap.xml.gz")]
+            for path in doomed:
+                path.unlink(missing_ok=True)
+            return files
+
+    return Unlink()
 
 
 def _render_pdfs(
