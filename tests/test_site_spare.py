@@ -74,6 +74,38 @@ def test_link_previous_given_the_changed_folders_compares_only_those(tmp_path: P
     assert _files(staging)["kasus/b/berkas/foto.jpg"] == _files(site)["kasus/b/berkas/foto.jpg"]
 
 
+def test_a_changed_folder_outside_the_site_is_never_followed(tmp_path: Path) -> None:
+    # The list comes from the build's cache; a damaged one must not reach outside the site.
+    site, staging = tmp_path / "terbit" / "site", tmp_path / "staging"
+    (site / "kasus").mkdir(parents=True)
+    (site / "kasus" / "index.html").write_text("kasus")
+    (tmp_path / "terbit" / "luar").mkdir()  # what "../luar" names beside the site
+    (tmp_path / "luar").mkdir()  # and beside the staging folder: must stay as it is
+    (tmp_path / "luar" / "data.txt").write_text("jangan disentuh")
+    staging.mkdir()
+    link_previous(site, staging, ["../luar", "kasus"])
+    assert (tmp_path / "luar" / "data.txt").read_text() == "jangan disentuh"
+    assert tree(staging) == tree(site)  # compared whole instead
+
+
+def test_a_damaged_manifest_never_removes_outside_the_site(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "a" / "b" / "site", tmp_path / "cache"
+    options = SiteOptions(out=out, cache_dir=cache, pdf=False)
+    site_build(root, options)
+    outside = tmp_path / "a" / "luar"  # "../../luar" from the staging folder beside the site
+    outside.mkdir()
+    (outside / "data.txt").write_text("jangan disentuh")
+    (manifest,) = cache.glob("situs/*/manifest.json")
+    data = json.loads(manifest.read_text("utf-8"))
+    data["pages"] += ["../../luar.md", "../../luar/index.md"]  # pages "gone" since the last build
+    data["changed"] = ["../../luar"]
+    manifest.write_text(json.dumps(data), "utf-8")
+    report = site_build(root, options)
+    assert not report.full
+    assert (outside / "data.txt").read_text() == "jangan disentuh"
+
+
 def test_an_incremental_build_starts_from_the_folders_the_last_build_changed(
     make_archive: MakeArchive, tmp_path: Path
 ) -> None:

@@ -46,7 +46,7 @@ from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .publish import build_lock, empty, link_previous, new_staging, replace_file, swap_in
+from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
@@ -219,7 +219,8 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             link_previous(out, staging, manifest.get("changed") if spare_is_known else None)
             # Pages this build no longer has (a case deleted or renamed) go with their folder.
             for gone in set(manifest.get("pages", [])) - set(pages) - kept:
-                shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)
+                if isinstance(gone, str) and gone.endswith(".md") and _page_dir(gone) and inside_site(gone):
+                    shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)  # never outside it
         else:
             empty(staging)  # the spare it started from
         report.pages_changed = report.pages if not incremental else written

@@ -95,6 +95,8 @@ def link_previous(site: Path, staging: Path, changed: Collection[str] | None = N
     are compared, not the whole tree."""
     if not site.is_dir():
         return
+    if changed is not None and not all(isinstance(rel, str) and inside_site(rel) for rel in changed):
+        changed = None  # not a list a build wrote (a damaged cache): compare everything
     if changed is None:
         stack = [(site, staging)]
     else:  # parents first: a folder a parent's comparison removed is not looked at again
@@ -124,6 +126,11 @@ def link_previous(site: Path, staging: Path, changed: Collection[str] | None = N
                     stack.append((Path(new.path), dest / name))
             elif name not in have:
                 _link(new.path, dest / name)
+
+
+def inside_site(rel: str) -> bool:
+    """A folder path relative to the site that stays inside it."""
+    return not rel.startswith("/") and "\0" not in rel and ".." not in rel.split("/")
 
 
 def _same(old: os.DirEntry[str], new: os.DirEntry[str] | None) -> bool:
