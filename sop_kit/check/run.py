@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._version import __version__
 from ..core import resources
@@ -72,7 +73,7 @@ def check_archive(
     cache = _Cache(archive, options) if options.use_cache else None
     judged: dict[Path, tuple[CaseJudgement, CaseFacts, str]] = {}
     todo: list[Path] = []
-    listings = _listings(cases, options) if cache and cache.entries else [""] * len(cases)
+    listings = _listings(archive, cases, options) if cache and cache.entries else [""] * len(cases)
     for case, listing in zip(cases, listings, strict=True):
         hit = cache.get(case, listing) if cache else None
         if hit is None:
@@ -143,6 +144,7 @@ def _duplicate_ids(archive: Archive, cases: list[Path]) -> list[Finding]:
 # the listing both hold for.
 Judged = tuple[CaseJudgement, CaseFacts, Listing]
 _worker_archive: Archive | None = None
+T = TypeVar("T")
 
 
 def _init_worker(archive: Archive) -> None:
@@ -163,27 +165,31 @@ def _check_in_worker(path: Path) -> Judged:
 
 def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterator[Judged]:
     """Each case's judgement, in order, as soon as it is known (for the progress count)."""
-    jobs = options.jobs or os.cpu_count() or 1
-    if jobs == 1 or len(cases) < options.parallel_from:
-        yield from (_check_one(archive, case) for case in cases)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
-        yield from pool.map(_check_in_worker, cases, chunksize=max(1, len(cases) // (jobs * 8)))
+    return _spread(partial(_check_one, archive), _check_in_worker, archive, cases, options)
 
 
 def _listing_of(path: Path) -> str:
     return listing_digest(scan(path))
 
 
-def _listings(cases: list[Path], options: CheckOptions) -> list[str]:
+def _listings(archive: Archive, cases: list[Path], options: CheckOptions) -> list[str]:
     """Each case folder's listing digest, to compare with the cache: at 10,000 cases, 100,000
     files' ``stat``, spread over the cores like the judging."""
+    return list(_spread(_listing_of, _listing_of, archive, cases, options))
+
+
+def _spread(
+    here: Callable[[Path], T], there: Callable[[Path], T], archive: Archive, cases: list[Path], options: CheckOptions
+) -> Iterator[T]:
+    """``here`` on each case folder in this process, or, from ``options.parallel_from`` cases
+    on, ``there`` in forked workers that hold ``archive``; in order, each as soon as known."""
     jobs = options.jobs or os.cpu_count() or 1
     if jobs == 1 or len(cases) < options.parallel_from:
-        return [_listing_of(case) for case in cases]
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_listing_of, cases, chunksize=max(1, len(cases) // (jobs * 8))))
+        yield from map(here, cases)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
+        yield from pool.map(there, cases, chunksize=max(1, len(cases) // (jobs * 8)))
 
 
 def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:
