@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import json
+import os
 import struct
 import warnings
 import zlib
@@ -151,14 +153,14 @@ def test_the_dossier_inlines_the_copy_the_site_publishes(
     copies = list((tmp_path / "cache").rglob("*.jpg"))
     assert len(copies) == 2  # the full copy and the thumbnail, once
 
-    media = MediaCache(tmp_path / "media", {}, cache)
+    media = MediaCache(tmp_path / "media", cache)
     from sop_kit.site.collect import case_view
 
     verdict = judged.report.verdict(BASE_ID)
     assert verdict is not None
     view = case_view(archive, case, verdict, None, False)
     assert view is not None
-    gallery, _, files = media.publish_case(view)
+    gallery, files = media.publish_case(view)
     assert [g["full"] for g in gallery] == [f for f in files if f.endswith(".jpg") and "kecil" not in f]
     published = tmp_path / "media" / view.id / gallery[0]["full"]
     assert published.read_bytes() == made.full.read_bytes()
@@ -180,3 +182,41 @@ def test_a_multi_picture_jpeg_decodes_at_reduced_scale_too() -> None:
     frame.save(out, "MPO", save_all=True, append_images=[frame])  # as some phones write their shots
     copies = prepare(out.getvalue(), "x.jpg")
     assert (copies.width, copies.height) == (1000, 750)
+
+
+def test_a_case_s_copies_are_made_again_only_when_their_source_changed(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What a case's copies were made from is kept in a file of the case's own: read back, it
+    # spares the copies; damaged, or a source changed, the copies are made again.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = make_archive()
+    judged = audit(root, CheckOptions(trail=False))
+    from sop_kit.site.collect import case_view
+
+    case = judged.archive.read_case(root / "kasus" / "2026" / BASE_ID)
+    verdict = judged.report.verdict(BASE_ID)
+    assert verdict is not None
+    view = case_view(judged.archive, case, verdict, None, False)
+    assert view is not None
+    media = MediaCache(tmp_path / "media", PhotoCache.at())
+    first = media.publish_case(view)
+    stamps = tmp_path / "media.stamps" / f"{view.id}.json"
+    assert stamps.is_file()
+    copies = {p.name: p.stat().st_ino for p in (tmp_path / "media" / view.id).iterdir()}
+    assert any(name.endswith(".pdf") for name in copies)
+
+    def inodes() -> dict[str, int]:
+        return {p.name: p.stat().st_ino for p in (tmp_path / "media" / view.id).iterdir()}
+
+    assert media.publish_case(view) == first and inodes() == copies  # nothing made again
+    stamps.write_text('{"x": 1, "' + next(iter(json.loads(stamps.read_text()))) + '": [1]}')
+    assert media.publish_case(view) == first  # a damaged stamp is not trusted, nor fatal
+    remade = inodes()
+    assert all(remade[name] != copies[name] for name in copies if name.endswith(".pdf"))
+    pdf = next(a for a in view.attachments if a.published and a.published.endswith(".pdf"))
+    os.utime(case.path / pdf.source, ns=(1, 1))  # the source changed (its modification time)
+    media.publish_case(view)
+    again = inodes()
+    assert again[pdf.published] != remade[pdf.published]
+    assert all(again[n] == remade[n] for n in remade if n != pdf.published)

@@ -40,7 +40,6 @@ class CaseResult:
     key: str
     row: CaseRow | None  # None: the case cannot be shown (no readable identity, unknown SOP)
     page: str | None = None  # Markdown, when rendered in this build
-    media: dict[str, Any] = field(default_factory=dict)  # MediaCache entries of the case
     files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
     personal: list[str] = field(default_factory=list)
     identifiers: list[str] = field(default_factory=list)  # file hashes it shows: never personal data
@@ -49,7 +48,6 @@ class CaseResult:
         return {
             "key": self.key,
             "row": self.row.to_json() if self.row else None,
-            "media": self.media,
             "files": self.files,
             "personal": self.personal,
             "identifiers": self.identifiers,
@@ -59,7 +57,7 @@ class CaseResult:
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
         row = CaseRow.from_json(data["row"]) if data["row"] else None
         ids = data.get("identifiers", [])
-        return cls(data["key"], row, None, data["media"], data["files"], data["personal"], ids)
+        return cls(data["key"], row, None, data["files"], data["personal"], ids)
 
 
 @dataclass
@@ -145,10 +143,10 @@ def _one(item: tuple[Path, str]) -> CaseResult:
         loaded = case.kasus_loaded
         raw = raw_personal_values(loaded.data, Kasus) if loaded is not None and not job.internal else set()
         return CaseResult(key, None, personal=sorted(raw))
-    gallery, entries, files = job.media.publish_case(view)
+    gallery, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
     hashes = {d.sha256 for d in view.document.documents if d.sha256} | {a.sha256 for a in view.attachments if a.sha256}
-    return CaseResult(key, view.row(), page, entries, files, sorted(view.personal), sorted(hashes))
+    return CaseResult(key, view.row(), page, files, sorted(view.personal), sorted(hashes))
 
 
 def shared_key(archive: Archive, internal: bool) -> str:

@@ -1,8 +1,11 @@
 """The files a case page publishes: re-encoded photos and copied documents.
 
 Copies are kept between builds in the work folder and made again only when the source file
-changed (size, modification time, inode). They are hard-linked into the staging site:
-nothing ever writes one in place, so a link cannot change under the published site.
+changed (size, modification time, inode). What each case's copies were made from is kept in
+a file of its own, written with the copies: a build reads only the changed cases' (the
+site's manifest no longer carries 100,000 of them through every build). The copies are
+hard-linked into the staging site: nothing ever writes one in place, so a link cannot change
+under the published site.
 
 A photo's copies come from the shared photo cache (:mod:`sop_kit.views.photos`), by the
 content of the photo: a photo the dossier PDF or an earlier build already prepared, or the
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.cache import read_json, write_json
 from ..views.photos import THUMB_EDGE, PhotoCache
 from .collect import CaseView
 from .photos import THUMB_SUFFIX, check_stem
@@ -61,18 +65,22 @@ def _place(src: Path, dest: Path) -> None:
 
 
 class MediaCache:
-    """The published copies in the work folder; ``entries`` are the last build's (kept per
-    case in the manifest). ``photos``: where prepared photos are shared (default: the
-    photo cache of ``$XDG_CACHE_HOME/sop-kit``, which the PDFs use too)."""
+    """The published copies in the work folder ``folder``, one folder per case, and what each
+    was made from in ``<folder>.stamps/<case>.json``. ``photos``: where prepared photos are
+    shared (default: the photo cache of ``$XDG_CACHE_HOME/sop-kit``, which the PDFs use too)."""
 
-    def __init__(self, folder: Path, entries: dict[str, Any], photos: PhotoCache | None = None):
+    def __init__(self, folder: Path, photos: PhotoCache | None = None):
         self.folder = folder
-        self.old = entries
+        self.stamps = folder.with_name(f"{folder.name}.stamps")  # a case id cannot collide there
         self.photos = photos or PhotoCache.at()
 
-    def publish_case(self, view: CaseView) -> tuple[list[dict[str, Any]], dict[str, Any], list[str]]:
-        """Bring the case's copies up to date: its gallery, its manifest entries and the
-        names of its published files. A refused image is left unpublished."""
+    def publish_case(self, view: CaseView) -> tuple[list[dict[str, Any]], list[str]]:
+        """Bring the case's copies up to date: its gallery and the names of its published
+        files. A refused image is left unpublished."""
+        stamps = self.stamps / f"{view.id}.json"
+        old = read_json(stamps)
+        if not isinstance(old, dict):  # none yet, or damaged: every copy is made again
+            old = {}
         entries: dict[str, Any] = {}
         for att in view.attachments:
             if att.published is None:
@@ -80,8 +88,13 @@ class MediaCache:
             st = (view.folder / att.source).stat()
             key = f"{view.id}/{att.source}"
             stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
-            cached = self.old.get(key)
-            if cached is not None and cached["stamp"] == stamp and (self.folder / view.id / att.published).exists():
+            cached = old.get(key)
+            if (
+                isinstance(cached, dict)
+                and cached.get("stamp") == stamp
+                and isinstance(cached.get("info"), dict)
+                and (self.folder / view.id / att.published).exists()
+            ):
                 entries[key] = cached
                 continue
             task = _Task(key, view.folder / att.source, self.folder / view.id, att.published, att.format != "pdf")
@@ -90,6 +103,8 @@ class MediaCache:
                 att.published = None  # refused: listed on the page, not linked
             else:
                 entries[key] = {"stamp": stamp, "info": info}
+        if entries != old:
+            write_json(stamps, entries)
         gallery, files = [], []
         for att in view.attachments:
             entry = entries.get(f"{view.id}/{att.source}") if att.published else None
@@ -101,7 +116,7 @@ class MediaCache:
                 width, height = _thumb_size(info["width"], info["height"])
                 caption = att.caption or att.title
                 gallery.append({**info, "caption": caption, "thumb_width": width, "thumb_height": height})
-        return gallery, entries, sorted(set(files))
+        return gallery, sorted(set(files))
 
     def link(self, case_id: str, files: list[str], target: Path) -> None:
         """Hard-link the case's copies into ``target`` (its page's berkas/ folder), unless the
