@@ -47,7 +47,7 @@ from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, site_pages
-from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in
+from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in, write_changed
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
 
@@ -189,21 +189,17 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             )
             kept = set()
         site_names = sorted({*pages, *kept})
-        pages.update({case_page_path(r.row): r.page for r in results.values() if r.row and r.page is not None})
-        kept |= {case_page_path(r.row) for r in results.values() if r.row and r.page is None}
-        written = _write_pages(docs, pages, kept)
+        made = set(pages) | {case_page_path(r.row) for r in results.values() if r.row and r.rendered}
+        kept |= {case_page_path(r.row) for r in results.values() if r.row and not r.rendered}
+        written = _write_pages(docs, pages, made | kept) + sum(r.written for r in results.values())
+        del pages  # MkDocs reads them from the docs folder: their text is not held through its build
         for rel, data in {**guide_images(), **site_emblem(archive)}.items():  # the guide's pictures, the emblem
-            _write_changed(docs / rel, data)
-        # MkDocs reads the pages from the docs folder: their text is not held through its build.
-        made = set(pages)
-        rendered = {r.row.id for r in results.values() if r.row is not None and r.page is not None}
-        for r in results.values():
-            r.page = None
-        del pages
+            write_changed(docs / rel, data)
+        rendered = {r.row.id for r in results.values() if r.row is not None and r.rendered}
     report.pages = len(made) + len(kept)
 
     for rel, data in look.files.items():  # the office's logo and favicon
-        _write_changed(docs / rel, data)
+        write_changed(docs / rel, data)
     emblem = next(iter(site_emblem(archive)), None)  # the header's logo unless mkdocs.yml names one
     config = mkdocs_config(docs, staging, look, options.internal, plain(office), emblem)
     write_config(work / "mkdocs.yml", config)
@@ -340,8 +336,8 @@ def _page_dir(src: str) -> str:
 def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
     """Write the pages whose text changed (their mtime tells MkDocs' dirty build to render
     them again) and remove pages no longer generated (neither in ``pages`` nor ``kept``,
-    the unchanged case pages). Returns how many were written."""
-    written = sum(_write_changed(docs / rel, content.encode("utf-8")) for rel, content in pages.items())
+    the case pages, which the cases stage wrote). Returns how many were written."""
+    written = sum(write_changed(docs / rel, content.encode("utf-8")) for rel, content in pages.items())
     for path in docs.rglob("*.md"):
         rel = path.relative_to(docs).as_posix()
         if rel not in pages and rel not in kept:
@@ -369,18 +365,6 @@ def as_published(report: Report, layout: Layout) -> Report:
         folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
     }
     return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders)
-
-
-def _write_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` unless the file already holds it (its mtime is what MkDocs' dirty build
-    looks at); True if written."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return True
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:

@@ -31,6 +31,7 @@ from ..trail.model import Trail
 from .collect import CaseRow, case_view
 from .media import MediaCache
 from .pages import TEMPLATES, case_page, case_page_path
+from .publish import write_changed
 
 PARALLEL_FROM = 40  # below this many changed cases, starting workers costs more than it saves
 
@@ -39,7 +40,8 @@ PARALLEL_FROM = 40  # below this many changed cases, starting workers costs more
 class CaseResult:
     key: str
     row: CaseRow | None  # None: the case cannot be shown (no readable identity, unknown SOP)
-    page: str | None = None  # Markdown, when rendered in this build
+    rendered: bool = False  # its page made in this build (and written if its text changed)
+    written: bool = False
     files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
     personal: list[str] = field(default_factory=list)
     identifiers: list[str] = field(default_factory=list)  # file hashes it shows: never personal data
@@ -57,7 +59,7 @@ class CaseResult:
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
         row = CaseRow.from_json(data["row"]) if data["row"] else None
         ids = data.get("identifiers", [])
-        return cls(data["key"], row, None, data["files"], data["personal"], ids)
+        return cls(data["key"], row, False, False, data["files"], data["personal"], ids)
 
 
 @dataclass
@@ -110,7 +112,11 @@ def update_cases(
     _job = _Job(archive, verdicts, trail, downloads, media, internal)
     try:
         with reporter.task("cases", len(todo)):
-            for (folder, _), result in zip(todo, _made(todo, jobs), strict=True):
+            for (folder, _), (result, page) in zip(todo, _made(todo, jobs), strict=True):
+                if result.row is not None and page is not None:
+                    # Written as it comes: 10,000 pages are not held until the last is made.
+                    result.rendered = True
+                    result.written = write_changed(docs / case_page_path(result.row), page.encode("utf-8"))
                 results[folder.name] = result
                 reporter.note("progress.case_rendered", case=folder.name)
                 reporter.advance(item=folder.name)
@@ -119,8 +125,8 @@ def update_cases(
     return results
 
 
-def _made(todo: list[tuple[Path, str]], jobs: int) -> Iterator[CaseResult]:
-    """Each changed case's result, in order, as soon as it is made."""
+def _made(todo: list[tuple[Path, str]], jobs: int) -> Iterator[tuple[CaseResult, str | None]]:
+    """Each changed case's result and page, in order, as soon as it is made."""
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(todo) >= PARALLEL_FROM:
         import multiprocessing
@@ -131,7 +137,7 @@ def _made(todo: list[tuple[Path, str]], jobs: int) -> Iterator[CaseResult]:
         yield from (_one(item) for item in todo)
 
 
-def _one(item: tuple[Path, str]) -> CaseResult:
+def _one(item: tuple[Path, str]) -> tuple[CaseResult, str | None]:
     folder, key = item
     job = _job
     assert job is not None
@@ -142,11 +148,12 @@ def _one(item: tuple[Path, str]) -> CaseResult:
         # not, is searched for all the same.
         loaded = case.kasus_loaded
         raw = raw_personal_values(loaded.data, Kasus) if loaded is not None and not job.internal else set()
-        return CaseResult(key, None, personal=sorted(raw))
+        return CaseResult(key, None, personal=sorted(raw)), None
     gallery, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
     hashes = {d.sha256 for d in view.document.documents if d.sha256} | {a.sha256 for a in view.attachments if a.sha256}
-    return CaseResult(key, view.row(), page, files, sorted(view.personal), sorted(hashes))
+    result = CaseResult(key, view.row(), files=files, personal=sorted(view.personal), identifiers=sorted(hashes))
+    return result, page
 
 
 def shared_key(archive: Archive, internal: bool) -> str:

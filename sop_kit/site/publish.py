@@ -149,6 +149,18 @@ def _link(src: str, dest: Path) -> None:
         shutil.copy2(src, dest, follow_symlinks=False)
 
 
+def write_changed(path: Path, data: bytes) -> bool:
+    """Write a source file of the work folder unless it already holds ``data`` (its mtime is
+    what MkDocs' dirty build looks at); True if written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
 def replace_file(path: Path, data: bytes) -> None:
     """Write ``path`` as a new file (temporary name, then rename): never into a hard link."""
     path.parent.mkdir(parents=True, exist_ok=True)
