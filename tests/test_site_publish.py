@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,3 +160,46 @@ def test_incremental_build_never_writes_into_the_published_files(make_archive: M
     assert not report.full and report.pages_changed >= 1
     assert tree(snapshot) == before
     assert tree(out) != before
+
+
+def test_installed_templates_are_compiled_once_and_an_unwritable_cache_is_skipped(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from sop_kit._version import __version__
+    from sop_kit.site import pages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    compiled: list[str | None] = []
+    real = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        if not isinstance(self, SandboxedEnvironment):  # an archive's letters: compiled each time
+            compiled.append(name)
+        return real(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    root = make_archive()
+    kept = tmp_path / "xdg" / "sop-kit" / f"sablon-{__version__}"
+    try:
+        pages._env.cache_clear()  # made once per process: made anew with this cache folder
+        site_build(root, _options(tmp_path / "site", tmp_path / "cache"))
+        assert {"kasus.md", "main.html"} <= set(compiled)  # sop-kit's page, MkDocs' theme
+        assert list((kept / "halaman").glob("*.cache")) and list((kept / "mkdocs").glob("*.cache"))
+
+        compiled.clear()
+        pages._env.cache_clear()
+        site_build(root, _options(tmp_path / "site2", tmp_path / "cache2"))
+        assert compiled == []  # every template read back compiled, none compiled again
+
+        shutil.rmtree(kept)
+        kept.mkdir()
+        for env in ("halaman", "mkdocs"):  # a file where the folder should be: nothing can be kept
+            (kept / env).write_text("x")
+        pages._env.cache_clear()
+        site_build(root, _options(tmp_path / "site3", tmp_path / "cache3"))
+        assert compiled and (tmp_path / "site3" / "index.html").is_file()
+    finally:
+        pages._env.cache_clear()

@@ -46,7 +46,7 @@ from .guide import guide_images
 from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
-from .pages import EXPORT_COLUMNS, case_page_path, site_pages
+from .pages import EXPORT_COLUMNS, case_page_path, compiled_templates, site_pages
 from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in, write_changed
 from .search import bundle_count, bundle_digests, bundles
 from .search import index as index_search
@@ -378,6 +378,7 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         config = load_config(str(config_file), site_dir=str(staging))
+        config.plugins["sop-kit-compiled"] = _compiled_theme()
         if dirty:
             config.plugins["sop-kit-unlink"] = _unlink_what_mkdocs_writes(staging)
         build(config, dirty=dirty)
@@ -390,6 +391,19 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
         raise SopKitError("site.mkdocs_failed", str(config_file), error=str(exc)) from None
     finally:
         logger.setLevel(level)
+
+
+def _compiled_theme() -> Any:
+    """A plugin giving MkDocs' template environment (its theme's templates) a compiled-template
+    cache, as sop-kit's own pages have."""
+    from mkdocs.plugins import BasePlugin
+
+    class Compiled(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+        def on_env(self, env: Any, config: Any, files: Any) -> Any:
+            env.bytecode_cache = compiled_templates("mkdocs")
+            return env
+
+    return Compiled()
 
 
 def _unlink_what_mkdocs_writes(staging: Path) -> Any:

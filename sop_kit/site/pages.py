@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from .._version import __version__
+from ..core.cache import cache_base
 from ..core.findings import Finding, Severity
 from ..core.messages import text
 from ..pdf.letters import nip_text
@@ -214,10 +218,34 @@ def totals(cases: list[CaseRow]) -> dict[str, int]:
     }
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Installed templates (sop-kit's pages, MkDocs' theme) compiled once and kept between
+    runs, as Python keeps its .pyc files: compiling them was 0.4 s of every one-case rebuild.
+    Keyed by the template's file and checked against its source. An archive's own templates
+    (letters) are not kept: they are compiled, sandboxed, on each use. A cache that cannot be
+    written is skipped."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def compiled_templates(env: str) -> _CompiledTemplates | None:
+    """Where the templates of ``env`` (one folder per environment: the same file compiles
+    differently under different settings) are kept compiled."""
+    folder = cache_base() / f"sablon-{__version__}" / env
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
 @cache
 def _env() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled_templates("halaman"),
         autoescape=True,  # finalize first makes every value inert, in Markdown and HTML alike
         finalize=inert,
         undefined=StrictUndefined,
