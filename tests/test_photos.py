@@ -15,9 +15,11 @@ import pytest
 from PIL import ExifTags, Image
 from PIL.JpegImagePlugin import JpegImageFile
 
-from sop_kit.check.audit import audit
+from sop_kit.check.audit import Audit, audit
 from sop_kit.check.run import CheckOptions
 from sop_kit.pdf.documents import _photos
+from sop_kit.records.archive import CaseFolder
+from sop_kit.site.collect import CaseView, case_view
 from sop_kit.site.media import MediaCache
 from sop_kit.views.photos import DECODE_EDGE, FULL_EDGE, THUMB_EDGE, PhotoCache, PhotoRefused, prepare
 from tests.conftest import BASE_ID, MakeArchive
@@ -133,6 +135,15 @@ def test_refused_from_the_header_before_decoding() -> None:
         prepare(bomb, "bom.png")
 
 
+def _view(judged: Audit, case: CaseFolder) -> CaseView:
+    """The base case as its site page shows it (public build, no trail)."""
+    verdict = judged.report.verdict(BASE_ID)
+    assert verdict is not None
+    view = case_view(judged.archive, case, verdict, None, False)
+    assert view is not None
+    return view
+
+
 def test_the_dossier_inlines_the_copy_the_site_publishes(
     make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,12 +165,7 @@ def test_the_dossier_inlines_the_copy_the_site_publishes(
     assert len(copies) == 2  # the full copy and the thumbnail, once
 
     media = MediaCache(tmp_path / "media", cache)
-    from sop_kit.site.collect import case_view
-
-    verdict = judged.report.verdict(BASE_ID)
-    assert verdict is not None
-    view = case_view(archive, case, verdict, None, False)
-    assert view is not None
+    view = _view(judged, case)
     gallery, files = media.publish_case(view)
     assert [g["full"] for g in gallery] == [f for f in files if f.endswith(".jpg") and "kecil" not in f]
     published = tmp_path / "media" / view.id / gallery[0]["full"]
@@ -192,13 +198,8 @@ def test_a_case_s_copies_are_made_again_only_when_their_source_changed(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     root = make_archive()
     judged = audit(root, CheckOptions(trail=False))
-    from sop_kit.site.collect import case_view
-
     case = judged.archive.read_case(root / "kasus" / "2026" / BASE_ID)
-    verdict = judged.report.verdict(BASE_ID)
-    assert verdict is not None
-    view = case_view(judged.archive, case, verdict, None, False)
-    assert view is not None
+    view = _view(judged, case)
     media = MediaCache(tmp_path / "media", PhotoCache.at())
     first = media.publish_case(view)
     stamps = tmp_path / "media.stamps" / f"{view.id}.json"

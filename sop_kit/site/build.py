@@ -195,7 +195,6 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         del pages  # MkDocs reads them from the docs folder: their text is not held through its build
         for rel, data in {**guide_images(), **site_emblem(archive)}.items():  # the guide's pictures, the emblem
             write_changed(docs / rel, data)
-        rendered = {r.row.id for r in results.values() if r.row is not None and r.rendered}
     report.pages = len(made) + len(kept)
 
     for rel, data in look.files.items():  # the office's logo and favicon
@@ -232,7 +231,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         for r in results.values():
             # A kept case (no page rendered) has the very files of the published site, which
             # the staging folder already links: only the changed cases' are compared.
-            if r.row is not None and (r.row.id in rendered or not incremental):
+            if r.row is not None and (r.rendered or not incremental):
                 media.link(r.row.id, r.files, staging / r.row.url / "berkas")
         if options.pdf:
             _link_pdfs(pdf_dir, staging / "pdf", True, names)

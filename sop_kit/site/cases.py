@@ -59,7 +59,7 @@ class CaseResult:
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
         row = CaseRow.from_json(data["row"]) if data["row"] else None
         ids = data.get("identifiers", [])
-        return cls(data["key"], row, False, False, data["files"], data["personal"], ids)
+        return cls(data["key"], row, files=data["files"], personal=data["personal"], identifiers=ids)
 
 
 @dataclass
