@@ -174,7 +174,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             [r.to_json() for r in rows],
             [[f.severity, f.code, f.file, f.line, f.params, f.case] for f in published.findings],
             office,
-            list(search_layout),
+            search_layout,
             options.pdf,
             shared_key(archive, options.internal),  # the SOPs, staff, templates, sop-kit
             extra.key(),
@@ -184,9 +184,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         if previous_site and all((docs / name).is_file() for name in previous_site):
             pages, kept = {}, set(previous_site)
         else:
-            pages = site_pages(
-                archive, rows, published.findings, plain(office), list(search_layout), options.pdf, extra
-            )
+            pages = site_pages(archive, rows, published.findings, plain(office), search_layout, options.pdf, extra)
             kept = set()
         site_names = sorted({*pages, *kept})
         made = set(pages) | {case_page_path(r.row) for r in results.values() if r.row and r.rendered}

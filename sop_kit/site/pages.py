@@ -41,6 +41,7 @@ from .guide import PAGE as GUIDE_PAGE
 from .guide import guide_page
 from .markup import front_matter, inert, plain
 from .office import OfficeSite, agenda_pages, dashboard_charts, report_pages
+from .search import bundle_count
 
 TEMPLATES = Path(__file__).parent / "templates"
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -277,7 +278,7 @@ def site_pages(
     rows: list[CaseRow],
     findings: list[Finding],
     office: str,
-    search: list[str],
+    search: dict[str, list[str]],
     pdf: bool = True,
     office_site: OfficeSite | None = None,
 ) -> dict[str, str]:
@@ -296,7 +297,12 @@ def site_pages(
         "cari.md",
         {"title": "Cari", "search": "exclude", "hide": WIDE},
         root="../",
-        bundles=search,
+        bundles=list(search),
+        # What the search page needs to load bundles as a query needs them (cari/pagefind.js):
+        # how many there are, the cases in each, and the filter panel's counts.
+        bundle_count=bundle_count(len(rows)),
+        bundle_sizes={name: len(ids) for name, ids in search.items()},
+        filter_counts=filter_counts(rows),
         places=places(),
         staff=sorted({s.nama for s in archive.staff.values()}),
     )
@@ -309,6 +315,21 @@ def site_pages(
     pages.update(report_pages(office_site or OfficeSite(), render))
     pages.update(agenda_pages(office_site or OfficeSite(), render))
     return pages
+
+
+def search_filters(c: CaseRow | CaseView) -> dict[str, str]:
+    """A case's values in the search page's filters (site/theme/main.html)."""
+    return {"Tahun": c.year, "Kecamatan": c.kecamatan, "Status": text(f"state.{c.status}", "id")}
+
+
+def filter_counts(rows: list[CaseRow]) -> dict[str, dict[str, int]]:
+    """Cases per filter value, as Pagefind counts them, for the filter panel before a search."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in rows:
+        for name, value in search_filters(row).items():
+            counts.setdefault(name, {}).setdefault(value, 0)
+            counts[name][value] += 1
+    return counts
 
 
 def case_page_path(row: CaseRow | CaseView) -> str:
@@ -644,16 +665,17 @@ def case_page(
             {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why, "changed": a.source in changed}
         )
     staff = sorted({e.who for e in v.document.executions if e.who})
+    filters = search_filters(v)
     return render(
         "kasus.md",
         {
             "title": f"Kasus {v.id} — {v.desa}",
             "hide": ["navigation"],  # its table of contents stays: a case page is long
             "kasus": v.id,
-            "tahun": v.year,
-            "kecamatan": v.kecamatan,
+            "tahun": filters["Tahun"],
+            "kecamatan": filters["Kecamatan"],
             "desa": v.desa,
-            "status": text(f"state.{v.status}", "id"),
+            "status": filters["Status"],
             # What an exact search names: ranked first by the search page (site/search.py).
             "sk": " ".join(v.sk_numbers),
             "petugas": "; ".join(staff),

@@ -3,10 +3,13 @@
 Pagefind indexes a whole folder in one run, so an index of every case page would cost a
 full re-index after each change (about 2.7 s per 1,000 pages here). Case pages are instead
 spread over up to 16 bundles by a hash of their id, and only the bundles holding a changed,
-new or removed case are indexed again; the SOP pages have a bundle of their own. In the
-browser, Pagefind merges the bundles of a query (``mergeIndex``), and still loads only the
-pieces of each index that the query's words need: each bundle adds one small request per
-word, which is why there are no more than 16 (bench/README.md has the figures).
+new or removed case are indexed again; the SOP pages have a bundle of their own.
+
+In the browser every bundle a query searches costs one index chunk (about 18 KB) per word,
+so a query over all 16 would pass 1 MB at 10,000 cases (bench/README.md). The search page
+(theme/assets/sop-kit/cari/pagefind.js) therefore merges bundles into Pagefind only as a
+query needs them: until it has a first screen of results, a case id its own bundle first
+(the same hash, :func:`bundle_of`, written again in JavaScript), and all of them on request.
 """
 
 from __future__ import annotations
@@ -37,7 +40,12 @@ def bundle_count(cases: int) -> int:
 
 
 def bundle_of(case_id: str, count: int) -> str:
-    return f"kasus-{int(hashlib.sha256(case_id.encode()).hexdigest()[:8], 16) % count:02d}"
+    """FNV-1a (32 bit) of the id's UTF-8 bytes: cheap to write again in the search page,
+    which needs no secure context for it (a SHA-256 in the browser does)."""
+    h = 0x811C9DC5
+    for byte in case_id.encode():
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"kasus-{h % count:02d}"
 
 
 def bundles(case_ids: Iterable[str], count: int) -> dict[str, list[str]]:

@@ -161,15 +161,25 @@
   function search() {
     var box = document.querySelector("[data-pagefind-ui]");
     if (!box) return;
-    // The index is split into bundles (sop_kit/site/search.py): the first is loaded, the
-    // others merged into it.
+    // The index is split into bundles (sop_kit/site/search.py) that cari/pagefind.js merges
+    // into Pagefind as a query needs them; Pagefind's UI is given that module as its own.
     // Absolute: Pagefind resolves a relative bundle path against its own script's address.
     var base = new URL(box.getAttribute("data-pagefind-ui"), document.baseURI).href;
     var names = (box.getAttribute("data-pagefind-bundles") || "").split(" ").filter(Boolean);
+    var sizes = JSON.parse(box.getAttribute("data-pagefind-kasus") || "{}");
     var correct = placeCorrector((box.getAttribute("data-tempat") || "").split("|"));
     var staff = (box.getAttribute("data-petugas") || "").split("|").filter(Boolean);
     var note = document.querySelector(".koreksi");
-    var exact = new URLSearchParams(window.location.search).get("persis") === "1";
+    var params = new URLSearchParams(window.location.search);
+    var exact = params.get("persis") === "1";
+    var cases = {};
+    names.forEach(function (n) { cases[base + n + "/"] = sizes[n] || 0; });
+    window.sopKitCari = {
+      count: Number(box.getAttribute("data-pagefind-jumlah")) || 0, cases: cases,
+      filters: JSON.parse(box.getAttribute("data-pagefind-saring") || "null"),
+      all: params.get("semua") === "1"
+    };
+    window.addEventListener("sopkit:cakupan", function (e) { showCoverage(e.detail, exact); });
     var main = base + names[0] + "/";
     var css = document.createElement("link");
     css.rel = "stylesheet";
@@ -178,9 +188,9 @@
     var script = document.createElement("script");
     script.src = main + "pagefind-ui.js";
     script.onload = function () {
-      var merged = names.slice(1).map(function (n) { return { bundlePath: base + n + "/" }; });
+      var bundles = names.map(function (n) { return { bundlePath: base + n + "/" }; });
       var ui = new window.PagefindUI({
-        element: "#pencarian", bundlePath: main, mergeIndex: merged,
+        element: "#pencarian", bundlePath: new URL(box.getAttribute("data-cari"), document.baseURI).href, mergeIndex: bundles,
         showSubResults: true, showImages: false, resetStyles: false, openFilters: [],
         // A case's own id, SK numbers, staff and place (its metadata: site/theme/main.html)
         // outweigh the same words anywhere else in a text.
@@ -196,10 +206,28 @@
       });
       var input = document.querySelector(".pagefind-ui__search-input");
       if (input) input.setAttribute("aria-label", "Cari di arsip");  // Pagefind gives it a title only
-      var q = new URLSearchParams(window.location.search).get("q");
+      var q = params.get("q");
       if (q) ui.triggerSearch(q);
     };
     document.head.appendChild(script);
+  }
+
+  // How much of the archive a query searched, and a link to search the rest.
+  function showCoverage(d, exact) {
+    var line = document.querySelector(".cakupan");
+    var input = document.querySelector(".pagefind-ui__search-input");
+    if (!line) return;
+    if (d.bundles >= d.of || !input || !input.value.trim()) { line.hidden = true; line.textContent = ""; return; }
+    var n = function (x) { return x.toLocaleString("id-ID"); };
+    line.textContent = "";
+    line.appendChild(document.createTextNode(
+      "Hasil dari " + n(d.cases) + " dari " + n(d.total) + " kasus (" + d.bundles + " dari " + d.of +
+      " bagian indeks), agar unduhan tetap kecil. "));
+    var link = document.createElement("a");
+    link.href = "?q=" + encodeURIComponent(input.value.trim()) + (exact ? "&persis=1" : "") + "&semua=1";
+    link.textContent = "Cari di semua kasus";
+    line.appendChild(link);
+    line.hidden = false;
   }
 
   function showCorrection(note, term, found) {
