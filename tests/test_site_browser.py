@@ -87,6 +87,14 @@ def test_an_exact_identifier_finds_its_case_and_nothing_else(browser: Any, site:
     assert [CASE in r["href"] for r in results] == [True], (query, results)  # no SOP page that shares a digit
 
 
+@pytest.mark.parametrize("query", ["2026-01", "2026-01-ci"])
+def test_the_beginning_of_a_case_id_finds_the_cases_whose_id_starts_so(browser: Any, site: str, query: str) -> None:
+    ids = sorted(
+        {m.group(0) for r in search(browser, site, query) if (m := re.search(r"\d{4}-\d{2}-[a-z0-9-]+", r["href"]))}
+    )
+    assert ids == ["2026-01-cilalawi-kf5h", "2026-01-ciseureuh-h7oz"], (query, ids)
+
+
 def test_a_staff_name_finds_only_the_cases_it_appears_in(browser: Any, site: str, demo_site: DemoSite) -> None:
     results = search(browser, site, "Budi Santoso")
     assert results and all("/kasus/" in r["href"] for r in results), results

@@ -30,7 +30,7 @@ from ..pdf.letters import nip_text
 from ..pdf.templating import tanggal
 from ..records.archive import Archive
 from ..records.fieldtypes import WIB
-from ..records.ids import slug
+from ..records.ids import CASE_ID_PATTERN, slug
 from ..records.models import Sop
 from ..records.rounds import Status
 from ..records.wilayah import purwakarta
@@ -303,6 +303,7 @@ def site_pages(
         bundle_count=bundle_count(len(rows)),
         bundle_sizes={name: len(ids) for name, ids in search.items()},
         filter_counts=filter_counts(rows),
+        case_id_pattern=CASE_ID_PATTERN,
         places=places(),
         staff=sorted({s.nama for s in archive.staff.values()}),
     )

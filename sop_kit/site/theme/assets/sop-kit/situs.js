@@ -149,9 +149,12 @@
   // An identifier (a case id, an SK or letter number: one word with digits and - . or /)
   // or a staff member's name as the registry writes it is searched as an exact phrase, so
   // the cases that carry it come first and nothing that merely shares a piece of it follows.
-  function exactPhrase(term, staff) {
+  // The beginning of a case id (a year and month, perhaps a desa) is searched as a prefix
+  // instead: Pagefind finds the ids that start with it, where as a phrase it finds none.
+  function exactPhrase(term, staff, caseId) {
     var t = term.trim();
     if (!t || t.indexOf('"') >= 0) return null;
+    if (/^\d{4}-\d{2}(-[a-z0-9-]*)?$/i.test(t) && !caseId.test(t.toLowerCase())) return null;
     if (/\d/.test(t) && /^[^\s]*[-./][^\s]*$/.test(t)) return '"' + t + '"';
     var lower = t.toLowerCase();
     var named = t.indexOf(" ") > 0 && staff.some(function (n) { return n.toLowerCase().indexOf(lower) === 0; });
@@ -169,13 +172,14 @@
     var sizes = JSON.parse(box.getAttribute("data-pagefind-kasus") || "{}");
     var correct = placeCorrector((box.getAttribute("data-tempat") || "").split("|"));
     var staff = (box.getAttribute("data-petugas") || "").split("|").filter(Boolean);
+    var caseId = new RegExp(box.getAttribute("data-kasus-pola"));
     var note = document.querySelector(".koreksi");
     var params = new URLSearchParams(window.location.search);
     var exact = params.get("persis") === "1";
     var cases = {};
     names.forEach(function (n) { cases[base + n + "/"] = sizes[n] || 0; });
     window.sopKitCari = {
-      count: Number(box.getAttribute("data-pagefind-jumlah")) || 0, cases: cases,
+      count: Number(box.getAttribute("data-pagefind-jumlah")) || 0, cases: cases, caseId: caseId,
       filters: JSON.parse(box.getAttribute("data-pagefind-saring") || "null"),
       all: params.get("semua") === "1"
     };
@@ -196,7 +200,7 @@
         // outweigh the same words anywhere else in a text.
         ranking: { metaWeights: { title: 6, kasus: 10, sk: 10, petugas: 8, tempat: 6 } },
         processTerm: function (term) {
-          var phrase = exactPhrase(term, staff);
+          var phrase = exactPhrase(term, staff, caseId);
           if (phrase) { showCorrection(note, term, { changes: [] }); return phrase; }
           if (exact) return term;
           var found = correct(term);

@@ -69,7 +69,7 @@ function fnv1a(text) {
 function caseBundle(term) {
   const id = (term || "").trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase();
   const count = config().count || 0;
-  if (!count || !/^\d{4}-\d{2}-[a-z0-9-]+$/.test(id)) return null;
+  if (!count || !config().caseId || !config().caseId.test(id)) return null;
   const name = "kasus-" + String(fnv1a(id) % count).padStart(2, "0") + "/";
   return paths.find((p) => p.endsWith("/" + name)) || null;
 }
