@@ -108,8 +108,11 @@ def test_a_case_id_loads_its_own_bundle_only(browser: Any, many: str, layout: di
     assert any(f"/kasus/2026/{CASE}/" in href for href in seen["links"])
     assert seen["bundles"] == {own}, seen["bundles"]
     assert CASE in layout[own]
-    # It says how much was searched, and offers the rest.
-    assert "dari 18 kasus" in seen["line"] and f"1 dari {len(layout) - 1} bagian" in seen["line"]
+    # It says where it looked, and offers the rest: other cases' pages may name the id.
+    assert seen["line"].startswith("Kasus ini ditemukan di bagian indeksnya sendiri")
+    assert f"({len(layout[own])} dari 18 kasus)" in seen["line"] and "semua=1" in seen["rest"]
+    every = _search(browser, seen["rest"])
+    assert len(every["bundles"]) == len(layout) - 1 and any(f"/kasus/2026/{CASE}/" in h for h in every["links"])
 
 
 def test_a_common_word_stops_at_a_first_screen_and_the_rest_is_one_click_away(

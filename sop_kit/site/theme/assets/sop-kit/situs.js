@@ -224,12 +224,14 @@
     if (d.bundles >= d.of || !input || !input.value.trim()) { line.hidden = true; line.textContent = ""; return; }
     var n = function (x) { return x.toLocaleString("id-ID"); };
     line.textContent = "";
-    line.appendChild(document.createTextNode(
-      "Hasil dari " + n(d.cases) + " dari " + n(d.total) + " kasus (" + d.bundles + " dari " + d.of +
-      " bagian indeks), agar unduhan tetap kecil. "));
+    line.appendChild(document.createTextNode(d.own
+      ? "Kasus ini ditemukan di bagian indeksnya sendiri (" + n(d.cases) + " dari " + n(d.total) +
+        " kasus). Kasus lain yang menyebut id ini: "
+      : "Hasil dari " + n(d.cases) + " dari " + n(d.total) + " kasus (" + d.bundles + " dari " + d.of +
+        " bagian indeks), agar unduhan tetap kecil. "));
     var link = document.createElement("a");
     link.href = "?q=" + encodeURIComponent(input.value.trim()) + (exact ? "&persis=1" : "") + "&semua=1";
-    link.textContent = "Cari di semua kasus";
+    link.textContent = d.own ? "cari di semua kasus" : "Cari di semua kasus";
     line.appendChild(link);
     line.hidden = false;
   }

@@ -84,14 +84,14 @@ async function merge(wanted) {
 
 async function searchMore(term, o) {
   await init();
-  const want = config().all ? Infinity : FIRST_SCREEN;
-  const own = caseBundle(term);
-  if (own) await merge([own]);
+  const own = config().all ? null : caseBundle(term);
+  if (config().all) await merge(paths);
+  else if (own) await merge([own]);
   else if (merged.size === 1) await merge(paths.slice(1, 2));
   let found = await pagefind.search(term, o);
   let step = 1;
   // A case id found in its own bundle is found: no other bundle holds it.
-  while (!(own && found.results.length) && found.results.length < want && merged.size < paths.length) {
+  while (!(own && found.results.length) && found.results.length < FIRST_SCREEN && merged.size < paths.length) {
     await merge(paths.filter((p) => !merged.has(p)).slice(0, step));
     step *= 2;
     found = await pagefind.search(term, o);
@@ -99,7 +99,7 @@ async function searchMore(term, o) {
   const cases = config().cases || {};
   const counted = (list) => list.reduce((n, p) => n + (cases[p] || 0), 0);
   const detail = {
-    term: term,
+    own: Boolean(own && found.results.length), // a case id found in its own bundle
     bundles: merged.size - 1,
     of: paths.length - 1,
     cases: counted([...merged]),
