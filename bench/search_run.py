@@ -1,13 +1,15 @@
 """What a browser downloads for a first search query, for 20 common query shapes.
 
-    python -m bench.search_run --cases 1000 [--site DIR]
+    python -m bench.search_run --cases 1000 [--photos-per-case A-B --scan-pages A-B --scale S] [--site DIR]
 
 On the site bench/site_run.py built for that archive (bench/out/situs-<N>…/site), each query
 is opened as /cari/?q=… in a fresh headless Chromium (bench/site_run.search_download: the
 bytes the local server sent until the results show and nothing more is requested). The
 queries are taken from the archive itself: its commonest and rarest desa and kecamatan, a case
 id, an SK number, staff names, phrases of the SOP and of the clerks' notes, statuses. Target
-from issue 19: every first query <= 1 MB (1,048,576 bytes) as served.
+from issue 19: every first query <= 1 MB (1,048,576 bytes) as served. The search page loads
+case bundles only as a query needs them (sop_kit/site/search.py); the last line measures what
+its "Cari di semua kasus" link costs, every bundle searched, for the query of most words.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from bench.generate import Media, archive_dir
+from bench.generate import Media, _range, archive_dir
 from bench.site_run import HERE, search_download
 
 LIMIT = 1 << 20
@@ -66,9 +68,12 @@ def queries(site: Path, root: Path) -> list[tuple[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=1000)
-    parser.add_argument("--site", type=Path, help="the built site (default: bench/site_run.py's for --cases)")
+    parser.add_argument("--photos-per-case", type=_range, default=(1, 3), help="as given to bench/site_run.py")
+    parser.add_argument("--scan-pages", type=_range, default=(1, 4))
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--site", type=Path, help="the built site (default: bench/site_run.py's for the archive)")
     args = parser.parse_args()
-    repo = archive_dir(args.cases, Media())
+    repo = archive_dir(args.cases, Media(args.photos_per_case, args.scan_pages, args.scale))
     root = repo / "records"
     site = args.site or HERE / "out" / repo.name.replace("arsip-", "situs-") / "site"
     rows: list[dict[str, Any]] = []
@@ -95,6 +100,13 @@ def main() -> None:
         )
     worst = max((r for r in rows if "error" not in r), key=lambda r: int(r["bytes"]))
     print(f"\nlargest: {int(worst['bytes']) / 1024:.0f} KB for {worst['query']!r} ({worst['shape']})")
+    # What "Cari di semua kasus" costs (every bundle searched) for the query with most words.
+    longest = max((r for r in rows if "error" not in r), key=lambda r: len(str(r["query"]).split()))
+    every = search_download(site, str(longest["query"]), HERE / "out" / "chromium-search", "&semua=1")
+    print(
+        f"every case searched (Cari di semua kasus) for {longest['query']!r}: {every['requests']} requests, "
+        f"{every['bytes'] / 1024:.0f} KB ({every['gzipped'] / 1024:.0f} KB if gzipped)"
+    )
 
 
 if __name__ == "__main__":

@@ -226,8 +226,9 @@ class _CountingHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def search_download(site: Path, query: str, profile: Path) -> dict[str, Any]:
-    """Open /cari/?q=QUERY in headless Chromium; bytes transferred until the results show."""
+def search_download(site: Path, query: str, profile: Path, extra: str = "") -> dict[str, Any]:
+    """Open /cari/?q=QUERY (then ``extra``, e.g. "&semua=1") in headless Chromium; bytes
+    transferred until the results show."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -255,7 +256,7 @@ def search_download(site: Path, query: str, profile: Path) -> dict[str, Any]:
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/cari/?q={quote(query)}"
+        url = f"http://127.0.0.1:{server.server_address[1]}/cari/?q={quote(query)}{extra}"
         driver.get(url)
         WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
         # let the result fragments that are still loading finish: nothing more is requested
