@@ -135,6 +135,16 @@ def test_refused_from_the_header_before_decoding() -> None:
         prepare(bomb, "bom.png")
 
 
+def _judged_base(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Audit, CaseFolder]:
+    """A fresh archive judged (no trail), photo caches under ``tmp_path``, and its base case."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = make_archive()
+    judged = audit(root, CheckOptions(trail=False))
+    return judged, judged.archive.read_case(root / "kasus" / "2026" / BASE_ID)
+
+
 def _view(judged: Audit, case: CaseFolder) -> CaseView:
     """The base case as its site page shows it (public build, no trail)."""
     verdict = judged.report.verdict(BASE_ID)
@@ -147,11 +157,8 @@ def _view(judged: Audit, case: CaseFolder) -> CaseView:
 def test_the_dossier_inlines_the_copy_the_site_publishes(
     make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    root = make_archive()
-    judged = audit(root, CheckOptions(trail=False))
+    judged, case = _judged_base(make_archive, tmp_path, monkeypatch)
     archive = judged.archive
-    case = archive.read_case(root / "kasus" / "2026" / BASE_ID)
     assert case.kasus is not None
     sop = archive.sop_of(case.kasus)
     assert sop is not None
@@ -195,10 +202,7 @@ def test_a_case_s_copies_are_made_again_only_when_their_source_changed(
 ) -> None:
     # What a case's copies were made from is kept in a file of the case's own: read back, it
     # spares the copies; damaged, or a source changed, the copies are made again.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    root = make_archive()
-    judged = audit(root, CheckOptions(trail=False))
-    case = judged.archive.read_case(root / "kasus" / "2026" / BASE_ID)
+    judged, case = _judged_base(make_archive, tmp_path, monkeypatch)
     view = _view(judged, case)
     media = MediaCache(tmp_path / "media", PhotoCache.at())
     first = media.publish_case(view)

@@ -297,7 +297,7 @@ def site_pages(
         "cari.md",
         {"title": "Cari", "search": "exclude", "hide": WIDE},
         root="../",
-        bundles=list(search),
+        bundles=list(search),  # in order, the SOP pages' first (tojson would sort a dict's keys)
         # What the search page needs to load bundles as a query needs them (cari/pagefind.js):
         # how many there are, the cases in each, and the filter panel's counts.
         bundle_count=bundle_count(len(rows)),
@@ -325,12 +325,11 @@ def search_filters(c: CaseRow | CaseView) -> dict[str, str]:
 
 def filter_counts(rows: list[CaseRow]) -> dict[str, dict[str, int]]:
     """Cases per filter value, as Pagefind counts them, for the filter panel before a search."""
-    counts: dict[str, dict[str, int]] = {}
+    counts: dict[str, Counter[str]] = {}
     for row in rows:
         for name, value in search_filters(row).items():
-            counts.setdefault(name, {}).setdefault(value, 0)
-            counts[name][value] += 1
-    return counts
+            counts.setdefault(name, Counter())[value] += 1
+    return {name: dict(values) for name, values in counts.items()}
 
 
 def case_page_path(row: CaseRow | CaseView) -> str:
