@@ -3,13 +3,20 @@ value finds: the regex the scan used before, kept here as the reference."""
 
 from __future__ import annotations
 
+import os
+import pickle
 import random
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sop_kit.records.personal import MIN_VALUE
-from sop_kit.views.matcher import matcher
+from sop_kit.views import matcher as matching
+from sop_kit.views import privacy
+from sop_kit.views.matcher import Matcher, matcher
 from sop_kit.views.privacy import fold
 
 
@@ -82,3 +89,69 @@ def test_whole_words_longest_first_and_grouped_numbers() -> None:
     assert [text[a:b] for a, b in values] == ["siti aminah"]
     assert [text[a:b] for a, b in grouped] == ["0812 3456.7890"]
     assert not matcher(["ab"])  # shorter than any value that can mean someone
+
+
+def test_a_stored_matcher_finds_what_a_built_one_does(tmp_path: Path) -> None:
+    """Saved by one build and read back by the next (a fresh process: the in-process copy
+    cleared), it matches as the matcher built from the values does; new values replace it."""
+    values = ["Siti Aminah", "3216 0101 0101 0101", "Jalan Mawar 7", "ab"]
+    text = fold("Ibu siti aminah, NIK 3216.0101.0101.0101, jalan mawar 7 — ab").lower()
+    expected = matcher(fold(v).lower() for v in values).spans(text)
+    assert expected[0] and expected[1]  # the text has values and a grouped number to find
+
+    first = privacy._compile_values(values, tmp_path)
+    saved = list((tmp_path / "pencocok").glob("*.automaton"))
+    assert len(saved) == 1 and first.spans(text) == expected
+
+    matching._STORED.clear()
+    built: list[Matcher] = []
+    real = matching.matcher
+
+    def counted(folded: Iterable[str]) -> Matcher:
+        built.append(real(folded))
+        return built[-1]
+
+    try:
+        matching.matcher = counted
+        again = privacy._compile_values(values, tmp_path)
+    finally:
+        matching.matcher = real
+    assert built == [] and again.spans(text) == expected  # read back, not built
+
+    privacy._compile_values([*values, "Dedi Kurnia"], tmp_path)
+    now = list((tmp_path / "pencocok").glob("*.automaton"))
+    assert len(now) == 1 and now != saved  # one site's values at a time
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not a pickle", "another class"])
+def test_a_damaged_or_foreign_stored_matcher_is_built_again(tmp_path: Path, damage: str) -> None:
+    """A cache file is never trusted to run code or to decide what is found: only two
+    automata are read back; anything else is ignored and the matcher built from the values."""
+    values = ["Siti Aminah", "081234567890"]
+    text = "ibu siti aminah, hp 0812 3456 7890"
+    privacy._compile_values(values, tmp_path)
+    (path,) = (tmp_path / "pencocok").glob("*.automaton")
+    marker = tmp_path / "ran"
+    if damage == "truncated":
+        path.write_bytes(path.read_bytes()[:40])
+    elif damage == "not a pickle":
+        path.write_bytes(b"\x00" * 64)
+    else:  # a pickle that would run a command when loaded by pickle.load
+        path.write_bytes(pickle.dumps(_Touch(str(marker))))
+    matching._STORED.clear()
+    found = privacy._compile_values(values, tmp_path)
+    assert not marker.exists()
+    assert found.spans(text) == matcher(fold(v).lower() for v in values).spans(text)
+    assert found.spans(text)[0]
+    (again,) = (tmp_path / "pencocok").glob("*.automaton")
+    matching._STORED.clear()
+    assert privacy._compile_values(values, tmp_path).spans(text) == found.spans(text)  # written afresh
+    assert again.read_bytes()[:1] == b"\x80"  # a pickle again, of automata
+
+
+class _Touch:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, (f"touch {self.path}",))

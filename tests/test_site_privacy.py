@@ -237,7 +237,7 @@ def test_extracted_pdf_text_is_cached_by_content(tmp_path: Path, demo_values: se
     site, cache = tmp_path / "site", tmp_path / "cache"
     write(site, "laporan.pdf", text_pdf("Laporan pembinaan", "Dinsos P3A", "sop-kit"))
     assert scan_output(site, demo_values, cache) == []
-    (entry,) = cache.iterdir()
+    (entry,) = cache.glob("pdf-teks-*")
     assert "Laporan pembinaan" in json.loads(entry.read_text())["text"]
     # The second scan reads the cached text, not the PDF: change it and the hit follows.
     entry.write_text(json.dumps({"text": "ditulis ulang: Rendi Firmansyah"}))

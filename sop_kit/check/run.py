@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .._version import __version__
-from ..core import resources
+from ..core import collector, resources
 from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
@@ -59,8 +59,11 @@ def check_archive(
 
     Raises :class:`ConfigError` only when an option is wrong (an unknown git revision).
     """
-    options = options or CheckOptions()
-    reporter = reporter or SILENT
+    with collector.kept():
+        return _check_archive(archive, trail, options or CheckOptions(), reporter or SILENT)
+
+
+def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions, reporter: Reporter) -> Report:
     report = Report(list(archive.findings))
     cases = archive.case_dirs()
     report.folders = frozenset(c.name for c in cases)
@@ -93,6 +96,7 @@ def check_archive(
             reporter.advance(item=case.name)
     if cache:
         cache.save()
+    collector.settle()  # the verdicts live as long as the report
     # A case's own findings from outside its rules go to the folder holding their file: two
     # folders may share a case id (two branches merged), and each finding is counted once.
     folders: dict[str, list[Path]] = {}

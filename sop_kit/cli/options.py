@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..check.run import CheckOptions
+from ..core import collector
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter, reporter_for
 from ..core.messages import LANGS, default_lang, render, text
@@ -87,7 +88,8 @@ def library_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with collector.kept():  # a command's loaded data lives until it ends
+                return func(*args, **kwargs)
         except (SopKitError, OSError) as exc:
             root = click.get_current_context().find_root().obj
             if root and root.get("debug"):

@@ -10,6 +10,7 @@ opened. Matches are reported masked, so the build log does not leak what it foun
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -27,8 +28,10 @@ from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from ..core.cache import read_json, write_json
+from ..records import personal
 from ..records.personal import INVISIBLE
-from .matcher import Matcher, matcher
+from . import matcher as matching
+from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 # Joins the separate values of a JSON file or a Pagefind index: no pattern may match across
@@ -327,8 +330,19 @@ def _plausible_nik(digits: str) -> bool:
     return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
-def _compile_values(values: Collection[str]) -> Matcher:
-    return matcher(fold(v).lower() for v in values)
+def _compile_values(values: Collection[str], cache_dir: Path | None = None) -> Matcher:
+    """The values' matcher; with ``cache_dir``, kept there between builds."""
+    if cache_dir is None:
+        return matcher(fold(v).lower() for v in values)
+    key = hashlib.sha256("\n".join([_recipe(), *sorted(values)]).encode()).hexdigest()
+    return stored_matcher(cache_dir / "pencocok", key, lambda: (fold(v).lower() for v in values))
+
+
+@functools.cache
+def _recipe() -> str:
+    """How values become a matcher: the code that folds, filters and compiles them."""
+    code = b"".join(Path(f or "").read_bytes() for f in (matching.__file__, personal.__file__, __file__))
+    return hashlib.sha256(code).hexdigest()
 
 
 def _mask(value: str) -> str:
@@ -424,7 +438,8 @@ def scan_output(
     (:func:`~sop_kit.records.personal.personal_values`), matched as
     whole words, case and spacing aside; NIK/KK and mobile numbers are found by their shape
     too. Symbolic links and special files are reported as ``tautan``: a link may point
-    outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text.
+    outside the site, and neither is a page to publish. ``cache_dir`` keeps extracted PDF text
+    and the values' matcher.
     With ``changed_since`` (a time stamp), regular files last modified before it, or in a
     folder last modified before it, are skipped: an incremental build scans what it wrote,
     when the values are those of the last scan. Links and special files are looked for everywhere.
@@ -447,7 +462,8 @@ def scan_output(
             if changed_since is None or st.st_mtime >= changed_since:
                 files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
     known = clean if clean is not None else set()
-    _scan = (_compile_values(values), cache_dir, frozenset(known), ids or Identifiers())  # inherited by forked workers
+    # inherited by forked workers
+    _scan = (_compile_values(values, cache_dir), cache_dir, frozenset(known), ids or Identifiers())
     try:
         if jobs > 1 and len(files) >= PARALLEL_FROM:
             import multiprocessing
