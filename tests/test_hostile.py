@@ -32,6 +32,7 @@ from sop_kit.cli.main import main
 from sop_kit.core.errors import SopKitError
 from sop_kit.pdf.build import PdfOptions, archive_jobs
 from sop_kit.pdf.render import RenderReport, render_all
+from sop_kit.records.layout import locate
 from sop_kit.records.models import Kasus
 from sop_kit.records.personal import raw_personal_values
 from sop_kit.records.yamlsafe import load_bytes
@@ -568,3 +569,59 @@ def test_job_key_depends_on_the_templates_in_force(make_archive: MakeArchive, tm
     assert dossier_only(root, tmp_path / "publik").skipped == 1
     override(root, '{% extends "default:dossier.html" %}')
     assert dossier_only(root, tmp_path / "publik").rendered == 1
+
+
+def _walked_cases(root: Path) -> list[Path]:
+    """The case folders as os.walk finds them (what Layout.case_dirs did before it was made
+    to stat a case instead of listing it)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root / "kasus"):
+        if "kasus.yaml" in filenames or "langkah" in dirnames:
+            found.append(Path(dirpath))
+            dirnames.clear()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return sorted(found)
+
+
+def test_case_folders_are_found_as_a_walk_finds_them_among_links_and_odd_names(tmp_path: Path) -> None:
+    """Links to folders are not entered, a kasus.yaml that is a folder does not make a case but
+    a dangling link named kasus.yaml does, a langkah/ that links to a folder does, hidden and
+    nested folders: the same list as os.walk's, in the same order."""
+    root = tmp_path / "records"
+    kasus = root / "kasus"
+    (root / "sop").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    (outside / "2026-01-luar-aaaa").mkdir(parents=True)
+    (outside / "2026-01-luar-aaaa" / "kasus.yaml").write_text("id: x\n")
+
+    def folder(rel: str) -> Path:
+        (kasus / rel).mkdir(parents=True, exist_ok=True)
+        return kasus / rel
+
+    (folder("2026/2026-01-biasa-aaaa") / "kasus.yaml").write_text("id: x\n")
+    folder("2026/2026-01-langkah-bbbb/langkah")
+    folder("2026/2026-01-folder-cccc/kasus.yaml")  # a folder named kasus.yaml: not a case
+    folder("2026/2026-01-folder-cccc/dalam/lagi")
+    (folder("2026/2026-01-folder-cccc/dalam/kasus-dddd") / "kasus.yaml").write_text("id: x\n")
+    (folder("2026/2026-01-patah-eeee") / "kasus.yaml").symlink_to(tmp_path / "tidak-ada")
+    (folder("2026/2026-01-tautan-ffff") / "langkah").symlink_to(outside)
+    (kasus / "2026" / "2026-01-luar-aaaa").symlink_to(outside / "2026-01-luar-aaaa")  # not entered
+    (kasus / "2025").symlink_to(outside)
+    (folder("2026/.tersembunyi/2026-01-sembunyi-gggg") / "kasus.yaml").write_text("id: x\n")
+    (folder("2026/2026-01-induk-hhhh") / "kasus.yaml").write_text("id: x\n")
+    (folder("2026/2026-01-induk-hhhh/lampiran/2026-01-anak-iiii") / "kasus.yaml").write_text("id: x\n")
+    (folder("2026-01-dangkal-jjjj") / "kasus.yaml").write_text("id: x\n")
+    folder("2024")  # an empty year
+    (kasus / "2026" / "catatan.txt").write_text("bukan kasus\n")
+
+    expected = _walked_cases(root)
+    assert [p.name for p in expected] == [
+        "2026-01-biasa-aaaa",
+        "kasus-dddd",
+        "2026-01-induk-hhhh",
+        "2026-01-langkah-bbbb",
+        "2026-01-patah-eeee",
+        "2026-01-tautan-ffff",
+        "2026-01-dangkal-jjjj",
+    ]
+    assert locate(root).case_dirs() == expected

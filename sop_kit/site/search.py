@@ -15,10 +15,11 @@ query needs them: until it has a first screen of results, a case id its own bund
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..core.errors import SopKitError
@@ -63,25 +64,48 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
     is not read again. It is updated in place."""
     from importlib.metadata import version
 
-    pages = {p.parent.name: p for p in site.glob("kasus/*/*/index.html")}
+    pages = {case: f"kasus/{year}/{case}/index.html" for year, case in _folders(site, "kasus", 2)}
     seen: dict[str, list[str]] = {}
     out = {}
+    base = str(site)  # strings, not Paths: 10,000 pages at 10,000 cases
     for name, case_ids in layout.items():
         digest = hashlib.sha256(version("pagefind").encode())
-        files = sorted(site.glob("sop/*/index.html")) if name == MAIN else [pages[c] for c in case_ids if c in pages]
-        for page in files:
-            rel = page.relative_to(site).as_posix()
-            st = page.stat()
+        if name == MAIN:
+            files = [f"sop/{page}/index.html" for (page,) in sorted(_folders(site, "sop", 1))]
+        else:
+            files = [pages[c] for c in case_ids if c in pages]
+        for rel in files:
+            try:
+                st = os.stat(f"{base}/{rel}")
+            except FileNotFoundError:
+                continue  # a folder without a page
             identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
             entry = known.get(rel)
             if entry is None or entry[0] != identity:
-                entry = [identity, hashlib.sha256(page.read_bytes()).hexdigest()]
+                entry = [identity, hashlib.sha256(Path(base, rel).read_bytes()).hexdigest()]
             seen[rel] = entry
             digest.update(f"{rel}\0{entry[1]}\0".encode())
         out[name] = digest.hexdigest()
     known.clear()
     known.update(seen)
     return out
+
+
+def _folders(site: Path, top: str, depth: int) -> Iterator[tuple[str, ...]]:
+    """The names along each path of folders ``depth`` levels under ``site/top`` (as the glob
+    ``top/*/*`` would find them, with os.scandir: pathlib's glob took 0.3 s at 10,000 cases)."""
+    level: list[tuple[tuple[str, ...], str]] = [((), os.path.join(site, top))]
+    for _ in range(depth):
+        deeper: list[tuple[tuple[str, ...], str]] = []
+        for names, here in level:
+            try:
+                with os.scandir(here) as entries:
+                    deeper += [((*names, e.name), e.path) for e in entries if e.is_dir()]
+            except OSError:
+                continue
+        level = deeper
+    for names, _ in level:
+        yield names
 
 
 def index(
