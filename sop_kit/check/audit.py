@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..core import collector
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, Governed, open_archive
@@ -55,17 +56,18 @@ def audit(
     reporter = reporter or SILENT
     layout = locate(root)
     trail = None
-    if options.trail:
-        trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
-        trail = load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
-    if isinstance(root, Archive):
-        archive = root
-    else:
-        governed, notes = in_force(layout, trail) if trail is not None else (None, [])
-        archive = open_archive(layout, governed)
-        archive.findings += notes
-    report = check_archive(archive, trail, options, reporter)
-    add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
+    with collector.kept():  # the trail, the archive and the verdicts live as long as the audit
+        if options.trail:
+            trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
+            trail = load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
+        if isinstance(root, Archive):
+            archive = root
+        else:
+            governed, notes = in_force(layout, trail) if trail is not None else (None, [])
+            archive = open_archive(layout, governed)
+            archive.findings += notes
+        report = check_archive(archive, trail, options, reporter)
+        add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
     return Audit(archive, trail, report, options)
 
 
