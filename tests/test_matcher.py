@@ -91,7 +91,7 @@ def test_whole_words_longest_first_and_grouped_numbers() -> None:
     assert not matcher(["ab"])  # shorter than any value that can mean someone
 
 
-def test_a_stored_matcher_finds_what_a_built_one_does(tmp_path: Path) -> None:
+def test_a_stored_matcher_finds_what_a_built_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Saved by one build and read back by the next (a fresh process: the in-process copy
     cleared), it matches as the matcher built from the values does; new values replace it."""
     values = ["Siti Aminah", "3216 0101 0101 0101", "Jalan Mawar 7", "ab"]
@@ -105,17 +105,14 @@ def test_a_stored_matcher_finds_what_a_built_one_does(tmp_path: Path) -> None:
 
     matching._STORED.clear()
     built: list[Matcher] = []
-    real = matching.matcher
 
     def counted(folded: Iterable[str]) -> Matcher:
-        built.append(real(folded))
+        built.append(matcher(folded))
         return built[-1]
 
-    try:
-        matching.matcher = counted
+    with monkeypatch.context() as patched:
+        patched.setattr(matching, "matcher", counted)
         again = privacy._compile_values(values, tmp_path)
-    finally:
-        matching.matcher = real
     assert built == [] and again.spans(text) == expected  # read back, not built
 
     privacy._compile_values([*values, "Dedi Kurnia"], tmp_path)

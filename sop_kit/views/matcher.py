@@ -15,6 +15,7 @@ builds (:func:`stored_matcher`): at 10,000 cases folding and compiling 120,000 v
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -129,9 +130,10 @@ _BUILT: dict[str, Matcher] = {}
 
 def stored_matcher(folder: Path, key: str, folded: Callable[[], Iterable[str]]) -> Matcher:
     """The matcher saved in ``folder`` under ``key`` (which must name the values and how they
-    were folded), or :func:`matcher` of ``folded()`` saved there in its place. A file that
-    cannot be read back is built again: the cache never decides what is found."""
-    path = folder / f"{key}.automaton"
+    were folded; how they are compiled, this module's code, is added here), or :func:`matcher`
+    of ``folded()`` saved there in its place. A file that cannot be read back is built again:
+    the cache never decides what is found."""
+    path = folder / f"{hashlib.sha256(f'{_code()}|{key}'.encode()).hexdigest()}.automaton"
     if path in _STORED:
         return _STORED[path]
     try:
@@ -149,6 +151,11 @@ def stored_matcher(folder: Path, key: str, folded: Callable[[], Iterable[str]]) 
 
 
 _STORED: dict[Path, Matcher] = {}
+
+
+@functools.cache
+def _code() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 class _Automata(pickle.Unpickler):

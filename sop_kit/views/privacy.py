@@ -30,7 +30,6 @@ from pypdf.generic import StreamObject
 from ..core.cache import read_json, write_json
 from ..records import personal
 from ..records.personal import INVISIBLE
-from . import matcher as matching
 from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
@@ -340,8 +339,8 @@ def _compile_values(values: Collection[str], cache_dir: Path | None = None) -> M
 
 @functools.cache
 def _recipe() -> str:
-    """How values become a matcher: the code that folds, filters and compiles them."""
-    code = b"".join(Path(f or "").read_bytes() for f in (matching.__file__, personal.__file__, __file__))
+    """How values are folded for the matcher: this module's code and the records' rules."""
+    code = b"".join(Path(f or "").read_bytes() for f in (personal.__file__, __file__))
     return hashlib.sha256(code).hexdigest()
 
 
