@@ -226,3 +226,11 @@ def test_a_case_s_copies_are_made_again_only_when_their_source_changed(
     again = inodes()
     assert again[name] != remade[name]
     assert all(again[n] == remade[n] for n in remade if n != name)
+    # Rewritten in place with its size and modification time put back: the change time says so.
+    source = case.path / pdf.source
+    before = source.stat()
+    with source.open("r+b") as fh:
+        fh.write(fh.read(1))
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    media.publish_case(view)
+    assert inodes()[name] != again[name]

@@ -16,6 +16,7 @@ class Entry(NamedTuple):
     size: int
     mtime_ns: int
     ino: int
+    ctime_ns: int  # set by the kernel on every change: ``touch`` cannot put it back
 
 
 Listing = dict[str, Entry]  # posix path relative to the case folder -> entry
@@ -37,13 +38,16 @@ def scan(folder: Path) -> Listing:
                     pending.append((name + "/", de.path))
                 else:
                     kind = "file" if de.is_file(follow_symlinks=False) else "other"
-                out[name] = Entry(kind, st.st_size, st.st_mtime_ns, st.st_ino)
+                out[name] = Entry(kind, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
     return out
 
 
 def listing_digest(listing: Listing) -> str:
     """What must stay the same for a cached verdict to hold, as one digest: every name with
-    its kind, size, modification time and inode. Equal digests, the same files as far as a
-    cache knows."""
-    text = "\n".join(f"{name}\0{e.kind}\0{e.size}\0{e.mtime_ns}\0{e.ino}" for name, e in sorted(listing.items()))
+    its kind, size, modification and change times and inode. Equal digests, the same files
+    as far as a cache knows: a file rewritten in place with its size and modification time
+    put back still has a new change time."""
+    text = "\n".join(
+        f"{name}\0{e.kind}\0{e.size}\0{e.mtime_ns}\0{e.ino}\0{e.ctime_ns}" for name, e in sorted(listing.items())
+    )
     return hashlib.sha256(text.encode()).hexdigest()

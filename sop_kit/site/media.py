@@ -87,7 +87,7 @@ class MediaCache:
                 continue
             st = (view.folder / att.source).stat()
             key = f"{view.id}/{att.source}"
-            stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, att.published]
+            stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, att.published]
             cached = old.get(key)
             if (
                 isinstance(cached, dict)
