@@ -6,7 +6,10 @@ bundle may hold 2 cases instead of 125), the layout of a 10,000-case archive in 
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +38,7 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setattr(search_module, "PER_BUNDLE", 2)
         assert search_module.bundle_count(len(IDS)) == 16
         site_build(REPO / "records", SiteOptions(out=base / "site", cache_dir=base / "cache", pdf=False))
-    assert sorted(p.name for p in (base / "site" / "pagefind").iterdir()) == sorted(layout_of())
+    assert sorted(p.name for p in (base / "site" / "pagefind").iterdir() if p.is_dir()) == sorted(layout_of())
     # Served with every path requested noted: Pagefind fetches its index from a web worker,
     # whose requests the page's own performance entries do not list.
     server = make_server(base / "site", port=0)
@@ -94,7 +97,9 @@ def _search(browser: Any, url: str) -> dict[str, Any]:
         " rest: line.hidden ? '' : line.querySelector('a').href}"
     )
     seen["bundles"] = {m.group(1) for m in (re.search(r"/pagefind/(kasus-\d\d)/", u) for u in REQUESTED) if m}
-    seen["count"] = int(re.findall(r"\d+", seen["message"])[0])
+    counted = re.search(r"(\d+) hasil", seen["message"])  # "Ditemukan 12 hasil untuk …"; none: in words
+    seen["count"] = int(counted.group(1)) if counted else 0
+    assert counted or not seen["links"], seen["message"]
     return dict(seen)
 
 
@@ -158,3 +163,115 @@ def _kecamatan(case: Path) -> str:
     import yaml
 
     return str(yaml.safe_load((case / "kasus.yaml").read_text("utf-8"))["lokasi"]["kecamatan"])
+
+
+# --- a changed case between full builds: indexed with the SOP pages, its older version left out
+
+OLD_WORD, NEW_WORD = "kalongwewe", "zebrakuda"  # in no record: each only in one version of CASE's note
+
+
+def _set_note(records: Path, word: str) -> None:
+    step = records / "kasus" / "2026" / CASE / "langkah" / "01-pengumpulan-data.yaml"
+    text = step.read_text("utf-8")
+    new = re.sub(r"^catatan: .*$", f"catatan: Data dihimpun; kata uji {word}.", text, count=1, flags=re.M)
+    assert new != text
+    step.write_text(new, "utf-8")
+
+
+def _overlay_build(base: Path) -> Any:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_module, "PER_BUNDLE", 2)
+        return site_build(base / "arsip" / "records", SiteOptions(out=base / "site", cache_dir=base / "cache", pdf=False))
+
+
+def _inodes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_ino for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _pages(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(lang["page_count"] for lang in entry["languages"].values())
+
+
+@pytest.fixture(scope="module")
+def overlaid(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The shipped archive built in full with OLD_WORD in CASE's note, then again
+    incrementally with NEW_WORD there instead; served."""
+    base = tmp_path_factory.mktemp("situs-timpa")
+    shutil.copytree(REPO / "records", base / "arsip" / "records")
+    shutil.copy2(REPO / "sop-kit.yaml", base / "arsip" / "sop-kit.yaml")
+    shutil.copytree(REPO / "kantor", base / "arsip" / "kantor")
+    _set_note(base / "arsip" / "records", OLD_WORD)
+    _overlay_build(base)
+    own = base / "site" / "pagefind" / search_module.bundle_of(CASE, 16)
+    before = _inodes(own)
+    _set_note(base / "arsip" / "records", NEW_WORD)
+    report = _overlay_build(base)
+    assert not report.full
+    assert _inodes(own) == before  # the case's own bundle was not indexed again
+    server = make_server(base / "site", port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _fragment_urls(bundle: Path) -> dict[str, str]:
+    out = {}
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        out[fragment.name.removesuffix(".pf_fragment")] = json.loads(data)["url"]
+    return out
+
+
+def test_a_changed_case_is_indexed_with_the_sop_pages_and_its_older_version_named(
+    overlaid: tuple[str, Path],
+) -> None:
+    _, base = overlaid
+    search = base / "site" / "pagefind"
+    sop_pages = len(list((base / "site" / "sop").glob("*/index.html")))
+    assert _pages(search / search_module.MAIN) == sop_pages + 1
+    assert f"/kasus/2026/{CASE}/" in _fragment_urls(search / search_module.MAIN).values()
+    (left_out,) = json.loads((search / search_module.SUPERSEDED).read_text("utf-8"))
+    own = _fragment_urls(search / search_module.bundle_of(CASE, 16))
+    assert own[left_out] == f"/kasus/2026/{CASE}/"  # the older version, in the case's own bundle
+
+
+def test_the_search_page_finds_a_changed_case_once_and_its_old_words_no_more(
+    browser: Any, overlaid: tuple[str, Path]
+) -> None:
+    url, _ = overlaid
+    new = _search(browser, f"{url}cari/?q={NEW_WORD}&semua=1")
+    assert [h for h in new["links"] if f"/kasus/2026/{CASE}/" in h] and new["count"] == 1, new
+    old = _search(browser, f"{url}cari/?q={OLD_WORD}&semua=1")
+    assert old["count"] == 0 and old["links"] == [], old
+    by_id = _search(browser, f"{url}cari/?q={CASE}")
+    assert len([h for h in by_id["links"] if h.endswith(f"/kasus/2026/{CASE}/")]) == 1, by_id
+
+
+def test_a_change_undone_and_too_many_changes_go_back_to_the_own_bundles(
+    overlaid: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, base = overlaid
+    search, records = base / "site" / "pagefind", base / "arsip" / "records"
+    sop_pages = len(list((base / "site" / "sop").glob("*/index.html")))
+    _set_note(records, OLD_WORD)  # the version the own bundle holds: nothing is left out
+    _overlay_build(base)
+    assert json.loads((search / search_module.SUPERSEDED).read_text("utf-8")) == []
+    assert _pages(search / search_module.MAIN) == sop_pages
+    # More changed pages than the SOP pages' bundle takes: their own bundles are indexed again.
+    monkeypatch.setattr(search_module, "OVERLAY_MOST", 1)
+    other = next(i for i in IDS if search_module.bundle_of(i, 16) != search_module.bundle_of(CASE, 16))
+    step = sorted((records / "kasus" / other[:4] / other / "langkah").glob("*.yaml"))[0]
+    step.write_text(step.read_text("utf-8").replace("catatan: ", "catatan: Diubah. ", 1), "utf-8")
+    _set_note(records, NEW_WORD)
+    own = {i: _inodes(search / search_module.bundle_of(i, 16)) for i in (CASE, other)}
+    _overlay_build(base)
+    assert json.loads((search / search_module.SUPERSEDED).read_text("utf-8")) == []
+    assert _pages(search / search_module.MAIN) == sop_pages
+    for case_id, before in own.items():
+        bundle = search / search_module.bundle_of(case_id, 16)
+        assert _inodes(bundle) != before
+        assert f"/kasus/{case_id[:4]}/{case_id}/" in _fragment_urls(bundle).values()

@@ -52,7 +52,7 @@ from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, compiled_templates, site_pages
 from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in, write_changed
-from .search import bundle_count, bundle_digests, bundles
+from .search import MAIN, bundle_count, bundle_digests, bundles, overlay_digest, overlay_plan, supersede
 from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
@@ -254,14 +254,25 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         # A bundle is indexed again only when the pages it holds changed, byte for byte; a
         # full build takes the unchanged bundles over from the published site.
         page_ids = manifest.get("page_ids", {})
+        last = {rel: entry[1] for rel, entry in page_ids.items()}
         digests = bundle_digests(staging, search_layout, page_ids)
         before = manifest.get("search", {}) if manifest.get("bundles") == count else {}
+        # A few changed case pages are indexed with the SOP pages; their own bundles are kept.
+        overlaid_last = manifest.get("overlay") if incremental and isinstance(manifest.get("overlay"), dict) else None
+        if not all(before.get(n) and (out / "pagefind" / n).is_dir() for n in search_layout):
+            overlaid_last = None
+        now = {rel: entry[1] for rel, entry in page_ids.items()}
+        overlay = overlay_plan(now, last, overlaid_last) or {}
+        if overlay:
+            digests = {n: overlay_digest(d, overlay, now) if n == MAIN else before[n] for n, d in digests.items()}
         for name, digest in digests.items():
             bundle = out / "pagefind" / name
             if before.get(name) == digest and not (staging / "pagefind" / name).exists() and bundle.is_dir():
                 link_previous(bundle, staging / "pagefind" / name)
         stale = {name for name, digest in digests.items() if before.get(name) != digest}
-        index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say)
+        overlaid = [rel.split("/")[2] for rel in overlay if rel in now]
+        index_search(staging, search_layout, stale, options.jobs or os.cpu_count() or 1, say, overlaid)
+        supersede(staging, search_layout, overlay, out)
 
     build_id = secrets.token_hex(8)
     replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
@@ -293,6 +304,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             "site_key": site_key,
             "site_pages": site_names,
             "search": digests,
+            "overlay": overlay,
             "page_ids": page_ids,
             "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,

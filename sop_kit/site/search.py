@@ -10,25 +10,38 @@ so a query over all 16 would pass 1 MB at 10,000 cases (bench/README.md). The se
 (theme/assets/sop-kit/cari/pagefind.js) therefore merges bundles into Pagefind only as a
 query needs them: until it has a first screen of results, a case id its own bundle first
 (the same hash, :func:`bundle_of`, written again in JavaScript), and all of them on request.
+
+An incremental build indexes a changed case page again without its own bundle (625 pages
+at 10,000 cases, 1.5 s): up to :data:`OVERLAY_MOST` changed pages are indexed with the SOP
+pages, whose bundle every query searches, and the older version each one's own bundle still
+holds is named in :data:`SUPERSEDED` for the search page to leave out. A full build, or more
+changed pages than that, indexes their own bundles again and empties the list.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
+from .media import link
+from .publish import replace_file
 
 ROOT = "pagefind"
 MAIN = "utama"  # SOP pages
 PER_BUNDLE = 125  # cases a bundle may hold before the archive gets more bundles
 MOST_BUNDLES = 16
+OVERLAY_MOST = 64  # changed case pages indexed with the SOP pages before their own bundles are again
+SUPERSEDED = "diganti.json"  # in the search folder: Pagefind ids of results the search page leaves out
 EXCLUDED = ".headerlink"  # the headings' "¶" permalinks: no title or excerpt of a result ends in one
 
 
@@ -108,23 +121,92 @@ def _folders(site: Path, top: str, depth: int) -> Iterator[tuple[str, ...]]:
         yield names
 
 
+def overlay_plan(
+    now: dict[str, str], last: dict[str, str], kept: dict[str, Any] | None
+) -> dict[str, dict[str, str | None]] | None:
+    """The case pages to index with the SOP pages, each with the digest of the version its own
+    bundle holds (None: its bundle never indexed it) and that version's Pagefind id once known;
+    None when their own bundles must be indexed again instead (no overlay kept, or too many).
+
+    ``now`` and ``last`` map each page to its content digest in this build and the last; a
+    page outside the overlay is, in its own bundle, as the last build left it. ``kept`` is the
+    last build's plan."""
+    if kept is None:
+        return None
+    plan: dict[str, dict[str, str | None]] = {}
+    for rel, entry in kept.items():
+        if isinstance(entry, dict) and isinstance(rel, str) and rel.startswith("kasus/"):
+            plan[rel] = {"home": entry.get("home"), "id": entry.get("id")}
+    for rel in now.keys() | last.keys():
+        if rel.startswith("kasus/") and rel not in plan and now.get(rel) != last.get(rel):
+            plan[rel] = {"home": last.get(rel), "id": None}
+    # Back to the version its own bundle holds (or gone, never indexed): nothing to overlay.
+    plan = {rel: entry for rel, entry in plan.items() if now.get(rel) != entry["home"]}
+    return plan if len(plan) <= OVERLAY_MOST else None
+
+
+def overlay_digest(main: str, plan: dict[str, dict[str, str | None]], now: dict[str, str]) -> str:
+    """The SOP pages' bundle's digest with the overlaid pages it also indexes."""
+    digest = hashlib.sha256(main.encode())
+    for rel in sorted(plan):
+        if rel in now:
+            digest.update(f"{rel}\0{now[rel]}\0".encode())
+    return digest.hexdigest()
+
+
+def supersede(
+    site: Path, layout: dict[str, list[str]], plan: dict[str, dict[str, str | None]], published: Path
+) -> list[str]:
+    """Fill in the Pagefind id of each overlaid page's older version, read from its own
+    bundle's fragments in ``site`` (once: the bundle is not indexed again while the page is
+    overlaid), and write the list the search page leaves out of its results (the published
+    site's file, linked over, when it is the same)."""
+    wanted = {f"/{rel.removesuffix('index.html')}": rel for rel, e in plan.items() if e["home"] and not e["id"]}
+    homes = {name for name, ids in layout.items() for rel in wanted.values() if rel.split("/")[2] in ids}
+    for name in homes:
+        for fragment in (site / ROOT / name / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+            rel = wanted.get(json.loads(data).get("url", ""))
+            if rel is not None:
+                plan[rel]["id"] = fragment.name.removesuffix(".pf_fragment")
+    ids = sorted(e["id"] for e in plan.values() if e["id"])
+    data, target, previous = json.dumps(ids).encode(), site / ROOT / SUPERSEDED, published / ROOT / SUPERSEDED
+    if not (target.is_file() and target.read_bytes() == data):
+        target.unlink(missing_ok=True)
+        if previous.is_file() and previous.read_bytes() == data:
+            link(previous, target)
+        else:
+            replace_file(target, data)
+    return ids
+
+
 def index(
-    site: Path, layout: dict[str, list[str]], stale: set[str], jobs: int = 2, reporter: Reporter | None = None
+    site: Path,
+    layout: dict[str, list[str]],
+    stale: set[str],
+    jobs: int = 2,
+    reporter: Reporter | None = None,
+    overlaid: Collection[str] = (),
 ) -> None:
     """Index again the bundles named in ``stale`` (all of them when a bundle's folder is
-    missing) and remove bundle folders no longer in ``layout``; several at once."""
+    missing) and remove bundle folders no longer in ``layout``; several at once. The SOP
+    pages' bundle also indexes the case pages ``overlaid`` (their ids)."""
     reporter = reporter or SILENT
     root = site / ROOT
     root.mkdir(exist_ok=True)
     for old in root.iterdir():
-        if old.name not in layout:
+        if old.name not in layout and old.name != SUPERSEDED:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     todo = [name for name in layout if name in stale or not (root / name / "pagefind-entry.json").is_file()]
     running: list[tuple[str, subprocess.Popen[str]]] = []
     with reporter.task("search", len(todo)):
         for name in todo:
             shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
-            glob = "sop/*/index.html" if name == MAIN else "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
+            glob = "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
+            if name == MAIN:
+                glob = "sop/*/index.html"
+                if overlaid:
+                    glob = "{" + glob + ",kasus/*/{" + ",".join(sorted(overlaid)) + "}/index.html}"
             cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
             cmd += ["--exclude-selectors", EXCLUDED, "--output-subdir", f"{ROOT}/{name}", "--silent"]
             running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))

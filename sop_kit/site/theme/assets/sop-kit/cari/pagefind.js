@@ -6,6 +6,8 @@
 // id searches its own bundle first (the same FNV-1a hash as search.py's bundle_of). Bundles
 // once merged stay merged. After each search the page is told how much was searched
 // (event "sopkit:cakupan"), so it can say so and offer the rest.
+// A case page changed since its bundle was indexed is also indexed in the SOP pages' bundle;
+// the older version's result, named in pagefind/diganti.json by the build, is left out.
 const config = () => window.sopKitCari || {};
 
 const FIRST_SCREEN = 10; // results a query looks for before it stops merging bundles
@@ -15,6 +17,7 @@ let opts = {};
 const paths = []; // bundle folders in the order the page listed them, the SOP pages' first
 const merged = new Set();
 let queue = Promise.resolve(); // one search at a time: merging is not safe to interleave
+let superseded = null; // Promise of the set of result ids left out
 
 export async function options(o) {
   opts = { ...opts, ...o };
@@ -57,6 +60,27 @@ export async function destroy() {
   if (pagefind) await pagefind.destroy();
   pagefind = null;
   merged.clear();
+  superseded = null;
+}
+
+// Without the list (an older site) nothing is left out.
+function supersededIds() {
+  if (!superseded) {
+    superseded = fetch(new URL("../diganti.json", new URL(paths[0], document.baseURI)))
+      .then((r) => (r.ok ? r.json() : []))
+      .then((ids) => new Set(Array.isArray(ids) ? ids : []))
+      .catch(() => new Set());
+  }
+  return superseded;
+}
+
+async function current(term, o) {
+  const found = await pagefind.search(term, o);
+  const drop = await supersededIds();
+  if (!drop.size || !found || !found.results) return found;
+  const results = found.results.filter((r) => !drop.has(r.id));
+  const left = found.results.length - results.length;
+  return { ...found, results, unfilteredResultCount: Math.max(0, found.unfilteredResultCount - left) };
 }
 
 function fnv1a(text) {
@@ -88,13 +112,13 @@ async function searchMore(term, o) {
   if (config().all) await merge(paths);
   else if (own) await merge([own]);
   else if (merged.size === 1) await merge(paths.slice(1, 2));
-  let found = await pagefind.search(term, o);
+  let found = await current(term, o);
   let step = 1;
   // A case id found in its own bundle is found: no other bundle holds it.
   while (!(own && found.results.length) && found.results.length < FIRST_SCREEN && merged.size < paths.length) {
     await merge(paths.filter((p) => !merged.has(p)).slice(0, step));
     step *= 2;
-    found = await pagefind.search(term, o);
+    found = await current(term, o);
   }
   const cases = config().cases || {};
   const counted = (list) => list.reduce((n, p) => n + (cases[p] || 0), 0);
