@@ -198,23 +198,51 @@ def index(
         if old.name not in layout and old.name != SUPERSEDED:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     todo = [name for name in layout if name in stale or not (root / name / "pagefind-entry.json").is_file()]
+    pages = {case: f"kasus/{year}/{case}/index.html" for year, case in _folders(site, "kasus", 2)}
     running: list[tuple[str, subprocess.Popen[str]]] = []
-    with reporter.task("search", len(todo)):
+    try:
+        with reporter.task("search", len(todo)):
+            for name in todo:
+                shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
+                ids = [*overlaid] if name == MAIN else layout[name]
+                files = [f"sop/{page}/index.html" for (page,) in _folders(site, "sop", 1)] if name == MAIN else []
+                files += [pages[c] for c in ids if c in pages]
+                cmd = [sys.executable, "-m", "pagefind", "--site", str(_mirror(site, name, files)), "--silent"]
+                cmd += ["--exclude-selectors", EXCLUDED, "--output-path", str(root / name)]
+                proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                running.append((name, proc))
+                while len(running) >= max(1, jobs) or (running and name == todo[-1]):
+                    finished, proc = running.pop(0)
+                    _finish(root, finished, proc)
+                    shutil.rmtree(_mirror_path(site, finished))
+                    reporter.note("progress.search_indexed", bundle=finished)
+                    reporter.advance(item=finished)
+    finally:
+        for _, proc in running:  # a bundle failed, or the build was stopped
+            proc.kill()
+            proc.wait()
         for name in todo:
-            shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
-            glob = "kasus/*/{" + ",".join(layout[name]) + "}/index.html"
-            if name == MAIN:
-                glob = "sop/*/index.html"
-                if overlaid:
-                    glob = "{" + glob + ",kasus/*/{" + ",".join(sorted(overlaid)) + "}/index.html}"
-            cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob]
-            cmd += ["--exclude-selectors", EXCLUDED, "--output-subdir", f"{ROOT}/{name}", "--silent"]
-            running.append((name, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-            while len(running) >= max(1, jobs) or (running and name == todo[-1]):
-                finished, proc = running.pop(0)
-                _finish(root, finished, proc)
-                reporter.note("progress.search_indexed", bundle=finished)
-                reporter.advance(item=finished)
+            shutil.rmtree(_mirror_path(site, name), ignore_errors=True)
+
+
+def _mirror_path(site: Path, name: str) -> Path:
+    return site / f".pagefind-{name}"
+
+
+def _mirror(site: Path, name: str, files: list[str]) -> Path:
+    """A folder of hard links to ``files`` (relative to ``site``, at the same paths) for
+    Pagefind to index: given the site and a glob it walks all of it, 100,000 files at 10,000
+    cases (0.4 s a run), and the URLs it records are those of the paths, so the same."""
+    mirror = _mirror_path(site, name)
+    shutil.rmtree(mirror, ignore_errors=True)
+    for rel in files:
+        target = mirror / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            link(site / rel, target)
+        except FileNotFoundError:
+            continue  # a folder without a page
+    return mirror
 
 
 def _finish(root: Path, name: str, proc: subprocess.Popen[str]) -> None:
