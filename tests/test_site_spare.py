@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from sop_kit.site.build import SiteOptions
-from sop_kit.site.publish import link_previous, spare_path
+from sop_kit.site.publish import link_previous, share_unchanged, spare_path
 from sop_kit.views.privacy import scan_output
 from tests.conftest import BASE_ID, MakeArchive, site_build
 from tests.test_site_publish import tree
@@ -217,3 +217,68 @@ def test_the_archive_gitignore_keeps_every_spare_out_of_git() -> None:
     assert len(stagings) == 3
     assert all(f"{name}.spare/" in lines for name in stagings)
     assert all(f"/{spare_path(Path(name.removeprefix('/.'))).name}/" in lines for name in stagings)
+
+
+def test_share_unchanged_links_equal_files_and_names_the_folders_that_differ(tmp_path: Path) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    published = {
+        "index.html": "beranda",
+        "kasus/a/index.html": "kasus a",
+        "kasus/b/index.html": "kasus b",
+        "kasus/b/berkas/foto.jpg": "foto",
+        "kasus/dihapus/index.html": "dihapus",
+        "jadi-folder": "berkas",
+    }
+    staged = {
+        "index.html": "beranda",  # the same bytes: linked to the published file
+        "kasus/a/index.html": "kasus a, diubah",  # other bytes, same folder
+        "kasus/b/index.html": "kasus b",
+        "kasus/b/berkas/foto.jpg": "foto",
+        "kasus/baru/index.html": "baru",  # a new folder: its parent differs
+        "jadi-folder/isi": "isi",  # a folder where the site has a file
+    }
+    for root, files in ((site, published), (staging, staged)):
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+    (staging / "kasus" / "b" / "tautan").symlink_to(site / "kasus" / "b" / "index.html")
+    changed = share_unchanged(site, staging)
+    assert sorted(changed or []) == ["", "kasus", "kasus/a", "kasus/b"]
+    for rel in ("index.html", "kasus/b/index.html", "kasus/b/berkas/foto.jpg"):
+        assert (staging / rel).stat().st_ino == (site / rel).stat().st_ino, rel
+    assert (staging / "kasus" / "a" / "index.html").read_text() == "kasus a, diubah"
+    assert (site / "kasus" / "a" / "index.html").read_text() == "kasus a"  # nothing written into either
+    assert (staging / "kasus" / "b" / "tautan").is_symlink()  # a link is never shared (the scan refuses it)
+    assert share_unchanged(tmp_path / "tidak-ada", staging) is None
+
+
+def test_after_a_full_build_the_next_build_compares_only_what_it_changed(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    step.write_text(step.read_text("utf-8") + "catatan: Perubahan sebelum build penuh.\n", "utf-8")
+    _a_minute_later(out)
+    full = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, incremental=False))
+    assert full.full
+    (manifest,) = cache.glob("situs/*/manifest.json")
+    changed = json.loads(manifest.read_text("utf-8"))["changed"]
+    case_folder = f"kasus/2026/{BASE_ID}"
+    assert "" in changed and case_folder in changed, changed  # the build id; the changed page
+    assert "sop" not in changed and not any(c.startswith("sop/") for c in changed), changed
+    spare = spare_path(out)
+    sop_page = next(p.relative_to(out) for p in (out / "sop").rglob("index.html"))
+    assert (out / sop_page).stat().st_ino == (spare / sop_page).stat().st_ino  # shared, not made anew
+    page = out / case_folder / "index.html"
+    assert page.stat().st_ino != (spare / case_folder / "index.html").stat().st_ino
+    # The next build starts from the spare with only those folders compared, and is right.
+    step.write_text(step.read_text("utf-8").replace("sebelum build penuh", "sesudah build penuh"), "utf-8")
+    _a_minute_later(out)
+    again = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    assert not again.full
+    assert "sesudah build penuh" in html.unescape(page.read_text("utf-8"))
+    got, want = _beside_a_full_build(root, out, tmp_path)
+    assert [k for k in got.keys() ^ want.keys()] == []
+    assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []

@@ -51,7 +51,17 @@ from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
 from .pages import EXPORT_COLUMNS, case_page_path, compiled_templates, site_pages
-from .publish import build_lock, empty, inside_site, link_previous, new_staging, replace_file, swap_in, write_changed
+from .publish import (
+    build_lock,
+    empty,
+    inside_site,
+    link_previous,
+    new_staging,
+    replace_file,
+    share_unchanged,
+    swap_in,
+    write_changed,
+)
 from .search import MAIN, bundle_count, bundle_digests, bundles, overlay_digest, overlay_plan, supersede
 from .search import index as index_search
 
@@ -288,9 +298,13 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                 *(h for r in results.values() for h in r.identifiers),
             ]
         )
+        # A full build shares the files it made the same as the published ones, so that the
+        # next build, starting from that site, compares only the folders where they differ.
+        shared = None if incremental else share_unchanged(out, staging)
         values, changed = _verify(
             staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
         )
+        changed = changed if incremental else shared
 
     write_json(
         work / "manifest.json",

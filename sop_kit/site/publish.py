@@ -19,6 +19,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
+import filecmp
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterator
@@ -126,6 +127,55 @@ def link_previous(site: Path, staging: Path, changed: Collection[str] | None = N
                     stack.append((Path(new.path), dest / name))
             elif name not in have:
                 _link(new.path, dest / name)
+
+
+def share_unchanged(site: Path, staging: Path) -> list[str] | None:
+    """After a full build: make each staged file that is byte for byte the published one at
+    the same path a hard link to it, and return the folders (relative, "" for the staging
+    folder itself) whose entries still differ from the published site's: what the next
+    build's :func:`link_previous` compares, instead of every folder with every file in it
+    another inode (100,000 files unlinked and linked again at 10,000 cases). None without a
+    published site."""
+    if not site.is_dir() or site.is_symlink():
+        return None
+    changed: list[str] = []
+    stack = [("", str(site), str(staging))]
+    while stack:
+        rel, old_dir, new_dir = stack.pop()
+        with os.scandir(old_dir) as it:
+            old = {e.name: e for e in it}
+        with os.scandir(new_dir) as it:
+            new = {e.name: e for e in it}
+        differs = old.keys() != new.keys()
+        for name, entry in new.items():
+            before = old.get(name)
+            if entry.is_dir(follow_symlinks=False):
+                if before is not None and before.is_dir(follow_symlinks=False) and not before.is_symlink():
+                    stack.append((f"{rel}{name}/", before.path, entry.path))
+                else:
+                    differs = True
+            elif not _share(before, entry):
+                differs = True
+        if differs:
+            changed.append(rel.rstrip("/"))
+    return changed
+
+
+def _share(old: os.DirEntry[str] | None, new: os.DirEntry[str]) -> bool:
+    """Whether ``new`` is (now) a link to ``old``: the same inode already, or the same bytes
+    and then linked over by rename (never a write into either)."""
+    if old is None or not old.is_file(follow_symlinks=False) or not new.is_file(follow_symlinks=False):
+        return False
+    if old.inode() == new.inode():
+        return True
+    if old.stat(follow_symlinks=False).st_size != new.stat(follow_symlinks=False).st_size:
+        return False
+    if not filecmp.cmp(old.path, new.path, shallow=False):
+        return False
+    tmp = f"{new.path}.{os.getpid()}.link"
+    os.link(old.path, tmp, follow_symlinks=False)
+    os.replace(tmp, new.path)
+    return True
 
 
 def inside_site(rel: str) -> bool:
