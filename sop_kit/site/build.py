@@ -62,7 +62,16 @@ from .publish import (
     swap_in,
     write_changed,
 )
-from .search import MAIN, bundle_count, bundle_digests, bundles, overlay_digest, overlay_plan, supersede
+from .search import (
+    MAIN,
+    bundle_count,
+    bundle_digests,
+    bundles,
+    overlay_digest,
+    overlay_plan,
+    relink_identities,
+    supersede,
+)
 from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
@@ -301,6 +310,8 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         # A full build shares the files it made the same as the published ones, so that the
         # next build, starting from that site, compares only the folders where they differ.
         shared = None if incremental else share_unchanged(out, staging)
+        if shared is not None:
+            relink_identities(staging, page_ids)
         values, changed = _verify(
             staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
         )

@@ -92,7 +92,7 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
                 st = os.stat(f"{base}/{rel}")
             except FileNotFoundError:
                 continue  # a folder without a page
-            identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+            identity = _identity(st)
             entry = known.get(rel)
             if entry is None or entry[0] != identity:
                 entry = [identity, hashlib.sha256(Path(base, rel).read_bytes()).hexdigest()]
@@ -102,6 +102,22 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
     known.clear()
     known.update(seen)
     return out
+
+
+def _identity(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def relink_identities(site: Path, known: dict[str, list[str]]) -> None:
+    """Bring the file identities of :func:`bundle_digests`' ``known`` up to date after pages
+    were replaced by links to files of the same bytes (a full build's sharing): their digests
+    hold, and the next build need not read them again."""
+    base = str(site)
+    for rel, entry in known.items():
+        try:
+            entry[0] = _identity(os.stat(f"{base}/{rel}"))
+        except FileNotFoundError:
+            continue
 
 
 def _folders(site: Path, top: str, depth: int) -> Iterator[tuple[str, ...]]:
