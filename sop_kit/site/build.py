@@ -395,14 +395,21 @@ def as_published(report: Report, layout: Layout) -> Report:
     (``/home/…/records``); the site names them from the archive's own folder, so no build
     machine's path is published."""
     shown, public = layout.shown.rstrip("/"), layout.root.name
+    below = shown + "/"
 
     def fix(value: Any) -> Any:
-        if isinstance(value, str) and (value == shown or value.startswith(shown + "/")):
+        if isinstance(value, str) and (value == shown or value.startswith(below)):
             return public + value[len(shown) :]
         return value
 
     def fixed(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
-        return [replace(f, file=fix(f.file), params={k: fix(v) for k, v in f.params.items()}) for f in findings]
+        out = []
+        for f in findings:  # 40,000 at 10,000 cases: no dataclasses.replace, params copied only if named
+            params = f.params
+            if any(isinstance(v, str) and v.startswith(shown) for v in params.values()):
+                params = {k: fix(v) for k, v in params.items()}
+            out.append(Finding(f.severity, f.code, fix(f.file), f.line, params, f.case))
+        return out
 
     if shown == public:
         return report
