@@ -235,6 +235,7 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
     lacking: list[tuple[str, int, str]] = []
     complete_docs: Counter[tuple[tuple[str, int], int]] = Counter()
     findings: list[Finding] = []
+    month_of = {(m.month.year, m.month.month): m for m in report.months}
     for case in report_cases(audit) if cases is None else cases:
         c = case.facts
         opened, closed = c.opened, c.closed
@@ -252,9 +253,10 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
         if closed is None or closed > period.end:
             report.in_progress += 1
             row.in_progress += 1
-        for m in report.months:
-            m.opened += (opened.year, opened.month) == (m.month.year, m.month.month)
-            m.closed += closed is not None and (closed.year, closed.month) == (m.month.year, m.month.month)
+        if (month := month_of.get((opened.year, opened.month))) is not None:
+            month.opened += 1
+        if closed is not None and (month := month_of.get((closed.year, closed.month))) is not None:
+            month.closed += 1
         records = []
         for d in c.done:
             if not period.holds(d.day):
