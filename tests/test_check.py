@@ -171,6 +171,7 @@ def test_a_fully_cached_check_parses_no_record(
     options = CheckOptions(cache_dir=tmp_path / "cache", trail=False, jobs=1)
     assert judge(root, options).cases_from_cache == 0
     parsed: list[str] = []
+
     def counted(path: Path | str, *args: object, **kwargs: object) -> object:
         if "kasus" in Path(path).parts:  # the SOPs are read on every run
             parsed.append(Path(path).name)

@@ -181,7 +181,8 @@ def _set_note(records: Path, word: str) -> None:
 def _overlay_build(base: Path) -> Any:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_module, "PER_BUNDLE", 2)
-        return site_build(base / "arsip" / "records", SiteOptions(out=base / "site", cache_dir=base / "cache", pdf=False))
+        options = SiteOptions(out=base / "site", cache_dir=base / "cache", pdf=False)
+        return site_build(base / "arsip" / "records", options)
 
 
 def _inodes(folder: Path) -> dict[str, int]:
@@ -275,3 +276,21 @@ def test_a_change_undone_and_too_many_changes_go_back_to_the_own_bundles(
         bundle = search / search_module.bundle_of(case_id, 16)
         assert _inodes(bundle) != before
         assert f"/kasus/{case_id[:4]}/{case_id}/" in _fragment_urls(bundle).values()
+
+
+def test_the_overlay_plan_follows_the_changes_and_ignores_a_damaged_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b, c = (f"kasus/2026/{x}/index.html" for x in ("a", "b", "c"))
+    last = {a: "a1", b: "b1", c: "c1", "sop/x/index.html": "s1"}
+    now = {a: "a2", b: "b1", "sop/x/index.html": "s2"}  # a changed, c removed; SOP pages are not overlaid
+    plan = search_module.overlay_plan(now, last, {})
+    assert plan == {a: {"home": "a1", "id": None}, c: {"home": "c1", "id": None}}
+    assert search_module.overlay_plan(now, last, None) is None  # a full build: the own bundles
+    # Kept from the last build: a changed again keeps its own bundle's version; back to it, it leaves.
+    kept = {a: {"home": "a1", "id": "id_1"}, c: {"home": "c1", "id": None}}
+    again = search_module.overlay_plan({**now, a: "a3"}, now, kept)
+    assert again == {a: {"home": "a1", "id": "id_1"}, c: {"home": "c1", "id": None}}
+    assert search_module.overlay_plan({**now, a: "a1"}, now, kept) == {c: {"home": "c1", "id": None}}
+    for damaged in ({"../../luar/index.html": {"home": "x"}}, {b: ["rusak"]}, {c: {"home": 5}}):
+        assert search_module.overlay_plan(now, now, {**kept, **damaged}) is None, damaged
+    monkeypatch.setattr(search_module, "OVERLAY_MOST", 1)
+    assert search_module.overlay_plan(now, last, {}) is None  # too many: the own bundles

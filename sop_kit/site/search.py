@@ -151,14 +151,21 @@ def overlay_plan(
         return None
     plan: dict[str, dict[str, str | None]] = {}
     for rel, entry in kept.items():
-        if isinstance(entry, dict) and isinstance(rel, str) and rel.startswith("kasus/"):
-            plan[rel] = {"home": entry.get("home"), "id": entry.get("id")}
+        home, known = (entry.get("home"), entry.get("id")) if isinstance(entry, dict) else (0, 0)
+        if not (_case_page(rel) and isinstance(home, str | None) and isinstance(known, str | None)):
+            return None  # not what a build wrote (a damaged cache): the own bundles, to be sure
+        plan[rel] = {"home": home, "id": known}
     for rel in now.keys() | last.keys():
-        if rel.startswith("kasus/") and rel not in plan and now.get(rel) != last.get(rel):
+        if _case_page(rel) and rel not in plan and now.get(rel) != last.get(rel):
             plan[rel] = {"home": last.get(rel), "id": None}
     # Back to the version its own bundle holds (or gone, never indexed): nothing to overlay.
     plan = {rel: entry for rel, entry in plan.items() if now.get(rel) != entry["home"]}
     return plan if len(plan) <= OVERLAY_MOST else None
+
+
+def _case_page(rel: object) -> bool:
+    """``kasus/<year>/<case>/index.html``."""
+    return isinstance(rel, str) and rel.startswith("kasus/") and rel.count("/") == 3 and rel.endswith("/index.html")
 
 
 def overlay_digest(main: str, plan: dict[str, dict[str, str | None]], now: dict[str, str]) -> str:
