@@ -74,13 +74,32 @@ function supersededIds() {
   return superseded;
 }
 
+// Pagefind's answer without the superseded results, nor their part in the filter counts (read
+// from each one's fragment: a query matches few of them).
 async function current(term, o) {
   const found = await pagefind.search(term, o);
   const drop = await supersededIds();
-  if (!drop.size || !found || !found.results) return found;
-  const results = found.results.filter((r) => !drop.has(r.id));
-  const left = found.results.length - results.length;
-  return { ...found, results, unfilteredResultCount: Math.max(0, found.unfilteredResultCount - left) };
+  const gone = (found && found.results ? found.results : []).filter((r) => drop.has(r.id));
+  if (!gone.length) return found;
+  const filters = structuredClone(found.filters || {});
+  const totalFilters = structuredClone(found.totalFilters || {});
+  for (const r of gone) {
+    const page = await r.data();
+    for (const [name, values] of Object.entries(page.filters || {})) {
+      for (const value of values) {
+        for (const counts of [filters, totalFilters]) {
+          if (counts[name] && counts[name][value] > 0) counts[name][value] -= 1;
+        }
+      }
+    }
+  }
+  return {
+    ...found,
+    results: found.results.filter((r) => !drop.has(r.id)),
+    filters,
+    totalFilters,
+    unfilteredResultCount: Math.max(0, found.unfilteredResultCount - gone.length),
+  };
 }
 
 function fnv1a(text) {
