@@ -8,6 +8,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.publish import link_previous, share_unchanged, spare_path
 from sop_kit.views.privacy import scan_output
@@ -286,3 +288,20 @@ def test_after_a_full_build_the_next_build_compares_only_what_it_changed(
     got, want = _beside_a_full_build(root, out, tmp_path)
     assert [k for k in got.keys() ^ want.keys()] == []
     assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def test_share_unchanged_without_hard_links_leaves_the_files_as_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, staging = tmp_path / "site", tmp_path / "staging"
+    for root in (site, staging):
+        (root / "kasus" / "a").mkdir(parents=True)
+        (root / "kasus" / "a" / "index.html").write_text("sama")
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # a file system without hard links
+
+    monkeypatch.setattr(os, "link", refused)
+    assert share_unchanged(site, staging) == ["kasus/a"]  # compared next time, not assumed shared
+    assert sorted(p.name for p in (staging / "kasus" / "a").iterdir()) == ["index.html"]  # no leftover
+    assert (staging / "kasus" / "a" / "index.html").stat().st_ino != (site / "kasus" / "a" / "index.html").stat().st_ino

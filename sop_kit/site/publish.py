@@ -19,7 +19,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
-import filecmp
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterator
@@ -170,12 +169,27 @@ def _share(old: os.DirEntry[str] | None, new: os.DirEntry[str]) -> bool:
         return True
     if old.stat(follow_symlinks=False).st_size != new.stat(follow_symlinks=False).st_size:
         return False
-    if not filecmp.cmp(old.path, new.path, shallow=False):
+    if not _same_bytes(old.path, new.path):
         return False
     tmp = f"{new.path}.{os.getpid()}.link"
-    os.link(old.path, tmp, follow_symlinks=False)
-    os.replace(tmp, new.path)
+    try:
+        os.link(old.path, tmp, follow_symlinks=False)
+        os.replace(tmp, new.path)
+    except OSError:  # no hard links here: left as made, and its folder compared next time
+        Path(tmp).unlink(missing_ok=True)
+        return False
     return True
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    """Byte for byte (not filecmp.cmp, whose cache would keep 100,000 pairs of names)."""
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            chunk = fa.read(1 << 16)
+            if chunk != fb.read(1 << 16):
+                return False
+            if not chunk:
+                return True
 
 
 def inside_site(rel: str) -> bool:
