@@ -129,7 +129,9 @@ def work_dir(xdg: Path) -> Path:
 
 
 def pagefind_pages(site: Path) -> int:
-    """Pages in the search index: one Pagefind index, or the sum over its bundles (pagefind/*/)."""
+    """Pages in the search index: one Pagefind index, or the sum over its bundles (pagefind/*/)
+    less the older versions the search page leaves out (pagefind/diganti.json: a changed case
+    page is indexed with the SOP pages while its own bundle still holds the older one)."""
     entries = sorted((site / "pagefind").glob("pagefind-entry.json")) or sorted(
         (site / "pagefind").glob("*/pagefind-entry.json")
     )
@@ -139,6 +141,9 @@ def pagefind_pages(site: Path) -> int:
     for entry in entries:
         data = json.loads(entry.read_text("utf-8"))
         total += sum(int(lang["page_count"]) for lang in data["languages"].values())
+    superseded = site / "pagefind" / "diganti.json"
+    if superseded.is_file():
+        total -= len(json.loads(superseded.read_text("utf-8")))
     return total
 
 
