@@ -77,7 +77,7 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
     is not read again. It is updated in place."""
     from importlib.metadata import version
 
-    pages = {case: f"kasus/{year}/{case}/index.html" for year, case in _folders(site, "kasus", 2)}
+    pages = _case_pages(site)
     seen: dict[str, list[str]] = {}
     out = {}
     base = str(site)  # strings, not Paths: 10,000 pages at 10,000 cases
@@ -102,6 +102,11 @@ def bundle_digests(site: Path, layout: dict[str, list[str]], known: dict[str, li
     known.clear()
     known.update(seen)
     return out
+
+
+def _case_pages(site: Path) -> dict[str, str]:
+    """Case id -> its page, relative to ``site``, for every case folder there."""
+    return {case: f"kasus/{year}/{case}/index.html" for year, case in _folders(site, "kasus", 2)}
 
 
 def _identity(st: os.stat_result) -> str:
@@ -221,15 +226,14 @@ def index(
         if old.name not in layout and old.name != SUPERSEDED:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     todo = [name for name in layout if name in stale or not (root / name / "pagefind-entry.json").is_file()]
-    pages = {case: f"kasus/{year}/{case}/index.html" for year, case in _folders(site, "kasus", 2)}
+    pages = _case_pages(site)
     running: list[tuple[str, subprocess.Popen[str]]] = []
     try:
         with reporter.task("search", len(todo)):
             for name in todo:
                 shutil.rmtree(root / name, ignore_errors=True)  # a new folder: never into the published files
-                ids = [*overlaid] if name == MAIN else layout[name]
-                files = [f"sop/{page}/index.html" for (page,) in _folders(site, "sop", 1)] if name == MAIN else []
-                files += [pages[c] for c in ids if c in pages]
+                sop = [f"sop/{page}/index.html" for (page,) in _folders(site, "sop", 1)] if name == MAIN else []
+                files = sop + [pages[c] for c in (overlaid if name == MAIN else layout[name]) if c in pages]
                 cmd = [sys.executable, "-m", "pagefind", "--site", str(_mirror(site, name, files)), "--silent"]
                 cmd += ["--exclude-selectors", EXCLUDED, "--output-path", str(root / name)]
                 proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
