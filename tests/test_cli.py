@@ -133,3 +133,23 @@ def test_click_usage_errors_are_said_in_the_users_language() -> None:
         assert result.exit_code == 2 and english in result.output, (args, result.output)
     result = runner.invoke(main, ["status", "--lang", "en"], env={"SOP_KIT_LANG": ""})
     assert "error: 'CASE' is required" in result.output and "Usage:" in result.output
+
+
+def test_usage_errors_read_as_typed_by_a_hurried_clerk() -> None:
+    """The usage line is labelled once, an option with nothing near is not given '-' as a
+    suggestion, a mistyped command is told the near one, and ``--lang`` works before the
+    command as well as after it."""
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--bogus"], env={"SOP_KIT_LANG": ""}, prog_name="sop-kit")
+    assert result.output.startswith("Penggunaan: sop-kit build [OPTIONS] [ROOT]\n"), result.output
+    assert result.output.count("Penggunaan") == 1
+    result = runner.invoke(main, ["-x"], env={"SOP_KIT_LANG": ""})
+    assert result.exit_code == 2 and result.output.rstrip().endswith("galat: opsi -x tidak dikenal"), result.output
+    result = runner.invoke(main, ["biuld"], env={"SOP_KIT_LANG": ""})
+    assert "galat: perintah 'biuld' tidak dikenal (mirip: build)" in result.output, result.output
+    result = runner.invoke(main, ["--lang", "en", "biuld"], env={"SOP_KIT_LANG": ""}, prog_name="sop-kit")
+    assert result.output.startswith("Usage: sop-kit") and "error: no such command 'biuld' (close: build)" in result.output
+    result = runner.invoke(main, ["--lang", "en", "check", "--bogus"], env={"SOP_KIT_LANG": ""})
+    assert "error: no such option --bogus" in result.output, result.output
+    result = runner.invoke(main, ["--lang", "en", "check", "tidak-ada"], env={"SOP_KIT_LANG": ""})
+    assert result.exit_code == 2 and "archive folder not found" in result.output, result.output

@@ -8,8 +8,11 @@ configuration error.
 
 from __future__ import annotations
 
+import os
+
 import click
 
+from ..core.messages import LANGS
 from . import bag, check, clerk, office, publish, sop, staff
 from .usage import Group
 
@@ -17,9 +20,12 @@ from .usage import Group
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help="help.main")
 @click.version_option(package_name="sop-kit")
 @click.option("--debug", is_flag=True, help="help.main.debug")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="help.opt.lang")
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
     ctx.obj = {"debug": debug}
+    if lang:  # before the command as after it: the command's own default, and its workers'
+        os.environ["SOP_KIT_LANG"] = lang
 
 
 for module in (check, sop, clerk, staff, publish, bag, office):

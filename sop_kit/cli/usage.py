@@ -9,6 +9,7 @@ language of ``--lang`` or ``$SOP_KIT_LANG``.
 
 from __future__ import annotations
 
+import difflib
 import sys
 from contextvars import ContextVar
 from typing import Any
@@ -43,9 +44,9 @@ class TranslatedUsageError(click.UsageError):
         self.lang = lang
 
     def show(self, file: Any = None) -> None:
-        if self.ctx is not None:
-            usage = self.ctx.get_usage().removeprefix("Usage:")
-            click.echo(f"{text('cli.usage', self.lang)}:{usage}", err=True)
+        if self.ctx is not None:  # not ctx.get_usage(): its label is in the help's language
+            pieces = " ".join(self.ctx.command.collect_usage_pieces(self.ctx))
+            click.echo(f"{text('cli.usage', self.lang)}: {self.ctx.command_path} {pieces}", err=True)
             click.echo(text("cli.usage_help", self.lang, command=self.ctx.command_path), err=True)
         click.echo(f"{text('sev.error', self.lang)}: {self.format_message()}", err=True)
 
@@ -53,8 +54,9 @@ class TranslatedUsageError(click.UsageError):
 def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     ctx = exc.ctx
     if isinstance(exc, click.NoSuchOption):
-        near = ", ".join(sorted(exc.possibilities or [])) or "-"
-        message = text("cli.usage_no_such_option", lang, option=exc.option_name, suggestions=near)
+        near = ", ".join(sorted(exc.possibilities or []))
+        code = "cli.usage_no_such_option" if near else "cli.usage_no_such_option_bare"
+        message = text(code, lang, option=exc.option_name, suggestions=near)
     elif isinstance(exc, click.BadOptionUsage):
         message = text("cli.usage_needs_value", lang, option=exc.option_name)
     elif isinstance(exc, click.MissingParameter):
@@ -66,7 +68,13 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     elif exc.message.startswith("Got unexpected extra argument"):
         message = text("cli.usage_extra", lang, detail=exc.message.split("(", 1)[-1].rstrip(")"))
     elif exc.message.startswith("No such command"):
-        message = text("cli.usage_no_such_command", lang, detail=exc.message.split(" ", 3)[-1].rstrip("."))
+        typed = exc.message.split(" ", 3)[-1].rstrip(".")
+        group = ctx.command if ctx is not None else None
+        names = group.list_commands(ctx) if isinstance(group, click.Group) and ctx is not None else []
+        near = ", ".join(difflib.get_close_matches(typed.strip("'\""), names, n=3))
+        message = text("cli.usage_no_such_command", lang, detail=typed)
+        if near:
+            message = text("cli.usage_no_such_command_near", lang, detail=typed, suggestions=near)
     else:
         message = render("cli.usage_other", lang, {"detail": exc.message})[0]
     return TranslatedUsageError(message, ctx, lang)
@@ -162,4 +170,4 @@ class Group(_Translating, click.Group):
         except TranslatedUsageError:
             raise
         except click.UsageError as exc:
-            raise translate(exc, _lang(None)) from None
+            raise translate(exc, ctx.params.get("lang") or _lang(None)) from None  # parsed by now

@@ -19,10 +19,17 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "no such option {option} (close: {suggestions})",
         "",
     ),
+    "cli.usage_no_such_option_bare": ("opsi {option} tidak dikenal", "", "no such option {option}", ""),
     "cli.usage_missing": ("{name} wajib diisi", "", "{name} is required", ""),
     "cli.usage_bad_value": ("nilai {name} tidak sah: {detail}", "", "invalid value for {name}: {detail}", ""),
     "cli.usage_extra": ("argumen berlebih: {detail}", "", "unexpected extra argument: {detail}", ""),
     "cli.usage_no_such_command": ("perintah {detail} tidak dikenal", "", "no such command {detail}", ""),
+    "cli.usage_no_such_command_near": (
+        "perintah {detail} tidak dikenal (mirip: {suggestions})",
+        "",
+        "no such command {detail} (close: {suggestions})",
+        "",
+    ),
     "cli.usage_other": ("penggunaan salah: {detail}", "", "wrong usage: {detail}", ""),
     "cli.demo_done": (
         "Arsip demo dibuat di {path}: repositori git tersendiri, {commits} commit, {cases} kasus.",
