@@ -148,7 +148,8 @@ def test_usage_errors_read_as_typed_by_a_hurried_clerk() -> None:
     result = runner.invoke(main, ["biuld"], env={"SOP_KIT_LANG": ""})
     assert "galat: perintah 'biuld' tidak dikenal (mirip: build)" in result.output, result.output
     result = runner.invoke(main, ["--lang", "en", "biuld"], env={"SOP_KIT_LANG": ""}, prog_name="sop-kit")
-    assert result.output.startswith("Usage: sop-kit") and "error: no such command 'biuld' (close: build)" in result.output
+    assert result.output.startswith("Usage: sop-kit"), result.output
+    assert "error: no such command 'biuld' (close: build)" in result.output
     result = runner.invoke(main, ["--lang", "en", "check", "--bogus"], env={"SOP_KIT_LANG": ""})
     assert "error: no such option --bogus" in result.output, result.output
     result = runner.invoke(main, ["--lang", "en", "check", "tidak-ada"], env={"SOP_KIT_LANG": ""})
