@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import bagit
 import click
 
 from ..check.audit import audit_case
@@ -40,6 +39,8 @@ def export(
     force: bool,
     lang: str,
 ) -> None:
+    import bagit  # only this command reads a bag: off every other command's start-up
+
     from ..bag.contents import CHECKSUMS
     from ..bag.export import BagOptions, export_bag
 

@@ -24,8 +24,6 @@ from io import BytesIO
 from pathlib import Path
 
 from PIL import ExifTags, Image
-from pypdf import PdfReader
-from pypdf.generic import StreamObject
 
 from ..core.cache import read_json, write_json
 from ..records import personal
@@ -199,6 +197,10 @@ def _payload_text(payload: bytes) -> str:
 
 
 def _extract_pdf(data: bytes) -> str:
+    # pypdf only when a PDF is scanned: a rebuild that changed none need not import it
+    from pypdf import PdfReader
+    from pypdf.generic import StreamObject
+
     parts: list[str] = []
     try:
         reader = PdfReader(BytesIO(data))
