@@ -53,7 +53,7 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from bench.generate import Media, _range, ensure
-from bench.paired import Run, Spread, pairs, run
+from bench.paired import Run, Spread, installed, pairs, run
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -327,7 +327,7 @@ def measure(cases: int, media: Media, count: int, code: dict[str, str], plain: b
     xdg = base / "xdg"
     for old in (out, xdg):
         shutil.rmtree(old, ignore_errors=True)
-    env = {**os.environ, **code, "XDG_CACHE_HOME": str(xdg), "NO_MKDOCS_2_WARNING": "1"}
+    env = installed({**os.environ, **code, "XDG_CACHE_HOME": str(xdg), "NO_MKDOCS_2_WARNING": "1"})
     r: dict[str, Any] = {"cases": cases, "sop_kit": sop_kit_source(env), "manifest": manifest}
 
     # 1. the first build, on empty caches (cold check, every photo prepared)
