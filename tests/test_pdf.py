@@ -104,6 +104,37 @@ def test_rerender_is_identical_and_skipped(make_archive: MakeArchive, tmp_path: 
     assert only_dossiers(root, out).rendered >= 1
 
 
+def test_a_changed_note_remakes_the_dossier_not_the_letters(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A letter is made again only when its page would differ: no public letter prints the
+    first step's note (the report prints those of coordination and coaching), so a note there
+    leaves them byte for byte (and file for file) as they were, while a letter whose number
+    changed is made again and reads the new number."""
+    root = make_archive()
+    out, internal = tmp_path / "publik", tmp_path / "internal"
+    only_dossiers(root, out, internal, processes=2)
+    letters = sorted(p for p in (out / "kasus" / BASE_ID).glob("*.pdf") if p != dossier(out))
+    assert len(letters) >= 3, letters  # the base case has reached its letters
+    kept = {p: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in letters}
+    steps = root / "kasus" / "2026" / BASE_ID / "langkah"
+    note = steps / "01-pengumpulan-data.yaml"
+    note.write_text(note.read_text() + "catatan: Data dihimpun zebrakuda.\n")
+    again = only_dossiers(root, out, internal, processes=2)
+    remade = {o.target for o in again.outcomes if o.rendered}
+    assert dossier(out) in remade and "zebrakuda" in text_of(dossier(out))
+    assert not remade & set(letters) and again.skipped >= len(letters)
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes()) for p in letters} == kept
+    # An internal document may load the case's own files: a changed record makes it again.
+    assert dossier(internal) in remade
+    # The next build knows both keys: nothing to make, nothing even re-rendered to HTML.
+    assert only_dossiers(root, out, internal).outcomes == []
+    sk = steps / "03-penetapan.yaml"
+    sk.write_text(sk.read_text().replace("400.9/031/DSP3A/2026", "400.9/777/DSP3A/2026"))
+    third = only_dossiers(root, out, internal)
+    remade = {o.target.name for o in third.outcomes if o.rendered}
+    made_sk = [p for p in letters if p.name.startswith("sk-")]
+    assert made_sk and made_sk[0].name in remade and "400.9/777/DSP3A/2026" in text_of(made_sk[0])
+
+
 def test_parallel_render_matches_serial(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     serial, parallel = tmp_path / "a", tmp_path / "b"

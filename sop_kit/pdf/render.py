@@ -66,22 +66,36 @@ class Job:
     inputs: list[Path] = field(default_factory=list)  # files whose content the PDF depends on
     public: PublicScan | None = None  # a public document: scanned for personal data before it is written
     weight: int = field(default=0, init=False, repr=False, compare=False)  # bytes it carries, known from key()
+    inputs_digest: str = field(default="", init=False, repr=False, compare=False)  # known from key()
 
     def key(self, templates: str, files: dict[Path, bytes] | None = None) -> str:
         """A content hash of everything the PDF is made from; ``templates`` is
         :func:`templates_digest` of the templates in force; ``files`` keeps the digest of each
         input file read, for the other documents of the same case."""
         files = {} if files is None else files
-        digest = hashlib.sha256(f"{__version__}\0{self.template}\0{self.title}\0{self.created}".encode())
         context = json.dumps(self.context, sort_keys=True, default=str).encode()
-        digest.update(context)
-        for name, data in self.attachments:
-            digest.update(name.encode() + hashlib.sha256(data).digest())
         self.weight = len(context) + sum(len(data) for _, data in self.attachments)
+        inputs = hashlib.sha256()
         for path in sorted(self.inputs):
             if path not in files:
                 files[path] = hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-"
-            digest.update(str(path).encode() + b"\0" + files[path])
+            inputs.update(str(path).encode() + b"\0" + files[path])
+        self.inputs_digest = inputs.hexdigest()
+        return self._digest(templates, context, self.inputs_digest)
+
+    def page_key(self, templates: str, html: str) -> str:
+        """The same hash once the page is rendered: the HTML in place of the context, and the
+        input files only where the document may load them (``roots``). Two contexts that give
+        the same page give the same PDF: a case's letters do not print its step notes, so a
+        changed note leaves them as they are. Call after :meth:`key`."""
+        return self._digest(templates, html.encode(), self.inputs_digest if self.roots else "")
+
+    def _digest(self, templates: str, made_from: bytes, inputs: str) -> str:
+        digest = hashlib.sha256(f"{__version__}\0{self.template}\0{self.title}\0{self.created}".encode())
+        digest.update(made_from)
+        for name, data in self.attachments:
+            digest.update(name.encode() + hashlib.sha256(data).digest())
+        digest.update(inputs.encode())
         digest.update(templates.encode())
         if self.public is not None:
             digest.update(json.dumps([sorted(self.public.values), self.public.identifiers]).encode())
@@ -98,6 +112,8 @@ class Outcome:
     line: int | None = None
     unsafe: bool = False  # the template tried what the sandbox forbids
     leaks: list[Hit] = field(default_factory=list)  # personal data found in a public document: not written
+    page: str | None = None  # Job.page_key of what was rendered (or found unchanged)
+    reused: bool = False  # the page came out as the one the target was made from: not made again
 
     @property
     def failed(self) -> bool:
@@ -136,8 +152,13 @@ def problems(outcome: Outcome, layout: Layout, path: str | None = None) -> list[
     return out
 
 
-def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) -> Outcome:
+def render(
+    job: Job, env: jinja2.Environment, scan_cache: Path | None = None, looks: str = "", made: str | None = None
+) -> Outcome:
     """Render one job to its target: a temporary file first, then an atomic rename.
+
+    ``looks`` is the templates' digest and ``made`` the :meth:`Job.page_key` the target was
+    made from: a page that comes out the same is not made into a PDF again.
 
     Any failure (a template error, a refused resource WeasyPrint could not do without,
     personal data in a public document) is returned, not raised, and the previous PDF at the
@@ -156,6 +177,9 @@ def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) ->
         html = env.get_template(job.template).render(
             **job.context, title=job.title, subject=job.subject, created=_stamp(job.created), version=__version__
         )
+        page = job.page_key(looks, html)
+        if made == page and job.target.is_file():
+            return Outcome(job.target, False, page=page, reused=True)
         job.target.parent.mkdir(parents=True, exist_ok=True)
         HTML(string=html, base_url=str(PACKAGE_TEMPLATES) + "/", url_fetcher=fetcher).write_pdf(
             tmp,
@@ -180,7 +204,7 @@ def render(job: Job, env: jinja2.Environment, scan_cache: Path | None = None) ->
         error = f"{type(exc).__name__}: {exc}"
         unsafe = isinstance(exc, jinja2.exceptions.SecurityError)
         return Outcome(job.target, False, fetcher.refused, error, template, line, unsafe)
-    return Outcome(job.target, True, fetcher.refused)
+    return Outcome(job.target, True, fetcher.refused, page=page)
 
 
 def _stamp(moment: datetime) -> str:
@@ -189,39 +213,45 @@ def _stamp(moment: datetime) -> str:
 
 
 class Manifest:
-    """Which inputs each PDF was last made from, kept beside the PDFs."""
+    """Which inputs each PDF was last made from (:meth:`Job.key`), and which page
+    (:meth:`Job.page_key`), kept beside the PDFs."""
 
     def __init__(self, out: Path):
         self.file = out / ".sop-kit-pdf.json"
+        self.keys: dict[str, str] = {}
+        self.pages: dict[str, str] = {}
         try:
-            self.entries: dict[str, str] = json.loads(self.file.read_text("utf-8"))
+            data = json.loads(self.file.read_text("utf-8"))
         except (OSError, ValueError):
-            self.entries = {}
+            return
+        if isinstance(data, dict) and isinstance(data.get("keys"), dict) and isinstance(data.get("pages"), dict):
+            self.keys, self.pages = data["keys"], data["pages"]
 
     def fresh(self, job: Job, key: str) -> bool:
-        return self.entries.get(str(job.target)) == key and job.target.is_file()
+        return self.keys.get(str(job.target)) == key and job.target.is_file()
 
     def save(self) -> None:
         tmp = self.file.with_suffix(".tmp")
         try:
-            tmp.write_text(json.dumps(self.entries, sort_keys=True, indent=1), "utf-8")
+            tmp.write_text(json.dumps({"keys": self.keys, "pages": self.pages}, sort_keys=True, indent=1), "utf-8")
             os.replace(tmp, self.file)
         except OSError as exc:  # a write cut short by a full disk names no file
             tmp.unlink(missing_ok=True)
             raise OSError(exc.errno, exc.strerror, exc.filename or str(self.file)) from exc
 
 
-_worker: tuple[jinja2.Environment, Path | None] | None = None
+_worker: tuple[jinja2.Environment, Path | None, str] | None = None
 
 
-def _init(templates: Templates | None, scan_cache: Path | None) -> None:
+def _init(templates: Templates | None, scan_cache: Path | None, looks: str) -> None:
     global _worker
-    _worker = (environment(templates), scan_cache)
+    _worker = (environment(templates), scan_cache, looks)
 
 
-def _render_in_worker(job: Job) -> Outcome:
+def _render_in_worker(item: tuple[Job, str | None]) -> Outcome:
     assert _worker is not None
-    return render(job, *_worker)
+    env, scan_cache, looks = _worker
+    return render(item[0], env, scan_cache, looks, item[1])
 
 
 @dataclass
@@ -268,10 +298,18 @@ def render_all(
     # that no core is left rendering one large dossier alone at the end.
     todo.sort(key=lambda item: -item[0].weight)
     with reporter.task("pdf", len(todo)):
-        for (job, key), outcome in zip(todo, _outcomes(todo, env, templates, processes, scan_cache), strict=True):
-            report.outcomes.append(outcome)
+        made = [(job, manifest.pages.get(str(job.target))) for job, _ in todo]
+        outcomes = _outcomes(made, env, templates, processes, scan_cache, looks)
+        for (job, key), outcome in zip(todo, outcomes, strict=True):
+            if outcome.rendered or outcome.reused:
+                manifest.keys[str(job.target)] = key
+                manifest.pages[str(job.target)] = outcome.page or ""
+            if outcome.reused:
+                report.skipped += 1
+                reporter.note("progress.pdf_reused", path=job.target)
+            else:
+                report.outcomes.append(outcome)
             if outcome.rendered:
-                manifest.entries[str(job.target)] = key
                 reporter.note("progress.pdf_rendered", path=job.target)
             reporter.advance(item=job.target.name)
     manifest.save()
@@ -279,20 +317,22 @@ def render_all(
 
 
 def _outcomes(
-    todo: list[tuple[Job, str]],
+    todo: list[tuple[Job, str | None]],
     env: jinja2.Environment,
     templates: Templates | None,
     processes: int,
     scan_cache: Path | None,
+    looks: str,
 ) -> Iterator[Outcome]:
-    """Each job's outcome, in order, as soon as it is rendered."""
+    """Each job's outcome, in order, as soon as it is rendered (each with the page its
+    target was made from)."""
     workers = processes or os.cpu_count() or 1
     if workers == 1 or len(todo) < 2:
-        yield from (render(job, env, scan_cache) for job, _ in todo)
+        yield from (render(job, env, scan_cache, looks, made) for job, made in todo)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
-    init = (templates, scan_cache)
+    init = (templates, scan_cache, looks)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=init) as pool:
-        yield from pool.map(_render_in_worker, [job for job, _ in todo])
+        yield from pool.map(_render_in_worker, todo)
