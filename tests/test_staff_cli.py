@@ -91,3 +91,29 @@ def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_p
         code, out = sop_kit("staf", *args, "--root", str(archive), home=tmp_path / "tanpa-kunci")
         assert code == 2 and expected in out and "Traceback" not in out, (args, out)
         assert registry.read_bytes() == before, args
+
+
+def test_the_clerk_is_told_who_makes_a_registry_change_count(archive: Path) -> None:
+    """Before the registry's first commit that commit is where trust starts (and no one is
+    named as '-'); once committed, the administrators in office are named; with none, the clerk
+    is told the change cannot count."""
+    root = str(archive)
+    clerk = ["--nama", "Siti Aminah", "--jabatan", "Pekerja Sosial", "--peran", "pelaksana", "--mulai", "2026-01-02"]
+    code, out = sop_kit("staf", "tambah", "siti-aminah", "--root", root, "--nip", "198005172006042008", *clerk)
+    assert code == 0, out
+    assert "belum pernah di-commit" in out and "belum ada, tambahkan dengan --admin-staf" in out, out
+    assert ": -." not in out
+    git = ["git", "-C", root, "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "arsip awal"], check=True)
+    code, out = sop_kit("staf", "tambah", "dewi-lestari", "--root", root, "--nip", "198305172006042011",
+                        *clerk[2:], "--nama", "Dewi Lestari")  # fmt: skip
+    assert code == 0, out
+    assert "tidak mencantumkan admin staf" in out and "tidak akan berlaku" in out, out
+    subprocess.run(["git", "-C", root, "checkout", "-q", "--", "staf.yaml"], check=True)
+    code, out = sop_kit("staf", "tambah", *KADIS, "--root", root)
+    assert code == 0 and "tidak mencantumkan admin staf" in out  # the registry in force still has none
+    subprocess.run([*git, "commit", "-q", "-am", "kadis"], check=True)
+    code, out = sop_kit("staf", "tambah", "dewi-lestari", "--root", root, "--nip", "198305172006042011",
+                        *clerk[2:], "--nama", "Dewi Lestari")  # fmt: skip
+    assert "tanda tangan admin staf (admin_staf): Drs. Hendra Gunawan (fiktif)." in out, out

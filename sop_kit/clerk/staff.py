@@ -28,6 +28,7 @@ from ..records.models import Registri, Staf
 from ..records.nip import normalise
 from ..records.parse import validate
 from ..records.yamlsafe import load_text
+from .gitops import committed
 
 SSH_DEFAULTS = ("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub")  # ~/.ssh, in the order ssh-keygen suggests
 
@@ -62,6 +63,7 @@ class StaffEdit:
     path: Path
     person: Staf
     admins: list[str] = field(default_factory=list)  # who may authorise the change (admin_staf today)
+    first: bool = False  # no version committed yet: the first commit is where trust starts
 
 
 def read_key(path: Path | None, home: Path | None = None) -> str:
@@ -257,7 +259,7 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
         fh.write(text)
     os.replace(tmp, path)
     admins = [p.nama for p in archive.staff.values() if any(t.admin_staf and t.covers(today) for t in p.penugasan)]
-    return StaffEdit(path, person, admins)
+    return StaffEdit(path, person, admins, committed(path) is None)
 
 
 def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:

@@ -63,7 +63,13 @@ def _tenure(jabatan: str | None, peran: tuple[str, ...], mulai: str | None, flag
 def _report(done: Any, root: Path, lang: str, message: str) -> None:
     shown = str(Path(root) / done.path.name)
     click.echo(text("staff.written", lang, path=shown, who=f"{done.person.id}, {done.person.nama}"))
-    click.echo(text("staff.governed", lang, admins=", ".join(done.admins) or "-"))
+    if done.first:  # nothing committed yet: whoever commits first sets where trust starts
+        admins = ", ".join(done.admins) or text("staff.none_yet", lang)
+        click.echo(text("staff.governed_first", lang, admins=admins))
+    elif done.admins:
+        click.echo(text("staff.governed", lang, admins=", ".join(done.admins)))
+    else:
+        click.echo(text("staff.no_admin", lang))
     click.echo(text("new.git", lang))
     click.echo(f"  git add {shown}")
     click.echo(f'  git commit -S -m "{message}"')

@@ -190,6 +190,25 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "(admin_staf): {admins}.",
         "",
     ),
+    "staff.governed_first": (
+        "PENTING: daftar staf belum pernah di-commit: versi pertama yang di-commit menjadi awal kepercayaan "
+        "(sematkan sidiknya di sop-kit.yaml, akar_kepercayaan), dan setiap perubahan sesudahnya perlu tanda tangan "
+        "admin staf (admin_staf): {admins}.",
+        "",
+        "IMPORTANT: the registry was never committed: the first version committed is where trust starts (pin its "
+        "digest in sop-kit.yaml, akar_kepercayaan), and every later change needs the signature of a registry "
+        "administrator (admin_staf): {admins}.",
+        "",
+    ),
+    "staff.none_yet": ("belum ada, tambahkan dengan --admin-staf", "", "none yet, add one with --admin-staf", ""),
+    "staff.no_admin": (
+        "PENTING: daftar staf yang berlaku tidak mencantumkan admin staf (admin_staf) yang menjabat hari ini: "
+        "perubahan ini tidak akan berlaku setelah di-commit, karena tidak ada yang berwenang mengesahkannya.",
+        "",
+        "IMPORTANT: the registry in force lists no registry administrator (admin_staf) in office today: this change "
+        "will not count once committed, as no one may authorise it.",
+        "",
+    ),
     # --- sop-kit new / step (clerk workflow)
     "new.unknown_kecamatan": (
         "kecamatan '{name}' tidak ada di Kabupaten Purwakarta (mirip: {suggestions})",
