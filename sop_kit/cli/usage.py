@@ -72,9 +72,8 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
         group = ctx.command if ctx is not None else None
         names = group.list_commands(ctx) if isinstance(group, click.Group) and ctx is not None else []
         near = ", ".join(difflib.get_close_matches(typed.strip("'\""), names, n=3))
-        message = text("cli.usage_no_such_command", lang, detail=typed)
-        if near:
-            message = text("cli.usage_no_such_command_near", lang, detail=typed, suggestions=near)
+        code = "cli.usage_no_such_command_near" if near else "cli.usage_no_such_command"
+        message = text(code, lang, detail=typed, suggestions=near)
     else:
         message = render("cli.usage_other", lang, {"detail": exc.message})[0]
     return TranslatedUsageError(message, ctx, lang)
