@@ -27,7 +27,7 @@ def installed(env: dict[str, str]) -> dict[str, str]:
     """``env`` for sop-kit as an installation runs it: its modules compiled once (pip compiles
     what it installs), not again in every timed process. With PYTHONDONTWRITEBYTECODE set, as
     in some shells, an editable tree or an export has no bytecode: each start compiled about
-    100 modules (0.1 s, the passes before 2026-12-05 afternoon included it)."""
+    100 modules (0.1 s; bench/README.md, passes before the eighth, included it)."""
     env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
     where = subprocess.run(
         [sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"],
