@@ -114,6 +114,11 @@ def test_the_clerk_is_told_who_makes_a_registry_change_count(archive: Path) -> N
     code, out = sop_kit("staf", "tambah", *KADIS, "--root", root)
     assert code == 0 and "tidak mencantumkan admin staf" in out  # the registry in force still has none
     subprocess.run([*git, "commit", "-q", "-am", "kadis"], check=True)
+    # A clerk who makes themself an administrator in the working copy is not named: only the
+    # administrators of the committed registry may authorise a change.
+    code, out = sop_kit("staf", "tambah", "rudi-hartono", "--root", root, "--nip", "198405172006041012",
+                        *clerk[2:], "--nama", "Rudi Hartono", "--admin-staf")  # fmt: skip
+    assert code == 0, out
     code, out = sop_kit("staf", "tambah", "dewi-lestari", "--root", root, "--nip", "198305172006042011",
                         *clerk[2:], "--nama", "Dewi Lestari")  # fmt: skip
     assert "tanda tangan admin staf (admin_staf): Drs. Hendra Gunawan (fiktif)." in out, out

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive
 from ..records.layout import STAFF_FILE
 from ..records.models import Registri, Staf
@@ -258,8 +258,27 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)
-    admins = [p.nama for p in archive.staff.values() if any(t.admin_staf and t.covers(today) for t in p.penugasan)]
-    return StaffEdit(path, person, admins, committed(path) is None)
+    # Who may authorise it: the administrators of the last committed registry, not of a working
+    # copy anyone could have edited (themselves made admin); before any commit, of the new one.
+    head = committed(path)
+    admins = _admins(head.decode("utf-8", "replace") if head is not None else text, shown, today)
+    return StaffEdit(path, person, admins, head is None)
+
+
+def _admins(text: str, shown: str, today: date) -> list[str]:
+    """The names of the registry administrators (admin_staf) in office ``today`` in ``text``;
+    entries that do not read as a person are left out."""
+    try:
+        loaded = load_text(text, shown)
+    except SopKitError:
+        return []
+    people = loaded.data.get("staf") if isinstance(loaded.data, dict) else None
+    out = []
+    for i, entry in enumerate(people if isinstance(people, list) else []):
+        person, _ = validate(loaded, entry, Staf, prefix=("staf", i))
+        if person is not None and any(t.admin_staf and t.covers(today) for t in person.penugasan):
+            out.append(person.nama)
+    return out
 
 
 def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:
