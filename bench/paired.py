@@ -29,12 +29,18 @@ def installed(env: dict[str, str]) -> dict[str, str]:
     in some shells, an editable tree or an export has no bytecode: each start compiled about
     100 modules (0.1 s; bench/README.md, passes before the eighth, included it)."""
     env = {k: v for k, v in env.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    where = subprocess.run(
-        [sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"],
-        env=env, cwd=Path(__file__).parent / "out", capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
-    subprocess.run([sys.executable, "-m", "compileall", "-q", where], env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", sop_kit_folder(env)], env=env, check=True)
     return env
+
+
+def sop_kit_folder(env: dict[str, str]) -> str:
+    """Where a subprocess with ``env`` imports sop_kit from (not from the repository's folder, so
+    that PYTHONPATH decides: an export of one commit, or this tree)."""
+    cmd = [sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"]
+    done = subprocess.run(cmd, env=env, cwd=Path(__file__).parent / "out", capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"import sop_kit failed:\n{done.stderr[-3000:]}")
+    return done.stdout.strip()
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from urllib.parse import quote, unquote, urlsplit
 import yaml
 
 from bench.generate import Media, _range, ensure
-from bench.paired import Run, Spread, installed, pairs, run
+from bench.paired import Run, Spread, installed, pairs, run, sop_kit_folder
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -112,7 +112,7 @@ def library_build(root: Path, out: Path, env: dict[str, str], full: bool) -> tup
 
 def sop_kit_source(env: dict[str, str]) -> str:
     """Where the subprocesses import sop_kit from, and that folder's git commit if it has one."""
-    where = call([sys.executable, "-c", "import sop_kit; print(sop_kit.__path__[0])"], env, "import sop_kit").strip()
+    where = sop_kit_folder(env)
     git = subprocess.run(["git", "-C", where, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     dirty = subprocess.run(["git", "-C", where, "status", "--porcelain", "--", "."], capture_output=True, text=True)
     if git.returncode != 0:

@@ -21,12 +21,12 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..core.errors import ConfigError, SopKitError
+from ..core.errors import ConfigError
 from ..records.archive import Archive
 from ..records.layout import STAFF_FILE
 from ..records.models import Registri, Staf
 from ..records.nip import normalise
-from ..records.parse import validate
+from ..records.parse import parse_text, validate
 from ..records.yamlsafe import load_text
 from .gitops import committed
 
@@ -253,7 +253,7 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     out = io.StringIO()
     _yaml().dump(data, out)
     text = out.getvalue().rstrip("\n") + "\n"
-    person = _read_back(archive, shown, text, who)
+    person, people = _read_back(archive, shown, text, who)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -261,33 +261,21 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     # Who may authorise it: the administrators of the last committed registry, not of a working
     # copy anyone could have edited (themselves made admin); before any commit, of the new one.
     head = committed(path)
-    admins = _admins(head.decode("utf-8", "replace") if head is not None else text, shown, today)
+    if head is not None:
+        registry, _, _ = parse_text(head, shown, Registri)
+        people = registry.staf if registry is not None else []
+    admins = [p.nama for p in people if any(t.admin_staf and t.covers(today) for t in p.penugasan)]
     return StaffEdit(path, person, admins, head is None)
 
 
-def _admins(text: str, shown: str, today: date) -> list[str]:
-    """The names of the registry administrators (admin_staf) in office ``today`` in ``text``;
-    entries that do not read as a person are left out."""
-    try:
-        loaded = load_text(text, shown)
-    except SopKitError:
-        return []
-    people = loaded.data.get("staf") if isinstance(loaded.data, dict) else None
-    out = []
-    for i, entry in enumerate(people if isinstance(people, list) else []):
-        person, _ = validate(loaded, entry, Staf, prefix=("staf", i))
-        if person is not None and any(t.admin_staf and t.covers(today) for t in person.penugasan):
-            out.append(person.nama)
-    return out
-
-
-def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:
-    """The edited registry as ``check`` reads it; a problem refuses the edit, located."""
+def _read_back(archive: Archive, shown: str, text: str, who: str) -> tuple[Staf, list[Staf]]:
+    """The edited person and registry as ``check`` reads them; a problem refuses the edit, located."""
     loaded = load_text(text, shown)
     _, problems = validate(loaded, {**loaded.data, "staf": []}, Registri)
     people = loaded.data.get("staf") or []
     roles = {r.id for sop in archive.sops.values() for r in sop.peran}
     found: Staf | None = None
+    staff: list[Staf] = []
     ids: set[str] = set()
     nips: dict[str, str] = {}
     for i, entry in enumerate(people):
@@ -302,6 +290,7 @@ def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:
             raise ConfigError("staff.duplicate_nip", shown, line, nip=person.nip, other=nips[normalise(person.nip)])
         ids.add(person.id)
         nips[normalise(person.nip)] = person.id
+        staff.append(person)
         unknown = [r for t in person.penugasan for r in t.peran if roles and r not in roles]
         if person.id == who:
             found = person
@@ -311,4 +300,4 @@ def _read_back(archive: Archive, shown: str, text: str, who: str) -> Staf:
         first = problems[0]
         raise ConfigError(first.code, shown, first.line, **first.params)
     assert found is not None
-    return found
+    return found, staff
