@@ -86,3 +86,57 @@ def test_an_office_sets_its_own_hours(tmp_path: Path) -> None:
     problems = open_archive(root).findings
     assert [(f.code, f.line) for f in problems if f.code != "office.missing"] == [("schema.working_hours", 3)]
     shutil.rmtree(root)
+
+
+JUDGE_IN_A_NEW_PROCESS = """
+import json, sys
+from pathlib import Path
+from sop_kit.check.audit import audit
+from sop_kit.check.run import CheckOptions
+report = audit(Path(sys.argv[1]), CheckOptions(use_cache=sys.argv[3] == "1", cache_dir=Path(sys.argv[2]), trail=False))
+time = sorted((f.file, f.code, f.params.get("minutes")) for v in report.report.verdicts.values() for f in v.findings
+              if f.code.startswith("time."))
+print(json.dumps({"imported": "holidays" in sys.modules, "time": time}))
+"""
+
+
+def test_a_warm_check_takes_the_holidays_from_its_cache_and_judges_the_same(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    def judged(use_cache: bool) -> dict[str, object]:
+        args = [sys.executable, "-c", JUDGE_IN_A_NEW_PROCESS, str(root), str(tmp_path / "cache"), str(int(use_cache))]
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        found: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+        return found
+
+    root = build_archive(tmp_path / "arsip")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "02-verifikasi.yaml"
+    text = step.read_text("utf-8")
+    start = next(ln for ln in text.splitlines() if ln.startswith("mulai:"))
+    end = next(ln for ln in text.splitlines() if ln.startswith("selesai:"))
+
+    def timed(begin: str, finish: str) -> None:
+        step.write_text(text.replace(start, f"mulai: {begin}").replace(end, f"selesai: {finish}"), "utf-8")
+
+    timed("2026-03-17 15:00", "2026-03-25 07:45")  # over Nyepi and Idulfitri's cuti bersama: 75 minutes
+    cold = judged(use_cache=True)
+    assert cold["imported"] is True
+    assert [t[1:] for t in cold["time"]] == [["time.over", 75]]  # type: ignore[attr-defined]
+    # One case changed: judged again in a new process with the year's holidays from the cache,
+    # without importing the holiday package, and the same as a check that uses no cache.
+    timed("2026-03-17 15:00", "2026-03-25 08:15")
+    warm, fresh = judged(use_cache=True), judged(use_cache=False)
+    assert warm["imported"] is False and fresh["imported"] is True
+    assert warm["time"] == fresh["time"] and [t[1:] for t in fresh["time"]] == [["time.over", 105]]  # type: ignore[attr-defined]
+
+
+def test_a_malformed_holiday_cache_is_left_out() -> None:
+    from sop_kit.records import worktime
+
+    before = dict(worktime._years)
+    worktime.remember_holidays({"tahun": ["2031-01-01"], "2031": "2031-01-01", "2032": [20320101], "2033": None})
+    worktime.remember_holidays(["2031-01-01"])
+    assert worktime._years == before

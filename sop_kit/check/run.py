@@ -30,7 +30,7 @@ from ..records.config import CONFIG_FILE
 from ..records.facts import CaseFacts, facts_of
 from ..records.layout import CASE_FILE, SOP_DIR, Layout
 from ..records.scan import Listing, listing_digest, scan
-from ..records.worktime import data_version
+from ..records.worktime import data_version, known_holidays, remember_holidays
 from ..trail.model import Trail
 from .report import MissingDocument, Report, Verdict
 from .rules import CaseJudgement, check_case
@@ -244,6 +244,8 @@ class _Cache:
         data = read_json(self.file)
         fresh = isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("cases"), dict)
         self.entries: dict[str, Any] = data["cases"] if fresh else {}
+        if fresh:
+            remember_holidays(data.get("holidays"))  # the same salt: the same holiday data
         self.dirty = False
 
     @staticmethod
@@ -276,4 +278,5 @@ class _Cache:
 
     def save(self) -> None:
         if self.dirty:
-            write_json(self.file, {"salt": self.salt, "cases": self.entries})  # a read-only home must not fail
+            # a read-only home must not fail
+            write_json(self.file, {"salt": self.salt, "cases": self.entries, "holidays": known_holidays()})

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import cache
 from importlib.metadata import version
 from typing import Protocol
 
@@ -81,13 +80,36 @@ def working_minutes(hours: WorkingHours, record: Timed) -> int | None:
     return hours.minutes(record.mulai, record.selesai)
 
 
-@cache
+_years: dict[int, frozenset[date]] = {}
+
+
 def holidays_of(year: int) -> frozenset[date]:
     """Indonesia's libur nasional and cuti bersama in ``year``."""
-    from holidays.constants import GOVERNMENT, PUBLIC
-    from holidays.countries.indonesia import Indonesia
+    found = _years.get(year)
+    if found is None:
+        from holidays.constants import GOVERNMENT, PUBLIC
+        from holidays.countries.indonesia import Indonesia
 
-    return frozenset(Indonesia(years=year, categories=(PUBLIC, GOVERNMENT)))
+        found = _years[year] = frozenset(Indonesia(years=year, categories=(PUBLIC, GOVERNMENT)))
+    return found
+
+
+def known_holidays() -> dict[str, list[str]]:
+    """The years worked out in this process, for a cache keyed by :func:`data_version`."""
+    return {str(year): sorted(d.isoformat() for d in days) for year, days in _years.items()}
+
+
+def remember_holidays(saved: object) -> None:
+    """Take years from a cache written by :func:`known_holidays` under the same
+    :func:`data_version`: importing the holiday package (its every country) costs about
+    90 ms of each process, computing a year under 1 ms. Anything malformed is left out."""
+    if not isinstance(saved, dict):
+        return
+    for year, days in saved.items():
+        try:
+            _years.setdefault(int(year), frozenset(date.fromisoformat(d) for d in days))
+        except (TypeError, ValueError):
+            continue
 
 
 def holiday_names(year: int) -> dict[date, str]:
