@@ -154,3 +154,44 @@ def test_usage_errors_read_as_typed_by_a_hurried_clerk() -> None:
     assert "error: no such option --bogus" in result.output, result.output
     result = runner.invoke(main, ["--lang", "en", "check", "tidak-ada"], env={"SOP_KIT_LANG": ""})
     assert result.exit_code == 2 and "archive folder not found" in result.output, result.output
+
+
+def test_a_bad_value_is_said_in_the_clerks_language(tmp_path: Path) -> None:
+    """Click words a wrong choice or number in English; the clerk reads what is allowed."""
+    runner = CliRunner()
+    env = {"SOP_KIT_LANG": ""}
+    said = {
+        (
+            "laporan",
+            "bulanan",
+            "2025-03",
+            "--format",
+            "doc",
+        ): "nilai '--format' tidak sah: pilih salah satu: pdf, xlsx, json",
+        ("check", "--jobs", "0"): "nilai '--jobs' / '-j' tidak sah: harus bilangan bulat ≥ 1",
+        ("step", "X", "satu"): "nilai 'N' tidak sah: harus bilangan bulat ≥ 1",
+        ("serve", "--port", "99999"): "nilai '--port' tidak sah: harus bilangan bulat 0–65535",
+        ("nomor", "daftar", "dua-ribu"): "nilai 'TAHUN' tidak sah: harus bilangan bulat",
+    }
+    for args, message in said.items():
+        result = runner.invoke(main, list(args), env=env)
+        assert result.exit_code == 2 and result.output.rstrip().endswith(f"galat: {message}"), result.output
+    result = runner.invoke(main, ["--lang", "en", "hentikan", "X", "dibatalkan"], env=env)
+    assert "error: invalid value for '{batal|ditutup}': choose one of: batal, ditutup" in result.output, result.output
+
+
+def test_a_missing_archive_folder_says_where_it_looked_and_how_to_name_another(tmp_path: Path) -> None:
+    """Run away from the repository, each command names the folder it looked for and the
+    argument or option that names another: the demo's is --source, not ROOT."""
+    runner = CliRunner()
+    where = tmp_path / "records"
+    cases = {
+        ("check", str(where)): "sop-kit check FOLDER",
+        ("status", "X", "--root", str(where)): "sop-kit status CASE --root FOLDER",
+        ("demo", str(tmp_path / "demo"), "--source", str(where)): "sop-kit demo DIR --source FOLDER",
+    }
+    for args, how in cases.items():
+        result = runner.invoke(main, list(args), env={"SOP_KIT_LANG": ""}, prog_name="sop-kit")
+        assert result.exit_code == 2, result.output
+        assert f"folder arsip tidak ditemukan (dicari: {where})" in result.output, result.output
+        assert result.output.rstrip().endswith(f"sebutkan folder arsipnya: {how}"), result.output

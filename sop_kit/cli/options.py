@@ -95,9 +95,24 @@ def library_errors(func: F) -> F:
             if root and root.get("debug"):
                 raise
             lang = kwargs.get("lang") or default_lang()
+            if isinstance(exc, SopKitError) and exc.code == "config.no_root":
+                exc.params["how"] = _naming_the_archive(click.get_current_context(), exc.file)
             raise UsageFailure(_said(exc, lang), lang) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _naming_the_archive(ctx: click.Context, shown: str | None) -> str:
+    """The command line that names another archive folder: the argument or option that gave
+    ``shown`` (``sop-kit demo DIR --source FOLDER``, ``sop-kit status CASE --root FOLDER``)."""
+    words = [ctx.command_path]
+    for param in ctx.command.params:
+        given = ctx.params.get(param.name or "")
+        if isinstance(param, click.Argument):
+            words.append("FOLDER" if str(given) == shown else param.human_readable_name)
+        elif str(given) == shown and isinstance(param, click.Option):
+            words += [param.opts[0], "FOLDER"]
+    return " ".join(words)
 
 
 def _said(exc: SopKitError | OSError, lang: str) -> str:

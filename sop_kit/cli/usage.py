@@ -64,7 +64,8 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
         message = text("cli.usage_missing", lang, name=name)
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
-        message = text("cli.usage_bad_value", lang, name=name, detail=exc.message)
+        detail = _expected(exc.param.type, lang) if exc.param is not None else None
+        message = text("cli.usage_bad_value", lang, name=name, detail=detail or exc.message)
     elif exc.message.startswith("Got unexpected extra argument"):
         message = text("cli.usage_extra", lang, detail=exc.message.split("(", 1)[-1].rstrip(")"))
     elif exc.message.startswith("No such command"):
@@ -77,6 +78,20 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     else:
         message = render("cli.usage_other", lang, {"detail": exc.message})[0]
     return TranslatedUsageError(message, ctx, lang)
+
+
+def _expected(kind: click.ParamType[Any], lang: str) -> str | None:
+    """What a value of ``kind`` must be, in ``lang`` (click says it in English)."""
+    if isinstance(kind, click.Choice):
+        return text("cli.expected_choice", lang, choices=", ".join(str(c) for c in kind.choices))
+    if isinstance(kind, click.IntRange):
+        low, high = kind.min, kind.max
+        if low is not None and high is not None:
+            return text("cli.expected_whole", lang, range=f" {low}–{high}")
+        return text("cli.expected_whole", lang, range=f" ≥ {low}" if low is not None else f" ≤ {high}")
+    if isinstance(kind, click.types.IntParamType):
+        return text("cli.expected_whole", lang, range="")
+    return None
 
 
 def said(value: str | None, lang: str) -> str:

@@ -96,7 +96,8 @@ def locate(root: Path | str | Layout) -> Layout:
     root_path = Path(root)
     shown = str(root)
     if not root_path.is_dir():
-        raise ConfigError("config.no_root", shown)
+        # how to name another folder depends on the command: the CLI fills it in
+        raise ConfigError("config.no_root", shown, where=str(root_path.absolute()), how="ROOT")
     if not (root_path / SOP_DIR).is_dir():
         raise ConfigError("config.no_sop_dir", shown, path=f"{shown.rstrip('/')}/{SOP_DIR}")
     return Layout(root_path.resolve(), shown)

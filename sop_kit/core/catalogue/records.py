@@ -369,10 +369,10 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     # --- archive configuration
     "config.no_root": (
-        "folder arsip tidak ditemukan",
-        "jalankan dari folder repositori atau sebutkan foldernya, misalnya: sop-kit check records",
-        "archive folder not found",
-        "run from the repository, or name the folder: sop-kit check records",
+        "folder arsip tidak ditemukan (dicari: {where})",
+        "jalankan dari folder repositori arsip, atau sebutkan folder arsipnya: {how}",
+        "archive folder not found (looked for: {where})",
+        "run from the archive's repository, or name its archive folder: {how}",
     ),
     "config.no_sop_dir": (
         "folder {path} tidak ada; ini bukan arsip sop-kit",
