@@ -124,3 +124,39 @@ def test_the_whole_loop_with_a_tidak_round(office: Office) -> None:
     dossier = next(site.rglob(f"berkas-pembinaan-{case}.pdf"))
     words = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(dossier).pages)
     assert "Putaran 1: keputusan tidak" in words and REASON in words
+
+
+def test_a_hurried_clerk_fixes_a_tidak_by_typing_the_step_again(office: Office) -> None:
+    """A 'tidak' recorded with the wrong person is reported and not committed; the clerk runs
+    the same step again with the right one. That fixes the decision: it does not open step 2
+    of round 2 ahead of the round's step 1. Once the decision is in history, the step again
+    is refused with the two ways on (a correction, or --putaran for the new round)."""
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    data = office.scan("rekap.pdf", "Rekap data rawan")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00",
+                "--selesai", "2026-03-02 09:25", "--lampir", str(data))  # fmt: skip
+    folder = next(office.records.glob(f"kasus/2026/{case}"))
+    names = sorted(p.name for p in (folder / "langkah").iterdir())
+    out = office.step(case, 2, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "tidak", "--alasan", REASON, code=1, commit=False)  # fmt: skip
+    assert "step.wrong_role" in out and "belum di-commit" in out
+    ba = office.scan("berita-acara-verifikasi.pdf", "Berita acara verifikasi")
+    out = office.step(case, 2, KASI, "--pelaksana", KASI, "--lampir", str(ba), commit=False)
+    assert "langkah 2 (putaran 1)" in out and "sesuai SOP" in out, out
+    assert sorted(p.name for p in (folder / "langkah").iterdir()) == names  # no round-2 file
+    record = load_file(folder / "langkah" / "02-verifikasi-validasi.yaml").data
+    assert (record["pelaksana"], record["keputusan"], record["alasan"]) == (KASI, "tidak", REASON)
+    office.commit(f"kasus {case}: langkah 2 selesai, keputusan tidak", KASI, wib("2026-03-03 10:00"))
+    status = office.run("status", case, "--root", records)
+    assert "Berikutnya: langkah 1" in status and "(putaran 2)" in status
+    assert "galat" not in status.split("Berikutnya", 1)[1]
+
+    out = office.step(case, 2, KASI, "--catatan", "lupa", code=2, commit=False)
+    assert "keputusan langkah 2 putaran 1 sudah tercatat di riwayat git dan membuka putaran 2" in out, out
+    assert "--koreksi" in out and "--putaran 2" in out
+    assert sorted(p.name for p in (folder / "langkah").iterdir()) == names
+    out = office.step(case, 2, KASI, "--putaran", "2", "--pelaksana", KASI, commit=False)
+    assert "langkah 2 (putaran 2)" in out, out

@@ -16,6 +16,7 @@ case folder is written. A refused step leaves the folder as it was.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
 from ..records.parse import validate
-from ..records.rounds import Progress, case_progress
+from ..records.rounds import Progress, Slot, case_progress
 from ..records.yamlsafe import load_bytes, load_text
 from . import gitops
 from .attach import NewAttachment, attach, inside, staged
@@ -112,7 +113,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
             "record.case_stopped", archive.show(folder / "kasus.yaml"), status=stop.status, date=stop.tanggal
         )
     prog = case_progress(sop, current)
-    putaran, existing = target(prog, update)
+    putaran, existing = target(prog, update, lambda step: _approved(folder / STEPS_DIR / step.name))
     if update.nomor_surat is not None:  # only a number the register holds for this case
         ensure_reserved(archive, current.id, update.no, update.nomor_surat)
     spec = sop.step(update.no)
@@ -144,10 +145,24 @@ def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
     return result
 
 
-def target(prog: Progress, update: StepUpdate) -> tuple[int, StepFile | None]:
+def target(
+    prog: Progress, update: StepUpdate, approved: Callable[[StepFile], bool] = lambda _: False
+) -> tuple[int, StepFile | None]:
     """The round step ``update.no`` is recorded in now, and the record already there (a
-    used one, or else a pre-filled one that nobody used)."""
+    used one, or else a pre-filled one that nobody used). ``approved`` says whether a
+    record's completion is in git history."""
     no = update.no
+    fixing = update.putaran is None and update.koreksi is None and not update.setujui
+    reopened = _decision_just_given(prog, no) if fixing else None
+    if reopened is not None:
+        # The decision step again, right after its answer opened a round where nothing is
+        # recorded yet: that is the answer being fixed (a wrong pelaksana, a missing file),
+        # not the new round's verification, which comes after the round's first steps.
+        decided, due = reopened
+        if approved(decided):
+            where = {"putaran": decided.record.putaran, "round": due.round, "first": due.step}
+            raise ConfigError("record.decided_in_history", None, no=no, **where)
+        return decided.record.putaran, decided
     if update.putaran is not None:
         round_no = update.putaran
         found = prog.rounds.get(round_no, {}).get(no)
@@ -170,6 +185,18 @@ def target(prog: Progress, update: StepUpdate) -> tuple[int, StepFile | None]:
         )
         found = spare[0] if spare else None
     return round_no, found
+
+
+def _decision_just_given(prog: Progress, no: int) -> tuple[StepFile, Slot] | None:
+    """The record of decision step ``no`` whose answer opened the current round, and the
+    round's due step, while that round holds no record yet."""
+    passed, due = prog.walk()
+    if due is None or due.round in prog.rounds or not passed:
+        return None
+    last = passed[-1]
+    if last.step != no or last.round == due.round:
+        return None
+    return prog.rounds[last.round][no], due
 
 
 def _approved(path: Path) -> bool:

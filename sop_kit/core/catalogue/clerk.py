@@ -26,6 +26,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step {no} round {putaran} is complete and in git history (approved); not changed",
         'to change it, record a correction: add --koreksi "what is corrected and why"',
     ),
+    "record.decided_in_history": (
+        "keputusan langkah {no} putaran {putaran} sudah tercatat di riwayat git dan membuka putaran {round}, "
+        "yang dimulai dari langkah {first}; langkah {no} tidak dicatat",
+        'untuk mengubah keputusan itu: --koreksi "alasannya"; untuk langkah {no} putaran {round}: --putaran {round}',
+        "the decision of step {no} round {putaran} is in git history and opened round {round}, "
+        "which starts at step {first}; step {no} not recorded",
+        'to change that decision: --koreksi "why"; for step {no} of round {round}: --putaran {round}',
+    ),
     "record.nothing_to_correct": (
         "langkah {no} belum pernah dicatat, jadi tidak ada yang dikoreksi",
         "catat langkahnya tanpa --koreksi",
