@@ -120,7 +120,7 @@ def _moment(value: str | None) -> datetime | None:
 @click.option("--nomor-surat", help="help.step.nomor_surat")
 @click.option("--catatan", help="help.step.catatan")
 @click.option("--status", type=click.Choice(["belum", "berjalan", "selesai"]), help="help.step.status")
-@click.option("--putaran", type=click.IntRange(min=1), help="help.step.putaran")
+@click.option("--putaran", type=click.IntRange(min=1), metavar="N", help="help.step.putaran")
 @click.option(
     "--lampir",
     "attachments",

@@ -47,7 +47,7 @@ def nomor() -> None:
 @nomor.command("ambil", cls=Command, help="help.nomor_ambil")
 @click.argument("jenis")
 @click.option("--kasus", metavar="ID", shell_complete=complete_case, help="help.nomor_ambil.kasus")
-@click.option("--langkah", type=click.IntRange(min=1), help="help.nomor_ambil.langkah")
+@click.option("--langkah", type=click.IntRange(min=1), metavar="N", help="help.nomor_ambil.langkah")
 @click.option("--oleh", metavar="STAF", required=True, help="help.nomor_ambil.oleh")
 @click.option("--tanggal", metavar="YYYY-MM-DD", help="help.nomor_ambil.tanggal")
 @click.option("--perihal", help="help.nomor_ambil.perihal")

@@ -119,7 +119,7 @@ def build(
 
 @click.command(cls=Command, help="help.serve")
 @click.argument("site", default="site", type=ARCHIVE)
-@click.option("--port", default=8000, type=click.IntRange(0, 65535), help="help.serve.port")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), metavar="PORT", help="help.serve.port")
 @lang_option
 @library_errors
 def serve(site: Path, port: int, lang: str) -> None:
