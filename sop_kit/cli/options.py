@@ -67,7 +67,8 @@ def audit_options(func: F) -> F:
     def wrapper(*args: Any, no_trail: bool, no_cache: bool, jobs: int | None, **kwargs: Any) -> Any:
         return func(*args, check=CheckOptions(use_cache=not no_cache, jobs=jobs, trail=not no_trail), **kwargs)
 
-    wrapper = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", default=None, help="help.opt.jobs")(wrapper)
+    jobs = click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N", default=None, help="help.opt.jobs")
+    wrapper = jobs(wrapper)
     wrapper = click.option("--no-cache", is_flag=True, help="help.opt.no_cache")(wrapper)
     return click.option("--no-trail", is_flag=True, help="help.opt.no_trail")(wrapper)  # type: ignore[return-value]
 
