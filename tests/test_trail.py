@@ -287,3 +287,42 @@ def test_reasons_are_given_in_the_reader_language(repo: SignedRepo, tmp_path: Pa
     (finding,) = [f for f in trail_findings(archive, trail) if f.code == "trail.unverified"]
     assert finding.message("id").endswith("tidak terverifikasi (tanpa tanda tangan)")
     assert finding.message("en").endswith("is not verified (unsigned)")
+
+
+def test_an_approved_file_edited_and_not_committed_is_not_shown_as_approved(repo: SignedRepo, tmp_path: Path) -> None:
+    """A hostile clerk edits an approved record on the laptop and prints the dossier: the
+    approval is history's, the content the working tree's. Each such file is a finding until
+    it is restored or committed (then it is a change after approval), also when the trail
+    itself comes from the cache."""
+    cache = tmp_path / "c"
+
+    def uncommitted() -> set[tuple[str, str, str, str]]:
+        report = judge(repo.records, CheckOptions(cache_dir=cache))
+        return {
+            (f.code, f.severity.value, Path(f.file).name, f.params.get("path", "").split(f"{BASE_ID}/")[-1])
+            for f in report.findings
+            if f.code.startswith("trail.") and ("uncommitted" in f.code or "changed" in f.code)
+        }
+
+    assert uncommitted() == set()
+    case = repo.case_dir()
+    step2 = case / "langkah" / "02-verifikasi.yaml"
+    step2.write_text(step2.read_text().replace("Data lengkap", "Data lengkap untuk 9 KK"))
+    (case / "lampiran" / "01-data-rawan.pdf").write_bytes(b"%PDF-1.4 diganti\n")
+    identity = case / "kasus.yaml"
+    identity.write_text(identity.read_text() + "\n# disunting\n")
+    expected = {
+        ("trail.uncommitted", "error", "02-verifikasi.yaml", "langkah/02-verifikasi.yaml"),
+        ("trail.uncommitted", "error", "01-pengumpulan-data.yaml", "lampiran/01-data-rawan.pdf"),
+        ("trail.identity_uncommitted", "error", "kasus.yaml", "kasus.yaml"),
+    }
+    assert uncommitted() == expected
+    assert uncommitted() == expected  # the trail from its cache: the working tree is read again
+    repo.git("add", "-A")  # staged is not committed
+    assert uncommitted() == expected
+    repo.git("reset", "-q")
+    repo.git("checkout", "-q", "--", ".")
+    assert uncommitted() == set()
+    step2.write_text(step2.read_text().replace("Data lengkap", "Data lengkap untuk 9 KK"))
+    repo.commit("Ubah catatan", None, "Dewi Lestari", "2026-03-05T09:00:00+07:00")
+    assert uncommitted() == {("trail.changed_after_approval", "error", "02-verifikasi.yaml", "02-verifikasi.yaml")}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..core.findings import Finding, Severity
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
+from .gitlog import uncommitted
 from .model import IDENTITY, Trail
 
 
@@ -38,3 +39,30 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
                 }
                 code = "trail.identity_changed" if st.file == IDENTITY else "trail.changed_after_approval"
                 yield Finding(changed, code, shown, None, params, ct.case)
+
+
+def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
+    """Approved files (a step record, the documents it names, kasus.yaml) that differ from
+    git in the working tree: a check, a dossier or a site made here would show content nobody
+    approved, under the approval's name. Graded like a committed change after approval; never
+    cached with the trail, which describes history only."""
+    approved = [(ct, st) for ct in trail.cases.values() for st in ct.steps.values() if st.approval is not None]
+    if not approved:
+        return
+    changed = uncommitted(trail.top, layout.root)
+    if not changed:
+        return
+    severity = Severity.ERROR if trail.changed_after == "galat" else Severity.WARNING
+    for ct in {ct.case: ct for ct, _ in approved}.values():  # once a step is approved, kasus.yaml is too
+        path = layout.show(trail.top / ct.folder / CASE_FILE)
+        if f"{ct.folder}/{CASE_FILE}" in changed:
+            yield Finding(severity, "trail.identity_uncommitted", path, None, {"path": path}, ct.case)
+    for ct, st in approved:
+        if st.file == IDENTITY:
+            continue
+        where = trail.top / ct.folder
+        shown = layout.show(where / STEPS_DIR / st.file)
+        for name in (f"{STEPS_DIR}/{st.file}", *sorted(st.documents)):
+            if f"{ct.folder}/{name}" in changed:
+                params = {"no": st.step, "path": layout.show(where / name), "case": ct.case}
+                yield Finding(severity, "trail.uncommitted", shown, None, params, ct.case)

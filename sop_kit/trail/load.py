@@ -13,7 +13,7 @@ from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import build_trail
-from .findings import trail_findings
+from .findings import trail_findings, uncommitted_findings
 from .gitlog import head_commit, top_level
 from .model import Trail
 
@@ -45,18 +45,20 @@ def load_trail(
     salt = _salt(layout, head_commit(top) or "-", trust_root)
     file = cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
     data = read_json(file) if use_cache else None
+    trail = None
     if isinstance(data, dict) and data.get("salt") == salt:
         try:
-            found = Trail.from_json(data["trail"], top)
+            trail = Trail.from_json(data["trail"], top)
         except (KeyError, TypeError, ValueError):
             pass  # a cache of another shape: build anew
         else:
             reporter.note("progress.trail_cached")
-            return found
-    trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter)
     if trail is None:
-        return None
-    trail.findings += trail_findings(layout, trail)
-    if use_cache:
-        write_json(file, {"salt": salt, "trail": trail.to_json()})
+        trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter)
+        if trail is None:
+            return None
+        trail.findings += trail_findings(layout, trail)
+        if use_cache:
+            write_json(file, {"salt": salt, "trail": trail.to_json()})
+    trail.findings += uncommitted_findings(layout, trail)  # the working tree, never cached
     return trail

@@ -112,6 +112,7 @@ class Trail:
                             "round": st.round,
                             "approval": ct.events.index(st.approval) if st.approval in ct.events else None,
                             "changed": [ct.events.index(e) for e in st.changed_after],
+                            "documents": sorted(st.documents),
                         }
                         for name, st in ct.steps.items()
                     },
@@ -143,6 +144,7 @@ class Trail:
                 st = StepTrail(s["step"], s["round"], name)
                 st.approval = events[s["approval"]] if s["approval"] is not None else None
                 st.changed_after = [events[i] for i in s["changed"]]
+                st.documents = set(s["documents"])
                 ct.steps[name] = st
             trail.cases[cid] = ct
         return trail
