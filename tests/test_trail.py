@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sop_kit import CheckOptions, open_archive
+from sop_kit.core.errors import ConfigError
 from sop_kit.trail.build import build_trail
 from sop_kit.trail.findings import trail_findings
 from sop_kit.trail.model import Event, Trail
@@ -326,3 +327,36 @@ def test_an_approved_file_edited_and_not_committed_is_not_shown_as_approved(repo
     step2.write_text(step2.read_text().replace("Data lengkap", "Data lengkap untuk 9 KK"))
     repo.commit("Ubah catatan", None, "Dewi Lestari", "2026-03-05T09:00:00+07:00")
     assert uncommitted() == {("trail.changed_after_approval", "error", "02-verifikasi.yaml", "02-verifikasi.yaml")}
+
+
+def test_a_replace_ref_cannot_hide_an_unsigned_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    """``git replace`` (pushable, and fetched by a mirror clone) makes git show other content
+    under an object's id: here the unsigned commit's step record reads 'belum', so it would
+    approve nothing and the step would look recorded without a flaw. The trail reads history
+    without replacements."""
+    add_step_5(repo, None)
+    step5 = "records/kasus/2026/" + BASE_ID + "/langkah/05-koordinasi.yaml"
+
+    def unverified() -> list[int | None]:
+        report = judge(repo.records, CheckOptions(use_cache=False))
+        return [f.params.get("no") for f in report.findings if f.code == "trail.unverified"]
+
+    assert unverified() == [5]
+    blob = repo.git("rev-parse", f"HEAD:{step5}").strip()
+    forged = (repo.top / step5).read_text().replace("status: selesai", "status: belum")
+    (tmp_path / "forged.yaml").write_text(forged)
+    replacement = repo.git("hash-object", "-w", str(tmp_path / "forged.yaml")).strip()
+    repo.git("replace", blob, replacement)
+    assert "status: belum" in repo.git("show", f"HEAD:{step5}")  # git itself is fooled
+    assert unverified() == [5]
+
+
+def test_a_shallow_clone_is_refused_with_what_to_do(repo: SignedRepo, tmp_path: Path) -> None:
+    """Cut-off history holds every file as if added in its oldest commit: every approval would
+    read as unsigned (111 errors on the demo, each advising 'git commit -S'). One clear error."""
+    clone = tmp_path / "dangkal"
+    repo.git("clone", "-q", "--depth", "1", f"file://{repo.top}", str(clone))
+    with pytest.raises(ConfigError) as refused:
+        judge(clone / "records", CheckOptions(use_cache=False))
+    assert refused.value.code == "trail.shallow"
+    assert judge(clone / "records", CheckOptions(use_cache=False, trail=False)).cases_checked == 1

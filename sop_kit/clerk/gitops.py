@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 from ..core.errors import ConfigError
-from ..trail.gitlog import top_level
+from ..trail.gitlog import GIT, top_level
 
 
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(top), *args], capture_output=True, text=True, check=False)
+    return subprocess.run([*GIT, "-C", str(top), *args], capture_output=True, text=True, check=False)
 
 
 def committed(path: Path) -> bytes | None:
@@ -21,7 +21,7 @@ def committed(path: Path) -> bytes | None:
     if top is None:
         return None
     rel = os.path.relpath(path, top).replace(os.sep, "/")
-    proc = subprocess.run(["git", "-C", str(top), "show", f"HEAD:{rel}"], capture_output=True, check=False)
+    proc = subprocess.run([*GIT, "-C", str(top), "show", f"HEAD:{rel}"], capture_output=True, check=False)
     return proc.stdout if proc.returncode == 0 else None
 
 

@@ -27,7 +27,7 @@ from ..records.models.sop import Langkah
 from ..records.parse import parse_file
 from ..records.wilayah import Register, Wilayah, purwakarta
 from ..records.yamlwrite import scalar
-from ..trail.gitlog import top_level
+from ..trail.gitlog import GIT, top_level
 from .schema import schema_comment
 from .steptext import step_file_stem, step_header
 
@@ -151,14 +151,14 @@ def taken_ids(archive: Archive, year: int) -> set[str]:
         return taken
     rel = os.path.relpath(archive.root / CASES_DIR / str(year), top).replace(os.sep, "/")
     refs = subprocess.run(
-        ["git", "-C", str(top), "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes"],
+        [*GIT, "-C", str(top), "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes"],
         capture_output=True,
         text=True,
         check=False,
     ).stdout.split()
     for ref in refs:
         listing = subprocess.run(
-            ["git", "-C", str(top), "ls-tree", "--name-only", f"{ref}:{rel}"],
+            [*GIT, "-C", str(top), "ls-tree", "--name-only", f"{ref}:{rel}"],
             capture_output=True,
             text=True,
             check=False,

@@ -23,6 +23,12 @@ from ..records.fieldtypes import WIB
 _FIELDS = "%H%x1f%P%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f%ct%x1f%cI"
 
 
+# Every read of history ignores refs/replace: a replacement object (which a mirror clone
+# fetches, and anyone may push) would let git show other content under an approved commit's
+# id, with its signature still valid.
+GIT = ("git", "--no-replace-objects")
+
+
 @dataclass(frozen=True)
 class Change:
     status: str  # A, M, D, T
@@ -44,7 +50,7 @@ class Commit:
 
 def git(repo: Path, *args: str, stdin: str | None = None) -> str:
     proc = subprocess.run(
-        ["git", "-C", str(repo), *args], input=stdin, capture_output=True, text=True, encoding="utf-8", check=False
+        [*GIT, "-C", str(repo), *args], input=stdin, capture_output=True, text=True, encoding="utf-8", check=False
     )
     if proc.returncode != 0:
         raise ConfigError("git.failed", str(repo), command=" ".join(args[:3]), reason=proc.stderr.strip()[:300])
@@ -54,14 +60,23 @@ def git(repo: Path, *args: str, stdin: str | None = None) -> str:
 def top_level(path: Path) -> Path | None:
     """The git work tree holding ``path``, or None if it is not in one."""
     proc = subprocess.run(
-        ["git", "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
+        [*GIT, "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
     )
     return Path(proc.stdout.strip()) if proc.returncode == 0 else None
 
 
+def is_shallow(repo: Path) -> bool:
+    """A clone with part of its history cut off (``--depth``): its oldest commits hold every
+    file as if added there, so no approval in it can be read."""
+    proc = subprocess.run(
+        [*GIT, "-C", str(repo), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
+    )
+    return proc.stdout.strip() == "true"
+
+
 def head_commit(repo: Path) -> str | None:
     proc = subprocess.run(
-        ["git", "-C", str(repo), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
+        [*GIT, "-C", str(repo), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
     )
     return proc.stdout.strip() or None
 
@@ -69,14 +84,14 @@ def head_commit(repo: Path) -> str | None:
 def current_branch(repo: Path) -> str:
     """The checked-out branch, or HEAD when detached."""
     proc = subprocess.run(
-        ["git", "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True
+        [*GIT, "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True
     )
     return proc.stdout.strip() or "HEAD"
 
 
 def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Commit]:
     """Every commit reachable from ``rev`` that touched ``paths``, parents before children."""
-    if subprocess.run(["git", "-C", str(repo), "rev-parse", "-q", "--verify", rev], capture_output=True).returncode:
+    if subprocess.run([*GIT, "-C", str(repo), "rev-parse", "-q", "--verify", rev], capture_output=True).returncode:
         return []  # a repository with no commit yet has no history
     out = git(
         repo,
@@ -111,7 +126,7 @@ def uncommitted(repo: Path, under: Path) -> set[str]:
     from HEAD. ``git status`` compares by the index's stat data and refreshes it, so a
     second call reads no file that did not change (0.12 s for 77,000 files)."""
     proc = subprocess.run(
-        ["git", "-C", str(repo), "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under)],
+        [*GIT, "-C", str(repo), "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under)],
         capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", check=False,
     )  # fmt: skip
     found: set[str] = set()
@@ -147,7 +162,7 @@ class BlobReader:
 
     def __init__(self, repo: Path):
         self.proc = subprocess.Popen(
-            ["git", "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            [*GIT, "-C", str(repo), "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
 
     def read(self, spec: str) -> bytes | None:

@@ -9,12 +9,13 @@ from pathlib import Path
 from .._version import __version__
 from ..core import resources
 from ..core.cache import cache_base, read_json, write_json
+from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import build_trail
 from .findings import trail_findings, uncommitted_findings
-from .gitlog import head_commit, top_level
+from .gitlog import head_commit, is_shallow, top_level
 from .model import Trail
 
 
@@ -42,6 +43,8 @@ def load_trail(
     top = top_level(layout.root)
     if top is None:
         return None
+    if is_shallow(top):
+        raise ConfigError("trail.shallow", str(top))
     salt = _salt(layout, head_commit(top) or "-", trust_root)
     file = cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
     data = read_json(file) if use_cache else None

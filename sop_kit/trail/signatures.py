@@ -40,6 +40,7 @@ from pathlib import Path
 
 from ..core.cache import cache_base, read_json, write_json
 from ..core.feedback import SILENT, Reporter
+from .gitlog import GIT
 from .sshsig import Checker, Unsupported, key_type
 
 # %G? values git documents: G good, U good but the key is not in allowed signers (still a
@@ -230,7 +231,7 @@ def _in_process(
 def read_commits(repo: Path, shas: Sequence[str]) -> Iterator[tuple[str, bytes | None]]:
     """Each commit's raw object, streamed from one ``git cat-file --batch``; None if it is no commit."""
     proc = subprocess.Popen(
-        ["git", "-C", str(repo), "cat-file", "--batch"],
+        [*GIT, "-C", str(repo), "cat-file", "--batch"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -289,7 +290,7 @@ def _git_verdicts(
 def _ask_git(repo: Path, shas: Sequence[str], signers: Path, tries: int = 3) -> dict[str, Signature]:
     proc = subprocess.run(
         [
-            "git",
+            *GIT,
             "-C",
             str(repo),
             "-c",

@@ -18,6 +18,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "commit {commit} is dated {date}, before its parent ({parent}); its date was set by hand",
         "approvals count from when a commit entered the main line, not from the date it claims; ask who made it",
     ),
+    "trail.shallow": (
+        "riwayat git repositori ini dangkal (shallow clone): jejak persetujuan tidak dapat dibaca darinya",
+        "ambil seluruh riwayatnya: git fetch --unshallow (di CI: fetch-depth: 0 atau GIT_DEPTH: 0); "
+        "atau periksa catatannya saja dengan --no-trail",
+        "this repository's git history is shallow (a shallow clone): the approval trail cannot be read from it",
+        "fetch all of its history: git fetch --unshallow (in CI: fetch-depth: 0 or GIT_DEPTH: 0); "
+        "or check the records alone with --no-trail",
+    ),
     "trail.uncommitted": (
         "langkah {no}: '{path}' berbeda dari versinya di git dan belum di-commit, padahal langkahnya sudah disetujui",
         "yang tampil bukan yang disetujui: kembalikan (git restore -- '{path}'), atau catat sebagai koreksi "
