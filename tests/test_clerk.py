@@ -7,7 +7,7 @@ import random
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,9 @@ from click.testing import CliRunner
 
 from sop_kit.check.rules import check_case
 from sop_kit.clerk.new import NewCase, create_case
+from sop_kit.clerk.step import StepUpdate, record_step
 from sop_kit.cli.main import main
+from sop_kit.core.errors import ConfigError
 from sop_kit.records.archive import open_archive
 from sop_kit.records.yamlsafe import load_file
 
@@ -218,11 +220,28 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
         (["9", "--catatan", "x"], "1–7"),  # no such step
         (["1"], "--lampir"),  # nothing to record
         (["1", "--lampir", str(tmp_path / "tidak-ada.pdf")], "tidak-ada.pdf"),
+        (["1", "--mulai", "2999-03-02 09:00"], "masa depan"),  # the year typed wrong
     ]:
         code, out = run("step", folder.name, *args)
         assert code == 2 and expected in out and "Traceback" not in out, (args, out)
         assert snapshot(folder) == before, args
     assert not [p for p in folder.rglob(".*")]  # no staging file left behind
+
+
+def test_step_times_after_now_are_typos_refused_with_the_clock_named(repo: Path) -> None:
+    """The hurried clerk types 2027 for 2026: refused, naming the time and now; a laptop a
+    few minutes behind the office clock is not refused."""
+    folder = new_case(repo)
+    before = snapshot(folder)
+    now = datetime(2026, 3, 2, 9, 30)
+    archive = open_archive(repo / "records")
+    with pytest.raises(ConfigError) as refused:
+        record_step(archive, folder.name, StepUpdate(1, selesai=datetime(2027, 3, 2, 9, 25)), now=now)
+    assert refused.value.code == "record.future"
+    assert refused.value.params == {"field": "selesai", "value": "2027-03-02 09:25", "now": "2026-03-02 09:30"}
+    assert snapshot(folder) == before
+    done = record_step(archive, folder.name, StepUpdate(1, mulai=datetime(2026, 3, 2, 9, 35)), now=now)
+    assert done.record is not None and done.record.mulai is not None
 
 
 def test_step_refuses_a_file_attached_twice(repo: Path) -> None:

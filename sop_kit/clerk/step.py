@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,6 +44,7 @@ from .steptext import step_file_stem
 __all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "record_step"]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
+_CLOCK_SKEW = timedelta(minutes=10)  # a laptop clock a few minutes behind the office's is no typo
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
 
 
@@ -96,8 +97,10 @@ class Recorded:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def record_step(archive: Archive, case: str, update: StepUpdate) -> Recorded:
-    """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder)."""
+def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime | None = None) -> Recorded:
+    """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder);
+    ``now`` is the clerk's local time (default: the clock), after which no time may fall."""
+    _refuse_future(update, now or datetime.now())
     folder = archive.find_case(case)
     current = archive.read_case(folder)
     if current.kasus is None:
@@ -224,6 +227,19 @@ def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
         raise ConfigError("record.approve_alone", None)
     if update.koreksi is not None and not update.koreksi.strip():
         raise ConfigError("record.correction_reason", None)
+
+
+def _refuse_future(update: StepUpdate, now: datetime) -> None:
+    """A step is recorded once it is done: a time after now is a typo (the year, the month)."""
+    for name in ("mulai", "selesai"):
+        value: datetime | None = getattr(update, name)
+        if value is None:
+            continue
+        local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        if local > now.replace(tzinfo=None) + _CLOCK_SKEW:
+            raise ConfigError(
+                "record.future", None, field=name, value=f"{local:%Y-%m-%d %H:%M}", now=f"{now:%Y-%m-%d %H:%M}"
+            )
 
 
 def _refuse_unreadable(case: CaseFolder) -> None:

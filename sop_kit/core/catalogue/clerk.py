@@ -404,6 +404,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the edited record fails validation ({detail} at '{field}'); the file was not changed",
         "check the values given (times 'YYYY-MM-DD HH:MM', end not before start)",
     ),
+    "record.future": (
+        "waktu {field} {value} ada di masa depan (sekarang {now}); langkah tidak dicatat",
+        "periksa tanggal dan tahunnya: langkah dicatat setelah dikerjakan",
+        "the {field} time {value} is in the future (now {now}); step not recorded",
+        "check the date and year: a step is recorded once it is done",
+    ),
     "record.bad_time": (
         "waktu '{value}' tidak dapat dibaca",
         "tulis waktu sebagai \"TTTT-BB-HH JJ:MM\" (dalam tanda kutip), atau 'sekarang'",
