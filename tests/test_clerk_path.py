@@ -239,6 +239,11 @@ def test_every_help_is_in_indonesian_and_english_on_request(monkeypatch: pytest.
 def test_a_withdrawn_case_stays_with_its_reason_and_takes_no_more_steps(repo: Path) -> None:
     folder = new_case(repo)
     assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    before = (folder / "kasus.yaml").read_bytes()
+    code, out = run("hentikan", folder.name, "batal", "--oleh", "agus-permana", "--tanggal", "2999-03-03",
+                    "--alasan", "Desa sudah dibina program provinsi")  # fmt: skip
+    assert code == 2 and "tanggal 2999-03-03 ada di masa depan" in out, out  # a mistyped year
+    assert (folder / "kasus.yaml").read_bytes() == before
     code, out = run("hentikan", folder.name, "batal", "--oleh", "agus-permana", "--tanggal", "2026-03-03",
                     "--alasan", "Desa sudah dibina program provinsi")  # fmt: skip
     assert code == 0 and "tetap di arsip" in out, out

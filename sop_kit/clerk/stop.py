@@ -48,7 +48,11 @@ class Stopped:
         return gitops.commit(self.folder, [self.path], [], self.message, sign)
 
 
-def stop_case(archive: Archive, case: str, stop: Stop) -> Stopped:
+def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None) -> Stopped:
+    """Record ``stop`` in the case's kasus.yaml; ``today`` (default: the clock's) bounds its date."""
+    today = today or date.today()
+    if stop.tanggal > today:  # a mistyped year: a case is stopped when it is, not ahead
+        raise ConfigError("stop.future", None, date=stop.tanggal.isoformat(), today=today.isoformat())
     folder = archive.find_case(case)
     current = archive.read_case(folder)
     path = inside(folder, folder / CASE_FILE, archive)

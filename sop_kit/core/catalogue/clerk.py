@@ -106,6 +106,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "committed signed by a holder of the decision's role ({roles}).",
         "",
     ),
+    "stop.future": (
+        "tanggal {date} ada di masa depan (hari ini {today}); kasus tidak dihentikan",
+        "periksa tanggal dan tahunnya: kasus dicatat berhenti pada hari ia berhenti",
+        "the date {date} is in the future (today {today}); the case is not stopped",
+        "check the date and year: a case is recorded as stopped on the day it stops",
+    ),
     "stop.already": (
         "kasus sudah berstatus '{status}' sejak {date}",
         "kasus yang dibatalkan atau ditutup tetap seperti itu; perbaiki kasus.yaml bila keliru",
