@@ -231,15 +231,17 @@ def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
 
 def _refuse_future(update: StepUpdate, now: datetime) -> None:
     """A step is recorded once it is done: a time after now is a typo (the year, the month)."""
+    now = _local(now)
     for name in ("mulai", "selesai"):
         value: datetime | None = getattr(update, name)
-        if value is None:
-            continue
-        local = value.astimezone().replace(tzinfo=None) if value.tzinfo else value
-        if local > now.replace(tzinfo=None) + _CLOCK_SKEW:
-            raise ConfigError(
-                "record.future", None, field=name, value=f"{local:%Y-%m-%d %H:%M}", now=f"{now:%Y-%m-%d %H:%M}"
-            )
+        if value is not None and _local(value) > now + _CLOCK_SKEW:
+            when = f"{_local(value):%Y-%m-%d %H:%M}"
+            raise ConfigError("record.future", None, field=name, value=when, now=f"{now:%Y-%m-%d %H:%M}")
+
+
+def _local(moment: datetime) -> datetime:
+    """The machine's local wall time (the clerk's, WIB in the office), without a zone."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _refuse_unreadable(case: CaseFolder) -> None:
