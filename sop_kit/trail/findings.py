@@ -15,7 +15,7 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     changes (the findings the builder made of the history itself are already on ``trail``).
     Graded by the settings in force: ``tanda_tangan`` and ``diubah_setelah_disetujui``."""
     unverified = Severity.ERROR if trail.policy == "wajib" else Severity.INFO
-    changed = Severity.ERROR if trail.changed_after == "galat" else Severity.WARNING
+    changed = _changed_severity(trail)
     for ct in trail.cases.values():
         for st in ct.steps.values():
             where = trail.top / ct.folder
@@ -52,7 +52,7 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     changed = uncommitted(trail.top, layout.root)
     if not changed:
         return
-    severity = Severity.ERROR if trail.changed_after == "galat" else Severity.WARNING
+    severity = _changed_severity(trail)
     for ct in {ct.case: ct for ct, _ in approved}.values():  # once a step is approved, kasus.yaml is too
         path = layout.show(trail.top / ct.folder / CASE_FILE)
         if f"{ct.folder}/{CASE_FILE}" in changed:
@@ -66,3 +66,9 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             if f"{ct.folder}/{name}" in changed:
                 params = {"no": st.step, "path": layout.show(where / name), "case": ct.case}
                 yield Finding(severity, "trail.uncommitted", shown, None, params, ct.case)
+
+
+def _changed_severity(trail: Trail) -> Severity:
+    """A change after approval, committed or not, as the settings in force grade it
+    (``diubah_setelah_disetujui``)."""
+    return Severity.ERROR if trail.changed_after == "galat" else Severity.WARNING
