@@ -212,6 +212,7 @@ def test_cli_verify_bag_in_both_languages(bag: Path, tmp_path: Path) -> None:
     ok = runner.invoke(main, ["verify-bag", str(bag)])
     assert ok.exit_code == 0, ok.output
     assert "SAH: bag utuh" in ok.output
+    assert "bukan siapa yang membuat atau menyetujuinya" in ok.output  # what the checksums do not prove
     copy = copy_of(bag, tmp_path)
     (copy / CASE_REL / "langkah" / "07-dokumentasi-foto.yaml").unlink()
     bad = runner.invoke(main, ["verify-bag", str(copy), "--lang", "en"])

@@ -15,7 +15,7 @@ from ..check.run import CheckOptions
 from ..core.cache import read_json
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
-from ..core.messages import text
+from ..core.messages import render, text
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, locate
 from ..records.scan import scan
 from .contents import (
@@ -200,7 +200,8 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
     for p in report.notes:
         out.append(f"  {p.file}: {p.message(lang)}")
     if report.valid:
-        out.append(text("bag.valid", lang, files=report.files, algorithms=", ".join(CHECKSUMS)))
+        verdict, limit = render("bag.valid", lang, {"files": report.files, "algorithms": ", ".join(CHECKSUMS)})
+        out += [verdict, f"  {limit}"]
     else:
         out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))
     return "\n".join(out) + "\n"

@@ -195,10 +195,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "bag.valid": (
         "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok) dan kasusnya lolos pemeriksaan sop-kit",
-        "",
+        "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
+        "menyetujuinya: tanda tangan persetujuan dibuktikan di repositori git kantor (sop-kit trail)",
         "VALID: the bag is complete ({files} payload files, {algorithms} checksums match) "
         "and its case passes sop-kit's check",
-        "",
+        "checksums prove the bag unchanged since its manifests were made, not who made or approved it: "
+        "approval signatures are proven in the office's git repository (sop-kit trail)",
     ),
     "bag.invalid_verdict": (
         "TIDAK SAH: {problems} masalah (lihat di atas)",
