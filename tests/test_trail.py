@@ -319,6 +319,9 @@ def test_an_approved_file_edited_and_not_committed_is_not_shown_as_approved(repo
     }
     assert uncommitted() == expected
     assert uncommitted() == expected  # the trail from its cache: the working tree is read again
+    # Every surface counts it as a change after approval (the site's tile, status, the badge).
+    verdict = next(iter(judge(repo.records, CheckOptions(cache_dir=cache)).verdicts.values()))
+    assert verdict.changed_after_approval == 3 and not verdict.complies  # two step records, kasus.yaml
     repo.git("add", "-A")  # staged is not committed
     assert uncommitted() == expected
     repo.git("reset", "-q")

@@ -14,7 +14,10 @@ from ..records.facts import CaseFacts
 
 # The findings that say an approval is not proven, and that approved content changed since.
 UNVERIFIED = frozenset({"trail.unverified", "trail.wrong_role", "step.wrong_role"})
-CHANGED = frozenset({"trail.changed_after_approval", "trail.identity_changed"})
+# changed after approval: committed, or edited in the working tree and not committed
+CHANGED = frozenset(
+    {"trail.changed_after_approval", "trail.identity_changed", "trail.uncommitted", "trail.identity_uncommitted"}
+)
 
 
 @dataclass(frozen=True)
