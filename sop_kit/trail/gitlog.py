@@ -123,10 +123,12 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
 
 def uncommitted(repo: Path, under: Path) -> set[str]:
     """Paths below ``under`` (repository paths) whose working-tree or staged content differs
-    from HEAD. ``git status`` compares by the index's stat data and refreshes it, so a
-    second call reads no file that did not change (0.12 s for 77,000 files)."""
+    from HEAD. ``git status`` compares by the index's stat data (0.12 s for 77,000 files);
+    without optional locks, so a clerk's ``git commit`` at the same moment never meets our
+    ``index.lock``."""
     proc = subprocess.run(
-        [*GIT, "-C", str(repo), "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under)],
+        [*GIT, "--no-optional-locks", "-C", str(repo), "status", "--porcelain=v1", "-z", "--untracked-files=no",
+         "--", str(under)],
         capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", check=False,
     )  # fmt: skip
     found: set[str] = set()
