@@ -302,6 +302,23 @@ def test_step_commit_takes_only_this_step(repo: Path) -> None:
     assert other.name in git(repo, "status", "--porcelain")  # the other case is still uncommitted
 
 
+def test_a_commit_that_cannot_be_signed_says_how_to_set_up_the_key(repo: Path) -> None:
+    """A clerk's first --commit on a laptop without a signing key: git's own words, then the
+    two settings, and the commit to run once they are made; the files are written and staged."""
+    folder = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    git(repo, "config", "gpg.program", "false")  # no key: signing fails, as git reports it
+    code, out = run("step", folder.name, "1", "--catatan", "Data dari kader", "--commit")
+    assert code == 2, out
+    assert "commit tidak dapat ditandatangani: error: gpg failed to sign the data" in out, out
+    assert "git config gpg.format ssh" in out and "git config user.signingkey" in out
+    assert f'git commit -S -m "kasus {folder.name}: langkah 1 belum (pengumpulan data)"' in out
+    assert f"records/kasus/2026/{folder.name}/langkah/01-pengumpulan-data.yaml" in git(
+        repo, "diff", "--cached", "--name-only"
+    )
+
+
 def test_step_will_not_follow_a_symlink_out_of_the_case(repo: Path, tmp_path: Path) -> None:
     folder = new_case(repo)
     outside = tmp_path / "luar.yaml"

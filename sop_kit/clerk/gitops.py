@@ -42,5 +42,8 @@ def commit(folder: Path, written: list[Path], removed: list[Path], message: str,
     ):
         proc = _git(top, *args)
         if proc.returncode != 0:
-            raise ConfigError("record.git_failed", str(top), command=args[0], reason=proc.stderr.strip()[:300])
+            reason = proc.stderr.strip()[:300]
+            signing = sign and args[0] == "commit" and any(w in reason.lower() for w in ("sign", "gpg", "ssh"))
+            code = "record.sign_failed" if signing else "record.git_failed"
+            raise ConfigError(code, str(top), command=args[0], reason=reason, message=message)
     return _git(top, "rev-parse", "HEAD").stdout.strip()

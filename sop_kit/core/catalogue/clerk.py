@@ -436,9 +436,19 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "record.git_failed": (
         "git {command} gagal: {reason}",
-        "tanpa kunci penanda tangan, atur dulu `git config user.signingkey`, atau gunakan --no-sign",
+        'berkasnya sudah ditulis; perbaiki sebab di atas, lalu: git commit -S -m "{message}"',
         "git {command} failed: {reason}",
-        "without a signing key, set `git config user.signingkey` first, or use --no-sign",
+        'the files are written; fix the cause above, then: git commit -S -m "{message}"',
+    ),
+    "record.sign_failed": (
+        "commit tidak dapat ditandatangani: {reason}",
+        "atur kunci SSH Anda sekali (README, 'Tanda tangan SSH untuk staf'): git config gpg.format ssh; "
+        'git config user.signingkey ~/.ssh/id_ed25519.pub; lalu: git commit -S -m "{message}" '
+        "(berkasnya sudah ditulis dan di-stage). Tanpa tanda tangan (--no-sign) persetujuan ini tidak terverifikasi",
+        "the commit cannot be signed: {reason}",
+        "set up your SSH key once (README, 'Tanda tangan SSH untuk staf'): git config gpg.format ssh; "
+        'git config user.signingkey ~/.ssh/id_ed25519.pub; then: git commit -S -m "{message}" '
+        "(the files are written and staged). Unsigned (--no-sign), this approval is not verified",
     ),
     "record.done": (
         "langkah {no} (putaran {putaran}) dicatat di {path}: status {status}",
