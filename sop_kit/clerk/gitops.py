@@ -8,11 +8,7 @@ import subprocess
 from pathlib import Path
 
 from ..core.errors import ConfigError
-from ..trail.gitlog import GIT, top_level
-
-
-def _git(top: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GIT, "-C", str(top), *args], capture_output=True, text=True, check=False)
+from ..trail.gitlog import GIT, run, top_level
 
 
 def committed(path: Path) -> bytes | None:
@@ -34,16 +30,16 @@ def commit(folder: Path, written: list[Path], removed: list[Path], message: str,
     paths = [os.path.relpath(p, top) for p in written]
     for gone in removed:
         rel = os.path.relpath(gone, top)
-        if _git(top, "ls-files", "--", rel).stdout.strip():  # a file never committed leaves no trace
+        if run(top, "ls-files", "--", rel).stdout.strip():  # a file never committed leaves no trace
             paths.append(rel)
     for args in (
         ["add", "-A", "--", *paths],
         ["commit", *(["-S"] if sign else []), "-q", "-m", message, "--", *paths],
     ):
-        proc = _git(top, *args)
+        proc = run(top, *args)
         if proc.returncode != 0:
             reason = proc.stderr.strip()[:300]
             signing = sign and args[0] == "commit" and any(w in reason.lower() for w in ("sign", "gpg", "ssh"))
             code = "record.sign_failed" if signing else "record.git_failed"
             raise ConfigError(code, str(top), command=args[0], reason=reason, message=message)
-    return _git(top, "rev-parse", "HEAD").stdout.strip()
+    return run(top, "rev-parse", "HEAD").stdout.strip()

@@ -12,7 +12,6 @@ import difflib
 import os
 import random
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +26,7 @@ from ..records.models.sop import Langkah
 from ..records.parse import parse_file
 from ..records.wilayah import Register, Wilayah, purwakarta
 from ..records.yamlwrite import scalar
-from ..trail.gitlog import GIT, top_level
+from ..trail.gitlog import run, top_level
 from .schema import schema_comment
 from .steptext import step_file_stem, step_header
 
@@ -150,20 +149,9 @@ def taken_ids(archive: Archive, year: int) -> set[str]:
     if top is None:
         return taken
     rel = os.path.relpath(archive.root / CASES_DIR / str(year), top).replace(os.sep, "/")
-    refs = subprocess.run(
-        [*GIT, "-C", str(top), "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.split()
+    refs = run(top, "for-each-ref", "--format=%(refname)", "refs/heads", "refs/remotes").stdout.split()
     for ref in refs:
-        listing = subprocess.run(
-            [*GIT, "-C", str(top), "ls-tree", "--name-only", f"{ref}:{rel}"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        taken |= set(listing.stdout.split())
+        taken |= set(run(top, "ls-tree", "--name-only", f"{ref}:{rel}").stdout.split())
     return taken
 
 

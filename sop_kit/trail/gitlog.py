@@ -48,10 +48,16 @@ class Commit:
     changes: list[Change] = field(default_factory=list)
 
 
+def run(repo: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``git ARGS`` in ``repo`` as sop-kit always runs it (:data:`GIT`); never raises."""
+    return subprocess.run(
+        [*GIT, "-C", str(repo), *args],
+        input=stdin, capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", check=False,
+    )  # fmt: skip
+
+
 def git(repo: Path, *args: str, stdin: str | None = None) -> str:
-    proc = subprocess.run(
-        [*GIT, "-C", str(repo), *args], input=stdin, capture_output=True, text=True, encoding="utf-8", check=False
-    )
+    proc = run(repo, *args, stdin=stdin)
     if proc.returncode != 0:
         raise ConfigError("git.failed", str(repo), command=" ".join(args[:3]), reason=proc.stderr.strip()[:300])
     return proc.stdout
@@ -59,39 +65,28 @@ def git(repo: Path, *args: str, stdin: str | None = None) -> str:
 
 def top_level(path: Path) -> Path | None:
     """The git work tree holding ``path``, or None if it is not in one."""
-    proc = subprocess.run(
-        [*GIT, "-C", str(path), "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
-    )
+    proc = run(path, "rev-parse", "--show-toplevel")
     return Path(proc.stdout.strip()) if proc.returncode == 0 else None
 
 
 def is_shallow(repo: Path) -> bool:
     """A clone with part of its history cut off (``--depth``): its oldest commits hold every
     file as if added there, so no approval in it can be read."""
-    proc = subprocess.run(
-        [*GIT, "-C", str(repo), "rev-parse", "--is-shallow-repository"], capture_output=True, text=True
-    )
-    return proc.stdout.strip() == "true"
+    return run(repo, "rev-parse", "--is-shallow-repository").stdout.strip() == "true"
 
 
 def head_commit(repo: Path) -> str | None:
-    proc = subprocess.run(
-        [*GIT, "-C", str(repo), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True
-    )
-    return proc.stdout.strip() or None
+    return run(repo, "rev-parse", "-q", "--verify", "HEAD").stdout.strip() or None
 
 
 def current_branch(repo: Path) -> str:
     """The checked-out branch, or HEAD when detached."""
-    proc = subprocess.run(
-        [*GIT, "-C", str(repo), "symbolic-ref", "-q", "--short", "HEAD"], capture_output=True, text=True
-    )
-    return proc.stdout.strip() or "HEAD"
+    return run(repo, "symbolic-ref", "-q", "--short", "HEAD").stdout.strip() or "HEAD"
 
 
 def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Commit]:
     """Every commit reachable from ``rev`` that touched ``paths``, parents before children."""
-    if subprocess.run([*GIT, "-C", str(repo), "rev-parse", "-q", "--verify", rev], capture_output=True).returncode:
+    if run(repo, "rev-parse", "-q", "--verify", rev).returncode:
         return []  # a repository with no commit yet has no history
     out = git(
         repo,
@@ -126,11 +121,7 @@ def uncommitted(repo: Path, under: Path) -> set[str]:
     from HEAD. ``git status`` compares by the index's stat data (0.12 s for 77,000 files);
     without optional locks, so a clerk's ``git commit`` at the same moment never meets our
     ``index.lock``."""
-    proc = subprocess.run(
-        [*GIT, "--no-optional-locks", "-C", str(repo), "status", "--porcelain=v1", "-z", "--untracked-files=no",
-         "--", str(under)],
-        capture_output=True, text=True, encoding="utf-8", errors="surrogateescape", check=False,
-    )  # fmt: skip
+    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under))
     found: set[str] = set()
     entries = iter(proc.stdout.split("\0") if proc.returncode == 0 else [])
     for entry in entries:
