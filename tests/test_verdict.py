@@ -383,6 +383,31 @@ def test_every_forgery_shows_the_same_on_the_case_page_and_in_the_dossier(top: P
     assert not list(site.glob(f"pdf/kasus/{OPEN}/sk-penetapan-*.pdf"))
 
 
+def test_an_approved_record_edited_and_not_committed_shows_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """A closed, clean case whose approved step 6 note is edited on the laptop and not
+    committed: check, status, the case page, the dossier and the bag all say the same errors."""
+    record = next((top / "records" / "kasus").glob(f"*/{CLOSED}/langkah/06-*.yaml"))
+    record.write_text(record.read_text("utf-8").replace("catatan:", "catatan: Ditambah tanpa commit.", 1), "utf-8")
+    _, found = check(top)
+    errors = sorted(str(f["message"]) for f in found if f["case"] == CLOSED and f["severity"] == "error")
+    assert [f["code"] for f in found if f["case"] == CLOSED and f["severity"] == "error"] == ["trail.uncommitted"]
+    site = tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", str(top / "records"), "--out", str(site), "-q"])
+    assert built.exit_code == 0, built.output
+    page = page_text(site, CLOSED)
+    dossier = pdf_text(next(site.glob(f"pdf/kasus/{CLOSED}/berkas-pembinaan-{CLOSED}.pdf")))
+    assert "Tidak sesuai SOP — 1 galat" in page and "TIDAK SESUAI SOP: 1 galat" in dossier
+    for message in errors:
+        words = re.sub(r"\s+", " ", message)
+        assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), words
+    status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(top / "records")], env={"SOP_KIT_LANG": "id"})
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
+    judged = audit(top / "records")
+    bag = export_bag(judged, CLOSED, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
+    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+    assert sorted(f["message"] for f in recorded if f["case"] == CLOSED and f["severity"] == "error") == errors
+
+
 def test_every_surface_shows_the_same_verdict_for_every_case(demo_site: DemoSite, tmp_path: Path) -> None:
     """One verdict per case: check's JSON, status, the case page, the dossier, the case index,
     the findings export and the BagIt export all show the same errors, for every demo case."""

@@ -53,19 +53,21 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     if not changed:
         return
     severity = _changed_severity(trail)
+    # Paths as the other trail findings give them (inside the case folder), so the message reads
+    # the same however the root was typed; the hint's ':/' path works from anywhere in the repository.
     for ct in {ct.case: ct for ct, _ in approved}.values():  # once a step is approved, kasus.yaml is too
-        path = layout.show(trail.top / ct.folder / CASE_FILE)
         if f"{ct.folder}/{CASE_FILE}" in changed:
-            yield Finding(severity, "trail.identity_uncommitted", path, None, {"path": path}, ct.case)
+            shown = layout.show(trail.top / ct.folder / CASE_FILE)
+            where = {"path": CASE_FILE, "restore": f":/{ct.folder}/{CASE_FILE}"}
+            yield Finding(severity, "trail.identity_uncommitted", shown, None, where, ct.case)
     for ct, st in approved:
         if st.file == IDENTITY:
             continue
-        where = trail.top / ct.folder
-        shown = layout.show(where / STEPS_DIR / st.file)
+        shown = layout.show(trail.top / ct.folder / STEPS_DIR / st.file)
         for name in (f"{STEPS_DIR}/{st.file}", *sorted(st.documents)):
             if f"{ct.folder}/{name}" in changed:
-                params = {"no": st.step, "path": layout.show(where / name), "case": ct.case}
-                yield Finding(severity, "trail.uncommitted", shown, None, params, ct.case)
+                where = {"path": name, "restore": f":/{ct.folder}/{name}", "case": ct.case}
+                yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
 
 
 def _changed_severity(trail: Trail) -> Severity:

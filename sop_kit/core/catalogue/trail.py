@@ -28,19 +28,19 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "trail.uncommitted": (
         "langkah {no}: '{path}' berbeda dari versinya di git dan belum di-commit, padahal langkahnya sudah disetujui",
-        "yang tampil bukan yang disetujui: kembalikan (git restore -- '{path}'), atau catat sebagai koreksi "
+        "yang tampil bukan yang disetujui: kembalikan (git restore -- '{restore}'), atau catat sebagai koreksi "
         "(sop-kit step {case} {no} --koreksi) dan commit agar disetujui ulang",
         "step {no}: '{path}' differs from its version in git and is not committed, although the step is approved",
-        "what shows is not what was approved: restore it (git restore -- '{path}'), or record a correction "
+        "what shows is not what was approved: restore it (git restore -- '{restore}'), or record a correction "
         "(sop-kit step {case} {no} --koreksi) and commit it to be approved again",
     ),
     "trail.identity_uncommitted": (
         "identitas kasus (kasus.yaml) berbeda dari versinya di git dan belum di-commit, padahal langkah sudah "
         "disetujui",
-        "kembalikan (git restore -- '{path}'), atau commit perubahannya agar Kasi atau Kabid menyetujuinya ulang",
+        "kembalikan (git restore -- '{restore}'), atau commit perubahannya agar Kasi atau Kabid menyetujuinya ulang",
         "the case's identity (kasus.yaml) differs from its version in git and is not committed, although steps are "
         "approved",
-        "restore it (git restore -- '{path}'), or commit the change for the Kasi or Kabid to approve again",
+        "restore it (git restore -- '{restore}'), or commit the change for the Kasi or Kabid to approve again",
     ),
     "trail.identity_changed": (
         "identitas kasus (kasus.yaml) diubah setelah langkah disetujui (commit {commit} oleh {author}; disetujui di "
