@@ -5,6 +5,7 @@ are known: generated ones, and the shipped demo archive."""
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 import shutil
@@ -25,7 +26,6 @@ from sop_kit.bag.export import BagOptions, export_bag
 from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
-from sop_kit.reports.agenda import add_working, working_minutes
 
 from .conftest import CORPUS, REPO
 from .test_office import copy_archive
@@ -259,13 +259,48 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
 # --- the agenda ------------------------------------------------------------------------------
 
 
-def test_working_time_skips_nights_breaks_and_weekends() -> None:
-    friday = datetime(2026, 5, 22, 15, 0)
-    assert working_minutes(friday, datetime(2026, 5, 25, 8, 30)) == 60 + 60  # Friday to 16.00, Monday from 07.30
-    assert working_minutes(datetime(2026, 5, 25, 11, 30), datetime(2026, 5, 25, 13, 30)) == 60  # lunch hour
-    assert working_minutes(datetime(2026, 5, 25, 7, 30), datetime(2026, 5, 26, 7, 30)) == 450
-    assert add_working(friday, 90) == datetime(2026, 5, 25, 8, 0)
-    assert add_working(datetime(2026, 5, 23, 10, 0), 30) == datetime(2026, 5, 25, 8, 0)  # a Saturday start
+def _agenda_json(records: Path, day: str) -> dict[str, Any]:
+    done = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", day,
+                                     "--format", "json"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    data: dict[str, Any] = json.loads(done.output)
+    return data
+
+
+def test_the_agenda_counts_working_time_as_the_check_does(tmp_path: Path) -> None:
+    """A step in progress shows on the agenda the working minutes the check gives it once it is
+    done at that moment: one count, by the office's own hours (jam_kerja), holidays off."""
+    records = copy_archive(tmp_path / "a", ("2026-05-cibuntu-kpnv",))
+    settings = tmp_path / "a" / "sop-kit.yaml"
+    week = "".join(f'  {d}: ["08:00-12:00"]\n' for d in ("senin", "selasa", "rabu", "kamis", "jumat"))
+    settings.write_text(settings.read_text("utf-8") + f"jam_kerja:\n{week}  libur_kantor: [2026-05-07]\n", "utf-8")
+    # Step 2 (standard 60 minutes) started Wednesday 2026-05-06 10.00. By Friday's closing, 12.00:
+    # 120 minutes on Wednesday, none on the office's day off, 240 on Friday.
+    data = _agenda_json(records, "2026-05-08")
+    assert data["per"] == "2026-05-08 12:00"
+    assert "Senin–Jumat 08.00–12.00" in data["waktu_kerja"] and "1 hari libur kantor" in data["waktu_kerja"]
+    item = next(i for p in data["staf"] for i in p["agenda"] if i["kasus"] == "2026-05-cibuntu-kpnv")
+    assert (item["menit_kerja"], item["tenggat"], item["terlambat"]) == (360, "2026-05-06 11:00", True)
+
+    step = next(records.glob("kasus/*/2026-05-cibuntu-kpnv/langkah/02-*.yaml"))
+    step.write_text(
+        step.read_text("utf-8").replace("status: berjalan", "status: selesai\nkeputusan: ya")
+        + f"selesai: {data['per']}\n",
+        "utf-8",
+    )
+    checked = CliRunner().invoke(main, ["check", str(records), "--no-trail", "--no-cache", "--format", "json"])
+    found = [f for f in json.loads(checked.output)["findings"] if f["code"] == "time.over"]
+    assert [(f["file"].endswith(step.name), f["params"]["minutes"]) for f in found] == [(True, 360)]
+
+    # The civil service's week and its holidays: Kenaikan Isa Almasih (Thursday 14 May 2026) and
+    # its cuti bersama (Friday 15 May) are not counted, as the check does not count them.
+    settings.write_text(settings.read_text("utf-8").split("jam_kerja:")[0], "utf-8")
+    step.write_text(step.read_text("utf-8").replace(f"selesai: {data['per']}\n", ""), "utf-8")
+    step.write_text(step.read_text("utf-8").replace("status: selesai\nkeputusan: ya", "status: berjalan"), "utf-8")
+    data = _agenda_json(records, "2026-05-15")
+    item = next(i for p in data["staf"] for i in p["agenda"] if i["kasus"] == "2026-05-cibuntu-kpnv")
+    # Wednesday 6 May from 10.00 (300), 7, 8, 11, 12, 13 May (5 x 450); the 14th and 15th off.
+    assert item["menit_kerja"] == 300 + 5 * 450 and data["per"] == "2026-05-15 16:30"
 
 
 def test_agenda_on_the_demo_lists_open_and_overdue_steps_and_a_valid_calendar(tmp_path: Path) -> None:

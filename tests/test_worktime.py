@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sop_kit.check.rules import check_case
 from sop_kit.cli.main import main
 from sop_kit.records.archive import open_archive
-from sop_kit.records.worktime import CIVIL_SERVICE, data_version, holiday_names, holidays_of
+from sop_kit.records.worktime import CIVIL_SERVICE, DAYS, data_version, describe, holiday_names, holidays_of
 
 from .conftest import BASE_ID, build_archive
 
@@ -28,6 +28,31 @@ def test_the_civil_service_week() -> None:
     # Friday afternoon to Monday morning: two short stretches, not three days.
     assert hours.minutes(at("2026-03-06 16:00"), at("2026-03-09 07:50")) == 50
     assert hours.minutes(at("2026-03-07 09:00"), at("2026-03-07 12:00")) == 0  # a Saturday
+
+
+def test_when_a_standard_time_runs_out() -> None:
+    friday = at("2026-05-22 15:00")
+    assert CIVIL_SERVICE.add(friday, 90) == at("2026-05-22 16:30")  # Friday closes at 16.30
+    assert CIVIL_SERVICE.add(friday, 120) == at("2026-05-25 08:00")  # and the other 30 minutes on Monday
+    assert CIVIL_SERVICE.add(at("2026-05-25 11:30"), 60) == at("2026-05-25 13:30")  # the lunch hour is out
+    assert CIVIL_SERVICE.add(at("2026-05-23 10:00"), 30) == at("2026-05-25 08:00")  # a Saturday start
+    # Wednesday 13 May 2026, 15.30: Kenaikan Isa Almasih and its cuti bersama (14, 15 May) are off.
+    assert CIVIL_SERVICE.add(at("2026-05-13 15:30"), 60) == at("2026-05-18 08:00")
+    for start, minutes in ((friday, 90), (at("2026-05-13 15:30"), 60), (at("2026-03-17 09:00"), 2000)):
+        assert CIVIL_SERVICE.minutes(start, CIVIL_SERVICE.add(start, minutes)) == minutes
+    assert (CIVIL_SERVICE.opening(date(2026, 5, 22)), CIVIL_SERVICE.closing(date(2026, 5, 22))) == (
+        at("2026-05-22 07:30").time(),
+        at("2026-05-22 16:30").time(),
+    )
+    assert CIVIL_SERVICE.day_minutes == 450
+
+
+def test_the_week_in_words() -> None:
+    assert describe(CIVIL_SERVICE, "id") == (
+        "Senin–Kamis 07.30–12.00, 13.00–16.00; Jumat 07.30–11.30, 13.00–16.30; "
+        "hari libur nasional dan cuti bersama tidak dihitung"
+    )
+    assert describe(CIVIL_SERVICE, "en").startswith("Monday–Thursday 07.30–12.00, 13.00–16.00; Friday")
 
 
 def test_national_holidays_and_cuti_bersama_are_days_off() -> None:
@@ -85,6 +110,12 @@ def test_an_office_sets_its_own_hours(tmp_path: Path) -> None:
     (tmp_path / "sop-kit.yaml").write_text('format: sop-kit/konfigurasi/1\njam_kerja:\n  sabtu: ["12:00-08:00"]\n')
     problems = open_archive(root).findings
     assert [(f.code, f.line) for f in problems if f.code != "office.missing"] == [("schema.working_hours", 3)]
+    # A week without any working hours could never reach a standard time: refused, with its line.
+    (tmp_path / "sop-kit.yaml").write_text(
+        "format: sop-kit/konfigurasi/1\njam_kerja:\n" + "".join(f"  {d}: []\n" for d in DAYS), "utf-8"
+    )
+    problems = open_archive(root).findings  # reported at the jam_kerja line
+    assert [(f.code, f.line) for f in problems if f.code != "office.missing"] == [("schema.working_week", 2)]
     shutil.rmtree(root)
 
 

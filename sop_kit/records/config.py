@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..core.findings import Finding, Severity
@@ -76,6 +76,13 @@ class JamKerja(BaseModel):
             except ValueError:
                 raise PydanticCustomError("working_hours", "", {"value": span}) from None
         return value
+
+    @model_validator(mode="after")
+    def _some_work(self) -> JamKerja:
+        # A week without working hours would make every standard time unreachable.
+        if not any(getattr(self, day) for day in DAYS):
+            raise PydanticCustomError("working_week", "", {})
+        return self
 
     def hours(self) -> WorkingHours:
         week = tuple(tuple(parse_interval(s) for s in getattr(self, day)) for day in DAYS)

@@ -64,6 +64,62 @@ class WorkingHours:
             day += timedelta(days=1)
         return int(total // 60)
 
+    def add(self, start: datetime, minutes: int) -> datetime:
+        """The moment ``minutes`` working minutes after ``start`` (when a standard time runs out)."""
+        moment, left = start, minutes
+        while True:
+            day = moment.date()
+            if self.is_working_day(day):
+                for opens, closes in self.week[day.weekday()]:
+                    lo, hi = max(moment, datetime.combine(day, opens)), datetime.combine(day, closes)
+                    if hi <= lo:
+                        continue
+                    span = int((hi - lo).total_seconds() // 60)
+                    if left <= span:
+                        return lo + timedelta(minutes=left)
+                    left -= span
+            moment = datetime.combine(day + timedelta(days=1), time(0, 0))
+
+    def opening(self, day: date) -> time:
+        """When work starts on ``day`` (on a day without work: the week's earliest start)."""
+        spans = self.week[day.weekday()] or [s for d in self.week for s in d]
+        return min(opens for opens, _ in spans)
+
+    def closing(self, day: date) -> time:
+        """When work ends on ``day`` (on a day without work: the week's latest end)."""
+        spans = self.week[day.weekday()] or [s for d in self.week for s in d]
+        return max(closes for _, closes in spans)
+
+    @property
+    def day_minutes(self) -> int:
+        """The working minutes of an average working day: the unit a 'hari' of working time is."""
+        days = [sum(_span(a, b) for a, b in spans) for spans in self.week if spans]
+        return round(sum(days) / len(days))
+
+
+def _span(opens: time, closes: time) -> int:
+    return (closes.hour * 60 + closes.minute) - (opens.hour * 60 + opens.minute)
+
+
+def describe(hours: WorkingHours, lang: str) -> str:
+    """The week in words: 'Senin–Kamis 07.30–12.00, 13.00–16.00; Jumat …; hari libur nasional
+    dan cuti bersama tidak dihitung' — what every figure of working time was counted by."""
+    groups: list[tuple[int, int, tuple[Interval, ...]]] = []  # first day, last day, spans
+    for no, spans in enumerate(hours.week):
+        if spans and groups and groups[-1][1] == no - 1 and groups[-1][2] == spans:
+            groups[-1] = (groups[-1][0], no, spans)
+        elif spans:
+            groups.append((no, no, spans))
+    names = [text(f"worktime.day_{d}", lang) for d in DAYS]
+    parts = [
+        (names[a] if a == b else f"{names[a]}–{names[b]}") + " " + ", ".join(f"{o:%H.%M}–{c:%H.%M}" for o, c in spans)
+        for a, b, spans in groups
+    ]
+    rest = [text("worktime.holidays_off" if hours.national_holidays else "worktime.holidays_on", lang)]
+    if hours.days_off:
+        rest.append(text("worktime.office_days_off", lang, n=len(hours.days_off)))
+    return "; ".join([*parts, *rest])
+
 
 CIVIL_SERVICE = WorkingHours()
 

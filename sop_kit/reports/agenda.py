@@ -6,16 +6,17 @@ documents a completed step still lacks according to its verdict (its doer). Each
 overdue when more working time has passed than the SOP's standard for the step, counted from
 its start, or, for a step not started, from when its prerequisites were done.
 
-Working time is the civil-servant week (:data:`WORKDAY`: Monday to Friday, 07.30–16.00 with
-an hour's break, 450 minutes a day, as the SOP's times assume). National holidays are not
-taken off: a holiday counts as a working day here.
+Working time is the office's (``jam_kerja`` in ``sop-kit.yaml``, by default the civil
+service's week with national holidays and cuti bersama off): the very hours the check counts a
+completed step's *Waktu* by (:mod:`sop_kit.records.worktime`), so the figure the agenda shows
+for a step in progress is the one the check gives once it is done.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..check.audit import Audit
@@ -25,58 +26,18 @@ from ..records.fieldtypes import WIB
 from ..records.ids import slug
 from ..records.models import Kasus, Sop
 from ..records.rounds import Status, progress_of
+from ..records.worktime import CIVIL_SERVICE, WorkingHours, describe
 
-# (start, end) of the working periods of a working day, and the working weekdays (0 = Monday).
-WORKDAY = ((time(7, 30), time(12, 0)), (time(13, 0), time(16, 0)))
-WORKDAYS = frozenset(range(5))
-DAY_END = WORKDAY[-1][1]
 KINDS = ("keputusan", "berjalan", "menunggu", "dokumen")  # decision waiting, in progress, due to start, documents
 
 
-DAY_MINUTES = 450
-
-
-def span_text(minutes: int, lang: str) -> str:
-    """9810 → '21 hari 6 jam' (working days of 450 minutes); under a day in hours and minutes."""
-    days, rest = divmod(minutes, DAY_MINUTES)
+def span_text(minutes: int, lang: str, day: int) -> str:
+    """9810 → '21 hari 6 jam' (working days of ``day`` minutes); under a day in hours and minutes."""
+    days, rest = divmod(minutes, day)
     hours, mins = divmod(rest, 60)
     parts = [(days, "agenda.days"), (hours, "agenda.hours"), (mins if not days else 0, "agenda.minutes")]
     words = [text(code, lang, n=n) for n, code in parts if n]
     return " ".join(words) or text("agenda.minutes", lang, n=0)
-
-
-def working_minutes(start: datetime, end: datetime) -> int:
-    """Working minutes between two local times (0 when ``end`` is not after ``start``)."""
-    if end <= start:
-        return 0
-    total = 0
-    day = start.date()
-    while day <= end.date():
-        if day.weekday() in WORKDAYS:
-            for a, b in WORKDAY:
-                lo = max(start, datetime.combine(day, a))
-                hi = min(end, datetime.combine(day, b))
-                if hi > lo:
-                    total += int((hi - lo).total_seconds() // 60)
-        day += timedelta(days=1)
-    return total
-
-
-def add_working(start: datetime, minutes: int) -> datetime:
-    """The local time ``minutes`` working minutes after ``start``."""
-    moment, left = start, minutes
-    while True:
-        day = moment.date()
-        if day.weekday() in WORKDAYS:
-            for a, b in WORKDAY:
-                lo, hi = max(moment, datetime.combine(day, a)), datetime.combine(day, b)
-                if hi <= lo:
-                    continue
-                span = int((hi - lo).total_seconds() // 60)
-                if left <= span:
-                    return lo + timedelta(minutes=left)
-                left -= span
-        moment = datetime.combine(day + timedelta(days=1), time(0, 0))
 
 
 @dataclass(frozen=True)
@@ -121,8 +82,13 @@ class AgendaItem:
 class Agenda:
     on: date
     moment: datetime  # the end of that working day: what is overdue by then
+    hours: WorkingHours = CIVIL_SERVICE  # the office's, as the check counts by
     items: list[AgendaItem] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # staff id -> name
+
+    def span(self, minutes: int, lang: str) -> str:
+        """Working minutes in words, a 'hari' being the office's working day."""
+        return span_text(minutes, lang, self.hours.day_minutes)
 
     def for_person(self, staff_id: str) -> list[AgendaItem]:
         return sorted((i for i in self.items if staff_id in i.people), key=_order)
@@ -137,7 +103,7 @@ class Agenda:
             "format": "sop-kit/agenda/1",
             "tanggal": self.on.isoformat(),
             "per": f"{self.moment:%Y-%m-%d %H:%M}",
-            "waktu_kerja": "Senin-Jumat 07.30-12.00, 13.00-16.00 (450 menit); hari libur nasional tidak dikurangkan",
+            "waktu_kerja": describe(self.hours, "id"),
             "staf": [
                 {"id": p, "nama": self.names.get(p, p), "agenda": [i.to_json() for i in self.for_person(p)]}
                 for p in self.people
@@ -154,8 +120,9 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
     """The agenda of the judged archive as of the end of the working day ``on``; only what
     concerns staff member ``staff`` if given."""
     archive = audit.archive
-    moment = datetime.combine(on, DAY_END)
-    agenda = Agenda(on, moment, names={p.id: p.nama for p in archive.staff.values()})
+    hours = archive.config.hours
+    moment = datetime.combine(on, hours.closing(on))
+    agenda = Agenda(on, moment, hours, names={p.id: p.nama for p in archive.staff.values()})
     for folder, verdict in sorted(audit.report.verdicts.items()):
         case = archive.read_case(folder)
         if case.kasus is None:
@@ -164,7 +131,7 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
         if sop is None:
             continue
         missing = [(m.step, m.round, m.name) for m in verdict.missing]
-        agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment)
+        agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment, hours)
     if staff is not None:
         agenda.items = [i for i in agenda.items if staff in i.people]
     return agenda
@@ -182,6 +149,7 @@ def _case_items(
     steps: Iterable[Any],
     missing: list[tuple[int, int, str]],
     moment: datetime,
+    hours: WorkingHours,
 ) -> list[AgendaItem]:
     prog = progress_of(sop, list(steps))
     if prog.status is Status.DONE and not missing:
@@ -191,8 +159,8 @@ def _case_items(
 
     def item(kind: str, no: int, rnd: int, people: tuple[str, ...], since: datetime, doc: str | None = None) -> None:
         spec = sop.step(no)
-        elapsed = working_minutes(since, moment)
-        due = add_working(since, spec.waktu_menit)
+        elapsed = hours.minutes(since, moment)
+        due = hours.add(since, spec.waktu_menit)
         out.append(
             AgendaItem(kind, kasus.id, place, sop.nomor, no, rnd, spec.kegiatan, people, since, due, elapsed,
                        spec.waktu_menit, spec.waktu_fleksibel, elapsed > spec.waktu_menit, doc)
@@ -211,7 +179,7 @@ def _case_items(
         pres = [prog.current(p) for p in sop.prerequisites(nxt)]
         if all(p is not None and p.record.status == "selesai" for p in pres):
             ends = [_local(p.record.selesai) for p in pres if p is not None and p.record.selesai]
-            start = max(ends) if ends else datetime.combine(kasus.periode.mulai, WORKDAY[0][0])
+            start = max(ends) if ends else datetime.combine(kasus.periode.mulai, hours.opening(kasus.periode.mulai))
             kind = "keputusan" if sop.step(nxt).keputusan else "menunggu"
             item(kind, nxt, prog.final_round + (1 if prog.decision(prog.final_round) == "tidak" else 0),
                  _holders(archive, sop, nxt, moment.date()), start)  # fmt: skip
@@ -261,13 +229,13 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
                     kind=label,
                     no=i.step,
                     activity=i.activity,
-                    elapsed=span_text(i.elapsed, lang),
-                    standard=span_text(i.standard, lang),
+                    elapsed=agenda.span(i.elapsed, lang),
+                    standard=agenda.span(i.standard, lang),
                     since=f"{i.since:%Y-%m-%d %H.%M}",
                 )
             )
     out.append("")
-    out.append(text("agenda.method", lang))
+    out.append(text("agenda.method", lang, hours=describe(agenda.hours, lang)))
     return "\n".join(out) + "\n"
 
 
@@ -284,7 +252,7 @@ def agenda_ics(agenda: Agenda, office: str) -> bytes:
     cal.add("x-wr-timezone", "Asia/Jakarta")
     stamp = _utc(agenda.moment)
     for i in sorted(agenda.items, key=_order):
-        start = datetime.combine(agenda.on, WORKDAY[0][0]) if i.overdue else i.due
+        start = datetime.combine(agenda.on, agenda.hours.opening(agenda.on)) if i.overdue else i.due
         event = Event()
         doc = f"-{slug(i.document)}" if i.document else ""
         event.add("uid", f"{i.case}-{i.step}-{i.round}-{i.kind}{doc}@sop-kit")
@@ -295,7 +263,7 @@ def agenda_ics(agenda: Agenda, office: str) -> bytes:
         what = text(f"agenda.kind_{i.kind}", "id", doc=i.document or "")
         event.add("summary", f"{late}{what}: langkah {i.step} — {i.case}")
         names = ", ".join(agenda.names.get(p, p) for p in i.people) or "-"
-        spent, standard = span_text(i.elapsed, "id"), span_text(i.standard, "id")
+        spent, standard = agenda.span(i.elapsed, "id"), agenda.span(i.standard, "id")
         event.add(
             "description",
             f"{i.activity}\n{i.place}\nSOP {i.sop}, putaran {i.round}\nSejak {i.since:%Y-%m-%d %H.%M}, "

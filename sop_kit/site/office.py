@@ -23,7 +23,8 @@ from markupsafe import Markup
 from ..check.audit import Audit
 from ..records.archive import Archive
 from ..records.office import read_emblem
-from ..reports.agenda import Agenda, build_agenda, span_text
+from ..records.worktime import describe
+from ..reports.agenda import Agenda, build_agenda
 from ..reports.laporan import Laporan, build_report, group_label, parse_period, report_cases, write_xlsx
 from ..reports.stats import compute, minutes_text
 from ..views.case import WIB_NOON
@@ -158,7 +159,8 @@ def agenda_pages(site: OfficeSite, render: Render) -> dict[str, str]:
             agenda=agenda,
             people=people,
             orphans=[i for i in agenda.items if not i.people],
-            span=lambda minutes: span_text(minutes, "id"),
+            span=lambda minutes: agenda.span(minutes, "id"),
+            hours=describe(agenda.hours, "id"),
             when=lambda moment: f"{moment:%Y-%m-%d %H.%M}",
         )
     }

@@ -224,11 +224,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "agenda.method": (
-        "Waktu kerja: Senin–Jumat 07.30–12.00 dan 13.00–16.00 (450 menit sehari); hari libur nasional belum "
-        "dikurangkan.",
+        "Waktu kerja (jam_kerja di sop-kit.yaml, seperti pemeriksaan menghitung Waktu SOP): {hours}.",
         "",
-        "Working time: Monday–Friday 07.30–12.00 and 13.00–16.00 (450 minutes a day); national holidays are not "
-        "yet taken off.",
+        "Working time (jam_kerja in sop-kit.yaml, as the check counts the SOP's Waktu): {hours}.",
         "",
     ),
     "agenda.ics_written": (

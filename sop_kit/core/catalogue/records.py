@@ -34,6 +34,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "working hours '{value}' cannot be read",
         'write them as "HH:MM-HH:MM", closing after opening, e.g. "07:30-12:00"',
     ),
+    "schema.working_week": (
+        "jam_kerja tidak memberi jam kerja pada hari apa pun",
+        'beri jam kerja paling sedikit satu hari, mis. senin: ["07:30-12:00", "13:00-16:00"], atau hapus jam_kerja '
+        "untuk memakai jam kerja ASN (Keppres 68/1995)",
+        "jam_kerja gives no working hours on any day",
+        'give working hours on at least one day, e.g. senin: ["07:30-12:00", "13:00-16:00"], or remove jam_kerja to '
+        "use the civil service's hours (Keppres 68/1995)",
+    ),
     "worktime.minutes": ("{minutes} menit", "", "{minutes} minutes", ""),
     "worktime.both": (
         "{working} menit kerja, {calendar} kalender",
@@ -44,6 +52,26 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "worktime.days": ("{n} hari", "", "{n} d", ""),
     "worktime.hours": ("{n} jam", "", "{n} h", ""),
     "worktime.mins": ("{n} menit", "", "{n} min", ""),
+    "worktime.day_senin": ("Senin", "", "Monday", ""),
+    "worktime.day_selasa": ("Selasa", "", "Tuesday", ""),
+    "worktime.day_rabu": ("Rabu", "", "Wednesday", ""),
+    "worktime.day_kamis": ("Kamis", "", "Thursday", ""),
+    "worktime.day_jumat": ("Jumat", "", "Friday", ""),
+    "worktime.day_sabtu": ("Sabtu", "", "Saturday", ""),
+    "worktime.day_minggu": ("Minggu", "", "Sunday", ""),
+    "worktime.holidays_off": (
+        "hari libur nasional dan cuti bersama tidak dihitung",
+        "",
+        "national holidays and cuti bersama are not counted",
+        "",
+    ),
+    "worktime.holidays_on": (
+        "hari libur nasional dihitung sebagai hari kerja (jam_kerja: libur_nasional: false)",
+        "",
+        "national holidays count as working days (jam_kerja: libur_nasional: false)",
+        "",
+    ),
+    "worktime.office_days_off": ("{n} hari libur kantor tidak dihitung", "", "{n} office day(s) off not counted", ""),
     "privacy.public_field": (
         "'{field}' memuat {kind}: data pribadi di teks yang dipublikasikan",
         "hapus dari kolom ini (nilainya tidak dikutip di sini); data keluarga hanya di 'sasaran' kasus.yaml, yang "
