@@ -7,7 +7,9 @@ import random
 import re
 import shutil
 import subprocess
-from datetime import date, datetime
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from sop_kit.clerk.step import StepUpdate, record_step
 from sop_kit.cli.main import main
 from sop_kit.core.errors import ConfigError
 from sop_kit.records.archive import open_archive
+from sop_kit.records.fieldtypes import WIB, office_now, office_today
 from sop_kit.records.yamlsafe import load_file
 
 from .conftest import CORPUS, REPO
@@ -242,6 +245,44 @@ def test_step_times_after_now_are_typos_refused_with_the_clock_named(repo: Path)
     assert snapshot(folder) == before
     done = record_step(archive, folder.name, StepUpdate(1, mulai=datetime(2026, 3, 2, 9, 35)), now=now)
     assert done.record is not None and done.record.mulai is not None
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set the machine's time zone (TZ) for this test; the process's is restored after."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_are_the_offices_whatever_zone_the_machine_is_set_to(
+    repo: Path, machine_zone: Callable[[str], None]
+) -> None:
+    """Records hold WIB. A laptop or CI runner left on UTC is seven hours behind Purwakarta:
+    'sekarang' was written seven hours early, and a time typed correctly was refused as
+    being after now."""
+    folder = new_case(repo)
+    machine_zone("UTC")
+    archive = open_archive(repo / "records")
+    # 02.30 UTC is 09.30 in the office: a step started at 09.00 WIB is in the past.
+    now = datetime(2026, 3, 2, 2, 30, tzinfo=UTC)
+    done = record_step(archive, folder.name, StepUpdate(1, mulai=datetime(2026, 3, 2, 9, 0)), now=now)
+    assert done.record is not None and done.record.mulai == datetime(2026, 3, 2, 9, 0)
+    # 'sekarang' is the office's time, to the minute, on a machine in any zone.
+    for zone in ("UTC", "America/Los_Angeles"):
+        machine_zone(zone)
+        assert abs(office_now() - datetime.now(WIB).replace(tzinfo=None)) < timedelta(minutes=1)
+        assert abs(office_now() - datetime.now()) > timedelta(hours=6)  # not the machine's clock face
+        code, out = run("step", folder.name, "1", "--mulai", "sekarang")
+        assert code == 0, out
+        mulai = datetime.fromisoformat(load_file(next(folder.glob("langkah/01-*.yaml"))).data["mulai"])
+        assert abs(mulai - datetime.now(WIB).replace(tzinfo=None)) < timedelta(minutes=2), (zone, mulai)
+        assert office_today() in {(datetime.now(WIB) + timedelta(minutes=m)).date() for m in (-1, 0)}
 
 
 def test_step_refuses_a_file_attached_twice(repo: Path) -> None:

@@ -23,6 +23,7 @@ from ..check.report import Verdict
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
+from ..records.fieldtypes import office_today
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.rounds import Status, case_progress
@@ -121,8 +122,8 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
             TRAIL_INCLUDED if found is not None else (TRAIL_OMITTED if not audit.options.trail else TRAIL_UNAVAILABLE)
         )
         info = _bag_info(archive, current, sop, state, checked, case_rel, trail_field, options.force)
-        info["Bagging-Date"] = (options.bagging_date or date.today()).isoformat()
-        info |= retention_info(archive, kasus, sop, current, folder, options.bagging_date or date.today())
+        info["Bagging-Date"] = (options.bagging_date or office_today()).isoformat()
+        info |= retention_info(archive, kasus, sop, current, folder, options.bagging_date or office_today())
         for key, value in (
             ("Contact-Name", options.contact_name),
             ("Contact-Email", options.contact_email),

@@ -30,6 +30,7 @@ from ..check.rules import check_case
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
+from ..records.fieldtypes import WIB, office_now
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
@@ -100,7 +101,7 @@ class Recorded:
 def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime | None = None) -> Recorded:
     """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder);
     ``now`` is the clerk's local time (default: the clock), after which no time may fall."""
-    _refuse_future(update, now or datetime.now())
+    _refuse_future(update, now or office_now())
     folder = archive.find_case(case)
     current = archive.read_case(folder)
     if current.kasus is None:
@@ -240,8 +241,8 @@ def _refuse_future(update: StepUpdate, now: datetime) -> None:
 
 
 def _local(moment: datetime) -> datetime:
-    """The machine's local wall time (the clerk's, WIB in the office), without a zone."""
-    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    """The office's wall time (WIB, as records hold times), without a zone."""
+    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _refuse_unreadable(case: CaseFolder) -> None:
@@ -335,7 +336,7 @@ def _listing(data: CommentedMap, key: str) -> Any:
 
 def _correction(data: CommentedMap, update: StepUpdate) -> None:
     """A correction is written down in the record (when, why); a re-approval closes it."""
-    when = _moment(update.pada or datetime.now().replace(second=0, microsecond=0))
+    when = _moment(update.pada or office_now())
     listing = _listing(data, "koreksi")
     if update.koreksi is not None:
         entry = CommentedMap()

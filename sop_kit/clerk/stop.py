@@ -18,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..core.errors import ConfigError
 from ..records.archive import Archive
+from ..records.fieldtypes import office_today
 from ..records.layout import CASE_FILE
 from ..records.models import Kasus, Sop
 from ..records.parse import validate
@@ -50,7 +51,7 @@ class Stopped:
 
 def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None) -> Stopped:
     """Record ``stop`` in the case's kasus.yaml; ``today`` (default: the clock's) bounds its date."""
-    today = today or date.today()
+    today = today or office_today()
     if stop.tanggal > today:  # a mistyped year: a case is stopped when it is, not ahead
         raise ConfigError("stop.future", None, date=stop.tanggal.isoformat(), today=today.isoformat())
     folder = archive.find_case(case)

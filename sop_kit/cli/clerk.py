@@ -12,6 +12,7 @@ from ..check.output import finding_lines
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
+from ..records.fieldtypes import office_now, office_today
 from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
 from .options import ARCHIVE, complete_case, lang_option, library_errors, root_option
 from .usage import Command
@@ -62,7 +63,7 @@ def new(
     else:
         try:
             ask_location(answers, lang)
-            start = ask_start(answers, lang, date.today())
+            start = ask_start(answers, lang, office_today())
             ask_staff(archive, answers, start, lang)
             ask_sop(archive, answers, start, lang)
         except click.Abort:  # Ctrl+C or end of input at a prompt
@@ -100,7 +101,7 @@ def _moment(value: str | None) -> datetime | None:
     if value is None:
         return None
     if value.strip().lower() in ("sekarang", "now"):
-        return datetime.now().replace(second=0, microsecond=0)  # the clerk's local time (WIB in the office)
+        return office_now()
     try:
         return datetime.strptime(value.strip().replace("T", " "), "%Y-%m-%d %H:%M")
     except ValueError:
@@ -242,7 +243,7 @@ def hentikan(
 ) -> None:
     from ..clerk.stop import Stop, stop_case
 
-    day = _date(tanggal) or date.today()
+    day = _date(tanggal) or office_today()
     done = stop_case(open_archive(root), case, Stop(status, day, oleh, alasan))  # type: ignore[arg-type]
     shown = str(Path(root) / done.path.relative_to(done.folder.parents[2]))
     click.echo(text("stop.done", lang, id=done.case_id, status=status, date=day, path=shown))
@@ -330,7 +331,7 @@ def init(
             sys.exit(1)
     lambang = profile.pop("lambang", None)
     answers = OfficeAnswers(**profile, lambang=Path(lambang) if lambang else None)  # type: ignore[arg-type]
-    created = init_archive(target, sop_file, instansi, answers, date.today().year)
+    created = init_archive(target, sop_file, instansi, answers, office_today().year)
     click.echo(text("init.created", lang, path=target))
     for path in created:
         click.echo(f"  {path}")

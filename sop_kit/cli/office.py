@@ -11,6 +11,7 @@ from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
 from ..records.config import office_name
+from ..records.fieldtypes import office_today
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import Command, Group
 
@@ -32,7 +33,7 @@ def write_output(path: Path, data: bytes) -> None:
 def _day(value: str | None) -> date:
     """A date option; today when not given (the library never reads the clock)."""
     if value is None:
-        return date.today()
+        return office_today()
     try:
         return date.fromisoformat(value.strip())
     except ValueError:

@@ -12,6 +12,7 @@ import click
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
+from ..records.fieldtypes import office_today
 from .options import lang_option, library_errors, root_option
 from .usage import Group
 
@@ -113,7 +114,7 @@ def tambah(
     flags = {"admin_staf": admin_staf, "admin_sop": admin_sop, "admin_arsip": admin_arsip}
     tenure = _tenure(jabatan, peran, mulai, flags)
     change = PersonChange(ident, nama, nip, email, _keys(kunci, ssh_default), tenure, fiktif or None)
-    done = add_person(open_archive(root), change, date.today())
+    done = add_person(open_archive(root), change, office_today())
     _report(done, root, lang, f"staf: {ident} ditambahkan ({jabatan})")
 
 
@@ -149,7 +150,7 @@ def ubah(
     change = PersonChange(ident, nama, nip, email, _keys(kunci, ssh_default), _tenure(jabatan, peran, mulai, flags))
     if change == type(change)(ident):
         raise ConfigError("record.nothing", None)
-    done = change_person(open_archive(root), change, date.today())
+    done = change_person(open_archive(root), change, office_today())
     _report(done, root, lang, f"staf: {ident} diubah")
 
 
@@ -165,7 +166,7 @@ def akhiri(ident: str, root: Path, sampai: str, jabatan: str | None, lang: str) 
 
     last_day = _day(sampai, "--sampai")
     assert last_day is not None
-    done = end_tenure(open_archive(root), ident, last_day, jabatan, date.today())
+    done = end_tenure(open_archive(root), ident, last_day, jabatan, office_today())
     _report(done, root, lang, f"staf: jabatan {ident} berakhir {last_day}")
 
 

@@ -19,6 +19,18 @@ WIB = timezone(timedelta(hours=7), "WIB")  # Purwakarta's time: records hold loc
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")  # fmt: skip
 
+
+def office_now() -> datetime:
+    """The office's wall time to the minute (WIB, as records hold times), whatever zone the
+    machine is set to: a laptop or CI runner on UTC is seven hours behind Purwakarta."""
+    return datetime.now(WIB).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def office_today() -> date:
+    """The office's date (WIB): between midnight and 07.00 a UTC machine is still on yesterday."""
+    return datetime.now(WIB).date()
+
+
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 # Marks a field as personal data: never published, redacted from public outputs.

@@ -40,6 +40,7 @@ from ..core.errors import ConfigError, SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.config import office_name
+from ..records.fieldtypes import office_today
 from ..records.layout import Layout
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
@@ -160,7 +161,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     look = site_look(archive)  # a refused mkdocs.yml stops the build before any work
     published = as_published(audit.report, archive)
     office = office_name(archive.config, archive.sops)
-    extra = office_site(audit, options.internal, options.on or date.today())  # reports, agenda
+    extra = office_site(audit, options.internal, options.on or office_today())  # reports, agenda
     collector.settle()
 
     names = [folder.name for folder in published.verdicts]
