@@ -45,3 +45,39 @@ def test_status_unknown_case_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
     assert result.exit_code == 2
     assert "kasus '2026-03-tidak-ada-0000' tidak ditemukan" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_step_due_again_in_a_new_round_is_not_shown_done(tmp_path: Path) -> None:
+    """'Tidak' at step 2 sent Gandasoli back to step 1; with round 2's step 1 done, step 2 is due
+    again. Round 1's step 2 (the 'tidak') is history: status listed it as the step's state
+    ('Langkah 2: selesai — … 2026-04-08') beside 'Berikutnya: langkah 2', and the dossier's
+    step table ticked it done."""
+    from sop_kit.check.audit import audit
+    from sop_kit.check.run import CheckOptions
+    from sop_kit.records.archive import open_archive
+    from sop_kit.views.case import case_document
+
+    from .test_office import copy_archive
+
+    case = "2026-04-gandasoli-2j7r"
+    records = copy_archive(tmp_path / "a", (case,))
+    again = next(records.glob(f"kasus/*/{case}/langkah/01-*-putaran-2.yaml"))
+    again.write_text(
+        again.read_text("utf-8").replace("status: berjalan", "status: selesai") + "selesai: 2026-04-10 09:25\n",
+        "utf-8",
+    )
+    done = CliRunner().invoke(main, ["status", case, "--root", str(records), "--no-trail", "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    now = [ln for ln in done.output.splitlines() if ln.startswith("Step ")]  # the current round's lines
+    assert now[0].startswith("Step 1: done") and not [ln for ln in now if ln.startswith("Step 2: done")], done.output
+    assert "Next: step 2" in done.output and "(round 2)" in done.output
+
+    judged = audit(records, CheckOptions(trail=False, use_cache=False))
+    archive = open_archive(records)
+    folder = archive.find_case(case)
+    read = archive.read_case(folder)
+    sop = archive.sop_of(read.kasus)  # type: ignore[arg-type]
+    assert sop is not None
+    document = case_document(archive, read, sop, judged.report.verdicts[folder], None)
+    assert [s.done for s in document.steps][:3] == [True, False, False]
+    assert [e.round for e in document.executions if e.no == 2] == [1]  # the 'tidak' stays in the history

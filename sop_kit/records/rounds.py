@@ -115,11 +115,13 @@ class Progress:
         return None
 
     def current(self, no: int) -> StepFile | None:
-        """The record that counts now for step ``no``: the one the path passed last, the due
-        one, or one recorded ahead of the path in the current round."""
+        """The record that counts now for step ``no``: the due one, the one the path passed
+        last, or one recorded ahead of the path in the current round. A step due again in a
+        new round has none until it is recorded there: the earlier round's record (a 'tidak'
+        decision, say) is history, not the step's state."""
         passed, due = self.walk()
-        if due is not None and due.step == no and no in self.rounds.get(due.round, {}):
-            return self.rounds[due.round][no]
+        if due is not None and due.step == no:
+            return self.rounds.get(due.round, {}).get(no)
         for slot in reversed(passed):
             if slot.step == no:
                 return self.rounds[slot.round][no]
