@@ -47,8 +47,10 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
         return CaseJudgement(out, missing)
     prog = case_progress(sop, case)
     referenced: set[str] = set()
-    for step in case.steps:
-        out += _step(archive, case, sop, step, referenced, missing)
+    first_use: dict[str, _Use] = {}
+    # In the SOP's order, so that a file's first use is the one that counts.
+    for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah, s.name)):
+        out += _step(archive, case, sop, step, referenced, first_use, missing)
     out += personal_data(case)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
@@ -198,12 +200,22 @@ def _unknown_staff(archive: Archive, case: CaseFolder, file: str, line: int, who
     return _f(E, "staff.unknown", case, file, line, id=who, suggestion=close[0] if close else "-")
 
 
+class _Use(NamedTuple):
+    """Where a file's content was first recorded as a document of the case."""
+
+    step: int
+    round: int
+    path: str
+    kind: str
+
+
 def _step(
     archive: Archive,
     case: CaseFolder,
     sop: Sop,
     step: StepFile,
     referenced: set[str],
+    first_use: dict[str, _Use],
     missing: list[MissingDocument],
 ) -> Iterator[Finding]:
     rec, loaded = step.record, step.loaded
@@ -307,6 +319,7 @@ def _step(
             continue
         if doc.pribadi is False and sop.kind(doc.jenis).pribadi:
             yield _f(E, "doc.personal_kind", case, file, at("dokumen", i, "pribadi"), kind=sop.kind(doc.jenis).nama)
+        digests: list[str] = []
         problems = list(
             _document(
                 case,
@@ -317,11 +330,35 @@ def _step(
                 sop.kind(doc.jenis).format,
                 referenced,
                 archive.config.max_file_bytes,
+                digests,
             )
         )
         yield from problems
-        if not any(p.severity is E for p in problems):
-            valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
+        if any(p.severity is E for p in problems):
+            continue
+        # One file is one document: a step's mandated document is not met by another step's
+        # file (the verification's berita acara recorded again as the SK), nor a count of
+        # photos by one photo listed three times.
+        use = _Use(rec.langkah, rec.putaran, doc.berkas, sop.kind(doc.jenis).nama)
+        first = first_use.setdefault(digests[0], use) if digests else use
+        if first is not use:
+            yield _f(
+                E,
+                "doc.listed_twice" if first.path == use.path else "doc.reused",
+                case,
+                file,
+                at("dokumen", i, "berkas"),
+                path=doc.berkas,
+                kind=use.kind,
+                no=rec.langkah,
+                other=first.path,
+                other_kind=first.kind,
+                other_no=first.step,
+                other_round=first.round,
+                case_id=case.path.name,
+            )
+            continue
+        valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
     if done:
         for kind in spec.dokumen_wajib:
             if valid.get(kind, 0) < spec.minimal_berkas:
@@ -351,9 +388,11 @@ def _document(
     formats: Sequence[str],
     referenced: set[str],
     limit: int,
+    digests: list[str],
 ) -> Iterator[Finding]:
     """One attached file: inside the case folder, a regular non-empty file of the right type,
-    within the size limit, with no active content (:mod:`.files`).
+    within the size limit, with no active content (:mod:`.files`). Its SHA-256, once read,
+    is appended to ``digests``.
 
     Judged from the folder's listing, which never follows links: a path through a
     symbolic link is refused before anything is opened."""
@@ -386,6 +425,7 @@ def _document(
         return
     full = f"{case.path}/{name}"
     head, digest = _read(full, entry.size)
+    digests.append(digest)
     found = sniff(head, full)
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))

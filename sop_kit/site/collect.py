@@ -26,6 +26,8 @@ DOCUMENT_CODES = frozenset(
     {
         "doc.missing",
         "doc.unknown_kind",
+        "doc.reused",
+        "doc.listed_twice",
         "file.outside",
         "file.symlink",
         "file.missing",
