@@ -206,7 +206,8 @@ class _Use(NamedTuple):
     step: int
     round: int
     path: str
-    kind: str
+    kind: str  # the document kind's id
+    name: str  # and its name
 
 
 def _step(
@@ -218,6 +219,7 @@ def _step(
     first_use: dict[str, _Use],
     missing: list[MissingDocument],
 ) -> Iterator[Finding]:
+    counted: dict[str, str] = {}  # the content of this record's documents -> the first path listing it
     rec, loaded = step.record, step.loaded
     file = loaded.file
 
@@ -336,23 +338,27 @@ def _step(
         yield from problems
         if any(p.severity is E for p in problems):
             continue
-        # One file is one document: a step's mandated document is not met by another step's
-        # file (the verification's berita acara recorded again as the SK), nor a count of
-        # photos by one photo listed three times.
-        use = _Use(rec.langkah, rec.putaran, doc.berkas, sop.kind(doc.jenis).nama)
+        # One file is one document. The same kind may pass from step to step (Kelengkapan are a
+        # step's inputs: step 1's data is what step 2 verifies), but one file cannot be two kinds
+        # (the verification's berita acara recorded again as the SK), nor count twice in a step
+        # (one photo listed three times for three).
+        doc_kind = sop.kind(doc.jenis)
+        use = _Use(rec.langkah, rec.putaran, doc.berkas, doc_kind.id, doc_kind.nama)
         first = first_use.setdefault(digests[0], use) if digests else use
-        if first is not use:
+        earlier = counted.setdefault(digests[0], doc.berkas) if digests else doc.berkas
+        twice = earlier is not doc.berkas
+        if twice or first.kind != use.kind:
             yield _f(
                 E,
-                "doc.listed_twice" if first.path == use.path else "doc.reused",
+                "doc.listed_twice" if twice else "doc.reused",
                 case,
                 file,
                 at("dokumen", i, "berkas"),
                 path=doc.berkas,
-                kind=use.kind,
+                kind=use.name,
                 no=rec.langkah,
-                other=first.path,
-                other_kind=first.kind,
+                other=earlier if twice else first.path,
+                other_kind=first.name,
                 other_no=first.step,
                 other_round=first.round,
                 case_id=case.path.name,

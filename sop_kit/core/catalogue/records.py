@@ -717,21 +717,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "doc.reused": (
         "langkah {no}: {kind} '{path}' adalah berkas yang sama dengan '{other}', {other_kind} langkah "
-        "{other_no} (putaran {other_round}); satu berkas hanya dapat menjadi satu dokumen",
+        "{other_no} (putaran {other_round}); satu berkas tidak dapat menjadi dua jenis dokumen",
         "lampirkan {kind} yang sebenarnya (sop-kit step {case_id} {no} --lampir BERKAS); bila tercatat dua kali "
         "karena salah ketik, hapus entri ini dari 'dokumen'",
         "step {no}: {kind} '{path}' is the same file as '{other}', the {other_kind} of step {other_no} (round "
-        "{other_round}); one file can only be one document",
+        "{other_round}); one file cannot be two kinds of document",
         "attach the real {kind} (sop-kit step {case_id} {no} --lampir FILE); if it was listed twice by mistake, "
         "remove this entry from 'dokumen'",
     ),
     "doc.listed_twice": (
-        "langkah {no}: '{path}' sudah dicatat sebagai {other_kind} langkah {other_no} (putaran {other_round}); "
-        "satu berkas hanya dapat menjadi satu dokumen",
+        "langkah {no}: {kind} '{path}' sudah dicatat di langkah ini (sebagai '{other}'); satu berkas dihitung "
+        "satu kali",
         "hapus entri ini dari 'dokumen'; bila langkah ini perlu {kind} lain, lampirkan berkasnya (sop-kit step "
         "{case_id} {no} --lampir BERKAS)",
-        "step {no}: '{path}' is already listed as the {other_kind} of step {other_no} (round {other_round}); one "
-        "file can only be one document",
+        "step {no}: {kind} '{path}' is already listed in this step (as '{other}'); one file counts once",
         "remove this entry from 'dokumen'; if the step needs another {kind}, attach its file (sop-kit step {case_id} "
         "{no} --lampir FILE)",
     ),
