@@ -236,6 +236,29 @@ def test_every_help_is_in_indonesian_and_english_on_request(monkeypatch: pytest.
 # --- a case withdrawn ---------------------------------------------------------------------------
 
 
+def test_a_case_is_stopped_by_whoever_decides_in_the_sop(repo: Path) -> None:
+    """Withdrawing a case is deciding it goes no further. A pelaksana could record it in their
+    own name ('--oleh rizki-ramadhan') and, before any approval, nothing objected: the case
+    left the agenda with a clean verdict."""
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    before = (folder / "kasus.yaml").read_bytes()
+    code, out = run("hentikan", folder.name, "batal", "--oleh", "rizki-ramadhan", "--tanggal", "2026-03-03",
+                    "--alasan", "Data ganda", "--lang", "en")  # fmt: skip
+    assert code == 2 and "stopping a case is a decision of the Kasi Peningkatan Kualitas Keluarga" in out, out
+    assert "give --oleh a holder of that role on that date: agus-permana" in out
+    assert (folder / "kasus.yaml").read_bytes() == before
+    # Written by hand, the check says so, at the line of 'oleh'.
+    text = before.decode("utf-8") + (
+        "dihentikan:\n  status: batal\n  tanggal: 2026-03-03\n  oleh: rizki-ramadhan\n  alasan: Data ganda\n"
+    )
+    (folder / "kasus.yaml").write_text(text, "utf-8")
+    line = text.splitlines().index("  oleh: rizki-ramadhan") + 1
+    assert ("case.stop_wrong_role", "kasus.yaml", line) in findings(repo, folder)
+    (folder / "kasus.yaml").write_text(text.replace("oleh: rizki-ramadhan", "oleh: agus-permana"), "utf-8")
+    assert "case.stop_wrong_role" not in [code for code, _, _ in findings(repo, folder)]
+
+
 def test_a_withdrawn_case_stays_with_its_reason_and_takes_no_more_steps(repo: Path) -> None:
     folder = new_case(repo)
     assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0

@@ -167,6 +167,35 @@ def test_edit_after_approval_is_flagged_and_reapproval_clears_it(repo: SignedRep
     assert ("trail.changed_after_approval", "01-pengumpulan-data.yaml", 1) in found
 
 
+def test_a_changed_identity_is_approved_again_by_the_role_its_hint_names(repo: SignedRepo, tmp_path: Path) -> None:
+    """The hint said 'the Kasi or the Kabid' must approve kasus.yaml again, but only the roles
+    of the SOP's decision steps can: a Kabid following it got a second finding. The hint now
+    names those roles, from the case's SOP, and the one it names clears it."""
+    kasus = repo.case_dir() / "kasus.yaml"
+    kasus.write_text(kasus.read_text("utf-8") + "# judul diperbaiki\n", "utf-8")
+    repo.commit("Perbaiki identitas", "dewi-lestari", "Dewi Lestari", "2026-03-05T09:00:00+07:00")
+    archive = open_archive(repo.records)
+
+    def identity_findings() -> list[tuple[str, str]]:
+        trail, _ = trail_of(repo, tmp_path / "c")
+        return [
+            (f.params["author"], f.hint("en"))
+            for f in [*trail.findings, *trail_findings(archive, trail)]
+            if f.code == "trail.identity_changed"
+        ]
+
+    assert identity_findings() == [
+        ("Dewi Lestari", "approve again: a commit signed by the Kasi Peningkatan Kualitas Keluarga that saves "
+         "kasus.yaml again")
+    ]  # fmt: skip
+    kasus.write_text(kasus.read_text("utf-8") + "\n", "utf-8")
+    repo.commit("Setujui identitas", "budi-santoso", "Budi Santoso", "2026-03-05T10:00:00+07:00")  # the Kabid
+    assert [author for author, _ in identity_findings()] == ["Dewi Lestari", "Budi Santoso"]
+    kasus.write_text(kasus.read_text("utf-8") + "\n", "utf-8")
+    repo.commit("Setujui identitas", "agus-permana", "Agus Permana", "2026-03-05T11:00:00+07:00")  # the Kasi
+    assert identity_findings() == []
+
+
 def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:
     steps_3_4(repo)
     repo.git("checkout", "-q", "-b", "yuni")

@@ -57,7 +57,7 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
         # unreadable; its own errors say what to fix first.
         return CaseJudgement(out, missing)
     out += _rounds(case, sop, prog)
-    out += _completion(case, sop, prog)
+    out += _completion(archive, case, sop, prog)
     out += photo_findings(case, sop, prog)
     out += _unreferenced(archive, case, referenced)
     return CaseJudgement(out, missing)
@@ -537,14 +537,31 @@ def _sent_back(sop: Sop, prog: Progress, no: int, round_no: int) -> Langkah | No
     return None
 
 
-def _completion(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
+def _completion(archive: Archive, case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
     """A closed case must hold files and photos ('Harus ada Berkas dan Dokumen/Foto'); a case
-    withdrawn or closed early must say why, and nothing is done in it afterwards."""
+    withdrawn or closed early must say why, be stopped by whoever decides in the SOP, and
+    nothing is done in it afterwards."""
     assert case.kasus is not None and case.kasus_loaded is not None
     stop, loaded = case.kasus.dihentikan, case.kasus_loaded
     if stop is not None:
         if not stop.alasan:
             yield _f(E, "case.stop_no_reason", case, loaded.file, loaded.line_of(("dihentikan",)), status=stop.status)
+        person = archive.staff.get(stop.oleh)
+        if archive.unknown_staff(stop.oleh):
+            yield _unknown_staff(archive, case, loaded.file, loaded.line_of(("dihentikan", "oleh")), stop.oleh)
+        elif person is not None and sop.deciders and not person.roles_on(stop.tanggal) & {r.id for r in sop.deciders}:
+            # Stopping a case is deciding it goes no further: the SOP's decision is its deciders'.
+            yield _f(
+                E,
+                "case.stop_wrong_role",
+                case,
+                loaded.file,
+                loaded.line_of(("dihentikan", "oleh")),
+                who=person.nama,
+                date=str(stop.tanggal),
+                status=stop.status,
+                required=" / ".join(r.nama for r in sop.deciders),
+            )
         for step in [s for r in prog.rounds.values() for s in r.values()]:
             moment = step.record.mulai
             if moment is not None and moment.date() > stop.tanggal:

@@ -70,6 +70,15 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
     sop = archive.sop_of(kasus)
     if sop is not None and case_progress(sop, current).status is Status.DONE:
         raise ConfigError("stop.finished", archive.show(path), id=kasus.id)
+    deciders = {r.id for r in sop.deciders} if sop is not None else set()
+    person = archive.staff.get(stop.oleh)
+    if sop is not None and deciders and person is not None and not person.roles_on(stop.tanggal) & deciders:
+        # As the check's case.stop_wrong_role: stopping a case is its deciders' decision.
+        holders = sorted(p.id for p in archive.staff.values() if p.roles_on(stop.tanggal) & deciders)
+        raise ConfigError(
+            "stop.wrong_role", None, who=person.nama, date=str(stop.tanggal),
+            required=" / ".join(r.nama for r in sop.deciders), holders=", ".join(holders) or "-",
+        )  # fmt: skip
     text = _edit(path.read_text("utf-8"), stop)
     loaded = load_text(text, archive.show(path))
     model, problems = validate(loaded, loaded.data, Kasus)
@@ -85,8 +94,7 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
 
 
 def _deciders(sop: Sop | None) -> list[str]:
-    roles = {r for s in sop.decision_steps for r in s.pelaksana} if sop else set()
-    return [r.nama for r in sop.peran if r.id in roles] if sop else []
+    return [r.nama for r in sop.deciders] if sop else []
 
 
 def _edit(original: str, stop: Stop) -> str:

@@ -318,6 +318,9 @@ class _Builder:
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
             self._dates(commit, list(touched))
+        for case_id, ct in self.trail.cases.items():  # named in the findings' hints
+            sop = self._sop(case_id, self.latest)
+            ct.deciders = " / ".join(r.nama for r in sop.deciders) if sop else ct.deciders
         self.trail.authorised = dict(self.latest.files)
         self.trail.policy, self.trail.changed_after = self.latest.config.policy, self.latest.config.changed_after
         self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}
@@ -445,7 +448,7 @@ class _Builder:
             return
         identity = trail.steps.setdefault(IDENTITY, StepTrail(0, 0, IDENTITY, approval=approved[-1].approval))
         sop = self._sop(case_id, before)
-        deciders = {r for s in sop.langkah if s.keputusan for r in s.pelaksana} if sop else set()
+        deciders = {r.id for r in sop.deciders} if sop else set()
         if sig.good and signer is not None and signer.roles_on(base.when.date()) & deciders:
             event = replace(base, kind="disetujui_ulang", file=CASE_FILE, verified=True)
             identity.approval, identity.changed_after = event, []

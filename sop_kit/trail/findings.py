@@ -36,6 +36,7 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
                     "signer": change.signer_name or change.signer or "-",
                     "path": change.file or st.file,
                     "approved": st.approval.commit[:10] if st.approval else "-",
+                    "roles": ct.deciders,
                 }
                 code = "trail.identity_changed" if st.file == IDENTITY else "trail.changed_after_approval"
                 yield Finding(changed, code, shown, None, params, ct.case)
@@ -58,7 +59,7 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     for ct in {ct.case: ct for ct, _ in approved}.values():  # once a step is approved, kasus.yaml is too
         if f"{ct.folder}/{CASE_FILE}" in changed:
             shown = layout.show(trail.top / ct.folder / CASE_FILE)
-            where = {"path": CASE_FILE, "restore": f":/{ct.folder}/{CASE_FILE}"}
+            where = {"path": CASE_FILE, "restore": f":/{ct.folder}/{CASE_FILE}", "roles": ct.deciders}
             yield Finding(severity, "trail.identity_uncommitted", shown, None, where, ct.case)
     for ct, st in approved:
         if st.file == IDENTITY:

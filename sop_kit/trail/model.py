@@ -68,6 +68,7 @@ class CaseTrail:
     folder: str  # path of the case folder inside the repository
     events: list[Event] = field(default_factory=list)
     steps: dict[str, StepTrail] = field(default_factory=dict)  # by step file name
+    deciders: str = "-"  # the names of the roles of its SOP's decision steps (who approves again)
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Trail:
             "cases": {
                 cid: {
                     "folder": ct.folder,
+                    "deciders": ct.deciders,
                     "events": [event(e) for e in ct.events],
                     "steps": {
                         name: {
@@ -139,7 +141,7 @@ class Trail:
                 )
                 for e in c["events"]
             ]
-            ct = CaseTrail(cid, c["folder"], events)
+            ct = CaseTrail(cid, c["folder"], events, deciders=c["deciders"])
             for name, s in c["steps"].items():
                 st = StepTrail(s["step"], s["round"], name)
                 st.approval = events[s["approval"]] if s["approval"] is not None else None

@@ -130,6 +130,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "case {id} is already complete under the SOP; it cannot be withdrawn or closed",
         "",
     ),
+    "stop.wrong_role": (
+        "{who} tidak memegang peran yang memutuskan dalam SOP pada {date}; menghentikan kasus adalah keputusan "
+        "{required}",
+        "beri --oleh pemegang peran itu pada tanggal tersebut: {holders}",
+        "{who} did not hold the SOP's deciding role on {date}; stopping a case is a decision of the {required}",
+        "give --oleh a holder of that role on that date: {holders}",
+    ),
     "new.answers_so_far": (
         "Jawaban sejauh ini tidak hilang; lanjutkan dengan:",
         "",

@@ -14,6 +14,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the case is '{status}' without a reason",
         "give the reason in 'dihentikan.alasan' (PUBLIC: no names or NIK of families)",
     ),
+    "case.stop_wrong_role": (
+        "kasus '{status}' oleh {who}, yang pada {date} tidak memegang peran yang memutuskan dalam SOP",
+        "menghentikan kasus adalah keputusan {required}: catat penghentian atas nama pemegang peran itu "
+        "(dihentikan.oleh) dan commit dengan tanda tangannya",
+        "the case was set '{status}' by {who}, who on {date} did not hold the SOP's deciding role",
+        "stopping a case is a decision of the {required}: record the stop in that role holder's name "
+        "(dihentikan.oleh) and commit it with their signature",
+    ),
     "case.step_after_stop": (
         "langkah {no} dimulai {date}, setelah kasus berstatus '{status}' pada {stopped}",
         "langkah tidak dikerjakan lagi setelah kasus dibatalkan atau ditutup; periksa tanggalnya",

@@ -37,18 +37,19 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.identity_uncommitted": (
         "identitas kasus (kasus.yaml) berbeda dari versinya di git dan belum di-commit, padahal langkah sudah "
         "disetujui",
-        "kembalikan (git restore -- '{restore}'), atau commit perubahannya agar Kasi atau Kabid menyetujuinya ulang",
+        "kembalikan (git restore -- '{restore}'), atau commit perubahannya dengan tanda tangan {roles} "
+        "(persetujuan ulang)",
         "the case's identity (kasus.yaml) differs from its version in git and is not committed, although steps are "
         "approved",
-        "restore it (git restore -- '{restore}'), or commit the change for the Kasi or Kabid to approve again",
+        "restore it (git restore -- '{restore}'), or commit the change signed by the {roles} (approval again)",
     ),
     "trail.identity_changed": (
         "identitas kasus (kasus.yaml) diubah setelah langkah disetujui (commit {commit} oleh {author}; disetujui di "
         "{approved})",
-        "Kasi atau Kabid perlu menyetujui ulang: commit bertanda tangan yang menyimpan ulang kasus.yaml",
+        "perlu persetujuan ulang: commit bertanda tangan {roles} yang menyimpan ulang kasus.yaml",
         "the case's identity (kasus.yaml) changed after a step was approved (commit {commit} by {author}; approved "
         "in {approved})",
-        "the Kasi or the Kabid must approve again: a signed commit that saves kasus.yaml again",
+        "approve again: a commit signed by the {roles} that saves kasus.yaml again",
     ),
     "trail.ev.identitas_diubah": (
         "identitas kasus DIUBAH SETELAH DISETUJUI",

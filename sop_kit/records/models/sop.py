@@ -185,3 +185,10 @@ class Sop(BaseModel):
     @property
     def decision_steps(self) -> list[Langkah]:
         return [s for s in self.langkah if s.keputusan]
+
+    @property
+    def deciders(self) -> list[Peran]:
+        """The roles of its decision steps: who approves again what was changed in a case's
+        identity, and who stops a case."""
+        ids = {r for s in self.decision_steps for r in s.pelaksana}
+        return [r for r in self.peran if r.id in ids]
