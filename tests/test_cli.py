@@ -122,7 +122,11 @@ def test_click_usage_errors_are_said_in_the_users_language() -> None:
         (["status"], "galat: 'CASE' wajib diisi", "error: 'CASE' is required"),
         (["check", "--bogus"], "galat: opsi --bogus tidak dikenal", "error: no such option --bogus"),
         (["chekc"], "galat: perintah 'chekc' tidak dikenal", "error: no such command 'chekc'"),
-        (["check", "--format", "xml"], "galat: nilai '--format' tidak sah", "error: invalid value for '--format'"),
+        (
+            ["check", "--format", "xml"],
+            "galat: nilai 'xml' untuk '--format' tidak sah",
+            "error: invalid value 'xml' for '--format'",
+        ),
         (["new", "--kecamatan"], "galat: opsi --kecamatan memerlukan nilai", "error: option --kecamatan needs a value"),
     ]
     for args, indonesian, english in cases:
@@ -167,17 +171,20 @@ def test_a_bad_value_is_said_in_the_clerks_language(tmp_path: Path) -> None:
             "2025-03",
             "--format",
             "doc",
-        ): "nilai '--format' tidak sah: pilih salah satu: pdf, xlsx, json",
-        ("check", "--jobs", "0"): "nilai '--jobs' / '-j' tidak sah: harus bilangan bulat ≥ 1",
-        ("step", "X", "satu"): "nilai 'N' tidak sah: harus bilangan bulat ≥ 1",
-        ("serve", "--port", "99999"): "nilai '--port' tidak sah: harus bilangan bulat 0–65535",
-        ("nomor", "daftar", "dua-ribu"): "nilai 'TAHUN' tidak sah: harus bilangan bulat",
+        ): "nilai 'doc' untuk '--format' tidak sah: pilih salah satu: pdf, xlsx, json",
+        ("check", "--jobs", "0"): "nilai '0' untuk '--jobs' / '-j' tidak sah: harus bilangan bulat ≥ 1",
+        ("step", "X", "satu"): "nilai 'satu' untuk 'N' tidak sah: harus bilangan bulat ≥ 1",
+        ("serve", "--port", "99999"): "nilai '99999' untuk '--port' tidak sah: harus bilangan bulat 0–65535",
+        ("nomor", "daftar", "dua-ribu"): "nilai 'dua-ribu' untuk 'TAHUN' tidak sah: harus bilangan bulat",
+        # The value typed is said: a period typed where the kind of report goes.
+        ("laporan", "2026-13"): "nilai '2026-13' untuk 'bulanan|triwulan|tahunan' tidak sah: pilih salah satu: "
+        "bulanan, triwulan, tahunan",
     }
     for args, message in said.items():
         result = runner.invoke(main, list(args), env=env)
         assert result.exit_code == 2 and result.output.rstrip().endswith(f"galat: {message}"), result.output
     result = runner.invoke(main, ["--lang", "en", "hentikan", "X", "dibatalkan"], env=env)
-    assert "error: invalid value for '{batal|ditutup}': choose one of: batal, ditutup" in result.output, result.output
+    assert "error: invalid value 'dibatalkan' for '{batal|ditutup}': choose one of: batal, ditutup" in result.output
 
 
 def test_a_missing_archive_folder_says_where_it_looked_and_how_to_name_another(tmp_path: Path) -> None:

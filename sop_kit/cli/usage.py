@@ -10,6 +10,7 @@ language of ``--lang`` or ``$SOP_KIT_LANG``.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from contextvars import ContextVar
 from typing import Any
@@ -65,7 +66,12 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
         detail = _expected(exc.param.type, lang) if exc.param is not None else None
-        message = text("cli.usage_bad_value", lang, name=name, detail=detail or exc.message)
+        found = _TYPED.match(exc.message) if detail else None  # the value, as click quotes it
+        if found is not None:
+            value = found["value"][1:-1] if found["value"][:1] in "'\"" else found["value"]
+            message = text("cli.usage_bad_value_typed", lang, name=name, value=value, detail=detail)
+        else:
+            message = text("cli.usage_bad_value", lang, name=name, detail=detail or exc.message)
     elif exc.message.startswith("Got unexpected extra argument"):
         message = text("cli.usage_extra", lang, detail=exc.message.split("(", 1)[-1].rstrip(")"))
     elif exc.message.startswith("No such command"):
@@ -78,6 +84,9 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     else:
         message = render("cli.usage_other", lang, {"detail": exc.message})[0]
     return TranslatedUsageError(message, ctx, lang)
+
+
+_TYPED = re.compile(r"""(?P<value>'[^']*'|"[^"]*"|\S+) is not """)
 
 
 def _expected(kind: click.ParamType[Any], lang: str) -> str | None:

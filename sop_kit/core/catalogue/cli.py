@@ -22,6 +22,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "cli.usage_no_such_option_bare": ("opsi {option} tidak dikenal", "", "no such option {option}", ""),
     "cli.usage_missing": ("{name} wajib diisi", "", "{name} is required", ""),
     "cli.usage_bad_value": ("nilai {name} tidak sah: {detail}", "", "invalid value for {name}: {detail}", ""),
+    "cli.usage_bad_value_typed": (
+        "nilai '{value}' untuk {name} tidak sah: {detail}",
+        "",
+        "invalid value '{value}' for {name}: {detail}",
+        "",
+    ),
     "cli.expected_choice": ("pilih salah satu: {choices}", "", "choose one of: {choices}", ""),
     "cli.expected_whole": ("harus bilangan bulat{range}", "", "must be a whole number{range}", ""),
     "cli.usage_extra": ("argumen berlebih: {detail}", "", "unexpected extra argument: {detail}", ""),
