@@ -61,16 +61,22 @@ def test_a_step_due_again_in_a_new_round_is_not_shown_done(tmp_path: Path) -> No
 
     case = "2026-04-gandasoli-2j7r"
     records = copy_archive(tmp_path / "a", (case,))
+
+    def current_lines() -> list[str]:
+        done = CliRunner().invoke(main, ["status", case, "--root", str(records), "--no-trail", "--lang", "en"])
+        assert done.exit_code == 0, done.output
+        return [ln for ln in done.output.splitlines() if ln.startswith("Step ")]  # the current round's
+
+    # Round 2 under way at step 1: steps 1 and 2 are both to be done again.
+    now = current_lines()
+    assert now[0].startswith("Step 1: in progress") and not [ln for ln in now if ln.startswith("Step 2: done")], now
     again = next(records.glob(f"kasus/*/{case}/langkah/01-*-putaran-2.yaml"))
     again.write_text(
         again.read_text("utf-8").replace("status: berjalan", "status: selesai") + "selesai: 2026-04-10 09:25\n",
         "utf-8",
     )
-    done = CliRunner().invoke(main, ["status", case, "--root", str(records), "--no-trail", "--lang", "en"])
-    assert done.exit_code == 0, done.output
-    now = [ln for ln in done.output.splitlines() if ln.startswith("Step ")]  # the current round's lines
-    assert now[0].startswith("Step 1: done") and not [ln for ln in now if ln.startswith("Step 2: done")], done.output
-    assert "Next: step 2" in done.output and "(round 2)" in done.output
+    now = current_lines()
+    assert now[0].startswith("Step 1: done") and not [ln for ln in now if ln.startswith("Step 2: done")], now
 
     judged = audit(records, CheckOptions(trail=False, use_cache=False))
     archive = open_archive(records)

@@ -116,14 +116,16 @@ class Progress:
 
     def current(self, no: int) -> StepFile | None:
         """The record that counts now for step ``no``: the due one, the one the path passed
-        last, or one recorded ahead of the path in the current round. A step due again in a
-        new round has none until it is recorded there: the earlier round's record (a 'tidak'
-        decision, say) is history, not the step's state."""
+        last, or one recorded ahead of the path in the current round. A step the due round does
+        again (from the step it starts at) has none until it is recorded there: the earlier
+        round's record (a 'tidak' decision, say) is history, not the step's state."""
         passed, due = self.walk()
         if due is not None and due.step == no:
             return self.rounds.get(due.round, {}).get(no)
+        # From the step its round starts at, the due round does each step again.
+        redone = due is not None and no >= self.round_start(due.round)
         for slot in reversed(passed):
-            if slot.step == no:
+            if slot.step == no and not (redone and due is not None and slot.round < due.round):
                 return self.rounds[slot.round][no]
         return self.rounds.get(self.current_round, {}).get(no)
 
