@@ -117,6 +117,32 @@ def test_a_completed_step_in_history_changes_only_as_a_correction(repo: Path) ->
     assert run("step", folder.name, "3", "--koreksi", "x")[0] == 2  # never recorded: nothing to correct
 
 
+def test_a_correction_of_an_earlier_round_is_approved_in_that_round(repo: Path) -> None:
+    """Round 1's 'tidak' corrected after round 2 has its own step 2: the hint said
+    'sop-kit step CASE 2 --setujui', which reaches round 2's record (and --setujui refused
+    --putaran). It now names --putaran 1, and that command approves round 1's correction."""
+    folder = new_case(repo)
+    tidak = ["--keputusan", "tidak", "--alasan", "NIK tidak cocok"]
+    for args in (
+        ["1", *STEP1, "--lampir", str(PDF)],
+        ["2", *STEP2, *tidak, "--lampir", str(PDF2)],
+        ["1", "--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-04 09:00", "--selesai", "2026-03-04 09:25",
+         "--lampir", str(SK)],
+        ["2", "--pelaksana", "agus-permana", "--mulai", "2026-03-05 09:00", "--selesai", "2026-03-05 09:40",
+         "--keputusan", "ya", "--lampir", str(CORPUS / "base" / "lampiran" / "04-rencana-pembinaan.pdf")],
+    ):  # fmt: skip
+        code, out = run("step", folder.name, *args, "--commit", "--no-sign")
+        assert code == 0, (args, out)
+    first, second = sorted(folder.glob("langkah/02-*.yaml"), key=lambda p: "putaran" in p.name)
+    code, out = run("step", folder.name, "2", "--putaran", "1", "--alasan", "Dua NIK tidak cocok dengan KK",
+                    "--koreksi", "alasan kurang jelas", "--pada", "2026-03-06 10:00")  # fmt: skip
+    assert code == 0 and "sop-kit step " + folder.name + " 2 --putaran 1 --setujui --commit" in out, out
+    code, out = run("step", folder.name, "2", "--putaran", "1", "--setujui", "--pada", "2026-03-06 11:00")
+    assert code == 0, out
+    assert load_file(first).data["koreksi"][0]["disetujui"] == "2026-03-06 11:00"
+    assert "koreksi" not in load_file(second).data
+
+
 # --- 3. interactive `new` throws work away -----------------------------------------------------
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -194,6 +196,42 @@ def test_a_changed_identity_is_approved_again_by_the_role_its_hint_names(repo: S
     kasus.write_text(kasus.read_text("utf-8") + "\n", "utf-8")
     repo.commit("Setujui identitas", "agus-permana", "Agus Permana", "2026-03-05T11:00:00+07:00")  # the Kasi
     assert identity_findings() == []
+
+
+def test_an_approval_before_the_step_was_done_approves_nothing(repo: SignedRepo, tmp_path: Path) -> None:
+    """Step 3 signed by the Kasi on 4 March at 10.00 while its record says it ended on
+    14 March (an approval given in advance, or times made up afterwards): an error, whatever
+    the signature policy; the Kasi approving again after the record's end clears it."""
+    repo.add_step("03-penetapan.yaml", ("lampiran/03-sk-penetapan.pdf",))
+    step3 = repo.case_dir() / "langkah" / "03-penetapan.yaml"
+    step3.write_text(step3.read_text("utf-8").replace("selesai: 2026-03-04 10:00", "selesai: 2026-03-14 10:00"))
+    repo.commit("Langkah 3: SK", "agus-permana", "Agus Permana", "2026-03-04T10:00:00+07:00")
+    trail, _ = trail_of(repo, tmp_path / "c")
+    archive = open_archive(repo.records)
+    early = [f for f in trail_findings(archive, trail) if f.code == "trail.approved_before_done"]
+    assert [(f.severity.value, f.params["approved"], f.params["done"]) for f in early] == [
+        ("error", "2026-03-04 10:00", "2026-03-14 10:00")
+    ]
+    # Ten minutes of clock between the record and the commit are no finding (as 'step' allows).
+    step3.write_text(step3.read_text("utf-8").replace("selesai: 2026-03-14 10:00", "selesai: 2026-03-04 10:09"))
+    repo.commit("Langkah 3: waktu dikoreksi", "agus-permana", "Agus Permana", "2026-03-04T10:01:00+07:00")
+    trail, _ = trail_of(repo, tmp_path / "c")
+    assert [f.code for f in trail_findings(archive, trail) if f.code == "trail.approved_before_done"] == []
+
+
+def test_a_blob_cache_of_the_previous_version_is_read_again(repo: SignedRepo, tmp_path: Path) -> None:
+    """Step records cached before their end time was kept (six fields) are parsed again, not
+    unpacked into seven: an office upgrading sop-kit keeps its cache folder."""
+    trail_of(repo, tmp_path / "c")
+    (cache,) = (tmp_path / "c").glob("blobs-*.json")
+    entries = json.loads(cache.read_text("utf-8"))
+    old = {blob: e[:6] if isinstance(e, list) and len(e) == 7 else e for blob, e in entries.items()}
+    assert old != entries
+    cache.write_text(json.dumps(old), "utf-8")
+    steps_3_4(repo)  # a new commit: the trail is built again, reading the cached blobs
+    trail, found = trail_of(repo, tmp_path / "c")
+    assert {st.done for st in trail.cases[BASE_ID].steps.values()} >= {datetime(2026, 3, 2, 9, 0)}
+    assert not [code for code, _, _ in found if code == "trail.approved_before_done"]
 
 
 def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:

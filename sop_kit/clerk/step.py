@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,7 +30,7 @@ from ..check.rules import check_case
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
-from ..records.fieldtypes import WIB, office_now
+from ..records.fieldtypes import CLOCK_SKEW, WIB, office_now
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
@@ -45,7 +45,6 @@ from .steptext import step_file_stem
 __all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "record_step"]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
-_CLOCK_SKEW = timedelta(minutes=10)  # a laptop clock a few minutes behind the office's is no typo
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
 
 
@@ -87,6 +86,7 @@ class Recorded:
     record: CatatanLangkah | None = None
     message: str = ""  # the commit message
     approved_before: bool = False  # the step's completion was already in git history
+    round_to_name: int | None = None  # the --putaran that --setujui needs to reach this record
     approvers: list[str] = field(default_factory=list)  # who may approve a correction (names)
 
     @property
@@ -146,6 +146,10 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.findings = [f for f in check_case(archive, archive.read_case(folder)).findings if f.file == shown]
     result.message = commit_message(current.id, sop, record, update)
     result.approvers = approvers(archive, sop, record)
+    if approved and update.koreksi is not None:
+        _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(update.no, setujui=True))
+        if alone is None or alone.name != path.name:  # another round's record: name this one's
+            result.round_to_name = record.putaran
     return result
 
 
@@ -224,7 +228,7 @@ def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
         raise ConfigError("record.no_decision", None, no=update.no, steps=decisions)
     if update.pelaksana is not None:
         check_staff(archive, update.pelaksana)
-    if update.setujui and (update.changes or update.putaran is not None):
+    if update.setujui and update.changes:  # --putaran may say which round's correction
         raise ConfigError("record.approve_alone", None)
     if update.koreksi is not None and not update.koreksi.strip():
         raise ConfigError("record.correction_reason", None)
@@ -235,7 +239,7 @@ def _refuse_future(update: StepUpdate, now: datetime) -> None:
     now = _local(now)
     for name in ("mulai", "selesai"):
         value: datetime | None = getattr(update, name)
-        if value is not None and _local(value) > now + _CLOCK_SKEW:
+        if value is not None and _local(value) > now + CLOCK_SKEW:
             when = f"{_local(value):%Y-%m-%d %H:%M}"
             raise ConfigError("record.future", None, field=name, value=when, now=f"{now:%Y-%m-%d %H:%M}")
 

@@ -203,7 +203,8 @@ def step(
     who = " / ".join(done.approvers)
     if koreksi is not None and done.approved_before:
         click.echo(text("record.corrected", lang, no=no, who=who))
-        click.echo(text("record.reapprove_how", lang, who=who, id=done.case_id, no=no))
+        named = f" --putaran {done.round_to_name}" if done.round_to_name else ""
+        click.echo(text("record.reapprove_how", lang, who=who, id=done.case_id, no=f"{no}{named}"))
     if setujui:
         click.echo(text("record.reapproved", lang, no=no, who=who))
     if done.errors:

@@ -20,6 +20,9 @@ BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "November", "Desember")  # fmt: skip
 
 
+CLOCK_SKEW = timedelta(minutes=10)  # a laptop clock a few minutes off the office's is no typo
+
+
 def office_now() -> datetime:
     """The office's wall time to the minute (WIB, as records hold times), whatever zone the
     machine is set to: a laptop or CI runner on UTC is seven hours behind Purwakarta."""

@@ -61,6 +61,7 @@ class StepState(NamedTuple):
     keputusan: str | None
     pelaksana: str | None
     dokumen: tuple[str, ...]  # the paths it names
+    selesai: datetime | None  # when it says the step was done (WIB, no zone)
 
 
 @dataclass
@@ -397,7 +398,7 @@ class _Builder:
                 if st is None:
                     st = trail.steps[step_name] = StepTrail(record.langkah, record.putaran, step_name)
                 st.approval, st.changed_after = event, []
-                st.documents = set(record.dokumen)
+                st.documents, st.done = set(record.dokumen), record.selesai
                 trail.events.append(event)
                 approved_here.add(step_name)
             elif st is not None and st.approval is not None:
@@ -406,7 +407,7 @@ class _Builder:
                 if event.kind == "disetujui_ulang":
                     st.approval, st.changed_after = event, []
                     if record is not None:
-                        st.documents = set(record.dokumen)
+                        st.documents, st.done = set(record.dokumen), record.selesai
                     approved_here.add(step_name)  # a file it adds is part of what it approves
                 else:
                     st.changed_after.append(event)
@@ -617,13 +618,26 @@ class _BlobCache:
             rec = _parse(data, CatatanLangkah)
             if rec is None:
                 return None
-            return [rec.langkah, rec.putaran, rec.status, rec.keputusan, rec.pelaksana, [d.berkas for d in rec.dokumen]]
+            done = rec.selesai.isoformat() if rec.selesai else None
+            return [
+                rec.langkah,
+                rec.putaran,
+                rec.status,
+                rec.keputusan,
+                rec.pelaksana,
+                [d.berkas for d in rec.dokumen],
+                done,
+            ]
 
         found = self._get(blob, blobs, make)
+        if found and len(found) == 6:  # cached before the end time was kept: read the blob again
+            del self.entries[blob]
+            found = self._get(blob, blobs, make)
         if not found:
             return None
-        langkah, putaran, status, keputusan, pelaksana, dokumen = found
-        return StepState(langkah, putaran, status, keputusan, pelaksana, tuple(dokumen))
+        langkah, putaran, status, keputusan, pelaksana, dokumen, done = found
+        when = datetime.fromisoformat(done) if done else None
+        return StepState(langkah, putaran, status, keputusan, pelaksana, tuple(dokumen), when)
 
     def sop_ref(self, blob: str, blobs: BlobReader) -> CaseSopRef | None:
         def make(data: bytes | None) -> list[Any] | None:

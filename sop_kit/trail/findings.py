@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from ..core.findings import Finding, Severity
+from ..records.fieldtypes import CLOCK_SKEW, WIB
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
 from .gitlog import uncommitted
-from .model import IDENTITY, Trail
+from .model import IDENTITY, Event, Trail
 
 
 def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
@@ -21,6 +23,12 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             where = trail.top / ct.folder
             shown = layout.show(where / CASE_FILE if st.file == IDENTITY else where / STEPS_DIR / st.file)
             ev = st.approval
+            if ev is not None and st.done is not None and _claimed(ev) + CLOCK_SKEW < st.done:
+                # Approved before the step was, by its own record, done: the times were made up, or
+                # the approval given in advance. Either way it approves nothing that had happened.
+                params = {"no": st.step, "commit": ev.commit[:10], "approved": f"{_claimed(ev):%Y-%m-%d %H:%M}",
+                          "done": f"{st.done:%Y-%m-%d %H:%M}", "author": ev.author}  # fmt: skip
+                yield Finding(Severity.ERROR, "trail.approved_before_done", shown, None, params, ct.case)
             if ev is not None and not ev.verified and st.file != IDENTITY:
                 reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
                 params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author}
@@ -69,6 +77,11 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             if f"{ct.folder}/{name}" in changed:
                 where = {"path": name, "restore": f":/{ct.folder}/{name}", "case": ct.case}
                 yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
+
+
+def _claimed(event: Event) -> datetime:
+    """The office's time (WIB, no zone) the approving commit says it was made at."""
+    return (event.dated or event.when).astimezone(WIB).replace(tzinfo=None)
 
 
 def _changed_severity(trail: Trail) -> Severity:

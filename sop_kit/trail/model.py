@@ -56,6 +56,7 @@ class StepTrail:
     approval: Event | None = None
     changed_after: list[Event] = field(default_factory=list)  # since the last approval
     documents: set[str] = field(default_factory=set)  # paths the approved record names
+    done: datetime | None = None  # the approved record's 'selesai' (WIB, no zone)
 
     @property
     def changed(self) -> bool:
@@ -115,6 +116,7 @@ class Trail:
                             "approval": ct.events.index(st.approval) if st.approval in ct.events else None,
                             "changed": [ct.events.index(e) for e in st.changed_after],
                             "documents": sorted(st.documents),
+                            "done": st.done.isoformat() if st.done else None,
                         }
                         for name, st in ct.steps.items()
                     },
@@ -147,6 +149,7 @@ class Trail:
                 st.approval = events[s["approval"]] if s["approval"] is not None else None
                 st.changed_after = [events[i] for i in s["changed"]]
                 st.documents = set(s["documents"])
+                st.done = datetime.fromisoformat(s["done"]) if s["done"] else None
                 ct.steps[name] = st
             trail.cases[cid] = ct
         return trail

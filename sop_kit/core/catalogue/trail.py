@@ -34,6 +34,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "what shows is not what was approved: restore it (git restore -- '{restore}'), or record a correction "
         "(sop-kit step {case} {no} --koreksi) and commit it to be approved again",
     ),
+    "trail.approved_before_done": (
+        "langkah {no} disetujui di commit {commit} pada {approved}, sebelum selesai menurut catatannya ({done})",
+        "persetujuan hanya berlaku untuk yang sudah terjadi: bila waktunya salah ketik, perbaiki dengan --koreksi; "
+        "bila langkah selesai kemudian, pemegang peran menyetujui ulang setelah itu (commit bertanda tangan)",
+        "step {no} was approved in commit {commit} at {approved}, before it was done by its own record ({done})",
+        "an approval holds only for what has happened: if the time is a typo, fix it with --koreksi; if the step "
+        "ended later, the role holder approves again after that (a signed commit)",
+    ),
     "trail.identity_uncommitted": (
         "identitas kasus (kasus.yaml) berbeda dari versinya di git dan belum di-commit, padahal langkah sudah "
         "disetujui",
