@@ -213,6 +213,11 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
     folder = new_case(repo)
     fake_pdf = tmp_path / "sk.pdf"
     fake_pdf.write_text("bukan PDF, hanya teks\n", "utf-8")
+    # What phones save photos as: an iPhone's HEIC, a forwarded WebP (the first bytes are enough).
+    heic = tmp_path / "IMG_0001.HEIC"
+    heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(range(256)) * 8)
+    webp = tmp_path / "kiriman.webp"
+    webp.write_bytes(b"RIFF\x24\x08\x00\x00WEBPVP8 " + bytes(range(256)) * 8)
     before = snapshot(folder)
     for args, expected in [
         (["3", "--lampir", str(fake_pdf)], "txt"),  # wrong type: the name says PDF, the content does not
@@ -224,6 +229,8 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
         (["1"], "--lampir"),  # nothing to record
         (["1", "--lampir", str(tmp_path / "tidak-ada.pdf")], "tidak-ada.pdf"),
         (["1", "--mulai", "2999-03-02 09:00"], "masa depan"),  # the year typed wrong
+        (["7", "--lampir", str(heic)], "Pengaturan › Kamera › Format › Paling Kompatibel"),  # how to save JPEG
+        (["7", "--lampir", str(webp)], "foto WebP dari ponsel"),
     ]:
         code, out = run("step", folder.name, *args)
         assert code == 2 and expected in out and "Traceback" not in out, (args, out)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
 from ..records.extensions import ENDINGS, ending, fits
-from ..records.filetypes import matches, sniff
+from ..records.filetypes import PHONE_FORMATS, matches, sniff
 from ..records.ids import slug
 from ..records.models import Berkas, Sop
 
@@ -101,6 +101,14 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
     if kind_id not in {k.id for k in sop.jenis_dokumen}:
         raise ConfigError("record.unknown_kind", str(source), kind=kind_id, kinds=", ".join(spec.dokumen_wajib) or "-")
     kind = sop.kind(kind_id)
+    if found in PHONE_FORMATS and not matches(found, kind.format):
+        raise ConfigError(
+            "record.phone_photo",
+            str(source),
+            found=PHONE_FORMATS[found],
+            kind=kind.nama,
+            formats=", ".join(kind.format),
+        )
     if not matches(found, kind.format):
         raise ConfigError(
             "record.wrong_type", str(source), found=found or "?", kind=kind.nama, formats=", ".join(kind.format)

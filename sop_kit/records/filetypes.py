@@ -12,16 +12,24 @@ _ZIP = b"PK\x03\x04"
 # Members that identify an OOXML or ODF container.
 _ZIP_MARKERS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 _SVG = re.compile(rb"<svg[\s>/]", re.IGNORECASE)
+# What phones save photos as besides JPEG: HEIF (iPhones since iOS 11) and WebP (forwarded images).
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
+PHONE_FORMATS = {"heic": "HEIC", "webp": "WebP"}
 _ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 
 
 def sniff(head: bytes, path: str | Path) -> str | None:
     """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
-    ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``), or ``None`` when it is none of these.
-    ``path`` is opened only for ZIP containers, to look at their members."""
+    ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``, and the phone formats ``heic`` and
+    ``webp`` that no kind accepts but a clerk should be told about), or ``None`` when it is none
+    of these. ``path`` is opened only for ZIP containers, to look at their members."""
     for name, magic in _MAGIC.items():
         if head.startswith(magic):
             return name
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "heic"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "webp"
     if head.startswith(_ZIP):
         return _zip_kind(path)
     if b"\x00" in head:

@@ -399,6 +399,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the file's content is {found}, but {kind} must be {formats}",
         "attach the right file; renaming it does not change what it is",
     ),
+    "record.phone_photo": (
+        "berkas ini foto {found} dari ponsel, padahal {kind} harus berformat {formats}",
+        "simpan sebagai JPEG lalu lampirkan berkas JPEG itu: di iPhone, Pengaturan › Kamera › Format › Paling "
+        "Kompatibel (untuk foto berikutnya), atau buka fotonya lalu ekspor/simpan sebagai JPEG. sop-kit tidak "
+        "mengubah foto sendiri: yang diarsipkan adalah berkas yang Anda lampirkan",
+        "this file is a {found} phone photo, but {kind} must be {formats}",
+        "save it as JPEG and attach that: on an iPhone, Settings › Camera › Formats › Most Compatible (for new "
+        "photos), or open the photo and export/save it as JPEG. sop-kit does not convert photos itself: what is "
+        "archived is the file you attach",
+    ),
     "record.already_attached": (
         "berkas yang sama sudah dilampirkan sebagai {where} (langkah {step})",
         "tidak perlu dilampirkan lagi; bila berbeda, periksa apakah berkasnya benar",
