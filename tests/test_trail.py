@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,8 @@ import pytest
 from sop_kit import CheckOptions, open_archive
 from sop_kit.core.errors import ConfigError
 from sop_kit.trail.build import build_trail
-from sop_kit.trail.findings import trail_findings
+from sop_kit.trail.findings import future_findings, trail_findings
+from sop_kit.trail.load import load_trail
 from sop_kit.trail.model import Event, Trail
 
 from .conftest import BASE_ID, CORPUS, REPO, judge
@@ -232,6 +233,29 @@ def test_a_blob_cache_of_the_previous_version_is_read_again(repo: SignedRepo, tm
     trail, found = trail_of(repo, tmp_path / "c")
     assert {st.done for st in trail.cases[BASE_ID].steps.values()} >= {datetime(2026, 3, 2, 9, 0)}
     assert not [code for code, _, _ in found if code == "trail.approved_before_done"]
+
+
+def test_a_commit_dated_in_the_future_is_named_and_its_child_is_not_blamed(repo: SignedRepo, tmp_path: Path) -> None:
+    """A commit dated 2099 (a date set by hand, or a laptop's wrong clock), then an honest one:
+    'trail.backdated' said of the honest commit that its date was set by hand. Now the
+    future-dated commit is named (against the clock, never cached), and the backdated finding
+    names both commits without deciding which date is wrong."""
+    steps_3_4(repo)
+    note = repo.case_dir() / "langkah" / "04-persiapan.yaml"
+    note.write_text(note.read_text("utf-8") + "# 1\n", "utf-8")
+    future = repo.commit("Jam laptop salah", None, "Dewi Lestari", "2099-01-01T09:00:00+07:00")
+    note.write_text(note.read_text("utf-8") + "# 2\n", "utf-8")
+    honest = repo.commit("Catatan", None, "Dewi Lestari", "2026-03-06T09:00:00+07:00")
+    archive = open_archive(repo.records)
+    for cached in (False, True):  # built, then read from the cache: the clock is asked each time
+        trail = load_trail(archive, archive.config.trust_root, tmp_path / "c")
+        assert trail is not None
+        (ahead,) = [f for f in trail.findings if f.code == "trail.future_dated"]
+        assert (ahead.params["commit"], ahead.params["date"], ahead.case) == (future[:10], "2099-01-01 09:00", None)
+        (back,) = [f for f in trail.findings if f.code == "trail.backdated"]
+        assert (back.params["commit"], back.params["parent_commit"]) == (honest[:10], future[:10]), cached
+        assert "one of the two dates" in back.message("en")
+    assert list(future_findings(archive, trail, datetime(2100, 1, 1, tzinfo=UTC))) == []  # its time has come
 
 
 def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.config import ArchiveConfig, Konfigurasi, settle
+from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
@@ -122,6 +123,8 @@ def build_trail(
         builder.check_dropped(cache_dir)
     trail = builder.trail
     trail.commits = len(commits)
+    latest = max(commits, key=lambda c: c.when, default=None)
+    trail.newest = (latest.sha, latest.when) if latest else None
     trail.signed = sum(1 for s in builder.sigs.values() if s.status != "N")
     return trail
 
@@ -329,16 +332,19 @@ class _Builder:
             self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
 
     def _dates(self, commit: Commit, cases: list[str]) -> None:
-        """A commit dated well before one of its parents: its date was set by hand. An error of
-        each case it touches (a clock off by minutes is not: the time is taken from history)."""
+        """A commit dated well before one of its parents: one of the two dates was set by hand
+        or made on a wrong clock (which, history cannot tell: a parent dated in the future is
+        reported apart, :func:`.findings.future_findings`). An error of each case it touches (a
+        clock off by minutes is not: the time is taken from history)."""
         parents = [c for c in (self._commit(p) for p in commit.parents) if c is not None]
-        latest = max((p.when for p in parents), default=None)
-        if latest is None or latest - commit.when <= BACKDATED:
+        newest = max(parents, key=lambda p: p.when, default=None)
+        if newest is None or newest.when - commit.when <= BACKDATED:
             return
         dates = {
             "commit": commit.sha[:10],
-            "date": f"{commit.when:%Y-%m-%d %H:%M}",
-            "parent": f"{latest:%Y-%m-%d %H:%M}",
+            "date": f"{commit.when.astimezone(WIB):%Y-%m-%d %H:%M}",  # both in the office's time
+            "parent": f"{newest.when.astimezone(WIB):%Y-%m-%d %H:%M}",
+            "parent_commit": newest.sha[:10],
         }
         for folder in cases:
             case_id = folder.rsplit("/", 1)[-1]

@@ -14,7 +14,7 @@ from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import build_trail
-from .findings import trail_findings, uncommitted_findings
+from .findings import future_findings, trail_findings, uncommitted_findings
 from .gitlog import head_commit, is_shallow, top_level
 from .model import Trail
 
@@ -64,4 +64,5 @@ def load_trail(
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
     trail.findings += uncommitted_findings(layout, trail)  # the working tree, never cached
+    trail.findings += future_findings(layout, trail)  # against the clock, never cached
     return trail

@@ -85,6 +85,7 @@ class Trail:
     # The settings in force at the tip, as authorised (with the environment's pins).
     policy: str = "laporkan"
     changed_after: str = "galat"
+    newest: tuple[str, datetime] | None = None  # the commit with the latest date, and that date
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
@@ -103,6 +104,7 @@ class Trail:
             "heads": self.heads,
             "policy": self.policy,
             "changed_after": self.changed_after,
+            "newest": [self.newest[0], self.newest[1].isoformat()] if self.newest else None,
             "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in self.findings],
             "cases": {
                 cid: {
@@ -132,6 +134,7 @@ class Trail:
         trail.authorised = {path: Authorised(blob, commit) for path, (blob, commit) in data["authorised"].items()}
         trail.heads = dict(data["heads"])
         trail.policy, trail.changed_after = data["policy"], data["changed_after"]
+        trail.newest = (data["newest"][0], datetime.fromisoformat(data["newest"][1])) if data["newest"] else None
         for cid, c in data["cases"].items():
             events = [
                 Event(

@@ -12,11 +12,23 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "(Kepala Dinas or Kasubag Umum)",
     ),
     "trail.backdated": (
-        "commit {commit} bertanggal {date}, sebelum commit induknya ({parent}); tanggalnya diatur tangan",
-        "waktu persetujuan dihitung sejak commit masuk riwayat utama, bukan dari tanggal yang ditulis; periksa siapa "
-        "yang membuat commit ini",
-        "commit {commit} is dated {date}, before its parent ({parent}); its date was set by hand",
-        "approvals count from when a commit entered the main line, not from the date it claims; ask who made it",
+        "commit {commit} bertanggal {date}, sebelum commit induknya {parent_commit} ({parent}); salah satu tanggal "
+        "itu diatur tangan atau dibuat di komputer yang jamnya salah",
+        "waktu persetujuan dihitung dari urutan riwayat, bukan dari tanggal yang ditulis; periksa siapa yang membuat "
+        "kedua commit itu (git log -2 {commit}); bila induknya bertanggal di masa depan, itulah yang salah",
+        "commit {commit} is dated {date}, before its parent {parent_commit} ({parent}); one of the two dates was set "
+        "by hand or made on a machine with a wrong clock",
+        "approvals count from the order of history, not from the dates written; see who made both commits "
+        "(git log -2 {commit}); if the parent is dated in the future, that one is wrong",
+    ),
+    "trail.future_dated": (
+        "commit {commit} bertanggal {date}, sesudah saat ini ({now}): tanggalnya diatur tangan atau jam komputer "
+        "pembuatnya salah",
+        "setiap commit sesudahnya akan tampak 'bertanggal mundur'; periksa siapa yang membuatnya (git show -s "
+        "{commit}) dan perbaiki jam komputer itu; waktu persetujuan tetap dihitung dari urutan riwayat",
+        "commit {commit} is dated {date}, after now ({now}): its date was set by hand or its machine's clock is wrong",
+        "every commit after it will look 'backdated'; see who made it (git show -s {commit}) and fix that "
+        "machine's clock; approvals still count from the order of history",
     ),
     "trail.shallow": (
         "riwayat git repositori ini dangkal (shallow clone): jejak persetujuan tidak dapat dibaca darinya",
