@@ -549,7 +549,7 @@ def _completion(archive: Archive, case: CaseFolder, sop: Sop, prog: Progress) ->
         person = archive.staff.get(stop.oleh)
         if archive.unknown_staff(stop.oleh):
             yield _unknown_staff(archive, case, loaded.file, loaded.line_of(("dihentikan", "oleh")), stop.oleh)
-        elif person is not None and sop.deciders and not person.roles_on(stop.tanggal) & {r.id for r in sop.deciders}:
+        elif person is not None and not sop.decides(person.roles_on(stop.tanggal)):
             # Stopping a case is deciding it goes no further: the SOP's decision is its deciders'.
             yield _f(
                 E,

@@ -70,11 +70,10 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
     sop = archive.sop_of(kasus)
     if sop is not None and case_progress(sop, current).status is Status.DONE:
         raise ConfigError("stop.finished", archive.show(path), id=kasus.id)
-    deciders = {r.id for r in sop.deciders} if sop is not None else set()
     person = archive.staff.get(stop.oleh)
-    if sop is not None and deciders and person is not None and not person.roles_on(stop.tanggal) & deciders:
+    if sop is not None and person is not None and not sop.decides(person.roles_on(stop.tanggal)):
         # As the check's case.stop_wrong_role: stopping a case is its deciders' decision.
-        holders = sorted(p.id for p in archive.staff.values() if p.roles_on(stop.tanggal) & deciders)
+        holders = sorted(p.id for p in archive.staff.values() if sop.decides(p.roles_on(stop.tanggal)))
         raise ConfigError(
             "stop.wrong_role", None, who=person.nama, date=str(stop.tanggal),
             required=" / ".join(r.nama for r in sop.deciders), holders=", ".join(holders) or "-",

@@ -6,6 +6,7 @@ specific to SOP 61.1.D.049/I/2020, which lives in ``records/sop/`` as a data fil
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -192,3 +193,8 @@ class Sop(BaseModel):
         identity, and who stops a case."""
         ids = {r for s in self.decision_steps for r in s.pelaksana}
         return [r for r in self.peran if r.id in ids]
+
+    def decides(self, roles: Set[str]) -> bool:
+        """May someone holding ``roles`` take its decisions (stop a case)? Anyone, without any."""
+        ids = {r.id for r in self.deciders}
+        return not ids or bool(roles & ids)
