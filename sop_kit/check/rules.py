@@ -219,7 +219,7 @@ def _step(
     first_use: dict[str, _Use],
     missing: list[MissingDocument],
 ) -> Iterator[Finding]:
-    counted: dict[str, str] = {}  # the content of this record's documents -> the first path listing it
+    counted: dict[str, int] = {}  # the content of this record's documents -> the first entry listing it
     rec, loaded = step.record, step.loaded
     file = loaded.file
 
@@ -345,8 +345,8 @@ def _step(
         doc_kind = sop.kind(doc.jenis)
         use = _Use(rec.langkah, rec.putaran, doc.berkas, doc_kind.id, doc_kind.nama)
         first = first_use.setdefault(digests[0], use) if digests else use
-        earlier = counted.setdefault(digests[0], doc.berkas) if digests else doc.berkas
-        twice = earlier is not doc.berkas
+        earlier = counted.setdefault(digests[0], i) if digests else i
+        twice = earlier != i
         if twice or first.kind != use.kind:
             yield _f(
                 E,
@@ -357,7 +357,7 @@ def _step(
                 path=doc.berkas,
                 kind=use.name,
                 no=rec.langkah,
-                other=earlier if twice else first.path,
+                other=rec.dokumen[earlier].berkas if twice else first.path,
                 other_kind=first.name,
                 other_no=first.step,
                 other_round=first.round,
