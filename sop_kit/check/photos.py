@@ -27,7 +27,7 @@ from PIL import ExifTags, Image
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder, StepFile
 from ..records.extensions import ending
-from ..records.fieldtypes import WIB
+from ..records.fieldtypes import office_time
 from ..records.models import Sop
 from ..records.rounds import Progress
 
@@ -70,7 +70,7 @@ def _when(exif: Image.Exif) -> datetime | None:
     if isinstance(offset, str):
         try:
             aware = datetime.fromisoformat(f"{moment:%Y-%m-%dT%H:%M:%S}{offset.strip()}")
-            return aware.astimezone(WIB).replace(tzinfo=None)
+            return office_time(aware)
         except ValueError:
             pass
     return moment

@@ -30,7 +30,7 @@ from ..check.rules import check_case
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
-from ..records.fieldtypes import CLOCK_SKEW, WIB, office_now
+from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time
 from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
@@ -236,17 +236,12 @@ def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
 
 def _refuse_future(update: StepUpdate, now: datetime) -> None:
     """A step is recorded once it is done: a time after now is a typo (the year, the month)."""
-    now = _local(now)
+    now = office_time(now)
     for name in ("mulai", "selesai"):
         value: datetime | None = getattr(update, name)
-        if value is not None and _local(value) > now + CLOCK_SKEW:
-            when = f"{_local(value):%Y-%m-%d %H:%M}"
+        if value is not None and office_time(value) > now + CLOCK_SKEW:
+            when = f"{office_time(value):%Y-%m-%d %H:%M}"
             raise ConfigError("record.future", None, field=name, value=when, now=f"{now:%Y-%m-%d %H:%M}")
-
-
-def _local(moment: datetime) -> datetime:
-    """The office's wall time (WIB, as records hold times), without a zone."""
-    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _refuse_unreadable(case: CaseFolder) -> None:

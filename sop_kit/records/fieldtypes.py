@@ -23,6 +23,12 @@ BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 CLOCK_SKEW = timedelta(minutes=10)  # a laptop clock a few minutes off the office's is no typo
 
 
+def office_time(moment: datetime) -> datetime:
+    """``moment`` as records hold times: the office's wall time (WIB), without a zone. A time
+    without a zone is one already."""
+    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
+
+
 def office_now() -> datetime:
     """The office's wall time to the minute (WIB, as records hold times), whatever zone the
     machine is set to: a laptop or CI runner on UTC is seven hours behind Purwakarta."""

@@ -22,7 +22,7 @@ from typing import Any
 from ..check.audit import Audit
 from ..core.messages import text
 from ..records.archive import Archive
-from ..records.fieldtypes import WIB
+from ..records.fieldtypes import WIB, office_time
 from ..records.ids import slug
 from ..records.models import Kasus, Sop
 from ..records.rounds import Status, progress_of
@@ -172,13 +172,13 @@ def _case_items(
             current = prog.current(no)
             if rec.status == "berjalan" and current is step and rec.mulai is not None:
                 who = (rec.pelaksana,) if rec.pelaksana else _holders(archive, sop, no, moment.date())
-                item("berjalan", no, no_round, who, _local(rec.mulai))
+                item("berjalan", no, no_round, who, office_time(rec.mulai))
     nxt = prog.next_step()
     running = {i.step for i in out}
     if nxt is not None and nxt not in running:
         pres = [prog.current(p) for p in sop.prerequisites(nxt)]
         if all(p is not None and p.record.status == "selesai" for p in pres):
-            ends = [_local(p.record.selesai) for p in pres if p is not None and p.record.selesai]
+            ends = [office_time(p.record.selesai) for p in pres if p is not None and p.record.selesai]
             start = max(ends) if ends else datetime.combine(kasus.periode.mulai, hours.opening(kasus.periode.mulai))
             kind = "keputusan" if sop.step(nxt).keputusan else "menunggu"
             item(kind, nxt, prog.final_round + (1 if prog.decision(prog.final_round) == "tidak" else 0),
@@ -188,13 +188,8 @@ def _case_items(
         record = found.record if found else None
         when = (record.selesai or record.mulai) if record else None
         who = (record.pelaksana,) if record and record.pelaksana else _holders(archive, sop, no, moment.date())
-        item("dokumen", no, rnd, who, _local(when) if when else moment, name)
+        item("dokumen", no, rnd, who, office_time(when) if when else moment, name)
     return out
-
-
-def _local(moment: datetime) -> datetime:
-    """Records hold local times (WIB) without a zone; an aware time is turned into one."""
-    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def _utc(local: datetime) -> datetime:

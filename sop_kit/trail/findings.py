@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 from ..core.findings import Finding, Severity
-from ..records.fieldtypes import CLOCK_SKEW, WIB
+from ..records.fieldtypes import CLOCK_SKEW, WIB, office_time
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
 from .gitlog import uncommitted
 from .model import IDENTITY, Event, Trail
@@ -96,7 +96,7 @@ def future_findings(layout: Layout, trail: Trail, now: datetime | None = None) -
 
 def _claimed(event: Event) -> datetime:
     """The office's time (WIB, no zone) the approving commit says it was made at."""
-    return (event.dated or event.when).astimezone(WIB).replace(tzinfo=None)
+    return office_time(event.dated or event.when)
 
 
 def _changed_severity(trail: Trail) -> Severity:

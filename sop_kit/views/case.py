@@ -17,7 +17,7 @@ from ..check.report import UNVERIFIED, Verdict
 from ..core.findings import Severity
 from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
-from ..records.fieldtypes import WIB
+from ..records.fieldtypes import office_time
 from ..records.models import Langkah, Sop
 from ..records.rounds import Progress, case_progress
 from ..records.wilayah import purwakarta
@@ -258,7 +258,7 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
         executions.append(_execution(archive, sop, row, rec))
     events = _trail(trail, kasus.id)
     # The document's date is the last moment it shows: a step's end, or a later commit.
-    moments += [e.when.astimezone(WIB).replace(tzinfo=None) for e in events or ()]
+    moments += [office_time(e.when) for e in events or ()]
     generated = max(moments) if moments else datetime.combine(kasus.periode.mulai, WIB_NOON)
     desa = purwakarta().by_code.get(kasus.lokasi.kode)
     creator = staff[kasus.dibuat_oleh].nama if kasus.dibuat_oleh in staff else kasus.dibuat_oleh
