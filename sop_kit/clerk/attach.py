@@ -101,18 +101,13 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
     if kind_id not in {k.id for k in sop.jenis_dokumen}:
         raise ConfigError("record.unknown_kind", str(source), kind=kind_id, kinds=", ".join(spec.dokumen_wajib) or "-")
     kind = sop.kind(kind_id)
-    if found in PHONE_FORMATS and not matches(found, kind.format):
-        raise ConfigError(
-            "record.phone_photo",
-            str(source),
-            found=PHONE_FORMATS[found],
-            kind=kind.nama,
-            formats=", ".join(kind.format),
+    if not matches(found, kind.format):  # a phone's photo format is named, with how to save it as JPEG
+        code, shown = (
+            ("record.phone_photo", PHONE_FORMATS[found])
+            if found in PHONE_FORMATS
+            else ("record.wrong_type", found or "?")
         )
-    if not matches(found, kind.format):
-        raise ConfigError(
-            "record.wrong_type", str(source), found=found or "?", kind=kind.nama, formats=", ".join(kind.format)
-        )
+        raise ConfigError(code, str(source), found=shown, kind=kind.nama, formats=", ".join(kind.format))
     if not fits(found, source.name):
         raise ConfigError(
             "record.wrong_ending",

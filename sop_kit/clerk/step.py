@@ -143,11 +143,12 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], removed)
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
-    result.findings = [f for f in check_case(archive, archive.read_case(folder)).findings if f.file == shown]
+    written = archive.read_case(folder)
+    result.findings = [f for f in check_case(archive, written).findings if f.file == shown]
     result.message = commit_message(current.id, sop, record, update)
     result.approvers = approvers(archive, sop, record)
     if approved and update.koreksi is not None:
-        _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(update.no, setujui=True))
+        _, alone = target(case_progress(sop, written), StepUpdate(update.no, setujui=True))
         if alone is None or alone.name != path.name:  # another round's record: name this one's
             result.round_to_name = record.putaran
     return result

@@ -123,9 +123,9 @@ class Progress:
         if due is not None and due.step == no:
             return self.rounds.get(due.round, {}).get(no)
         # From the step its round starts at, the due round does each step again.
-        redone = due is not None and no >= self.round_start(due.round)
+        since = due.round if due is not None and no >= self.round_start(due.round) else 0
         for slot in reversed(passed):
-            if slot.step == no and not (redone and due is not None and slot.round < due.round):
+            if slot.step == no and slot.round >= since:
                 return self.rounds[slot.round][no]
         return self.rounds.get(self.current_round, {}).get(no)
 

@@ -82,13 +82,14 @@ class WorkingHours:
 
     def opening(self, day: date) -> time:
         """When work starts on ``day`` (on a day without work: the week's earliest start)."""
-        spans = self.week[day.weekday()] or [s for d in self.week for s in d]
-        return min(opens for opens, _ in spans)
+        return min(opens for opens, _ in self._spans(day))
 
     def closing(self, day: date) -> time:
         """When work ends on ``day`` (on a day without work: the week's latest end)."""
-        spans = self.week[day.weekday()] or [s for d in self.week for s in d]
-        return max(closes for _, closes in spans)
+        return max(closes for _, closes in self._spans(day))
+
+    def _spans(self, day: date) -> tuple[Interval, ...]:
+        return self.week[day.weekday()] or tuple(s for d in self.week for s in d)
 
     @property
     def day_minutes(self) -> int:

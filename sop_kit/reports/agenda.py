@@ -31,15 +31,6 @@ from ..records.worktime import CIVIL_SERVICE, WorkingHours, describe
 KINDS = ("keputusan", "berjalan", "menunggu", "dokumen")  # decision waiting, in progress, due to start, documents
 
 
-def span_text(minutes: int, lang: str, day: int) -> str:
-    """9810 → '21 hari 6 jam' (working days of ``day`` minutes); under a day in hours and minutes."""
-    days, rest = divmod(minutes, day)
-    hours, mins = divmod(rest, 60)
-    parts = [(days, "agenda.days"), (hours, "agenda.hours"), (mins if not days else 0, "agenda.minutes")]
-    words = [text(code, lang, n=n) for n, code in parts if n]
-    return " ".join(words) or text("agenda.minutes", lang, n=0)
-
-
 @dataclass(frozen=True)
 class AgendaItem:
     kind: str  # one of KINDS
@@ -87,8 +78,13 @@ class Agenda:
     names: dict[str, str] = field(default_factory=dict)  # staff id -> name
 
     def span(self, minutes: int, lang: str) -> str:
-        """Working minutes in words, a 'hari' being the office's working day."""
-        return span_text(minutes, lang, self.hours.day_minutes)
+        """9810 → '21 hari 6 jam', a 'hari' being the office's working day (450 minutes by
+        default); under a day in hours and minutes."""
+        days, rest = divmod(minutes, self.hours.day_minutes)
+        hours, mins = divmod(rest, 60)
+        parts = [(days, "agenda.days"), (hours, "agenda.hours"), (mins if not days else 0, "agenda.minutes")]
+        words = [text(code, lang, n=n) for n, code in parts if n]
+        return " ".join(words) or text("agenda.minutes", lang, n=0)
 
     def for_person(self, staff_id: str) -> list[AgendaItem]:
         return sorted((i for i in self.items if staff_id in i.people), key=_order)
