@@ -4,6 +4,7 @@ settings and the same on the case page, in the dossier and in the JSON report.""
 
 from __future__ import annotations
 
+import hashlib
 import html as htmllib
 import json
 import os
@@ -447,3 +448,47 @@ def test_every_surface_shows_the_same_verdict_for_every_case(demo_site: DemoSite
             sorted((f["code"], f["message"]) for f in recorded if f["case"] == case and f["severity"] == "error")
             == errors
         )
+
+
+def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """One file as two documents (doc.reused), an approval dated before the step's own end
+    (trail.approved_before_done) and a case stopped by someone who does not decide
+    (case.stop_wrong_role), each committed: check, status, the case page, the dossier and the
+    bag say the same errors for each case."""
+    records = top / "records"
+    closed = next(records.glob(f"kasus/*/{CLOSED}"))
+    six = next(closed.glob("langkah/06-*.yaml"))
+    letter = closed / "lampiran" / "05-surat-koordinasi.pdf"
+    digest = hashlib.sha256(letter.read_bytes()).hexdigest()
+    listed = r'berkas: lampiran/06-daftar-hadir.pdf\n    sha256: "[0-9a-f]+"'
+    text = re.sub(listed, f'berkas: lampiran/05-surat-koordinasi.pdf\n    sha256: "{digest}"', six.read_text("utf-8"))
+    six.write_text(text, "utf-8")
+    commit(top, f"kasus {CLOSED}: daftar hadir", "budi-santoso", "budi-santoso", "2026-05-20T09:00:00+07:00")
+    four = next(records.glob(f"kasus/*/{RUNNING}/langkah/04-*.yaml"))
+    four.write_text(four.read_text("utf-8").replace("status: berjalan", "status: selesai")
+                    + "selesai: 2026-06-30 10:00\n", "utf-8")  # fmt: skip
+    commit(top, f"kasus {RUNNING}: langkah 4", "yuni-kartika", "yuni-kartika", "2026-05-20T10:00:00+07:00")
+    kasus = next(records.glob(f"kasus/*/{OPEN}/kasus.yaml"))
+    kasus.write_text(kasus.read_text("utf-8") + "dihentikan:\n  status: batal\n  tanggal: 2026-05-20\n"
+                     "  oleh: rizki-ramadhan\n  alasan: Data ganda\n", "utf-8")  # fmt: skip
+    commit(top, f"kasus {OPEN}: dibatalkan", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T11:00:00+07:00")
+
+    _, found = check(top)
+    site = tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "-q"])
+    assert built.exit_code == 0, built.output
+    judged = audit(records)
+    for case, code in ((CLOSED, "doc.reused"), (RUNNING, "trail.approved_before_done"), (OPEN, "case.stop_wrong_role")):
+        errors = sorted(str(f["message"]) for f in found if f["case"] == case and f["severity"] == "error")
+        assert code in [f["code"] for f in found if f["case"] == case], (case, errors)
+        page = page_text(site, case)
+        dossier = pdf_text(next(site.glob(f"pdf/kasus/{case}/berkas-pembinaan-{case}.pdf")))
+        assert f"Tidak sesuai SOP — {len(errors)} galat" in page and f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier
+        for message in errors:
+            words = re.sub(r"\s+", " ", message)
+            assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), (case, words)
+        status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+        assert f"Putusan: TIDAK SESUAI SOP — {len(errors)} galat" in status.output, status.output
+        bag = export_bag(judged, case, BagOptions(tmp_path / f"{case}.bag", date(2026, 6, 1), force=True))
+        recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+        assert sorted(f["message"] for f in recorded if f["case"] == case and f["severity"] == "error") == errors
