@@ -195,10 +195,16 @@ def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
     )
     assert out.exit_code == 0, out.output
     assert "Triwulan IV 2025: 2 kasus aktif, 2 dibuka, 1 selesai, 1 berjalan" in out.output
+    new_folder = tmp_path / "laporan" / "2025-09"  # a folder not made yet is made, as `pdf` makes its own
     month = CliRunner().invoke(
-        main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail", "--out", str(tmp_path)]
+        main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail", "--out", str(new_folder)]
     )
     assert "September 2025: 1 kasus aktif, 1 dibuka, 1 selesai, 0 berjalan" in month.output
+    assert {p.name for p in new_folder.iterdir()} == {"laporan-bulanan-2025-09.xlsx", "laporan-bulanan-2025-09.pdf"}
+    (tmp_path / "berkas").write_text("")
+    blocked = CliRunner().invoke(main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail",
+                                        "--out", str(tmp_path / "berkas" / "x")])  # fmt: skip
+    assert blocked.exit_code == 2 and "berkas/x tidak dapat ditulis" in blocked.output, blocked.output
     bad = CliRunner().invoke(main, ["laporan", "triwulan", "2025-5", "--root", str(generated), "--out", str(tmp_path)])
     assert bad.exit_code == 2 and "2025-Q1" in bad.output
 

@@ -180,10 +180,12 @@ def laporan(kind: str, period: str, root: Path, out: Path, formats: tuple[str, .
 
     wanted = formats or ("pdf", "xlsx")
     chosen = parse_period(kind, period)
+    try:  # a new folder is made, as `pdf` and `schema` make theirs; before the check, which takes a while
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError("office.write_failed", str(out), path=str(out), error=exc.strerror or str(exc)) from None
     judged = audit(root, CheckOptions(trail=not no_trail))
     report = build_report(judged, chosen)
-    if not out.is_dir():
-        raise ConfigError("office.write_failed", str(out), path=str(out), error="folder tidak ada / no such folder")
     stem = out / f"laporan-{kind}-{chosen.key}"
     written = []
     if "xlsx" in wanted:
