@@ -11,8 +11,9 @@ import pytest
 
 from sop_kit import CheckOptions, open_archive
 from sop_kit.core.errors import ConfigError
+from sop_kit.core.findings import Finding
 from sop_kit.trail.build import build_trail
-from sop_kit.trail.findings import future_findings, trail_findings
+from sop_kit.trail.findings import trail_findings
 from sop_kit.trail.load import load_trail
 from sop_kit.trail.model import Event, Trail
 
@@ -235,27 +236,52 @@ def test_a_blob_cache_of_the_previous_version_is_read_again(repo: SignedRepo, tm
     assert not [code for code, _, _ in found if code == "trail.approved_before_done"]
 
 
-def test_a_commit_dated_in_the_future_is_named_and_its_child_is_not_blamed(repo: SignedRepo, tmp_path: Path) -> None:
-    """A commit dated 2099 (a date set by hand, or a laptop's wrong clock), then an honest one:
-    'trail.backdated' said of the honest commit that its date was set by hand. Now the
-    future-dated commit is named (against the clock, never cached), and the backdated finding
-    names both commits without deciding which date is wrong."""
+def test_a_commit_dated_in_the_future_is_named_and_lifts_no_later_commit(repo: SignedRepo, tmp_path: Path) -> None:
+    """A commit dated 2099 (a date set by hand, or a laptop's wrong clock), then honest ones.
+    It was the trail's floor for every commit after it: the Kabid's signed approval of step 5
+    counted from 2099, after his planned end of tenure, so it was 'wrong_role'; and the honest
+    commit after it was 'backdated', for ever. A date after the check's clock cannot be true:
+    the commit is named on the case it touches and its date lifts nothing. When the clock
+    reaches that date, the cached trail is built again and the dates are read as written."""
     steps_3_4(repo)
+    staff = repo.records / "staf.yaml"
+    tenure = "        peran: [kabid]\n        mulai: 2020-07-01\n"
+    staff.write_text(staff.read_text("utf-8").replace(tenure, tenure + "        sampai: 2027-06-30\n"), "utf-8")
+    repo.commit("Rotasi Kabid direncanakan", "hendra-gunawan", "Hendra Gunawan", "2026-03-05T12:00:00+07:00")
     note = repo.case_dir() / "langkah" / "04-persiapan.yaml"
     note.write_text(note.read_text("utf-8") + "# 1\n", "utf-8")
     future = repo.commit("Jam laptop salah", None, "Dewi Lestari", "2099-01-01T09:00:00+07:00")
-    note.write_text(note.read_text("utf-8") + "# 2\n", "utf-8")
-    honest = repo.commit("Catatan", None, "Dewi Lestari", "2026-03-06T09:00:00+07:00")
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",))
+    honest = repo.commit("Langkah 5: koordinasi", "budi-santoso", "Budi Santoso", "2026-03-09T12:00:00+07:00")
     archive = open_archive(repo.records)
-    for cached in (False, True):  # built, then read from the cache: the clock is asked each time
-        trail = load_trail(archive, archive.config.trust_root, tmp_path / "c")
+
+    def load(now: datetime | None = None) -> tuple[Trail, dict[str, list[Finding]]]:
+        trail = load_trail(archive, archive.config.trust_root, tmp_path / "c", now=now)
         assert trail is not None
-        (ahead,) = [f for f in trail.findings if f.code == "trail.future_dated"]
-        assert (ahead.params["commit"], ahead.params["date"], ahead.case) == (future[:10], "2099-01-01 09:00", None)
-        (back,) = [f for f in trail.findings if f.code == "trail.backdated"]
-        assert (back.params["commit"], back.params["parent_commit"]) == (honest[:10], future[:10]), cached
-        assert "one of the two dates" in back.message("en")
-    assert trail is not None and list(future_findings(archive, trail, datetime(2100, 1, 1, tzinfo=UTC))) == []
+        found: dict[str, list[Finding]] = {}
+        for f in trail.findings:  # the trail's own and what they mean for the check
+            found.setdefault(f.code, []).append(f)
+        return trail, found
+
+    for cached in (False, True):
+        trail, found = load()
+        (ahead,) = found.pop("trail.future_dated")
+        assert (ahead.params["commit"], ahead.params["date"], ahead.case) == (future[:10], "2099-01-01 09:00", BASE_ID)
+        assert ahead.file.endswith(f"{BASE_ID}/kasus.yaml") and "after the time of the check" in ahead.message("en")
+        assert [f.params["no"] for f in found.pop("trail.changed_after_approval")] == [4]  # the note
+        assert found == {}, cached  # no 'backdated', no 'wrong_role'
+        (step5,) = [e for e in approvals(trail) if e.step == 5]
+        assert (step5.commit, step5.verified, step5.signer) == (honest, True, "budi-santoso")
+        assert step5.when == datetime.fromisoformat("2026-03-09T12:00:00+07:00")
+    # In 2100 the date is no longer impossible: the trail is built again and reads it as written.
+    _, found = load(datetime(2100, 1, 1, tzinfo=UTC))
+    assert "trail.future_dated" not in found
+    ((back,),) = [found["trail.backdated"]]
+    assert (back.params["commit"], back.params["parent_commit"]) == (honest[:10], future[:10])
+    assert [f.params["no"] for f in found["trail.wrong_role"]] == [5]  # counted from 2099: after his tenure
+    # A clock that went back (the cache was made "in 2100") is not trusted either.
+    _, found = load()
+    assert [f.params["commit"] for f in found["trail.future_dated"]] == [future[:10]]
 
 
 def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:

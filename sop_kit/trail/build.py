@@ -9,7 +9,9 @@ and are only shown.
 
 Time comes from history, not from dates a committer can set: a commit counts from when it
 entered the main line (the first-parent commit that brought it in), and never from before
-any of its ancestors. A commit dated before its parent is itself a finding.
+any of its ancestors. A commit dated before its parent is itself a finding. A commit dated
+after the check's clock is one too, and is no ancestor's date for the commits after it: its
+date cannot be true, so it neither lifts their times nor makes their honest dates "backdated".
 
 The files every verdict rests on (the registry, the SOPs, the settings, the templates) are
 under the same rule: see :mod:`sop_kit.trail.governed`. The registry's very first version
@@ -27,7 +29,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -50,6 +52,7 @@ from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
 
 M = TypeVar("M", bound=BaseModel)
 BACKDATED = timedelta(hours=1)  # a commit dated this much before its parent was dated by hand
+FUTURE_SLACK = timedelta(days=1)  # a laptop clock off by hours is not yet a date set by hand
 CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
 
 
@@ -100,18 +103,21 @@ def build_trail(
     jobs: int = 0,
     use_cache: bool = True,
     reporter: Reporter | None = None,
+    now: datetime | None = None,
 ) -> Trail | None:
     """The trail of every case in the archive at ``layout``, or None when it is not in a git
     repository; ``trust_root`` pins the registry's first version (sop-kit.yaml or the
-    environment). ``reporter`` hears of each commit whose signature is verified."""
+    environment). ``reporter`` hears of each commit whose signature is verified; ``now`` is
+    the check's clock (default: the machine's), after which no commit can have been made."""
     reporter = reporter or SILENT
+    now = now or datetime.now(UTC)
     top = top_level(layout.root)
     if top is None:
         return None
     prefix = os.path.relpath(layout.root, top).replace(os.sep, "/")
     paths = GovernedPaths.of("" if prefix == "." else prefix + "/")
     commits = read_history(top, paths.history())
-    builder = _Builder(layout, trust_root, top, paths, commits, cache_dir, use_cache)
+    builder = _Builder(layout, trust_root, top, paths, commits, cache_dir, use_cache, now)
     with BlobReader(top) as blobs:
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
@@ -123,18 +129,22 @@ def build_trail(
         builder.check_dropped(cache_dir)
     trail = builder.trail
     trail.commits = len(commits)
-    latest = max(commits, key=lambda c: c.when, default=None)
-    trail.newest = (latest.sha, latest.when) if latest else None
+    trail.built = now
+    trail.future_from = min((c.when for c in commits if c.sha in builder.future), default=None)
     trail.signed = sum(1 for s in builder.sigs.values() if s.status != "N")
     return trail
 
 
-def effective_times(commits: list[Commit]) -> dict[str, datetime]:
+def effective_times(commits: list[Commit], future: frozenset[str] = frozenset()) -> dict[str, datetime]:
     """When each commit counts from: when it entered the main line (the first-parent chain of
-    the newest commit), and never before any of its ancestors."""
+    the newest commit), and never before any of its ancestors, except those dated in the
+    ``future``: a date that cannot be true lifts only its own commit's time."""
     floor: dict[str, datetime] = {}
+    carried: dict[str, datetime | None] = {}  # the floor a commit hands on to its children
     for c in commits:  # parents come first
-        floor[c.sha] = max([c.when, *(floor[p] for p in c.parents if p in floor)])
+        inherited = max((t for t in (carried.get(p) for p in c.parents) if t is not None), default=None)
+        floor[c.sha] = c.when if inherited is None else max(c.when, inherited)
+        carried[c.sha] = inherited if c.sha in future else floor[c.sha]
     by_sha = {c.sha: c for c in commits}
     mainline: list[Commit] = []
     tip = commits[-1] if commits else None
@@ -163,8 +173,12 @@ class _Builder:
         commits: list[Commit],
         cache_dir: Path | None,
         use_cache: bool,
+        now: datetime,
     ):
         self.layout, self.trust_root, self.top, self.paths, self.commits = layout, trust_root, top, paths, commits
+        self.now = now
+        self.future = frozenset(c.sha for c in commits if c.when > now + FUTURE_SLACK)
+        self.dated: dict[str, Commit] = {}  # each commit's own, or its nearest ancestor's date that can be true
         self.trail = Trail(top)
         self.sigs: dict[str, Signature] = {}
         self.staff_path = paths.records + STAFF_FILE
@@ -180,7 +194,7 @@ class _Builder:
         self.case_sop: dict[str, CaseSopRef] = {}
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
-        self.when = effective_times(commits)
+        self.when = effective_times(commits, self.future)
 
     def show(self, repo_path: str) -> str:
         return self.layout.show(self.top / repo_path) if repo_path.startswith(self.paths.records) else repo_path
@@ -322,6 +336,8 @@ class _Builder:
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
             self._dates(commit, list(touched))
+            if commit.sha in self.future:
+                self._future(commit, list(touched))
         for case_id, ct in self.trail.cases.items():  # named in the findings' hints
             sop = self._sop(case_id, self.latest)
             ct.deciders = " / ".join(r.nama for r in sop.deciders) if sop else ct.deciders
@@ -333,11 +349,13 @@ class _Builder:
 
     def _dates(self, commit: Commit, cases: list[str]) -> None:
         """A commit dated well before one of its parents: one of the two dates was set by hand
-        or made on a wrong clock (which, history cannot tell: a parent dated in the future is
-        reported apart, :func:`.findings.future_findings`). An error of each case it touches (a
-        clock off by minutes is not: the time is taken from history)."""
-        parents = [c for c in (self._commit(p) for p in commit.parents) if c is not None]
+        or made on a wrong clock (which, history cannot tell). A parent dated after the check's
+        clock is the wrong one, reported by :meth:`_future`; the commit is compared with the
+        nearest ancestor dated before it. An error of each case it touches (a clock off by
+        minutes is not: the time is taken from history)."""
+        parents = [self.dated[p] for p in commit.parents if p in self.dated]
         newest = max(parents, key=lambda p: p.when, default=None)
+        self.dated[commit.sha] = newest if commit.sha in self.future and newest is not None else commit
         if newest is None or newest.when - commit.when <= BACKDATED:
             return
         dates = {
@@ -352,10 +370,20 @@ class _Builder:
         if not cases:
             self._finding(Severity.ERROR, "trail.backdated", self.show(self.paths.records or "."), **dates)
 
-    def _commit(self, sha: str) -> Commit | None:
-        if not hasattr(self, "_by_sha"):
-            self._by_sha = {c.sha: c for c in self.commits}
-        return self._by_sha.get(sha)
+    def _future(self, commit: Commit, cases: list[str]) -> None:
+        """A commit dated after the check's clock (by more than :data:`FUTURE_SLACK`): its date
+        was set by hand or its machine's clock is wrong. An error of each case it touches, like
+        a backdated one; of the archive when it touches none."""
+        dated = {
+            "commit": commit.sha[:10],
+            "date": f"{commit.when.astimezone(WIB):%Y-%m-%d %H:%M}",
+            "now": f"{self.now.astimezone(WIB):%Y-%m-%d %H:%M}",
+        }
+        for folder in cases:
+            case_id = folder.rsplit("/", 1)[-1]
+            self._finding(Severity.ERROR, "trail.future_dated", self._show(folder, CASE_FILE), case_id, **dated)
+        if not cases:
+            self._finding(Severity.ERROR, "trail.future_dated", self.show(self.paths.records or "."), **dated)
 
     def _case_commit(
         self,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from ..core.findings import Finding, Severity
-from ..records.fieldtypes import CLOCK_SKEW, WIB, office_time
+from ..records.fieldtypes import CLOCK_SKEW, office_time
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
 from .gitlog import uncommitted
 from .model import IDENTITY, Event, Trail
@@ -77,21 +77,6 @@ def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             if f"{ct.folder}/{name}" in changed:
                 where = {"path": name, "restore": f":/{ct.folder}/{name}", "case": ct.case}
                 yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
-
-
-FUTURE_SLACK = timedelta(days=1)  # a laptop clock off by hours is not yet a date set by hand
-
-
-def future_findings(layout: Layout, trail: Trail, now: datetime | None = None) -> Iterator[Finding]:
-    """A commit dated after now (by more than a day): its date was set by hand or its machine's
-    clock is wrong; every commit after it then looks 'backdated'. Judged against the clock
-    when the check runs, so never cached with the trail."""
-    now = now or datetime.now(UTC)
-    if trail.newest is not None and trail.newest[1] > now + FUTURE_SLACK:
-        sha, when = trail.newest
-        params = {"commit": sha[:10], "date": f"{when.astimezone(WIB):%Y-%m-%d %H:%M}",
-                  "now": f"{now.astimezone(WIB):%Y-%m-%d %H:%M}"}  # fmt: skip
-        yield Finding(Severity.ERROR, "trail.future_dated", layout.show(layout.root), None, params)
 
 
 def _claimed(event: Event) -> datetime:

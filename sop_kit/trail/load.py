@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .._version import __version__
@@ -13,8 +14,8 @@ from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
-from .build import build_trail
-from .findings import future_findings, trail_findings, uncommitted_findings
+from .build import FUTURE_SLACK, build_trail
+from .findings import trail_findings, uncommitted_findings
 from .gitlog import head_commit, is_shallow, top_level
 from .model import Trail
 
@@ -35,11 +36,14 @@ def load_trail(
     jobs: int = 0,
     use_cache: bool = True,
     reporter: Reporter | None = None,
+    now: datetime | None = None,
 ) -> Trail | None:
     """The archive's trail: from the cache when nothing was committed since, else built anew
     (with cached signature verdicts). None when the archive is not in a git repository.
-    ``trust_root`` pins the registry's first version (see :func:`sop_kit.records.config.load_config`)."""
+    ``trust_root`` pins the registry's first version (see :func:`sop_kit.records.config.load_config`);
+    ``now`` is the check's clock (default: the machine's)."""
     reporter = reporter or SILENT
+    now = now or datetime.now(UTC)
     top = top_level(layout.root)
     if top is None:
         return None
@@ -55,14 +59,24 @@ def load_trail(
         except (KeyError, TypeError, ValueError):
             pass  # a cache of another shape: build anew
         else:
-            reporter.note("progress.trail_cached")
+            if _dated_for(trail, now):
+                reporter.note("progress.trail_cached")
+            else:
+                trail = None  # a date in the future then is not now, or the clock went back
     if trail is None:
-        trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter)
+        trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter, now)
         if trail is None:
             return None
         trail.findings += trail_findings(layout, trail)
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
     trail.findings += uncommitted_findings(layout, trail)  # the working tree, never cached
-    trail.findings += future_findings(layout, trail)  # against the clock, never cached
     return trail
+
+
+def _dated_for(trail: Trail, now: datetime) -> bool:
+    """Whether a cached trail's reading of commit dates holds at ``now``: the same commits are
+    still dated in the future (see :func:`.build.build_trail`)."""
+    if trail.built is None or trail.built > now:
+        return False
+    return trail.future_from is None or trail.future_from > now + FUTURE_SLACK

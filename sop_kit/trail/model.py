@@ -85,7 +85,10 @@ class Trail:
     # The settings in force at the tip, as authorised (with the environment's pins).
     policy: str = "laporkan"
     changed_after: str = "galat"
-    newest: tuple[str, datetime] | None = None  # the commit with the latest date, and that date
+    # The clock it was built by, and the earliest date then in the future: the trail holds
+    # while the clock has not gone back, nor reached that date (less the slack allowed).
+    built: datetime | None = None
+    future_from: datetime | None = None
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
@@ -104,7 +107,8 @@ class Trail:
             "heads": self.heads,
             "policy": self.policy,
             "changed_after": self.changed_after,
-            "newest": [self.newest[0], self.newest[1].isoformat()] if self.newest else None,
+            "built": self.built.isoformat() if self.built else None,
+            "future_from": self.future_from.isoformat() if self.future_from else None,
             "findings": [{k: v for k, v in f.to_dict().items() if k not in ("message", "hint")} for f in self.findings],
             "cases": {
                 cid: {
@@ -134,7 +138,8 @@ class Trail:
         trail.authorised = {path: Authorised(blob, commit) for path, (blob, commit) in data["authorised"].items()}
         trail.heads = dict(data["heads"])
         trail.policy, trail.changed_after = data["policy"], data["changed_after"]
-        trail.newest = (data["newest"][0], datetime.fromisoformat(data["newest"][1])) if data["newest"] else None
+        trail.built = datetime.fromisoformat(data["built"]) if data["built"] else None
+        trail.future_from = datetime.fromisoformat(data["future_from"]) if data["future_from"] else None
         for cid, c in data["cases"].items():
             events = [
                 Event(
