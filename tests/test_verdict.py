@@ -31,6 +31,7 @@ from .conftest import REPO, DemoSite
 OPEN = "2026-05-cibuntu-kpnv"  # step 2 under way: a decision still to be taken
 RUNNING = "2026-05-cisalada-f4kt"  # step 4 started, not done
 CLOSED = "2025-08-cibening-dhaq"  # closed and clean
+STEP5 = "2026-04-ciherang-7wzz"  # step 5 under way
 FORGED = "2026-02-campakasari-5jgz"  # planted: a decision signed by a clerk's key
 UNSIGNED = "2026-01-ciseureuh-h7oz"  # planted: an approval without a signature
 SOP_FILE = "records/sop/61.1.D.049-I-2020.yaml"
@@ -452,10 +453,14 @@ def test_every_surface_shows_the_same_verdict_for_every_case(demo_site: DemoSite
 
 def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
     """One file as two documents (doc.reused), an approval dated before the step's own end
-    (trail.approved_before_done) and a case stopped by someone who does not decide
-    (case.stop_wrong_role), each committed: check, status, the case page, the dossier and the
-    bag say the same errors for each case."""
+    (trail.approved_before_done), a case stopped by someone who does not decide
+    (case.stop_wrong_role) and a commit dated in 2099 before them all (trail.future_dated),
+    each committed: check, status, the case page, the dossier and the bag say the same errors
+    for each case, and no commit after the one of 2099 reads as backdated."""
     records = top / "records"
+    five = next(records.glob(f"kasus/*/{STEP5}/langkah/05-*.yaml"))
+    five.write_text(five.read_text("utf-8") + "# catatan\n", "utf-8")
+    commit(top, f"kasus {STEP5}: catatan", None, "rizki-ramadhan", "2099-01-01T09:00:00+07:00")
     closed = next(records.glob(f"kasus/*/{CLOSED}"))
     six = next(closed.glob("langkah/06-*.yaml"))
     letter = closed / "lampiran" / "05-surat-koordinasi.pdf"
@@ -478,7 +483,9 @@ def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: P
     built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "-q"])
     assert built.exit_code == 0, built.output
     judged = audit(records)
-    for case, code in ((CLOSED, "doc.reused"), (RUNNING, "trail.approved_before_done"), (OPEN, "case.stop_wrong_role")):
+    assert "trail.backdated" not in {f["code"] for f in found}
+    forged = (CLOSED, "doc.reused"), (RUNNING, "trail.approved_before_done"), (OPEN, "case.stop_wrong_role")
+    for case, code in (*forged, (STEP5, "trail.future_dated")):
         errors = sorted(str(f["message"]) for f in found if f["case"] == case and f["severity"] == "error")
         assert code in [f["code"] for f in found if f["case"] == case], (case, errors)
         page = page_text(site, case)

@@ -176,7 +176,6 @@ class _Builder:
         now: datetime,
     ):
         self.layout, self.trust_root, self.top, self.paths, self.commits = layout, trust_root, top, paths, commits
-        self.now = now
         self.future = frozenset(c.sha for c in commits if c.when > now + FUTURE_SLACK)
         self.dated: dict[str, Commit] = {}  # each commit's own, or its nearest ancestor's date that can be true
         self.trail = Trail(top)
@@ -374,11 +373,7 @@ class _Builder:
         """A commit dated after the check's clock (by more than :data:`FUTURE_SLACK`): its date
         was set by hand or its machine's clock is wrong. An error of each case it touches, like
         a backdated one; of the archive when it touches none."""
-        dated = {
-            "commit": commit.sha[:10],
-            "date": f"{commit.when.astimezone(WIB):%Y-%m-%d %H:%M}",
-            "now": f"{self.now.astimezone(WIB):%Y-%m-%d %H:%M}",
-        }
+        dated = {"commit": commit.sha[:10], "date": f"{commit.when.astimezone(WIB):%Y-%m-%d %H:%M}"}
         for folder in cases:
             case_id = folder.rsplit("/", 1)[-1]
             self._finding(Severity.ERROR, "trail.future_dated", self._show(folder, CASE_FILE), case_id, **dated)

@@ -22,12 +22,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "(git log -2 {commit}); if the parent is dated in the future, that one is wrong",
     ),
     "trail.future_dated": (
-        "commit {commit} bertanggal {date}, sesudah waktu pemeriksaan ({now}): tanggalnya diatur tangan atau jam "
-        "komputer pembuatnya salah",
+        "commit {commit} bertanggal {date}, sesudah waktu pemeriksaan: tanggalnya diatur tangan atau jam komputer "
+        "pembuatnya salah",
         "tanggal itu tidak dipakai untuk commit sesudahnya (waktu persetujuan dihitung dari urutan riwayat); periksa "
         "siapa yang membuatnya (git show -s {commit}) dan perbaiki jam komputer itu",
-        "commit {commit} is dated {date}, after the time of the check ({now}): its date was set by hand or its "
-        "machine's clock is wrong",
+        "commit {commit} is dated {date}, after the time of the check: its date was set by hand or its machine's "
+        "clock is wrong",
         "that date is not used for the commits after it (approvals count from the order of history); see who made "
         "it (git show -s {commit}) and fix that machine's clock",
     ),
