@@ -209,6 +209,20 @@ def test_step_keeps_every_comment(repo: Path) -> None:
     assert load_file(step_file).data["keputusan"] == "ya"
 
 
+def test_dates_and_times_as_clerks_type_them(repo: Path) -> None:
+    """The Indonesian forms a hurried clerk types: the day first with a four-digit year, the
+    clock with a dot (PUEBI's 09.30). They were refused; the records get ISO either way."""
+    code, out = run("new", *[a if a != "2026-03-02" else "02-03-2026" for a in NEW], "--no-input")
+    assert code == 0, out
+    (folder,) = cases(repo)
+    assert load_file(folder / "kasus.yaml").data["periode"]["mulai"] == "2026-03-02"
+    code, out = run("step", folder.name, "1", "--pelaksana", "rizki-ramadhan", "--mulai", "2/3/2026 9.05",
+                    "--selesai", "02-03-2026 09.25", "--lampir", str(PDF))  # fmt: skip
+    assert code == 0, out
+    record = load_file(next(folder.glob("langkah/01-*.yaml"))).data
+    assert (record["mulai"], record["selesai"]) == ("2026-03-02 09:05", "2026-03-02 09:25")
+
+
 def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) -> None:
     folder = new_case(repo)
     fake_pdf = tmp_path / "sk.pdf"
@@ -223,7 +237,9 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
         (["3", "--lampir", str(fake_pdf)], "txt"),  # wrong type: the name says PDF, the content does not
         (["1", "--pelaksana", "budi-santosa"], "budi-santoso"),  # unknown staff: the nearest id
         (["3", "--keputusan", "ya"], "langkah 2"),  # a decision on a step that has none
-        (["1", "--mulai", "02/03/2026 09:00"], "02/03/2026"),  # a time in the wrong form
+        (["1", "--mulai", "02/03/26 09:00"], "02/03/26"),  # a two-digit year: either order could be meant
+        (["1", "--mulai", "2026-02-30 09:00"], "2026-02-30"),  # no such day
+        (["1", "--mulai", "2026-03-02 24.00"], "24.00"),  # no such hour
         (["1", "--mulai", "2026-03-02 10:00", "--selesai", "2026-03-02 09:00"], "selesai"),  # end before start
         (["9", "--catatan", "x"], "1–7"),  # no such step
         (["1"], "--lampir"),  # nothing to record

@@ -19,6 +19,7 @@ from ..core.errors import ConfigError
 from ..core.messages import render, text
 from ..records.archive import Archive
 from ..records.wilayah import purwakarta
+from .dates import parse_day
 
 
 @dataclass
@@ -76,11 +77,11 @@ def ask_start(answers: Answers, lang: str, today: date) -> date:
     while True:
         if answers.mulai is None:
             answers.mulai = str(click.prompt(text("new.prompt_mulai", lang), default=today.isoformat(), err=True))
-        try:
-            return date.fromisoformat(answers.mulai.strip())
-        except ValueError:
-            _say("new.bad_date", lang, value=answers.mulai)
-            answers.mulai = None
+        day = parse_day(answers.mulai)
+        if day is not None:
+            return day
+        _say("new.bad_date", lang, value=answers.mulai)
+        answers.mulai = None
 
 
 def ask_staff(archive: Archive, answers: Answers, start: date, lang: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -12,19 +11,11 @@ from ..check.output import finding_lines
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
-from ..records.fieldtypes import office_now, office_today
+from ..records.fieldtypes import office_today
 from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
+from .dates import read_day, read_moment
 from .options import ARCHIVE, complete_case, lang_option, library_errors, root_option
 from .usage import Command
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError("new.bad_date", None, value=value) from None
 
 
 @click.command(cls=Command, help="help.new")
@@ -59,7 +50,7 @@ def new(
         for option, value in (("--kecamatan", kecamatan), ("--desa", desa), ("--mulai", mulai), ("--oleh", oleh)):
             if not value:
                 raise ConfigError("new.missing_option", None, option=option)
-        start = _date(mulai)
+        start = read_day(mulai)
     else:
         try:
             ask_location(answers, lang)
@@ -71,7 +62,7 @@ def new(
             _carry_on(answers, root, lang)
             sys.exit(1)
     assert start is not None and answers.kecamatan and answers.desa and answers.oleh
-    request = NewCase(answers.kecamatan, answers.desa, start, answers.oleh, _date(sampai), judul, answers.sop)
+    request = NewCase(answers.kecamatan, answers.desa, start, answers.oleh, read_day(sampai), judul, answers.sop)
     try:
         created = create_case(archive, request)
     except ConfigError:
@@ -95,17 +86,6 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
     if any(vars(answers).values()):
         click.echo(text("new.answers_so_far", lang), err=True)
         click.echo("  " + answers.command(str(root)), err=True)
-
-
-def _moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    if value.strip().lower() in ("sekarang", "now"):
-        return office_now()
-    try:
-        return datetime.strptime(value.strip().replace("T", " "), "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise ConfigError("record.bad_time", None, value=value) from None
 
 
 @click.command(cls=Command, help="help.step")
@@ -171,8 +151,8 @@ def step(
         putaran=putaran,
         status=status,  # type: ignore[arg-type]  # click.Choice guarantees the literal
         pelaksana=pelaksana,
-        mulai=_moment(mulai),
-        selesai=_moment(selesai),
+        mulai=read_moment(mulai),
+        selesai=read_moment(selesai),
         keputusan=keputusan,  # type: ignore[arg-type]
         alasan=alasan,
         alasan_waktu=alasan_waktu,
@@ -181,7 +161,7 @@ def step(
         lampiran=tuple(NewAttachment(p, jenis, judul, pribadi) for p in attachments),
         koreksi=koreksi,
         setujui=setujui,
-        pada=_moment(pada or "sekarang"),
+        pada=read_moment(pada or "sekarang"),
     )
     if not update.changes and not setujui:
         raise ConfigError("record.nothing", None)
@@ -244,7 +224,7 @@ def hentikan(
 ) -> None:
     from ..clerk.stop import Stop, stop_case
 
-    day = _date(tanggal) or office_today()
+    day = read_day(tanggal) or office_today()
     done = stop_case(open_archive(root), case, Stop(status, day, oleh, alasan))  # type: ignore[arg-type]
     shown = str(Path(root) / done.path.relative_to(done.folder.parents[2]))
     click.echo(text("stop.done", lang, id=done.case_id, status=status, date=day, path=shown))

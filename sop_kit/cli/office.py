@@ -12,6 +12,7 @@ from ..core.messages import text
 from ..records.archive import open_archive
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
+from .dates import read_day
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import Command, Group
 
@@ -32,12 +33,7 @@ def write_output(path: Path, data: bytes) -> None:
 
 def _day(value: str | None) -> date:
     """A date option; today when not given (the library never reads the clock)."""
-    if value is None:
-        return office_today()
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError("new.bad_date", None, value=value) from None
+    return read_day(value) or office_today()
 
 
 @click.group(cls=Group, help="help.nomor")

@@ -13,6 +13,7 @@ from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
 from ..records.fieldtypes import office_today
+from .dates import read_day
 from .options import lang_option, library_errors, root_option
 from .usage import Group
 
@@ -21,12 +22,7 @@ KEY = click.Path(dir_okay=False, path_type=Path)
 
 
 def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ConfigError("new.bad_date", None, value=f"{option} {value}") from None
+    return read_day(value, f"{option} {value}")
 
 
 def _position_options(func: F) -> F:

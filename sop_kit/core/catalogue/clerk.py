@@ -276,9 +276,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "new.bad_date": (
         "tanggal '{value}' tidak dapat dibaca",
-        "tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-03-02",
+        "tulis tanggal sebagai TTTT-BB-HH atau HH-BB-TTTT, misalnya 2026-03-02 atau 02-03-2026",
         "date '{value}' cannot be read",
-        "write the date as YYYY-MM-DD, e.g. 2026-03-02",
+        "write the date as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-03-02 or 02-03-2026",
     ),
     "new.no_free_id": (
         "tidak menemukan nomor kasus yang belum dipakai untuk desa {desa}",
@@ -435,9 +435,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "record.bad_time": (
         "waktu '{value}' tidak dapat dibaca",
-        "tulis waktu sebagai \"TTTT-BB-HH JJ:MM\" (dalam tanda kutip), atau 'sekarang'",
+        'tulis waktu sebagai "TTTT-BB-HH JJ:MM" atau "HH-BB-TTTT JJ.MM" (dalam tanda kutip), atau \'sekarang\'',
         "time '{value}' cannot be read",
-        "write the time as \"YYYY-MM-DD HH:MM\" (in quotes), or 'now'",
+        'write the time as "YYYY-MM-DD HH:MM" or "DD-MM-YYYY HH.MM" (in quotes), or \'now\'',
     ),
     "record.nothing": (
         "tidak ada yang dicatat",
