@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.bag.signature import trusted_keys
 from sop_kit.bag.verify import format_bag_report, verify_bag
 from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
@@ -262,3 +264,94 @@ def test_cli_forced_export_records_the_errors_and_verify_bag_knows_them(demo: Pa
     checked = runner.invoke(main, ["verify-bag", str(out), "--lang", "en"])
     assert checked.exit_code == 0, checked.output  # intact: the errors were there when it was sent
     assert "note: error already recorded at export (--force) [file.hash_mismatch]" in checked.output
+
+
+# --- who sent it: the signed bag -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same case, signed by the Kasi with the key he signs his commits with."""
+    out = tmp_path_factory.mktemp("signed") / f"{CASE}.bag"
+    options = BagOptions(out, DAY, sign_key=demo.parent / ".kunci-demo" / "agus-permana")
+    return export_bag(audit(demo, CheckOptions(use_cache=False)), CASE, options)
+
+
+def office_key(demo: Path, who: str) -> frozenset[str]:
+    return trusted_keys((str(demo.parent / ".kunci-demo" / f"{who}.pub"),))
+
+
+def resign(bag: Path, demo: Path, who: str, claim: str) -> None:
+    """What a forger with a key of their own does after changing a bag: write ``claim`` as
+    the signer in bag-info, write the manifests again and sign the new tag manifest."""
+    info = bag / "bag-info.txt"
+    lines = [line for line in info.read_text("utf-8").splitlines() if not line.startswith("Ditandatangani-Oleh:")]
+    info.write_text("\n".join([*lines, f"Ditandatangani-Oleh: {claim}"]) + "\n", "utf-8")
+    (bag / "tagmanifest-sha256.txt.sig").unlink()
+    bagit.Bag(str(bag)).save(manifests=True)
+    manifest = str(bag / "tagmanifest-sha256.txt")
+    sign = ["ssh-keygen", "-Y", "sign", "-n", "sop-kit-bag", "-f", str(demo.parent / ".kunci-demo" / who), manifest]
+    subprocess.run(sign, check=True, capture_output=True)
+
+
+def test_a_signed_bag_holds_against_the_office_key_and_names_its_signer(demo: Path, signed: Path) -> None:
+    """Checksums alone say nothing of who made a bag. Signed with the Kasi's registered key,
+    it is valid against that key given from outside the bag, and against no other."""
+    info = bagit.Bag(str(signed)).info
+    assert bagit.Bag(str(signed)).is_valid()  # the signature beside the tag manifest is no unexpected file
+    fpr = next(iter(office_key(demo, "agus-permana")))
+    assert info["Ditandatangani-Oleh"] == f"Agus Permana, S.Sos. (fiktif) (agus-permana), {fpr}"
+    alone = verify_bag(signed)  # no key given: the bag's own claim, as a note
+    assert alone.valid and not alone.anchored
+    assert [p.code for p in alone.notes] == ["bag.signed_unanchored"] and fpr in alone.notes[0].message("en")
+    anchored = verify_bag(signed, office_key(demo, "agus-permana"))
+    assert anchored.valid and anchored.anchored and anchored.notes == []
+    assert "signed by Agus Permana" in format_bag_report(anchored, "en")
+    other = verify_bag(signed, office_key(demo, "budi-santoso"))
+    assert [p.code for p in other.problems] == ["bag.signer_not_trusted"]
+
+
+def test_a_signed_bag_changed_with_new_manifests_fails(demo: Path, signed: Path, tmp_path: Path) -> None:
+    """The forgery checksums cannot see: a payload file changed and every manifest written
+    again. bagit calls it valid; the signature does not match; signed again by another key,
+    it holds only for that key, never for the office's."""
+    copy = copy_of(signed, tmp_path)
+    note = copy / CASE_REL / "langkah" / "06-pembinaan-lokasi.yaml"
+    note.write_text(note.read_text("utf-8") + "# ditambahkan kemudian\n", "utf-8")
+    bagit.Bag(str(copy)).save(manifests=True)
+    assert bagit.Bag(str(copy)).is_valid()
+    assert [p.code for p in verify_bag(copy).problems] == ["bag.signature_bad"]
+    budi, agus = (next(iter(office_key(demo, who))) for who in ("budi-santoso", "agus-permana"))
+    resign(copy, demo, "budi-santoso", f"Agus Permana (agus-permana), {budi}")  # a name is only a claim
+    assert [p.code for p in verify_bag(copy, office_key(demo, "agus-permana")).problems] == ["bag.signer_not_trusted"]
+    resign(copy, demo, "budi-santoso", f"Agus Permana (agus-permana), {agus}")  # a key it was not signed with
+    assert [p.code for p in verify_bag(copy).problems] == ["bag.signer_mismatch"]
+
+
+def test_an_unsigned_bag_is_not_valid_when_a_key_is_expected(demo: Path, bag: Path) -> None:
+    report = verify_bag(bag, office_key(demo, "agus-permana"))
+    assert [p.code for p in report.problems] == ["bag.unsigned"]
+    result = CliRunner().invoke(main, ["verify-bag", str(bag), "--kunci", str(demo.parent / ".kunci-demo" / "x.pub")])
+    assert result.exit_code == 2 and "x.pub" in result.output and "Traceback" not in result.output
+
+
+def test_only_a_registered_key_signs_and_a_refusal_writes_nothing(demo: Path, tmp_path: Path) -> None:
+    stranger = tmp_path / "kunci" / "orang-luar"
+    stranger.parent.mkdir()
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(stranger)], check=True)
+    judged = audit(demo, CheckOptions(use_cache=False))
+    out = tmp_path / "keluar"
+    out.mkdir()
+    for key, code in ((stranger, "export.sign_unknown_key"), (tmp_path / "tidak-ada", "export.sign_no_public_key")):
+        with pytest.raises(SopKitError) as err:
+            export_bag(judged, CASE, BagOptions(out / "x.bag", DAY, sign_key=key))
+        assert err.value.code == code
+    assert list(out.iterdir()) == []
+    # The CLI, as the clerk types it: signed, and told how the archive checks it.
+    done = CliRunner().invoke(main, ["export", CASE, "--bagit", "--root", str(demo), "--out", str(out / "y.bag"),
+                                     "--tandatangani", str(demo.parent / ".kunci-demo" / "dewi-lestari")])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "ditandatangani: Dewi Lestari" in done.output and "--kunci" in done.output
+    checked = CliRunner().invoke(main, ["verify-bag", str(out / "y.bag"), "--kunci",
+                                        str(demo.parent / ".kunci-demo" / "dewi-lestari.pub")])  # fmt: skip
+    assert checked.exit_code == 0 and "dengan kunci yang Anda percayai" in checked.output, checked.output

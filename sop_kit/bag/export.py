@@ -30,6 +30,7 @@ from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..reports.retensi import retention_info
 from ..trail.model import Trail
+from ..trail.signatures import fingerprint
 from .contents import (
     CHECKSUMS,
     DOSSIER_DIR,
@@ -43,6 +44,7 @@ from .contents import (
     dossier_name,
     relative,
 )
+from .signature import SIGNER_FIELD, public_key, sign, signer_of
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # RFC 8493; bagit.py writes 0.97
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -56,6 +58,7 @@ class BagOptions:
     contact_email: str | None = None
     organization_address: str | None = None
     force: bool = False  # export a case that is unfinished or has errors (recorded in the bag)
+    sign_key: Path | None = None  # an SSH key of the registry that signs the bag (bag/signature.py)
 
 
 # --- export -------------------------------------------------------------------------------
@@ -88,6 +91,8 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         raise ConfigError("case.not_found", case, id=case)
     globals_ = _global_files(archive)
     target = _target(archive, options.out, kasus.id)
+    bagging_date = options.bagging_date or office_today()
+    signer = _signer(archive, options.sign_key, bagging_date) if options.sign_key else None
     checked = _findings(audit, verdict, globals_)
     state = case_progress(sop, current).status
     if not options.force:
@@ -122,8 +127,10 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
             TRAIL_INCLUDED if found is not None else (TRAIL_OMITTED if not audit.options.trail else TRAIL_UNAVAILABLE)
         )
         info = _bag_info(archive, current, sop, state, checked, case_rel, trail_field, options.force)
-        info["Bagging-Date"] = (options.bagging_date or office_today()).isoformat()
-        info |= retention_info(archive, kasus, sop, current, folder, options.bagging_date or office_today())
+        info["Bagging-Date"] = bagging_date.isoformat()
+        info |= retention_info(archive, kasus, sop, current, folder, bagging_date)
+        if signer:
+            info[SIGNER_FIELD] = signer
         for key, value in (
             ("Contact-Name", options.contact_name),
             ("Contact-Email", options.contact_email),
@@ -138,6 +145,8 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         bag = bagit.Bag(str(work))
         bag.save()
         bag.validate()  # a bag that would not validate is never renamed into place
+        if options.sign_key:
+            sign(work, options.sign_key)
         if target.exists():
             target.rmdir()  # checked empty above; rename cannot replace a folder
         os.rename(work, target)
@@ -145,6 +154,16 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         shutil.rmtree(work, ignore_errors=True)
         raise
     return target
+
+
+def _signer(archive: Archive, key: Path, day: date) -> str:
+    """Who signs with ``key``, as bag-info names them: a person of the registry holding a
+    role on the bagging ``day``."""
+    line = public_key(key)
+    person = signer_of(archive.staff, line)
+    if person is None or not person.roles_on(day):
+        raise ConfigError("export.sign_unknown_key", str(key), fingerprint=fingerprint(line) or "?", day=day)
+    return f"{person.nama} ({person.id}), {fingerprint(line)}"
 
 
 def _case_folder(archive: Archive, case: str) -> Path:

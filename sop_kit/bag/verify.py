@@ -18,6 +18,7 @@ from ..core.findings import Finding, Severity
 from ..core.messages import render, text
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, locate
 from ..records.scan import scan
+from . import signature
 from .contents import (
     CHECKSUMS,
     DOSSIER_DIR,
@@ -56,17 +57,20 @@ class BagReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
     files: int = 0  # payload files listed in the manifest
+    signer: str | None = None  # who signed it (bag-info), when the signature is good
+    anchored: bool = False  # ... with a key the archive trusts (--kunci)
 
     @property
     def valid(self) -> bool:
         return not self.problems
 
 
-def verify_bag(path: Path | str) -> BagReport:
+def verify_bag(path: Path | str, trusted: frozenset[str] = frozenset()) -> BagReport:
     """Validate the bag at ``path`` with bagit's own validator (completeness, fixity of every
-    payload and tag file), then judge the bagged case again with sop-kit's rules against the
-    bagged SOP and staff registry. Every problem is in the report; ``ConfigError`` only when
-    ``path`` is not a bag at all."""
+    payload and tag file), check its signature (against the ``trusted`` key fingerprints when
+    given: then it must be signed by one of them), then judge the bagged case again with
+    sop-kit's rules against the bagged SOP and staff registry. Every problem is in the report;
+    ``ConfigError`` only when ``path`` is not a bag at all."""
     bag_dir = Path(path)
     if not bag_dir.is_dir() or not (bag_dir / "bagit.txt").is_file():
         raise ConfigError("bag.not_a_bag", str(path), path=str(path))
@@ -88,6 +92,7 @@ def verify_bag(path: Path | str) -> BagReport:
     report.info = dict(bag.info)
     report.files = len(bag.payload_entries())
     report.problems += _library_validation(bag)
+    _check_signature(bag_dir, report, trusted)
     if (bag_dir / "data").is_dir():
         _check_content(bag_dir, report)
     return report
@@ -130,6 +135,31 @@ def _details(details: list[Any]) -> list[Problem]:
             out.append(Problem("bag.invalid", where, {"error": str(d)}))
     out += [Problem("bag.changed", where, {"algorithms": ", ".join(algs)}) for where, algs in changed.items()]
     return sorted(out, key=lambda p: (p.file, p.code))
+
+
+def _check_signature(bag_dir: Path, report: BagReport, trusted: frozenset[str]) -> None:
+    """The tag manifest's signature: good, by the key bag-info names, and, given ``trusted``
+    keys, by one of them; without them, who signed is a claim of the bag itself (a note)."""
+    signed = signature.check(bag_dir)
+    where = signature.SIGNATURE
+    if signed.status == "none":
+        if trusted:
+            report.problems.append(Problem("bag.unsigned", signature.SIGNED))
+        return
+    if signed.status != "good" or signed.fingerprint is None:
+        report.problems.append(Problem(f"bag.signature_{signed.status}", where))
+        return
+    claimed = str(report.info.get(signature.SIGNER_FIELD, ""))
+    if not claimed.endswith(f", {signed.fingerprint}"):
+        report.problems.append(Problem("bag.signer_mismatch", where, {"fingerprint": signed.fingerprint}))
+        return
+    report.signer = claimed
+    if not trusted:
+        report.notes.append(Problem("bag.signed_unanchored", where, {"who": claimed}))
+    elif signed.fingerprint in trusted:
+        report.anchored = True
+    else:
+        report.problems.append(Problem("bag.signer_not_trusted", where, {"who": claimed}))
 
 
 def _check_content(bag_dir: Path, report: BagReport) -> None:
@@ -200,7 +230,9 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
     for p in report.notes:
         out.append(f"  {p.file}: {p.message(lang)}")
     if report.valid:
-        verdict, limit = render("bag.valid", lang, {"files": report.files, "algorithms": ", ".join(CHECKSUMS)})
+        code = "bag.valid_signed" if report.anchored else "bag.valid"
+        params = {"files": report.files, "algorithms": ", ".join(CHECKSUMS), "who": report.signer or "-"}
+        verdict, limit = render(code, lang, params)
         out += [verdict, f"  {limit}"]
     else:
         out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))

@@ -25,6 +25,10 @@ from .usage import Command
 @click.option("--contact-email", default=None, help="help.export.contact_email")
 @click.option("--address", default=None, help="help.export.address")
 @click.option("--force", is_flag=True, help="help.export.force")
+@click.option(
+    "--tandatangani", "sign_key", default=None, metavar="KEY", type=click.Path(dir_okay=False, path_type=Path),
+    help="help.export.sign",
+)  # fmt: skip
 @lang_option
 @library_errors
 def export(
@@ -37,17 +41,19 @@ def export(
     contact_email: str | None,
     address: str | None,
     force: bool,
+    sign_key: Path | None,
     lang: str,
 ) -> None:
     import bagit  # only this command reads a bag: off every other command's start-up
 
     from ..bag.contents import CHECKSUMS
     from ..bag.export import BagOptions, export_bag
+    from ..bag.signature import SIGNER_FIELD
 
     if not bagit_format:
         raise ConfigError("export.needs_format", None)
     judged, folder = audit_case(root, case, CheckOptions(trail=not no_trail))
-    options = BagOptions(out, None, contact_name, contact_email, address, force)
+    options = BagOptions(out, None, contact_name, contact_email, address, force, sign_key)
     path = export_bag(judged, str(folder), options)
     info = bagit.Bag(str(path)).info
     oxum = str(info.get("Payload-Oxum", "0.0"))
@@ -63,17 +69,21 @@ def export(
             algorithms=", ".join(CHECKSUMS),
         )
     )
+    if SIGNER_FIELD in info:
+        click.echo(text("export.signed", lang, who=info[SIGNER_FIELD]))
     click.echo(text("export.personal", lang))
 
 
 @click.command("verify-bag", cls=Command, help="help.verify_bag")
 @click.argument("bag", type=click.Path(path_type=Path))
+@click.option("--kunci", "keys", multiple=True, metavar="KEY", help="help.verify_bag.kunci")
 @lang_option
 @library_errors
-def verify_bag(bag: Path, lang: str) -> None:
+def verify_bag(bag: Path, keys: tuple[str, ...], lang: str) -> None:
+    from ..bag.signature import trusted_keys
     from ..bag.verify import format_bag_report, verify_bag
 
-    report = verify_bag(bag)
+    report = verify_bag(bag, trusted_keys(keys))
     click.echo(format_bag_report(report, lang), nl=False)
     sys.exit(0 if report.valid else 1)
 

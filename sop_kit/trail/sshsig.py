@@ -269,7 +269,8 @@ class Checker:
             found = self.keys[blob] = parse_key(blob)
         return found
 
-    def signature(self, armoured: bytes, payload: bytes) -> Verdict:
+    def signature(self, armoured: bytes, payload: bytes, namespace: bytes = NAMESPACE) -> Verdict:
+        """The verdict on ``armoured``, an SSHSIG of ``payload`` in ``namespace`` (git's by default)."""
         blob = dearmor(armoured)
         if blob[:6] != b"SSHSIG":
             raise Unsupported("magic")
@@ -277,15 +278,15 @@ class Checker:
         if r.pos + 4 > len(r.data) or struct.unpack_from(">I", r.data)[0] != 1:
             raise Unsupported("sshsig version")
         r.pos = 4
-        key_blob, namespace, reserved, hash_name, sig_blob = r.string(), r.string(), r.string(), r.string(), r.string()
+        key_blob, signed_in, reserved, hash_name, sig_blob = r.string(), r.string(), r.string(), r.string(), r.string()
         r.end()
         digest = _HASHES.get(hash_name)
-        if reserved or digest is None or b"\0" in namespace:
+        if reserved or digest is None or b"\0" in signed_in:
             raise Unsupported("sshsig fields")
         key = self.key(key_blob)
-        if namespace != NAMESPACE:  # ssh-keygen -Y verify -n git and -Y check-novalidate -n git refuse it
+        if signed_in != namespace:  # ssh-keygen -Y verify -n git and -Y check-novalidate -n git refuse it
             return Verdict("B")
-        signed = b"SSHSIG" + _string(NAMESPACE) + _string(b"") + _string(hash_name) + _string(digest(payload).digest())
+        signed = b"SSHSIG" + _string(namespace) + _string(b"") + _string(hash_name) + _string(digest(payload).digest())
         if not key.check(sig_blob, signed):
             return Verdict("B")
         return Verdict("G" if key.blob in self.allowed else "U", key.fingerprint)

@@ -20,6 +20,34 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "case {id} cannot be exported: SOP {nomor} (the revision it names) is not in the archive",
         "without its SOP the case cannot be judged where it goes; check sop/ and kasus.yaml",
     ),
+    "export.signed": (
+        "ditandatangani: {who}; di tempat tujuan: sop-kit verify-bag BAG --kunci <kunci publik kantor>",
+        "",
+        "signed: {who}; where it goes: sop-kit verify-bag BAG --kunci <the office's public key>",
+        "",
+    ),
+    "export.sign_no_public_key": (
+        "kunci publik {pub} tidak ada atau tidak dapat dibaca",
+        "beri --tandatangani berkas kunci pribadi yang .pub-nya ada di sampingnya (seperti user.signingkey git), "
+        "atau .pub itu sendiri bila kuncinya ada di ssh-agent",
+        "public key {pub} is missing or cannot be read",
+        "give --tandatangani the private key file with its .pub beside it (as git's user.signingkey), or the .pub "
+        "itself when the key is in ssh-agent",
+    ),
+    "export.sign_unknown_key": (
+        "kunci {fingerprint} bukan kunci staf yang memegang jabatan pada {day} menurut staf.yaml",
+        "bag ditandatangani oleh staf kantor dengan kunci yang terdaftar, sama dengan kunci commit-nya; "
+        "tambahkan kuncinya lewat sop-kit staf, atau pakai kunci staf lain",
+        "key {fingerprint} is not the key of a staff member holding a post on {day} by staf.yaml",
+        "a bag is signed by office staff with their registered key, the one they sign commits with; "
+        "add the key with sop-kit staf, or use another staff member's key",
+    ),
+    "export.sign_failed": (
+        "bag tidak dapat ditandatangani: {error}",
+        "periksa kuncinya (ssh-keygen -Y sign) dan kata sandinya; tidak ada yang ditulis",
+        "the bag cannot be signed: {error}",
+        "check the key (ssh-keygen -Y sign) and its passphrase; nothing was written",
+    ),
     "export.unfinished": (
         "kasus {id} belum selesai ({state}); arsip daerah menerima kasus yang sudah ditutup",
         "selesaikan langkah yang tersisa (sop-kit status {id}), atau tambahkan --force "
@@ -192,6 +220,60 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
         "note: error already recorded at export (--force) [{rule}]: {message}",
         "",
+    ),
+    "bag.key_unreadable": (
+        "--kunci '{value}' bukan sidik SHA256:… dan bukan berkas yang memuat kunci publik SSH",
+        "beri sidik kunci kantor (SHA256:…) atau berkas .pub / allowed_signers yang Anda terima dari kantor",
+        "--kunci '{value}' is neither a SHA256:… fingerprint nor a file holding SSH public keys",
+        "give the office key's fingerprint (SHA256:…) or the .pub / allowed_signers file you got from the office",
+    ),
+    "bag.unsigned": (
+        "bag tidak bertanda tangan, padahal --kunci diberikan: pengirimnya tidak dapat dibuktikan",
+        "",
+        "the bag is not signed although --kunci was given: its sender cannot be proven",
+        "",
+    ),
+    "bag.signature_bad": (
+        "tanda tangan tidak cocok dengan manifes tag: bag diubah dan manifesnya ditulis ulang setelah ditandatangani",
+        "",
+        "the signature does not match the tag manifest: the bag was changed and its manifests rewritten after signing",
+        "",
+    ),
+    "bag.signature_unsupported": (
+        "tanda tangan memakai jenis kunci atau format yang tidak dapat diperiksa sop-kit",
+        "",
+        "the signature uses a key type or format sop-kit cannot check",
+        "",
+    ),
+    "bag.signer_mismatch": (
+        "ditandatangani dengan kunci {fingerprint}, bukan kunci yang disebut bag-info (Ditandatangani-Oleh)",
+        "",
+        "signed with key {fingerprint}, not the key bag-info names (Ditandatangani-Oleh)",
+        "",
+    ),
+    "bag.signer_not_trusted": (
+        "ditandatangani {who}, dengan kunci yang tidak ada di antara --kunci yang Anda percayai",
+        "",
+        "signed by {who}, with a key that is not among the --kunci you trust",
+        "",
+    ),
+    "bag.signed_unanchored": (
+        "catatan: ditandatangani {who} (menurut bag itu sendiri); bandingkan sidiknya dengan kunci kantor yang Anda "
+        "terima di luar bag, lalu periksa lagi dengan --kunci",
+        "",
+        "note: signed by {who} (by the bag's own account); compare the fingerprint with the office key you got "
+        "outside the bag, then verify again with --kunci",
+        "",
+    ),
+    "bag.valid_signed": (
+        "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok), ditandatangani {who} dengan kunci yang Anda "
+        "percayai, dan kasusnya lolos pemeriksaan sop-kit",
+        "isi bag adalah yang dikirim penanda tangan itu; jejak di dalamnya tetap laporannya, bukan commit bertanda "
+        "tangan: tanda tangan persetujuan dibuktikan di repositori git kantor (sop-kit trail)",
+        "VALID: the bag is complete ({files} payload files, {algorithms} checksums match), signed by {who} with a key "
+        "you trust, and its case passes sop-kit's check",
+        "the bag is what that signer sent; the trail in it is still their report, not signed commits: approval "
+        "signatures are proven in the office's git repository (sop-kit trail)",
     ),
     "bag.valid": (
         "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok) dan kasusnya lolos pemeriksaan sop-kit",

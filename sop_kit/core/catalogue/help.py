@@ -485,6 +485,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "Export a case that is unfinished or has errors (recorded in the bag).",
         "",
     ),
+    "help.export.sign": (
+        "Tandatangani bag dengan kunci SSH staf ini (berkas kunci pribadi, atau .pub-nya bila di ssh-agent).",
+        "",
+        "Sign the bag with this staff member's SSH key (the private key file, or its .pub when in ssh-agent).",
+        "",
+    ),
+    "help.verify_bag.kunci": (
+        "Kunci kantor yang Anda percayai (sidik SHA256:… atau berkas .pub / allowed_signers); boleh berulang.",
+        "",
+        "An office key you trust (a SHA256:… fingerprint or a .pub / allowed_signers file); may be repeated.",
+        "",
+    ),
     "help.verify_bag": (
         "Validasi BAG (kelengkapan dan keutuhan) dan periksa lagi kasusnya dengan aturan sop-kit.",
         "",
