@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,8 @@ from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.demo.build import build_demo
+from sop_kit.pdf.templating import tanggal
+from sop_kit.records.fieldtypes import WIB
 
 from .conftest import REPO, DemoSite
 
@@ -499,3 +501,25 @@ def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: P
         bag = export_bag(judged, case, BagOptions(tmp_path / f"{case}.bag", date(2026, 6, 1), force=True))
         recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
         assert sorted(f["message"] for f in recorded if f["case"] == case and f["severity"] == "error") == errors
+
+
+def test_the_dashboard_names_the_commit_it_was_built_from(top: Path, tmp_path: Path) -> None:
+    """An inspector reading the public site can tell which state of the archive it shows, and
+    repeat the check there; a site built from files not committed says it is a preview."""
+    records, site = top / "records", tmp_path / "site"
+    head = git(top, "rev-parse", "HEAD")
+
+    def home(*extra: str) -> str:
+        built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "--no-pdf", "-q", *extra])
+        assert built.exit_code == 0, built.output
+        html = (site / "index.html").read_text("utf-8")
+        return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", html)))
+
+    when = datetime.fromisoformat(git(top, "show", "-s", "--format=%cI", "HEAD")).astimezone(WIB)
+    clean = home()
+    assert f"Dibangun dari commit {head[:10]} ({tanggal(when)} {when:%H:%M} WIB), dengan sop-kit" in clean
+    assert f"git checkout {head[:10]} lalu sop-kit check" in clean and "belum di-commit" not in clean
+    (next(records.glob(f"kasus/*/{RUNNING}")) / "catatan-baru.txt").write_text("belum di-commit\n", "utf-8")
+    preview = home()
+    assert f"commit {head[:10]} (" in preview and "ditambah perubahan yang belum di-commit" in preview
+    assert "Dibangun dari commit" not in home("--no-trail")  # without git's history, no claim of a commit

@@ -192,6 +192,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     count = bundle_count(len(rows))
     search_layout = bundles([r.id for r in rows], count)
+    source = trail.source if trail is not None else None  # the commit the dashboard names
     with _timed(report, "pages", say):
         # The dashboard, listings, findings and SOP pages show only the case rows and the
         # findings: when neither changed (a note edited, a photo replaced), they stay as they are.
@@ -203,13 +204,16 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             options.pdf,
             shared_key(archive, options.internal),  # the SOPs, staff, templates, sop-kit
             extra.key(),
+            source,
         ]
         site_key = hashlib.sha256(orjson.dumps(listed, default=str)).hexdigest()
         previous_site = manifest.get("site_pages", []) if manifest.get("site_key") == site_key else []
         if previous_site and all((docs / name).is_file() for name in previous_site):
             pages, kept = {}, set(previous_site)
         else:
-            pages = site_pages(archive, rows, published.findings, plain(office), search_layout, options.pdf, extra)
+            pages = site_pages(
+                archive, rows, published.findings, plain(office), search_layout, options.pdf, extra, source
+            )
             kept = set()
         site_names = sorted({*pages, *kept})
         made = set(pages) | {case_page_path(r.row) for r in results.values() if r.row and r.rendered}

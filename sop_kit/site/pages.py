@@ -35,6 +35,7 @@ from ..records.models import Sop
 from ..records.rounds import Status
 from ..records.wilayah import purwakarta
 from ..records.worktime import duration_text
+from ..trail.model import Source
 from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
@@ -281,11 +282,13 @@ def site_pages(
     search: dict[str, list[str]],
     pdf: bool = True,
     office_site: OfficeSite | None = None,
+    source: Source | None = None,
 ) -> dict[str, str]:
-    """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown."""
+    """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown;
+    the dashboard names ``source``, the commit it was built from."""
     pages: dict[str, str] = {}
     by_id = {r.id: r for r in rows}
-    pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive)
+    pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive, source)
     every = finding_rows(findings, by_id, "../")
     pages["temuan.md"] = render(
         "temuan.md",
@@ -382,7 +385,9 @@ def _finding_href(f: Finding, view: CaseRow | None, root: str) -> str | None:
     return f"{root}{view.url}"
 
 
-def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, archive: Archive) -> str:
+def dashboard(
+    views: list[CaseRow], rows: list[dict[str, Any]], office: str, archive: Archive, source: Source | None = None
+) -> str:
     total = len(views)
     decided = [v for v in views if v.decisions_ok is not None]
     open_rows = [r for r in rows if r["severity"] != Severity.INFO]
@@ -446,6 +451,8 @@ def dashboard(views: list[CaseRow], rows: list[dict[str, Any]], office: str, arc
         by_year=_counts([v.year for v in views], str, "jelajah/tahun/"),
         by_kecamatan=_counts([v.kecamatan for v in views], str, "jelajah/kecamatan/", key=slug),
         grafik=dashboard_charts(views, archive),
+        source=source,
+        version=__version__,
     )
 
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from ..core.findings import Finding, Severity
 from ..records.fieldtypes import CLOCK_SKEW, office_time
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
-from .gitlog import uncommitted
 from .model import IDENTITY, Event, Trail
 
 
@@ -50,16 +49,13 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
                 yield Finding(changed, code, shown, None, params, ct.case)
 
 
-def uncommitted_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
-    """Approved files (a step record, the documents it names, kasus.yaml) that differ from
-    git in the working tree: a check, a dossier or a site made here would show content nobody
-    approved, under the approval's name. Graded like a committed change after approval; never
-    cached with the trail, which describes history only."""
+def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Iterator[Finding]:
+    """Approved files (a step record, the documents it names, kasus.yaml) among the ``changed``
+    paths of the working tree: a check, a dossier or a site made here would show content
+    nobody approved, under the approval's name. Graded like a committed change after
+    approval; never cached with the trail, which describes history only."""
     approved = [(ct, st) for ct in trail.cases.values() for st in ct.steps.values() if st.approval is not None]
-    if not approved:
-        return
-    changed = uncommitted(trail.top, layout.root)
-    if not changed:
+    if not approved or not changed:
         return
     severity = _changed_severity(trail)
     # Paths as the other trail findings give them (inside the case folder), so the message reads

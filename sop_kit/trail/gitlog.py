@@ -79,6 +79,15 @@ def head_commit(repo: Path) -> str | None:
     return run(repo, "rev-parse", "-q", "--verify", "HEAD").stdout.strip() or None
 
 
+def commit_date(repo: Path, sha: str) -> datetime | None:
+    """The date ``sha``'s committer wrote (what ``git log`` shows)."""
+    out = run(repo, "show", "-s", "--format=%cI", sha).stdout.strip()
+    try:
+        return datetime.fromisoformat(out)
+    except ValueError:
+        return None
+
+
 def current_branch(repo: Path) -> str:
     """The checked-out branch, or HEAD when detached."""
     return run(repo, "symbolic-ref", "-q", "--short", "HEAD").stdout.strip() or "HEAD"
@@ -118,10 +127,10 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
 
 def uncommitted(repo: Path, under: Path) -> set[str]:
     """Paths below ``under`` (repository paths) whose working-tree or staged content differs
-    from HEAD. ``git status`` compares by the index's stat data (0.12 s for 77,000 files);
-    without optional locks, so a clerk's ``git commit`` at the same moment never meets our
-    ``index.lock``."""
-    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under))
+    from HEAD, and files not in git. ``git status`` compares by the index's stat data (0.12 s
+    for 77,000 files); without optional locks, so a clerk's ``git commit`` at the same moment
+    never meets our ``index.lock``."""
+    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", str(under))
     found: set[str] = set()
     entries = iter(proc.stdout.split("\0") if proc.returncode == 0 else [])
     for entry in entries:

@@ -16,8 +16,8 @@ from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import FUTURE_SLACK, build_trail
 from .findings import trail_findings, uncommitted_findings
-from .gitlog import head_commit, is_shallow, top_level
-from .model import Trail
+from .gitlog import commit_date, head_commit, is_shallow, top_level, uncommitted
+from .model import Source, Trail
 
 
 def _salt(layout: Layout, head: str, trust_root: str | None) -> str:
@@ -49,7 +49,8 @@ def load_trail(
         return None
     if is_shallow(top):
         raise ConfigError("trail.shallow", str(top))
-    salt = _salt(layout, head_commit(top) or "-", trust_root)
+    head = head_commit(top)
+    salt = _salt(layout, head or "-", trust_root)
     file = cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
     data = read_json(file) if use_cache else None
     trail = None
@@ -70,7 +71,9 @@ def load_trail(
         trail.findings += trail_findings(layout, trail)
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
-    trail.findings += uncommitted_findings(layout, trail)  # the working tree, never cached
+    changed = uncommitted(top, layout.root)  # the working tree, never cached
+    trail.findings += uncommitted_findings(layout, trail, changed)
+    trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None
     return trail
 
 

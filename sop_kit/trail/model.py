@@ -72,6 +72,16 @@ class CaseTrail:
     deciders: str = "-"  # the names of the roles of its SOP's decision steps (who approves again)
 
 
+@dataclass(frozen=True)
+class Source:
+    """The repository state a check or a site was made from: the commit checked out, its date,
+    and whether the archive had changes or files not committed."""
+
+    commit: str
+    when: datetime | None
+    uncommitted: bool
+
+
 @dataclass
 class Trail:
     top: Path  # the repository's work tree
@@ -89,6 +99,7 @@ class Trail:
     # while the clock has not gone back, nor reached that date (less the slack allowed).
     built: datetime | None = None
     future_from: datetime | None = None
+    source: Source | None = None  # the working tree's state: set on each load, never cached
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
