@@ -519,7 +519,15 @@ def test_the_dashboard_names_the_commit_it_was_built_from(top: Path, tmp_path: P
     clean = home()
     assert f"Dibangun dari commit {head[:10]} ({tanggal(when)} {when:%H:%M} WIB), dengan sop-kit" in clean
     assert f"git checkout {head[:10]} lalu sop-kit check" in clean and "belum di-commit" not in clean
-    (next(records.glob(f"kasus/*/{RUNNING}")) / "catatan-baru.txt").write_text("belum di-commit\n", "utf-8")
+    step = next(records.glob(f"kasus/*/{RUNNING}/langkah/04-*.yaml"))
+    recorded = step.read_text("utf-8")
+    step.write_text(recorded + "catatan: belum di-commit\n", "utf-8")
     preview = home()
     assert f"commit {head[:10]} (" in preview and "ditambah perubahan yang belum di-commit" in preview
+    step.write_text(recorded, "utf-8")
+    assert "belum di-commit" not in home()
+    where = ["--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-05-20", "--sop", "61.1.D.049/I/2020"]
+    opened = CliRunner().invoke(main, ["new", "--root", str(records), *where, "--oleh", "rizki-ramadhan", "--no-input"])
+    assert opened.exit_code == 0, opened.output
+    assert "ditambah perubahan yang belum di-commit" in home()  # a case folder no commit holds yet
     assert "Dibangun dari commit" not in home("--no-trail")  # without git's history, no claim of a commit

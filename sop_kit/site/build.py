@@ -192,7 +192,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     count = bundle_count(len(rows))
     search_layout = bundles([r.id for r in rows], count)
-    source = trail.source if trail is not None else None  # the commit the dashboard names
+    source = trail.source_of(r.id for r in rows) if trail is not None else None  # named on the dashboard
     with _timed(report, "pages", say):
         # The dashboard, listings, findings and SOP pages show only the case rows and the
         # findings: when neither changed (a note edited, a photo replaced), they stay as they are.

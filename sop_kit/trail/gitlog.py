@@ -127,10 +127,10 @@ def read_history(repo: Path, paths: Sequence[str], rev: str = "HEAD") -> list[Co
 
 def uncommitted(repo: Path, under: Path) -> set[str]:
     """Paths below ``under`` (repository paths) whose working-tree or staged content differs
-    from HEAD, and files not in git. ``git status`` compares by the index's stat data (0.12 s
-    for 77,000 files); without optional locks, so a clerk's ``git commit`` at the same moment
-    never meets our ``index.lock``."""
-    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", str(under))
+    from HEAD. ``git status`` compares by the index's stat data (0.12 s for 77,000 files; 0.5 s
+    when it also looks for untracked files, so it does not); without optional locks, so a
+    clerk's ``git commit`` at the same moment never meets our ``index.lock``."""
+    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under))
     found: set[str] = set()
     entries = iter(proc.stdout.split("\0") if proc.returncode == 0 else [])
     for entry in entries:

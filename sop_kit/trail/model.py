@@ -3,7 +3,8 @@ step record, as :mod:`sop_kit.trail.build` derives them from git history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -99,10 +100,17 @@ class Trail:
     # while the clock has not gone back, nor reached that date (less the slack allowed).
     built: datetime | None = None
     future_from: datetime | None = None
-    source: Source | None = None  # the working tree's state: set on each load, never cached
+    source: Source | None = None  # the working tree's tracked files: set on each load, never cached
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
+
+    def source_of(self, cases: Iterable[str]) -> Source | None:
+        """The state a check or site of ``cases`` (ids) was made from: a case folder that no
+        commit ever held is a change not committed, like a tracked file changed."""
+        if self.source is None or self.source.uncommitted or all(c in self.cases for c in cases):
+            return self.source
+        return replace(self.source, uncommitted=True)
 
     def to_json(self) -> dict[str, Any]:
         def event(e: Event) -> dict[str, Any]:
