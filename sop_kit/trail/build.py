@@ -349,12 +349,15 @@ class _Builder:
     def _dates(self, commit: Commit, cases: list[str]) -> None:
         """A commit dated well before one of its parents: one of the two dates was set by hand
         or made on a wrong clock (which, history cannot tell). A parent dated after the check's
-        clock is the wrong one, reported by :meth:`_future`; the commit is compared with the
-        nearest ancestor dated before it. An error of each case it touches (a clock off by
+        clock is the wrong one, reported by :meth:`_future`; the commit is compared with its
+        nearest ancestor dated before that clock. An error of each case it touches (a clock off by
         minutes is not: the time is taken from history)."""
         parents = [self.dated[p] for p in commit.parents if p in self.dated]
         newest = max(parents, key=lambda p: p.when, default=None)
-        self.dated[commit.sha] = newest if commit.sha in self.future and newest is not None else commit
+        if commit.sha not in self.future:
+            self.dated[commit.sha] = commit
+        elif newest is not None:  # a date that cannot be true is no child's to be compared with
+            self.dated[commit.sha] = newest
         if newest is None or newest.when - commit.when <= BACKDATED:
             return
         dates = {
