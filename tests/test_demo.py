@@ -19,9 +19,9 @@ from sop_kit.core.errors import ConfigError
 from sop_kit.core.findings import Severity
 from sop_kit.demo.build import KEYS_DIR, DemoResult, build_demo, format_tour
 from sop_kit.records.archive import open_archive
+from sop_kit.records.sshkey import fingerprint
 from sop_kit.trail.load import load_trail
 from sop_kit.trail.model import Trail
-from sop_kit.trail.signatures import fingerprint
 
 from .conftest import REPO, judge
 

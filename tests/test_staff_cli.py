@@ -69,7 +69,8 @@ def test_add_change_and_end_keep_the_registry_valid_and_its_comments(archive: Pa
 
 
 def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_path: Path) -> None:
-    assert sop_kit("staf", "tambah", *KADIS, "--root", str(archive))[0] == 0
+    kadis = key(tmp_path, "kadis")
+    assert sop_kit("staf", "tambah", *KADIS, "--kunci", str(kadis), "--root", str(archive))[0] == 0
     registry = archive / "staf.yaml"
     before = registry.read_bytes()
     private = key(tmp_path, "rahasia").with_suffix("")
@@ -86,6 +87,8 @@ def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_p
         (["ubah", "hendra-gunawan", "--kunci", str(private)], "kunci PRIVAT"),
         (["ubah", "hendra-gunawan", "--kunci", str(tmp_path / "tidak-ada.pub")], "tidak ditemukan"),
         (["ubah", "budi", "--nama", "B"], "id yang ada: hendra-gunawan"),
+        (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003", "--jabatan", "J", "--mulai", "2024-01-01",
+          "--kunci", str(kadis)], "sudah terdaftar untuk 'hendra-gunawan'"),  # one key, one person
         (["akhiri", "hendra-gunawan", "--sampai", "2020-01-01"], "staf.yaml:"),  # ends before it began
     ]:  # fmt: skip
         code, out = sop_kit("staf", *args, "--root", str(archive), home=tmp_path / "tanpa-kunci")
@@ -122,3 +125,24 @@ def test_the_clerk_is_told_who_makes_a_registry_change_count(archive: Path) -> N
     code, out = sop_kit("staf", "tambah", "dewi-lestari", "--root", root, "--nip", "198305172006042011",
                         *clerk[2:], "--nama", "Dewi Lestari")  # fmt: skip
     assert "tanda tangan admin staf (admin_staf): Drs. Hendra Gunawan (fiktif)." in out, out
+
+
+def test_a_key_cut_short_or_listed_for_two_people_is_named_at_its_line(archive: Path, tmp_path: Path) -> None:
+    """A registry edited by hand: a key pasted without its end verifies nothing, and a key
+    listed for two people names no one. Both were silent; the check names them at their line."""
+    kadis = key(tmp_path, "kadis").read_text().strip()
+    assert sop_kit("staf", "tambah", *KADIS, "--root", str(archive))[0] == 0
+    registry = archive / "staf.yaml"
+    lines = registry.read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("nip:"))
+    lines[at + 1 : at + 1] = ["    kunci_ssh:", f'      - "{kadis[:60]}"', f'      - "{kadis}"']
+    ratna = ["  - id: ratna-sari", "    nama: Ratna Sari (fiktif)", '    nip: "19820101 200801 2 004"',
+             "    kunci_ssh:", f'      - "{kadis}"', "    penugasan:", "      - jabatan: Kasubag Umum",
+             "        mulai: 2020-01-01"]  # fmt: skip
+    registry.write_text("\n".join([*lines, *ratna]) + "\n", "utf-8")
+    code, out = sop_kit("check", str(archive), "--no-trail")
+    assert code == 1, out
+    cut = f"staf.yaml:{at + 3}: galat[staff.key_invalid]: kunci_ssh milik 'hendra-gunawan' ini bukan kunci publik"
+    assert cut in out
+    shared = f"staf.yaml:{len(lines) + 5}: galat[staff.key_shared]: kunci SHA256:"
+    assert shared in out and "milik 'ratna-sari' juga terdaftar untuk 'hendra-gunawan'" in out

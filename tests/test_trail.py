@@ -284,6 +284,26 @@ def test_a_commit_dated_in_the_future_is_named_and_lifts_no_later_commit(repo: S
     assert [f.params["commit"] for f in found["trail.future_dated"]] == [future[:10]]
 
 
+def test_a_key_listed_for_two_people_verifies_no_ones_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    """The Kasi's key pasted into a clerk's entry as well (signed in by the Kepala Dinas): the
+    registry said the key was whoever came last in the file, so the Kasi's signed SK counted as
+    the clerk's ('wrong_role'); with the entries the other way round, the clerk's would have
+    counted as the Kasi's. A key of two people names no one: not verified, for that reason."""
+    staff = repo.records / "staf.yaml"
+    dewi = f'    kunci_ssh: ["{repo.public("dewi-lestari")}"]\n'
+    both = f'    kunci_ssh: ["{repo.public("dewi-lestari")}", "{repo.public("agus-permana")}"]\n'
+    assert dewi in staff.read_text("utf-8")
+    staff.write_text(staff.read_text("utf-8").replace(dewi, both), "utf-8")
+    repo.commit("Kunci Dewi", "hendra-gunawan", "Hendra Gunawan", "2026-03-03T12:00:00+07:00")
+    steps_3_4(repo)
+    trail, found = trail_of(repo, tmp_path / "c")
+    (sk,) = [e for e in approvals(trail) if e.step == 3]
+    assert (sk.verified, sk.signer, sk.reason) == (False, None, "shared_key")
+    assert ("trail.unverified", "03-penetapan.yaml", 3) in found
+    assert "more than one person" in next(f for f in trail_findings(open_archive(repo.records), trail)
+                                          if f.code == "trail.unverified").message("en")  # fmt: skip
+
+
 def test_merge_of_two_clerks_branches_keeps_both_trails(repo: SignedRepo, tmp_path: Path) -> None:
     steps_3_4(repo)
     repo.git("checkout", "-q", "-b", "yuni")

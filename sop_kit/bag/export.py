@@ -28,9 +28,9 @@ from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
+from ..records.sshkey import fingerprint
 from ..reports.retensi import retention_info
 from ..trail.model import Trail
-from ..trail.signatures import fingerprint
 from .contents import (
     CHECKSUMS,
     DOSSIER_DIR,

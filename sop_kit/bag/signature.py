@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..records.models import Staf
-from ..trail.signatures import fingerprint
+from ..records.sshkey import fingerprint
 from ..trail.sshsig import Checker, Unsupported
 
 NAMESPACE = "sop-kit-bag"  # not git's: a commit signature can never pass as a bag's, nor the reverse

@@ -27,6 +27,7 @@ from ..records.layout import STAFF_FILE
 from ..records.models import Registri, Staf
 from ..records.nip import normalise
 from ..records.parse import parse_text, validate
+from ..records.sshkey import fingerprint
 from ..records.yamlsafe import load_text
 from .gitops import committed
 
@@ -84,12 +85,24 @@ def read_key(path: Path | None, home: Path | None = None) -> str:
     return line
 
 
+def _refuse_taken_keys(archive: Archive, change: PersonChange) -> None:
+    """A key is one person's: a key another person already lists would make both people's
+    signatures with it verify no one (staff.key_shared)."""
+    holders = {fingerprint(k): p.id for p in archive.staff.values() if p.id != change.id for k in p.kunci_ssh}
+    for key in change.keys:
+        wanted = fingerprint(key)
+        if wanted is not None and wanted in holders:
+            shown = archive.show(archive.root / STAFF_FILE)
+            raise ConfigError("staff.key_taken", shown, other=holders[wanted], fingerprint=wanted)
+
+
 def add_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit:
     """Add a person with their first position; refused if the id or NIP is taken."""
     if change.id in archive.staff:
         raise ConfigError("staff.exists", archive.show(archive.root / STAFF_FILE), id=change.id)
     if change.nama is None or change.nip is None or change.tenure is None:
         raise ConfigError("staff.add_needs", None)
+    _refuse_taken_keys(archive, change)
 
     def edit(data: CommentedMap) -> None:
         entry = CommentedMap()
@@ -111,6 +124,7 @@ def add_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit
 
 def change_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit:
     """Change a person's name, NIP or e-mail, add signing keys or a new position."""
+    _refuse_taken_keys(archive, change)
 
     def edit(data: CommentedMap) -> None:
         entry = _entry(archive, data, change.id)

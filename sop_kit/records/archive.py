@@ -20,6 +20,7 @@ from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
 from .revisions import sop_for
 from .scan import Listing, scan
+from .sshkey import fingerprint
 from .yamlsafe import Loaded, load_bytes, load_file
 
 
@@ -166,6 +167,7 @@ def _load_staff(archive: Archive, governed: Governed | None) -> None:
     archive.staff_readable = True
     known_roles = {role.id for sop in archive.sops.values() for role in sop.peran}
     seen_nip: dict[str, str] = {}
+    seen_key: dict[str, str] = {}  # fingerprint -> the id of the first person listing it
     for i, entry in enumerate(people):
         person, problems = validate(loaded, entry, Staf, prefix=("staf", i))
         archive.findings += problems
@@ -188,6 +190,14 @@ def _load_staff(archive: Archive, governed: Governed | None) -> None:
             )
         seen_nip[person.nip] = person.id
         archive.staff[person.id] = person
+        for k, key in enumerate(person.kunci_ssh):
+            at = loaded.line_of(("staf", i, "kunci_ssh", k))
+            fpr = fingerprint(key)
+            if fpr is None:  # cut short by a copy and paste: this person's signatures verify nothing
+                archive.findings.append(Finding(Severity.ERROR, "staff.key_invalid", shown, at, {"id": person.id}))
+            elif seen_key.setdefault(fpr, person.id) != person.id:  # a signature by it names no one person
+                params = {"id": person.id, "other": seen_key[fpr], "fingerprint": fpr}
+                archive.findings.append(Finding(Severity.ERROR, "staff.key_shared", shown, at, params))
         for j, tenure in enumerate(person.penugasan):
             for k, role in enumerate(tenure.peran):
                 if known_roles and role not in known_roles:

@@ -44,11 +44,12 @@ from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
+from ..records.sshkey import fingerprint
 from ..records.yamlsafe import load_bytes
 from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
-from .signatures import UNSIGNED, Signature, SignatureCache, fingerprint, verify
+from .signatures import UNSIGNED, Signature, SignatureCache, verify
 
 M = TypeVar("M", bound=BaseModel)
 BACKDATED = timedelta(hours=1)  # a commit dated this much before its parent was dated by hand
@@ -72,16 +73,21 @@ class StepState(NamedTuple):
 class _Registry:
     staff: dict[str, Staf]
     by_key: dict[str, Staf]
+    shared: frozenset[str] = frozenset()  # keys listed for two people or more: nobody's
 
 
 def _registry(model: Registri) -> _Registry:
-    by_key = {}
+    """The registry's people by id and by key; a key listed for two people is nobody's: its
+    signature cannot say which of them signed (the check names it, staff.key_shared)."""
+    holders: dict[str, set[str]] = {}
     for person in model.staf:
         for key in person.kunci_ssh:
             fpr = fingerprint(key)
             if fpr:
-                by_key[fpr] = person
-    return _Registry({p.id: p for p in model.staf}, by_key)
+                holders.setdefault(fpr, set()).add(person.id)
+    people = {p.id: p for p in model.staf}
+    by_key = {fpr: people[next(iter(ids))] for fpr, ids in holders.items() if len(ids) == 1}
+    return _Registry(people, by_key, frozenset(fpr for fpr, ids in holders.items() if len(ids) > 1))
 
 
 @dataclass(frozen=True)
@@ -506,7 +512,7 @@ class _Builder:
         if before.registry is None:
             return "no_registry"
         if signer is None:
-            return "unknown_key"
+            return "shared_key" if sig.fingerprint in before.registry.shared else "unknown_key"
         roles = set(sop.step(record.langkah).pelaksana) if sop and record.langkah <= len(sop.langkah) else set()
         if not signer.roles_on(when.date()) & roles:
             return "no_role"

@@ -24,7 +24,7 @@ EVENT_KINDS = (
 )
 APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
 # Why an approval is not verified (catalogue codes trail.reason.*).
-REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "no_role", "not_recorded_person")
+REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "shared_key", "no_role", "not_recorded_person")
 IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed
 
 

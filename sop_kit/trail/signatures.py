@@ -24,8 +24,6 @@ re-run verifies only new commits. A registry that lists another key starts the c
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import hashlib
 import os
@@ -40,8 +38,9 @@ from pathlib import Path
 
 from ..core.cache import cache_base, read_json, write_json
 from ..core.feedback import SILENT, Reporter
+from ..records.sshkey import key_blob
 from .gitlog import GIT
-from .sshsig import Checker, Unsupported, key_type
+from .sshsig import Checker, Unsupported
 
 # %G? values git documents: G good, U good but the key is not in allowed signers (still a
 # valid signature by that key), B bad, X/Y expired, R revoked, E cannot be checked, N none.
@@ -64,18 +63,6 @@ class Signature:
 UNSIGNED = Signature("N")
 
 
-def fingerprint(public_key: str) -> str | None:
-    """``SHA256:…`` of an OpenSSH public key line, as ssh-keygen and git print it."""
-    parts = public_key.split()
-    if len(parts) < 2:
-        return None
-    try:
-        blob = base64.b64decode(parts[1], validate=True)
-    except ValueError:
-        return None
-    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
-
-
 @dataclass(frozen=True)
 class AllowedSigners:
     """The allowed-signers file given to git, and the key blobs it lists."""
@@ -88,18 +75,6 @@ class AllowedSigners:
         return hashlib.sha256(self.text.encode()).hexdigest()
 
 
-def _key_blob(key: str) -> tuple[str, bytes] | None:
-    """(type, blob) of a registry key, or None when no OpenSSH could read it as a key."""
-    parts = key.split()
-    if len(parts) < 2:
-        return None
-    try:
-        blob = base64.b64decode(parts[1], validate=True)
-    except (ValueError, binascii.Error):
-        return None
-    return (parts[0], blob) if key_type(blob) == parts[0] else None
-
-
 def allowed_set(keys: Mapping[str, Sequence[str]]) -> AllowedSigners:
     """One line per (principal, key), namespace ``git`` only.
 
@@ -109,7 +84,7 @@ def allowed_set(keys: Mapping[str, Sequence[str]]) -> AllowedSigners:
     lines, blobs = [], set()
     for principal, public_keys in sorted(keys.items()):
         for key in public_keys:
-            found = _key_blob(key)
+            found = key_blob(key)
             if found is not None:
                 kind, blob = found
                 lines.append(f'{principal} namespaces="git" {kind} {key.split()[1]}')

@@ -47,6 +47,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from ..records.sshkey import blob_fingerprint
+
 BEGIN = b"-----BEGIN SSH SIGNATURE-----"
 END = b"-----END SSH SIGNATURE-----"
 NAMESPACE = b"git"
@@ -118,10 +120,6 @@ class PublicKey:
     check: Verifier
 
 
-def key_fingerprint(blob: bytes) -> str:
-    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
-
-
 def key_type(blob: bytes) -> str | None:
     """The type name a key blob starts with, or None if it has none."""
     try:
@@ -140,7 +138,7 @@ def parse_key(blob: bytes) -> PublicKey:
             r.end()
             if len(raw) != 32:
                 raise Unsupported("ed25519 key length")
-            return PublicKey("ssh-ed25519", blob, key_fingerprint(blob), _ed25519(raw))
+            return PublicKey("ssh-ed25519", blob, blob_fingerprint(blob), _ed25519(raw))
         if kind == b"ssh-rsa":
             e, n = r.mpint(), r.mpint()
             r.end()
@@ -148,7 +146,7 @@ def parse_key(blob: bytes) -> PublicKey:
                 raise Unsupported("rsa key size")
             if _string(kind) + _mpint(e) + _mpint(n) != blob:
                 raise Unsupported("rsa encoding")
-            return PublicKey("ssh-rsa", blob, key_fingerprint(blob), _rsa(rsa.RSAPublicNumbers(e, n).public_key()))
+            return PublicKey("ssh-rsa", blob, blob_fingerprint(blob), _rsa(rsa.RSAPublicNumbers(e, n).public_key()))
         if kind in _CURVES:
             name, curve, hash_type, size = _CURVES[kind]
             if r.string() != name:
@@ -166,7 +164,7 @@ def parse_key(blob: bytes) -> PublicKey:
                 <= order_bits // 2
             ):
                 raise Unsupported("ec point OpenSSH refuses")
-            return PublicKey(kind.decode(), blob, key_fingerprint(blob), _ecdsa(kind, key, hash_type()))
+            return PublicKey(kind.decode(), blob, blob_fingerprint(blob), _ecdsa(kind, key, hash_type()))
     except (ValueError, UnsupportedAlgorithm) as exc:  # not a valid key for OpenSSL
         raise Unsupported(str(exc)) from exc
     raise Unsupported("key type")

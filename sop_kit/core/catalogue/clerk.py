@@ -186,6 +186,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "this file is not an SSH public key",
         "use the .pub file (one line 'ssh-ed25519 AAAA…'), not the private key",
     ),
+    "staff.key_taken": (
+        "kunci {fingerprint} sudah terdaftar untuk '{other}'; tidak dicatat",
+        "setiap orang menandatangani dengan kuncinya sendiri: buat kunci baru (ssh-keygen -t ed25519) di komputer "
+        "orang ini dan daftarkan .pub-nya",
+        "key {fingerprint} is already registered for '{other}'; not recorded",
+        "each person signs with a key of their own: make a new key (ssh-keygen -t ed25519) on this person's "
+        "computer and register its .pub",
+    ),
     "staff.private_key": (
         "berkas ini kunci PRIVAT; tidak dibaca dan tidak dicatat",
         "kunci privat tidak pernah dibagikan; pakai berkas .pub di sebelahnya",

@@ -495,6 +495,22 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "NIP {nip} already belongs to '{other}'",
         "one NIP per person; check the copy",
     ),
+    "staff.key_invalid": (
+        "kunci_ssh milik '{id}' ini bukan kunci publik SSH yang utuh: tanda tangannya tidak dapat diverifikasi",
+        "salin lagi seluruh baris dari berkas .pub-nya ('ssh-ed25519 AAAA… nama'), atau tambahkan dengan "
+        "sop-kit staf ubah {id} --kunci BERKAS.pub",
+        "this kunci_ssh of '{id}' is not a whole SSH public key: their signatures cannot be verified",
+        "copy the whole line of their .pub file again ('ssh-ed25519 AAAA… name'), or add it with "
+        "sop-kit staf ubah {id} --kunci FILE.pub",
+    ),
+    "staff.key_shared": (
+        "kunci {fingerprint} milik '{id}' juga terdaftar untuk '{other}': tanda tangan dengan kunci itu tidak "
+        "menunjuk satu orang, jadi tidak memverifikasi persetujuan siapa pun",
+        "setiap orang memakai kunci sendiri; hapus kunci itu dari salah satu orang (yang bukan pemiliknya)",
+        "key {fingerprint} of '{id}' is also registered for '{other}': a signature with it points to no one "
+        "person, so it verifies no one's approval",
+        "each person signs with a key of their own; remove the key from the person who does not own it",
+    ),
     "staff.unknown_role": (
         "peran '{role}' tidak dikenal oleh SOP mana pun",
         "peran yang ada: {roles}",

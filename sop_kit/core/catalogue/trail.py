@@ -136,6 +136,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.reason.unsigned": ("tanpa tanda tangan", "", "unsigned", ""),
     "trail.reason.bad_signature": ("tanda tangan tidak sah", "", "bad signature", ""),
     "trail.reason.no_registry": ("belum ada daftar staf tepercaya", "", "no trusted staff registry", ""),
+    "trail.reason.shared_key": (
+        "kunci terdaftar untuk lebih dari satu orang di staf.yaml sebelum commit ini",
+        "",
+        "key registered for more than one person in staf.yaml before this commit",
+        "",
+    ),
     "trail.reason.unknown_key": (
         "kunci tidak terdaftar di staf.yaml sebelum commit ini",
         "",

@@ -1,0 +1,68 @@
+"""An OpenSSH public key line as the staff registry holds it (``ssh-ed25519 AAAA… comment``).
+
+One reading for the registry's check, the trail's allowed signers and the bag's signer: the
+base64 must decode, and the key blob must name the type the line names (a key cut short by a
+copy and paste, or pasted under another type, is no key: ssh-keygen skips such a line).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+
+
+def key_blob(line: str) -> tuple[str, bytes] | None:
+    """(type, blob) of a public key line, or None when no OpenSSH could read it as a key."""
+    parts = line.split()
+    if len(parts) < 2 or not parts[0].isascii():
+        return None
+    try:
+        blob = base64.b64decode(parts[1], validate=True)
+    except (ValueError, binascii.Error):
+        return None
+    fields = _fields(blob)
+    if not fields or fields[0] != parts[0].encode():
+        return None
+    if parts[0] in _FIELDS and len(fields) != _FIELDS[parts[0]]:
+        return None  # cut short at a field's end
+    return parts[0], blob
+
+
+# How many length-prefixed fields each key type's blob holds (RFC 4253, 5656, 8709; OpenSSH's
+# PROTOCOL.u2f): a key pasted without its end has fewer, or a field longer than what is left.
+_FIELDS = {
+    "ssh-ed25519": 2,
+    "ssh-rsa": 3,
+    "ssh-dss": 5,
+    "ecdsa-sha2-nistp256": 3,
+    "ecdsa-sha2-nistp384": 3,
+    "ecdsa-sha2-nistp521": 3,
+    "sk-ssh-ed25519@openssh.com": 3,
+    "sk-ecdsa-sha2-nistp256@openssh.com": 4,
+}
+
+
+def _fields(blob: bytes) -> list[bytes] | None:
+    """The blob as length-prefixed fields that fill it exactly, or None."""
+    out, pos = [], 0
+    while pos < len(blob):
+        if pos + 4 > len(blob):
+            return None
+        size = int.from_bytes(blob[pos : pos + 4], "big")
+        if pos + 4 + size > len(blob):
+            return None
+        out.append(blob[pos + 4 : pos + 4 + size])
+        pos += 4 + size
+    return out
+
+
+def blob_fingerprint(blob: bytes) -> str:
+    """``SHA256:…``, as ssh-keygen and git print it."""
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
+
+
+def fingerprint(line: str) -> str | None:
+    """The fingerprint of a public key line, None when it is no key."""
+    found = key_blob(line)
+    return blob_fingerprint(found[1]) if found else None
