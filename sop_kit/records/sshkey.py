@@ -21,12 +21,13 @@ def key_blob(line: str) -> tuple[str, bytes] | None:
         blob = base64.b64decode(parts[1], validate=True)
     except (ValueError, binascii.Error):
         return None
-    fields = _fields(blob)
-    if not fields or fields[0] != parts[0].encode():
-        return None
-    if parts[0] in _FIELDS and len(fields) != _FIELDS[parts[0]]:
-        return None  # cut short at a field's end
-    return parts[0], blob
+    if parts[0] in _FIELDS:
+        fields = _fields(blob) or []
+        whole = len(fields) == _FIELDS[parts[0]] and fields[0] == parts[0].encode()
+        return (parts[0], blob) if whole else None
+    # Another type (a certificate holds fixed-size numbers, not only fields): its name, as git reads it.
+    size = int.from_bytes(blob[:4], "big") if len(blob) >= 4 else -1
+    return (parts[0], blob) if 0 <= size <= len(blob) - 4 and blob[4 : 4 + size] == parts[0].encode() else None
 
 
 # How many length-prefixed fields each key type's blob holds (RFC 4253, 5656, 8709; OpenSSH's
