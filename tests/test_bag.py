@@ -347,6 +347,12 @@ def test_only_a_registered_key_signs_and_a_refusal_writes_nothing(demo: Path, tm
             export_bag(judged, CASE, BagOptions(out / "x.bag", DAY, sign_key=key))
         assert err.value.code == code
     assert list(out.iterdir()) == []
+    # A key two people list is nobody's, as in the trail: it signs no bag either.
+    staff = judged.archive.staff
+    staff["rizki-ramadhan"] = staff["rizki-ramadhan"].model_copy(update={"kunci_ssh": staff["dewi-lestari"].kunci_ssh})
+    with pytest.raises(SopKitError) as err:
+        export_bag(judged, CASE, BagOptions(out / "x.bag", DAY, sign_key=demo.parent / ".kunci-demo" / "dewi-lestari"))
+    assert err.value.code == "export.sign_unknown_key" and list(out.iterdir()) == []
     # The CLI, as the clerk types it: signed, and told how the archive checks it.
     done = CliRunner().invoke(main, ["export", CASE, "--bagit", "--root", str(demo), "--out", str(out / "y.bag"),
                                      "--tandatangani", str(demo.parent / ".kunci-demo" / "dewi-lestari")])  # fmt: skip

@@ -43,9 +43,11 @@ def public_key(key: Path) -> str:
 
 
 def signer_of(staff: dict[str, Staf], key_line: str) -> Staf | None:
-    """The registry's holder of the key ``key_line``."""
+    """The registry's one holder of the key ``key_line``: a key two people list is nobody's,
+    as in the trail (staff.key_shared)."""
     wanted = fingerprint(key_line)
-    return next((p for p in staff.values() if any(fingerprint(k) == wanted for k in p.kunci_ssh)), None)
+    holders = [p for p in staff.values() if any(fingerprint(k) == wanted for k in p.kunci_ssh)]
+    return holders[0] if wanted is not None and len(holders) == 1 else None
 
 
 def sign(bag: Path, key: Path) -> None:
