@@ -1,8 +1,9 @@
 """An OpenSSH public key line as the staff registry holds it (``ssh-ed25519 AAAA… comment``).
 
 One reading for the registry's check, the trail's allowed signers and the bag's signer: the
-base64 must decode, and the key blob must name the type the line names (a key cut short by a
-copy and paste, or pasted under another type, is no key: ssh-keygen skips such a line).
+base64 must decode, the key blob must name the type the line names and, for the plain key
+types, hold just the fields that type has (a key cut short by a copy and paste, or pasted under
+another type, is no key: ssh-keygen skips such a line).
 """
 
 from __future__ import annotations
