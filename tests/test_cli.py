@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,16 @@ def test_module_entry_point_and_installed_command(tmp_path: Path) -> None:
         proc = subprocess.run([*cmd, "check", "arsip", "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr
         assert "Semua sesuai SOP." in proc.stdout
+
+
+def test_output_to_a_file_in_windows_code_page_ends_without_a_traceback(tmp_path: Path) -> None:
+    """Windows writes redirected output in cp1252, which has no '→': `sop-kit sop diff A B >
+    beda.txt` ended in a UnicodeEncodeError. A character the code page lacks becomes '?'."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "SOP_KIT_LANG": "id"}
+    diff = ["sop", "diff", "61.1.D.049/I/2020", "CONTOH/61.1.D.050/2024", "--root", str(REPO / "records")]
+    proc = subprocess.run([sys.executable, "-m", "sop_kit", *diff], capture_output=True, env=env)
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr.decode("cp1252")
+    assert "SOP 61.1.D.049/I/2020 revisi 0 ? SOP CONTOH/61.1.D.050/2024 revisi 0" in proc.stdout.decode("cp1252")
 
 
 def test_every_command_has_help() -> None:

@@ -8,7 +8,9 @@ configuration error.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 
 import click
 
@@ -24,6 +26,7 @@ from .usage import Group
 @click.pass_context
 def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
     ctx.obj = {"debug": debug}
+    _lossy_output()
     if lang:  # before the command as after it: the command's own default, and its workers'
         os.environ["SOP_KIT_LANG"] = lang
 
@@ -31,3 +34,12 @@ def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
 for module in (check, sop, clerk, staff, publish, bag, office):
     for command in module.COMMANDS:
         main.add_command(command)
+
+
+def _lossy_output() -> None:
+    """Windows writes output sent to a file or a pipe in its ANSI code page (cp1252), which has
+    no '→' (sop diff) nor many a name's letters: `sop-kit sop diff A B > beda.txt` ended in a
+    traceback. A character the stream's encoding lacks is written as '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
