@@ -140,9 +140,10 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "yaml.not_utf8": (
         "berkas bukan teks UTF-8",
-        "simpan ulang berkas sebagai UTF-8 di editor",
+        "simpan ulang berkas sebagai UTF-8 di editor (Notepad: File › Simpan Sebagai, Pengodean: UTF-8; "
+        "Notepad lama menyimpan 'ANSI')",
         "file is not UTF-8 text",
-        "save the file again as UTF-8",
+        "save the file again as UTF-8 (Notepad: File › Save As, Encoding: UTF-8; older Notepad saves 'ANSI')",
     ),
     "yaml.bad_char": (
         "karakter tersembunyi {char} tidak diizinkan",
