@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..core.errors import ConfigError
 from ..records.models import Staf
-from ..records.sshkey import fingerprint
+from ..records.sshkey import fingerprint, holders
 from ..trail.sshsig import Checker, Unsupported
 
 NAMESPACE = "sop-kit-bag"  # not git's: a commit signature can never pass as a bag's, nor the reverse
@@ -45,9 +45,8 @@ def public_key(key: Path) -> str:
 def signer_of(staff: dict[str, Staf], key_line: str) -> Staf | None:
     """The registry's one holder of the key ``key_line``: a key two people list is nobody's,
     as in the trail (staff.key_shared)."""
-    wanted = fingerprint(key_line)
-    holders = [p for p in staff.values() if any(fingerprint(k) == wanted for k in p.kunci_ssh)]
-    return holders[0] if wanted is not None and len(holders) == 1 else None
+    ids = holders(staff.values()).get(fingerprint(key_line) or "", [])
+    return staff[ids[0]] if len(ids) == 1 else None
 
 
 def sign(bag: Path, key: Path) -> None:

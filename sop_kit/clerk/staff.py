@@ -27,7 +27,7 @@ from ..records.layout import STAFF_FILE
 from ..records.models import Registri, Staf
 from ..records.nip import normalise
 from ..records.parse import parse_text, validate
-from ..records.sshkey import fingerprint
+from ..records.sshkey import fingerprint, holders
 from ..records.yamlsafe import load_text
 from .gitops import committed
 
@@ -88,12 +88,12 @@ def read_key(path: Path | None, home: Path | None = None) -> str:
 def _refuse_taken_keys(archive: Archive, change: PersonChange) -> None:
     """A key is one person's: a key another person already lists would make both people's
     signatures with it verify no one (staff.key_shared)."""
-    holders = {fingerprint(k): p.id for p in archive.staff.values() if p.id != change.id for k in p.kunci_ssh}
+    taken = holders(p for p in archive.staff.values() if p.id != change.id)
     for key in change.keys:
         wanted = fingerprint(key)
-        if wanted is not None and wanted in holders:
+        if wanted is not None and wanted in taken:
             shown = archive.show(archive.root / STAFF_FILE)
-            raise ConfigError("staff.key_taken", shown, other=holders[wanted], fingerprint=wanted)
+            raise ConfigError("staff.key_taken", shown, other=taken[wanted][0], fingerprint=wanted)
 
 
 def add_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Iterable
+
+from .models import Staf
 
 
 def key_blob(line: str) -> tuple[str, bytes] | None:
@@ -68,3 +71,15 @@ def fingerprint(line: str) -> str | None:
     """The fingerprint of a public key line, None when it is no key."""
     found = key_blob(line)
     return blob_fingerprint(found[1]) if found else None
+
+
+def holders(people: Iterable[Staf]) -> dict[str, list[str]]:
+    """Each key's fingerprint -> the ids of the people listing it, in registry order. A key is
+    one person's: listed for two, a signature with it names no one (staff.key_shared)."""
+    out: dict[str, list[str]] = {}
+    for person in people:
+        for key in person.kunci_ssh:
+            fpr = fingerprint(key)
+            if fpr is not None and person.id not in out.setdefault(fpr, []):
+                out[fpr].append(person.id)
+    return out

@@ -44,7 +44,7 @@ from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
-from ..records.sshkey import fingerprint
+from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
 from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
@@ -79,15 +79,10 @@ class _Registry:
 def _registry(model: Registri) -> _Registry:
     """The registry's people by id and by key; a key listed for two people is nobody's: its
     signature cannot say which of them signed (the check names it, staff.key_shared)."""
-    holders: dict[str, set[str]] = {}
-    for person in model.staf:
-        for key in person.kunci_ssh:
-            fpr = fingerprint(key)
-            if fpr:
-                holders.setdefault(fpr, set()).add(person.id)
+    owners = holders(model.staf)
     people = {p.id: p for p in model.staf}
-    by_key = {fpr: people[next(iter(ids))] for fpr, ids in holders.items() if len(ids) == 1}
-    return _Registry(people, by_key, frozenset(fpr for fpr, ids in holders.items() if len(ids) > 1))
+    by_key = {fpr: people[ids[0]] for fpr, ids in owners.items() if len(ids) == 1}
+    return _Registry(people, by_key, frozenset(fpr for fpr, ids in owners.items() if len(ids) > 1))
 
 
 @dataclass(frozen=True)

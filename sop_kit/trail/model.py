@@ -76,7 +76,7 @@ class CaseTrail:
 @dataclass(frozen=True)
 class Source:
     """The repository state a check or a site was made from: the commit checked out, its date,
-    and whether the archive had changes or files not committed."""
+    and whether the archive had changes not committed."""
 
     commit: str
     when: datetime | None

@@ -120,14 +120,6 @@ class PublicKey:
     check: Verifier
 
 
-def key_type(blob: bytes) -> str | None:
-    """The type name a key blob starts with, or None if it has none."""
-    try:
-        return _Reader(blob).string().decode("ascii")
-    except (Unsupported, UnicodeDecodeError):
-        return None
-
-
 def parse_key(blob: bytes) -> PublicKey:
     """A public key of a type checked here, in OpenSSH's exact encoding; else :class:`Unsupported`."""
     r = _Reader(blob)
