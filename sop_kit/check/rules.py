@@ -560,7 +560,7 @@ def _completion(archive: Archive, case: CaseFolder, sop: Sop, prog: Progress) ->
                 who=person.nama,
                 date=str(stop.tanggal),
                 status=stop.status,
-                required=" / ".join(r.nama for r in sop.deciders),
+                required=sop.deciders_named,
             )
         for step in [s for r in prog.rounds.values() for s in r.values()]:
             moment = step.record.mulai

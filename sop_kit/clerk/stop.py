@@ -76,7 +76,7 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
         holders = sorted(p.id for p in archive.staff.values() if sop.decides(p.roles_on(stop.tanggal)))
         raise ConfigError(
             "stop.wrong_role", None, who=person.nama, date=str(stop.tanggal),
-            required=" / ".join(r.nama for r in sop.deciders), holders=", ".join(holders) or "-",
+            required=sop.deciders_named, holders=", ".join(holders) or "-",
         )  # fmt: skip
     text = _edit(path.read_text("utf-8"), stop)
     loaded = load_text(text, archive.show(path))

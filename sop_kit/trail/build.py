@@ -340,7 +340,7 @@ class _Builder:
                 self._future(commit, list(touched))
         for case_id, ct in self.trail.cases.items():  # named in the findings' hints
             sop = self._sop(case_id, self.latest)
-            ct.deciders = " / ".join(r.nama for r in sop.deciders) if sop else ct.deciders
+            ct.deciders = sop.deciders_named if sop else ct.deciders
         self.trail.authorised = dict(self.latest.files)
         self.trail.policy, self.trail.changed_after = self.latest.config.policy, self.latest.config.changed_after
         self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}

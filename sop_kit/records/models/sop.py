@@ -194,6 +194,11 @@ class Sop(BaseModel):
         ids = {r for s in self.decision_steps for r in s.pelaksana}
         return [r for r in self.peran if r.id in ids]
 
+    @property
+    def deciders_named(self) -> str:
+        """Its deciders as messages name them: "Kasi Peningkatan Kualitas Keluarga / …"."""
+        return " / ".join(r.nama for r in self.deciders)
+
     def decides(self, roles: Set[str]) -> bool:
         """May someone holding ``roles`` take its decisions (stop a case)? Anyone, without any."""
         ids = {r.id for r in self.deciders}
