@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -54,6 +55,22 @@ def build_archive(target: Path, overlay: Path | None = None) -> Path:
             for rel_name in removals.read_text().split():
                 (case / rel_name).unlink()
     return target
+
+
+def own_files(case: Path, tag: str) -> None:
+    """Give a copied case files of its own, as a real case has (two cases with one photo are
+    an error of both): ``tag`` appended to each attachment, after the end a PDF or JPEG
+    reader stops at, and the records' sha256 updated."""
+    renamed = {}
+    for path in [*case.glob("lampiran/*"), *case.glob("foto/*")]:
+        before = hashlib.sha256(path.read_bytes()).hexdigest()
+        path.write_bytes(path.read_bytes() + f"\n%{tag}\n".encode())
+        renamed[before] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for step in case.glob("langkah/*.yaml"):
+        text = step.read_text("utf-8")
+        for before, after in renamed.items():
+            text = text.replace(before, after)
+        step.write_text(text, "utf-8")
 
 
 @pytest.fixture

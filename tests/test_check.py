@@ -14,7 +14,7 @@ from PIL import Image
 
 from sop_kit import CheckOptions, ConfigError
 
-from .conftest import BASE_ID, MakeArchive, judge
+from .conftest import BASE_ID, MakeArchive, judge, own_files
 
 
 def clone_cases(root: Path, count: int, start: int = 0) -> list[Path]:
@@ -29,6 +29,7 @@ def clone_cases(root: Path, count: int, start: int = 0) -> list[Path]:
         kasus.write_text(kasus.read_text().replace(BASE_ID, new_id))
         for step in (target / "langkah").glob("*.yaml"):  # each letter its own number: one number is one case's
             step.write_text(re.sub(r"^(nomor_surat: \S+/)(\d+)/", rf"\g<1>{i + 1}\2/", step.read_text(), flags=re.M))
+        own_files(target, new_id)
         made.append(target)
     return made
 

@@ -27,7 +27,7 @@ from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 
-from .conftest import CORPUS, REPO
+from .conftest import CORPUS, REPO, own_files
 from .test_office import copy_archive
 
 
@@ -88,6 +88,7 @@ def make_case(records: Path, spec: tuple[Any, ...]) -> None:
         for path in (folder / name).glob("*"):
             if int(path.name[:2]) > kept or (path.name.startswith("03-") and "no_sk" in changes):
                 path.unlink()
+    own_files(folder, case_id)
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from sop_kit.bag.export import BagOptions, export_bag
-from sop_kit.check.audit import audit
+from sop_kit.check.audit import audit, audit_case
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.demo.build import build_demo
@@ -33,6 +33,7 @@ from .conftest import REPO, DemoSite
 OPEN = "2026-05-cibuntu-kpnv"  # step 2 under way: a decision still to be taken
 RUNNING = "2026-05-cisalada-f4kt"  # step 4 started, not done
 CLOSED = "2025-08-cibening-dhaq"  # closed and clean
+OTHER = "2025-10-sukadami-qtdh"  # closed and clean too
 STEP5 = "2026-04-ciherang-7wzz"  # step 5 under way
 FORGED = "2026-02-campakasari-5jgz"  # planted: a decision signed by a clerk's key
 UNSIGNED = "2026-01-ciseureuh-h7oz"  # planted: an approval without a signature
@@ -481,15 +482,49 @@ def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: P
     commit(top, f"kasus {OPEN}: dibatalkan", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T11:00:00+07:00")
 
     _, found = check(top)
+    assert "trail.backdated" not in {f["code"] for f in found}
+    forged = (CLOSED, "doc.reused"), (RUNNING, "trail.approved_before_done"), (OPEN, "case.stop_wrong_role")
+    same_on_every_surface(top, tmp_path, found, (*forged, (STEP5, "trail.future_dated")))
+
+
+def test_what_two_cases_share_is_an_error_of_both_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """A photo of one case's coaching recycled as another's (doc.other_case) and a letter number
+    typed into a second case (nomor.two_cases) are errors of both cases, the same whether the
+    archive or one case is asked: check, status, the case page, the dossier and the bag."""
+    records = top / "records"
+    honest, recycled = next(records.glob(f"kasus/*/{CLOSED}")), next(records.glob(f"kasus/*/{OTHER}"))
+    photo = recycled / "foto" / "07-foto-02.jpg"
+    before = hashlib.sha256(photo.read_bytes()).hexdigest()
+    shutil.copyfile(honest / "foto" / "07-foto-01.jpg", photo)
+    seven = next(recycled.glob("langkah/07-*.yaml"))
+    seven.write_text(seven.read_text("utf-8").replace(before, hashlib.sha256(photo.read_bytes()).hexdigest()), "utf-8")
+    number = re.search(r'^nomor_surat: "(.+)"$', next(honest.glob("langkah/05-*.yaml")).read_text("utf-8"), re.M)
+    assert number is not None
+    five = next(recycled.glob("langkah/05-*.yaml"))
+    five.write_text(re.sub(r'^nomor_surat: ".+"$', f'nomor_surat: "{number.group(1)}"', five.read_text("utf-8"),
+                           flags=re.M), "utf-8")  # fmt: skip
+    commit(top, f"kasus {OTHER}: foto dan nomor", "dewi-lestari", "dewi-lestari", "2026-05-20T09:00:00+07:00")
+    _, found = check(top)
+    shared = [(case, code) for case in (CLOSED, OTHER) for code in ("doc.other_case", "nomor.two_cases")]
+    same_on_every_surface(top, tmp_path, found, shared)
+    line = next(f["line"] for f in found if f["case"] == OTHER and f["code"] == "doc.other_case")
+    assert seven.read_text("utf-8").splitlines()[line - 1].strip() == "berkas: foto/07-foto-02.jpg"
+
+
+def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
+    """For each (case, code): check's findings hold the code, and check, status (one case
+    asked alone), the case page, the dossier and the bag give the same errors."""
+    records = top / "records"
     site = tmp_path / "site"
     built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "-q"])
     assert built.exit_code == 0, built.output
     judged = audit(records)
-    assert "trail.backdated" not in {f["code"] for f in found}
-    forged = (CLOSED, "doc.reused"), (RUNNING, "trail.approved_before_done"), (OPEN, "case.stop_wrong_role")
-    for case, code in (*forged, (STEP5, "trail.future_dated")):
+    codes: dict[str, set[str]] = {}
+    for case, code in cases:
+        codes.setdefault(case, set()).add(code)
+    for case, wanted in codes.items():
         errors = sorted(str(f["message"]) for f in found if f["case"] == case and f["severity"] == "error")
-        assert code in [f["code"] for f in found if f["case"] == case], (case, errors)
+        assert wanted <= {f["code"] for f in found if f["case"] == case}, (case, errors)
         page = page_text(site, case)
         dossier = pdf_text(next(site.glob(f"pdf/kasus/{case}/berkas-pembinaan-{case}.pdf")))
         assert f"Tidak sesuai SOP — {len(errors)} galat" in page and f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier
@@ -498,6 +533,11 @@ def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: P
             assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), (case, words)
         status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
         assert f"Putusan: TIDAK SESUAI SOP — {len(errors)} galat" in status.output, status.output
+        alone = audit_case(records, case)[0].report.verdict(case)
+        assert (
+            alone is not None
+            and sorted(f.message("id") for f in alone.findings if f.severity.value == "error") == errors
+        )
         bag = export_bag(judged, case, BagOptions(tmp_path / f"{case}.bag", date(2026, 6, 1), force=True))
         recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
         assert sorted(f["message"] for f in recorded if f["case"] == case and f["severity"] == "error") == errors

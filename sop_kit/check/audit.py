@@ -28,6 +28,7 @@ from ..trail.model import Trail
 from .nomor import add_number_findings
 from .report import Report, Verdict
 from .run import CheckOptions, check_archive
+from .shared import add_shared_file_findings
 
 
 @dataclass
@@ -68,6 +69,7 @@ def audit(
             archive.findings += notes
         report = check_archive(archive, trail, options, reporter)
         add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
+        add_shared_file_findings(archive, report)  # one photo as evidence of two cases
     return Audit(archive, trail, report, options)
 
 

@@ -106,7 +106,8 @@ def add_number_findings(archive: Archive, report: Report) -> None:
     """Judge the registers and the numbers of the cases in ``report``, adding the findings to
     the report: case findings to each case's verdict, the rest to the archive's."""
     registers = read_registers(archive)
-    used = [u for verdict in report.verdicts.values() for u in verdict.facts.numbers]
+    every = [*(v.facts for v in report.verdicts.values()), *report.others.values()]
+    used = [u for facts in every for u in facts.numbers]
     found = [*register_findings(registers), *case_findings(registers, used)]
     by_case: dict[str, list[Finding]] = defaultdict(list)
     for f in found:

@@ -90,6 +90,8 @@ class Report:
     verdicts: dict[Path, Verdict] = field(default_factory=dict)  # by case folder
     cases_from_cache: int = 0
     folders: frozenset[str] = frozenset()  # every case folder's name in the archive, judged this run or not
+    # The facts of the archive's cases not reported (judged for the findings that compare cases).
+    others: dict[Path, CaseFacts] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:

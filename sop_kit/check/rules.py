@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.extensions import ending, fits
+from ..records.facts import content_key
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Langkah, Sop
@@ -32,6 +33,7 @@ class CaseJudgement(NamedTuple):
 
     findings: list[Finding]
     missing: list[MissingDocument]
+    attached: dict[str, bool]  # the content of the documents accepted (records.facts.CaseFacts.attached)
 
 
 def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
@@ -39,28 +41,29 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     and the mandated documents its completed steps lack (as data, not only as findings)."""
     out = [*case.findings, *folder_findings(archive, case)]
     missing: list[MissingDocument] = []
+    attached: dict[str, bool] = {}
     if case.kasus is None:
-        return CaseJudgement(out, missing)
+        return CaseJudgement(out, missing, attached)
     out += _identity(archive, case)
     sop = archive.sop_of(case.kasus)
     if sop is None:
-        return CaseJudgement(out, missing)
+        return CaseJudgement(out, missing, attached)
     prog = case_progress(sop, case)
     referenced: set[str] = set()
     first_use: dict[str, _Use] = {}
     # In the SOP's order, so that a file's first use is the one that counts.
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah, s.name)):
-        out += _step(archive, case, sop, step, referenced, first_use, missing)
+        out += _step(archive, case, sop, step, referenced, first_use, missing, attached)
     out += personal_data(case)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
         # unreadable; its own errors say what to fix first.
-        return CaseJudgement(out, missing)
+        return CaseJudgement(out, missing, attached)
     out += _rounds(case, sop, prog)
     out += _completion(archive, case, sop, prog)
     out += photo_findings(case, sop, prog)
     out += _unreferenced(archive, case, referenced)
-    return CaseJudgement(out, missing)
+    return CaseJudgement(out, missing, attached)
 
 
 def _f(
@@ -218,6 +221,7 @@ def _step(
     referenced: set[str],
     first_use: dict[str, _Use],
     missing: list[MissingDocument],
+    attached: dict[str, bool],
 ) -> Iterator[Finding]:
     counted: dict[str, int] = {}  # the content of this record's documents -> the first entry listing it
     rec, loaded = step.record, step.loaded
@@ -364,6 +368,8 @@ def _step(
                 case_id=case.path.name,
             )
             continue
+        if digests:
+            attached[content_key(digests[0])] = doc_kind.id in sop.foto_wajib or doc_kind.pribadi
         valid[doc.jenis] = valid.get(doc.jenis, 0) + 1
     if done:
         for kind in spec.dokumen_wajib:

@@ -65,14 +65,20 @@ def check_archive(
 
 def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions, reporter: Reporter) -> Report:
     report = Report(list(archive.findings))
-    cases = archive.case_dirs()
-    report.folders = frozenset(c.name for c in cases)
-    duplicates = _duplicate_ids(archive, cases)
+    every = archive.case_dirs()
+    report.folders = frozenset(c.name for c in every)
+    duplicates = _duplicate_ids(archive, every)
+    cases = every
     if options.changed_since is not None:
         cases = _changed_cases(archive, cases, options.changed_since)
     if options.only is not None:
         wanted = {p.resolve() for p in options.only}
         cases = [c for c in cases if c.resolve() in wanted]
+    chosen = set(cases)
+    # Every case is judged (most from the cache), the chosen ones reported: a letter number or
+    # a file two cases share is a finding of both, and a case's verdict must be the same
+    # whether asked of it alone (status, the dossier, the bag) or of the archive.
+    cases = every
     cache = _Cache(archive, options) if options.use_cache else None
     judged: dict[Path, tuple[CaseJudgement, CaseFacts, str]] = {}
     todo: list[Path] = []
@@ -112,6 +118,9 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
             by_folder.setdefault(home, []).append(f)
     for case in cases:
         found, facts, listing = judged[case]
+        if case not in chosen:
+            report.others[case] = facts
+            continue
         extra = by_folder.get(case, [])
         findings = (*found.findings, *extra)
         report.verdicts[case] = Verdict(case.name, case, findings, tuple(found.missing), facts, listing)
@@ -159,7 +168,8 @@ def _init_worker(archive: Archive) -> None:
 def _check_one(archive: Archive, path: Path) -> Judged:
     files = scan(path)
     case = archive.read_case(path, files)
-    return check_case(archive, case), facts_of(archive, case), files
+    found = check_case(archive, case)
+    return found, facts_of(archive, case, found.attached), files
 
 
 def _check_in_worker(path: Path) -> Judged:
@@ -263,7 +273,8 @@ class _Cache:
         try:
             findings = [Finding.from_dict(f) for f in entry["findings"]]
             missing = [MissingDocument.from_json(m) for m in entry["missing"]]
-            return CaseJudgement(findings, missing), CaseFacts.from_json(entry["facts"]), listing
+            facts = CaseFacts.from_json(entry["facts"])
+            return CaseJudgement(findings, missing, facts.attached), facts, listing
         except (KeyError, TypeError, ValueError):
             return None  # an entry of another shape: judge again
 

@@ -1,11 +1,12 @@
 """What other parts need of a case beyond its verdict: the letter numbers its records give
-and what the office's reports count (where, which SOP, when opened and closed, each completed
-step). Read from the case folder by its one judgement and kept with the judgement in the
-check's cache, so that a build or a report reads no case whose files did not change."""
+and the content of the files they attach (both compared across cases), and what the office's
+reports count (where, which SOP, when opened and closed, each completed step). Read from the
+case folder by its one judgement and kept with the judgement in the check's cache, so that a
+build or a report reads no case whose files did not change."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,14 @@ class UsedNumber:
     step: int | None
     file: str
     line: int
+
+
+KEY_LENGTH = 32  # hex digits: 128 bits of a SHA-256, beyond anyone's power to make two files share
+
+
+def content_key(sha256: str) -> str:
+    """The key of a file's content among the cases' attached files."""
+    return sha256[:KEY_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -51,11 +60,16 @@ class Counted:
 class CaseFacts:
     numbers: tuple[UsedNumber, ...] = ()
     counted: Counted | None = None  # None: kasus.yaml unreadable or its SOP unknown
+    # Each document the check accepted (hashed, matching its record), by :func:`content_key`,
+    # and whether it is a photo or a personal-data kind: the record of one event, never of two cases.
+    attached: dict[str, bool] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        counted = self.counted
+        counted, attached = self.counted, self.attached.items()
         return {
             "numbers": [[u.case, u.number, u.step, u.file, u.line] for u in self.numbers],
+            # evidence, then the rest, each one string: at 10,000 cases the cache is read on every check
+            "attached": [" ".join(k for k, e in attached if e), " ".join(k for k, e in attached if not e)],
             "counted": None
             if counted is None
             else [
@@ -77,11 +91,14 @@ class CaseFacts:
                 date.fromisoformat(closed) if closed else None,
                 tuple(DoneStep(int(s), int(r), date.fromisoformat(d), m, k) for s, r, d, m, k in done),
             )  # fmt: skip
-        return cls(tuple(UsedNumber(*u) for u in data["numbers"]), counted)
+        evidence, rest = data["attached"]
+        attached = dict.fromkeys(rest.split(), False) | dict.fromkeys(evidence.split(), True)
+        return cls(tuple(UsedNumber(*u) for u in data["numbers"]), counted, attached)
 
 
-def facts_of(archive: Archive, case: CaseFolder) -> CaseFacts:
-    """The facts of a case folder read by :meth:`Archive.read_case`."""
+def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | None = None) -> CaseFacts:
+    """The facts of a case folder read by :meth:`Archive.read_case`; ``attached`` are the
+    documents the check accepted (only it hashes them)."""
     numbers = []
     for loaded in case.loaded_steps:  # every step file that loaded, valid or not
         data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -93,7 +110,7 @@ def facts_of(archive: Archive, case: CaseFolder) -> CaseFacts:
     kasus = case.kasus
     sop = archive.sop_of(kasus) if kasus else None
     if kasus is None or sop is None:
-        return CaseFacts(tuple(numbers))
+        return CaseFacts(tuple(numbers), None, attached or {})
     done = tuple(
         DoneStep(r.langkah, r.putaran, r.selesai.date(), r.minutes,
                  r.keputusan if sop.step(r.langkah).keputusan else None)
@@ -102,4 +119,4 @@ def facts_of(archive: Archive, case: CaseFolder) -> CaseFacts:
     )  # fmt: skip
     closed = closed_on(progress_of(sop, case.steps))
     counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done)
-    return CaseFacts(tuple(numbers), counted)
+    return CaseFacts(tuple(numbers), counted, attached or {})

@@ -421,7 +421,7 @@ def as_published(report: Report, layout: Layout) -> Report:
     verdicts: dict[Path, Verdict] = {
         folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
     }
-    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders)
+    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders, report.others)
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:

@@ -27,6 +27,7 @@ DOCUMENT_CODES = frozenset(
         "doc.missing",
         "doc.unknown_kind",
         "doc.reused",
+        "doc.other_case",
         "doc.listed_twice",
         "file.outside",
         "file.symlink",

@@ -750,6 +750,26 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "attach the real {kind} (sop-kit step {case_id} {no} --lampir FILE); if it was listed twice by mistake, "
         "remove this entry from 'dokumen'",
     ),
+    "doc.other_case": (
+        "langkah {no}: '{path}' adalah berkas yang sama dengan '{other}' kasus {others} (langkah {other_no}); "
+        "foto dan daftar hadir mencatat satu kegiatan di satu desa, tidak dapat menjadi bukti dua kasus",
+        "salah satu kasus memakai berkas kasus lain: periksa kegiatan mana yang tercatat di dalamnya (tanggal dan "
+        "tempat foto, nama desa), lalu kasus yang lain melampirkan berkas kegiatannya sendiri (sop-kit step KASUS "
+        "{no} --lampir BERKAS) dan menghapus entri ini dari 'dokumen'",
+        "step {no}: '{path}' is the same file as '{other}' of case {others} (step {other_no}); a photo or an "
+        "attendance list records one event in one desa and cannot be evidence of two cases",
+        "one of the cases uses the other's file: check which event it records (the photo's date and place, the "
+        "desa named), then the other case attaches its own (sop-kit step CASE {no} --lampir FILE) and removes "
+        "this entry from 'dokumen'",
+    ),
+    "doc.shared": (
+        "langkah {no}: '{path}' adalah berkas yang sama dengan '{other}' kasus {others} (langkah {other_no})",
+        "satu surat dapat berlaku untuk beberapa kasus (SK yang menyebut beberapa desa); periksa bahwa isinya "
+        "memang menyangkut kasus ini, bila tidak lampirkan dokumen kasus ini sendiri",
+        "step {no}: '{path}' is the same file as '{other}' of case {others} (step {other_no})",
+        "one letter may serve several cases (an SK naming several desa); check that it concerns this case, "
+        "otherwise attach this case's own document",
+    ),
     "doc.listed_twice": (
         "langkah {no}: {kind} '{path}' sudah dicatat di langkah ini (sebagai '{other}'); satu berkas dihitung "
         "satu kali",

@@ -1,0 +1,107 @@
+"""Files two cases attach: the same content (SHA-256) as a document of two cases.
+
+A photo or an attendance list records one event in one desa: the same file as evidence of a
+second case is an error of both (``doc.other_case``), the usual sign of a photo recycled for
+a coaching that left none. Another document may rightly serve two cases (one SK naming
+several desa, one preparation module), so a shared letter or scan is a warning
+(``doc.shared``) for the auditor to look at. Only content the check accepted is compared (a
+file whose hash does not match its record is already an error of its own case).
+
+The check's cache keeps only each case's digests; where a digest is found in two cases, the
+entries holding it are read again from the step records, for the few files that need a
+finding's line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import replace
+from itertools import chain
+from pathlib import Path
+from typing import NamedTuple
+
+from ..core.errors import SopKitError
+from ..core.findings import Finding, Severity
+from ..records.archive import Archive
+from ..records.facts import content_key
+from ..records.layout import STEPS_DIR
+from ..records.yamlsafe import load_bytes
+from .report import Report
+
+
+class _Entry(NamedTuple):
+    """Where a step record lists a file: the record, its line, the path and the step."""
+
+    record: Path
+    line: int
+    path: str
+    step: object
+
+
+def add_shared_file_findings(archive: Archive, report: Report) -> None:
+    """Add to each reported case's verdict a finding for every file whose content another case
+    of the archive attaches too."""
+    every = [*((f, v.facts) for f, v in report.verdicts.items()), *report.others.items()]
+    counts = Counter(chain.from_iterable(facts.attached for _, facts in every))  # counted in C: 70,000 at 10,000 cases
+    holders: dict[str, list[tuple[Path, bool]]] = {digest: [] for digest, n in counts.items() if n > 1}
+    if not holders:
+        return
+    for folder, facts in every:
+        for digest in holders.keys() & facts.attached.keys():
+            holders[digest].append((folder, facts.attached[digest]))
+    read: dict[Path, dict[str, _Entry]] = {}
+
+    def entry(folder: Path, digest: str) -> _Entry | None:
+        if folder not in read:
+            read[folder] = _entries(archive, folder)
+        return read[folder].get(digest)
+
+    for folder, verdict in report.verdicts.items():
+        extra = []
+        for digest in holders.keys() & verdict.facts.attached.keys():
+            others = sorted(((f, e) for f, e in holders[digest] if f != folder), key=lambda o: str(o[0]))
+            mine = entry(folder, digest) if others else None
+            if mine is None:
+                continue
+            evidence = any(e for _, e in holders[digest])
+            theirs = entry(others[0][0], digest)
+            extra.append(
+                Finding(
+                    Severity.ERROR if evidence else Severity.WARNING,
+                    "doc.other_case" if evidence else "doc.shared",
+                    archive.show(mine.record),
+                    mine.line,
+                    {
+                        "path": mine.path,
+                        "no": mine.step,
+                        "others": ", ".join(sorted({f.name for f, _ in others})),
+                        "other": theirs.path if theirs else "-",
+                        "other_no": theirs.step if theirs else "-",
+                    },
+                    verdict.case,
+                )
+            )
+        if extra:
+            report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
+
+
+def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
+    """The first entry listing each recorded SHA-256 in the case folder's step records (read
+    without following a link, as the check read them)."""
+    found: dict[str, _Entry] = {}
+    for record in sorted((folder / STEPS_DIR).glob("*.yaml")):
+        try:
+            fd = os.open(record, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as fh:
+                loaded = load_bytes(fh.read(), archive.show(record))
+        except (OSError, SopKitError):
+            continue
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        documents = data.get("dokumen")
+        for i, doc in enumerate(documents if isinstance(documents, list) else []):
+            key = content_key(doc["sha256"]) if isinstance(doc, dict) and isinstance(doc.get("sha256"), str) else None
+            if key is not None and key not in found:
+                where = loaded.line_of(("dokumen", i, "berkas"))
+                found[key] = _Entry(record, where, str(doc.get("berkas")), data.get("langkah"))
+    return found
