@@ -146,3 +146,49 @@ def test_two_branches_take_the_next_number_and_check_names_both_cases(tmp_path: 
     code, out = check(records)
     assert "nomor.duplicate" not in out and "nomor.two_cases" not in out
     assert "nomor.gap" not in out
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "nomor ganda dibatalkan")
+    out = cli("check", str(records), "--no-cache")[1]  # with the trail: the merge and the voiding rewrote nothing
+    assert "nomor.rewritten" not in out and "nomor.deleted" not in out
+
+
+def test_a_reserved_number_is_never_rewritten_or_deleted_only_voided(tmp_path: Path) -> None:
+    """The register is a book. A reservation moved to another case (a forged verdict: the other
+    case now "holds" the number) or deleted is an error of the cases it names, with the commit
+    that did it, until the line is back; breaking the file first hides nothing; voiding is no
+    rewrite."""
+    top = tmp_path / "arsip"
+    records = copy_archive(top, (A, B))
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "arsip")
+    number = reserve(records, A)
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", f"{A}: nomor SK")
+    register = records / "nomor" / "2026.yaml"
+    reserved = register.read_text("utf-8")
+    line = next(row for row in reserved.splitlines() if f'"{number}"' in row)
+
+    def commit(text: str, message: str) -> str:
+        register.write_text(text, "utf-8")
+        git(top, "commit", "-q", "-am", message)
+        return git(top, "rev-parse", "--short=10", "HEAD").stdout.strip()
+
+    def said() -> str:
+        return cli("check", str(records), "--no-cache")[1]
+
+    moved = commit(reserved.replace(line, line.replace(f"kasus: {A}", f"kasus: {B}")), "register dirapikan")
+    out = said()
+    rewritten = f"galat[nomor.rewritten]: nomor surat {number} ditulis ulang di register oleh commit {moved} (Petugas)"
+    assert f"{rewritten}: kasus: {A} → {B} (kasus {A})" in out and f"(kasus {B})" in out
+    commit(reserved, "baris dikembalikan")
+    assert "nomor.rewritten" not in said()
+    commit(reserved + "rusak: [\n", "register rusak")
+    deleted = commit(reserved.replace(line + "\n", ""), "register diperbaiki")
+    assert f"galat[nomor.deleted]: nomor surat {number} dihapus dari register oleh commit {deleted} (Petugas)" in said()
+    commit(reserved, "baris dikembalikan lagi")
+    code, out = cli("nomor", "batal", number, "--kasus", A, "--alasan", "SK tidak jadi", "--root", str(records))
+    assert code == 0, out
+    git(top, "commit", "-q", "-am", "nomor dibatalkan")
+    out = said()
+    assert "nomor.rewritten" not in out and "nomor.deleted" not in out and "galat[nomor.voided]" in out

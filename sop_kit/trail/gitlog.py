@@ -34,6 +34,7 @@ class Change:
     status: str  # A, M, D, T
     path: str  # relative to the repository top
     blob: str  # the new version's blob id; zeros when deleted
+    before: tuple[str, ...] = ()  # the version in each parent (zeros where it did not exist)
 
 
 @dataclass
@@ -152,11 +153,11 @@ def _raw_changes(raw: str) -> Iterable[Change]:
         fields = meta.lstrip(":").split()
         if n < 1 or len(fields) != 2 * (n + 1) + 1:
             continue
-        blob, status = fields[2 * n + 1], fields[-1]
+        blob, status, before = fields[2 * n + 1], fields[-1], tuple(fields[n + 1 : 2 * n + 1])
         if n == 1:
-            yield Change(status[0], path, blob)
+            yield Change(status[0], path, blob, before)
         else:  # combined: the merge's own version, deleted when its sha is zeros
-            yield Change("D" if set(blob) == {"0"} else ("A" if set(status) == {"A"} else "M"), path, blob)
+            yield Change("D" if set(blob) == {"0"} else ("A" if set(status) == {"A"} else "M"), path, blob, before)
 
 
 class BlobReader:

@@ -123,6 +123,25 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "letter number {nomor} was reserved for step {step} but is recorded in step {no}",
         "record it in the right step, or reserve a number for this step",
     ),
+    "nomor.rewritten": (
+        "nomor surat {nomor} ditulis ulang di register oleh commit {commit} ({who}): {fields} (kasus {id})",
+        "register adalah buku: nomor yang sudah dicadangkan tidak diubah, hanya dibatalkan. Kembalikan barisnya "
+        "seperti semula (git show {commit}^:BERKAS) lalu commit; nomor yang tidak jadi dipakai: sop-kit nomor "
+        'batal NOMOR --alasan "…"; kasus yang memerlukan nomor lain: sop-kit nomor ambil JENIS --kasus ID',
+        "letter number {nomor} was rewritten in the register by commit {commit} ({who}): {fields} (case {id})",
+        "a register is a book: a reserved number is never changed, only voided. Put its line back as it was (git "
+        "show {commit}^:FILE) and commit; a number that will not be used: sop-kit nomor batal NUMBER --alasan "
+        '"…"; a case that needs another number: sop-kit nomor ambil KIND --kasus ID',
+    ),
+    "nomor.deleted": (
+        "nomor surat {nomor} dihapus dari register oleh commit {commit} ({who}) (kasus {id})",
+        "register adalah buku: nomor yang sudah dicadangkan tidak dihapus, hanya dibatalkan. Kembalikan barisnya "
+        "(git show {commit}^:BERKAS) lalu commit; bila nomor itu tidak jadi dipakai: sop-kit nomor batal NOMOR "
+        '--alasan "…"',
+        "letter number {nomor} was deleted from the register by commit {commit} ({who}) (case {id})",
+        "a register is a book: a reserved number is never deleted, only voided. Put its line back (git show "
+        '{commit}^:FILE) and commit; if the number will not be used: sop-kit nomor batal NUMBER --alasan "…"',
+    ),
     "nomor.two_cases": (
         "nomor surat {nomor} juga dipakai kasus {others}",
         "satu nomor hanya untuk satu surat: salah satu kasus memerlukan nomor baru",
