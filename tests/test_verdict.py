@@ -511,6 +511,22 @@ def test_what_two_cases_share_is_an_error_of_both_on_every_surface(top: Path, tm
     assert seven.read_text("utf-8").splitlines()[line - 1].strip() == "berkas: foto/07-foto-02.jpg"
 
 
+def test_the_step_command_says_what_the_verdict_says(top: Path, tmp_path: Path) -> None:
+    """A hurried clerk attaches a photo from the wrong folder: another case's. `sop-kit step`
+    names it as `status` does (its check of the written record is the case's verdict, the
+    cases it shares files with included), and exits 1."""
+    records = top / "records"
+    photo = tmp_path / "IMG_2031.jpg"
+    shutil.copyfile(next(records.glob(f"kasus/*/{CLOSED}/foto/07-foto-01.jpg")), photo)
+    args = ["--pelaksana", "agus-permana", "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(photo)]
+    done = CliRunner().invoke(main, ["step", OPEN, "2", "--root", str(records), *args])
+    assert done.exit_code == 1, done.output
+    said = [line for line in done.output.splitlines() if "galat[" in line]
+    assert len(said) == 1 and "galat[doc.other_case]" in said[0] and CLOSED in said[0], done.output
+    status = CliRunner().invoke(main, ["status", OPEN, "--root", str(records), "--no-trail"])
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
+
+
 def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
     """For each (case, code): check's findings hold the code, and check, status (one case
     asked alone), the case page, the dossier and the bag give the same errors."""

@@ -26,7 +26,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, PlainScalarString
 
-from ..check.rules import check_case
+from ..check.audit import audit
+from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
@@ -144,7 +145,10 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
     written = archive.read_case(folder)
-    result.findings = [f for f in check_case(archive, written).findings if f.file == shown]
+    # The case's verdict as check gives it (a letter number or a photo another case holds too
+    # included), without the trail: the record is not committed yet. This file's findings.
+    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
+    result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
     result.message = commit_message(current.id, sop, record, update)
     result.approvers = approvers(archive, sop, record)
     if approved and update.koreksi is not None:
