@@ -47,7 +47,7 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.retensi.tanggal": (
-        "Per tanggal ini, YYYY-MM-DD (bawaan: hari ini).",
+        "Per tanggal ini, TTTT-BB-HH (bawaan: hari ini).",
         "",
         "As of this date, YYYY-MM-DD (default: today).",
         "",
@@ -75,7 +75,7 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "help.agenda.staf": ("Hanya agenda staf ini (id).", "", "Only this staff member's agenda (id).", ""),
     "help.agenda.tanggal": (
-        "Agenda per akhir hari kerja tanggal ini, YYYY-MM-DD (bawaan: hari ini).",
+        "Agenda per akhir hari kerja tanggal ini, TTTT-BB-HH (bawaan: hari ini).",
         "",
         "The agenda as of the end of this working day, YYYY-MM-DD (default: today).",
         "",
@@ -107,7 +107,7 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "help.nomor_ambil.oleh": ("Id staf yang mencadangkan.", "", "Staff id of who reserves it.", ""),
     "help.nomor_ambil.tanggal": (
-        "Tanggal surat, YYYY-MM-DD (bawaan: hari ini); menentukan tahun registernya.",
+        "Tanggal surat, TTTT-BB-HH (bawaan: hari ini); menentukan tahun registernya.",
         "",
         "The letter's date, YYYY-MM-DD (default: today); it picks the year's register.",
         "",
@@ -194,9 +194,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "help.check.strict": ("Peringatan juga menggagalkan pemeriksaan.", "", "Warnings fail the check too.", ""),
     "help.check.changed_since": (
-        "Periksa hanya kasus yang berubah sejak revisi git ini.",
+        "Laporkan hanya kasus yang berubah sejak revisi git ini (kasus lain tetap dibaca, dari cache bila tidak "
+        "berubah: nomor dan berkas dibandingkan antarkasus).",
         "",
-        "Check only cases changed since this git revision.",
+        "Report only cases changed since this git revision (the others are still read, from the cache while "
+        "unchanged: numbers and files are compared across cases).",
         "",
     ),
     "help.status": (
@@ -262,9 +264,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.new.desa": ("Desa atau kelurahan di kecamatan itu.", "", "Desa or kelurahan of that kecamatan.", ""),
-    "help.new.mulai": ("Awal periode pembinaan, YYYY-MM-DD.", "", "Start of the coaching period, YYYY-MM-DD.", ""),
+    "help.new.mulai": ("Awal periode pembinaan, TTTT-BB-HH.", "", "Start of the coaching period, YYYY-MM-DD.", ""),
     "help.new.sampai": (
-        "Akhir periode, YYYY-MM-DD (biasanya diisi saat kasus ditutup).",
+        "Akhir periode, TTTT-BB-HH (biasanya diisi saat kasus ditutup).",
         "",
         "End of the period, YYYY-MM-DD (usually filled in at closing).",
         "",
@@ -300,13 +302,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.step.mulai": (
-        'Mulai, "YYYY-MM-DD HH:MM" atau "sekarang".',
+        'Mulai, "TTTT-BB-HH JJ:MM" atau "sekarang".',
         "",
         'Start, "YYYY-MM-DD HH:MM" or "sekarang".',
         "",
     ),
     "help.step.selesai": (
-        'Selesai, "YYYY-MM-DD HH:MM" atau "sekarang"; menandai langkah selesai.',
+        'Selesai, "TTTT-BB-HH JJ:MM" atau "sekarang"; menandai langkah selesai.',
         "",
         'End, "YYYY-MM-DD HH:MM" or "sekarang"; marks the step done.',
         "",
