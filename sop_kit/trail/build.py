@@ -43,13 +43,13 @@ from ..records.config import ArchiveConfig, Konfigurasi, settle
 from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
-from ..records.nomor import REGISTER_DIR, Nomor, changed_fields, entries_in, held, reservation
 from ..records.revisions import SopKey, sop_for
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
-from .gitlog import BlobReader, Change, Commit, current_branch, object_ids, read_history, top_level
+from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
+from .register import RegisterHistory
 from .signatures import UNSIGNED, Signature, SignatureCache, verify
 
 M = TypeVar("M", bound=BaseModel)
@@ -184,12 +184,7 @@ class _Builder:
         self.sigs: dict[str, Signature] = {}
         self.staff_path = paths.records + STAFF_FILE
         self.cases_prefix = paths.records + CASES_DIR + "/"
-        self.register_prefix = paths.records + REGISTER_DIR + "/"
-        # The register's reservations, by (path, every field but batal): each deleted or rewritten
-        # one with the commit that did it, who, and it as it was; the new versions of rewritten lines.
-        self.register_broken: dict[tuple[str, tuple[object, ...]], tuple[Commit, str, Nomor]] = {}
-        self.register_products: set[tuple[str, tuple[object, ...]]] = set()
-        self.register_lines: dict[str, set[bytes]] = {}  # the last versions read, by blob
+        self.register = RegisterHistory(paths.records)
         self.registry_blobs: dict[str, bytes] = {}
         self.all_keys: dict[str, list[str]] = {}
         self.after: dict[str, _State] = {}
@@ -202,10 +197,6 @@ class _Builder:
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
         self.when = effective_times(commits, self.future)
-
-    def _is_register(self, path: str) -> bool:
-        rest = path[len(self.register_prefix) :]
-        return path.startswith(self.register_prefix) and rest.endswith(".yaml") and "/" not in rest
 
     def show(self, repo_path: str) -> str:
         return self.layout.show(self.top / repo_path) if repo_path.startswith(self.paths.records) else repo_path
@@ -313,58 +304,6 @@ class _Builder:
         signer, sig = self._signer(commit, before), self.sigs.get(commit.sha, UNSIGNED)
         return signer.nama if signer else (f"{commit.author} ({sig.fingerprint})" if sig.good else commit.author)
 
-    # --- the letter-number register ----------------------------------------------------
-
-    def _register_change(self, commit: Commit, before: _State, change: Change, blobs: BlobReader) -> None:
-        """The reservations this commit removed, against the version in each parent, read as
-        lines (records.nomor.entries_in): one no longer held as it was (or voided) is deleted
-        or rewritten, from the first commit that did so until a commit puts it back. The new
-        version of a rewritten line is no reservation of its own, so putting the old one back
-        is no rewrite. Lines, not the parsed file: breaking its syntax first hides nothing."""
-        raw = b"" if change.status == "D" else (blobs.read(change.blob) or b"")
-        lines = set(raw.splitlines())
-        for blob in (b for b in change.before if set(b) != {"0"}):
-            previous = self.register_lines.pop(blob, None)
-            if previous is None:
-                previous = set((blobs.read(blob) or b"").splitlines())
-            added = entries_in(lines - previous)
-            restored = {key for key in ((change.path, reservation(n)) for n in added) if key in self.register_broken}
-            for key in restored:
-                del self.register_broken[key]  # put back as it was
-            lost = [n for n in entries_in(previous - lines) if not held(raw, lines, n)]
-            for old in lost:
-                key = (change.path, reservation(old))
-                if key not in self.register_products:
-                    self.register_broken.setdefault(key, (commit, self._who(commit, before), old))
-            numbers = {old.nomor for old in lost}
-            self.register_products |= {(change.path, reservation(n)) for n in added if n.nomor in numbers} - restored
-        if len(self.register_lines) > 8:  # the next commit's parent is usually this one's version
-            self.register_lines.clear()
-        self.register_lines[change.blob] = lines
-
-    def _register_findings(self, blobs: BlobReader) -> None:
-        """A reservation not held by the register the history ends with is an error of the case
-        it named and of the case it names now, with the commit that changed it."""
-        now: dict[str, tuple[bytes, set[bytes]]] = {}
-        for (path, _), (commit, who, first) in self.register_broken.items():
-            if path not in now:
-                raw = blobs.read(f"HEAD:{path}") or b""
-                now[path] = raw, set(raw.splitlines())
-            raw, lines = now[path]
-            if held(raw, lines, first):
-                continue
-            same = [
-                n for n in entries_in(line for line in lines if first.nomor.encode() in line) if n.nomor == first.nomor
-            ]
-            new = same[0] if same else None
-            cases: list[str | None] = [*sorted({c for c in (first.kasus, new.kasus if new else None) if c})] or [None]
-            params: dict[str, object] = {"nomor": first.nomor, "commit": commit.sha[:10], "who": who}
-            code = "nomor.deleted" if new is None else "nomor.rewritten"
-            if new is not None:
-                params["fields"] = changed_fields(first, new)
-            for case in cases:
-                self._finding(Severity.ERROR, code, self.show(path), case, id=case or "-", **params)
-
     def _sops(self, files: Mapping[str, Authorised], blobs: BlobReader) -> dict[SopKey, Sop]:
         out: dict[SopKey, Sop] = {}
         for path, authorised in sorted(files.items()):
@@ -395,8 +334,8 @@ class _Builder:
             after = self._govern(commit, before, governed, blobs) if governed else before
             self.after[commit.sha] = self.latest = after
             for change in commit.changes:
-                if self._is_register(change.path):
-                    self._register_change(commit, before, change, blobs)
+                if self.register.holds(change.path):
+                    self.register.change(commit, self._who(commit, before), change, blobs)
             touched: dict[str, list[tuple[str, str, str]]] = {}
             for change in commit.changes:
                 if change.path.startswith(self.cases_prefix):
@@ -409,7 +348,8 @@ class _Builder:
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
-        self._register_findings(blobs)
+        shown = {path: self.show(path) for path, _ in self.register.broken}
+        self.trail.findings += self.register.findings(blobs, shown)
         for case_id, ct in self.trail.cases.items():  # named in the findings' hints
             sop = self._sop(case_id, self.latest)
             ct.deciders = sop.deciders_named if sop else ct.deciders
