@@ -177,8 +177,12 @@ def test_a_reserved_number_is_never_rewritten_or_deleted_only_voided(tmp_path: P
     def said() -> str:
         return cli("check", str(records), "--no-cache")[1]
 
-    moved = commit(reserved.replace(line, line.replace(f"kasus: {A}", f"kasus: {B}")), "register dirapikan")
+    register.write_text(reserved.replace(line, line.replace(f"kasus: {A}", f"kasus: {B}")), "utf-8")
+    out = said()  # not committed yet: a dossier made here would judge by the rewritten book
+    assert f"galat[nomor.rewritten_uncommitted]: nomor surat {number} diubah di register tanpa commit: " in out
+    moved = commit(register.read_text("utf-8"), "register dirapikan")
     out = said()
+    assert "rewritten_uncommitted" not in out
     rewritten = f"galat[nomor.rewritten]: nomor surat {number} ditulis ulang di register oleh commit {moved} (Petugas)"
     assert f"{rewritten}: kasus: {A} → {B} (kasus {A})" in out and f"(kasus {B})" in out
     commit(reserved, "baris dikembalikan")

@@ -12,6 +12,10 @@ is parsed unless a line left it (a year's register parses in about 20 ms, compar
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
+
 from ..core.findings import Finding, Severity
 from ..records.nomor import REGISTER_DIR, Nomor, changed_fields, entries_in, held, reservation
 from .gitlog import BlobReader, Change, Commit
@@ -68,14 +72,44 @@ class RegisterHistory:
             raw, lines = now[path]
             if held(raw, lines, first):
                 continue
-            number = first.nomor
-            same = [n for n in entries_in(line for line in lines if number.encode() in line) if n.nomor == number]
-            new = same[0] if same else None
-            cases: list[str | None] = [*sorted({c for c in (first.kasus, new.kasus if new else None) if c})] or [None]
-            params: dict[str, object] = {"nomor": number, "commit": commit.sha[:10], "who": who}
-            code = "nomor.deleted" if new is None else "nomor.rewritten"
-            if new is not None:
-                params["fields"] = changed_fields(first, new)
-            for case in cases:
-                out.append(Finding(Severity.ERROR, code, show[path], None, {**params, "id": case or "-"}, case))
+            out += _findings(first, lines, show[path], "", {"commit": commit.sha[:10], "who": who})
         return out
+
+
+def uncommitted_findings(records: str, top: Path, changed: set[str], show: Callable[[Path], str]) -> list[Finding]:
+    """The register files among the working tree's ``changed`` paths (repository paths; the
+    archive folder is ``records``, as :class:`RegisterHistory` takes it) that no longer hold a
+    reservation of HEAD: a check, dossier or site made here would judge by a rewritten book."""
+    history = RegisterHistory(records)
+    paths = sorted(p for p in changed if history.holds(p))
+    out: list[Finding] = []
+    if not paths:
+        return out
+    with BlobReader(top) as blobs:
+        for path in paths:
+            committed = set((blobs.read(f"HEAD:{path}") or b"").splitlines())
+            try:
+                fd = os.open(top / path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as fh:
+                    raw = fh.read()
+            except OSError:
+                raw = b""
+            lines = set(raw.splitlines())
+            for old in entries_in(committed - lines):
+                if not held(raw, lines, old):
+                    out += _findings(old, lines, show(top / path), "_uncommitted", {})
+    return out
+
+
+def _findings(first: Nomor, lines: set[bytes], shown: str, suffix: str, params: dict[str, object]) -> list[Finding]:
+    """``first`` no longer held by a register whose lines are ``lines``: rewritten (its number
+    is there, changed) or deleted, an error of the case it named and of the case it names now."""
+    number = first.nomor
+    same = [n for n in entries_in(line for line in lines if number.encode() in line) if n.nomor == number]
+    new = same[0] if same else None
+    cases: list[str | None] = [*sorted({c for c in (first.kasus, new.kasus if new else None) if c})] or [None]
+    params = {**params, "nomor": number}
+    if new is not None:
+        params["fields"] = changed_fields(first, new)
+    code = ("nomor.deleted" if new is None else "nomor.rewritten") + suffix
+    return [Finding(Severity.ERROR, code, shown, None, {**params, "id": case or "-"}, case) for case in cases]

@@ -142,6 +142,22 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "a register is a book: a reserved number is never deleted, only voided. Put its line back (git show "
         '{commit}^:FILE) and commit; if the number will not be used: sop-kit nomor batal NUMBER --alasan "…"',
     ),
+    "nomor.rewritten_uncommitted": (
+        "nomor surat {nomor} diubah di register tanpa commit: {fields} (kasus {id})",
+        "register adalah buku: kembalikan barisnya seperti di git (git restore -- BERKAS); nomor yang tidak jadi "
+        'dipakai: sop-kit nomor batal NOMOR --alasan "…"',
+        "letter number {nomor} was changed in the register and not committed: {fields} (case {id})",
+        "a register is a book: put the line back as git has it (git restore -- FILE); a number that will not be "
+        'used: sop-kit nomor batal NUMBER --alasan "…"',
+    ),
+    "nomor.deleted_uncommitted": (
+        "nomor surat {nomor} dihapus dari register tanpa commit (kasus {id})",
+        "register adalah buku: kembalikan barisnya seperti di git (git restore -- BERKAS); nomor yang tidak jadi "
+        'dipakai: sop-kit nomor batal NOMOR --alasan "…"',
+        "letter number {nomor} was deleted from the register and not committed (case {id})",
+        "a register is a book: put the line back as git has it (git restore -- FILE); a number that will not be "
+        'used: sop-kit nomor batal NUMBER --alasan "…"',
+    ),
     "nomor.two_cases": (
         "nomor surat {nomor} juga dipakai kasus {others}",
         "satu nomor hanya untuk satu surat: salah satu kasus memerlukan nomor baru",
