@@ -59,7 +59,9 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
 
     for folder, verdict in report.verdicts.items():
         extra = []
-        for digest in holders.keys() & verdict.facts.attached.keys():
+        for digest in verdict.facts.attached:  # in the record's order: the same findings, in the same order
+            if digest not in holders:
+                continue
             others = sorted(((f, e) for f, e in holders[digest] if f != folder), key=lambda o: str(o[0]))
             mine = entry(folder, digest) if others else None
             if mine is None:

@@ -18,7 +18,7 @@ from .build import FUTURE_SLACK, build_trail
 from .findings import trail_findings, uncommitted_findings
 from .gitlog import commit_date, head_commit, is_shallow, top_level, uncommitted
 from .model import Source, Trail
-from .register import uncommitted_findings as register_uncommitted
+from .register import working_copy_findings
 
 
 def _salt(layout: Layout, head: str, trust_root: str | None) -> str:
@@ -75,7 +75,7 @@ def load_trail(
     changed = uncommitted(top, layout.root)  # the working tree, never cached
     trail.findings += uncommitted_findings(layout, trail, changed)
     records = os.path.relpath(layout.root, top).replace(os.sep, "/")
-    trail.findings += register_uncommitted("" if records == "." else records + "/", top, changed, layout.show)
+    trail.findings += working_copy_findings("" if records == "." else records + "/", top, changed, layout.show)
     trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None
     return trail
 

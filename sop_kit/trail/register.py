@@ -76,7 +76,7 @@ class RegisterHistory:
         return out
 
 
-def uncommitted_findings(records: str, top: Path, changed: set[str], show: Callable[[Path], str]) -> list[Finding]:
+def working_copy_findings(records: str, top: Path, changed: set[str], show: Callable[[Path], str]) -> list[Finding]:
     """The register files among the working tree's ``changed`` paths (repository paths; the
     archive folder is ``records``, as :class:`RegisterHistory` takes it) that no longer hold a
     reservation of HEAD: a check, dossier or site made here would judge by a rewritten book."""
