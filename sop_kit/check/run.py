@@ -65,20 +65,13 @@ def check_archive(
 
 def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions, reporter: Reporter) -> Report:
     report = Report(list(archive.findings))
-    every = archive.case_dirs()
-    report.folders = frozenset(c.name for c in every)
-    duplicates = _duplicate_ids(archive, every)
-    cases = every
-    if options.changed_since is not None:
-        cases = _changed_cases(archive, cases, options.changed_since)
-    if options.only is not None:
-        wanted = {p.resolve() for p in options.only}
-        cases = [c for c in cases if c.resolve() in wanted]
-    chosen = set(cases)
     # Every case is judged (most from the cache), the chosen ones reported: a letter number or
     # a file two cases share is a finding of both, and a case's verdict must be the same
     # whether asked of it alone (status, the dossier, the bag) or of the archive.
-    cases = every
+    cases = archive.case_dirs()
+    report.folders = frozenset(c.name for c in cases)
+    duplicates = _duplicate_ids(archive, cases)
+    chosen = _chosen(archive, cases, options)
     cache = _Cache(archive, options) if options.use_cache else None
     judged: dict[Path, tuple[CaseJudgement, CaseFacts, str]] = {}
     todo: list[Path] = []
@@ -125,6 +118,17 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
         findings = (*found.findings, *extra)
         report.verdicts[case] = Verdict(case.name, case, findings, tuple(found.missing), facts, listing)
     return report
+
+
+def _chosen(archive: Archive, cases: list[Path], options: CheckOptions) -> set[Path]:
+    """The case folders to report: those changed since ``options.changed_since``, among
+    ``options.only``; all by default."""
+    if options.changed_since is not None:
+        cases = _changed_cases(archive, cases, options.changed_since)
+    if options.only is not None:
+        wanted = {p.resolve() for p in options.only}
+        cases = [c for c in cases if c.resolve() in wanted]
+    return set(cases)
 
 
 def _identity(archive: Archive, case: Path) -> str:

@@ -14,7 +14,6 @@ finding's line.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import replace
 from itertools import chain
@@ -26,6 +25,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive
 from ..records.facts import content_key
 from ..records.layout import STEPS_DIR
+from ..records.scan import read_file
 from ..records.yamlsafe import load_bytes
 from .report import Report
 
@@ -94,9 +94,7 @@ def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
     found: dict[str, _Entry] = {}
     for record in sorted((folder / STEPS_DIR).glob("*.yaml")):
         try:
-            fd = os.open(record, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            with os.fdopen(fd, "rb") as fh:
-                loaded = load_bytes(fh.read(), archive.show(record))
+            loaded = load_bytes(read_file(record), archive.show(record))
         except (OSError, SopKitError):
             continue
         data = loaded.data if isinstance(loaded.data, dict) else {}

@@ -144,7 +144,6 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], removed)
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
-    written = archive.read_case(folder)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
     # included), without the trail: the record is not committed yet. This file's findings.
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
@@ -152,7 +151,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.message = commit_message(current.id, sop, record, update)
     result.approvers = approvers(archive, sop, record)
     if approved and update.koreksi is not None:
-        _, alone = target(case_progress(sop, written), StepUpdate(update.no, setujui=True))
+        _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(update.no, setujui=True))
         if alone is None or alone.name != path.name:  # another round's record: name this one's
             result.round_to_name = record.putaran
     return result

@@ -42,6 +42,14 @@ def scan(folder: Path) -> Listing:
     return out
 
 
+def read_file(path: Path) -> bytes:
+    """A file's bytes, never through a symbolic link at its end (raises OSError), for a file
+    a listing showed regular and read again later."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
 def listing_digest(listing: Listing) -> str:
     """What must stay the same for a cached verdict to hold, as one digest: every name with
     its kind, size, modification and change times and inode. Equal digests, the same files

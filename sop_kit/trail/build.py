@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -46,7 +45,7 @@ from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
-from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, top_level
+from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, records_prefix, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
 from .register import RegisterHistory
@@ -116,8 +115,7 @@ def build_trail(
     top = top_level(layout.root)
     if top is None:
         return None
-    prefix = os.path.relpath(layout.root, top).replace(os.sep, "/")
-    paths = GovernedPaths.of("" if prefix == "." else prefix + "/")
+    paths = GovernedPaths.of(records_prefix(layout.root, top))
     commits = read_history(top, paths.history())
     builder = _Builder(layout, trust_root, top, paths, commits, cache_dir, use_cache, now)
     with BlobReader(top) as blobs:

@@ -11,6 +11,7 @@ while what a parent brought in was seen in that parent's own commits.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -68,6 +69,13 @@ def top_level(path: Path) -> Path | None:
     """The git work tree holding ``path``, or None if it is not in one."""
     proc = run(path, "rev-parse", "--show-toplevel")
     return Path(proc.stdout.strip()) if proc.returncode == 0 else None
+
+
+def records_prefix(root: Path, top: Path) -> str:
+    """The archive folder ``root`` as a path inside the repository at ``top``, with a trailing
+    slash ("" when it is the top), as history names the files under it."""
+    prefix = os.path.relpath(root, top).replace(os.sep, "/")
+    return "" if prefix == "." else prefix + "/"
 
 
 def is_shallow(repo: Path) -> bool:

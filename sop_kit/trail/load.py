@@ -16,7 +16,7 @@ from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import FUTURE_SLACK, build_trail
 from .findings import trail_findings, uncommitted_findings
-from .gitlog import commit_date, head_commit, is_shallow, top_level, uncommitted
+from .gitlog import commit_date, head_commit, is_shallow, records_prefix, top_level, uncommitted
 from .model import Source, Trail
 from .register import working_copy_findings
 
@@ -74,8 +74,7 @@ def load_trail(
             write_json(file, {"salt": salt, "trail": trail.to_json()})
     changed = uncommitted(top, layout.root)  # the working tree, never cached
     trail.findings += uncommitted_findings(layout, trail, changed)
-    records = os.path.relpath(layout.root, top).replace(os.sep, "/")
-    trail.findings += working_copy_findings("" if records == "." else records + "/", top, changed, layout.show)
+    trail.findings += working_copy_findings(records_prefix(layout.root, top), top, changed, layout.show)
     trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None
     return trail
 

@@ -12,12 +12,12 @@ is parsed unless a line left it (a year's register parses in about 20 ms, compar
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from ..core.findings import Finding, Severity
 from ..records.nomor import REGISTER_DIR, Nomor, changed_fields, entries_in, held, reservation
+from ..records.scan import read_file
 from .gitlog import BlobReader, Change, Commit
 
 Key = tuple[str, tuple[object, ...]]  # (path, every field of the reservation but batal)
@@ -89,9 +89,7 @@ def working_copy_findings(records: str, top: Path, changed: set[str], show: Call
         for path in paths:
             committed = set((blobs.read(f"HEAD:{path}") or b"").splitlines())
             try:
-                fd = os.open(top / path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-                with os.fdopen(fd, "rb") as fh:
-                    raw = fh.read()
+                raw = read_file(top / path)
             except OSError:
                 raw = b""
             lines = set(raw.splitlines())
