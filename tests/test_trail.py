@@ -500,3 +500,53 @@ def test_a_shallow_clone_is_refused_with_what_to_do(repo: SignedRepo, tmp_path: 
         judge(clone / "records", CheckOptions(use_cache=False))
     assert refused.value.code == "trail.shallow"
     assert judge(clone / "records", CheckOptions(use_cache=False, trail=False)).cases_checked == 1
+
+
+def test_a_case_deleted_from_the_archive_is_an_error_until_put_back(repo: SignedRepo, tmp_path: Path) -> None:
+    """Deleting a case folder hid its verdict: the check passed on what was left. Only the holder
+    of admin_arsip takes records out of the archive (a note, for the auditor); anyone else's
+    deletion is an error, committed or not, and a revert puts back exactly what was approved."""
+    add_step_5(repo, "budi-santoso")
+    cache = CheckOptions(cache_dir=tmp_path / "c")
+    folder = repo.case_dir()
+
+    def found() -> set[tuple[str, str]]:
+        return {(f.code, f.severity.value) for f in judge(repo.records, cache).findings}
+
+    assert not any(code.startswith("trail.") for code, _ in found())
+    shutil.rmtree(folder)  # not yet committed
+    assert ("trail.case_deleted_uncommitted", "error") in found()
+    repo.commit("rapikan arsip", "dewi-lestari", "Dewi Lestari", "2026-03-10T08:00:00+07:00")
+    report = judge(repo.records, cache)
+    deleted = [f for f in report.archive_findings if f.code == "trail.case_deleted"]
+    assert [(f.severity.value, f.params["id"], f.params["who"]) for f in deleted] == [
+        ("error", BASE_ID, "Dewi Lestari, S.Kesos. (fiktif)")
+    ]
+    assert Path(deleted[0].file).name == BASE_ID
+    # one finding for the case, not one per approved file it deleted
+    assert {f.code for f in report.findings} & {"trail.changed_after_approval", "trail.identity_changed"} == set()
+
+    clerk = {"GIT_AUTHOR_NAME": "Dewi", "GIT_AUTHOR_EMAIL": "d@contoh.id", "GIT_COMMITTER_NAME": "Dewi",
+             "GIT_COMMITTER_EMAIL": "d@contoh.id", "GIT_COMMITTER_DATE": "2026-03-10T09:00:00+07:00"}  # fmt: skip
+    repo.git("-c", "commit.gpgsign=false", "revert", "--no-edit", "HEAD", env=clerk)
+    assert not any(code.startswith("trail.") for code, _ in found())  # every approved file as approved
+
+    shutil.rmtree(folder)
+    repo.commit("Pemusnahan arsip sesuai JRA", "hendra-gunawan", "Hendra Gunawan", "2026-03-11T08:00:00+07:00")
+    assert [c for c in found() if c[0].startswith("trail.")] == [("trail.case_removed", "info")]
+
+
+def test_an_approved_file_edited_and_put_back_is_no_change(repo: SignedRepo, tmp_path: Path) -> None:
+    add_step_5(repo, "budi-santoso")
+    record = repo.case_dir() / "langkah" / "05-koordinasi.yaml"
+    approved = record.read_text()
+    record.write_text(approved + "catatan: diubah juru catat\n")
+    repo.commit("ubah catatan", None, "Dewi Lestari", "2026-03-10T08:00:00+07:00")
+    _, found = trail_of(repo, tmp_path / "c")
+    assert ("trail.changed_after_approval", "05-koordinasi.yaml", 5) in found
+    record.write_text(approved)
+    repo.commit("kembalikan", None, "Dewi Lestari", "2026-03-10T09:00:00+07:00")
+    trail, found = trail_of(repo, tmp_path / "c")
+    assert found == []
+    kinds = [e.kind for e in trail.cases[BASE_ID].events if e.step == 5]
+    assert kinds == ["selesai", "diubah", "diubah"]  # the history still shows both edits

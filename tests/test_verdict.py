@@ -587,3 +587,27 @@ def test_the_dashboard_names_the_commit_it_was_built_from(top: Path, tmp_path: P
     assert opened.exit_code == 0, opened.output
     assert "ditambah perubahan yang belum di-commit" in home()  # a case folder no commit holds yet
     assert "Dibangun dari commit" not in home("--no-trail")  # without git's history, no claim of a commit
+
+
+def test_a_case_deleted_by_a_clerk_is_on_every_archive_surface_and_no_other_case(top: Path, tmp_path: Path) -> None:
+    """A clerk's commit that deletes a closed case took its verdict off every surface: the check
+    passed on what was left. Now the deletion is the archive's error on the check and the site,
+    and no other case's: its status, page and bag (exported without --force) are unchanged."""
+    shutil.rmtree(top / "records" / "kasus" / "2025" / OTHER)
+    commit(top, "rapikan arsip lama", "dewi-lestari", "dewi-lestari", "2026-06-01T08:00:00+07:00")
+    code, found = check(top)
+    deleted = [f for f in found if f["code"] == "trail.case_deleted"]
+    assert code == 1 and [(f["severity"], f["case"]) for f in deleted] == [("error", OTHER)]
+    records, site = top / "records", tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "--no-pdf", "-q"])
+    assert built.exit_code == 0, built.output
+    findings_page = htmllib.unescape((site / "temuan" / "index.html").read_text("utf-8"))
+    assert f"kasus {OTHER} dihapus dari arsip" in findings_page and "Dewi Lestari" in findings_page
+    exported = json.loads((site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
+    assert [row["code"] for row in exported if row["code"].startswith("trail.case")] == ["trail.case_deleted"]
+    assert errors_of(found, CLOSED) == set()
+    status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+    assert "Putusan: sesuai SOP" in status.output, status.output
+    bag = export_bag(audit(records), CLOSED, BagOptions(tmp_path / "bag", date(2026, 6, 2)))
+    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+    assert not any(f["code"].startswith("trail.case") for f in recorded)

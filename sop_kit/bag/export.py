@@ -238,7 +238,11 @@ def _findings(audit: Audit, verdict: Verdict, globals_: list[str]) -> list[Judge
     from: a bag's own check (verify-bag) has the records, not the history."""
     archive = audit.archive
     shown_globals = {archive.show(archive.root / rel) for rel in globals_}
-    general = [f for f in audit.report.archive_findings if f.file in shown_globals or f.code.startswith("trail.")]
+    general = [
+        f
+        for f in audit.report.archive_findings
+        if (f.file in shown_globals or f.code.startswith("trail.")) and f.case in (None, verdict.case)
+    ]  # not another case's (one deleted from the archive)
     return [(_source(f), f) for f in [*verdict.findings, *general]]
 
 

@@ -103,12 +103,12 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
         folders.setdefault(case.name, []).append(case)
     by_folder: dict[Path, list[Finding]] = {}
     for f in [*duplicates, *(trail.findings if trail is not None else [])]:
-        if f.case is None:
-            report.archive_findings.append(f)
-        elif f.case in folders:
+        if f.case in folders:
             named = folders[f.case]
             home = next((c for c in named if f.file.startswith(archive.show(c) + "/")), named[0])
             by_folder.setdefault(home, []).append(f)
+        else:  # the archive's, or of a case no folder holds now (an approval dropped with it)
+            report.archive_findings.append(f)
     for case in cases:
         found, facts, listing = judged[case]
         if case not in chosen:

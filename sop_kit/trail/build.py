@@ -192,6 +192,14 @@ class _Builder:
         self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
         self.sop_models: dict[str, Sop | None] = {}  # by blob
         self.case_sop: dict[str, CaseSopRef] = {}
+        # Case folders whose kasus.yaml is in the latest commit, and the commit (with what was
+        # in force before it) that last deleted a folder's kasus.yaml.
+        self.present: set[str] = set()
+        self.deleted: dict[str, tuple[Commit, _State]] = {}
+        # Every case file's current blob, by (case folder, name in it), and each approved step's
+        # files as approved: a change that puts them back undoes what it changed.
+        self.files: dict[tuple[str, str], str] = {}
+        self.approved: dict[tuple[str, str], dict[str, str]] = {}
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
         self.when = effective_times(commits, self.future)
@@ -343,9 +351,17 @@ class _Builder:
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
+                for name, status, _ in changes:
+                    if name == CASE_FILE and status == "D":
+                        self.present.discard(folder)
+                        self.deleted[folder] = (commit, before)
+                    elif name == CASE_FILE:
+                        self.present.add(folder)
+                        self.deleted.pop(folder, None)
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
+        self._removed_cases()
         shown = {path: self.show(path) for path, _ in self.register.broken}
         self.trail.findings += self.register.findings(blobs, shown)
         for case_id, ct in self.trail.cases.items():  # named in the findings' hints
@@ -356,6 +372,29 @@ class _Builder:
         self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}
         if self.trust_root and not self.pinned_seen and self.unpinned:
             self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
+
+    def _removed_cases(self) -> None:
+        """A case folder gone from the archive (its id in no folder now) is a record destroyed:
+        only the holder of ``admin_arsip`` may transfer or destroy records, under the retention
+        schedule. Their signed removal is a note, so the auditor still sees it; anyone else's
+        removes nothing from the verdict: an error (a warning under ``laporkan``). Of the archive
+        while no folder holds the case; of the case again when one is put back uncommitted."""
+        alive = {folder.rsplit("/", 1)[-1] for folder in self.present}
+        for folder, (commit, before) in sorted(self.deleted.items()):
+            case_id = folder.rsplit("/", 1)[-1]
+            if case_id in alive:
+                continue  # moved to another folder (a year corrected), not removed
+            if case_id in self.trail.cases:
+                self.trail.cases[case_id].removed = True
+            when = self.when[commit.sha]
+            signer = self._signer(commit, before)
+            params = {"id": case_id, "commit": commit.sha[:10], "who": self._who(commit, before),
+                      "date": f"{when.astimezone(WIB):%Y-%m-%d}"}  # fmt: skip
+            if signer is not None and any(t.admin_arsip and t.covers(when.date()) for t in signer.penugasan):
+                self._finding(Severity.INFO, "trail.case_removed", self._show(folder, ""), case_id, **params)
+            else:
+                severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
+                self._finding(severity, "trail.case_deleted", self._show(folder, ""), case_id, **params)
 
     def _dates(self, commit: Commit, cases: list[str]) -> None:
         """A commit dated well before one of its parents: one of the two dates was set by hand
@@ -419,9 +458,11 @@ class _Builder:
             dated=commit.when if commit.when != when else None,
         )
         approved_here: set[str] = set()
+        snapshots: list[tuple[str, tuple[str, ...]]] = []  # approved here: (step, its files)
         for name, status, blob in sorted(changes):
             if name == CASE_FILE:
-                self._identity(trail, base, before, signer, sig, case_id, status, blob, blobs)
+                if self._identity(trail, base, before, signer, sig, case_id, status, blob, blobs):
+                    snapshots.append((IDENTITY, (CASE_FILE,)))
                 continue
             if not name.startswith(STEPS_DIR + "/") or not name.endswith(".yaml"):
                 continue
@@ -444,6 +485,9 @@ class _Builder:
                 st.documents, st.done = set(record.dokumen), record.selesai
                 trail.events.append(event)
                 approved_here.add(step_name)
+                snapshots.append((step_name, (name, *record.dokumen)))
+                if IDENTITY not in trail.steps and (folder, IDENTITY) not in self.approved:
+                    snapshots.append((IDENTITY, (CASE_FILE,)))  # kasus.yaml as the first approval found it
             elif st is not None and st.approval is not None:
                 event = self._change(base, before, signer, sig, case_id, step_name, record, st)
                 trail.events.append(event)
@@ -452,6 +496,7 @@ class _Builder:
                     if record is not None:
                         st.documents, st.done = set(record.dokumen), record.selesai
                     approved_here.add(step_name)  # a file it adds is part of what it approves
+                    snapshots.append((step_name, (name, *st.documents)))
                 else:
                     st.changed_after.append(event)
             elif record is not None:
@@ -464,6 +509,17 @@ class _Builder:
                     event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
                     trail.events.append(event)
                     st.changed_after.append(event)
+        for name, status, blob in changes:
+            if status == "D":
+                self.files.pop((folder, name), None)
+            else:
+                self.files[(folder, name)] = blob
+        for step_name, names in snapshots:
+            self.approved[(folder, step_name)] = {n: self.files.get((folder, n), "") for n in names}
+        for step_name, st in trail.steps.items():
+            approved = self.approved.get((folder, step_name))
+            if st.changed_after and approved and all(self.files.get((folder, n), "") == b for n, b in approved.items()):
+                st.changed_after = []  # every file put back as approved (a revert): nothing changed stands
 
     def _identity(
         self,
@@ -476,20 +532,23 @@ class _Builder:
         status: str,
         blob: str,
         blobs: BlobReader,
-    ) -> None:
+    ) -> bool:
         """kasus.yaml: the case's creation, and any change to it once a step is approved (its
-        title, period, location, families) until someone who may decide re-approves it."""
+        title, period, location, families) until someone who may decide re-approves it. True
+        when this change is such a re-approval."""
         ref = self.blobs_seen.sop_ref(blob, blobs) if status != "D" else None
         if case_id not in self.case_sop:
             if ref is not None:
                 trail.events.append(replace(base, kind="dibuat"))
                 self.case_sop[case_id] = ref
-            return
+            return False
+        if status == "D":
+            return False  # the case removed: judged as a whole (_removed_cases)
         if ref is not None:
             self.case_sop[case_id] = ref
         approved = [st for name, st in trail.steps.items() if name != IDENTITY and st.approval is not None]
         if not approved:
-            return
+            return False
         identity = trail.steps.setdefault(IDENTITY, StepTrail(0, 0, IDENTITY, approval=approved[-1].approval))
         sop = self._sop(case_id, before)
         deciders = {r.id for r in sop.deciders} if sop else set()
@@ -500,6 +559,7 @@ class _Builder:
             event = replace(base, kind="identitas_diubah", file=CASE_FILE)
             identity.changed_after.append(event)
         trail.events.append(event)
+        return event.kind == "disetujui_ulang"
 
     def _verdict(
         self,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from ..core.findings import Finding, Severity
 from ..records.fieldtypes import CLOCK_SKEW, office_time
-from ..records.layout import CASE_FILE, STEPS_DIR, Layout
+from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR, Layout
 from .model import IDENTITY, Event, Trail
 
 
@@ -18,6 +18,8 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     unverified = Severity.ERROR if trail.policy == "wajib" else Severity.INFO
     changed = _changed_severity(trail)
     for ct in trail.cases.values():
+        if ct.removed:
+            continue  # the removal is the archive's finding; its steps are no case's now
         for st in ct.steps.values():
             where = trail.top / ct.folder
             shown = layout.show(where / CASE_FILE if st.file == IDENTITY else where / STEPS_DIR / st.file)
@@ -54,9 +56,11 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
     paths of the working tree: a check, a dossier or a site made here would show content
     nobody approved, under the approval's name. Graded like a committed change after
     approval; never cached with the trail, which describes history only."""
-    approved = [(ct, st) for ct in trail.cases.values() for st in ct.steps.values() if st.approval is not None]
-    if not approved or not changed:
+    if not changed:
         return
+    # A case folder gone from the working tree is one finding (removed_uncommitted_findings), not one per file.
+    cases = [ct for ct in trail.cases.values() if not ct.removed and (trail.top / ct.folder).is_dir()]
+    approved = [(ct, st) for ct in cases for st in ct.steps.values() if st.approval is not None]
     severity = _changed_severity(trail)
     # Paths as the other trail findings give them (inside the case folder), so the message reads
     # the same however the root was typed; the hint's ':/' path works from anywhere in the repository.
@@ -73,6 +77,20 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
             if f"{ct.folder}/{name}" in changed:
                 where = {"path": name, "restore": f":/{ct.folder}/{name}", "case": ct.case}
                 yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
+
+
+def removed_uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Iterator[Finding]:
+    """A case folder committed and now gone from the working tree (its id in no folder): a check
+    or site made here would simply not show it. Committed, it is :meth:`.build._Builder._removed_cases`."""
+    severity = Severity.ERROR if trail.policy == "wajib" else Severity.WARNING
+    for ct in trail.cases.values():
+        identity = f"{ct.folder}/{CASE_FILE}"
+        if ct.removed or identity not in changed or (trail.top / identity).exists():
+            continue
+        if any((layout.root / CASES_DIR).glob(f"*/{ct.case}/{CASE_FILE}")):
+            continue  # moved to another year's folder
+        where = {"id": ct.case, "restore": f":/{ct.folder}"}
+        yield Finding(severity, "trail.case_deleted_uncommitted", layout.show(trail.top / ct.folder), None, where)
 
 
 def _claimed(event: Event) -> datetime:

@@ -15,7 +15,7 @@ from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import FUTURE_SLACK, build_trail
-from .findings import trail_findings, uncommitted_findings
+from .findings import removed_uncommitted_findings, trail_findings, uncommitted_findings
 from .gitlog import commit_date, head_commit, is_shallow, records_prefix, top_level, uncommitted
 from .model import Source, Trail
 from .register import working_copy_findings
@@ -74,6 +74,7 @@ def load_trail(
             write_json(file, {"salt": salt, "trail": trail.to_json()})
     changed = uncommitted(top, layout.root)  # the working tree, never cached
     trail.findings += uncommitted_findings(layout, trail, changed)
+    trail.findings += removed_uncommitted_findings(layout, trail, changed)
     trail.findings += working_copy_findings(records_prefix(layout.root, top), top, changed, layout.show)
     trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None
     return trail

@@ -71,6 +71,7 @@ class CaseTrail:
     events: list[Event] = field(default_factory=list)
     steps: dict[str, StepTrail] = field(default_factory=dict)  # by step file name
     deciders: str = "-"  # the names of the roles of its SOP's decision steps (who approves again)
+    removed: bool = False  # its folder is gone from the archive (a finding of the archive, not its steps)
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class Trail:
                 cid: {
                     "folder": ct.folder,
                     "deciders": ct.deciders,
+                    "removed": ct.removed,
                     "events": [event(e) for e in ct.events],
                     "steps": {
                         name: {
@@ -170,7 +172,7 @@ class Trail:
                 )
                 for e in c["events"]
             ]
-            ct = CaseTrail(cid, c["folder"], events, deciders=c["deciders"])
+            ct = CaseTrail(cid, c["folder"], events, deciders=c["deciders"], removed=c["removed"])
             for name, s in c["steps"].items():
                 st = StepTrail(s["step"], s["round"], name)
                 st.approval = events[s["approval"]] if s["approval"] is not None else None

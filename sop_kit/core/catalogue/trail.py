@@ -109,6 +109,33 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the staf.yaml change in commit {commit} is not signed by a staff administrator ({who}); it does not count",
         "registry changes must be signed by the Kepala Dinas or the Kasubag Umum",
     ),
+    "trail.case_deleted": (
+        "kasus {id} dihapus dari arsip di commit {commit} ({date}) oleh {who}, yang tidak memegang admin_arsip; "
+        "putusan kasus itu tidak lagi terlihat",
+        "arsip hanya dipindahkan atau dimusnahkan oleh pemegang admin_arsip (Kepala Dinas) sesuai JRA, dengan berita "
+        "acara dan commit bertanda tangan; bila tidak disengaja, pulihkan: git revert {commit}",
+        "case {id} was deleted from the archive in commit {commit} ({date}) by {who}, who holds no admin_arsip; "
+        "its verdict is no longer seen",
+        "records are transferred or destroyed only by the holder of admin_arsip (the Kepala Dinas) under the "
+        "retention schedule, with a record of destruction and a signed commit; if it was not intended, restore "
+        "it: git revert {commit}",
+    ),
+    "trail.case_removed": (
+        "kasus {id} dikeluarkan dari arsip di commit {commit} ({date}), ditandatangani {who} (admin_arsip)",
+        "pastikan ada berita acara pemindahan atau pemusnahan dan kasusnya jatuh tempo menurut JRA (sop-kit retensi)",
+        "case {id} was taken out of the archive in commit {commit} ({date}), signed by {who} (admin_arsip)",
+        "make sure a record of transfer or destruction exists and the case was due under the retention schedule "
+        "(sop-kit retensi)",
+    ),
+    "trail.case_deleted_uncommitted": (
+        "kasus {id} terhapus dari salinan kerja ini (belum di-commit); pemeriksaan dan situs dari sini tidak "
+        "menampilkannya",
+        "pulihkan: git restore --source=HEAD --staged --worktree -- {restore}; arsip hanya dipindahkan atau "
+        "dimusnahkan oleh pemegang admin_arsip sesuai JRA",
+        "case {id} is deleted from this working copy (not committed); a check or site made here does not show it",
+        "restore it: git restore --source=HEAD --staged --worktree -- {restore}; records are transferred or "
+        "destroyed only by the holder of admin_arsip under the retention schedule",
+    ),
     "trail.approval_dropped": (
         "persetujuan di commit {commit} hilang dari riwayat",
         "riwayat telah ditulis ulang; pulihkan commit itu atau minta persetujuan ulang",
