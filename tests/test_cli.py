@@ -213,3 +213,29 @@ def test_a_missing_archive_folder_says_where_it_looked_and_how_to_name_another(t
         assert result.exit_code == 2, result.output
         assert f"folder arsip tidak ditemukan (dicari: {where})" in result.output, result.output
         assert result.output.rstrip().endswith(f"sebutkan folder arsipnya: {how}"), result.output
+
+
+def test_run_from_inside_the_archive_the_commands_find_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk who went into a case folder to copy the photos is told 'archive not found' by
+    every command, though git finds its repository from there: the default ``records`` is now
+    looked for upwards too, and a folder named on the command line is kept."""
+    archive = build_archive(tmp_path / "repo" / "records")
+    case = next((archive / "kasus").glob("*/*"))
+    missing = sorted((case / "lampiran").iterdir())[0]
+    missing.unlink()  # a finding, whose file must be named so that it opens from where the clerk is
+    runner = CliRunner()
+    env = {"SOP_KIT_LANG": "id"}
+    for where in (case / "langkah", archive / "kasus", tmp_path / "repo"):
+        monkeypatch.chdir(where)
+        status = runner.invoke(main, ["status", case.name, "--no-trail"], env=env)
+        assert status.exit_code == 0 and f"Kasus {case.name}:" in status.output, (where, status.output)
+        checked = runner.invoke(main, ["check", "--no-trail", "--no-cache", "--format", "json"], env=env)
+        assert checked.exit_code == 1, (where, checked.output)
+        files = {f["file"] for f in json.loads(checked.stdout)["findings"]}
+        assert files and all((where / name).resolve().parent.parent == case for name in files), files
+    monkeypatch.chdir(case)
+    assert runner.invoke(main, ["status", ".", "--no-trail"], env=env).exit_code == 0
+    named = runner.invoke(main, ["check", str(tmp_path / "lain")], env=env)
+    assert named.exit_code == 2 and f"dicari: {tmp_path / 'lain'}" in named.output
+    monkeypatch.chdir(tmp_path)  # no archive here nor above
+    assert "folder arsip tidak ditemukan" in runner.invoke(main, ["check"], env=env).output

@@ -4,6 +4,7 @@ library errors become a message and an exit code."""
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -11,13 +12,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from ..check.run import CheckOptions
 from ..core import collector
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter, reporter_for
 from ..core.messages import LANGS, default_lang, render, text
-from ..records.layout import RECORDS_DIR, locate
+from ..records.layout import RECORDS_DIR, find_archive, locate
 
 F = TypeVar("F", bound=Callable[..., Any])
 ARCHIVE = click.Path(file_okay=False, path_type=Path)
@@ -43,8 +45,20 @@ def _resolve_lang(ctx: click.Context, param: click.Parameter, value: str | None)
 lang_option = click.option(
     "--lang", type=click.Choice(LANGS), default=None, callback=_resolve_lang, help="help.opt.lang"
 )
-root_option = click.option("--root", default=RECORDS_DIR, type=ARCHIVE, help="help.opt.root")
-root_argument = click.argument("root", default=RECORDS_DIR, type=ARCHIVE)
+
+
+def _nearest_archive(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """The default ``records`` from the folder the command runs in, else the archive that folder
+    is in (a clerk who went into a case folder to copy the photos); a folder named is kept."""
+    if ctx.get_parameter_source(param.name or "") is ParameterSource.DEFAULT and not value.is_dir():
+        found = find_archive(Path.cwd())
+        if found is not None:
+            return Path(os.path.relpath(found))
+    return value
+
+
+root_option = click.option("--root", default=RECORDS_DIR, type=ARCHIVE, callback=_nearest_archive, help="help.opt.root")
+root_argument = click.argument("root", default=RECORDS_DIR, type=ARCHIVE, callback=_nearest_archive)
 
 
 def feedback_options(func: F) -> F:

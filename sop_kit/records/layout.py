@@ -89,6 +89,18 @@ class Layout:
         raise SopKitError("case.not_found", ident, None, id=ident)
 
 
+def find_archive(start: Path) -> Path | None:
+    """The archive a command run in ``start`` means when none is named, as git finds its
+    repository from any folder in it: ``records/`` in ``start`` or the nearest folder above it
+    that has one, or the archive folder ``start`` is inside (a clerk in a case folder)."""
+    for folder in (start, *start.parents):
+        if (folder / RECORDS_DIR / SOP_DIR).is_dir():
+            return folder / RECORDS_DIR
+        if (folder / SOP_DIR).is_dir() and (folder / CASES_DIR).is_dir():
+            return folder
+    return None
+
+
 def locate(root: Path | str | Layout) -> Layout:
     """The archive at ``root``; :class:`ConfigError` if there is none."""
     if isinstance(root, Layout):

@@ -145,7 +145,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "help.help": ("Tampilkan bantuan ini lalu keluar.", "", "Show this message and exit.", ""),
     "help.version": ("Tampilkan versi lalu keluar.", "", "Show the version and exit.", ""),
     # --- shared options
-    "help.opt.root": ("Folder arsip (bawaan: records).", "", "Archive folder (default: records).", ""),
+    "help.opt.root": (
+        "Folder arsip (bawaan: records di sini atau di atasnya, atau arsip tempat folder ini berada).",
+        "",
+        "Archive folder (default: records here or above, or the archive this folder is in).",
+        "",
+    ),
     "help.opt.lang": (
         "Bahasa pesan: id atau en (bawaan: $SOP_KIT_LANG, selain itu id).",
         "",
