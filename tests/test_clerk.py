@@ -30,6 +30,7 @@ PDF = CORPUS / "base" / "lampiran" / "01-data-rawan.pdf"
 PHOTO = CORPUS / "base" / "foto" / "07-pembinaan-1.jpg"
 SOP = "61.1.D.049/I/2020"
 NEW = ["--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-03-02", "--oleh", "rizki-ramadhan"]
+STOPPED_BY = ["--oleh", "agus-permana", "--tanggal", "2026-03-05"]  # the Kasi decides; a date, not the clock
 
 
 def git(repo: Path, *args: str) -> str:
@@ -77,6 +78,25 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 # --- new -------------------------------------------------------------------------------
+
+
+def test_new_refuses_a_second_open_case_for_the_same_desa(repo: Path) -> None:
+    """A hurried clerk who ran ``new`` twice (the first seemed to fail) got two open cases for
+    one coaching. The desa's open case is named instead; ``--lagi`` opens a separate one, and a
+    finished, withdrawn or closed case is no reason to refuse."""
+    first = new_case(repo)
+    code, out = run("new", *NEW, "--no-input")
+    assert code == 2 and f"desa Campakasari sudah punya kasus {SOP} yang belum selesai: {first.name}" in out, out
+    assert cases(repo) == [first]
+    code, out = run("new", "--kecamatan", "Campaka", "--desa", "Cimahi", *NEW[4:], "--no-input")
+    assert code == 0, out  # another desa of the same kecamatan
+    code, out = run("new", *NEW, "--lagi", "--no-input")
+    assert code == 0 and len([c for c in cases(repo) if "campakasari" in c.name]) == 2, out
+    for folder in cases(repo):
+        code, out = run("hentikan", folder.name, "batal", "--alasan", "Dibuka dua kali", *STOPPED_BY)
+        assert code == 0, out
+    code, out = run("new", *NEW, "--no-input")
+    assert code == 0, out
 
 
 def test_new_writes_every_step_and_passes_check(repo: Path) -> None:

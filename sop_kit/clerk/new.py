@@ -19,11 +19,12 @@ from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive
-from ..records.ids import new_case_id
+from ..records.ids import new_case_id, slug
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Sop
 from ..records.models.sop import Langkah
 from ..records.parse import parse_file
+from ..records.rounds import Status, case_progress
 from ..records.wilayah import Register, Wilayah, purwakarta
 from ..records.yamlwrite import scalar
 from ..trail.gitlog import run, top_level
@@ -45,6 +46,7 @@ class NewCase:
     sampai: date | None = None
     judul: str | None = None
     sop: str | None = None  # SOP number; default: the archive's only SOP
+    lagi: bool = False  # a case although the desa has one open under the SOP (a separate coaching)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,27 @@ def taken_ids(archive: Archive, year: int) -> set[str]:
     return taken
 
 
+def open_cases(archive: Archive, desa: Wilayah, sop: Sop) -> list[str]:
+    """The desa's cases under ``sop`` not yet done, withdrawn or closed: a clerk who ran
+    ``new`` twice (the first seemed to fail), or did not know a colleague had opened one. Only
+    the folders whose id names the desa are read."""
+    found = []
+    for folder in archive.case_dirs():
+        if f"-{slug(desa.nama)}-" not in folder.name:
+            continue
+        case = archive.read_case(folder)
+        kasus = case.kasus
+        if kasus is None or kasus.lokasi.kode != desa.kode or kasus.sop.nomor != sop.nomor:
+            continue
+        case_sop = archive.sop_of(kasus)
+        if case_sop is None or case_progress(case_sop, case).status not in (Status.DONE, *_STOPPED):
+            found.append(folder.name)
+    return found
+
+
+_STOPPED = (Status.WITHDRAWN, Status.CLOSED)
+
+
 def create_case(archive: Archive, request: NewCase, rng: random.Random | None = None) -> Created:
     """Write ``kasus/<year>/<id>/`` with kasus.yaml and one record per SOP step.
 
@@ -165,6 +188,8 @@ def create_case(archive: Archive, request: NewCase, rng: random.Random | None = 
     if request.sampai is not None and request.sampai < request.mulai:
         raise ConfigError("new.period_order", None, start=request.mulai, end=request.sampai)
     sop = choose_sop(archive, request.sop, request.mulai)
+    if not request.lagi and (open_ := open_cases(archive, desa, sop)):
+        raise ConfigError("new.open_case", None, desa=desa.nama, cases=", ".join(open_), sop=sop.nomor)
     taken = taken_ids(archive, request.mulai.year)
     for _ in range(_ATTEMPTS):
         case_id = new_case_id(request.mulai, desa.nama, rng)

@@ -27,6 +27,7 @@ from .usage import Command
 @click.option("--judul", help="help.new.judul")
 @click.option("--oleh", help="help.new.oleh")
 @click.option("--sop", "sop_nomor", metavar="NOMOR", help="help.new.sop")
+@click.option("--lagi", is_flag=True, help="help.new.lagi")
 @click.option("--no-input", is_flag=True, help="help.new.no_input")
 @lang_option
 @library_errors
@@ -39,6 +40,7 @@ def new(
     judul: str | None,
     oleh: str | None,
     sop_nomor: str | None,
+    lagi: bool,
     no_input: bool,
     lang: str,
 ) -> None:
@@ -62,7 +64,7 @@ def new(
             _carry_on(answers, root, lang)
             sys.exit(1)
     assert start is not None and answers.kecamatan and answers.desa and answers.oleh
-    request = NewCase(answers.kecamatan, answers.desa, start, answers.oleh, read_day(sampai), judul, answers.sop)
+    request = NewCase(answers.kecamatan, answers.desa, start, answers.oleh, read_day(sampai), judul, answers.sop, lagi)
     try:
         created = create_case(archive, request)
     except ConfigError:

@@ -288,6 +288,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "date '{value}' cannot be read",
         "write the date as YYYY-MM-DD or DD-MM-YYYY, e.g. 2026-03-02 or 02-03-2026",
     ),
+    "new.open_case": (
+        "desa {desa} sudah punya kasus {sop} yang belum selesai: {cases}",
+        "lanjutkan kasus itu (sop-kit status ID); bila ini memang pembinaan terpisah, jalankan lagi dengan --lagi",
+        "desa {desa} already has a case of {sop} not yet finished: {cases}",
+        "carry on with that case (sop-kit status ID); if this really is a separate coaching, run again with --lagi",
+    ),
     "new.no_free_id": (
         "tidak menemukan nomor kasus yang belum dipakai untuk desa {desa}",
         "coba lagi; bila terulang, laporkan ke pengelola sop-kit",

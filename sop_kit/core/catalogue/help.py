@@ -294,6 +294,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "SOP number, when the archive holds several.",
         "",
     ),
+    "help.new.lagi": (
+        "Buat juga bila desa ini sudah punya kasus SOP yang sama yang belum selesai (pembinaan terpisah).",
+        "",
+        "Create it even if the desa has a case of the same SOP not yet finished (a separate coaching).",
+        "",
+    ),
     "help.new.no_input": (
         "Jangan bertanya; gagal bila opsi kurang (untuk skrip).",
         "",
