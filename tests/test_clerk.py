@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import re
 import shutil
@@ -97,6 +98,37 @@ def test_new_refuses_a_second_open_case_for_the_same_desa(repo: Path) -> None:
         assert code == 0, out
     code, out = run("new", *NEW, "--no-input")
     assert code == 0, out
+
+
+def test_two_laptops_opening_the_same_desa_are_warned_after_the_merge(repo: Path) -> None:
+    """``new`` sees only its own copy: two clerks each open a case for Campakasari on their
+    branch, and the merge brings in both. Each is then a warning of both cases, at the desa's
+    line, on every surface that reads the verdict, until one is withdrawn."""
+    git(repo, "checkout", "-q", "-b", "laptop-2")
+    second = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "dibuka di laptop 2")
+    git(repo, "checkout", "-q", "main")
+    first = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "dibuka di laptop 1")
+    git(repo, "merge", "-q", "--no-edit", "laptop-2")
+    code, out = run("check", "records", "--no-trail", "--format", "json")
+    found = json.loads(out)["findings"]
+    warned = {
+        (f["case"], f["file"].rsplit("/", 1)[-1], f["params"]["others"])
+        for f in found
+        if f["code"] == "case.open_twice"
+    }
+    assert warned == {(first.name, "kasus.yaml", second.name), (second.name, "kasus.yaml", first.name)}, found
+    line = next(f["line"] for f in found if f["code"] == "case.open_twice" and f["case"] == first.name)
+    assert (first / "kasus.yaml").read_text("utf-8").splitlines()[line - 1].strip().startswith("desa:")
+    assert code == 0  # a warning: --strict fails
+    assert run("check", "records", "--no-trail", "--strict")[0] == 1
+    code, out = run("hentikan", second.name, "batal", "--alasan", "Dibuka dua kali", *STOPPED_BY)
+    assert code == 0, out
+    code, out = run("check", "records", "--no-trail", "--format", "json")
+    assert not any(f["code"] == "case.open_twice" for f in json.loads(out)["findings"]), out
 
 
 def test_new_writes_every_step_and_passes_check(repo: Path) -> None:

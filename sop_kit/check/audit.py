@@ -26,6 +26,7 @@ from ..trail.build import authorised_content
 from ..trail.load import load_trail
 from ..trail.model import Trail
 from .nomor import add_number_findings
+from .opened import add_open_twice_findings
 from .report import Report, Verdict
 from .run import CheckOptions, check_archive
 from .shared import add_shared_file_findings
@@ -70,6 +71,7 @@ def audit(
         report = check_archive(archive, trail, options, reporter)
         add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
         add_shared_file_findings(archive, report)  # one photo as evidence of two cases
+        add_open_twice_findings(archive, report)  # one coaching, one case
     return Audit(archive, trail, report, options)
 
 

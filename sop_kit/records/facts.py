@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from .archive import Archive, CaseFolder
-from .rounds import closed_on, progress_of
+from .rounds import Status, closed_on, progress_of
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,8 @@ class Counted:
     opened: date
     closed: date | None
     done: tuple[DoneStep, ...]
+    desa: str = ""  # its code in the Kemendagri register
+    open: bool = False  # not done, withdrawn or closed: the desa's coaching under way
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class CaseFacts:
                 counted.id, counted.kecamatan, list(counted.sop), counted.opened.isoformat(),
                 counted.closed.isoformat() if counted.closed else None,
                 [[d.step, d.round, d.day.isoformat(), d.minutes, d.decision] for d in counted.done],
+                counted.desa, counted.open,
             ],
         }  # fmt: skip
 
@@ -85,11 +88,12 @@ class CaseFacts:
         c = data["counted"]
         counted = None
         if c is not None:
-            cid, kecamatan, (nomor, revisi), opened, closed, done = c
+            cid, kecamatan, (nomor, revisi), opened, closed, done, desa, is_open = c
             counted = Counted(
                 str(cid), str(kecamatan), (str(nomor), int(revisi)), date.fromisoformat(opened),
                 date.fromisoformat(closed) if closed else None,
                 tuple(DoneStep(int(s), int(r), date.fromisoformat(d), m, k) for s, r, d, m, k in done),
+                str(desa), bool(is_open),
             )  # fmt: skip
         evidence, rest = data["attached"]
         attached = dict.fromkeys(rest.split(), False) | dict.fromkeys(evidence.split(), True)
@@ -117,6 +121,9 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
         for r in (st.record for st in case.steps)
         if r.status == "selesai" and r.selesai is not None and r.langkah <= len(sop.langkah)
     )  # fmt: skip
-    closed = closed_on(progress_of(sop, case.steps))
-    counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done)
+    progress = progress_of(sop, case.steps)
+    closed = closed_on(progress)
+    is_open = progress.status is not Status.DONE and kasus.dihentikan is None
+    counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done,
+                      kasus.lokasi.kode, is_open)  # fmt: skip
     return CaseFacts(tuple(numbers), counted, attached or {})

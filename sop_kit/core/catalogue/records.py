@@ -750,6 +750,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "attach the real {kind} (sop-kit step {case_id} {no} --lampir FILE); if it was listed twice by mistake, "
         "remove this entry from 'dokumen'",
     ),
+    "case.open_twice": (
+        "desa ini juga punya kasus {sop} lain yang belum selesai: {others}; satu pembinaan dicatat di satu kasus",
+        "bila kasus itu dibuka dua kali (dua petugas, dua laptop), lanjutkan satu dan batalkan yang lain: sop-kit "
+        'hentikan KASUS batal --alasan "dibuka dua kali"; bila memang dua pembinaan terpisah, biarkan',
+        "this desa also has another case of {sop} not yet finished: {others}; one coaching is recorded in one case",
+        "if the case was opened twice (two clerks, two laptops), carry on with one and withdraw the other: sop-kit "
+        'hentikan CASE batal --alasan "opened twice"; if they really are two separate coachings, leave them',
+    ),
     "doc.other_case": (
         "langkah {no}: '{path}' adalah berkas yang sama dengan '{other}' kasus {others} (langkah {other_no}); "
         "foto dan daftar hadir mencatat satu kegiatan di satu desa, tidak dapat menjadi bukti dua kasus",
