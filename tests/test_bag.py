@@ -129,6 +129,53 @@ def test_verify_bag_says_valid(bag: Path) -> None:
     assert report.valid, format_bag_report(report)
     assert report.case == CASE and report.notes == []
     assert report.files == int(bagit.Bag(str(bag)).info["Payload-Oxum"].split(".")[1])
+    # every approval of the trail, proven by the signed commit carried in the bag
+    assert report.proven == 7 and bagit.Bag(str(bag)).info["Bukti-Persetujuan"] == "7 commit (data/jejak/bukti)"
+    assert "7 approvals are proven by the signed commits in the bag" in format_bag_report(report, "en")
+
+
+def test_an_approved_record_replaced_in_a_bag_with_new_manifests_is_not_what_was_signed(
+    demo: Path, bag: Path, tmp_path: Path
+) -> None:
+    """Checksums cannot see a file changed and every manifest written again, and the bagged
+    trail is only a report. The commits in the bag can: the step record, a document it lists,
+    the commit itself or the signer's key, each changed, is named; the rest still proven."""
+    copy = copy_of(bag, tmp_path)
+    record = copy / CASE_REL / "langkah" / "06-pembinaan-lokasi.yaml"
+    record.write_text(record.read_text("utf-8") + "# peserta ditambah kemudian\n", "utf-8")
+    bagit.Bag(str(copy)).save(manifests=True)
+    assert bagit.Bag(str(copy)).is_valid()
+    report = verify_bag(copy)
+    assert [(p.code, p.file, p.params["no"]) for p in report.problems] == [
+        ("bag.proof_changed", f"{CASE_REL}/langkah/06-pembinaan-lokasi.yaml", 6)
+    ]
+    assert report.proven == 6 and "TIDAK SAH" in format_bag_report(report)
+
+    copy = copy_of(bag, tmp_path / "2")
+    shutil.copy2(demo / "kasus" / "2026" / "2026-02-cadassari-lsl6" / "foto" / "07-foto-01.jpg",
+                 copy / CASE_REL / "foto" / "07-foto-01.jpg")  # fmt: skip
+    bagit.Bag(str(copy)).save(manifests=True)
+    codes = [(p.code, p.file) for p in verify_bag(copy).problems]
+    assert ("bag.proof_changed", f"{CASE_REL}/foto/07-foto-01.jpg") in codes  # the check sees the hash too
+
+    copy = copy_of(bag, tmp_path / "3")
+    trail = json.loads((copy / f"data/jejak/jejak-{CASE}.json").read_text("utf-8"))
+    step1 = trail["events"][trail["steps"]["01-pengumpulan-data.yaml"]["approval"]]["commit"]
+    commit = copy / "data/jejak/bukti" / step1
+    commit.write_bytes(commit.read_bytes().replace(b"langkah 1", b"langkah 1 (disunting)"))
+    bagit.Bag(str(copy)).save(manifests=True)
+    assert [(p.code, p.params["no"]) for p in verify_bag(copy).problems] == [("bag.proof_missing", 1)]
+
+    copy = copy_of(bag, tmp_path / "4")
+    staff = copy / "data/records/staf.yaml"
+    agus = (demo.parent / ".kunci-demo" / "agus-permana.pub").read_text("utf-8").split()[1]
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / "baru")], check=True)
+    new_key = (tmp_path / "baru.pub").read_text("utf-8").split()[1]
+    staff.write_text(staff.read_text("utf-8").replace(agus, new_key), "utf-8")
+    bagit.Bag(str(copy)).save(manifests=True)
+    report = verify_bag(copy)  # a key replaced since: not a contradiction, an approval not proven here
+    assert report.valid and {p.code for p in report.notes} == {"bag.proof_unknown_key"}
+    assert report.proven == 7 - len(report.notes)
 
 
 def test_a_changed_payload_file_fails_naming_it(bag: Path, tmp_path: Path) -> None:
@@ -320,12 +367,14 @@ def test_a_signed_bag_changed_with_new_manifests_fails(demo: Path, signed: Path,
     note.write_text(note.read_text("utf-8") + "# ditambahkan kemudian\n", "utf-8")
     bagit.Bag(str(copy)).save(manifests=True)
     assert bagit.Bag(str(copy)).is_valid()
-    assert [p.code for p in verify_bag(copy).problems] == ["bag.signature_bad"]
+    changed = "bag.proof_changed"  # and the record is not the one the step's signed commit approved
+    assert [p.code for p in verify_bag(copy).problems] == ["bag.signature_bad", changed]
     budi, agus = (next(iter(office_key(demo, who))) for who in ("budi-santoso", "agus-permana"))
     resign(copy, demo, "budi-santoso", f"Agus Permana (agus-permana), {budi}")  # a name is only a claim
-    assert [p.code for p in verify_bag(copy, office_key(demo, "agus-permana")).problems] == ["bag.signer_not_trusted"]
+    anchored = verify_bag(copy, office_key(demo, "agus-permana"))
+    assert [p.code for p in anchored.problems] == ["bag.signer_not_trusted", changed]
     resign(copy, demo, "budi-santoso", f"Agus Permana (agus-permana), {agus}")  # a key it was not signed with
-    assert [p.code for p in verify_bag(copy).problems] == ["bag.signer_mismatch"]
+    assert [p.code for p in verify_bag(copy).problems] == ["bag.signer_mismatch", changed]
 
 
 def test_an_unsigned_bag_is_not_valid_when_a_key_is_expected(demo: Path, bag: Path) -> None:

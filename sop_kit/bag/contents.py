@@ -7,6 +7,7 @@ A bag's payload is a miniature archive plus what the office knew about the case:
     data/records/kasus/<tahun>/<id>/...     the case folder, file for file
     data/berkas/berkas-pembinaan-<id>.pdf   the internal dossier (personal data: a closed transfer)
     data/jejak/jejak-<id>.json, .txt        the approval trail from git (unless --no-trail)
+    data/jejak/bukti/<object id>            git's objects proving each verified approval (bag.proof)
     data/temuan-ekspor.json                 the check's findings at export time
 """
 
@@ -20,6 +21,8 @@ CHECKSUMS = ["sha256", "sha512"]  # sha512 too: archives keep bags for decades, 
 RECORDS = RECORDS_DIR
 DOSSIER_DIR = "berkas"
 TRAIL_DIR = "jejak"
+PROOF_DIR = "bukti"  # inside TRAIL_DIR
+PROOF_FIELD = "Bukti-Persetujuan"
 FINDINGS_FILE = "temuan-ekspor.json"
 TRAIL_FIELD = "Jejak-Persetujuan"
 # Values of TRAIL_FIELD: fixed words, read back by verify_bag, so not translated.

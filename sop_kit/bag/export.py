@@ -35,6 +35,8 @@ from .contents import (
     CHECKSUMS,
     DOSSIER_DIR,
     FINDINGS_FILE,
+    PROOF_DIR,
+    PROOF_FIELD,
     RECORDS,
     TRAIL_DIR,
     TRAIL_FIELD,
@@ -44,6 +46,7 @@ from .contents import (
     dossier_name,
     relative,
 )
+from .proof import write_proof
 from .signature import SIGNER_FIELD, public_key, sign, signer_of
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # RFC 8493; bagit.py writes 0.97
@@ -120,8 +123,10 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
             if entry.kind == "file":
                 _copy(folder / name, data / RECORDS / case_rel / name, archive.show(folder / name))
         _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
+        proofs = 0
         if found is not None:
             _write_trail(found, archive.shown, kasus.id, data / TRAIL_DIR)
+            proofs = write_proof(found, kasus.id, data / TRAIL_DIR / PROOF_DIR)
         _write_findings(data / FINDINGS_FILE, archive.shown, kasus.id, checked)
         trail_field = (
             TRAIL_INCLUDED if found is not None else (TRAIL_OMITTED if not audit.options.trail else TRAIL_UNAVAILABLE)
@@ -129,6 +134,8 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         info = _bag_info(archive, current, sop, state, checked, case_rel, trail_field, options.force)
         info["Bagging-Date"] = bagging_date.isoformat()
         info |= retention_info(archive, kasus, sop, current, folder, bagging_date)
+        if proofs:
+            info[PROOF_FIELD] = f"{proofs} commit (data/{TRAIL_DIR}/{PROOF_DIR})"
         if signer:
             info[SIGNER_FIELD] = signer
         for key, value in (

@@ -1,5 +1,6 @@
 """``sop-kit verify-bag BAG``: a case bag checked on arrival: bagit's own validation
-(completeness, fixity), then the bagged case judged again with sop-kit's rules."""
+(completeness, fixity), its signature, the bagged case judged again with sop-kit's rules, and
+its approvals against the signed commits it carries (:mod:`sop_kit.bag.proof`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..core.cache import read_json
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import render, text
+from ..records.archive import Archive
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, locate
 from ..records.scan import scan
 from . import signature
@@ -23,6 +25,7 @@ from .contents import (
     CHECKSUMS,
     DOSSIER_DIR,
     FINDINGS_FILE,
+    PROOF_DIR,
     RECORDS,
     TRAIL_DIR,
     TRAIL_FIELD,
@@ -30,6 +33,7 @@ from .contents import (
     dossier_name,
     relative,
 )
+from .proof import check_proof
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class BagReport:
     info: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    proven: int = 0  # approvals proven by the signed commits in the bag
     files: int = 0  # payload files listed in the manifest
     signer: str | None = None  # who signed it (bag-info), when the signature is good
     anchored: bool = False  # ... with a key the archive trusts (--kunci)
@@ -188,7 +193,10 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
                 report.problems.append(Problem("bag.no_trail", trail_file))
     known = _recorded(bag_dir, report)
     shown = str(records)
-    result = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False)).report
+    judged = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False))
+    result = judged.report
+    if report.case is not None and (bag_dir / "data" / TRAIL_DIR / PROOF_DIR).is_dir():
+        _check_approvals(bag_dir, report, judged.archive, report.case)
     for f in result.sorted():
         if f.severity is not Severity.ERROR:
             continue
@@ -198,6 +206,22 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
             report.notes.append(Problem("bag.known_error", where, {"rule": f.code}, f))
         else:
             report.problems.append(Problem("bag.check_error", where, {"rule": f.code}, f))
+
+
+def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id: str) -> None:
+    """The trail's verified approvals, checked against the git objects in the bag."""
+    trail = read_json(bag_dir / "data" / TRAIL_DIR / f"jejak-{case_id}.json")
+    folder = next((c for c in archive.case_dirs() if c.name == case_id), None)
+    if not isinstance(trail, dict) or folder is None:
+        return  # the missing trail or case is a problem already
+    case = archive.read_case(folder)
+    documents = {Path(s.loaded.file).name: [d.berkas for d in s.record.dokumen] for s in case.steps}
+    keys = {person.id: person.kunci_ssh for person in archive.staff.values()}
+    case_dir = f"data/{RECORDS}/{folder.relative_to(archive.root).as_posix()}"
+    proof = check_proof(bag_dir, trail, case_dir, documents, keys)
+    report.proven = proof.proven
+    report.problems += [Problem(code, file, params) for code, file, params in proof.problems]
+    report.notes += [Problem(code, file, params) for code, file, params in proof.notes]
 
 
 def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
@@ -233,6 +257,8 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
         code = "bag.valid_signed" if report.anchored else "bag.valid"
         params = {"files": report.files, "algorithms": ", ".join(CHECKSUMS), "who": report.signer or "-"}
         verdict, limit = render(code, lang, params)
+        if report.proven:
+            limit = text("bag.limit_proven", lang, proven=report.proven)
         out += [verdict, f"  {limit}"]
     else:
         out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))

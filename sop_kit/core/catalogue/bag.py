@@ -275,6 +275,61 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the bag is what that signer sent; the trail in it is still their report, not signed commits: approval "
         "signatures are proven in the office's git repository (sop-kit trail)",
     ),
+    "bag.proof_missing": (
+        "langkah {no}: bukti persetujuannya (commit {commit} dan pohon foldernya) tidak lengkap atau tidak cocok "
+        "dengan id-nya",
+        "objek git di data/jejak/bukti harus persis yang disebut jejak: minta kantor mengekspor ulang bag",
+        "step {no}: the proof of its approval (commit {commit} and its folder trees) is incomplete or does not "
+        "match its id",
+        "the git objects in data/jejak/bukti must be exactly those the trail names: ask the office to export the "
+        "bag again",
+    ),
+    "bag.proof_bad_signature": (
+        "langkah {no}: commit {commit} di bag tidak bertanda tangan sah, padahal jejak menyebutnya terverifikasi",
+        "bag ini telah diubah sesudah dibuat: jangan terima; minta kantor mengirim ulang",
+        "step {no}: commit {commit} in the bag has no good signature, though the trail calls it verified",
+        "the bag was changed after it was made: do not accept it; ask the office to send it again",
+    ),
+    "bag.proof_changed": (
+        "langkah {no}: '{path}' di bag bukan berkas yang disetujui commit bertanda tangan {commit}",
+        "isi catatan atau dokumen diganti sesudah persetujuan: jangan terima bag ini; minta kantor mengirim ulang",
+        "step {no}: '{path}' in the bag is not the file the signed commit {commit} approved",
+        "a record or document was replaced after approval: do not accept this bag; ask the office to send it again",
+    ),
+    "bag.proof_changed_recorded": (
+        "catatan: langkah {no}: '{path}' berubah sesudah disetujui di commit {commit}, seperti tercatat di jejak",
+        "",
+        "note: step {no}: '{path}' changed after its approval in commit {commit}, as the trail records",
+        "",
+    ),
+    "bag.proof_unknown_key": (
+        "catatan: langkah {no}: commit {commit} ditandatangani kunci {fingerprint}, yang tidak tercantum untuk {who} "
+        "di staf.yaml bag; persetujuan ini tidak terbukti di sini",
+        "",
+        "note: step {no}: commit {commit} is signed with key {fingerprint}, which the bag's staf.yaml does not list "
+        "for {who}; this approval is not proven here",
+        "",
+    ),
+    "bag.proof_unreadable": (
+        "catatan: langkah {no}: tanda tangan commit {commit} tidak dapat diperiksa di sini; periksa di repositori "
+        "kantor (sop-kit trail)",
+        "",
+        "note: step {no}: the signature of commit {commit} cannot be checked here; check it in the office's "
+        "repository (sop-kit trail)",
+        "",
+    ),
+    "bag.limit_proven": (
+        "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
+        "menyetujuinya; {proven} persetujuan terbukti dari "
+        "commit bertanda tangan di dalam bag (kunci menurut staf.yaml bag, catatan dan dokumen persis yang "
+        "disetujui); peran penanda tangan pada hari itu dibuktikan di repositori git kantor (sop-kit trail)",
+        "",
+        "checksums prove the bag unchanged since its manifests were made, not who made or approved it; {proven} "
+        "approvals are proven by the "
+        "signed commits in the bag (keys as the bag's staf.yaml gives them, records and documents exactly those "
+        "approved); the signer's role on that day is proven in the office's git repository (sop-kit trail)",
+        "",
+    ),
     "bag.valid": (
         "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok) dan kasusnya lolos pemeriksaan sop-kit",
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "

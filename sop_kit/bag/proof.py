@@ -1,0 +1,215 @@
+"""The approvals of a bagged case, proven inside the bag.
+
+A bag's checksums show it unchanged since its manifests were made, not who approved what, and
+its trail (``jejak-<id>.json``) is the office's report. When the trail is included, the bag
+also carries, for each approved step, the git objects that prove the approval, as git stores
+them: the signed commit and the trees from its root down to the case folder and everything
+below it (``data/jejak/bukti/<object id>``). ``verify-bag`` checks them without git and
+without the office's repository:
+
+- every object is the one its id names (git's SHA-1 or SHA-256 of its header and bytes), so
+  nothing in it can be swapped without changing the commit id the trail reports;
+- the commit's SSH signature (namespace ``git``) is good, by a key that the bag's staff
+  registry gives the person the trail names as its signer (a bag signed with a key the
+  archive trusts vouches for that registry);
+- in the tree the commit signed, the step record and every document it lists are, byte for
+  byte, the files in the bag.
+
+Not proven here, only in the office's repository: that the signer held the step's role that
+day by the registry then in force, and when the commit entered the main line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..records.layout import STEPS_DIR
+from ..trail.gitlog import BlobReader
+from ..trail.model import IDENTITY, Trail
+from ..trail.signatures import allowed_set
+from ..trail.sshsig import Checker, Unsupported
+from .contents import PROOF_DIR, TRAIL_DIR
+
+# --- export -------------------------------------------------------------------------------
+
+
+def write_proof(trail: Trail, case_id: str, out: Path) -> int:
+    """Write into ``out`` the objects proving the case's verified approvals; their number of commits."""
+    ct = trail.cases.get(case_id)
+    if ct is None:
+        return 0
+    commits = sorted({st.approval.commit for st in ct.steps.values() if st.approval and st.approval.verified})
+    if not commits:
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    with BlobReader(trail.top) as objects:
+
+        def keep(object_id: str) -> bytes:
+            data = objects.read(object_id)
+            if data is None:
+                raise OSError(f"git object {object_id} missing")
+            (out / object_id).write_bytes(data)
+            return data
+
+        for sha in commits:
+            tree = _tree_id(keep(sha))
+            for name in ct.folder.split("/"):
+                tree = dict(_entries(keep(tree), len(sha))).get(name, (b"", ""))[1]
+                if not tree:
+                    raise OSError(f"{ct.folder} not in commit {sha}")
+            pending = [tree]
+            while pending:  # the case folder and every folder below it
+                for mode, object_id in dict(_entries(keep(pending.pop()), len(sha))).values():
+                    if mode == b"40000":
+                        pending.append(object_id)
+    return len(commits)
+
+
+# --- verification ---------------------------------------------------------------------------
+
+
+@dataclass
+class Proof:
+    """What the objects in a bag prove of its approvals. ``problems`` contradict the bag (an
+    object that is not what its id says, a bad signature, a file other than the one signed);
+    ``notes`` are approvals the bag cannot prove (a key its registry does not give the signer)."""
+
+    proven: int = 0
+    problems: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+
+
+def check_proof(
+    bag_dir: Path,
+    trail: Mapping[str, Any],
+    case_dir: str,
+    documents: Mapping[str, Sequence[str]],
+    keys: Mapping[str, Sequence[str]],
+) -> Proof:
+    """Check the approvals ``trail`` (the bag's ``jejak`` JSON) reports against the objects in
+    the bag. ``case_dir`` is the case folder inside the bag (``data/records/kasus/…``);
+    ``documents`` the files each step record lists (by step file name, as the bag's records
+    say); ``keys`` the public keys of each person in the bag's staff registry."""
+    proof = Proof()
+    store = bag_dir / "data" / TRAIL_DIR / PROOF_DIR
+    events, folder = trail.get("events") or [], str(trail.get("folder") or "")
+    for step_file, step in sorted((trail.get("steps") or {}).items()):
+        index = step.get("approval")
+        if index is None or not 0 <= index < len(events) or not events[index].get("verified"):
+            continue
+        event = events[index]
+        where = f"data/{TRAIL_DIR}/{PROOF_DIR}/{event['commit']}"
+        problem = _check_approval(bag_dir, store, event, folder, case_dir, step_file, documents, keys, proof)
+        if problem is None:
+            proof.proven += 1
+            continue
+        code, file, params = problem
+        params = {"no": step.get("step"), "commit": str(event["commit"])[:10], **params}
+        if code == "bag.proof_changed" and step.get("changed_after_approval"):
+            proof.notes.append(("bag.proof_changed_recorded", file, params))
+        elif code in ("bag.proof_unknown_key", "bag.proof_unreadable"):
+            proof.notes.append((code, file or where, params))
+        else:
+            proof.problems.append((code, file or where, params))
+    return proof
+
+
+def _check_approval(
+    bag_dir: Path,
+    store: Path,
+    event: Mapping[str, Any],
+    folder: str,
+    case_dir: str,
+    step_file: str,
+    documents: Mapping[str, Sequence[str]],
+    keys: Mapping[str, Sequence[str]],
+    proof: Proof,
+) -> tuple[str, str, dict[str, Any]] | None:
+    sha = str(event.get("commit") or "")
+    raw = _object(store, sha, b"commit")
+    if raw is None:
+        return "bag.proof_missing", "", {}
+    signer = str(event.get("signer") or "")
+    allowed = allowed_set({signer: keys.get(signer, ())}).blobs
+    try:
+        verdict = Checker(allowed).commit(raw, b"gpgsig" if len(sha) == 40 else b"gpgsig-sha256")
+    except Unsupported:
+        return "bag.proof_unreadable", "", {}
+    if verdict is None or verdict.status == "B":
+        return "bag.proof_bad_signature", "", {}
+    if verdict.status != "G":
+        return "bag.proof_unknown_key", "", {"who": signer, "fingerprint": verdict.fingerprint or "-"}
+    tree_id = _tree_id(raw)
+    for name in folder.split("/"):
+        tree = _object(store, tree_id, b"tree")
+        tree_id = dict(_entries(tree, len(sha))).get(name, (b"", ""))[1] if tree is not None else ""
+        if not tree_id:
+            return "bag.proof_missing", "", {}
+    if event.get("tree") and event["tree"] != tree_id:
+        return "bag.proof_missing", "", {}
+    names = (IDENTITY,) if step_file == IDENTITY else (f"{STEPS_DIR}/{step_file}", *documents.get(step_file, ()))
+    for name in names:
+        signed = _blob_in(store, tree_id, name, len(sha)) if _inside(name) else None
+        bagged = bag_dir / case_dir / name
+        data = bagged.read_bytes() if signed is not None and bagged.is_file() else None
+        if signed is None or data is None or _object_id(b"blob", data, len(sha)) != signed:
+            return "bag.proof_changed", f"{case_dir}/{name}", {"path": name}
+    return None
+
+
+def _inside(name: str) -> bool:
+    """A path that stays in the case folder (the bag's records are the bag maker's: a listed
+    document named '../../x' is never read)."""
+    parts = name.split("/")
+    return not name.startswith("/") and "\\" not in name and all(p not in ("", ".", "..") for p in parts)
+
+
+def _blob_in(store: Path, tree_id: str, name: str, id_len: int) -> str | None:
+    """The id of the file ``name`` (a path inside the tree) in the stored tree ``tree_id``."""
+    *dirs, leaf = name.split("/")
+    for part in dirs:
+        tree = _object(store, tree_id, b"tree")
+        tree_id = dict(_entries(tree, id_len)).get(part, (b"", ""))[1] if tree is not None else ""
+        if not tree_id:
+            return None
+    tree = _object(store, tree_id, b"tree")
+    mode, object_id = dict(_entries(tree, id_len)).get(leaf, (b"", "")) if tree is not None else (b"", "")
+    return object_id if object_id and mode != b"40000" else None
+
+
+def _object(store: Path, object_id: str, kind: bytes) -> bytes | None:
+    """The stored object ``object_id``, if it is one of ``kind`` whose bytes hash to that id."""
+    if len(object_id) not in (40, 64) or any(c not in "0123456789abcdef" for c in object_id):
+        return None
+    path = store / object_id
+    data = path.read_bytes() if path.is_file() else None
+    if data is None or _object_id(kind, data, len(object_id)) != object_id:
+        return None
+    return data
+
+
+def _object_id(kind: bytes, data: bytes, id_len: int) -> str:
+    algorithm = hashlib.sha1 if id_len == 40 else hashlib.sha256
+    return algorithm(kind + b" %d\0" % len(data) + data).hexdigest()
+
+
+def _tree_id(commit: bytes) -> str:
+    first = commit.split(b"\n", 1)[0]
+    return first[5:].decode("ascii", "replace") if first.startswith(b"tree ") else ""
+
+
+def _entries(tree: bytes, id_len: int) -> Iterable[tuple[str, tuple[bytes, str]]]:
+    """A tree object's entries: name -> (mode, object id)."""
+    size = id_len // 2
+    pos = 0
+    while pos < len(tree):
+        space, nul = tree.find(b" ", pos), tree.find(b"\0", pos)
+        if space < 0 or nul < space or nul + 1 + size > len(tree):
+            return  # not a tree git wrote: its names are not read
+        mode, name = tree[pos:space], tree[space + 1 : nul].decode("utf-8", "surrogateescape")
+        yield name, (mode, tree[nul + 1 : nul + 1 + size].hex())
+        pos = nul + 1 + size
