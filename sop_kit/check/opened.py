@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
+from ..records.facts import Counted
 from ..records.layout import CASE_FILE
 from .report import Report
 
@@ -22,27 +23,21 @@ def add_open_twice_findings(archive: Archive, report: Report) -> None:
     """Add to each reported case's verdict a warning for every other open case of the same
     SOP and desa in the archive."""
     every = [*((f, v.facts) for f, v in report.verdicts.items()), *report.others.items()]
-    groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Path, Counted]]] = {}
     for folder, facts in every:
         c = facts.counted
         if c is not None and c.open and c.desa:
-            groups.setdefault((c.sop[0], c.desa), []).append((folder, c.id))
+            groups.setdefault((c.sop[0], c.desa), []).append((folder, c))
     for (sop, _), cases in groups.items():
         if len(cases) < 2:
             continue
-        for folder, case_id in cases:
+        for folder, c in cases:
             verdict = report.verdicts.get(folder)
             if verdict is None:
                 continue
-            others = ", ".join(sorted(other for f, other in cases if f != folder))
+            others = ", ".join(sorted(other.id for f, other in cases if f != folder))
             finding = Finding(
-                Severity.WARNING, "case.open_twice", archive.show(folder / CASE_FILE), _line(archive, folder),
-                {"others": others, "sop": sop}, case_id,
+                Severity.WARNING, "case.open_twice", archive.show(folder / CASE_FILE), c.desa_line,
+                {"others": others, "sop": sop}, c.id,
             )  # fmt: skip
             report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, finding))
-
-
-def _line(archive: Archive, folder: Path) -> int | None:
-    """The line of the desa in kasus.yaml (read again: the cache keeps no lines)."""
-    loaded = archive.read_case(folder).kasus_loaded
-    return loaded.line_of(("lokasi", "desa")) if loaded is not None else None

@@ -56,6 +56,7 @@ class Counted:
     done: tuple[DoneStep, ...]
     desa: str = ""  # its code in the Kemendagri register
     open: bool = False  # not done, withdrawn or closed: the desa's coaching under way
+    desa_line: int | None = None  # where kasus.yaml names the desa (a finding's line, without reading it again)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class CaseFacts:
                 counted.id, counted.kecamatan, list(counted.sop), counted.opened.isoformat(),
                 counted.closed.isoformat() if counted.closed else None,
                 [[d.step, d.round, d.day.isoformat(), d.minutes, d.decision] for d in counted.done],
-                counted.desa, counted.open,
+                counted.desa, counted.open, counted.desa_line,
             ],
         }  # fmt: skip
 
@@ -88,12 +89,12 @@ class CaseFacts:
         c = data["counted"]
         counted = None
         if c is not None:
-            cid, kecamatan, (nomor, revisi), opened, closed, done, desa, is_open = c
+            cid, kecamatan, (nomor, revisi), opened, closed, done, desa, is_open, desa_line = c
             counted = Counted(
                 str(cid), str(kecamatan), (str(nomor), int(revisi)), date.fromisoformat(opened),
                 date.fromisoformat(closed) if closed else None,
                 tuple(DoneStep(int(s), int(r), date.fromisoformat(d), m, k) for s, r, d, m, k in done),
-                str(desa), bool(is_open),
+                str(desa), bool(is_open), int(desa_line) if desa_line is not None else None,
             )  # fmt: skip
         evidence, rest = data["attached"]
         attached = dict.fromkeys(rest.split(), False) | dict.fromkeys(evidence.split(), True)
@@ -124,6 +125,7 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
     progress = progress_of(sop, case.steps)
     closed = closed_on(progress)
     is_open = progress.status is not Status.DONE and kasus.dihentikan is None
+    desa_line = case.kasus_loaded.line_of(("lokasi", "desa")) if case.kasus_loaded else None
     counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done,
-                      kasus.lokasi.kode, is_open)  # fmt: skip
+                      kasus.lokasi.kode, is_open, desa_line)  # fmt: skip
     return CaseFacts(tuple(numbers), counted, attached or {})
