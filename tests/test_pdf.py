@@ -284,6 +284,20 @@ def test_no_heading_or_table_header_is_the_last_thing_on_a_page(demo_site: DemoS
     assert orphans == []
 
 
+def test_every_dossier_numbers_its_seven_sections_in_order(demo_site: DemoSite) -> None:
+    """A case without photos yet went from "4." to "6." in an official document: the photo
+    section is always there, saying that none is yet."""
+    headings = ["1. Identitas kasus", "2. Kelengkapan per langkah", "3. Pelaksanaan langkah", "4. Jejak persetujuan",
+                "5. Dokumentasi foto", "6. Daftar berkas", "7. Temuan pemeriksaan"]  # fmt: skip
+    without = 0
+    for pdf in _demo_pdfs(demo_site, "kasus/*/berkas-pembinaan-*.pdf"):
+        text = "".join(text_of(pdf).split())
+        at = [text.find("".join(h.split())) for h in headings]
+        assert min(at) >= 0 and at == sorted(at), (pdf.name, at)
+        without += "Dokumentasifotobelumtersedia." in text
+    assert without > 0  # the demo has cases with no photo yet
+
+
 def test_a_section_heading_starts_on_the_page_of_its_table(demo_site: DemoSite) -> None:
     """A case with two rounds has two notes under "3. Pelaksanaan langkah": they stay with the
     heading and the table, not alone at a page's foot."""
