@@ -606,6 +606,11 @@ def test_a_case_deleted_by_a_clerk_is_on_every_archive_surface_and_no_other_case
     exported = json.loads((site / "ekspor" / "temuan.json").read_text("utf-8"))["temuan"]
     assert [row["code"] for row in exported if row["code"].startswith("trail.case")] == ["trail.case_deleted"]
     assert errors_of(found, CLOSED) == set()
+    history = CliRunner().invoke(main, ["trail", OTHER, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+    assert history.exit_code == 0 and "[trail.case_deleted]" in history.output, (
+        history.output
+    )  # the auditor's next step
+    assert history.output.startswith(f"Jejak persetujuan kasus {OTHER}")
     status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
     assert "Putusan: sesuai SOP" in status.output, status.output
     bag = export_bag(audit(records), CLOSED, BagOptions(tmp_path / "bag", date(2026, 6, 2)))

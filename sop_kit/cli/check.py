@@ -11,7 +11,7 @@ import click
 from ..check.audit import audit, audit_case
 from ..check.output import FORMATS, format_report
 from ..check.run import CheckOptions
-from ..core.errors import ConfigError
+from ..core.errors import ConfigError, SopKitError
 from .options import (
     audit_options,
     complete_case,
@@ -73,10 +73,20 @@ def trail(case: str, root: Path, no_cache: bool, quiet: bool, verbose: bool, lan
     from ..trail.text import format_case_trail
 
     options = CheckOptions(use_cache=not no_cache)
-    found, folder = audit_case(root, case, options, reporter(quiet, verbose, lang))
+    try:
+        found, folder = audit_case(root, case, options, reporter(quiet, verbose, lang))
+        case_id = folder.name
+    except SopKitError as exc:
+        # A case deleted from the archive (trail.case_deleted) has no folder, but its history
+        # is what the auditor following that finding asks for.
+        found = audit(root, replace(options, only=()), reporter(quiet, verbose, lang))
+        gone = found.trail.case(case) if found.trail is not None else None
+        if exc.code != "case.not_found" or gone is None or not gone.removed:
+            raise
+        case_id = case
     if found.trail is None:
         raise ConfigError("trail.no_git", str(root))
-    click.echo(format_case_trail(found.trail, folder.name, lang), nl=False)
+    click.echo(format_case_trail(found.trail, case_id, lang), nl=False)
 
 
 COMMANDS = [check, status, trail]
