@@ -177,6 +177,16 @@ def test_an_approved_record_replaced_in_a_bag_with_new_manifests_is_not_what_was
     assert report.valid and {p.code for p in report.notes} == {"bag.proof_unknown_key"}
     assert report.proven == 7 - len(report.notes)
 
+    copy = copy_of(bag, tmp_path / "5")
+    shutil.rmtree(copy / "data/jejak/bukti")  # the proof taken out, the manifests written again
+    bagit.Bag(str(copy)).save(manifests=True)
+    assert [p.code for p in verify_bag(copy).problems] == ["bag.proof_removed"]
+    info = copy / "bag-info.txt"  # and the line naming it: as a bag made before the proof travelled
+    info.write_text("".join(x for x in info.read_text("utf-8").splitlines(True) if "Bukti-Persetujuan" not in x))
+    bagit.Bag(str(copy)).save(manifests=True)
+    report = verify_bag(copy)
+    assert report.valid and report.proven == 0 and [p.code for p in report.notes] == ["bag.proof_absent"]
+
 
 def test_a_changed_payload_file_fails_naming_it(bag: Path, tmp_path: Path) -> None:
     copy = copy_of(bag, tmp_path)

@@ -26,6 +26,7 @@ from .contents import (
     DOSSIER_DIR,
     FINDINGS_FILE,
     PROOF_DIR,
+    PROOF_FIELD,
     RECORDS,
     TRAIL_DIR,
     TRAIL_FIELD,
@@ -195,7 +196,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
     shown = str(records)
     judged = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False))
     result = judged.report
-    if report.case is not None and (bag_dir / "data" / TRAIL_DIR / PROOF_DIR).is_dir():
+    if report.case is not None and str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
         _check_approvals(bag_dir, report, judged.archive, report.case)
     for f in result.sorted():
         if f.severity is not Severity.ERROR:
@@ -209,11 +210,21 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
 
 
 def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id: str) -> None:
-    """The trail's verified approvals, checked against the git objects in the bag."""
+    """The trail's verified approvals, checked against the git objects in the bag. Without
+    them, approvals the trail calls verified are a note (a bag made before sop-kit carried its
+    proof), or a problem when bag-info says the proof is there (it was taken out)."""
     trail = read_json(bag_dir / "data" / TRAIL_DIR / f"jejak-{case_id}.json")
     folder = next((c for c in archive.case_dirs() if c.name == case_id), None)
     if not isinstance(trail, dict) or folder is None:
         return  # the missing trail or case is a problem already
+    store = f"data/{TRAIL_DIR}/{PROOF_DIR}"
+    if not (bag_dir / store).is_dir():
+        verified = sum(1 for e in trail.get("events") or [] if isinstance(e, dict) and e.get("verified"))
+        if report.info.get(PROOF_FIELD):
+            report.problems.append(Problem("bag.proof_removed", store, {"claimed": report.info[PROOF_FIELD]}))
+        elif verified:
+            report.notes.append(Problem("bag.proof_absent", store, {"count": verified}))
+        return
     case = archive.read_case(folder)
     documents = {Path(s.loaded.file).name: [d.berkas for d in s.record.dokumen] for s in case.steps}
     keys = {person.id: person.kunci_ssh for person in archive.staff.values()}

@@ -318,6 +318,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "repository (sop-kit trail)",
         "",
     ),
+    "bag.proof_removed": (
+        "bag-info menyebut bukti persetujuan ({claimed}), tetapi foldernya tidak ada",
+        "bukti itu dikeluarkan sesudah bag dibuat: jangan terima; minta kantor mengirim ulang",
+        "bag-info names the proof of the approvals ({claimed}), but its folder is not there",
+        "the proof was taken out after the bag was made: do not accept it; ask the office to send it again",
+    ),
+    "bag.proof_absent": (
+        "catatan: jejak menyebut {count} persetujuan terverifikasi, tetapi bag tidak membawa commit bertanda "
+        "tangannya (bag dari sop-kit sebelum bukti disertakan); persetujuan itu dibuktikan di repositori kantor",
+        "",
+        "note: the trail names {count} verified approvals, but the bag carries none of their signed commits (a bag "
+        "from a sop-kit before the proof was included); those approvals are proven in the office's repository",
+        "",
+    ),
     "bag.limit_proven": (
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
         "menyetujuinya; {proven} persetujuan terbukti dari "
