@@ -549,6 +549,7 @@ def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]]
             assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), (case, words)
         status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
         assert f"Putusan: TIDAK SESUAI SOP — {len(errors)} galat" in status.output, status.output
+        assert all(message in status.output for message in errors), status.output  # each named, not only counted
         alone = audit_case(records, case)[0].report.verdict(case)
         assert (
             alone is not None

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check.audit import Audit
+from ..check.output import finding_lines
+from ..core.findings import Finding, Severity
 from ..core.messages import text
 from ..records.archive import Archive, StepFile
 from ..records.models import Sop
@@ -61,6 +63,7 @@ class CaseStatus:
     changed: int = 0  # records changed after approval
     round: int = 1  # the round the case is in
     stop: tuple[str, str, str] | None = None  # withdrawn or closed: date, who, reason
+    findings: tuple[Finding, ...] = ()  # the verdict's errors and warnings, in the check's order
 
 
 def case_status(audit: Audit, path: Path) -> CaseStatus:
@@ -69,10 +72,12 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
     case = archive.read_case(path)
     verdict = audit.verdict(path)
     errors, warnings = (verdict.errors, verdict.warnings) if verdict else (0, 0)
+    shown = (Severity.ERROR, Severity.WARNING)
+    found = tuple(sorted((f for f in verdict.findings if f.severity in shown), key=Finding.sort_key)) if verdict else ()
     more = (verdict.unverified, verdict.changed_after_approval) if verdict else (0, 0)
     kasus = case.kasus
     if kasus is None:
-        return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings)
+        return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings, findings=found)
     sop = archive.sop_of(kasus)
     location = {"desa": kasus.lokasi.desa, "kecamatan": kasus.lokasi.kecamatan, "kode": kasus.lokasi.kode}
     sop_info: dict[str, str | int] = {
@@ -81,7 +86,19 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
         "nama": sop.nama if sop else "?",
     }
     if sop is None:
-        return CaseStatus(kasus.id, kasus.judul, location, sop_info, Status.NOT_STARTED, [], [], None, errors, warnings)
+        return CaseStatus(
+            kasus.id,
+            kasus.judul,
+            location,
+            sop_info,
+            Status.NOT_STARTED,
+            [],
+            [],
+            None,
+            errors,
+            warnings,
+            findings=found,
+        )
     prog = case_progress(sop, case)
     missing_by_step: dict[tuple[int, int], list[str]] = {}
     for m in verdict.missing if verdict else ():
@@ -124,6 +141,7 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
         *more,
         round=prog.current_round,
         stop=stopped,
+        findings=found,
     )
 
 
@@ -227,4 +245,5 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
         out.append(text("status.finished", lang))
     if st.errors or st.warnings:
         out.append(text("status.problems", lang, errors=st.errors, warnings=st.warnings))
+        out += ["  " + line for f in st.findings for line in finding_lines(f, lang)]
     return "\n".join(out) + "\n"

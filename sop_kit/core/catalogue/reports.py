@@ -57,9 +57,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "status.problems": (
-        "{errors} galat dan {warnings} peringatan; jalankan: sop-kit check",
+        "{errors} galat dan {warnings} peringatan:",
         "",
-        "{errors} error(s) and {warnings} warning(s); run: sop-kit check",
+        "{errors} error(s) and {warnings} warning(s):",
         "",
     ),
     # --- revisions and sop-kit sop diff
