@@ -131,7 +131,8 @@ def test_verify_bag_says_valid(bag: Path) -> None:
     assert report.files == int(bagit.Bag(str(bag)).info["Payload-Oxum"].split(".")[1])
     # every approval of the trail, proven by the signed commit carried in the bag
     assert report.proven == 7 and bagit.Bag(str(bag)).info["Bukti-Persetujuan"] == "7 commit (data/jejak/bukti)"
-    assert "7 approvals are proven by the signed commits in the bag" in format_bag_report(report, "en")
+    assert report.done == 7
+    assert "7 of the 7 step records done are proven approved by the signed commits" in format_bag_report(report, "en")
 
 
 def test_an_approved_record_replaced_in_a_bag_with_new_manifests_is_not_what_was_signed(
@@ -176,6 +177,16 @@ def test_an_approved_record_replaced_in_a_bag_with_new_manifests_is_not_what_was
     report = verify_bag(copy)  # a key replaced since: not a contradiction, an approval not proven here
     assert report.valid and {p.code for p in report.notes} == {"bag.proof_unknown_key"}
     assert report.proven == 7 - len(report.notes)
+
+    copy = copy_of(bag, tmp_path / "6")  # the trail rewritten so that step 6's approval is not checked
+    trail_file = copy / f"data/jejak/jejak-{CASE}.json"
+    trail = json.loads(trail_file.read_text("utf-8"))
+    trail["events"][trail["steps"]["06-pembinaan-lokasi.yaml"]["approval"]]["verified"] = False
+    trail_file.write_text(json.dumps(trail), "utf-8")
+    bagit.Bag(str(copy)).save(manifests=True)
+    report = verify_bag(copy)
+    assert [(p.code, p.params["no"]) for p in report.notes] == [("bag.proof_none", 6)]
+    assert (report.proven, report.done) == (6, 7) and "6 of the 7 step records" in format_bag_report(report, "en")
 
     copy = copy_of(bag, tmp_path / "5")
     shutil.rmtree(copy / "data/jejak/bukti")  # the proof taken out, the manifests written again

@@ -78,7 +78,8 @@ class Proof:
     object that is not what its id says, a bad signature, a file other than the one signed);
     ``notes`` are approvals the bag cannot prove (a key its registry does not give the signer)."""
 
-    proven: int = 0
+    proven: set[str] = field(default_factory=set)  # step files (or kasus.yaml) whose approval is proven
+    judged: set[str] = field(default_factory=set)  # ... whose verified approval the trail names
     problems: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     notes: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
@@ -103,9 +104,10 @@ def check_proof(
             continue
         event = events[index]
         where = f"data/{TRAIL_DIR}/{PROOF_DIR}/{event['commit']}"
-        problem = _check_approval(bag_dir, store, event, folder, case_dir, step_file, documents, keys, proof)
+        proof.judged.add(step_file)
+        problem = _check_approval(bag_dir, store, event, folder, case_dir, step_file, documents, keys)
         if problem is None:
-            proof.proven += 1
+            proof.proven.add(step_file)
             continue
         code, file, params = problem
         params = {"no": step.get("step"), "commit": str(event["commit"])[:10], **params}
@@ -127,7 +129,6 @@ def _check_approval(
     step_file: str,
     documents: Mapping[str, Sequence[str]],
     keys: Mapping[str, Sequence[str]],
-    proof: Proof,
 ) -> tuple[str, str, dict[str, Any]] | None:
     sha = str(event.get("commit") or "")
     raw = _object(store, sha, b"commit")

@@ -18,7 +18,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import render, text
 from ..records.archive import Archive
-from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, locate
+from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, locate
 from ..records.scan import scan
 from . import signature
 from .contents import (
@@ -61,7 +61,8 @@ class BagReport:
     info: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
-    proven: int = 0  # approvals proven by the signed commits in the bag
+    proven: int = 0  # step records done whose approval the signed commits in the bag prove
+    done: int = 0  # step records the bag's case says are done
     files: int = 0  # payload files listed in the manifest
     signer: str | None = None  # who signed it (bag-info), when the signature is good
     anchored: bool = False  # ... with a key the archive trusts (--kunci)
@@ -230,9 +231,13 @@ def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id
     keys = {person.id: person.kunci_ssh for person in archive.staff.values()}
     case_dir = f"data/{RECORDS}/{folder.relative_to(archive.root).as_posix()}"
     proof = check_proof(bag_dir, trail, case_dir, documents, keys)
-    report.proven = proof.proven
+    done = {Path(s.loaded.file).name: s.record.langkah for s in case.steps if s.record.status == "selesai"}
+    report.done, report.proven = len(done), len(proof.proven & done.keys())
     report.problems += [Problem(code, file, params) for code, file, params in proof.problems]
     report.notes += [Problem(code, file, params) for code, file, params in proof.notes]
+    for name, no in sorted(done.items()):  # done by its record, and no verified approval to check
+        if name not in proof.judged:
+            report.notes.append(Problem("bag.proof_none", f"{case_dir}/{STEPS_DIR}/{name}", {"no": no}))
 
 
 def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
@@ -269,7 +274,7 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
         params = {"files": report.files, "algorithms": ", ".join(CHECKSUMS), "who": report.signer or "-"}
         verdict, limit = render(code, lang, params)
         if report.proven:
-            limit = text("bag.limit_proven", lang, proven=report.proven)
+            limit = text("bag.limit_proven", lang, proven=report.proven, done=report.done)
         out += [verdict, f"  {limit}"]
     else:
         out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))

@@ -332,14 +332,21 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "from a sop-kit before the proof was included); those approvals are proven in the office's repository",
         "",
     ),
+    "bag.proof_none": (
+        "catatan: langkah {no} selesai menurut catatannya, tetapi jejak bag tidak menyebut persetujuan "
+        "terverifikasinya; tidak terbukti di sini",
+        "",
+        "note: step {no} is done by its record, but the bag's trail names no verified approval of it; not proven here",
+        "",
+    ),
     "bag.limit_proven": (
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
-        "menyetujuinya; {proven} persetujuan terbukti dari "
+        "menyetujuinya; {proven} dari {done} catatan langkah yang selesai terbukti disetujui oleh "
         "commit bertanda tangan di dalam bag (kunci menurut staf.yaml bag, catatan dan dokumen persis yang "
         "disetujui); peran penanda tangan pada hari itu dibuktikan di repositori git kantor (sop-kit trail)",
         "",
         "checksums prove the bag unchanged since its manifests were made, not who made or approved it; {proven} "
-        "approvals are proven by the "
+        "of the {done} step records done are proven approved by the "
         "signed commits in the bag (keys as the bag's staf.yaml gives them, records and documents exactly those "
         "approved); the signer's role on that day is proven in the office's git repository (sop-kit trail)",
         "",
