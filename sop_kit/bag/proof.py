@@ -34,6 +34,8 @@ from ..trail.signatures import allowed_set
 from ..trail.sshsig import Checker, Unsupported
 from .contents import PROOF_DIR, TRAIL_DIR
 
+_FOLDER = b"40000"  # a tree entry's mode for a folder
+
 # --- export -------------------------------------------------------------------------------
 
 
@@ -64,7 +66,7 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
             pending = [tree]
             while pending:  # the case folder and every folder below it
                 for mode, object_id in dict(_entries(keep(pending.pop()), len(sha))).values():
-                    if mode == b"40000":
+                    if mode == _FOLDER:
                         pending.append(object_id)
     return len(commits)
 
@@ -144,20 +146,15 @@ def _check_approval(
         return "bag.proof_bad_signature", "", {}
     if verdict.status != "G":
         return "bag.proof_unknown_key", "", {"who": signer, "fingerprint": verdict.fingerprint or "-"}
-    tree_id = _tree_id(raw)
-    for name in folder.split("/"):
-        tree = _object(store, tree_id, b"tree")
-        tree_id = dict(_entries(tree, len(sha))).get(name, (b"", ""))[1] if tree is not None else ""
-        if not tree_id:
-            return "bag.proof_missing", "", {}
-    if event.get("tree") and event["tree"] != tree_id:
+    mode, tree_id = _lookup(store, _tree_id(raw), folder.split("/"), len(sha))
+    if mode != _FOLDER or (event.get("tree") and event["tree"] != tree_id):
         return "bag.proof_missing", "", {}
     names = (IDENTITY,) if step_file == IDENTITY else (f"{STEPS_DIR}/{step_file}", *documents.get(step_file, ()))
     for name in names:
-        signed = _blob_in(store, tree_id, name, len(sha)) if _inside(name) else None
+        mode, signed = _lookup(store, tree_id, name.split("/"), len(sha)) if _inside(name) else (b"", "")
         bagged = bag_dir / case_dir / name
-        data = bagged.read_bytes() if signed is not None and bagged.is_file() else None
-        if signed is None or data is None or _object_id(b"blob", data, len(sha)) != signed:
+        data = bagged.read_bytes() if signed and mode != _FOLDER and bagged.is_file() else None
+        if data is None or _object_id(b"blob", data, len(sha)) != signed:
             return "bag.proof_changed", f"{case_dir}/{name}", {"path": name}
     return None
 
@@ -169,17 +166,16 @@ def _inside(name: str) -> bool:
     return not name.startswith("/") and "\\" not in name and all(p not in ("", ".", "..") for p in parts)
 
 
-def _blob_in(store: Path, tree_id: str, name: str, id_len: int) -> str | None:
-    """The id of the file ``name`` (a path inside the tree) in the stored tree ``tree_id``."""
-    *dirs, leaf = name.split("/")
-    for part in dirs:
-        tree = _object(store, tree_id, b"tree")
-        tree_id = dict(_entries(tree, id_len)).get(part, (b"", ""))[1] if tree is not None else ""
+def _lookup(store: Path, tree_id: str, parts: list[str], id_len: int) -> tuple[bytes, str]:
+    """(mode, object id) of the entry at the path ``parts`` below the stored tree ``tree_id``;
+    ``(b"", "")`` when a tree on the way is missing, altered or has no such entry."""
+    mode = _FOLDER
+    for part in parts:
+        tree = _object(store, tree_id, b"tree") if mode == _FOLDER else None
+        mode, tree_id = dict(_entries(tree, id_len)).get(part, (b"", "")) if tree is not None else (b"", "")
         if not tree_id:
-            return None
-    tree = _object(store, tree_id, b"tree")
-    mode, object_id = dict(_entries(tree, id_len)).get(leaf, (b"", "")) if tree is not None else (b"", "")
-    return object_id if object_id and mode != b"40000" else None
+            return b"", ""
+    return mode, tree_id
 
 
 def _object(store: Path, object_id: str, kind: bytes) -> bytes | None:

@@ -19,12 +19,12 @@ from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive
+from ..records.facts import facts_of
 from ..records.ids import new_case_id, slug
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Sop
 from ..records.models.sop import Langkah
 from ..records.parse import parse_file
-from ..records.rounds import Status, case_progress
 from ..records.wilayah import Register, Wilayah, purwakarta
 from ..records.yamlwrite import scalar
 from ..trail.gitlog import run, top_level
@@ -159,23 +159,17 @@ def taken_ids(archive: Archive, year: int) -> set[str]:
 
 def open_cases(archive: Archive, desa: Wilayah, sop: Sop) -> list[str]:
     """The desa's cases under ``sop`` not yet done, withdrawn or closed: a clerk who ran
-    ``new`` twice (the first seemed to fail), or did not know a colleague had opened one. Only
-    the folders whose id names the desa are read."""
+    ``new`` twice (the first seemed to fail), or did not know a colleague had opened one. Read
+    as the check reads them (their facts), so that ``new`` refuses what ``check`` would warn of
+    (``case.open_twice``); only the folders whose id names the desa are read."""
     found = []
     for folder in archive.case_dirs():
         if f"-{slug(desa.nama)}-" not in folder.name:
             continue
-        case = archive.read_case(folder)
-        kasus = case.kasus
-        if kasus is None or kasus.lokasi.kode != desa.kode or kasus.sop.nomor != sop.nomor:
-            continue
-        case_sop = archive.sop_of(kasus)
-        if case_sop is None or case_progress(case_sop, case).status not in (Status.DONE, *_STOPPED):
+        counted = facts_of(archive, archive.read_case(folder)).counted
+        if counted is not None and counted.open and counted.desa == desa.kode and counted.sop[0] == sop.nomor:
             found.append(folder.name)
     return found
-
-
-_STOPPED = (Status.WITHDRAWN, Status.CLOSED)
 
 
 def create_case(archive: Archive, request: NewCase, rng: random.Random | None = None) -> Created:

@@ -192,13 +192,10 @@ class _Builder:
         self.blobs_seen = _BlobCache(top, cache_dir if use_cache else None, use_cache)
         self.sop_models: dict[str, Sop | None] = {}  # by blob
         self.case_sop: dict[str, CaseSopRef] = {}
-        # Case folders whose kasus.yaml is in the latest commit, and the commit (with what was
-        # in force before it) that last deleted a folder's kasus.yaml.
-        self.present: set[str] = set()
-        self.deleted: dict[str, tuple[Commit, _State]] = {}
         # Every case file's current blob, by (case folder, name in it), and each approved step's
         # files as approved: a change that puts them back undoes what it changed.
         self.files: dict[tuple[str, str], str] = {}
+        self.deleted: dict[str, tuple[Commit, _State]] = {}  # the commit that last deleted a kasus.yaml
         self.approved: dict[tuple[str, str], dict[str, str]] = {}
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
@@ -351,13 +348,6 @@ class _Builder:
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
             for folder, changes in touched.items():
                 self._case_commit(commit, before, folder, changes, blobs)
-                for name, status, _ in changes:
-                    if name == CASE_FILE and status == "D":
-                        self.present.discard(folder)
-                        self.deleted[folder] = (commit, before)
-                    elif name == CASE_FILE:
-                        self.present.add(folder)
-                        self.deleted.pop(folder, None)
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
@@ -379,7 +369,7 @@ class _Builder:
         schedule. Their signed removal is a note, so the auditor still sees it; anyone else's
         removes nothing from the verdict: an error (a warning under ``laporkan``). Of the archive
         while no folder holds the case; of the case again when one is put back uncommitted."""
-        alive = {folder.rsplit("/", 1)[-1] for folder in self.present}
+        alive = {folder.rsplit("/", 1)[-1] for folder, name in self.files if name == CASE_FILE}
         for folder, (commit, before) in sorted(self.deleted.items()):
             case_id = folder.rsplit("/", 1)[-1]
             if case_id in alive:
@@ -512,6 +502,8 @@ class _Builder:
         for name, status, blob in changes:
             if status == "D":
                 self.files.pop((folder, name), None)
+                if name == CASE_FILE:
+                    self.deleted[folder] = (commit, before)
             else:
                 self.files[(folder, name)] = blob
         for step_name, names in snapshots:
