@@ -431,3 +431,22 @@ def test_only_a_registered_key_signs_and_a_refusal_writes_nothing(demo: Path, tm
     checked = CliRunner().invoke(main, ["verify-bag", str(out / "y.bag"), "--kunci",
                                         str(demo.parent / ".kunci-demo" / "dewi-lestari.pub")])  # fmt: skip
     assert checked.exit_code == 0 and "dengan kunci yang Anda percayai" in checked.output, checked.output
+
+
+def test_a_case_moved_to_another_year_still_proves_its_approvals(demo: Path, tmp_path: Path) -> None:
+    """Its approvals were signed while the case sat in another folder: the proof carries the
+    trees of that folder, and the bag's trail says where each approval found it."""
+    top = tmp_path / "arsip"
+    shutil.copytree(demo.parent, top, symlinks=True)
+    git = ["git", "-C", str(top), "-c", "user.name=Dewi", "-c", "user.email=d@contoh.id", "-c", "commit.gpgsign=false"]
+    (top / "records/kasus/2025").mkdir(exist_ok=True)
+    subprocess.run([*git, "mv", f"records/kasus/2026/{CASE}", "records/kasus/2025/"], check=True)
+    subprocess.run([*git, "commit", "-qm", "pindah"], check=True)
+    out = tmp_path / "pindah.bag"
+    export_bag(audit(top / "records", CheckOptions(use_cache=False)), CASE, BagOptions(out, DAY, "Dewi", "d@x.id"))
+    report = verify_bag(out)
+    assert report.valid and report.problems == [] and report.notes == [], format_bag_report(report)
+    assert (report.proven, report.done) == (7, 7)
+    trail = json.loads((out / f"data/jejak/jejak-{CASE}.json").read_text())
+    assert trail["folder"] == f"records/kasus/2025/{CASE}"
+    assert [e["file"] for e in trail["events"] if e["kind"] == "dipindah"] == [f"kasus/2026/{CASE}"]

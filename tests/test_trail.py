@@ -550,3 +550,43 @@ def test_an_approved_file_edited_and_put_back_is_no_change(repo: SignedRepo, tmp
     assert found == []
     kinds = [e.kind for e in trail.cases[BASE_ID].events if e.step == 5]
     assert kinds == ["selesai", "diubah", "diubah"]  # the history still shows both edits
+
+
+def test_a_case_folder_moved_to_another_year_keeps_its_approvals(repo: SignedRepo, tmp_path: Path) -> None:
+    """The check's hint for a case in the wrong year's folder is to move it. Moving an approved
+    case made every approved file "changed after approval" twice (once deleted from the old
+    folder, once added to the new one), under a folder that no longer existed. A move changes no
+    content: the approvals go with the folder, the history says where it came from, and a file
+    changed in the same commit is still a change after approval."""
+    add_step_5(repo, "budi-santoso")
+    cache = CheckOptions(cache_dir=tmp_path / "c")
+    before = sorted(f.code for f in judge(repo.records, cache).findings)
+    old, new = repo.case_dir(), repo.records / "kasus" / "2025" / BASE_ID
+    new.parent.mkdir()
+    shutil.move(old, new)
+    repo.commit("pindah ke folder 2025", None, "Dewi Lestari", "2026-03-10T08:00:00+07:00")
+    report = judge(repo.records, cache)
+    assert sorted(f.code for f in report.findings) == sorted([*before, "case.year_folder"])  # its advice only
+    trail = load_trail(open_archive(repo.records), open_archive(repo.records).config.trust_root, tmp_path / "c")
+    assert trail is not None
+    ct = trail.cases[BASE_ID]
+    assert ct.folder.endswith(f"kasus/2025/{BASE_ID}")
+    moved = [e for e in ct.events if e.kind == "dipindah"]
+    assert [(e.file, e.author) for e in moved] == [(f"kasus/2026/{BASE_ID}", "Dewi Lestari")]
+    # approvals made in the old folder still name that folder's exact content
+    assert all(e.tree for e in ct.events if e.verified)
+    assert {e.folder for e in ct.events if e.verified} == {f"records/kasus/2026/{BASE_ID}"}
+
+    # moved back as the hint says, not yet committed: compared with what was approved
+    shutil.move(new, old)
+    assert not [f for f in judge(repo.records, cache).findings if f.code.startswith("trail.")]
+    (old / "lampiran" / "05-surat-koordinasi.pdf").write_bytes(b"%PDF-1.4 lain\n")  # changed on the way
+    moved = [(f.code, f.params["path"], f.params["old"]) for f in judge(repo.records, cache).findings
+             if f.code.startswith("trail.")]  # fmt: skip
+    pdf = "lampiran/05-surat-koordinasi.pdf"
+    assert moved == [("trail.moved_uncommitted", pdf, f"records/kasus/2025/{BASE_ID}/{pdf}")]
+    repo.commit("pindah kembali", None, "Dewi Lestari", "2026-03-10T09:00:00+07:00")
+    report = judge(repo.records, cache)
+    changed = [(f.code, Path(f.file).parent.parent.parent.name, f.params.get("path")) for f in report.findings
+               if f.code.startswith("trail.")]  # fmt: skip
+    assert changed == [("trail.changed_after_approval", "2026", "lampiran/05-surat-koordinasi.pdf")]

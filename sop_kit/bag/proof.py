@@ -44,7 +44,10 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
     ct = trail.cases.get(case_id)
     if ct is None:
         return 0
-    commits = sorted({st.approval.commit for st in ct.steps.values() if st.approval and st.approval.verified})
+    # each approval's commit, and the case folder then (a case moved since was elsewhere)
+    commits = sorted(
+        {(e.commit, e.folder or ct.folder) for st in ct.steps.values() if (e := st.approval) and e.verified}
+    )
     if not commits:
         return 0
     out.mkdir(parents=True, exist_ok=True)
@@ -57,18 +60,18 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
             (out / object_id).write_bytes(data)
             return data
 
-        for sha in commits:
+        for sha, folder in commits:
             tree = _tree_id(keep(sha))
-            for name in ct.folder.split("/"):
+            for name in folder.split("/"):
                 tree = dict(_entries(keep(tree), len(sha))).get(name, (b"", ""))[1]
                 if not tree:
-                    raise OSError(f"{ct.folder} not in commit {sha}")
+                    raise OSError(f"{folder} not in commit {sha}")
             pending = [tree]
             while pending:  # the case folder and every folder below it
                 for mode, object_id in dict(_entries(keep(pending.pop()), len(sha))).values():
                     if mode == _FOLDER:
                         pending.append(object_id)
-    return len(commits)
+    return len({sha for sha, _ in commits})
 
 
 # --- verification ---------------------------------------------------------------------------
@@ -107,7 +110,8 @@ def check_proof(
         event = events[index]
         where = f"data/{TRAIL_DIR}/{PROOF_DIR}/{event['commit']}"
         proof.judged.add(step_file)
-        problem = _check_approval(bag_dir, store, event, folder, case_dir, step_file, documents, keys)
+        then = str(event.get("folder") or folder)  # where the case was when approved
+        problem = _check_approval(bag_dir, store, event, then, case_dir, step_file, documents, keys)
         if problem is None:
             proof.proven.add(step_file)
             continue

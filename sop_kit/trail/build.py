@@ -346,12 +346,18 @@ class _Builder:
                     if len(rest) >= 3:
                         case_folder = self.cases_prefix + "/".join(rest[:2])
                         touched.setdefault(case_folder, []).append(("/".join(rest[2:]), change.status, change.blob))
+            for old, new in self._moves(touched):
+                self._move(commit, before, old, new, touched)
             for folder, changes in touched.items():
-                self._case_commit(commit, before, folder, changes, blobs)
+                if changes:
+                    self._case_commit(commit, before, folder, changes, blobs)
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
         self._removed_cases()
+        for ct in self.trail.cases.values():  # an event names its folder only when the case has moved since
+            for e in ct.events:
+                e.folder = e.folder if e.folder != ct.folder else None
         shown = {path: self.show(path) for path, _ in self.register.broken}
         self.trail.findings += self.register.findings(blobs, shown)
         for case_id, ct in self.trail.cases.items():  # named in the findings' hints
@@ -362,6 +368,63 @@ class _Builder:
         self.trail.heads = {path: blob for path, blob in self.trail.heads.items() if blob}
         if self.trust_root and not self.pinned_seen and self.unpinned:
             self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
+
+    def _moves(self, touched: Mapping[str, list[tuple[str, str, str]]]) -> list[tuple[str, str]]:
+        """Case folders this commit moved (a year folder corrected): the case's kasus.yaml
+        deleted from the folder the trail knows it in and added to another of the same name."""
+        moves = []
+        for new, changes in touched.items():
+            ct = self.trail.cases.get(new.rsplit("/", 1)[-1])
+            if ct is None or ct.folder == new or (new, CASE_FILE) in self.files or ct.folder not in touched:
+                continue
+            if any(n == CASE_FILE and s != "D" for n, s, _ in changes) and any(
+                n == CASE_FILE and s == "D" for n, s, _ in touched[ct.folder]
+            ):
+                moves.append((ct.folder, new))
+        return moves
+
+    def _move(
+        self, commit: Commit, before: _State, old: str, new: str, touched: dict[str, list[tuple[str, str, str]]]
+    ) -> None:
+        """Carry the case from ``old`` to ``new``: what it held there is what it holds here, so
+        only the files that differ between the two are this commit's changes to it (a move
+        changes no content, and approves none). Files left behind leave the case."""
+        ct = self.trail.cases[new.rsplit("/", 1)[-1]]
+        held = {name: blob for (folder, name), blob in self.files.items() if folder == old}
+        now = {name: blob for (folder, name), blob in self.files.items() if folder == new}
+        for name, status, blob in touched[new]:
+            if status == "D":
+                now.pop(name, None)
+            else:
+                now[name] = blob
+        for name in held:
+            del self.files[(old, name)]
+        for name, blob in held.items():
+            self.files[(new, name)] = blob
+        for key in [k for k in self.approved if k[0] == old]:
+            self.approved[(new, key[1])] = self.approved.pop(key)
+        del touched[old]
+        gone = [(name, "D", "") for name in sorted(held.keys() - now.keys())]
+        differ = [(n, "M" if n in held else "A", blob) for n, blob in sorted(now.items()) if held.get(n) != blob]
+        touched[new] = gone + differ
+        shown = old[len(self.paths.records) :]
+        ct.events.append(replace(self._event(commit, before, old), kind="dipindah", file=shown))
+        ct.folder = new
+
+    def _event(self, commit: Commit, before: _State, folder: str) -> Event:
+        """What every event of ``commit`` in the case at ``folder`` says: when, who, signed by whom."""
+        sig, signer, when = self.sigs.get(commit.sha, UNSIGNED), self._signer(commit, before), self.when[commit.sha]
+        return Event(
+            "",
+            commit.sha,
+            when,
+            commit.author,
+            signer=signer.id if signer else None,
+            signer_name=signer.nama if signer else None,
+            signature=sig.status,
+            dated=commit.when if commit.when != when else None,
+            folder=folder,
+        )
 
     def _removed_cases(self) -> None:
         """A case folder gone from the archive (its id in no folder now) is a record destroyed:
@@ -434,19 +497,8 @@ class _Builder:
         case_id = folder.rsplit("/", 1)[-1]
         trail = self.trail.cases.setdefault(case_id, CaseTrail(case_id, folder))
         sig = self.sigs.get(commit.sha, UNSIGNED)
-        registry = before.registry
-        signer = registry.by_key.get(sig.fingerprint or "") if registry and sig.good else None
-        when = self.when[commit.sha]
-        base = Event(
-            "",
-            commit.sha,
-            when,
-            commit.author,
-            signer=signer.id if signer else None,
-            signer_name=signer.nama if signer else None,
-            signature=sig.status,
-            dated=commit.when if commit.when != when else None,
-        )
+        signer = self._signer(commit, before)
+        base = self._event(commit, before, folder)
         approved_here: set[str] = set()
         snapshots: list[tuple[str, tuple[str, ...]]] = []  # approved here: (step, its files)
         for name, status, blob in sorted(changes):
@@ -642,9 +694,9 @@ class _Builder:
             for e in t.events
             if e.verified or e.kind in ("selesai", "keputusan")
         ]
-        ids = object_ids(self.top, [f"{e.commit}:{t.folder}" for t, e in approvals])
+        ids = object_ids(self.top, [f"{e.commit}:{e.folder or t.folder}" for t, e in approvals])
         for t, e in approvals:
-            e.tree = ids.get(f"{e.commit}:{t.folder}")
+            e.tree = ids.get(f"{e.commit}:{e.folder or t.folder}")
 
     def check_dropped(self, cache_dir: Path | None) -> None:
         """Approvals a previous run saw on this branch whose commits are no longer in its history.

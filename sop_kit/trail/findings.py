@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 from ..core.findings import Finding, Severity
 from ..records.fieldtypes import CLOCK_SKEW, office_time
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR, Layout
-from .model import IDENTITY, Event, Trail
+from .gitlog import object_ids, working_ids
+from .model import IDENTITY, CaseTrail, Event, Trail
 
 
 def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
@@ -58,8 +61,13 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
     approval; never cached with the trail, which describes history only."""
     if not changed:
         return
-    # A case folder gone from the working tree is one finding (removed_uncommitted_findings), not one per file.
-    cases = [ct for ct in trail.cases.values() if not ct.removed and (trail.top / ct.folder).is_dir()]
+    # A case folder gone from the working tree is one finding (removed_uncommitted_findings), not one per file;
+    # moved to another year's folder and not committed, its files there are compared with the approved ones.
+    present = [ct for ct in trail.cases.values() if not ct.removed]
+    cases = [ct for ct in present if (trail.top / ct.folder).is_dir()]
+    for ct in present:
+        if ct not in cases and (moved := _moved_to(layout, ct)) is not None:
+            yield from _moved_findings(layout, trail, ct, moved)
     approved = [(ct, st) for ct in cases for st in ct.steps.values() if st.approval is not None]
     severity = _changed_severity(trail)
     # Paths as the other trail findings give them (inside the case folder), so the message reads
@@ -79,6 +87,32 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
                 yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
 
 
+def _moved_to(layout: Layout, ct: CaseTrail) -> Path | None:
+    """The folder of another year holding the case, when its own folder is gone."""
+    return next((p.parent for p in (layout.root / CASES_DIR).glob(f"*/{glob.escape(ct.case)}/{CASE_FILE}")), None)
+
+
+def _moved_findings(layout: Layout, trail: Trail, ct: CaseTrail, moved: Path) -> Iterator[Finding]:
+    """A case moved and not committed: each approved file there that is not byte for byte the
+    approved one (committed, the move itself is no change: :meth:`.build._Builder._move`)."""
+    names = [(st, f"{STEPS_DIR}/{st.file}" if st.file != IDENTITY else CASE_FILE) for st in ct.steps.values()
+             if st.approval is not None]  # fmt: skip
+    wanted = sorted({n for _, n in names} | {d for st, _ in names for d in st.documents})
+    if not wanted:
+        return
+    committed = object_ids(trail.top, [f"HEAD:{ct.folder}/{n}" for n in wanted])
+    home = moved.resolve()  # a link out of the folder is read by nothing (the check reports it)
+    there = [n for n in wanted if (moved / n).is_file() and (moved / n).resolve().is_relative_to(home)]
+    now = dict(zip(there, working_ids(trail.top, [moved / n for n in there]), strict=True))
+    differs = {n for n in wanted if now.get(n) != committed[f"HEAD:{ct.folder}/{n}"]}
+    severity = _changed_severity(trail)
+    for st, record in names:
+        shown = layout.show(moved / record)
+        for name in sorted({record, *st.documents} & differs):
+            where = {"path": name, "old": f"{ct.folder}/{name}", "new": layout.show(moved / name), "case": ct.case}
+            yield Finding(severity, "trail.moved_uncommitted", shown, None, {"no": st.step, **where}, ct.case)
+
+
 def removed_uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Iterator[Finding]:
     """A case folder committed and now gone from the working tree (its id in no folder): a check
     or site made here would simply not show it. Committed, it is :meth:`.build._Builder._removed_cases`."""
@@ -87,8 +121,8 @@ def removed_uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]
         identity = f"{ct.folder}/{CASE_FILE}"
         if ct.removed or identity not in changed or (trail.top / identity).exists():
             continue
-        if any((layout.root / CASES_DIR).glob(f"*/{ct.case}/{CASE_FILE}")):
-            continue  # moved to another year's folder
+        if _moved_to(layout, ct) is not None:
+            continue  # moved to another year's folder: its files are compared (uncommitted_findings)
         where = {"id": ct.case, "restore": f":/{ct.folder}"}
         yield Finding(severity, "trail.case_deleted_uncommitted", layout.show(trail.top / ct.folder), None, where)
 

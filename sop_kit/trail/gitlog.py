@@ -208,3 +208,10 @@ def object_ids(repo: Path, specs: Sequence[str]) -> dict[str, str | None]:
     for spec, line in zip(specs, out.splitlines(), strict=True):
         result[spec] = None if line.endswith("missing") else line.strip()
     return result
+
+
+def working_ids(repo: Path, files: Sequence[Path]) -> list[str]:
+    """The object id each working-tree file would have if added (git's own filters applied)."""
+    if not files:
+        return []
+    return git(repo, "hash-object", "--stdin-paths", stdin="\n".join(str(f) for f in files) + "\n").split()

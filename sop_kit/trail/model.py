@@ -21,6 +21,7 @@ EVENT_KINDS = (
     "diubah",
     "berkas_diubah",
     "identitas_diubah",
+    "dipindah",  # the case folder moved (``file``: where it was, inside the records)
 )
 APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
 # Why an approval is not verified (catalogue codes trail.reason.*).
@@ -47,6 +48,7 @@ class Event:
     decision: str | None = None
     tree: str | None = None  # the case folder's tree at an approval: its exact content
     dated: datetime | None = None  # the date the commit claims, when it differs from ``when``
+    folder: str | None = None  # the case folder (repository path) then, when it has moved since
 
 
 @dataclass

@@ -47,6 +47,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "what shows is not what was approved: restore it (git restore -- '{restore}'), or record a correction "
         "(sop-kit step {case} {no} --koreksi) and commit it to be approved again",
     ),
+    "trail.moved_uncommitted": (
+        "langkah {no}: '{path}' di folder kasus yang dipindah (belum di-commit) berbeda dari yang disetujui",
+        "yang tampil bukan yang disetujui: kembalikan isinya (git show 'HEAD:{old}' > '{new}') lalu commit "
+        "pemindahannya, atau catat sebagai koreksi (sop-kit step {case} {no} --koreksi) agar disetujui ulang",
+        "step {no}: '{path}' in the moved case folder (not committed) differs from what was approved",
+        "what shows is not what was approved: put its content back (git show 'HEAD:{old}' > '{new}') and commit "
+        "the move, or record a correction (sop-kit step {case} {no} --koreksi) to be approved again",
+    ),
     "trail.approved_before_done": (
         "langkah {no} disetujui di commit {commit} pada {approved}, sebelum selesai menurut catatannya ({done})",
         "persetujuan hanya berlaku untuk yang sudah terjadi: bila waktunya salah ketik, perbaiki dengan --koreksi; "
@@ -202,6 +210,7 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step {no} (round {round}) decided: {decision}",
         "",
     ),
+    "trail.ev.dipindah": ("folder kasus dipindah dari {file}", "", "case folder moved from {file}", ""),
     "trail.ev.disetujui_ulang": ("langkah {no} disetujui ulang", "", "step {no} approved again", ""),
     "trail.ev.diubah": ("langkah {no} DIUBAH SETELAH DISETUJUI", "", "step {no} CHANGED AFTER APPROVAL", ""),
     "trail.ev.berkas_diubah": (
