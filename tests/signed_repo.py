@@ -77,13 +77,18 @@ class SignedRepo:
         return text
 
     def start_archive(
-        self, people: tuple[str, ...], admin: str = "hendra-gunawan", pin: bool = True, policy: str = "wajib"
+        self,
+        people: tuple[str, ...],
+        admin: str = "hendra-gunawan",
+        pin: bool = True,
+        policy: str = "wajib",
+        settings: str = "",
     ) -> str:
         shutil.copytree(REPO / "records" / "sop", self.records / "sop")
         staff = self.staff_with_keys(people)
         (self.records / "staf.yaml").write_text(staff)
         (self.records / "kasus").mkdir()
-        config = f"format: sop-kit/konfigurasi/1\ntanda_tangan: {policy}\n"
+        config = f"format: sop-kit/konfigurasi/1\ntanda_tangan: {policy}\n{settings}"
         if pin:
             config += f'akar_kepercayaan: "{hashlib.sha256(staff.encode()).hexdigest()}"\n'
         (self.top / "sop-kit.yaml").write_text(config)

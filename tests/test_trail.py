@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from sop_kit.trail.findings import trail_findings
 from sop_kit.trail.load import load_trail
 from sop_kit.trail.model import Event, Trail
 
-from .conftest import BASE_ID, CORPUS, REPO, judge
+from .conftest import BASE_ID, CORPUS, REPO, DemoSite, judge
 from .signed_repo import SignedRepo
 
 REPO_RECORDS = REPO / "records"
@@ -581,12 +582,82 @@ def test_a_case_folder_moved_to_another_year_keeps_its_approvals(repo: SignedRep
     shutil.move(new, old)
     assert not [f for f in judge(repo.records, cache).findings if f.code.startswith("trail.")]
     (old / "lampiran" / "05-surat-koordinasi.pdf").write_bytes(b"%PDF-1.4 lain\n")  # changed on the way
-    moved = [(f.code, f.params["path"], f.params["old"]) for f in judge(repo.records, cache).findings
-             if f.code.startswith("trail.")]  # fmt: skip
+    unsaved = [(f.code, f.params["path"], f.params["old"]) for f in judge(repo.records, cache).findings
+               if f.code.startswith("trail.")]  # fmt: skip
     pdf = "lampiran/05-surat-koordinasi.pdf"
-    assert moved == [("trail.moved_uncommitted", pdf, f"records/kasus/2025/{BASE_ID}/{pdf}")]
+    assert unsaved == [("trail.moved_uncommitted", pdf, f"records/kasus/2025/{BASE_ID}/{pdf}")]
     repo.commit("pindah kembali", None, "Dewi Lestari", "2026-03-10T09:00:00+07:00")
     report = judge(repo.records, cache)
     changed = [(f.code, Path(f.file).parent.parent.parent.name, f.params.get("path")) for f in report.findings
                if f.code.startswith("trail.")]  # fmt: skip
     assert changed == [("trail.changed_after_approval", "2026", "lampiran/05-surat-koordinasi.pdf")]
+
+
+OFFICE_WITH_JRA = """kantor:
+  pemerintah: Pemerintah Kabupaten Purwakarta
+  dinas: Dinas Sosial P3A Kabupaten Purwakarta
+  alamat: Jl. Veteran No. 1
+  kota: Purwakarta
+  retensi: {aktif_tahun: 2, inaktif_tahun: 3, nasib_akhir: musnah}
+"""
+
+
+def test_a_case_taken_out_before_its_retention_is_due_is_not_a_mere_note(tmp_path: Path) -> None:
+    """The Kepala Dinas (admin_arsip) takes records out under the JRA: a closed case two years
+    (aktif_tahun) after it closed. Taken out earlier, or while still open, the removal is an
+    error, judged by the records, SOP and profile in force then; when due, a note."""
+    repo = SignedRepo(tmp_path / "arsip")
+    repo.start_archive(PEOPLE, settings=OFFICE_WITH_JRA)
+    repo.add_identity()
+    repo.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    repo.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    archive = open_archive(repo.records)
+
+    def removal(when: str) -> list[tuple[str, str, dict[str, object]]]:
+        shutil.rmtree(repo.case_dir())
+        repo.commit("Pemusnahan arsip", "hendra-gunawan", "Hendra Gunawan", when)
+        trail = build_trail(archive, archive.config.trust_root, tmp_path / "c", now=datetime(2030, 1, 1, tzinfo=UTC))
+        assert trail is not None
+        clerk = {"GIT_AUTHOR_NAME": "Dewi", "GIT_AUTHOR_EMAIL": "d@contoh.id", "GIT_COMMITTER_NAME": "Dewi",
+                 "GIT_COMMITTER_EMAIL": "d@contoh.id", "GIT_COMMITTER_DATE": when}  # fmt: skip
+        repo.git("-c", "commit.gpgsign=false", "revert", "--no-edit", "HEAD", env=clerk)
+        assert not [f for f in trail.findings if f.code == "trail.backdated"]
+        return [(f.code, f.severity.value, f.params) for f in trail.findings if f.code.startswith("trail.case_")]
+
+    [(code, severity, _)] = removal("2026-03-02T12:00:00+07:00")
+    assert (code, severity) == ("trail.case_removed_open", "error")
+
+    repo.add_step("02-verifikasi.yaml", ("lampiran/02-hasil-verifikasi.pdf",))
+    repo.commit("Langkah 2: data valid", "agus-permana", "Agus Permana", "2026-03-03T10:00:00+07:00")
+    add_step_5(repo, "budi-santoso")
+    for name in ("06-pembinaan.yaml", "07-dokumentasi.yaml"):
+        repo.add_step(name)
+    repo.commit("Langkah 6 dan 7", None, "Dewi Lestari", "2026-03-21T09:00:00+07:00")
+    closed = max(f"{s.record.selesai:%Y-%m-%d}" for s in archive.read_case(repo.case_dir()).steps if s.record.selesai)
+    [(code, severity, params)] = removal("2026-04-01T08:00:00+07:00")
+    assert (code, severity) == ("trail.case_removed_early", "error")
+    due = f"{int(closed[:4]) + 2}{closed[4:]}"
+    assert (params["closed"], params["due"]) == (closed, due)
+    [(code, severity, _)] = removal(f"{due}T08:00:00+07:00")
+    assert (code, severity) == ("trail.case_removed", "info")
+
+
+def test_the_demo_kepala_dinas_taking_out_a_case_early_is_named_and_its_numbers_stay_known(
+    demo_site: DemoSite, tmp_path: Path
+) -> None:
+    """On the demo archive (JRA: two years active), the Kepala Dinas's signed removal of a case
+    closed in 2025: an error naming the due date, and the letter numbers the register gave it are
+    not "unknown" (their hint told the clerk to void numbers that were real)."""
+    top = tmp_path / "arsip"
+    shutil.copytree(demo_site.archive.parent, top, symlinks=True)
+    case = "2025-02-nagri-kidul-jsk6"
+    key = top / ".kunci-demo" / "hendra-gunawan"
+    signed = ["git", "-C", str(top), "-c", "gpg.format=ssh", "-c", f"user.signingkey={key}", "-c", "user.name=Hendra",
+              "-c", "user.email=h@contoh.id"]  # fmt: skip
+    subprocess.run([*signed, "rm", "-rq", f"records/kasus/2025/{case}"], check=True)
+    subprocess.run([*signed, "commit", "-S", "-qm", "Pemusnahan arsip"], check=True)
+    report = judge(top / "records", CheckOptions(cache_dir=tmp_path / "c"))
+    removed = [f for f in report.archive_findings if f.case == case or f.params.get("id") == case]
+    assert [(f.code, f.params["closed"], f.params["due"]) for f in removed] == [
+        ("trail.case_removed_early", "2025-02-27", "2027-02-27")
+    ]

@@ -69,7 +69,8 @@ def audit(
             archive = open_archive(layout, governed)
             archive.findings += notes
         report = check_archive(archive, trail, options, reporter)
-        add_number_findings(archive, report)  # the letter-number register, with the numbers the records give
+        removed = frozenset(ct.case for ct in trail.cases.values() if ct.removed) if trail else frozenset()
+        add_number_findings(archive, report, removed)  # the letter-number register, with the records' numbers
         add_shared_file_findings(archive, report)  # one photo as evidence of two cases
         add_open_twice_findings(archive, report)  # one coaching, one case
     return Audit(archive, trail, report, options)

@@ -102,9 +102,11 @@ def case_findings(registers: Registers, used: list[UsedNumber]) -> list[Finding]
     return out
 
 
-def add_number_findings(archive: Archive, report: Report) -> None:
+def add_number_findings(archive: Archive, report: Report, removed: frozenset[str] = frozenset()) -> None:
     """Judge the registers and the numbers of the cases in ``report``, adding the findings to
-    the report: case findings to each case's verdict, the rest to the archive's."""
+    the report: case findings to each case's verdict, the rest to the archive's. ``removed``:
+    ids of cases history shows taken out of the archive (their numbers were real; the removal
+    is the trail's finding)."""
     registers = read_registers(archive)
     every = [*(v.facts for v in report.verdicts.values()), *report.others.values()]
     used = [u for facts in every for u in facts.numbers]
@@ -124,5 +126,5 @@ def add_number_findings(archive: Archive, report: Report) -> None:
         if case not in known:
             report.archive_findings += [replace(f, case=None) for f in fs]
     for e in registers.entries:
-        if e.entry.kasus and e.entry.kasus not in known:
+        if e.entry.kasus and e.entry.kasus not in known and e.entry.kasus not in removed:
             report.archive_findings.append(Finding(W, "nomor.unknown_case", e.file, e.line, {"id": e.entry.kasus}))

@@ -19,6 +19,7 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -69,6 +70,21 @@ class Retensi(BaseModel):
     )
     kode_klasifikasi: Teks | None = Field(None, description="the classification code in the office's JRA")
     dasar: Teks | None = Field(None, description="the regulation that sets the JRA (Perbup/Perda, number, year)")
+
+    def active_until(self, closed: date) -> date:
+        """The end of the active period: from here the case may leave the office (transfer)."""
+        return years_after(closed, self.aktif_tahun)
+
+    def inactive_until(self, closed: date) -> date:
+        """The end of the inactive period: from here its final fate is due."""
+        return years_after(self.active_until(closed), self.inaktif_tahun)
+
+
+def years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
 
 
 class Kantor(BaseModel):

@@ -25,13 +25,6 @@ from ..records.rounds import Progress, Status, closed_on, progress_of
 State = Literal["aktif", "pindah", "musnah", "permanen"]
 
 
-def years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a common year
-        return day.replace(year=day.year + years, day=28)
-
-
 @dataclass(frozen=True)
 class Due:
     case: str
@@ -86,8 +79,7 @@ def case_retention(archive: Archive, kasus: Kasus, sop: Sop, prog: Progress, fol
     closed = closed_on(prog)
     if jra is None or closed is None:
         return None
-    active = years_after(closed, jra.aktif_tahun)
-    inactive = years_after(active, jra.inaktif_tahun)
+    active, inactive = jra.active_until(closed), jra.inactive_until(closed)
     state: State = "aktif" if on < active else ("pindah" if on < inactive else jra.nasib_akhir)
     return Due(kasus.id, folder, kasus.judul, sop.nomor, jra, closed, active, inactive, state)
 

@@ -28,7 +28,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -38,11 +38,13 @@ from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
+from ..records.archive import StepFile
 from ..records.config import ArchiveConfig, Konfigurasi, settle
 from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
+from ..records.rounds import closed_on, progress_of
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
 from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, records_prefix, top_level
@@ -195,7 +197,8 @@ class _Builder:
         # Every case file's current blob, by (case folder, name in it), and each approved step's
         # files as approved: a change that puts them back undoes what it changed.
         self.files: dict[tuple[str, str], str] = {}
-        self.deleted: dict[str, tuple[Commit, _State]] = {}  # the commit that last deleted a kasus.yaml
+        # the commit that last deleted a kasus.yaml, and the case's files just before it
+        self.deleted: dict[str, tuple[Commit, _State, dict[str, str]]] = {}
         self.approved: dict[tuple[str, str], dict[str, str]] = {}
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
@@ -354,7 +357,7 @@ class _Builder:
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
-        self._removed_cases()
+        self._removed_cases(blobs)
         for ct in self.trail.cases.values():  # an event names its folder only when the case has moved since
             for e in ct.events:
                 e.folder = e.folder if e.folder != ct.folder else None
@@ -426,14 +429,14 @@ class _Builder:
             folder=folder,
         )
 
-    def _removed_cases(self) -> None:
+    def _removed_cases(self, blobs: BlobReader) -> None:
         """A case folder gone from the archive (its id in no folder now) is a record destroyed:
         only the holder of ``admin_arsip`` may transfer or destroy records, under the retention
         schedule. Their signed removal is a note, so the auditor still sees it; anyone else's
         removes nothing from the verdict: an error (a warning under ``laporkan``). Of the archive
         while no folder holds the case; of the case again when one is put back uncommitted."""
         alive = {folder.rsplit("/", 1)[-1] for folder, name in self.files if name == CASE_FILE}
-        for folder, (commit, before) in sorted(self.deleted.items()):
+        for folder, (commit, before, held) in sorted(self.deleted.items()):
             case_id = folder.rsplit("/", 1)[-1]
             if case_id in alive:
                 continue  # moved to another folder (a year corrected), not removed
@@ -443,11 +446,45 @@ class _Builder:
             signer = self._signer(commit, before)
             params = {"id": case_id, "commit": commit.sha[:10], "who": self._who(commit, before),
                       "date": f"{when.astimezone(WIB):%Y-%m-%d}"}  # fmt: skip
-            if signer is not None and any(t.admin_arsip and t.covers(when.date()) for t in signer.penugasan):
-                self._finding(Severity.INFO, "trail.case_removed", self._show(folder, ""), case_id, **params)
-            else:
-                severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
+            severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
+            if signer is None or not any(t.admin_arsip and t.covers(when.date()) for t in signer.penugasan):
                 self._finding(severity, "trail.case_deleted", self._show(folder, ""), case_id, **params)
+                continue
+            closed, due = self._retention(case_id, before, held, blobs)
+            if due is not None and closed is None:
+                self._finding(severity, "trail.case_removed_open", self._show(folder, ""), case_id, **params)
+            elif due is not None and when.astimezone(WIB).date() < due:
+                dates = {"closed": f"{closed}", "due": f"{due}"}
+                self._finding(severity, "trail.case_removed_early", self._show(folder, ""), case_id, **params, **dates)
+            else:
+                self._finding(Severity.INFO, "trail.case_removed", self._show(folder, ""), case_id, **params)
+
+    def _retention(
+        self, case_id: str, before: _State, held: Mapping[str, str], blobs: BlobReader
+    ) -> tuple[date | None, date | None]:
+        """When a removed case closed, and from when its JRA let it leave the office (the end of
+        its active period), by its records and the SOP and profile in force when it was removed.
+        (None, a date): it had not closed. (…, None): nothing to judge by (no JRA entry, records
+        that do not read, a case withdrawn or closed early: its clock is not the JRA's)."""
+        kasus = _parse(blobs.read(held[CASE_FILE]) if CASE_FILE in held else None, Kasus)
+        sop = self._sop(case_id, before)
+        profile = before.config.kantor
+        jra = (sop.retensi or (profile.retensi if profile else None)) if sop else None
+        if kasus is None or sop is None or jra is None:
+            return None, None
+        steps = []
+        for name, blob in sorted(held.items()):
+            if name.startswith(STEPS_DIR + "/") and name.endswith(".yaml") and (data := blobs.read(blob)) is not None:
+                try:
+                    loaded = load_bytes(data, name)
+                    steps.append(StepFile(CatatanLangkah.model_validate(loaded.data), loaded, name))
+                except (SopKitError, ValidationError):
+                    return None, None  # a record that does not read: its state cannot be told
+        prog = progress_of(sop, steps, kasus.dihentikan.status if kasus.dihentikan else None)
+        if prog.status.stopped:
+            return None, None
+        closed = closed_on(prog)
+        return closed, jra.active_until(closed) if closed else date.max
 
     def _dates(self, commit: Commit, cases: list[str]) -> None:
         """A commit dated well before one of its parents: one of the two dates was set by hand
@@ -551,11 +588,12 @@ class _Builder:
                     event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
                     trail.events.append(event)
                     st.changed_after.append(event)
+        held = {name: blob for (f, name), blob in self.files.items() if f == folder}  # before this commit
         for name, status, blob in changes:
             if status == "D":
                 self.files.pop((folder, name), None)
                 if name == CASE_FILE:
-                    self.deleted[folder] = (commit, before)
+                    self.deleted[folder] = (commit, before, held)
             else:
                 self.files[(folder, name)] = blob
         for step_name, names in snapshots:

@@ -135,6 +135,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "make sure a record of transfer or destruction exists and the case was due under the retention schedule "
         "(sop-kit retensi)",
     ),
+    "trail.case_removed_early": (
+        "kasus {id} dikeluarkan dari arsip di commit {commit} ({date}) oleh {who}, sebelum jatuh tempo JRA: kasus "
+        "selesai {closed}, boleh keluar dari kantor mulai {due}",
+        "arsip aktif tidak boleh dipindahkan atau dimusnahkan sebelum waktunya: kembalikan foldernya (git revert "
+        "{commit}) dan keluarkan setelah jatuh tempo, dengan berita acara (sop-kit retensi)",
+        "case {id} was taken out of the archive in commit {commit} ({date}) by {who}, before the retention "
+        "schedule allows: closed {closed}, may leave the office from {due}",
+        "active records may not be transferred or destroyed early: put the folder back (git revert {commit}) and "
+        "take it out when due, with a record of transfer or destruction (sop-kit retensi)",
+    ),
+    "trail.case_removed_open": (
+        "kasus {id} dikeluarkan dari arsip di commit {commit} ({date}) oleh {who}, padahal kasusnya belum selesai",
+        "kasus yang belum selesai tidak dapat dipindahkan atau dimusnahkan: kembalikan foldernya (git revert "
+        "{commit}); bila pembinaannya memang berhenti, catat dengan sop-kit hentikan",
+        "case {id} was taken out of the archive in commit {commit} ({date}) by {who}, although it had not finished",
+        "an unfinished case cannot be transferred or destroyed: put the folder back (git revert {commit}); if the "
+        "coaching really stopped, record it with sop-kit hentikan",
+    ),
     "trail.case_deleted_uncommitted": (
         "kasus {id} terhapus dari salinan kerja ini (belum di-commit); pemeriksaan dan situs dari sini tidak "
         "menampilkannya",
