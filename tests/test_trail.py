@@ -661,3 +661,22 @@ def test_the_demo_kepala_dinas_taking_out_a_case_early_is_named_and_its_numbers_
     assert [(f.code, f.params["closed"], f.params["due"]) for f in removed] == [
         ("trail.case_removed_early", "2025-02-27", "2027-02-27")
     ]
+
+
+def test_a_case_deleted_in_one_commit_and_added_in_another_year_by_the_next_is_a_move(
+    repo: SignedRepo, tmp_path: Path
+) -> None:
+    """A clerk's `git rm -r` committed, then the copy in the right year's folder committed: while
+    the folder is gone the case is deleted; once it is back elsewhere, unchanged, nothing stands."""
+    add_step_5(repo, "budi-santoso")
+    cache = CheckOptions(cache_dir=tmp_path / "c")
+    before = sorted(f.code for f in judge(repo.records, cache).findings)
+    copy = tmp_path / "salinan"
+    shutil.copytree(repo.case_dir(), copy)
+    shutil.rmtree(repo.case_dir())
+    repo.commit("hapus folder lama", None, "Dewi Lestari", "2026-03-10T08:00:00+07:00")
+    assert "trail.case_deleted" in {f.code for f in judge(repo.records, cache).findings}
+    (repo.records / "kasus" / "2025").mkdir()
+    shutil.copytree(copy, repo.records / "kasus" / "2025" / BASE_ID)
+    repo.commit("folder di tahun yang benar", None, "Dewi Lestari", "2026-03-10T08:05:00+07:00")
+    assert sorted(f.code for f in judge(repo.records, cache).findings) == sorted([*before, "case.year_folder"])

@@ -373,46 +373,52 @@ class _Builder:
             self._finding(Severity.ERROR, "trail.trust_root_mismatch", self.show(self.staff_path), **self.unpinned)
 
     def _moves(self, touched: Mapping[str, list[tuple[str, str, str]]]) -> list[tuple[str, str]]:
-        """Case folders this commit moved (a year folder corrected): the case's kasus.yaml
-        deleted from the folder the trail knows it in and added to another of the same name."""
+        """Case folders moved (a year folder corrected): the case's kasus.yaml added to a folder
+        of the same name while it is deleted from the one the trail knows it in, in this commit
+        or one before (a clerk's ``git rm -r``, then the copy committed)."""
         moves = []
         for new, changes in touched.items():
             ct = self.trail.cases.get(new.rsplit("/", 1)[-1])
-            if ct is None or ct.folder == new or (new, CASE_FILE) in self.files or ct.folder not in touched:
+            if ct is None or ct.folder == new or (new, CASE_FILE) in self.files:
                 continue
-            if any(n == CASE_FILE and s != "D" for n, s, _ in changes) and any(
-                n == CASE_FILE and s == "D" for n, s, _ in touched[ct.folder]
-            ):
+            if not any(n == CASE_FILE and s != "D" for n, s, _ in changes):
+                continue
+            here = any(n == CASE_FILE and s == "D" for n, s, _ in touched.get(ct.folder, ()))
+            if here or (ct.folder in self.deleted and (ct.folder, CASE_FILE) not in self.files):
                 moves.append((ct.folder, new))
         return moves
 
     def _move(
         self, commit: Commit, before: _State, old: str, new: str, touched: dict[str, list[tuple[str, str, str]]]
     ) -> None:
-        """Carry the case from ``old`` to ``new``: what it held there is what it holds here, so
-        only the files that differ between the two are this commit's changes to it (a move
-        changes no content, and approves none). Files left behind leave the case."""
+        """Carry the case from ``old`` to ``new``: what it held there (as its kasus.yaml was
+        deleted) is what it holds here, so only the files that differ between the two are this
+        commit's changes to it (a move changes no content, and approves none). Files left
+        behind leave the case; a deletion committed before is undone by the move."""
         ct = self.trail.cases[new.rsplit("/", 1)[-1]]
-        held = {name: blob for (folder, name), blob in self.files.items() if folder == old}
+        left = {name: blob for (folder, name), blob in self.files.items() if folder == old}
+        held = left if old in touched else self.deleted.pop(old)[2]
         now = {name: blob for (folder, name), blob in self.files.items() if folder == new}
         for name, status, blob in touched[new]:
             if status == "D":
                 now.pop(name, None)
             else:
                 now[name] = blob
-        for name in held:
+        for name in left:
             del self.files[(old, name)]
         for name, blob in held.items():
             self.files[(new, name)] = blob
         for key in [k for k in self.approved if k[0] == old]:
             self.approved[(new, key[1])] = self.approved.pop(key)
-        del touched[old]
+        touched.pop(old, None)
         gone = [(name, "D", "") for name in sorted(held.keys() - now.keys())]
         differ = [(n, "M" if n in held else "A", blob) for n, blob in sorted(now.items()) if held.get(n) != blob]
         touched[new] = gone + differ
         shown = old[len(self.paths.records) :]
         ct.events.append(replace(self._event(commit, before, old), kind="dipindah", file=shown))
         ct.folder = new
+        if not touched[new]:  # nothing differs: a change the deletion made is undone (see _case_commit)
+            self._restored(ct, new)
 
     def _event(self, commit: Commit, before: _State, folder: str) -> Event:
         """What every event of ``commit`` in the case at ``folder`` says: when, who, signed by whom."""
@@ -598,6 +604,9 @@ class _Builder:
                 self.files[(folder, name)] = blob
         for step_name, names in snapshots:
             self.approved[(folder, step_name)] = {n: self.files.get((folder, n), "") for n in names}
+        self._restored(trail, folder)
+
+    def _restored(self, trail: CaseTrail, folder: str) -> None:
         for step_name, st in trail.steps.items():
             approved = self.approved.get((folder, step_name))
             if st.changed_after and approved and all(self.files.get((folder, n), "") == b for n, b in approved.items()):
