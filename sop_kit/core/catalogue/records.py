@@ -533,9 +533,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "case.id_folder": (
         "id kasus '{id}' berbeda dengan nama folder '{folder}'",
-        "samakan nama folder dengan id",
+        "ubah id di kasus.yaml menjadi '{folder}': nama folder adalah id kasus, dan persetujuannya di riwayat git "
+        "tercatat atas nama itu (mengganti nama folder membuatnya kasus lain)",
         "case id '{id}' differs from its folder name '{folder}'",
-        "rename the folder to the id",
+        "change the id in kasus.yaml to '{folder}': the folder name is the case id, and git history holds its "
+        "approvals under it (renaming the folder makes it another case)",
     ),
     "case.year_folder": (
         "kasus tahun {year} disimpan di folder '{folder}'",
