@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.bag.proof import write_proof
 from sop_kit.bag.signature import trusted_keys
 from sop_kit.bag.verify import format_bag_report, verify_bag
 from sop_kit.check.audit import audit
@@ -25,6 +26,8 @@ from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.core.errors import SopKitError
 from sop_kit.demo.build import build_demo
+from sop_kit.records.layout import locate
+from sop_kit.trail.load import load_trail
 
 from .conftest import REPO, MakeArchive
 
@@ -450,3 +453,55 @@ def test_a_case_moved_to_another_year_still_proves_its_approvals(demo: Path, tmp
     trail = json.loads((out / f"data/jejak/jejak-{CASE}.json").read_text())
     assert trail["folder"] == f"records/kasus/2025/{CASE}"
     assert [e["file"] for e in trail["events"] if e["kind"] == "dipindah"] == [f"kasus/2026/{CASE}"]
+
+
+def test_an_approval_by_someone_the_bags_registry_gives_no_role_that_day_is_not_proven(
+    bag: Path, tmp_path: Path
+) -> None:
+    """The role is proven as the key is: by the bag's staf.yaml, on the date the signed commit
+    bears. Agus Permana's position as Kasi PKK moved in the bag to start a month later: his
+    January approvals are not proven here, a note naming him and the day."""
+    copy = copy_of(bag, tmp_path)
+    staff = copy / "data/records/staf.yaml"
+    text = staff.read_text("utf-8")
+    kasi = "        peran: [kasi-pkk]\n        mulai: 2025-07-01\n"
+    assert text.count(kasi) == 1
+    staff.write_text(text.replace(kasi, kasi.replace("2025-07-01", "2026-02-01")), "utf-8")
+    bagit.Bag(str(copy)).save(manifests=True)
+    report = verify_bag(copy)
+    unproven = sorted((p.params["no"], p.params["who"], p.params["date"]) for p in report.notes
+                      if p.code == "bag.proof_no_role")  # fmt: skip
+    assert [(no, who) for no, who, _ in unproven] == [(2, "agus-permana"), (3, "agus-permana"), (5, "agus-permana")]
+    assert all(day.startswith("2026-01-") for _, _, day in unproven)
+    assert report.proven == 4
+    # the bag's own check sees the same registry: the records name him in a role he did not hold
+    assert {(p.code, p.params["rule"]) for p in report.problems} == {("bag.check_error", "step.wrong_role")}
+
+
+def test_a_trail_claiming_an_unverified_approval_verified_is_not_proven(demo: Path, tmp_path: Path) -> None:
+    """The demo's campakasari step 2 was signed by someone who could not approve it (the trail
+    says so: trail.wrong_role). A bag sent with --force, its trail then edited to call that
+    approval verified (manifests written again): the signed commit in the bag shows who signed
+    it, and the bag's own records and registry say they could not."""
+    case = "2026-02-campakasari-5jgz"
+    out = tmp_path / "paksa.bag"
+    made = CliRunner().invoke(main, ["export", case, "--bagit", "--root", str(demo), "--out", str(out), "--force"])
+    assert made.exit_code == 0, made.output
+    trail_file = out / f"data/jejak/jejak-{case}.json"
+    trail = json.loads(trail_file.read_text("utf-8"))
+    step2 = trail["events"][trail["steps"]["02-verifikasi-validasi.yaml"]["approval"]]
+    assert not step2["verified"] and step2["signer"]  # signed by a registered key, not one that may approve it
+    before = verify_bag(out).proven
+    step2["verified"], step2["reason"] = True, None
+    trail_file.write_text(json.dumps(trail), "utf-8")
+    found = load_trail(locate(demo), cache_dir=tmp_path / "c")  # the forger copies the commit's objects in
+    assert found is not None
+    approval = found.cases[case].steps["02-verifikasi-validasi.yaml"].approval
+    assert approval is not None
+    approval.verified = True
+    write_proof(found, case, out / "data/jejak/bukti")
+    bagit.Bag(str(out)).save(manifests=True)
+    report = verify_bag(out)
+    refused = [(p.code, p.params["no"], p.params["who"]) for p in report.notes if p.code.startswith("bag.proof_")]
+    assert refused in ([("bag.proof_other_person", 2, step2["signer"])], [("bag.proof_no_role", 2, step2["signer"])])
+    assert report.proven == before  # the claim proves nothing more

@@ -15,15 +15,20 @@ without the office's repository:
 - in the tree the commit signed, the step record and every document it lists are, byte for
   byte, the files in the bag.
 
-Not proven here, only in the office's repository: that the signer held the step's role that
-day by the registry then in force, and when the commit entered the main line.
+- the signer is the person the step record names, and held one of the step's roles (for
+  ``kasus.yaml``, of its SOP's decision steps) on the date the signed commit bears, by the
+  positions the bag's staff registry gives them.
+
+Not proven here, only in the office's repository: the registry as it stood that day (the bag
+carries today's, positions and their dates included), and when the commit entered the main line.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +100,14 @@ def check_proof(
     case_dir: str,
     documents: Mapping[str, Sequence[str]],
     keys: Mapping[str, Sequence[str]],
+    refused: Callable[[str, str, date], str | None],
 ) -> Proof:
     """Check the approvals ``trail`` (the bag's ``jejak`` JSON) reports against the objects in
     the bag. ``case_dir`` is the case folder inside the bag (``data/records/kasus/…``);
     ``documents`` the files each step record lists (by step file name, as the bag's records
-    say); ``keys`` the public keys of each person in the bag's staff registry."""
+    say); ``keys`` the public keys of each person in the bag's staff registry; ``refused(person,
+    step file, day)`` why the bag's records and registry say that person could not approve the
+    step that day (None: they could)."""
     proof = Proof()
     store = bag_dir / "data" / TRAIL_DIR / PROOF_DIR
     events, folder = trail.get("events") or [], str(trail.get("folder") or "")
@@ -111,7 +119,7 @@ def check_proof(
         where = f"data/{TRAIL_DIR}/{PROOF_DIR}/{event['commit']}"
         proof.judged.add(step_file)
         then = str(event.get("folder") or folder)  # where the case was when approved
-        problem = _check_approval(bag_dir, store, event, then, case_dir, step_file, documents, keys)
+        problem = _check_approval(bag_dir, store, event, then, case_dir, step_file, documents, keys, refused)
         if problem is None:
             proof.proven.add(step_file)
             continue
@@ -119,7 +127,7 @@ def check_proof(
         params = {"no": step.get("step"), "commit": str(event["commit"])[:10], **params}
         if code == "bag.proof_changed" and step.get("changed_after_approval"):
             proof.notes.append(("bag.proof_changed_recorded", file, params))
-        elif code in ("bag.proof_unknown_key", "bag.proof_unreadable"):
+        elif code in ("bag.proof_unknown_key", "bag.proof_unreadable", "bag.proof_no_role", "bag.proof_other_person"):
             proof.notes.append((code, file or where, params))
         else:
             proof.problems.append((code, file or where, params))
@@ -135,6 +143,7 @@ def _check_approval(
     step_file: str,
     documents: Mapping[str, Sequence[str]],
     keys: Mapping[str, Sequence[str]],
+    refused: Callable[[str, str, date], str | None],
 ) -> tuple[str, str, dict[str, Any]] | None:
     sha = str(event.get("commit") or "")
     raw = _object(store, sha, b"commit")
@@ -160,6 +169,22 @@ def _check_approval(
         data = bagged.read_bytes() if signed and mode != _FOLDER and bagged.is_file() else None
         if data is None or _object_id(b"blob", data, len(sha)) != signed:
             return "bag.proof_changed", f"{case_dir}/{name}", {"path": name}
+    day = _signed_day(raw)
+    reason = refused(signer, step_file, day) if day is not None else "bag.proof_no_role"
+    return (reason, "", {"who": signer, "date": f"{day or '-'}"}) if reason else None
+
+
+def _signed_day(commit: bytes) -> date | None:
+    """The day the commit's committer line gives it, in its own offset (as the trail reads it)."""
+    for line in commit.split(b"\n\n", 1)[0].split(b"\n"):
+        if line.startswith(b"committer "):
+            try:
+                stamp, offset = line.rsplit(b" ", 2)[1:]
+                sign = -1 if offset.startswith(b"-") else 1
+                tz = timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[3:5])))
+                return datetime.fromtimestamp(int(stamp), tz).date()
+            except (ValueError, OverflowError, OSError):
+                return None
     return None
 
 

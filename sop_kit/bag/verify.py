@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..core.messages import render, text
 from ..records.archive import Archive
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, locate
 from ..records.scan import scan
+from ..trail.model import IDENTITY
 from . import signature
 from .contents import (
     CHECKSUMS,
@@ -230,8 +232,23 @@ def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id
     documents = {Path(s.loaded.file).name: [d.berkas for d in s.record.dokumen] for s in case.steps}
     keys = {person.id: person.kunci_ssh for person in archive.staff.values()}
     case_dir = f"data/{RECORDS}/{folder.relative_to(archive.root).as_posix()}"
-    proof = check_proof(bag_dir, trail, case_dir, documents, keys)
     done = {Path(s.loaded.file).name: s.record.langkah for s in case.steps if s.record.status == "selesai"}
+    sop = archive.sop_of(case.kasus) if case.kasus else None
+    numbers = {Path(s.loaded.file).name: s.record.langkah for s in case.steps}
+    recorded = {Path(s.loaded.file).name: s.record.pelaksana for s in case.steps}
+    roles = {name: set(sop.step(no).pelaksana) for name, no in numbers.items() if sop and no <= len(sop.langkah)}
+    roles[IDENTITY] = {r.id for r in sop.deciders} if sop else set()
+
+    def refused(who: str, step_file: str, day: date) -> str | None:
+        """Why the signer could not approve the step that day, by the bag's records and registry."""
+        if step_file != IDENTITY and recorded.get(step_file) != who:
+            return "bag.proof_other_person"  # the trail asks the person the record names to approve it
+        person = archive.staff.get(who)
+        return (
+            None if person is not None and person.roles_on(day) & roles.get(step_file, set()) else "bag.proof_no_role"
+        )
+
+    proof = check_proof(bag_dir, trail, case_dir, documents, keys, refused)
     report.done, report.proven = len(done), len(proof.proven & done.keys())
     report.problems += [Problem(code, file, params) for code, file, params in proof.problems]
     report.notes += [Problem(code, file, params) for code, file, params in proof.notes]

@@ -310,6 +310,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "for {who}; this approval is not proven here",
         "",
     ),
+    "bag.proof_no_role": (
+        "catatan: langkah {no}: commit {commit} ditandatangani {who} pada {date}, yang menurut staf.yaml bag tidak "
+        "memegang peran langkah ini hari itu; persetujuan ini tidak terbukti di sini (riwayat staf.yaml ada di "
+        "repositori git kantor: sop-kit trail)",
+        "",
+        "note: step {no}: commit {commit} was signed by {who} on {date}, who by the bag's staf.yaml did not hold "
+        "this step's role that day; this approval is not proven here (staf.yaml's history is in the office's git "
+        "repository: sop-kit trail)",
+        "",
+    ),
+    "bag.proof_other_person": (
+        "catatan: langkah {no}: commit {commit} ditandatangani {who}, bukan pelaksana yang dicatat langkah itu; "
+        "persetujuan ini tidak terbukti di sini",
+        "",
+        "note: step {no}: commit {commit} was signed by {who}, not the person the step records as doing it; this "
+        "approval is not proven here",
+        "",
+    ),
     "bag.proof_unreadable": (
         "catatan: langkah {no}: tanda tangan commit {commit} tidak dapat diperiksa di sini; periksa di repositori "
         "kantor (sop-kit trail)",
@@ -342,13 +360,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "bag.limit_proven": (
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
         "menyetujuinya; {proven} dari {done} catatan langkah yang selesai terbukti disetujui oleh "
-        "commit bertanda tangan di dalam bag (kunci menurut staf.yaml bag, catatan dan dokumen persis yang "
-        "disetujui); peran penanda tangan pada hari itu dibuktikan di repositori git kantor (sop-kit trail)",
+        "commit bertanda tangan di dalam bag (kunci dan peran pada tanggal commit menurut staf.yaml bag, catatan "
+        "dan dokumen persis yang disetujui); staf.yaml sebagaimana berlaku hari itu dibuktikan di repositori git "
+        "kantor (sop-kit trail)",
         "",
         "checksums prove the bag unchanged since its manifests were made, not who made or approved it; {proven} "
         "of the {done} step records done are proven approved by the "
-        "signed commits in the bag (keys as the bag's staf.yaml gives them, records and documents exactly those "
-        "approved); the signer's role on that day is proven in the office's git repository (sop-kit trail)",
+        "signed commits in the bag (keys, and roles on the commit's date, as the bag's staf.yaml gives them; "
+        "records and documents exactly those approved); staf.yaml as it stood that day is proven in the office's "
+        "git repository (sop-kit trail)",
         "",
     ),
     "bag.valid": (
