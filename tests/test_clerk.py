@@ -457,3 +457,38 @@ def test_new_takes_a_name_typed_with_other_spacing_and_writes_the_registers(repo
         "desa": "Galudra",
         "kode": "-",
     }
+
+
+def test_one_coaching_for_two_desa_is_recorded_as_joint_in_both_cases(repo: Path) -> None:
+    """A coaching held for two desa at once: its photo is the record of both cases. Attached to
+    both, it is an error of each (a photo recycled for a coaching that left none); named by each
+    case as joint (`--bersama`, with the file or afterwards), a note of each for the auditor;
+    named by one side only, still the error. A case that does not exist, or shares no file of
+    the step, is refused with what to do."""
+    first = new_case(repo)
+    code, out = run("new", "--kecamatan", "Campaka", "--desa", "Cimahi", "--mulai", "2026-03-02",
+                    "--oleh", "rizki-ramadhan", "--no-input")  # fmt: skip
+    assert code == 0, out
+    (second,) = [c for c in cases(repo) if c != first]
+
+    def codes() -> list[tuple[str, str, str]]:
+        checked = CliRunner().invoke(main, ["check", "records", "--no-trail", "--no-cache", "--format", "json"])
+        found = json.loads(checked.output)["findings"]
+        return sorted((f["case"], f["code"], f["severity"]) for f in found if f["code"].startswith("doc."))
+
+    code, out = run("step", first.name, "7", "--lampir", str(PHOTO), "--bersama", "2026-03-nowhere-zzzz")
+    assert code == 2 and "--bersama 2026-03-nowhere-zzzz: tidak ada kasus lain dengan id itu" in out, out
+    assert not list(first.glob("foto/*"))  # nothing copied
+    code, out = run("step", first.name, "7", "--lampir", str(PHOTO), "--bersama", second.name)
+    assert code == 0, out
+    code, out = run("step", second.name, "7", "--lampir", str(PHOTO))  # the hurried clerk forgets
+    assert code == 1 and "galat[doc.other_case]" in out and "--bersama" in out, out
+    assert codes() == [(c.name, "doc.other_case", "error") for c in sorted((first, second))]
+
+    code, out = run("step", second.name, "6", "--bersama", first.name)
+    assert code == 2 and f"tidak ada berkas langkah ini yang juga dicatat kasus {first.name}" in out, out
+    code, out = run("step", second.name, "7", "--bersama", first.name)  # afterwards, on the file already there
+    assert code == 0, out
+    assert codes() == [(c.name, "doc.joint", "info") for c in sorted((first, second))]
+    entry = load_file(next(second.glob("langkah/07-*.yaml"))).data["dokumen"][0]
+    assert entry["bersama"] == [first.name]

@@ -7,6 +7,10 @@ several desa, one preparation module), so a shared letter or scan is a warning
 (``doc.shared``) for the auditor to look at. Only content the check accepted is compared (a
 file whose hash does not match its record is already an error of its own case).
 
+One activity may rightly be held for two desa at once (a joint coaching): a file whose entry
+in each case holding it names every other one (``bersama:``) is a note of each (``doc.joint``),
+the claim shown for the auditor to weigh; named by one side only, it is what it was.
+
 The check's cache keeps only each case's digests; where a digest is found in two cases, the
 entries holding it are read again from the step records, for the few files that need a
 finding's line.
@@ -37,6 +41,7 @@ class _Entry(NamedTuple):
     line: int
     path: str
     step: object
+    joint: frozenset[str]  # the cases its 'bersama' names
 
 
 def add_shared_file_findings(archive: Archive, report: Report) -> None:
@@ -68,10 +73,22 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
                 continue
             evidence = any(e for _, e in holders[digest])
             theirs = entry(others[0][0], digest)
+            everyone = {f.name for f, _ in holders[digest]}
+            joint = all(
+                (named := entry(f, digest)) is not None and everyone - {f.name} <= named.joint
+                for f, _ in holders[digest]
+            )
+            severity, code = (
+                (Severity.INFO, "doc.joint")
+                if joint
+                else (Severity.ERROR, "doc.other_case")
+                if evidence
+                else (Severity.WARNING, "doc.shared")
+            )
             extra.append(
                 Finding(
-                    Severity.ERROR if evidence else Severity.WARNING,
-                    "doc.other_case" if evidence else "doc.shared",
+                    severity,
+                    code,
                     archive.show(mine.record),
                     mine.line,
                     {
@@ -103,5 +120,7 @@ def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
             key = content_key(doc["sha256"]) if isinstance(doc, dict) and isinstance(doc.get("sha256"), str) else None
             if key is not None and key not in found:
                 where = loaded.line_of(("dokumen", i, "berkas"))
-                found[key] = _Entry(record, where, str(doc.get("berkas")), data.get("langkah"))
+                named = doc.get("bersama")
+                joint = frozenset(n for n in named if isinstance(n, str)) if isinstance(named, list) else frozenset()
+                found[key] = _Entry(record, where, str(doc.get("berkas")), data.get("langkah"), joint)
     return found

@@ -31,6 +31,7 @@ class NewAttachment:
     jenis: str | None = None  # default: the step's one mandated kind, or the photo kind for a photo
     judul: str | None = None
     pribadi: bool | None = None
+    bersama: tuple[str, ...] = ()  # other cases of one activity held jointly (each names this one too)
 
 
 def inside(folder: Path, path: Path, archive: Archive) -> Path:
@@ -83,6 +84,14 @@ def staged(folder: Path, archive: Archive) -> Iterator[Staging]:
         target.unlink(missing_ok=True)
 
 
+def joint_case(archive: Archive, case: CaseFolder, other: str, where: Path) -> Path:
+    """The folder of ``other``, a case of the archive other than ``case`` (``--bersama``)."""
+    folder = next((c for c in archive.case_dirs() if c.name == other), None)
+    if folder is None or other == case.path.name:
+        raise ConfigError("record.joint_unknown", str(where), id=other)
+    return folder
+
+
 def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staging: Staging) -> Berkas:
     """Check ``a`` and stage its copy into the case folder; the record's entry for it."""
     source = a.source
@@ -116,6 +125,8 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
             ending=ending(source.name) or "-",
             endings=", ".join(f".{e}" for e in ENDINGS.get(found or "", ())),
         )
+    for other in a.bersama:
+        joint_case(archive, case, other, source)
     digest = sha256(source)
     for step in case.steps:
         for doc in step.record.dokumen:
@@ -133,6 +144,7 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
         judul=a.judul if sub == "lampiran" else None,
         keterangan=a.judul if sub == "foto" else None,
         pribadi=a.pribadi,
+        bersama=list(a.bersama),
     )
 
 

@@ -137,6 +137,8 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "keterangan": "Keterangan (untuk foto).",
         "pribadi": "true bila memuat data pribadi (daftar hadir, salinan KK): tidak pernah diterbitkan. "
         "Kosongkan: mengikuti jenis dokumennya.",
+        "bersama": "ID kasus lain yang juga dicatat oleh berkas ini: satu kegiatan yang diadakan bersama (mis. "
+        "pembinaan dua desa sekaligus). Berlaku bila setiap kasus itu juga menyebut kasus ini.",
     },
     "Registri": {
         "": "Daftar staf instansi dan peran SOP mereka. Hanya admin staf yang boleh mengubahnya.",

@@ -39,7 +39,7 @@ from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress
 from ..records.yamlsafe import load_bytes, load_text
 from . import gitops
-from .attach import NewAttachment, attach, inside, staged
+from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
@@ -66,9 +66,12 @@ class StepUpdate:
     koreksi: str | None = None  # a correction of an approved step, and why
     setujui: bool = False  # the role holder approves the last correction again
     pada: datetime | None = None  # when the correction or re-approval is made
+    # Other cases of one activity held jointly: the new attachments, or without them the step's
+    # documents those cases' records hold too, name them (``bersama``).
+    bersama: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return all(getattr(self, k) is None for k in _FIELDS) and not self.lampiran
+        return all(getattr(self, k) is None for k in _FIELDS) and not self.lampiran and not self.bersama
 
     @property
     def changes(self) -> bool:
@@ -133,9 +136,10 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     approved = source is not None and _approved(source)
     removed = [source] if moving and source is not None else []
     _refuse_uncorrected(archive, path, existing, approved, update)
+    joint = {} if update.lampiran else joint_marks(archive, current, existing, update.bersama, path)
     with staged(folder, archive) as staging:
         docs = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
-        text = edit_text(original, update, docs, putaran)
+        text = edit_text(original, update, docs, putaran, joint)
         record = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
         staging.write(path, text.encode("utf-8"))
@@ -296,8 +300,32 @@ def _moment(value: datetime) -> PlainScalarString:
     return written
 
 
-def edit_text(original: str, update: StepUpdate, docs: list[Berkas], putaran: int | None = None) -> str:
-    """``original`` with the update applied; every other line, comments included, as it was."""
+def joint_marks(
+    archive: Archive, case: CaseFolder, existing: StepFile | None, others: tuple[str, ...], path: Path
+) -> dict[str, set[str]]:
+    """The cases each document of the step's record is to name as sharing it (by its sha256):
+    each case in ``others`` for the documents whose content that case's records hold too."""
+    marks: dict[str, set[str]] = {}
+    mine = {d.sha256 for d in existing.record.dokumen if d.sha256} if existing is not None else set()
+    for other in others:
+        folder = joint_case(archive, case, other, path)
+        theirs = {d.sha256 for st in archive.read_case(folder).steps for d in st.record.dokumen}
+        if not mine & theirs:
+            raise ConfigError("record.joint_nothing", archive.show(path), id=other)
+        for digest in mine & theirs:
+            marks.setdefault(digest, set()).add(other)
+    return marks
+
+
+def edit_text(
+    original: str,
+    update: StepUpdate,
+    docs: list[Berkas],
+    putaran: int | None = None,
+    joint: dict[str, set[str]] | None = None,
+) -> str:
+    """``original`` with the update applied; every other line, comments included, as it was.
+    ``joint``: the cases to add to the ``bersama`` of the documents, by their sha256."""
     data = _yaml().load(original)
     if not isinstance(data, CommentedMap):
         raise ConfigError("record.not_mapping", None)
@@ -320,6 +348,11 @@ def edit_text(original: str, update: StepUpdate, docs: list[Berkas], putaran: in
             for key, value in doc.model_dump(exclude_none=True).items():
                 entry[key] = DoubleQuotedScalarString(value) if key == "sha256" else value
             listing.append(entry)
+    for entry in _listing(data, "dokumen") if joint else []:
+        named = joint.get(str(entry.get("sha256"))) if isinstance(entry, dict) and joint else None
+        if named:
+            before = entry.get("bersama")
+            entry["bersama"] = sorted({*(before if isinstance(before, list) else []), *named})
     if update.koreksi is not None or update.setujui:
         _correction(data, update)
     out = io.StringIO()

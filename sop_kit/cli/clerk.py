@@ -114,6 +114,7 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
 @click.option("--jenis", metavar="KIND", help="help.step.jenis")
 @click.option("--judul", help="help.step.judul")
 @click.option("--pribadi", is_flag=True, default=None, help="help.step.pribadi")
+@click.option("--bersama", "joint", multiple=True, metavar="KASUS", help="help.step.bersama")
 @click.option("--koreksi", metavar="ALASAN", help="help.step.koreksi")
 @click.option("--setujui", is_flag=True, help="help.step.setujui")
 @click.option("--pada", metavar="WAKTU", help="help.step.pada")
@@ -139,6 +140,7 @@ def step(
     jenis: str | None,
     judul: str | None,
     pribadi: bool | None,
+    joint: tuple[str, ...],
     koreksi: str | None,
     setujui: bool,
     pada: str | None,
@@ -160,10 +162,11 @@ def step(
         alasan_waktu=alasan_waktu,
         nomor_surat=nomor_surat,
         catatan=catatan,
-        lampiran=tuple(NewAttachment(p, jenis, judul, pribadi) for p in attachments),
+        lampiran=tuple(NewAttachment(p, jenis, judul, pribadi, joint) for p in attachments),
         koreksi=koreksi,
         setujui=setujui,
         pada=read_moment(pada or "sekarang"),
+        bersama=joint,
     )
     if not update.changes and not setujui:
         raise ConfigError("record.nothing", None)

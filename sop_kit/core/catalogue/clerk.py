@@ -423,6 +423,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "photos), or open the photo and export/save it as JPEG. sop-kit does not convert photos itself: what is "
         "archived is the file you attach",
     ),
+    "record.joint_unknown": (
+        "--bersama {id}: tidak ada kasus lain dengan id itu di arsip",
+        "sebut id kasus desa lain yang ikut kegiatan bersama ini (sop-kit status, atau nama foldernya)",
+        "--bersama {id}: no other case has that id in the archive",
+        "name the id of the other desa's case that shared this activity (sop-kit status, or its folder name)",
+    ),
+    "record.joint_nothing": (
+        "--bersama {id}: tidak ada berkas langkah ini yang juga dicatat kasus {id}",
+        "lampirkan berkas kegiatan bersama di kedua kasus (sop-kit step KASUS N --lampir BERKAS --bersama {id})",
+        "--bersama {id}: no file of this step is also recorded by case {id}",
+        "attach the joint activity's file in both cases (sop-kit step CASE N --lampir FILE --bersama {id})",
+    ),
     "record.already_attached": (
         "berkas yang sama sudah dilampirkan sebagai {where} (langkah {step})",
         "tidak perlu dilampirkan lagi; bila berbeda, periksa apakah berkasnya benar",

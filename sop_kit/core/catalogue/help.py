@@ -371,6 +371,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.step.pribadi": ("Lampiran memuat data pribadi.", "", "The attachments hold personal data.", ""),
+    "help.step.bersama": (
+        "Lampiran juga mencatat kasus ini (kegiatan bersama dua desa); kasus itu juga menyebut kasus ini. "
+        "Dapat diulang.",
+        "",
+        "The attachments also record this case (one activity for two desa); that case names this one too. Repeatable.",
+        "",
+    ),
     "help.step.commit": (
         "Jalankan git add dan git commit -S untuk berkas langkah ini.",
         "",

@@ -765,12 +765,23 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "foto dan daftar hadir mencatat satu kegiatan di satu desa, tidak dapat menjadi bukti dua kasus",
         "salah satu kasus memakai berkas kasus lain: periksa kegiatan mana yang tercatat di dalamnya (tanggal dan "
         "tempat foto, nama desa), lalu kasus yang lain melampirkan berkas kegiatannya sendiri (sop-kit step KASUS "
-        "{no} --lampir BERKAS) dan menghapus entri ini dari 'dokumen'",
+        "{no} --lampir BERKAS) dan menghapus entri ini dari 'dokumen'; bila memang satu kegiatan untuk kedua desa, "
+        "catat di entri berkas ini pada setiap kasus: bersama: [id kasus lain] (sop-kit step KASUS {no} --lampir "
+        "BERKAS --bersama KASUS_LAIN)",
         "step {no}: '{path}' is the same file as '{other}' of case {others} (step {other_no}); a photo or an "
         "attendance list records one event in one desa and cannot be evidence of two cases",
         "one of the cases uses the other's file: check which event it records (the photo's date and place, the "
         "desa named), then the other case attaches its own (sop-kit step CASE {no} --lampir FILE) and removes "
-        "this entry from 'dokumen'",
+        "this entry from 'dokumen'; if it really was one activity for both desa, record so in this file's entry "
+        "in every case: bersama: [other case id] (sop-kit step CASE {no} --lampir FILE --bersama OTHER_CASE)",
+    ),
+    "doc.joint": (
+        "langkah {no}: '{path}' juga dicatat kasus {others} (langkah {other_no}) sebagai kegiatan bersama",
+        "pemeriksa: pastikan kegiatan itu memang diadakan bersama (tanggal dan tempat foto, daftar hadir yang "
+        "memuat warga kedua desa)",
+        "step {no}: '{path}' is also recorded by case {others} (step {other_no}) as a joint activity",
+        "auditor: make sure the activity really was held jointly (the photo's date and place, an attendance list "
+        "with residents of both desa)",
     ),
     "doc.shared": (
         "langkah {no}: '{path}' adalah berkas yang sama dengan '{other}' kasus {others} (langkah {other_no})",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -112,6 +112,12 @@ class Berkas(BaseModel):
     keterangan: Teks | None = Field(None, description="caption (photos)")
     pribadi: bool | None = Field(
         None, description="holds personal data (attendance list, KK copy): never published; empty: as its kind says"
+    )
+    bersama: list[Annotated[str, Field(pattern=CASE_ID_PATTERN)]] = Field(
+        default_factory=list,
+        max_length=20,
+        description="ids of the other cases this file is also the record of: one activity held jointly "
+        "(it counts as theirs only when each of them names this case too)",
     )
 
 
