@@ -196,7 +196,7 @@ class _Builder:
         self.case_sop: dict[str, CaseSopRef] = {}
         # Every case file's current blob, by (case folder, name in it), and each approved step's
         # files as approved: a change that puts them back undoes what it changed.
-        self.files: dict[tuple[str, str], str] = {}
+        self.files: dict[str, dict[str, str]] = {}  # case folder -> name in it -> blob
         # the commit that last deleted a kasus.yaml, and the case's files just before it
         self.deleted: dict[str, tuple[Commit, _State, dict[str, str]]] = {}
         self.approved: dict[tuple[str, str], dict[str, str]] = {}
@@ -379,12 +379,12 @@ class _Builder:
         moves = []
         for new, changes in touched.items():
             ct = self.trail.cases.get(new.rsplit("/", 1)[-1])
-            if ct is None or ct.folder == new or (new, CASE_FILE) in self.files:
+            if ct is None or ct.folder == new or CASE_FILE in self.files.get(new, {}):
                 continue
             if not any(n == CASE_FILE and s != "D" for n, s, _ in changes):
                 continue
             here = any(n == CASE_FILE and s == "D" for n, s, _ in touched.get(ct.folder, ()))
-            if here or (ct.folder in self.deleted and (ct.folder, CASE_FILE) not in self.files):
+            if here or (ct.folder in self.deleted and CASE_FILE not in self.files.get(ct.folder, {})):
                 moves.append((ct.folder, new))
         return moves
 
@@ -396,18 +396,15 @@ class _Builder:
         commit's changes to it (a move changes no content, and approves none). Files left
         behind leave the case; a deletion committed before is undone by the move."""
         ct = self.trail.cases[new.rsplit("/", 1)[-1]]
-        left = {name: blob for (folder, name), blob in self.files.items() if folder == old}
+        left = self.files.pop(old, {})
         held = left if old in touched else self.deleted.pop(old)[2]
-        now = {name: blob for (folder, name), blob in self.files.items() if folder == new}
+        now = dict(self.files.get(new, {}))
         for name, status, blob in touched[new]:
             if status == "D":
                 now.pop(name, None)
             else:
                 now[name] = blob
-        for name in left:
-            del self.files[(old, name)]
-        for name, blob in held.items():
-            self.files[(new, name)] = blob
+        self.files[new] = {**self.files.get(new, {}), **held}
         for key in [k for k in self.approved if k[0] == old]:
             self.approved[(new, key[1])] = self.approved.pop(key)
         touched.pop(old, None)
@@ -441,7 +438,7 @@ class _Builder:
         schedule. Their signed removal is a note, so the auditor still sees it; anyone else's
         removes nothing from the verdict: an error (a warning under ``laporkan``). Of the archive
         while no folder holds the case; of the case again when one is put back uncommitted."""
-        alive = {folder.rsplit("/", 1)[-1] for folder, name in self.files if name == CASE_FILE}
+        alive = {folder.rsplit("/", 1)[-1] for folder, names in self.files.items() if CASE_FILE in names}
         for folder, (commit, before, held) in sorted(self.deleted.items()):
             case_id = folder.rsplit("/", 1)[-1]
             if case_id in alive:
@@ -594,22 +591,23 @@ class _Builder:
                     event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
                     trail.events.append(event)
                     st.changed_after.append(event)
-        held = {name: blob for (f, name), blob in self.files.items() if f == folder}  # before this commit
+        files = self.files.setdefault(folder, {})
+        if any(name == CASE_FILE and status == "D" for name, status, _ in changes):
+            self.deleted[folder] = (commit, before, dict(files))  # the case as it was removed
         for name, status, blob in changes:
             if status == "D":
-                self.files.pop((folder, name), None)
-                if name == CASE_FILE:
-                    self.deleted[folder] = (commit, before, held)
+                files.pop(name, None)
             else:
-                self.files[(folder, name)] = blob
+                files[name] = blob
         for step_name, names in snapshots:
-            self.approved[(folder, step_name)] = {n: self.files.get((folder, n), "") for n in names}
+            self.approved[(folder, step_name)] = {n: files.get(n, "") for n in names}
         self._restored(trail, folder)
 
     def _restored(self, trail: CaseTrail, folder: str) -> None:
+        files = self.files.get(folder, {})
         for step_name, st in trail.steps.items():
             approved = self.approved.get((folder, step_name))
-            if st.changed_after and approved and all(self.files.get((folder, n), "") == b for n, b in approved.items()):
+            if st.changed_after and approved and all(files.get(n, "") == b for n, b in approved.items()):
                 st.changed_after = []  # every file put back as approved (a revert): nothing changed stands
 
     def _identity(
