@@ -75,7 +75,7 @@ from sop_kit.records.layout import CASE_FILE, STEPS_DIR
 from sop_kit.records.models import Sop, Staf
 
 HERE = Path(__file__).resolve().parent
-VERSION = 2  # bump when the generated history changes, so cached repositories are rebuilt
+VERSION = 3  # bump when the generated history or its expected verdicts change, so cached repositories are rebuilt
 WIB = timezone(timedelta(hours=7))
 
 ROOT_ADMIN = "hendra-gunawan"  # Kepala Dinas: signs the first registry
@@ -182,6 +182,9 @@ class CasePlan:
     last: datetime
     branch: bool = False  # worked on a branch of its own, then merged
     clerk: str = ""  # who recorded step 1 (and merges the branch)
+    # What the oracle judges, in order: ("approval" | "edit" | "again", signer, commit time, step).
+    # Judged once the plan's place in history is known: a branch's commits count from its merge.
+    judged: list[tuple[str, str | None, datetime, StepSpec]] = field(default_factory=list)
 
 
 class Oracle:
@@ -212,6 +215,21 @@ class Oracle:
         self.expect["disetujui_ulang" if again else "diubah"] += 1
         return again
 
+    def judge(self, plan: CasePlan, merged: datetime | None) -> None:
+        """The plan's approvals and edits, each at the time it counts from: its commit's, or for
+        a case worked on a branch, the merge that brought it into the main line."""
+        open_changes, edited = 0, False
+        for kind, signer, when, step in plan.judged:
+            at = max(when, merged) if merged is not None else when
+            if kind == "approval":
+                self.approval(signer, at, step)
+            else:
+                edited = True
+                again = self.change(signer, at, step)
+                open_changes = 0 if again else (1 if kind == "edit" else open_changes + 1)
+        if edited:
+            self.expect["open_changes"] += open_changes
+
 
 def _holders(staff: Mapping[str, Staf], role: str, day: date) -> list[str]:
     return sorted(s.id for s in staff.values() if role in s.roles_on(day))
@@ -223,9 +241,10 @@ def _ident(staff: Mapping[str, Staf], who: str) -> tuple[str, str]:
 
 
 def plan_case(
-    spec: CaseSpec, case_dir: Path, folder: str, sop: Sop, staff: Mapping[str, Staf], rng: random.Random, oracle: Oracle
+    spec: CaseSpec, case_dir: Path, folder: str, sop: Sop, staff: Mapping[str, Staf], rng: random.Random
 ) -> CasePlan:
-    """The case's branch: one commit per run of steps by one person, then any corrections."""
+    """The case's branch: one commit per run of steps by one person, then any corrections (the
+    oracle judges them once the case's place in history is known: :meth:`Oracle.judge`)."""
     case_id = spec.kasus.id
     step_files: list[tuple[str, bytes, list[tuple[str, bytes]]]] = []
     for s in spec.steps:
@@ -247,6 +266,7 @@ def plan_case(
         else:
             groups.append([i])
     commits = []
+    judged: list[tuple[str, str | None, datetime, StepSpec]] = []
     for g, members in enumerate(groups):
         steps = [spec.steps[i] for i in members]
         who = steps[0].pelaksana or ""
@@ -263,7 +283,7 @@ def plan_case(
             name, data, attachments = step_files[i]
             files += [(f"{folder}/{rel}", blob) for rel, blob in attachments]
             files.append((f"{folder}/{name}", data))
-            oracle.approval(signer, when, spec.steps[i])
+            judged.append(("approval", signer, when, spec.steps[i]))
         done = ", ".join(f"{s.no}" + (f" (putaran {s.putaran})" if s.putaran > 1 else "") for s in steps)
         state = "selesai" if steps[-1].status == "selesai" else "dicatat"
         commits.append(
@@ -284,7 +304,7 @@ def plan_case(
         )
         clerk = rng.choice([c for c in _holders(staff, "pelaksana", when.date()) if c != step.pelaksana])
         data += f"# Koreksi {when:%Y-%m-%d} oleh {clerk}: ejaan nama kepala keluarga.\n".encode()
-        open_changes = 0 if oracle.change(clerk, when, step) else 1
+        judged.append(("edit", clerk, when, step))
         commits.append(
             Commit([], when, _ident(staff, clerk), clerk, f"{case_id}: koreksi {name}\n", [(f"{folder}/{name}", data)])
         )
@@ -292,7 +312,7 @@ def plan_case(
             when += timedelta(days=rng.randint(1, 3), hours=1)
             who = step.pelaksana or ""
             data += f"# Diperiksa ulang {when:%Y-%m-%d} oleh {who}: koreksi disetujui.\n".encode()
-            open_changes = 0 if oracle.change(who, when, step) else open_changes + 1
+            judged.append(("again", who, when, step))
             commits.append(
                 Commit(
                     [],
@@ -303,11 +323,10 @@ def plan_case(
                     [(f"{folder}/{name}", data)],
                 )
             )
-        oracle.expect["open_changes"] += open_changes
         final[f"{folder}/{name}"] = data
         (case_dir / name).write_bytes(data)
         last = commits[-1].when
-    return CasePlan(folder, commits, final, commits[0].when, last, clerk=spec.steps[0].pelaksana or "")
+    return CasePlan(folder, commits, final, commits[0].when, last, clerk=spec.steps[0].pelaksana or "", judged=judged)
 
 
 # --- writing the repository ----------------------------------------------------------------
@@ -627,7 +646,7 @@ def generate(cases: int, seed: int = 0, log: bool = True) -> dict[str, Any]:
         except FileExistsError:
             continue  # the same id drawn twice: draw another case
         folder = case_dir.relative_to(repo).as_posix()
-        plans.append(plan_case(spec, case_dir, folder, sop, staff, fate, oracle))
+        plans.append(plan_case(spec, case_dir, folder, sop, staff, fate))
     (records / "staf.yaml").write_bytes(staff_v2)
     say(f"{cases} cases written and planned")
 
@@ -652,6 +671,7 @@ def generate(cases: int, seed: int = 0, log: bool = True) -> dict[str, Any]:
     ]
     for plan in plans:
         plan.branch = fate.random() < BRANCH_RATE
+        oracle.judge(plan, plan.last + timedelta(hours=2) if plan.branch else None)
         if plan.branch:
             events.append((plan.last + timedelta(hours=2), plan.folder, 0, plan))
         else:
