@@ -435,9 +435,10 @@ class _Builder:
     def _removed_cases(self, blobs: BlobReader) -> None:
         """A case folder gone from the archive (its id in no folder now) is a record destroyed:
         only the holder of ``admin_arsip`` may transfer or destroy records, under the retention
-        schedule. Their signed removal is a note, so the auditor still sees it; anyone else's
-        removes nothing from the verdict: an error (a warning under ``laporkan``). Of the archive
-        while no folder holds the case; of the case again when one is put back uncommitted."""
+        schedule. Their signed removal of a case the schedule lets go is a note, so the auditor
+        still sees it; of a case not yet due, or not finished, an error, as anyone else's removal
+        is (a warning under ``laporkan``). Of the archive while no folder holds the case; of the
+        case again when one is put back uncommitted."""
         alive = {folder.rsplit("/", 1)[-1] for folder, names in self.files.items() if CASE_FILE in names}
         for folder, (commit, before, held) in sorted(self.deleted.items()):
             case_id = folder.rsplit("/", 1)[-1]
