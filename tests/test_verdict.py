@@ -617,3 +617,23 @@ def test_a_case_deleted_by_a_clerk_is_on_every_archive_surface_and_no_other_case
     bag = export_bag(audit(records), CLOSED, BagOptions(tmp_path / "bag", date(2026, 6, 2)))
     recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
     assert not any(f["code"].startswith("trail.case") for f in recorded)
+
+
+def test_a_case_moved_with_a_change_shows_the_change_where_it_now_is_on_every_surface(
+    top: Path, tmp_path: Path
+) -> None:
+    """A closed case moved to another year's folder (as case.year_folder's hint says) keeps its
+    approvals; a step note edited in the same unsigned commit is the one change after approval,
+    named at the case's new place by check, status, the case page, the dossier and the bag."""
+    records = top / "records"
+    old = next(records.glob(f"kasus/*/{CLOSED}"))
+    new = records / "kasus" / "2026" / CLOSED
+    shutil.move(old, new)
+    six = next(new.glob("langkah/06-*.yaml"))
+    six.write_text(six.read_text("utf-8").replace("catatan: ", "catatan: (disunting) ", 1), "utf-8")
+    commit(top, f"kasus {CLOSED}: pindah folder", None, "dewi-lestari", "2026-05-20T09:00:00+07:00")
+    _, found = check(top)
+    mine = [(f["code"], f["file"]) for f in found if f["case"] == CLOSED and f["code"].startswith("trail.")]
+    assert [code for code, _ in mine] == ["trail.changed_after_approval"], mine
+    assert mine[0][1].endswith(f"records/kasus/2026/{CLOSED}/langkah/{six.name}"), mine
+    same_on_every_surface(top, tmp_path, found, [(CLOSED, "trail.changed_after_approval")])
