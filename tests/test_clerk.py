@@ -463,8 +463,8 @@ def test_one_coaching_for_two_desa_is_recorded_as_joint_in_both_cases(repo: Path
     """A coaching held for two desa at once: its photo is the record of both cases. Attached to
     both, it is an error of each (a photo recycled for a coaching that left none); named by each
     case as joint (`--bersama`, with the file or afterwards), a note of each for the auditor;
-    named by one side only, still the error. A case that does not exist, or shares no file of
-    the step, is refused with what to do."""
+    named by one side only, or by steps of different days, still an error. A case that does not
+    exist, or shares no file of the step, is refused with what to do."""
     first = new_case(repo)
     code, out = run("new", "--kecamatan", "Campaka", "--desa", "Cimahi", "--mulai", "2026-03-02",
                     "--oleh", "rizki-ramadhan", "--no-input")  # fmt: skip
@@ -488,7 +488,13 @@ def test_one_coaching_for_two_desa_is_recorded_as_joint_in_both_cases(repo: Path
     code, out = run("step", second.name, "6", "--bersama", first.name)
     assert code == 2 and f"tidak ada berkas langkah ini yang juga dicatat kasus {first.name}" in out, out
     code, out = run("step", second.name, "7", "--bersama", first.name)  # afterwards, on the file already there
-    assert code == 0, out
-    assert codes() == [(c.name, "doc.joint", "info") for c in sorted((first, second))]
+    assert code == 1 and "galat[doc.joint_days]" in out, out  # named by both, but when was it?
     entry = load_file(next(second.glob("langkah/07-*.yaml"))).data["dokumen"][0]
     assert entry["bersama"] == [first.name]
+
+    day = ["--mulai", "2026-03-09 09:00", "--selesai", "2026-03-09 11:00"]
+    assert run("step", first.name, "7", *day)[0] in (0, 1)
+    assert run("step", second.name, "7", "--mulai", "2026-03-10 09:00", "--selesai", "2026-03-10 11:00")[0] in (0, 1)
+    assert codes() == [(c.name, "doc.joint_days", "error") for c in sorted((first, second))]  # two days: two events
+    assert run("step", second.name, "7", *day)[0] in (0, 1)
+    assert codes() == [(c.name, "doc.joint", "info") for c in sorted((first, second))]

@@ -8,8 +8,9 @@ several desa, one preparation module), so a shared letter or scan is a warning
 file whose hash does not match its record is already an error of its own case).
 
 One activity may rightly be held for two desa at once (a joint coaching): a file whose entry
-in each case holding it names every other one (``bersama:``) is a note of each (``doc.joint``),
-the claim shown for the auditor to weigh; named by one side only, it is what it was.
+in each case holding it names every other one (``bersama:``), in steps that share a day, is a
+note of each (``doc.joint``), the claim shown for the auditor to weigh; named by one side only,
+or in steps of different days (one event cannot be two), it is what it was.
 
 The check's cache keeps only each case's digests; where a digest is found in two cases, the
 entries holding it are read again from the step records, for the few files that need a
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import date, timedelta
 from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
@@ -42,6 +44,7 @@ class _Entry(NamedTuple):
     path: str
     step: object
     joint: frozenset[str]  # the cases its 'bersama' names
+    days: frozenset[date]  # the days its step ran, by the record's mulai and selesai
 
 
 def add_shared_file_findings(archive: Archive, report: Report) -> None:
@@ -74,16 +77,19 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             evidence = any(e for _, e in holders[digest])
             theirs = entry(others[0][0], digest)
             everyone = {f.name for f, _ in holders[digest]}
-            joint = all(
-                (named := entry(f, digest)) is not None and everyone - {f.name} <= named.joint
-                for f, _ in holders[digest]
-            )
-            severity, code = (
-                (Severity.INFO, "doc.joint")
-                if joint
-                else (Severity.ERROR, "doc.other_case")
+            named = [(f.name, entry(f, digest)) for f, _ in holders[digest]]
+            claims = [e for name, e in named if e is not None and everyone - {name} <= e.joint]
+            declared = len(claims) == len(named)  # every case holding it names every other one
+            same_day = declared and bool(frozenset.intersection(*(e.days for e in claims)))
+            severity = Severity.INFO if same_day else Severity.ERROR if evidence else Severity.WARNING
+            code = (
+                "doc.joint"
+                if same_day
+                else "doc.joint_days"
+                if declared
+                else "doc.other_case"
                 if evidence
-                else (Severity.WARNING, "doc.shared")
+                else "doc.shared"
             )
             extra.append(
                 Finding(
@@ -122,5 +128,17 @@ def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
                 where = loaded.line_of(("dokumen", i, "berkas"))
                 named = doc.get("bersama")
                 joint = frozenset(n for n in named if isinstance(n, str)) if isinstance(named, list) else frozenset()
-                found[key] = _Entry(record, where, str(doc.get("berkas")), data.get("langkah"), joint)
+                days = _days(data.get("mulai"), data.get("selesai"))
+                found[key] = _Entry(record, where, str(doc.get("berkas")), data.get("langkah"), joint, days)
     return found
+
+
+def _days(start: object, end: object) -> frozenset[date]:
+    """The days from a record's start to its end (one when it has only one of them; none when
+    it has neither or they do not read): at most a month, longer than any step runs."""
+    try:
+        first = date.fromisoformat(str(start or end)[:10])
+        last = date.fromisoformat(str(end or start)[:10])
+    except ValueError:
+        return frozenset()
+    return frozenset(first + timedelta(days=n) for n in range(min((last - first).days, 31) + 1))

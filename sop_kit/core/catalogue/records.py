@@ -783,6 +783,17 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "auditor: make sure the activity really was held jointly (the photo's date and place, an attendance list "
         "with residents of both desa)",
     ),
+    "doc.joint_days": (
+        "langkah {no}: '{path}' dicatat sebagai kegiatan bersama dengan kasus {others} (langkah {other_no}), "
+        "tetapi langkah-langkahnya tidak berjalan pada hari yang sama",
+        "satu kegiatan bersama terjadi pada hari yang sama di setiap kasus: catat --mulai dan --selesai langkah ini "
+        "(sop-kit step KASUS {no} --mulai … --selesai …); bila bukan kegiatan yang sama, lampirkan berkas kegiatan "
+        "kasus ini sendiri",
+        "step {no}: '{path}' is recorded as a joint activity with case {others} (step {other_no}), but the steps "
+        "did not run on the same day",
+        "one joint activity happens on the same day in every case: record this step's --mulai and --selesai "
+        "(sop-kit step CASE {no} --mulai … --selesai …); if it is not the same activity, attach this case's own file",
+    ),
     "doc.shared": (
         "langkah {no}: '{path}' adalah berkas yang sama dengan '{other}' kasus {others} (langkah {other_no})",
         "satu surat dapat berlaku untuk beberapa kasus (SK yang menyebut beberapa desa); periksa bahwa isinya "
