@@ -49,11 +49,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "trail.moved_uncommitted": (
         "langkah {no}: '{path}' di folder kasus yang dipindah (belum di-commit) berbeda dari yang disetujui",
-        "yang tampil bukan yang disetujui: kembalikan isinya (git show 'HEAD:{old}' > '{new}') lalu commit "
-        "pemindahannya, atau catat sebagai koreksi (sop-kit step {case} {no} --koreksi) agar disetujui ulang",
+        "yang tampil bukan yang disetujui: pulihkan versi yang disetujui di tempat lamanya (git restore "
+        "--source=HEAD -- ':/{old}'), salin ke '{new}', lalu commit pemindahannya; atau catat sebagai koreksi "
+        "(sop-kit step {case} {no} --koreksi) agar disetujui ulang",
         "step {no}: '{path}' in the moved case folder (not committed) differs from what was approved",
-        "what shows is not what was approved: put its content back (git show 'HEAD:{old}' > '{new}') and commit "
-        "the move, or record a correction (sop-kit step {case} {no} --koreksi) to be approved again",
+        "what shows is not what was approved: restore the approved version at its old place (git restore "
+        "--source=HEAD -- ':/{old}'), copy it to '{new}', then commit the move; or record a correction (sop-kit "
+        "step {case} {no} --koreksi) to be approved again",
     ),
     "trail.approved_before_done": (
         "langkah {no} disetujui di commit {commit} pada {approved}, sebelum selesai menurut catatannya ({done})",
