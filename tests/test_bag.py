@@ -505,3 +505,22 @@ def test_a_trail_claiming_an_unverified_approval_verified_is_not_proven(demo: Pa
     refused = [(p.code, p.params["no"], p.params["who"]) for p in report.notes if p.code.startswith("bag.proof_")]
     assert refused in ([("bag.proof_other_person", 2, step2["signer"])], [("bag.proof_no_role", 2, step2["signer"])])
     assert report.proven == before  # the claim proves nothing more
+
+
+def test_a_step_record_renamed_since_approval_is_still_proven(demo: Path, tmp_path: Path) -> None:
+    """The commit signed the record under its old name; the bag holds it under the new one."""
+    top = tmp_path / "arsip"
+    shutil.copytree(demo.parent, top, symlinks=True)
+    git = ["git", "-C", str(top), "-c", "user.name=Dewi", "-c", "user.email=d@contoh.id", "-c", "commit.gpgsign=false"]
+    steps = f"records/kasus/2026/{CASE}/langkah"
+    subprocess.run(
+        [*git, "mv", f"{steps}/06-pembinaan-lokasi.yaml", f"{steps}/06-pembinaan-di-lokasi.yaml"], check=True
+    )
+    subprocess.run([*git, "commit", "-qm", "ganti nama"], check=True)
+    out = tmp_path / "nama.bag"
+    judged = audit(top / "records", CheckOptions(use_cache=False))
+    assert not [f for f in judged.report.findings if f.case == CASE and f.code.startswith("trail.")]
+    export_bag(judged, CASE, BagOptions(out, DAY, "Dewi", "d@x.id"))
+    report = verify_bag(out)
+    assert report.valid and report.problems == [] and report.notes == [], format_bag_report(report)
+    assert (report.proven, report.done) == (7, 7)

@@ -680,3 +680,37 @@ def test_a_case_deleted_in_one_commit_and_added_in_another_year_by_the_next_is_a
     shutil.copytree(copy, repo.records / "kasus" / "2025" / BASE_ID)
     repo.commit("folder di tahun yang benar", None, "Dewi Lestari", "2026-03-10T08:05:00+07:00")
     assert sorted(f.code for f in judge(repo.records, cache).findings) == sorted([*before, "case.year_folder"])
+
+
+def test_a_step_record_renamed_as_the_check_asks_keeps_its_approval(repo: SignedRepo, tmp_path: Path) -> None:
+    """step.filename warns of a record whose name does not sort ('5-…' for step 5) and says to
+    rename it. Renamed after approval, the record was a deleted approved step and a new one
+    approved by the clerk's unsigned rename. Same content, new name: the same record."""
+    steps_3_4(repo)
+    text = (CORPUS / "base" / "langkah" / "05-koordinasi.yaml").read_text()
+    repo.add_step("5-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",), text=text)
+    repo.commit("Langkah 5: koordinasi", "budi-santoso", "Budi Santoso", "2026-03-09T12:00:00+07:00")
+    cache = CheckOptions(cache_dir=tmp_path / "c")
+    before = sorted(f.code for f in judge(repo.records, cache).findings)
+    assert "step.filename" in before
+    steps = repo.case_dir() / "langkah"
+    (steps / "5-koordinasi.yaml").rename(steps / "05-koordinasi.yaml")
+    repo.commit("ganti nama catatan langkah 5", None, "Dewi Lestari", "2026-03-10T08:00:00+07:00")
+    after = sorted(f.code for f in judge(repo.records, cache).findings)
+    assert after == sorted(c for c in before if c != "step.filename")
+    trail, _ = trail_of(repo, tmp_path / "c2")
+    ct = trail.cases[BASE_ID]
+    assert ct.steps["05-koordinasi.yaml"].approval is not None and ct.steps["05-koordinasi.yaml"].approval.verified
+    assert "5-koordinasi.yaml" not in ct.steps
+    assert [e.file for e in ct.events if e.kind == "diganti_nama"] == ["5-koordinasi.yaml → 05-koordinasi.yaml"]
+
+    # renamed and changed in one commit: a change after approval, as any edit
+    (steps / "05-koordinasi.yaml").rename(steps / "05-koordinasi-desa.yaml")
+    (steps / "05-koordinasi-desa.yaml").write_text(text + "# diubah\n")
+    repo.commit("ganti nama dan ubah", None, "Dewi Lestari", "2026-03-10T09:00:00+07:00")
+    found = {(f.code, Path(f.file).name) for f in judge(repo.records, cache).findings if f.code.startswith("trail.")}
+    # the approved record gone (changed after approval) and a new one approved by nobody who may
+    assert found == {
+        ("trail.changed_after_approval", "05-koordinasi.yaml"),
+        ("trail.unverified", "05-koordinasi-desa.yaml"),
+    }

@@ -162,9 +162,13 @@ def _check_approval(
     mode, tree_id = _lookup(store, _tree_id(raw), folder.split("/"), len(sha))
     if mode != _FOLDER or (event.get("tree") and event["tree"] != tree_id):
         return "bag.proof_missing", "", {}
-    names = (IDENTITY,) if step_file == IDENTITY else (f"{STEPS_DIR}/{step_file}", *documents.get(step_file, ()))
-    for name in names:
-        mode, signed = _lookup(store, tree_id, name.split("/"), len(sha)) if _inside(name) else (b"", "")
+    # each file as the commit signed it, and where the bag holds it (a step record renamed since
+    # approval is signed under the name it had then: the event's)
+    then = str(event.get("file") or step_file) if step_file != IDENTITY else IDENTITY
+    record = [(IDENTITY, IDENTITY)] if step_file == IDENTITY else [(f"{STEPS_DIR}/{then}", f"{STEPS_DIR}/{step_file}")]
+    for signed_name, name in [*record, *((d, d) for d in documents.get(step_file, ()))]:
+        inside = _inside(signed_name) and _inside(name)  # names from the bag's trail: never read outside it
+        mode, signed = _lookup(store, tree_id, signed_name.split("/"), len(sha)) if inside else (b"", "")
         bagged = bag_dir / case_dir / name
         data = bagged.read_bytes() if signed and mode != _FOLDER and bagged.is_file() else None
         if data is None or _object_id(b"blob", data, len(sha)) != signed:

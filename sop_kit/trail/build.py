@@ -540,6 +540,7 @@ class _Builder:
         sig = self.sigs.get(commit.sha, UNSIGNED)
         signer = self._signer(commit, before)
         base = self._event(commit, before, folder)
+        changes = self._renamed_steps(trail, folder, changes, base)
         approved_here: set[str] = set()
         snapshots: list[tuple[str, tuple[str, ...]]] = []  # approved here: (step, its files)
         for name, status, blob in sorted(changes):
@@ -603,6 +604,30 @@ class _Builder:
         for step_name, names in snapshots:
             self.approved[(folder, step_name)] = {n: files.get(n, "") for n in names}
         self._restored(trail, folder)
+
+    def _renamed_steps(
+        self, trail: CaseTrail, folder: str, changes: list[tuple[str, str, str]], base: Event
+    ) -> list[tuple[str, str, str]]:
+        """A step record renamed with its content unchanged (``step.filename``'s hint: a name that
+        sorts in order) is the same record: its approval and history go with the name, and the
+        rename is a line of the timeline, not a change. The changes left to judge."""
+        files = self.files.setdefault(folder, {})
+        record = [(n, s, b) for n, s, b in changes if n.startswith(STEPS_DIR + "/") and n.endswith(".yaml")]
+        gone = {files[n]: n for n, s, _ in record if s == "D" and n in files}
+        renames = {gone[b]: n for n, s, b in record if s != "D" and n not in files and b in gone}
+        for old, new in renames.items():
+            before, after = old[len(STEPS_DIR) + 1 :], new[len(STEPS_DIR) + 1 :]
+            if before in trail.steps:
+                trail.steps[after] = replace(trail.steps.pop(before), file=after)
+            if (trail.case, before) in self.records:
+                self.records[(trail.case, after)] = self.records.pop((trail.case, before))
+            if (folder, before) in self.approved:
+                approved = self.approved.pop((folder, before))
+                self.approved[(folder, after)] = {new if n == old else n: b for n, b in approved.items()}
+            files[new] = files.pop(old)
+            trail.events.append(replace(base, kind="diganti_nama", file=f"{before} → {after}"))
+        moved = {*renames, *renames.values()}
+        return [c for c in changes if c[0] not in moved]
 
     def _restored(self, trail: CaseTrail, folder: str) -> None:
         files = self.files.get(folder, {})

@@ -22,6 +22,7 @@ EVENT_KINDS = (
     "berkas_diubah",
     "identitas_diubah",
     "dipindah",  # the case folder moved (``file``: where it was, inside the records)
+    "diganti_nama",  # a step record renamed, its content unchanged (``file``: "old → new")
 )
 APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
 # Why an approval is not verified (catalogue codes trail.reason.*).

@@ -230,6 +230,7 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step {no} (round {round}) decided: {decision}",
         "",
     ),
+    "trail.ev.diganti_nama": ("catatan langkah diganti nama: {file}", "", "step record renamed: {file}", ""),
     "trail.ev.dipindah": ("folder kasus dipindah dari {file}", "", "case folder moved from {file}", ""),
     "trail.ev.disetujui_ulang": ("langkah {no} disetujui ulang", "", "step {no} approved again", ""),
     "trail.ev.diubah": ("langkah {no} DIUBAH SETELAH DISETUJUI", "", "step {no} CHANGED AFTER APPROVAL", ""),
