@@ -1,5 +1,9 @@
 """Messages of reading records (YAML, schemas, configuration, staff, cases, steps, documents)."""
 
+# A file renamed changes the record that names it: once the step is approved, that is a correction.
+_RENAMED_ID = " (langkah yang sudah disetujui: sebagai koreksi, sop-kit step KASUS N --koreksi, lalu disetujui ulang)"
+_RENAMED_EN = " (a step already approved: as a correction, sop-kit step CASE N --koreksi, then approved again)"
+
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- issue 14: rounds, corrections, withdrawn cases, merge conflicts
     "step.no_reason": (
@@ -868,32 +872,35 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- hostile archive content (issue 15): names, sizes, content
     "file.name_char": (
         "nama '{path}' memuat '{char}', yang tidak boleh ada dalam nama berkas di Windows",
-        'ganti nama berkas itu (tanpa < > : " | ? * dan karakter kendali) dan perbarui catatannya; '
-        "arsip harus dapat diambil (checkout) di PC kantor yang memakai Windows",
+        'ganti nama berkas itu (tanpa < > : " | ? * dan karakter kendali) dan perbarui catatannya'
+        + _RENAMED_ID
+        + "; arsip harus dapat diambil (checkout) di PC kantor yang memakai Windows",
         "the name '{path}' contains '{char}', which Windows does not allow in a file name",
-        'rename it (no < > : " | ? * or control characters) and update its record; the archive must '
-        "check out on the office's Windows PCs",
+        'rename it (no < > : " | ? * or control characters) and update its record'
+        + _RENAMED_EN
+        + "; the archive must check out on the office's Windows PCs",
     ),
     "file.name_trailing": (
         "nama '{path}' diakhiri titik atau spasi, yang dibuang Windows",
-        "ganti nama berkas itu dan perbarui catatannya",
+        "ganti nama berkas itu dan perbarui catatannya" + _RENAMED_ID,
         "the name '{path}' ends in a dot or a space, which Windows drops",
-        "rename it and update its record",
+        "rename it and update its record" + _RENAMED_EN,
     ),
     "file.name_reserved": (
         "nama '{path}' adalah nama perangkat Windows ({name}), dengan ekstensi apa pun",
         "ganti nama berkas itu (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 tidak dapat dipakai di Windows) "
-        "dan perbarui catatannya",
+        "dan perbarui catatannya" + _RENAMED_ID,
         "the name '{path}' is a Windows device name ({name}), whatever its extension",
-        "rename it (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 cannot be used on Windows) and update its record",
+        "rename it (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 cannot be used on Windows) and update its record"
+        + _RENAMED_EN,
     ),
     "file.name_clash": (
         "nama '{name}' sama dengan '{other}' bila huruf besar/kecil dan ejaan Unicode diabaikan",
         "di Windows dan macOS keduanya menjadi satu berkas, dan situs menerbitkan satu saja: ganti nama salah "
-        "satunya dan perbarui catatannya",
+        "satunya dan perbarui catatannya" + _RENAMED_ID,
         "the name '{name}' is the same as '{other}' once case and Unicode spelling are set aside",
         "on Windows and macOS they become one file, and the site publishes one: rename one of them and update "
-        "its record",
+        "its record" + _RENAMED_EN,
     ),
     "file.too_large": (
         "berkas '{path}' berukuran {size} MB, melebihi batas {limit} MB per berkas",
