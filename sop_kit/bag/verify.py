@@ -229,24 +229,25 @@ def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id
             report.notes.append(Problem("bag.proof_absent", store, {"count": verified}))
         return
     case = archive.read_case(folder)
-    documents = {Path(s.loaded.file).name: [d.berkas for d in s.record.dokumen] for s in case.steps}
+    records = {Path(s.loaded.file).name: s.record for s in case.steps}  # by step file name
+    documents = {name: [d.berkas for d in r.dokumen] for name, r in records.items()}
     keys = {person.id: person.kunci_ssh for person in archive.staff.values()}
     case_dir = f"data/{RECORDS}/{folder.relative_to(archive.root).as_posix()}"
-    done = {Path(s.loaded.file).name: s.record.langkah for s in case.steps if s.record.status == "selesai"}
+    done = {name: r.langkah for name, r in records.items() if r.status == "selesai"}
     sop = archive.sop_of(case.kasus) if case.kasus else None
-    numbers = {Path(s.loaded.file).name: s.record.langkah for s in case.steps}
-    recorded = {Path(s.loaded.file).name: s.record.pelaksana for s in case.steps}
-    roles = {name: set(sop.step(no).pelaksana) for name, no in numbers.items() if sop and no <= len(sop.langkah)}
+    roles = {
+        name: set(sop.step(r.langkah).pelaksana) for name, r in records.items() if sop and r.langkah <= len(sop.langkah)
+    }
     roles[IDENTITY] = {r.id for r in sop.deciders} if sop else set()
 
     def refused(who: str, step_file: str, day: date) -> str | None:
         """Why the signer could not approve the step that day, by the bag's records and registry."""
-        if step_file != IDENTITY and recorded.get(step_file) != who:
+        record = records.get(step_file)
+        if step_file != IDENTITY and (record is None or record.pelaksana != who):
             return "bag.proof_other_person"  # the trail asks the person the record names to approve it
         person = archive.staff.get(who)
-        return (
-            None if person is not None and person.roles_on(day) & roles.get(step_file, set()) else "bag.proof_no_role"
-        )
+        held = person.roles_on(day) if person is not None else set()
+        return None if held & roles.get(step_file, set()) else "bag.proof_no_role"
 
     proof = check_proof(bag_dir, trail, case_dir, documents, keys, refused)
     report.done, report.proven = len(done), len(proof.proven & done.keys())

@@ -59,6 +59,7 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
         for digest in holders.keys() & facts.attached.keys():
             holders[digest].append((folder, facts.attached[digest]))
     read: dict[Path, dict[str, _Entry]] = {}
+    kinds: dict[str, tuple[Severity, str]] = {}  # by digest: what its sharing is
 
     def entry(folder: Path, digest: str) -> _Entry | None:
         if folder not in read:
@@ -74,23 +75,10 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             mine = entry(folder, digest) if others else None
             if mine is None:
                 continue
-            evidence = any(e for _, e in holders[digest])
+            if digest not in kinds:
+                kinds[digest] = _sharing([(f.name, e, entry(f, digest)) for f, e in holders[digest]])
+            severity, code = kinds[digest]
             theirs = entry(others[0][0], digest)
-            everyone = {f.name for f, _ in holders[digest]}
-            named = [(f.name, entry(f, digest)) for f, _ in holders[digest]]
-            claims = [e for name, e in named if e is not None and everyone - {name} <= e.joint]
-            declared = len(claims) == len(named)  # every case holding it names every other one
-            same_day = declared and bool(frozenset.intersection(*(e.days for e in claims)))
-            severity = Severity.INFO if same_day else Severity.ERROR if evidence else Severity.WARNING
-            code = (
-                "doc.joint"
-                if same_day
-                else "doc.joint_days"
-                if declared
-                else "doc.other_case"
-                if evidence
-                else "doc.shared"
-            )
             extra.append(
                 Finding(
                     severity,
@@ -109,6 +97,19 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             )
         if extra:
             report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
+
+
+def _sharing(holders: list[tuple[str, bool, _Entry | None]]) -> tuple[Severity, str]:
+    """What one content held by several cases is: (case id, evidence kind?, its entry) each.
+    A joint activity when every case names every other one and their steps share a day."""
+    everyone = {case for case, _, _ in holders}
+    claims = [e for case, _, e in holders if e is not None and everyone - {case} <= e.joint]
+    evidence = any(kind for _, kind, _ in holders)
+    if len(claims) == len(holders):
+        if frozenset.intersection(*(e.days for e in claims)):
+            return Severity.INFO, "doc.joint"
+        return (Severity.ERROR if evidence else Severity.WARNING), "doc.joint_days"
+    return (Severity.ERROR, "doc.other_case") if evidence else (Severity.WARNING, "doc.shared")
 
 
 def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:

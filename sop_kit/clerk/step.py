@@ -136,7 +136,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     approved = source is not None and _approved(source)
     removed = [source] if moving and source is not None else []
     _refuse_uncorrected(archive, path, existing, approved, update)
-    joint = {} if update.lampiran else joint_marks(archive, current, existing, update.bersama, path)
+    joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
     with staged(folder, archive) as staging:
         docs = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
         text = edit_text(original, update, docs, putaran, joint)
@@ -326,6 +326,7 @@ def edit_text(
 ) -> str:
     """``original`` with the update applied; every other line, comments included, as it was.
     ``joint``: the cases to add to the ``bersama`` of the documents, by their sha256."""
+    joint = joint or {}
     data = _yaml().load(original)
     if not isinstance(data, CommentedMap):
         raise ConfigError("record.not_mapping", None)
@@ -349,7 +350,7 @@ def edit_text(
                 entry[key] = DoubleQuotedScalarString(value) if key == "sha256" else value
             listing.append(entry)
     for entry in _listing(data, "dokumen") if joint else []:
-        named = joint.get(str(entry.get("sha256"))) if isinstance(entry, dict) and joint else None
+        named = joint.get(str(entry.get("sha256"))) if isinstance(entry, dict) else None
         if named:
             before = entry.get("bersama")
             entry["bersama"] = sorted({*(before if isinstance(before, list) else []), *named})

@@ -63,10 +63,13 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
         return
     # A case folder gone from the working tree is one finding (removed_uncommitted_findings), not one per file;
     # moved to another year's folder and not committed, its files there are compared with the approved ones.
-    present = [ct for ct in trail.cases.values() if not ct.removed]
-    cases = [ct for ct in present if (trail.top / ct.folder).is_dir()]
-    for ct in present:
-        if ct not in cases and (moved := _moved_to(layout, ct)) is not None:
+    cases = []
+    for ct in trail.cases.values():
+        if ct.removed:
+            continue
+        if (trail.top / ct.folder).is_dir():
+            cases.append(ct)
+        elif (moved := _moved_to(layout, ct)) is not None:
             yield from _moved_findings(layout, trail, ct, moved)
     approved = [(ct, st) for ct in cases for st in ct.steps.values() if st.approval is not None]
     severity = _changed_severity(trail)
