@@ -3,8 +3,10 @@
 The fields a clerk writes freely and the audit site publishes (a case's title and summary, a
 step's reason, note, letter number, file titles, corrections) are read for the shapes of a
 NIK or KK number and of a mobile number, and for the values the same case records under its
-personal fields (the target families' names, numbers and addresses, contacts' phones). A hit
-is reported at its ``file:line`` naming the field and the kind of value, never the value.
+personal fields (the target families' names, numbers and addresses, contacts' phones), also
+written in part: a name after a word of address ("Bu Aminah"), an address by its RT/RW
+(:mod:`sop_kit.records.personal`). A hit is reported at its ``file:line`` naming the field and
+the kind of value, never the value.
 
 The site's own scan (:mod:`sop_kit.site.privacy`) reads the built pages as a second line of
 defence; this one tells the clerk at check time, before anything is committed or built.
@@ -17,10 +19,9 @@ from collections.abc import Iterator
 
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder
-from ..records.models import Kasus
+from ..records.personal import addressed, addressed_word, fold, place_form, rt_rw
 from ..records.yamlsafe import Loaded, Loc
 
-MIN_VALUE = 4  # shorter values ("Ani") would match ordinary words
 # A run of digits with single spaces, dots or hyphens between them (0812-3456-7890, 3214 0101 …).
 _DIGITS = re.compile(r"(?<![0-9A-Za-z])\+?[0-9](?:[ .\-]?[0-9])+(?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?:\+?62|0)8[0-9]{7,11}")
@@ -28,6 +29,7 @@ _PROVINCES = frozenset(
     [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
 )
 _STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
+_PUNCTUATION = re.compile(r"[^\w]+")
 
 
 def _nik_shaped(digits: str) -> bool:
@@ -38,33 +40,31 @@ def _nik_shaped(digits: str) -> bool:
     return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
-def _personal_values(kasus: Kasus) -> tuple[set[str], set[str]]:
-    """The case's personal words (names, addresses, lower-cased) and numbers (digits only)."""
+def _words(text: str) -> str:
+    """Text as it is searched here: folded and lower-case as the site's scan reads it,
+    punctuation aside ("Bpk. Dadang" as "bpk dadang", "RT.002/RW.001" as "rt 002 rw 001")."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(text).lower()).split())
+
+
+def _personal_values(case: CaseFolder, public: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The case's personal words (as :func:`_words` makes them, with the forms a value is also
+    written in) and numbers (digits only): the values the site's scan searches its pages for,
+    so a note the check passes the build does too."""
     words: set[str] = set()
     numbers: set[str] = set()
-
-    def add(value: str | None) -> None:
-        if not value:
-            return
+    for value in case.personal_values(public):
         digits = re.sub(r"[^0-9]", "", value)
-        if digits and len(digits) >= 8 and not re.search(r"[A-Za-z]", value):
+        if len(digits) >= 8 and not re.search(r"[^\W\d_]", value):
             numbers.add(digits)
-        elif len(value.strip()) >= MIN_VALUE:
-            words.add(" ".join(value.lower().split()))
-
-    for family in kasus.sasaran:
-        for value in (family.kepala_keluarga, family.nomor_kk, family.nik, family.telepon, family.alamat):
-            add(value)
-        for member in family.anggota:
-            add(member.nama)
-            add(member.nik)
-    for contact in kasus.kontak:
-        add(contact.telepon)
+        elif key := _words(value):
+            words.add(key)
     return words, numbers
 
 
 def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
-    """What personal value ``text`` holds, if any: 'nik', 'telepon' or 'nilai' (a value of the case)."""
+    """What personal value ``text`` holds, if any: 'nik', 'telepon', 'nilai' (a value of the
+    case), 'sebutan' (a family member's name word after a word of address) or 'rt_rw' (the
+    RT/RW of a family's address)."""
     for match in _DIGITS.finditer(text):
         digits = re.sub(r"[^0-9]", "", match.group())
         if digits in numbers:
@@ -73,11 +73,16 @@ def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
             return "nik"
         if _PHONE.fullmatch(digits):
             return "telepon"
-    folded = " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    folded = _words(text)
     for word in words:
-        key = " ".join(re.sub(r"[^\w]+", " ", word).split())
-        if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+        if not addressed_word(word) and not place_form(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
             return "nilai"
+    for word in filter(None, map(addressed_word, words)):
+        for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+            if addressed(folded, found.start()) is not None:
+                return "sebutan"
+    if any(form in words for _, _, form in rt_rw(folded)):
+        return "rt_rw"
     return None
 
 
@@ -96,12 +101,13 @@ def _texts(loaded: Loaded, data: object) -> Iterator[tuple[Loc, str]]:
                     yield (list_key, i, key), item[key]
 
 
-def personal_data(case: CaseFolder) -> Iterator[Finding]:
-    """Every public free-text field of the case that holds a personal value."""
+def personal_data(case: CaseFolder, officials: frozenset[str]) -> Iterator[Finding]:
+    """Every public free-text field of the case that holds a personal value; ``officials`` are
+    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`)."""
     kasus, loaded = case.kasus, case.kasus_loaded
     if kasus is None or loaded is None:
         return
-    words, numbers = _personal_values(kasus)
+    words, numbers = _personal_values(case, officials)
     public: list[tuple[Loaded, Loc, str]] = [(loaded, ("judul",), kasus.judul)]
     if kasus.ringkasan:
         public.append((loaded, ("ringkasan",), kasus.ringkasan))

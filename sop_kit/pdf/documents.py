@@ -21,7 +21,6 @@ from ..records.ids import slug
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Sop, Surat
 from ..records.office import Kop, office_kop
-from ..records.personal import personal_values
 from ..trail.model import Trail
 from ..views.case import WIB_NOON, CaseDocument, PhotoView, case_document
 from ..views.photos import PhotoCache
@@ -105,7 +104,7 @@ def case_jobs(
         full_vars["kop"] = public_vars["kop"] = kop.to_dict()
     shown = [case.kasus.id, *(d.sha256 or "" for d in full.documents), *(e.commit for e in full.trail or ())]
     shown += [d.sha256 or "" for s in case.steps for d in s.record.dokumen]
-    scan = PublicScan(frozenset(personal_values([case.kasus, *(s.record for s in case.steps)])), tuple(shown))
+    scan = PublicScan(frozenset(case.personal_values(archive.public_names())), tuple(shown))
     created = full.generated
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]

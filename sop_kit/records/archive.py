@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from .config import CONFIG_FILE, ArchiveConfig, load_config, settle
 from .layout import CASE_FILE, SITE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
+from .personal import personal_values
 from .revisions import sop_for
 from .scan import Listing, scan
 from .sshkey import fingerprint
@@ -45,6 +46,11 @@ class Archive(Layout):
         """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
         nor when their entry is there but invalid: staf.yaml's own errors say that."""
         return self.staff_readable and who not in self.staff and who not in self.staff_invalid
+
+    def public_names(self) -> frozenset[str]:
+        """The names the office's own outputs print: its staff and the officials who ratified
+        its SOPs. A word of one is no family's name after "Pak" or "H." (records.personal)."""
+        return frozenset([*(s.nama for s in self.staff.values()), *(s.disahkan_oleh.nama for s in self.sops.values())])
 
     def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
         """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
@@ -236,6 +242,11 @@ class CaseFolder:
     @property
     def id(self) -> str:
         return self.kasus.id if self.kasus else self.path.name
+
+    def personal_values(self, public: Iterable[str] = ()) -> set[str]:
+        """The personal values of its valid records: what public text of this case must not
+        hold; ``public`` are the archive's :meth:`Archive.public_names`."""
+        return personal_values([self.kasus, *(s.record for s in self.steps)], public) if self.kasus else set()
 
 
 def _read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:

@@ -44,6 +44,13 @@ STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 # Marks a field as personal data: never published, redacted from public outputs.
 PERSONAL: dict[str, Any] = {"x-pribadi": True}
+# What kind of personal value a field holds, where it is also written in part: a person's name
+# ("Bu Aminah" for Siti Aminah), an address (its RT/RW). See sop_kit.records.personal.
+FORM = "x-pribadi-bentuk"
+PERSONAL_NAME: dict[str, Any] = {**PERSONAL, FORM: "nama"}
+PERSONAL_ADDRESS: dict[str, Any] = {**PERSONAL, FORM: "alamat"}
+# A public official's name (a Kepala Desa): its words, after "Pak"/"Bu", are not a family's.
+PUBLIC_NAME = "nama-publik"
 
 
 def _err(code: str, **ctx: Any) -> PydanticCustomError:
@@ -135,4 +142,4 @@ NIK = Annotated[
 ]
 NomorKK = NIK
 Telepon = Annotated[str, Field(pattern=r"^(?:\+62|0)[0-9]{8,13}$", json_schema_extra=PERSONAL)]
-NamaPribadi = Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=PERSONAL)]
+NamaPribadi = Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=PERSONAL_NAME)]

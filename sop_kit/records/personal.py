@@ -2,30 +2,114 @@
 mark ``x-pribadi``, read from their JSON schema, so a new field is personal by its mark alone.
 
 Two readers: :mod:`.parse`, so that a finding about a personal field never quotes what was
-typed there, and the personal-data scan of what is published (:mod:`sop_kit.views.privacy`),
-which searches the output for every such value, valid or not.
+typed there, and the searches for personal values in public text: the check of what a clerk
+typed (:mod:`sop_kit.check.privacy`) and the scan of what is published
+(:mod:`sop_kit.views.privacy`). Both search the same values, with the same forms in which a value
+is also written in part (:func:`spoken_forms`: "Bu Aminah" for Siti Aminah, an address by its
+RT/RW), so the check never passes what the build then refuses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
-from .fieldtypes import PERSONAL
+from .fieldtypes import FORM, PERSONAL, PUBLIC_NAME
 from .yamlsafe import Loc
 
 MIN_VALUE = 4  # shorter values ("Ani") would match ordinary words everywhere
+MIN_WORD = 3  # after a word of address a short name is one too ("Bu Ani")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # can hide inside a word
 (_MARK,) = PERSONAL
+
+
+# For matching, hyphens and underscores count as spaces: a name slugged into a URL or file name.
+_FOLD = {**INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
+
+# Words by which people speak of a person (Indonesian and Sundanese titles, kin, "keluarga"):
+# followed by one part of a family member's name, they name that member ("Bu Aminah", "Kang
+# Dadang", "keluarga Dadang", "Aminah binti Dadang"). Each is read as the one word ADDRESSED.
+_ADDRESS_WORDS = frozenset((
+    "ibu", "bu", "bunda", "bapak", "pak", "bpk", "ayah", "saudara", "saudari", "sdr", "sdri", "nyonya", "ny", "tuan",
+    "tn", "nona", "nn", "almarhum", "almarhumah", "alm", "almh", "mbak", "mba", "mas", "kakak", "kak", "adik",
+    "adek", "dik", "dek", "nenek", "nek", "kakek", "kek", "mbah", "om", "tante", "haji", "hajah", "hajjah", "hj",
+    "h", "ustaz", "ustadz", "ustazah", "ustadzah", "teh", "teteh", "kang", "akang", "aa", "neng", "ceu", "euceu",
+    "mang", "emang", "bi", "bibi", "uwa", "abah", "ema", "emak", "mak", "aki", "nini", "nyai", "nyi", "ujang",
+    "jang", "den", "keluarga", "anak", "istri", "suami", "putra", "putri", "menantu", "mertua", "bin",
+    "binti",
+))  # fmt: skip
+ADDRESSED = "sdr"  # a name's form "sdr aminah": "aminah" after any word of address
+# The word of address, maybe abbreviated ("Bpk."), right before a position (searched to it).
+_ADDRESS_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_ADDRESS_WORDS, key=len, reverse=True)) + r")\.?[ ]+$")
+_LONGEST_ADDRESS = max(map(len, _ADDRESS_WORDS)) + 8  # the word, a full stop and spaces (folded: one)
+# A neighbourhood (RT) and its hamlet (RW), however written: "RT 002/RW 001", "rt.2 rw.1", "RT02/RW01".
+# Literal first, so the search skips to candidates in C; the word start is checked after it.
+_PLACE_FORM = re.compile(r"rt [0-9]+ rw [0-9]+")
+_RT_RW = re.compile(r"rt(?<!\wrt)[ .]*0*([0-9]{1,3})[ ]*[/,.]?[ ]*rw[ .]*0*([0-9]{1,3})(?!\w)")
 
 
 def clean(text: str) -> str:
     """Invisible characters out, runs of white space as one space."""
     return " ".join(text.translate(INVISIBLE).split())
+
+
+def fold(text: str) -> str:
+    """Text as values are matched in it: invisible characters out, hyphens and underscores as
+    spaces, runs of white space as one."""
+    return " ".join(text.translate(_FOLD).split())
+
+
+def addressed(low: str, start: int) -> int | None:
+    """Where the word of address right before ``low[start:]`` begins ("bu " before "aminah"),
+    if there is one; ``low`` is folded, lower-case text."""
+    found = _ADDRESS_BEFORE.search(low, max(0, start - _LONGEST_ADDRESS), start)
+    return found.start() if found else None
+
+
+def rt_rw(low: str) -> Iterator[tuple[int, int, str]]:
+    """Every RT/RW in folded, lower-case text: (start, end, its form "rt N rw M")."""
+    if "rt" in low:
+        for m in _RT_RW.finditer(low):
+            yield m.start(), m.end(), f"rt {int(m.group(1))} rw {int(m.group(2))}"
+
+
+def spoken_forms(value: str, form: str, public: Iterable[str] = ()) -> set[str]:
+    """The forms in which a personal value is also written in part, lower-case.
+
+    A name (``form`` "nama"): each of its words of at least :data:`MIN_WORD` letters after a
+    word of address, as "sdr aminah" (:func:`addressed` finds "Bu Aminah", "Kang Aminah", …),
+    except words of the ``public`` names beside it (the case's officials, marked
+    ``PUBLIC_NAME``: "Pak Dadang" is the Kepala Desa, not the family's Dadang). An address
+    ("alamat"): its RT/RW as "rt 2 rw 1", which in a desa narrows it to a few houses."""
+    low = fold(value).lower()
+    if form == "nama":
+        taken = {w for name in public for w in re.findall(r"\w+", fold(name).lower())}
+        words = re.findall(r"\w+", low)
+        return {f"{ADDRESSED} {w}" for w in words if len(w) >= MIN_WORD and w not in taken | _ADDRESS_WORDS}
+    if form == "alamat":
+        return {found for _, _, found in rt_rw(low)}
+    return set()
+
+
+def place_form(value: str) -> bool:
+    """Is ``value`` an RT/RW's form, "rt N rw M" (:func:`rt_rw`)?"""
+    return _PLACE_FORM.fullmatch(value) is not None
+
+
+def spoken(value: str) -> bool:
+    """Is ``value`` one of the :func:`spoken_forms`, found only with its case's own text?"""
+    return addressed_word(value) is not None or place_form(value)
+
+
+def addressed_word(value: str) -> str | None:
+    """The name word of a form "sdr aminah", or None for any other value."""
+    head, _, word = value.partition(" ")
+    return word if head == ADDRESSED and word and " " not in word else None
 
 
 def personal_at(model: type[BaseModel], loc: Loc) -> bool:
@@ -44,49 +128,65 @@ def personal_at(model: type[BaseModel], loc: Loc) -> bool:
     return False
 
 
-def personal_values(records: Iterable[BaseModel]) -> set[str]:
+def personal_values(records: Iterable[BaseModel], public: Iterable[str] = ()) -> set[str]:
     """Every personal value of validated records (:func:`raw_personal_values` of each)."""
     out: set[str] = set()
+    public = tuple(public)
     for record in records:
-        out |= raw_personal_values(record.model_dump(), type(record))
+        out |= raw_personal_values(record.model_dump(), type(record), public)
     return out
 
 
-def raw_personal_values(data: object, model: type[BaseModel]) -> set[str]:
+def raw_personal_values(data: object, model: type[BaseModel], public: Iterable[str] = ()) -> set[str]:
     """Every value typed into a personal field of a record of ``model``, read from its data as
     loaded, valid or not: a NIK one digit short, a name typed into ``hubungan`` or typed as a
     key of a family's record is as personal as a valid one. Whitespace-collapsed, at least
-    :data:`MIN_VALUE` characters.
+    :data:`MIN_VALUE` characters; with them, the :func:`spoken_forms` of names and addresses
+    (``public``: names of officials outside the record, whose words are not a family's).
 
     Left out: values the field's own choices list (``hubungan: anak`` names no one), and
     dates: a birth date alone identifies no one, and the site shows hundreds of dates, so a
     child born on the day a step was done would fail every build.
     """
-    out: set[str] = set()
+    walk = _Walk()
     schema, defs = _schema(model)
-    _walk(data, schema, defs, False, out)
-    return out
+    walk.walk(data, schema, defs, False)
+    officials = [*walk.public, *public]
+    for value, form in walk.forms:
+        walk.out |= spoken_forms(value, form, officials)
+    return walk.out
 
 
-def _walk(data: object, schema: dict[str, Any], defs: dict[str, Any], personal: bool, out: set[str]) -> None:
-    schema = _deref(schema, defs)
-    personal = personal or _marked(schema)
-    if isinstance(data, dict):
-        props = _part(schema, defs, "properties") or {}
-        for key, item in data.items():
-            if personal and key not in props:  # a key no model knows, typed among personal data
-                _walk(str(key), {}, defs, personal, out)
-            _walk(item, props.get(key, {}), defs, personal, out)
-    elif isinstance(data, list | tuple):
-        items = _part(schema, defs, "items") or {}
-        for item in data:
-            _walk(item, items, defs, personal, out)
-    elif personal and isinstance(data, str | int | float | Enum) and not isinstance(data, bool):
-        if _part(schema, defs, "format") in ("date", "date-time"):
-            return
-        text = clean(str(data.value if isinstance(data, Enum) else data))
-        if len(text) >= MIN_VALUE and text not in _choices(schema, defs):
-            out.add(text)
+class _Walk:
+    def __init__(self) -> None:
+        self.out: set[str] = set()
+        self.forms: list[tuple[str, str]] = []  # personal values written in part too, and their form
+        self.public: list[str] = []  # names of public officials in the record
+
+    def walk(self, data: object, schema: dict[str, Any], defs: dict[str, Any], personal: bool) -> None:
+        schema = _deref(schema, defs)
+        personal = personal or _marked(schema)
+        if isinstance(data, dict):
+            props = _part(schema, defs, "properties") or {}
+            for key, item in data.items():
+                if personal and key not in props:  # a key no model knows, typed among personal data
+                    self.walk(str(key), {}, defs, personal)
+                self.walk(item, props.get(key, {}), defs, personal)
+        elif isinstance(data, list | tuple):
+            items = _part(schema, defs, "items") or {}
+            for item in data:
+                self.walk(item, items, defs, personal)
+        elif isinstance(data, str) and not personal and _part(schema, defs, FORM) == PUBLIC_NAME:
+            self.public.append(data)
+        elif personal and isinstance(data, str | int | float | Enum) and not isinstance(data, bool):
+            if _part(schema, defs, "format") in ("date", "date-time"):
+                return
+            text = clean(str(data.value if isinstance(data, Enum) else data))
+            form = _part(schema, defs, FORM)
+            if isinstance(form, str):
+                self.forms.append((text, form))
+            if len(text) >= MIN_VALUE and text not in _choices(schema, defs):
+                self.out.add(text)
 
 
 @cache

@@ -42,9 +42,10 @@ from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
 from ..records.layout import Layout
+from ..records.personal import spoken
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
-from .cases import shared_key, update_cases
+from .cases import CaseResult, shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, site_look, write_config
 from .guide import guide_images
@@ -301,7 +302,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     build_id = secrets.token_hex(8)
     replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
     with _timed(report, "verify", say):
-        personal = set() if options.internal else {v for r in results.values() for v in r.personal}
+        personal, spoken_by_case = _personal(results, options.internal)
         all_pages = [*made, *kept]
         since = started if incremental else None
         ids = Identifiers.of(
@@ -318,8 +319,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         if shared is not None:
             relink_identities(staging, page_ids)
         values, changed = _verify(
-            staging, all_pages, list(search_layout), personal, options, work, since, manifest, ids, archive
-        )
+            staging, all_pages, list(search_layout), personal, spoken_by_case, options, work, since, manifest, ids,
+            archive,
+        )  # fmt: skip
         changed = changed if incremental else shared
 
     write_json(
@@ -580,11 +582,28 @@ def _cell(value: object) -> object:
     return value
 
 
+def _personal(results: dict[str, CaseResult], internal: bool) -> tuple[set[str], dict[str, frozenset[str]]]:
+    """The personal values searched for in every published file, and by case id the forms
+    searched for only in that case's own files: "Pak Dadang" in another case's note is its
+    Kepala Desa, not this case's Dadang (records.personal.spoken_forms)."""
+    values: set[str] = set()
+    by_case: dict[str, frozenset[str]] = {}
+    if internal:
+        return values, by_case
+    for name, r in results.items():
+        forms = frozenset(v for v in r.personal if spoken(v))
+        values.update(v for v in r.personal if v not in forms)
+        if forms:
+            by_case[r.row.id if r.row else name] = forms
+    return values, by_case
+
+
 def _verify(
     staging: Path,
     pages: list[str],
     search_bundles: list[str],
     values: set[str],
+    spoken_by_case: dict[str, frozenset[str]],
     options: SiteOptions,
     work: Path,
     since: float | None,
@@ -604,7 +623,8 @@ def _verify(
         if not (staging / "pagefind" / bundle / "pagefind-entry.json").is_file():
             raise SopKitError("site.search_failed", str(staging / "pagefind" / bundle), error="no pagefind-entry.json")
 
-    fingerprint = hashlib.sha256("\n".join(sorted(values)).encode()).hexdigest()
+    forms = (f"{case}\0{form}" for case, found in spoken_by_case.items() for form in found)
+    fingerprint = hashlib.sha256("\n".join([*sorted(values), *sorted(forms)]).encode()).hexdigest()
     if manifest.get("values") != fingerprint:
         since = None
     # Contents already found clean for these same values are not scanned again: a full build
@@ -614,7 +634,7 @@ def _verify(
     known = len(clean)
     changed: list[str] = []
     jobs = options.jobs or os.cpu_count() or 1
-    hits = scan_output(staging, values, work / "privacy", since, jobs, clean, ids, changed)
+    hits = scan_output(staging, values, work / "privacy", since, jobs, clean, ids, changed, spoken_by_case)
     if len(clean) > CLEAN_DIGESTS:
         clean = set()  # stale digests pile up over many builds: start again now and then
     if not hits and len(clean) != known:

@@ -147,7 +147,9 @@ def _one(item: tuple[Path, str]) -> tuple[CaseResult, str | None]:
         # No page, but its findings are published: what its personal fields hold, valid or
         # not, is searched for all the same.
         loaded = case.kasus_loaded
-        raw = raw_personal_values(loaded.data, Kasus) if loaded is not None and not job.internal else set()
+        raw = set()
+        if loaded is not None and not job.internal:
+            raw = raw_personal_values(loaded.data, Kasus, job.archive.public_names())
         return CaseResult(key, None, personal=sorted(raw)), None
     gallery, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)

@@ -289,9 +289,7 @@ def case_view(
     refused = frozenset(str(f.params.get("path")) for f in verdict.findings if f.code in REFUSED_CODES)
     view.attachments = list(_attachments(case, sop, internal, refused))
     if not internal:
-        from ..records.personal import personal_values
-
-        view.personal = personal_values([kasus, *(s.record for s in case.steps)])
+        view.personal = case.personal_values(archive.public_names())
     return view
 
 

@@ -18,9 +18,9 @@ from pydantic import BaseModel
 from ..core.errors import SopKitError
 from ..records.layout import CASE_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus
-from ..records.personal import personal_at
+from ..records.personal import fold, personal_at
 from ..records.yamlsafe import load_bytes
-from .privacy import Hit, fold
+from .privacy import Hit
 
 MAX_PLACES = 3  # record lines named per leaked value
 MAX_OUTPUTS = 3  # published files named per leaked value, then how many more

@@ -20,12 +20,12 @@ import hashlib
 import os
 import pickle
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 import ahocorasick
 
-from ..records.personal import MIN_VALUE
+from ..records.personal import MIN_VALUE, addressed, addressed_word, place_form, rt_rw
 
 _WORD = re.compile(r"\w")  # what a regex's (?<!\w) and (?!\w) call a word character
 # A run of digits in which single spaces or full stops may separate any two: where a grouped
@@ -55,27 +55,40 @@ def _automaton(values: Iterable[str]) -> ahocorasick.Automaton | None:
 
 
 class Matcher:
-    """Every folded value of at least ``MIN_VALUE`` characters; numbers also in groups."""
+    """Every folded value of at least ``MIN_VALUE`` characters; numbers also in groups; the
+    forms of :func:`~sop_kit.records.personal.spoken_forms` as they are written: a name's word
+    after any word of address, an RT/RW however it is spelt."""
 
     def __init__(self, folded: Collection[str]) -> None:
-        self._values = _automaton(folded)
+        names = {w for v in folded if (w := addressed_word(v))}
+        places = {v for v in folded if place_form(v)}
+        self._values = _automaton(v for v in folded if v not in places and not addressed_word(v))
         self._numbers = _automaton({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
+        self._names = _automaton(names)
+        self._places = _automaton(places)
 
     @classmethod
-    def _of(cls, values: ahocorasick.Automaton | None, numbers: ahocorasick.Automaton | None) -> Matcher:
+    def _of(cls, automata: tuple[ahocorasick.Automaton | None, ...]) -> Matcher:
         made = cls.__new__(cls)
-        made._values, made._numbers = values, numbers
+        made._values, made._numbers, made._names, made._places = automata
         return made
 
+    def _automata(self) -> tuple[ahocorasick.Automaton | None, ...]:
+        return self._values, self._numbers, self._names, self._places
+
     def __bool__(self) -> bool:
-        return self._values is not None
+        return any(a is not None for a in (self._values, self._names, self._places))
 
     def spans(self, text: str) -> list[list[Span]]:
         """The values' matches in ``text`` (already folded and lower-cased), then the grouped
         numbers' matches: two lists, each without overlaps, in order."""
-        if self._values is None:
+        if not self:
             return []
-        found = [_choose(_bounded(text, ((end + 1 - n, end + 1) for end, n in self._values.iter(text))))]
+        best = _bounded(text, ((end + 1 - n, end + 1) for end, n in self._values.iter(text))) if self._values else {}
+        for start, end in self._spoken(text):
+            if best.get(start, -1) < end:
+                best[start] = end
+        found = [_choose(best)]
         if self._numbers is not None:
             grouped: list[Span] = []
             for run in _DIGIT_RUN.finditer(text):
@@ -86,6 +99,19 @@ class Matcher:
                 grouped += _choose(_bounded(text, spans))
             found.append(grouped)
         return found
+
+    def _spoken(self, text: str) -> Iterator[Span]:
+        """A family member's name word after a word of address (from that word on), and an
+        RT/RW of a family's address."""
+        if self._names is not None:
+            for start, end in _bounded(text, ((end + 1 - n, end + 1) for end, n in self._names.iter(text))).items():
+                before = addressed(text, start)
+                if before is not None:
+                    yield before, end
+        if self._places is not None:
+            for start, end, form in rt_rw(text):
+                if self._places.exists(form):
+                    yield start, end
 
 
 def _bounded(text: str, spans: Iterable[Span]) -> dict[int, int]:
@@ -138,13 +164,17 @@ def stored_matcher(folder: Path, key: str, folded: Callable[[], Iterable[str]]) 
         return _STORED[path]
     try:
         with path.open("rb") as f:
-            values, numbers = _Automata(f).load()
-        if not all(a is None or isinstance(a, ahocorasick.Automaton) for a in (values, numbers)):
-            raise pickle.UnpicklingError("not two automata")
-        found = Matcher._of(values, numbers)
+            automata = _Automata(f).load()
+        if not (
+            isinstance(automata, tuple)
+            and len(automata) == 4
+            and all(a is None or isinstance(a, ahocorasick.Automaton) for a in automata)
+        ):
+            raise pickle.UnpicklingError("not four automata")
+        found = Matcher._of(automata)
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
         found = matcher(folded())
-        _save(folder, path, (found._values, found._numbers))
+        _save(folder, path, found._automata())
     _STORED.clear()  # one site's values at a time
     _STORED[path] = found
     return found
@@ -159,7 +189,7 @@ def _code() -> str:
 
 
 class _Automata(pickle.Unpickler):
-    """Reads back only what :func:`_save` writes: two automata, no other object."""
+    """Reads back only what :func:`_save` writes: automata (or None), no other object."""
 
     def find_class(self, module: str, name: str) -> object:
         if (module, name) == ("ahocorasick", "Automaton"):
@@ -167,7 +197,7 @@ class _Automata(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not an automaton")
 
 
-def _save(folder: Path, path: Path, automata: tuple[object, object]) -> None:
+def _save(folder: Path, path: Path, automata: tuple[object, ...]) -> None:
     """Write through a temporary file and a rename; the other values' matchers go."""
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 import zlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -27,7 +27,7 @@ from PIL import ExifTags, Image
 
 from ..core.cache import read_json, write_json
 from ..records import personal
-from ..records.personal import INVISIBLE
+from ..records.personal import fold
 from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
@@ -37,8 +37,6 @@ _APART = " | "
 MAX_GUNZIP = 64 << 20  # a gzip bomb is searched up to here, never unpacked whole
 CONTEXT = 30  # characters of context either side of a hit
 _PDF_CACHE = "pdf-teks-1"  # bump when the extraction changes, so old cached text is not reused
-# For matching, hyphens and underscores count as spaces: a name slugged into a URL or file name.
-_FOLD = {**INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
 _PAGEFIND = b"pagefind_dcd"
 _GZIP = b"\x1f\x8b"
 
@@ -79,12 +77,6 @@ class Hit:
     excerpt: str  # context with every matched value masked
     # What matched, folded: kept to trace the hit to its record (:mod:`.leaks`), never shown.
     value: str = field(default="", repr=False)
-
-
-def fold(text: str) -> str:
-    """Text as values are matched in it: invisible characters out, hyphens and underscores as
-    spaces, runs of white space as one."""
-    return " ".join(text.translate(_FOLD).split())
 
 
 # --- reading files as text ------------------------------------------------------------
@@ -369,8 +361,11 @@ def _excerpt(shown: str, spans: list[tuple[int, int]], start: int, end: int) -> 
     return ("…" if lo else "") + text + ("…" if hi < len(shown) else "")
 
 
-def _find(text: str, values: Matcher, ids: Identifiers | None = None) -> Iterator[tuple[str, str, str]]:
-    """(kind, matched value, excerpt) of every hit in one text. With ``ids``, the text is read
+def _find(
+    text: str, values: Matcher, ids: Identifiers | None = None, own: Matcher | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """(kind, matched value, excerpt) of every hit in one text, of ``values`` and of ``own``
+    (those of the case the text belongs to). With ``ids``, the text is read
     for the shapes of NIK/KK and phone numbers too, except inside those identifiers; without,
     only for the records' own values (a file name or the search index: generated words)."""
     norm = fold(text)
@@ -382,7 +377,7 @@ def _find(text: str, values: Matcher, ids: Identifiers | None = None) -> Iterato
             if (m.lastgroup == "telepon" or _plausible_nik(m.group())) and not ids.covers(low, m.start(), m.end()):
                 found.append((m.start(), m.end(), m.lastgroup or ""))
     taken = [(a, b) for a, b, _ in found]
-    for matches in values.spans(low):
+    for matches in [*values.spans(low), *(own.spans(low) if own else ())]:
         for start, end in matches:
             # A NIK or phone number that is also a record value is reported once, by its kind.
             if not any(a < end and start < b for a, b in taken):
@@ -432,6 +427,7 @@ def scan_output(
     clean: set[str] | None = None,
     ids: Identifiers | None = None,
     changed: list[str] | None = None,
+    by_case: Mapping[str, Collection[str]] | None = None,
 ) -> list[Hit]:
     """Every trace of personal data in the built site at ``root``, sorted by file.
 
@@ -448,7 +444,8 @@ def scan_output(
     contents already scanned clean for these same values: such files are not scanned again,
     and every file found clean now is added. ``ids`` are the identifiers the build publishes,
     never read as a NIK or a phone number. The folders modified since ``changed_since`` are
-    added to ``changed`` (every folder without it).
+    added to ``changed`` (every folder without it). ``by_case`` holds, by case id, values
+    searched for only in files whose path names that case (a name's word after "Bu").
     """
     global _scan
     hits: set[Hit] = set()
@@ -464,7 +461,7 @@ def scan_output(
                 files.append((rel, entry.path, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"))
     known = clean if clean is not None else set()
     # inherited by forked workers
-    _scan = (_compile_values(values, cache_dir), cache_dir, frozenset(known), ids or Identifiers())
+    _scan = (_compile_values(values, cache_dir), cache_dir, frozenset(known), ids or Identifiers(), by_case or {})
     try:
         if jobs > 1 and len(files) >= PARALLEL_FROM:
             import multiprocessing
@@ -484,7 +481,7 @@ def scan_output(
 
 
 PARALLEL_FROM = 200  # files; fewer are scanned in the calling process
-_scan: tuple[Matcher, Path | None, frozenset[str], Identifiers] | None = None
+_scan: tuple[Matcher, Path | None, frozenset[str], Identifiers, Mapping[str, Collection[str]]] | None = None
 
 
 def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]]:
@@ -492,7 +489,7 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
     and of the path and file identity (size, time, inode), so that a hard-linked photo kept
     from the last build is not even read again."""
     assert _scan is not None
-    patterns, cache_dir, known, ids = _scan
+    patterns, cache_dir, known, ids, by_case = _scan
     hits: list[Hit] = []
     clean: list[str] = []
     for rel, path, identity in files:
@@ -506,13 +503,17 @@ def _scan_files(files: list[tuple[str, str, str]]) -> tuple[list[Hit], list[str]
             clean.append(same_file)
             continue
         before = len(hits)
-        hits += _file_hits(rel, data, patterns, ids, cache_dir)
+        own = [by_case[part] for part in rel.split("/") if part in by_case]
+        hits += _file_hits(rel, data, patterns, ids, cache_dir, matcher(own[0]) if own else None)
         if len(hits) == before:
             clean += [digest, same_file]
     return hits, clean
 
 
-def _file_hits(rel: str, data: bytes, patterns: Matcher, ids: Identifiers, cache_dir: Path | None) -> list[Hit]:
+def _file_hits(
+    rel: str, data: bytes, patterns: Matcher, ids: Identifiers, cache_dir: Path | None, own: Matcher | None = None
+) -> list[Hit]:
+    """The hits in one file; ``own`` matches the values of the case the file belongs to."""
     texts, metadata = _texts(rel.rsplit("/", 1)[-1], data, cache_dir)
     hits = [Hit(rel, "metadata-foto", m) for m in metadata]
     seen: set[tuple[str, str]] = set()
@@ -521,7 +522,7 @@ def _file_hits(rel: str, data: bytes, patterns: Matcher, ids: Identifiers, cache
     # (its words come from the pages, which are read themselves).
     shapes = None if data[:2] == _GZIP else ids
     for text, look in [(re.sub(r"[./]+", " ", rel), None), *((t, shapes) for t in texts)]:
-        for kind, value, excerpt in _find(text, patterns, look):
+        for kind, value, excerpt in _find(text, patterns, look, own):
             key = (kind, value.replace(" ", ""))
             if key not in seen:  # one hit per value and file, however often it occurs
                 seen.add(key)

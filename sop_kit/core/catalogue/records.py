@@ -87,10 +87,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "privacy.public_field": (
         "'{field}' memuat {kind}: data pribadi di teks yang dipublikasikan",
         "hapus dari kolom ini (nilainya tidak dikutip di sini); data keluarga hanya di 'sasaran' kasus.yaml, yang "
-        "tidak pernah dipublikasikan",
+        "tidak pernah dipublikasikan. Bila yang disebut orang lain yang kebetulan senama (petugas, pejabat), "
+        "tulis jabatannya, bukan namanya",
         "'{field}' holds {kind}: personal data in text that is published",
         "remove it from this field (the value is not quoted here); families' data belongs only in 'sasaran' of "
-        "kasus.yaml, which is never published",
+        "kasus.yaml, which is never published. If it is someone else who shares the name (an officer, an "
+        "official), write their position, not their name",
     ),
     "privacy.kind.nik": ("nomor berbentuk NIK/KK", "", "a number shaped like a NIK/KK", ""),
     "privacy.kind.telepon": ("nomor telepon", "", "a phone number", ""),
@@ -98,6 +100,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "nilai yang tercatat sebagai data pribadi kasus ini (nama, nomor atau alamat keluarga)",
         "",
         "a value this case records as personal (a family's name, number or address)",
+        "",
+    ),
+    "privacy.kind.sebutan": (
+        "nama anggota keluarga sasaran dengan sapaan (seperti 'Bu …' atau 'keluarga …' dengan sebagian namanya)",
+        "",
+        "a target family member's name with a form of address (such as 'Bu …' or 'keluarga …' with part of the name)",
+        "",
+    ),
+    "privacy.kind.rt_rw": (
+        "RT/RW alamat keluarga sasaran",
+        "",
+        "the RT/RW of a target family's address",
         "",
     ),
     "photo.outside_step": (

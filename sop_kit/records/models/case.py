@@ -7,7 +7,21 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..fieldtypes import NIK, PERSONAL, STRICT, NamaPribadi, NomorKK, Slug, Tanggal, Teks, Telepon, WaktuLokal
+from ..fieldtypes import (
+    FORM,
+    NIK,
+    PERSONAL,
+    PERSONAL_ADDRESS,
+    PUBLIC_NAME,
+    STRICT,
+    NamaPribadi,
+    NomorKK,
+    Slug,
+    Tanggal,
+    Teks,
+    Telepon,
+    WaktuLokal,
+)
 from ..ids import CASE_ID_PATTERN
 
 
@@ -60,7 +74,7 @@ class KeluargaSasaran(BaseModel):
     nomor_kk: NomorKK | None = None
     nik: NIK | None = None
     telepon: Telepon | None = None
-    alamat: Teks | None = Field(None, json_schema_extra=PERSONAL)
+    alamat: Teks | None = Field(None, json_schema_extra=PERSONAL_ADDRESS)
     kerawanan: Teks | None = Field(None, json_schema_extra=PERSONAL, description="why the family is vulnerable")
     anggota: list[AnggotaKeluarga] = Field(default_factory=list)
 
@@ -69,7 +83,7 @@ class Kontak(BaseModel):
     """The local government contact (Kepala Desa / Camat): a public official, phone is personal."""
 
     model_config = STRICT
-    nama: Teks
+    nama: Teks = Field(json_schema_extra={FORM: PUBLIC_NAME})
     jabatan: Teks
     telepon: Telepon | None = None
 

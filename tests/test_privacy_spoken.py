@@ -1,0 +1,149 @@
+"""A family's personal data written in part in public text: "Bu Euis" for Euis Suryani, an
+address by its RT/RW. Found by `check` where it is typed and by the site's own scan, the same
+way (records.personal.spoken_forms), and never confused with the officials the office's own
+outputs name ("Pak Asep" is the Kepala Desa, and the Kepala Dinas signed the SOP as "H. Asep").
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from sop_kit.check.rules import check_case
+from sop_kit.core.errors import SopKitError
+from sop_kit.records.archive import open_archive
+from sop_kit.records.personal import addressed, rt_rw, spoken_forms
+from sop_kit.site.build import SiteOptions
+from sop_kit.views import matcher as matching
+from sop_kit.views.matcher import Matcher, stored_matcher
+
+from .conftest import BASE_ID, MakeArchive, judge, site_build
+
+KERAWANAN = "Rumah tidak layak huni, anak sulung putus sekolah"
+FAMILY = f"""    alamat: Kp. Cibening RT 004/RW 002
+    kerawanan: {KERAWANAN}
+"""
+SHARED_NAME = """      - nama: Asep Saepudin (fiktif)
+        hubungan: anak
+"""
+
+
+def _archive(make_archive: MakeArchive, note: str) -> tuple[Path, Path]:
+    """The corpus base case, its family with an address, a vulnerability and a son named like
+    the Kepala Desa (Asep Hidayat) and the SOP's signatory (H. Asep Surya Komara); ``note`` on
+    step 7. Returns the archive and the step record."""
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    kasus = case / "kasus.yaml"
+    text = kasus.read_text("utf-8")
+    text = text.replace('    telepon: "085712345678"\n', '    telepon: "085712345678"\n' + FAMILY)
+    text = text.replace("        tanggal_lahir: 2015-06-01\n", "        tanggal_lahir: 2015-06-01\n" + SHARED_NAME)
+    assert "Asep Saepudin" in text and "RT 004/RW 002" in text
+    kasus.write_text(text, "utf-8")
+    step = case / "langkah" / "07-dokumentasi.yaml"
+    step.write_text(step.read_text("utf-8") + f"catatan: {json.dumps(note)}\n", "utf-8")
+    return root, step
+
+
+def _kinds(root: Path) -> list[str]:
+    archive = open_archive(root)
+    case = archive.read_case(archive.case_dirs()[0])
+    found = check_case(archive, case).findings
+    return [str(f.params["kind"]) for f in found if f.code == "privacy.public_field"]
+
+
+@pytest.mark.parametrize(
+    ("note", "kind"),
+    [
+        ("Kunjungan ke rumah Bu Euis bersama kader.", "sebutan"),
+        ("Neng Rina sudah kembali sekolah.", "sebutan"),
+        ("Keluarga Suryana hadir lengkap.", "sebutan"),
+        ("Sdr. Saepudin membantu menyiapkan tempat.", "sebutan"),
+        ("Pertemuan di rumah warga rt.04 / rw.2, dekat masjid.", "rt_rw"),
+        ("Dipilih karena: " + KERAWANAN.lower() + ".", "nilai"),
+    ],
+)
+def test_a_family_written_in_part_is_an_error_where_it_is_typed(
+    make_archive: MakeArchive, note: str, kind: str
+) -> None:
+    root, _ = _archive(make_archive, note)
+    assert _kinds(root) == [f"@privacy.kind.{kind}"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Koordinasi dengan Pak Asep, Kepala Desa.",  # the case's Kepala Desa, not the son Asep
+        "Arahan H. Asep Surya Komara dibacakan.",  # the SOP's signatory
+        "Pertemuan di balai RT 05/RW 02.",  # another neighbourhood
+        "Euis dan Rina adalah nama kelompok kader.",  # a name's word alone is not enough
+        "Ibu hamil dan anak balita diberi penyuluhan.",  # words of address before ordinary words
+    ],
+)
+def test_officials_other_places_and_bare_words_are_not(make_archive: MakeArchive, note: str) -> None:
+    root, _ = _archive(make_archive, note)
+    assert _kinds(root) == []
+
+
+def test_the_site_refuses_what_check_reports_and_publishes_what_it_passes(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """One verdict on personal data: the note the check reports stops the site build, traced to
+    its line; the one it passes (an official of the same first name as the family's son, whom
+    the SOP page prints with "H.") is published."""
+    root, step = _archive(make_archive, "Kunjungan ke rumah Bu Euis.")
+    line = len(step.read_text("utf-8").splitlines())
+    assert any(f.code == "privacy.public_field" for f in judge(root).findings)
+    out, cache = tmp_path / "situs", tmp_path / "cache"
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    assert refused.value.code == "site.personal_data"
+    assert f"07-dokumentasi.yaml:{line}" in str(refused.value.params["places"])
+    assert not out.exists()
+
+    text = step.read_text("utf-8").replace("Kunjungan ke rumah Bu Euis.", "Koordinasi dengan Pak Asep, Kepala Desa.")
+    assert "Pak Asep" in text
+    step.write_text(text, "utf-8")
+    assert not [f for f in judge(root).findings if f.code == "privacy.public_field"]
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    page = html.unescape(next(out.glob(f"kasus/*/{BASE_ID}/index.html")).read_text("utf-8"))
+    assert "Pak Asep" in page
+    assert "H. Asep Surya Komara" in html.unescape(next(out.glob("sop/*/index.html")).read_text("utf-8"))
+
+
+def test_the_sites_kerawanan_and_the_checks_agree(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A family's vulnerability copied into a public note: before, `check` passed it (it did
+    not search that field) and the build refused it."""
+    root, _ = _archive(make_archive, KERAWANAN)
+    assert _kinds(root) == ["@privacy.kind.nilai"]
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=tmp_path / "situs", cache_dir=tmp_path / "cache", pdf=False))
+    assert refused.value.code == "site.personal_data"
+
+
+def test_spoken_forms_and_the_matcher() -> None:
+    forms = spoken_forms("Hj. Euis Suryani", "nama", ["Euis Komariah"])
+    assert forms == {"sdr suryani"}  # "Hj." is a word of address, "Euis" an official's word
+    assert spoken_forms("Kp. Cibening RT 004/RW 002", "alamat") == {"rt 4 rw 2"}
+    assert [form for _, _, form in rt_rw("rt02/rw01, rt. 3 rw. 10 dan rt 5")] == ["rt 2 rw 1", "rt 3 rw 10"]
+    text = "dikunjungi bpk. suryani dan bu sri di rt 04/rw 002"
+    assert addressed(text, text.index("suryani")) == text.index("bpk")
+    assert addressed(text, text.index("dikunjungi")) is None
+    matcher = Matcher(["sdr suryani", "rt 4 rw 2", "euis suryani"])
+    (found, *_) = matcher.spans(text)
+    assert [text[a:b] for a, b in found] == ["bpk. suryani", "rt 04/rw 002"]
+    assert matcher.spans("suryani di rt 4 rw 3; sebuah suryanie") == [[]]
+
+
+def test_the_stored_matcher_keeps_the_spoken_forms(tmp_path: Path) -> None:
+    def values() -> list[str]:
+        return ["sdr suryani", "rt 4 rw 2", "euis suryani"]
+
+    first = stored_matcher(tmp_path, "k", values)
+    matching._STORED.clear()
+    again = stored_matcher(tmp_path, "k", lambda: [])  # read back from disk, not built
+    text = "kang suryani, rt 4/rw 2"
+    assert first.spans(text) == again.spans(text) == [[(0, 12), (14, 23)]]
