@@ -11,10 +11,11 @@ RT/RW), so the check never passes what the build then refuses.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,8 +33,8 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # c
 _FOLD = {**INVISIBLE, **dict.fromkeys(map(ord, "-_\u2010\u2011"), " ")}
 
 # Words by which people speak of a person (Indonesian and Sundanese titles, kin, "keluarga"):
-# followed by one part of a family member's name, they name that member ("Bu Aminah", "Kang
-# Dadang", "keluarga Dadang", "Aminah binti Dadang"). Each is read as the one word ADDRESSED.
+# followed by one word of a family member's name, they name that member ("Bu Aminah", "Kang
+# Dadang", "keluarga Dadang", "Aminah binti Dadang").
 _ADDRESS_WORDS = frozenset((
     "ibu", "bu", "bunda", "bapak", "pak", "bpk", "ayah", "saudara", "saudari", "sdr", "sdri", "nyonya", "ny", "tuan",
     "tn", "nona", "nn", "almarhum", "almarhumah", "alm", "almh", "mbak", "mba", "mas", "kakak", "kak", "adik",
@@ -78,19 +79,37 @@ def rt_rw(low: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), f"rt {int(m.group(1))} rw {int(m.group(2))}"
 
 
-def spoken_forms(value: str, form: str, public: Iterable[str] = ()) -> set[str]:
+def spoken_forms(value: str, form: str, officials: Iterable[str] = ()) -> set[str]:
     """The forms in which a personal value is also written in part, lower-case.
 
     A name (``form`` "nama"): each of its words of at least :data:`MIN_WORD` letters after a
     word of address, as "sdr aminah" (:func:`addressed` finds "Bu Aminah", "Kang Aminah", …),
-    except words of the ``public`` names beside it (the case's officials, marked
-    ``PUBLIC_NAME``: "Pak Dadang" is the Kepala Desa, not the family's Dadang). An address
-    ("alamat"): its RT/RW as "rt 2 rw 1", which in a desa narrows it to a few houses."""
+    except the words of ``officials``' names (the office's staff and signatories, the case's
+    ``kontak``, marked ``PUBLIC_NAME``: "Pak Dadang" is the Kepala Desa, not the family's
+    Dadang). An address ("alamat"): its RT/RW as "rt 2 rw 1", which in a desa narrows it to a
+    few houses."""
+    return _spoken_forms(value, form, name_words(officials))
+
+
+def name_words(names: Iterable[str]) -> frozenset[str]:
+    """The words of ``names`` as :func:`spoken_forms` compares them (lower-case)."""
+    return frozenset(w for name in names for w in re.findall(r"\w+", fold(name).lower()))
+
+
+@lru_cache(maxsize=8)
+def _archive_words(names: frozenset[str]) -> frozenset[str]:
+    """:func:`name_words` of one archive's officials: the same for each of its cases."""
+    return name_words(names)
+
+
+def _spoken_forms(value: str, form: str, taken: frozenset[str]) -> set[str]:
     low = fold(value).lower()
     if form == "nama":
-        taken = {w for name in public for w in re.findall(r"\w+", fold(name).lower())}
-        words = re.findall(r"\w+", low)
-        return {f"{ADDRESSED} {w}" for w in words if len(w) >= MIN_WORD and w not in taken | _ADDRESS_WORDS}
+        return {
+            f"{ADDRESSED} {w}"
+            for w in re.findall(r"\w+", low)
+            if len(w) >= MIN_WORD and w not in taken and w not in _ADDRESS_WORDS
+        }
     if form == "alamat":
         return {found for _, _, found in rt_rw(low)}
     return set()
@@ -131,9 +150,10 @@ def personal_at(model: type[BaseModel], loc: Loc) -> bool:
 def personal_values(records: Iterable[BaseModel], public: Iterable[str] = ()) -> set[str]:
     """Every personal value of validated records (:func:`raw_personal_values` of each)."""
     out: set[str] = set()
-    public = tuple(public)
+    public = frozenset(public)
     for record in records:
-        out |= raw_personal_values(record.model_dump(), type(record), public)
+        if _holds_personal(type(record)):  # a step record has no personal field: not walked
+            out |= raw_personal_values(record.model_dump(), type(record), public)
     return out
 
 
@@ -151,9 +171,9 @@ def raw_personal_values(data: object, model: type[BaseModel], public: Iterable[s
     walk = _Walk()
     schema, defs = _schema(model)
     walk.walk(data, schema, defs, False)
-    officials = [*walk.public, *public]
+    taken = name_words(walk.public) | _archive_words(frozenset(public))
     for value, form in walk.forms:
-        walk.out |= spoken_forms(value, form, officials)
+        walk.out |= _spoken_forms(value, form, taken)
     return walk.out
 
 
@@ -187,6 +207,12 @@ class _Walk:
                 self.forms.append((text, form))
             if len(text) >= MIN_VALUE and text not in _choices(schema, defs):
                 self.out.add(text)
+
+
+@cache
+def _holds_personal(model: type[BaseModel]) -> bool:
+    """Is any field of ``model``, or of a model it holds, marked?"""
+    return json.dumps({_MARK: True})[1:-1] in json.dumps(_schema(model)[0])
 
 
 @cache
