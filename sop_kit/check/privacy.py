@@ -46,13 +46,13 @@ def _words(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(text).lower()).split())
 
 
-def _personal_values(case: CaseFolder, public: frozenset[str]) -> tuple[set[str], set[str]]:
+def _personal_values(case: CaseFolder, officials: frozenset[str]) -> tuple[set[str], set[str]]:
     """The case's personal words (as :func:`_words` makes them, with the forms a value is also
     written in) and numbers (digits only): the values the site's scan searches its pages for,
     so a note the check passes the build does too."""
     words: set[str] = set()
     numbers: set[str] = set()
-    for value in case.personal_values(public):
+    for value in case.personal_values(officials):
         digits = re.sub(r"[^0-9]", "", value)
         if len(digits) >= 8 and not re.search(r"[^\W\d_]", value):
             numbers.add(digits)

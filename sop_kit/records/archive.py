@@ -243,10 +243,10 @@ class CaseFolder:
     def id(self) -> str:
         return self.kasus.id if self.kasus else self.path.name
 
-    def personal_values(self, public: Iterable[str] = ()) -> set[str]:
+    def personal_values(self, officials: Iterable[str] = ()) -> set[str]:
         """The personal values of its valid records: what public text of this case must not
-        hold; ``public`` are the archive's :meth:`Archive.public_names`."""
-        return personal_values([self.kasus, *(s.record for s in self.steps)], public) if self.kasus else set()
+        hold; ``officials`` are the archive's :meth:`Archive.public_names`."""
+        return personal_values([self.kasus, *(s.record for s in self.steps)], officials) if self.kasus else set()
 
 
 def _read_case(archive: Archive, path: Path, files: Listing | None = None) -> CaseFolder:

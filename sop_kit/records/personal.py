@@ -88,18 +88,18 @@ def spoken_forms(value: str, form: str, officials: Iterable[str] = ()) -> set[st
     ``kontak``, marked ``PUBLIC_NAME``: "Pak Dadang" is the Kepala Desa, not the family's
     Dadang). An address ("alamat"): its RT/RW as "rt 2 rw 1", which in a desa narrows it to a
     few houses."""
-    return _spoken_forms(value, form, name_words(officials))
+    return _spoken_forms(value, form, _name_words(officials))
 
 
-def name_words(names: Iterable[str]) -> frozenset[str]:
+def _name_words(names: Iterable[str]) -> frozenset[str]:
     """The words of ``names`` as :func:`spoken_forms` compares them (lower-case)."""
     return frozenset(w for name in names for w in re.findall(r"\w+", fold(name).lower()))
 
 
 @lru_cache(maxsize=8)
 def _archive_words(names: frozenset[str]) -> frozenset[str]:
-    """:func:`name_words` of one archive's officials: the same for each of its cases."""
-    return name_words(names)
+    """:func:`_name_words` of one archive's officials: the same for each of its cases."""
+    return _name_words(names)
 
 
 def _spoken_forms(value: str, form: str, taken: frozenset[str]) -> set[str]:
@@ -147,22 +147,22 @@ def personal_at(model: type[BaseModel], loc: Loc) -> bool:
     return False
 
 
-def personal_values(records: Iterable[BaseModel], public: Iterable[str] = ()) -> set[str]:
+def personal_values(records: Iterable[BaseModel], officials: Iterable[str] = ()) -> set[str]:
     """Every personal value of validated records (:func:`raw_personal_values` of each)."""
     out: set[str] = set()
-    public = frozenset(public)
+    officials = frozenset(officials)
     for record in records:
         if _holds_personal(type(record)):  # a step record has no personal field: not walked
-            out |= raw_personal_values(record.model_dump(), type(record), public)
+            out |= raw_personal_values(record.model_dump(), type(record), officials)
     return out
 
 
-def raw_personal_values(data: object, model: type[BaseModel], public: Iterable[str] = ()) -> set[str]:
+def raw_personal_values(data: object, model: type[BaseModel], officials: Iterable[str] = ()) -> set[str]:
     """Every value typed into a personal field of a record of ``model``, read from its data as
     loaded, valid or not: a NIK one digit short, a name typed into ``hubungan`` or typed as a
     key of a family's record is as personal as a valid one. Whitespace-collapsed, at least
     :data:`MIN_VALUE` characters; with them, the :func:`spoken_forms` of names and addresses
-    (``public``: names of officials outside the record, whose words are not a family's).
+    (``officials``: names of officials outside the record, whose words are not a family's).
 
     Left out: values the field's own choices list (``hubungan: anak`` names no one), and
     dates: a birth date alone identifies no one, and the site shows hundreds of dates, so a
@@ -171,7 +171,7 @@ def raw_personal_values(data: object, model: type[BaseModel], public: Iterable[s
     walk = _Walk()
     schema, defs = _schema(model)
     walk.walk(data, schema, defs, False)
-    taken = name_words(walk.public) | _archive_words(frozenset(public))
+    taken = _name_words(walk.officials) | _archive_words(frozenset(officials))
     for value, form in walk.forms:
         walk.out |= _spoken_forms(value, form, taken)
     return walk.out
@@ -181,7 +181,7 @@ class _Walk:
     def __init__(self) -> None:
         self.out: set[str] = set()
         self.forms: list[tuple[str, str]] = []  # personal values written in part too, and their form
-        self.public: list[str] = []  # names of public officials in the record
+        self.officials: list[str] = []  # names of officials in the record (a case's kontak)
 
     def walk(self, data: object, schema: dict[str, Any], defs: dict[str, Any], personal: bool) -> None:
         schema = _deref(schema, defs)
@@ -197,7 +197,7 @@ class _Walk:
             for item in data:
                 self.walk(item, items, defs, personal)
         elif isinstance(data, str) and not personal and _part(schema, defs, FORM) == PUBLIC_NAME:
-            self.public.append(data)
+            self.officials.append(data)
         elif personal and isinstance(data, str | int | float | Enum) and not isinstance(data, bool):
             if _part(schema, defs, "format") in ("date", "date-time"):
                 return

@@ -60,9 +60,17 @@ class Matcher:
     after any word of address, an RT/RW however it is spelt."""
 
     def __init__(self, folded: Collection[str]) -> None:
-        names = {w for v in folded if (w := addressed_word(v))}
-        places = {v for v in folded if place_form(v)}
-        self._values = _automaton(v for v in folded if v not in places and not addressed_word(v))
+        names: set[str] = set()
+        places: set[str] = set()
+        plain: list[str] = []
+        for value in folded:
+            if word := addressed_word(value):
+                names.add(word)
+            elif place_form(value):
+                places.add(value)
+            else:
+                plain.append(value)
+        self._values = _automaton(plain)
         self._numbers = _automaton({v.replace(" ", "") for v in folded if v.replace(" ", "").isdigit()})
         self._names = _automaton(names)
         self._places = _automaton(places)
