@@ -527,6 +527,38 @@ def test_the_step_command_says_what_the_verdict_says(top: Path, tmp_path: Path) 
     assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
 
 
+def test_a_family_named_in_part_is_the_same_error_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """A hurried clerk's public note names a family member after "Bu" and another family's
+    RT/RW: the step command, check, status, one case asked alone, the bag and the internal
+    site give the same error; the public site is not built, and names the same line."""
+    records = top / "records"
+    case = "2026-04-gandasoli-2j7r"  # step 3 under way; families Jajang Nurjaman (Popon Rosita), Engkos Kosasih
+    note = "Bu Popon dan keluarga di RT 05/RW 03 belum hadir"
+    said = CliRunner().invoke(main, ["step", case, "3", "--root", str(records), "--catatan", note])
+    assert said.exit_code == 1 and "galat[privacy.public_field]" in said.output, said.output
+    _, found = check(top)
+    mine = [f for f in found if f["case"] == case and f["severity"] == "error"]
+    assert [f["code"] for f in mine] == ["privacy.public_field"], mine
+    (message,) = [str(f["message"]) for f in mine]
+    assert "Popon" not in message and message in said.output
+    status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output and message in status.output, status.output
+    alone = audit_case(records, case)[0].report.verdict(case)
+    assert alone is not None and [f.message("id") for f in alone.findings if f.severity.value == "error"] == [message]
+    bag = export_bag(audit(records), case, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
+    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+    assert [f["message"] for f in recorded if f["case"] == case and f["severity"] == "error"] == [message]
+    internal = tmp_path / "intern"
+    built = CliRunner().invoke(main, ["build", str(records), "--internal", "--out", str(internal), "--no-pdf", "-q"])
+    assert built.exit_code == 0, built.output
+    page = page_text(internal, case)
+    assert "Tidak sesuai SOP — 1 galat" in page and re.sub(r"\s+", " ", message) in page
+    public = CliRunner().invoke(main, ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "-q"])
+    where = f"{Path(mine[0]['file']).name}:{mine[0]['line']}"  # the note's line, as check names it
+    assert public.exit_code != 0 and where in public.output, public.output
+    assert not (tmp_path / "site").exists()
+
+
 def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
     """For each (case, code): check's findings hold the code, and check, status (one case
     asked alone), the case page, the dossier and the bag give the same errors."""
