@@ -13,11 +13,12 @@ from click.testing import CliRunner
 
 from sop_kit.check.rules import check_case
 from sop_kit.cli.main import main
+from sop_kit.core.messages import render
 from sop_kit.records.archive import open_archive
 from sop_kit.records.yamlsafe import load_file
 
 from .conftest import CORPUS
-from .test_clerk import cases, git, new_case, repo, run, snapshot
+from .test_clerk import STOPPED_BY, cases, git, new_case, repo, run, snapshot
 
 __all__ = ["repo"]  # the fixture, shared with test_clerk
 
@@ -283,6 +284,49 @@ def test_a_case_is_stopped_by_whoever_decides_in_the_sop(repo: Path) -> None:
     assert ("case.stop_wrong_role", "kasus.yaml", line) in findings(repo, folder)
     (folder / "kasus.yaml").write_text(text.replace("oleh: rizki-ramadhan", "oleh: agus-permana"), "utf-8")
     assert "case.stop_wrong_role" not in [code for code, _, _ in findings(repo, folder)]
+
+
+FAMILY = """sasaran:
+  - kepala_keluarga: Dadang Suherman
+    nomor_kk: "3214020101800001"
+    nik: "3214020101800002"
+    alamat: Kp. Sawit RT 002/RW 001
+    anggota:
+      - nama: Siti Aminah
+        hubungan: istri
+"""
+
+
+def test_a_stop_is_refused_before_it_is_written_when_the_check_would_refuse_it(repo: Path) -> None:
+    """`hentikan` wrote a published reason naming the family ("Keluarga Bu Aminah …") that the
+    check then reported, and a date before steps the case went on to; a stopped case cannot
+    be stopped again, so the clerk was left to mend kasus.yaml by hand. Both are refused now,
+    with the check's own words, and nothing is written."""
+    folder = new_case(repo)
+    kasus = folder / "kasus.yaml"
+    kasus.write_text(kasus.read_text("utf-8").replace("sasaran: []\n", FAMILY), "utf-8")
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    before = snapshot(folder)
+    for reason, kind in (("Keluarga Bu Aminah pindah ke Bandung", "sebutan"), ("Pindah dari RT 02/RW 01", "rt_rw")):
+        code, out = run("hentikan", folder.name, "batal", *STOPPED_BY, "--alasan", reason)
+        said = render("privacy.public_field", "id", {"field": "--alasan", "kind": f"@privacy.kind.{kind}"})[0]
+        assert code == 2 and said in out and "Traceback" not in out, out
+        assert snapshot(folder) == before
+        # The same words written by hand are the check's error at the reason's line.
+        text = kasus.read_text("utf-8") + f"dihentikan:\n  status: batal\n  tanggal: 2026-03-05\n" \
+            f"  oleh: agus-permana\n  alasan: {reason}\n"  # fmt: skip
+        kasus.write_text(text, "utf-8")
+        assert ("privacy.public_field", "kasus.yaml", len(text.splitlines())) in findings(repo, folder)
+        kasus.write_bytes(before["kasus.yaml"])
+    # Step 1 started on 2 March: a stop dated the 1st is a mistyped date.
+    code, out = run("hentikan", folder.name, "batal", "--oleh", "agus-permana", "--tanggal", "2026-03-01",
+                    "--alasan", "Desa sudah dibina program provinsi", "--lang", "en")  # fmt: skip
+    assert code == 2 and "step 1 started after it (2026-03-02)" in out and "01-" in out, out
+    assert snapshot(folder) == before
+    code, out = run("hentikan", folder.name, "batal", *STOPPED_BY, "--alasan", "Keluarga pindah domisili")
+    assert code == 0, out
+    code, out = run("hentikan", folder.name, "ditutup", *STOPPED_BY, "--alasan", "x")
+    assert code == 2 and re.search(r"git restore -- \S*kasus\.yaml", out), out  # the way back, if a mistake
 
 
 def test_a_withdrawn_case_stays_with_its_reason_and_takes_no_more_steps(repo: Path) -> None:

@@ -114,6 +114,20 @@ def test_output_to_a_file_in_windows_code_page_ends_without_a_traceback(tmp_path
     assert "SOP 61.1.D.049/I/2020 revisi 0 ? SOP CONTOH/61.1.D.050/2024 revisi 0" in proc.stdout.decode("cp1252")
 
 
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    """`sop-kit nomor daftar | head -1` printed "galat: ?: tidak dapat ditulis atau dibaca:
+    Broken pipe" once head had read its line. The pipe's reading end is closed before the
+    command writes, so every write fails, as it does after head exits."""
+    read, write = os.pipe()
+    os.close(read)
+    command = ["sop", "diff", "61.1.D.049/I/2020", "CONTOH/61.1.D.050/2024", "--root", str(REPO / "records")]
+    try:
+        proc = subprocess.run([sys.executable, "-m", "sop_kit", *command], stdout=write, stderr=subprocess.PIPE)
+    finally:
+        os.close(write)
+    assert proc.returncode == 1 and proc.stderr == b"", proc.stderr.decode()
+
+
 def test_every_command_has_help() -> None:
     for name, command in main.commands.items():
         result = CliRunner().invoke(main, [name, "--help"])

@@ -8,7 +8,7 @@ comments survive, and read back through the strict loader before it replaces the
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -16,8 +16,9 @@ from typing import Literal
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from ..check.privacy import personal_data
 from ..core.errors import ConfigError
-from ..records.archive import Archive
+from ..records.archive import Archive, CaseFolder
 from ..records.fieldtypes import office_today
 from ..records.layout import CASE_FILE
 from ..records.models import Kasus, Sop
@@ -62,7 +63,11 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
         raise ConfigError("record.case_invalid", archive.show(path))
     if kasus.dihentikan is not None:
         raise ConfigError(
-            "stop.already", archive.show(path), status=kasus.dihentikan.status, date=kasus.dihentikan.tanggal
+            "stop.already",
+            archive.show(path),
+            status=kasus.dihentikan.status,
+            date=kasus.dihentikan.tanggal,
+            path=archive.show(path),
         )
     if not stop.alasan.strip():
         raise ConfigError("stop.no_reason", None)
@@ -78,6 +83,7 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
             "stop.wrong_role", None, who=person.nama, date=str(stop.tanggal),
             required=sop.deciders_named, holders=", ".join(holders) or "-",
         )  # fmt: skip
+    _refuse_before_steps(archive, current, stop)
     text = _edit(path.read_text("utf-8"), stop)
     loaded = load_text(text, archive.show(path))
     model, problems = validate(loaded, loaded.data, Kasus)
@@ -85,11 +91,31 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
         first = problems[0] if problems else None
         raise ConfigError(first.code if first else "record.invalid", archive.show(path), first.line if first else None,
                           **(first.params if first else {"detail": "-", "field": "-"}))  # fmt: skip
+    # The reason is published: refused here as check would report it, before anything is written
+    # (a stopped case cannot be stopped again to mend it).
+    after = replace(current, kasus=model, kasus_loaded=loaded)
+    for found in personal_data(after, archive.public_names()):
+        if found.params.get("field") == "dihentikan.alasan":
+            raise ConfigError(found.code, None, **{**found.params, "field": "--alasan"})  # nothing written yet
     with staged(folder, archive) as staging:
         staging.write(path, text.encode("utf-8"))
     words = "dibatalkan" if stop.status == "batal" else "ditutup"
     message = f"kasus {kasus.id}: {words} ({stop.alasan.strip()})"
     return Stopped(kasus.id, folder, path, message, _deciders(sop))
+
+
+def _refuse_before_steps(archive: Archive, case: CaseFolder, stop: Stop) -> None:
+    """A case is not stopped before a step it went on to: a mistyped date, refused (the check
+    only warns of such a record written by hand, ``case.step_after_stop``)."""
+    started = [(s.record.mulai, s) for s in case.steps if s.record.mulai is not None]
+    if not started:
+        return
+    moment, last = max(started, key=lambda pair: pair[0])
+    if moment.date() > stop.tanggal:
+        raise ConfigError(
+            "stop.before_steps", last.loaded.file, last.loaded.line_of(("mulai",)),
+            date=str(stop.tanggal), no=last.record.langkah, started=f"{moment:%Y-%m-%d}",
+        )  # fmt: skip
 
 
 def _deciders(sop: Sop | None) -> list[str]:

@@ -105,6 +105,11 @@ def library_errors(func: F) -> F:
         try:
             with collector.kept():  # a command's loaded data lives until it ends
                 return func(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away (`sop-kit nomor daftar | head`): nothing to say, and nowhere
+            # to say it. Output still buffered goes nowhere rather than failing at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except (SopKitError, OSError) as exc:
             root = click.get_current_context().find_root().obj
             if root and root.get("debug"):

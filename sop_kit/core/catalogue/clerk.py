@@ -114,15 +114,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "stop.already": (
         "kasus sudah berstatus '{status}' sejak {date}",
-        "kasus yang dibatalkan atau ditutup tetap seperti itu; perbaiki kasus.yaml bila keliru",
+        "kasus yang dibatalkan atau ditutup tetap seperti itu. Bila keliru dan belum di-commit: git restore -- "
+        "{path}; bila sudah di-commit, perbaiki 'dihentikan' di kasus.yaml dan commit dengan tanda tangan pemegang "
+        "peran keputusan",
         "the case is already '{status}' since {date}",
-        "a withdrawn or closed case stays so; fix kasus.yaml if this was a mistake",
+        "a withdrawn or closed case stays so. If this was a mistake not yet committed: git restore -- {path}; if "
+        "committed, correct 'dihentikan' in kasus.yaml and commit it signed by the deciding role's holder",
     ),
     "stop.no_reason": (
         "pembatalan atau penutupan kasus perlu alasan",
         'tambahkan --alasan "…" (PUBLIK: tanpa nama atau NIK keluarga)',
         "withdrawing or closing a case needs a reason",
         'add --alasan "…" (PUBLIC: no names or NIK of families)',
+    ),
+    "stop.before_steps": (
+        "kasus tidak dapat dihentikan per {date}: langkah {no} dimulai sesudahnya ({started}); kasus tidak dihentikan",
+        "periksa --tanggal: kasus dicatat berhenti pada hari ia berhenti, sesudah langkah terakhir yang dikerjakan",
+        "the case cannot be stopped as of {date}: step {no} started after it ({started}); the case is not stopped",
+        "check --tanggal: a case is recorded as stopped on the day it stops, after the last step worked on",
     ),
     "stop.finished": (
         "kasus {id} sudah selesai menurut SOP; tidak dapat dibatalkan atau ditutup",
