@@ -63,6 +63,39 @@ def test_a_text_file_named_pdf_is_refused_and_nothing_renamed(repo: Path, tmp_pa
         assert found == ([problem] if problem else []), ending
 
 
+def test_a_step_the_sop_does_not_let_be_worked_on_yet_is_refused_as_check_would_report_it(repo: Path) -> None:
+    """A hurried clerk typed step 3 before step 2 was decided. `step` wrote it (exit 1, three
+    errors) and, once the decision was 'tidak', the record belonged to no round: an error the
+    clerk could only mend by hand. It is refused now, nothing written, with the check's
+    reasons in the command's words; a capitalised answer ("Tidak") is the answer."""
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    three = ["--pelaksana", "agus-permana", "--mulai", "2026-03-04 09:00", "--selesai", "2026-03-04 09:30"]
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "3", *three, "--lampir", str(SK))
+    assert code == 2 and "langkah 3 belum dapat dicatat: langkah 2 putaran 1 belum selesai" in out, out
+    assert "tidak ada yang ditulis" in out and snapshot(folder) == before
+    code, out = run("step", folder.name, "2", *STEP2, "--keputusan", "Tidak", "--alasan", "NIK tidak cocok",
+                    "--lampir", str(PDF2))  # fmt: skip
+    assert code == 0, out
+    assert load_file(next(folder.glob("langkah/02-*.yaml"))).data["keputusan"] == "tidak"
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "3", *three, "--lang", "en")
+    assert code == 2 and "step 3 cannot be recorded yet: step 2 has not been decided 'ya'" in out, out
+    assert snapshot(folder) == before
+    # The same record written by hand is the check's error, with the same reason.
+    record = next(folder.glob("langkah/03-*.yaml"))
+    text = record.read_text("utf-8")
+    for key, value in (("status", "selesai"), ("pelaksana", "agus-permana"), ("mulai", "2026-03-04 09:00"),
+                       ("selesai", "2026-03-04 09:30")):  # fmt: skip
+        text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, count=1, flags=re.M)
+    record.write_text(text, "utf-8")
+    assert "step.needs_decision" in [code for code, name, _ in findings(repo, folder) if name == record.name]
+    # A note on a step still to come ('belum') is no work on it.
+    record.write_bytes(before[str(record.relative_to(folder))])
+    assert run("step", folder.name, "3", "--catatan", "SK disiapkan setelah keputusan")[0] == 0
+
+
 def test_a_tidak_needs_its_reason_in_step_and_in_check(repo: Path) -> None:
     folder = new_case(repo)
     assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0

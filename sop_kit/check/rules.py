@@ -17,7 +17,7 @@ from ..records.facts import content_key
 from ..records.filetypes import matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Langkah, Sop
-from ..records.rounds import Progress, Status, case_progress
+from ..records.rounds import Progress, Status, case_progress, not_yet_due
 from ..records.wilayah import purwakarta
 from ..records.worktime import working_minutes
 from .files import content_findings, folder_findings, size_finding
@@ -508,11 +508,12 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
             if rec.status == "belum":
                 continue
             line = partial(step.loaded.line_of, ("status",))
+            for code, params in not_yet_due(prog, no, round_no):
+                yield _f(E, code, case, file, line, **params)
             for pre in sop.prerequisites(no):
                 pre_step = prog.latest(pre, round_no)
-                if pre_step is None or pre_step.record.status != "selesai":
-                    yield _f(E, "step.order", case, file, line, no=no, pre=pre)
-                elif pre_step.record.selesai and rec.mulai and rec.mulai < pre_step.record.selesai:
+                if pre_step is not None and pre_step.record.status == "selesai" and pre_step.record.selesai and \
+                        rec.mulai and rec.mulai < pre_step.record.selesai:  # fmt: skip
                     yield _f(
                         W,
                         "step.started_early",
@@ -523,13 +524,6 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                         pre=pre,
                         at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
                     )
-            for decision in sop.decision_steps:
-                assert decision.keputusan is not None
-                answer = prog.decision_for(decision.no, round_no)
-                loops = decision.keputusan.tidak <= decision.no  # only 'ya' leads past a loop's decision
-                if decision.no < no and (answer is None or (loops and answer != "ya")):
-                    roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
-                    yield _f(E, "step.needs_decision", case, file, line, no=no, decision=decision.no, roles=roles)
 
 
 def _sent_back(sop: Sop, prog: Progress, no: int, round_no: int) -> Langkah | None:

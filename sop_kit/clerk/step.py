@@ -36,7 +36,7 @@ from ..records.layout import STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
 from ..records.parse import validate
-from ..records.rounds import Progress, Slot, case_progress
+from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import load_bytes, load_text
 from . import gitops
 from .attach import NewAttachment, attach, inside, joint_case, staged
@@ -142,6 +142,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         text = edit_text(original, update, docs, putaran, joint)
         record = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
+        _refuse_not_due(archive, path, prog, record)
         staging.write(path, text.encode("utf-8"))
         for gone in removed:
             staging.remove(gone)
@@ -274,6 +275,20 @@ def _refuse_unreasoned(archive: Archive, path: Path, sop: Sop, record: CatatanLa
     """A 'tidak' sends the case back: the record must say why (the SOP's own comment asks it)."""
     if sop.step(record.langkah).keputusan is not None and record.keputusan == "tidak" and not record.alasan:
         raise ConfigError("record.no_reason", archive.show(path), no=record.langkah)
+
+
+# The command's words for the check's findings of a step worked on too soon.
+_NOT_DUE = {"step.order": "record.before_prerequisite", "step.needs_decision": "record.before_decision"}
+
+
+def _refuse_not_due(archive: Archive, path: Path, prog: Progress, record: CatatanLangkah) -> None:
+    """A step the SOP does not let be worked on yet is refused as the check would report it.
+    Written, it stayed an error the clerk could only mend by hand: after a 'tidak' the case
+    goes back to an earlier step, and the early record belongs to no round."""
+    if record.status == "belum":
+        return
+    for code, params in not_yet_due(prog, record.langkah, record.putaran):
+        raise ConfigError(_NOT_DUE[code], archive.show(path), None, putaran=record.putaran, **params)
 
 
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:

@@ -97,12 +97,14 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
 @click.option("--mulai", metavar="WAKTU", help="help.step.mulai")
 @click.option("--selesai", metavar="WAKTU", help="help.step.selesai")
 @click.option("--pelaksana", metavar="ID", help="help.step.pelaksana")
-@click.option("--keputusan", type=click.Choice(["ya", "tidak"]), help="help.step.keputusan")
+@click.option("--keputusan", type=click.Choice(["ya", "tidak"], case_sensitive=False), help="help.step.keputusan")
 @click.option("--alasan", help="help.step.alasan")
 @click.option("--alasan-waktu", help="help.step.alasan_waktu")
 @click.option("--nomor-surat", help="help.step.nomor_surat")
 @click.option("--catatan", help="help.step.catatan")
-@click.option("--status", type=click.Choice(["belum", "berjalan", "selesai"]), help="help.step.status")
+@click.option(
+    "--status", type=click.Choice(["belum", "berjalan", "selesai"], case_sensitive=False), help="help.step.status"
+)
 @click.option("--putaran", type=click.IntRange(min=1), metavar="N", help="help.step.putaran")
 @click.option(
     "--lampir",
@@ -207,7 +209,7 @@ def step(
 
 @click.command(cls=Command, help="help.hentikan")
 @click.argument("case", shell_complete=complete_case)
-@click.argument("status", type=click.Choice(["batal", "ditutup"]))
+@click.argument("status", type=click.Choice(["batal", "ditutup"], case_sensitive=False))
 @root_option
 @click.option("--alasan", required=True, help="help.hentikan.alasan")
 @click.option("--oleh", required=True, metavar="ID", help="help.hentikan.oleh")

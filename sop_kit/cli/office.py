@@ -154,7 +154,11 @@ def agenda(
 
 
 @click.command(cls=Command, help="help.laporan")
-@click.argument("kind", metavar="bulanan|triwulan|tahunan", type=click.Choice(["bulanan", "triwulan", "tahunan"]))
+@click.argument(
+    "kind",
+    metavar="bulanan|triwulan|tahunan",
+    type=click.Choice(["bulanan", "triwulan", "tahunan"], case_sensitive=False),
+)
 @click.argument("period", metavar="PERIODE")
 @root_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="help.laporan.out")

@@ -215,3 +215,24 @@ def case_progress(sop: Sop, case: CaseFolder) -> Progress:
     """The rounds of a case folder, withdrawn or closed early as its kasus.yaml says."""
     stop = case.kasus.dihentikan if case.kasus else None
     return progress_of(sop, case.steps, stop.status if stop else None)
+
+
+def not_yet_due(prog: Progress, no: int, round_no: int) -> list[tuple[str, dict[str, object]]]:
+    """Why step ``no`` of round ``round_no`` may not be worked on yet, as (finding code, its
+    parameters): a prerequisite not complete (``step.order``), a decision before it not
+    answered 'ya' (``step.needs_decision``). The check reports these of a record; ``sop-kit
+    step`` refuses to write one."""
+    sop = prog.sop
+    found: list[tuple[str, dict[str, object]]] = []
+    for pre in sop.prerequisites(no):
+        pre_step = prog.latest(pre, round_no)
+        if pre_step is None or pre_step.record.status != "selesai":
+            found.append(("step.order", {"no": no, "pre": pre}))
+    for decision in sop.decision_steps:
+        assert decision.keputusan is not None
+        answer = prog.decision_for(decision.no, round_no)
+        loops = decision.keputusan.tidak <= decision.no  # only 'ya' leads past a loop's decision
+        if decision.no < no and (answer is None or (loops and answer != "ya")):
+            roles = " / ".join(sop.role(r).nama for r in decision.pelaksana)
+            found.append(("step.needs_decision", {"no": no, "decision": decision.no, "roles": roles}))
+    return found

@@ -456,6 +456,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the step file is not a list of 'key: value'",
         "fix the file as `sop-kit check` says",
     ),
+    "record.before_prerequisite": (
+        "langkah {no} belum dapat dicatat: langkah {pre} putaran {putaran} belum selesai; tidak ada yang ditulis",
+        "catat dulu langkah {pre} (sop-kit step KASUS {pre} …), lalu langkah {no}",
+        "step {no} cannot be recorded yet: step {pre} of round {putaran} is not complete; nothing was written",
+        "record step {pre} first (sop-kit step CASE {pre} …), then step {no}",
+    ),
+    "record.before_decision": (
+        "langkah {no} belum dapat dicatat: langkah {decision} belum diputuskan 'ya'; tidak ada yang ditulis",
+        "tunggu keputusan {roles} pada langkah {decision}; bila keputusannya 'tidak', kasus kembali ke langkah "
+        "sebelumnya dalam putaran baru (sop-kit status KASUS menyebut langkah berikutnya)",
+        "step {no} cannot be recorded yet: step {decision} has not been decided 'ya'; nothing was written",
+        "wait for the decision of the {roles} in step {decision}; if it is 'tidak', the case goes back to an earlier "
+        "step in a new round (sop-kit status CASE names the next step)",
+    ),
     "record.invalid": (
         "hasil suntingan tidak lolos pemeriksaan ({detail} pada '{field}'); berkas tidak diubah",
         "periksa nilai yang diberikan (waktu 'TTTT-BB-HH JJ:MM', selesai tidak sebelum mulai)",
