@@ -201,13 +201,19 @@ def test_a_bad_value_is_said_in_the_clerks_language(tmp_path: Path) -> None:
         ("step", "X", "satu"): "nilai 'satu' untuk 'N' tidak sah: harus bilangan bulat ≥ 1",
         ("serve", "--port", "99999"): "nilai '99999' untuk '--port' tidak sah: harus bilangan bulat 0–65535",
         ("nomor", "daftar", "dua-ribu"): "nilai 'dua-ribu' untuk 'TAHUN' tidak sah: harus bilangan bulat",
-        # The value typed is said: a period typed where the kind of report goes.
-        ("laporan", "2026-13"): "nilai '2026-13' untuk 'bulanan|triwulan|tahunan' tidak sah: pilih salah satu: "
-        "bulanan, triwulan, tahunan",
     }
     for args, message in said.items():
         result = runner.invoke(main, list(args), env=env)
         assert result.exit_code == 2 and result.output.rstrip().endswith(f"galat: {message}"), result.output
+    # A period alone says its kind; one it cannot be is said with the way to write it.
+    for args, message in {
+        ("laporan", "2026-13"): "galat: periode laporan bulanan '2026-13' tidak dikenal\n  tulis seperti 2025-03",
+        ("laporan", "2026-3"): "galat: periode laporan '2026-3' tidak dikenal\n  tulis periodenya (2025-03 sebulan",
+        ("laporan", "tahun", "2026"): "galat: jenis laporan 'tahun' tidak dikenal\n  pilih salah satu: bulanan, "
+        "triwulan, tahunan",
+    }.items():
+        result = runner.invoke(main, [*args, "--root", str(REPO / "records")], env=env)
+        assert result.exit_code == 2 and message in result.output, result.output
     result = runner.invoke(main, ["--lang", "en", "hentikan", "X", "dibatalkan"], env=env)
     assert "error: invalid value 'dibatalkan' for '{batal|ditutup}': choose one of: batal, ditutup" in result.output
 

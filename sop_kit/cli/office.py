@@ -154,12 +154,8 @@ def agenda(
 
 
 @click.command(cls=Command, help="help.laporan")
-@click.argument(
-    "kind",
-    metavar="bulanan|triwulan|tahunan",
-    type=click.Choice(["bulanan", "triwulan", "tahunan"], case_sensitive=False),
-)
-@click.argument("period", metavar="PERIODE")
+@click.argument("kind", metavar="[bulanan|triwulan|tahunan]")
+@click.argument("period", metavar="PERIODE", required=False)
 @root_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("."), help="help.laporan.out")
 @click.option(
@@ -168,25 +164,27 @@ def agenda(
 @click.option("--no-trail", is_flag=True, help="help.opt.no_trail")
 @lang_option
 @library_errors
-def laporan(kind: str, period: str, root: Path, out: Path, formats: tuple[str, ...], no_trail: bool, lang: str) -> None:
+def laporan(
+    kind: str, period: str | None, root: Path, out: Path, formats: tuple[str, ...], no_trail: bool, lang: str
+) -> None:
     import json
     from datetime import datetime
 
     from ..check.audit import audit
     from ..check.run import CheckOptions
     from ..pdf.periodic import render_report
-    from ..reports.laporan import build_report, parse_period, write_xlsx
+    from ..reports.laporan import build_report, read_period, write_xlsx
     from ..views.case import WIB_NOON
 
     wanted = formats or ("pdf", "xlsx")
-    chosen = parse_period(kind, period)
+    chosen = read_period(kind, period)
     try:  # a new folder is made, as `pdf` and `schema` make theirs; before the check, which takes a while
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError("office.write_failed", str(out), path=str(out), error=exc.strerror or str(exc)) from None
     judged = audit(root, CheckOptions(trail=not no_trail))
     report = build_report(judged, chosen)
-    stem = out / f"laporan-{kind}-{chosen.key}"
+    stem = out / f"laporan-{chosen.kind}-{chosen.key}"
     written = []
     if "xlsx" in wanted:
         write_output(stem.with_suffix(".xlsx"), write_xlsx(report, datetime.combine(chosen.end, WIB_NOON)))

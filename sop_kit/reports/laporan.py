@@ -79,15 +79,37 @@ class Period:
         return day is not None and self.start <= day <= self.end
 
 
+KINDS = ("bulanan", "triwulan", "tahunan")
+
+
+def read_period(first: str, second: str | None) -> Period:
+    """The period a clerk typed: its kind and value ('bulanan 2025-03'), or the value alone when
+    its shape says the kind ('2025', '2025-03', '2025-Q1'); a kind in any case."""
+    if second is None:
+        value = first.strip()
+        for kind, shape in (
+            ("tahunan", r"\d{4}"),
+            ("bulanan", r"\d{4}-\d{2}"),
+            ("triwulan", r"\d{4}-(?:[Qq]\d|I{1,3}|IV)"),
+        ):
+            if re.fullmatch(shape, value):
+                return parse_period(kind, value)
+        raise ConfigError("laporan.bad_period_alone", None, value=value)
+    kind = first.strip().lower()
+    if kind not in KINDS:
+        raise ConfigError("laporan.bad_kind", None, kind=first, kinds=", ".join(KINDS))
+    return parse_period(kind, second)
+
+
 def parse_period(kind: str, value: str) -> Period:
-    """bulanan 2025-03 · triwulan 2025-Q1 (or 2025-1, 2025-I) · tahunan 2025."""
+    """bulanan 2025-03 (or 2025-3) · triwulan 2025-Q1 (or 2025-1, 2025-I) · tahunan 2025."""
     value = value.strip()
     if kind == "tahunan" and re.fullmatch(r"\d{4}", value):
         year = int(value)
         return Period("tahunan", date(year, 1, 1), date(year, 12, 31), value)
-    if kind == "bulanan" and (m := re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", value)):
+    if kind == "bulanan" and (m := re.fullmatch(r"(\d{4})-(0?[1-9]|1[0-2])", value)):
         start = date(int(m[1]), int(m[2]), 1)
-        return Period("bulanan", start, _month_end(start), value)
+        return Period("bulanan", start, _month_end(start), f"{start:%Y-%m}")
     if kind == "triwulan" and (m := re.fullmatch(r"(\d{4})-(?:Q|q)?([1-4]|I{1,3}|IV)", value)):
         quarter = int(m[2]) if m[2].isdigit() else ROMAN.index(m[2]) + 1
         start = date(int(m[1]), 3 * quarter - 2, 1)

@@ -54,9 +54,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "help.retensi.semua": ("Tampilkan juga kasus yang masih aktif.", "", "Also list cases still active.", ""),
     "help.laporan": (
-        "Laporan bulanan, triwulan atau tahunan (PERIODE: 2025-03, 2025-Q1, 2025) sebagai PDF berkop dan XLSX.",
+        "Laporan bulanan, triwulan atau tahunan (PERIODE: 2025-03, 2025-Q1, 2025; jenisnya boleh tidak ditulis) "
+        "sebagai PDF berkop dan XLSX.",
         "",
-        "Monthly, quarterly or yearly report (PERIODE: 2025-03, 2025-Q1, 2025) as a PDF with the kop and an XLSX.",
+        "Monthly, quarterly or yearly report (PERIODE: 2025-03, 2025-Q1, 2025; the kind may be left out) as a PDF "
+        "with the kop and an XLSX.",
         "",
     ),
     "help.laporan.out": ("Folder tujuan (bawaan: folder ini).", "", "Output folder (default: this one).", ""),

@@ -283,6 +283,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "unknown {kind} report period '{value}'",
         "write it like {example}",
     ),
+    "laporan.bad_period_alone": (
+        "periode laporan '{value}' tidak dikenal",
+        "tulis periodenya (2025-03 sebulan, 2025-Q1 satu triwulan, 2025 setahun), atau jenis dan periodenya: "
+        "sop-kit laporan bulanan 2025-03",
+        "unknown report period '{value}'",
+        "write the period (2025-03 a month, 2025-Q1 a quarter, 2025 a year), or the kind and the period: "
+        "sop-kit laporan bulanan 2025-03",
+    ),
+    "laporan.bad_kind": (
+        "jenis laporan '{kind}' tidak dikenal",
+        "pilih salah satu: {kinds}, lalu periodenya (sop-kit laporan tahunan 2025); atau periodenya saja",
+        "unknown kind of report '{kind}'",
+        "choose one of: {kinds}, then the period (sop-kit laporan tahunan 2025); or the period alone",
+    ),
     "laporan.pdf_failed": (
         "PDF laporan tidak dapat dibuat: {error}",
         "periksa templat laporan-periode.html di folder templates/ arsip",
