@@ -196,6 +196,21 @@ def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
     )
     assert out.exit_code == 0, out.output
     assert "Triwulan IV 2025: 2 kasus aktif, 2 dibuka, 1 selesai, 1 berjalan" in out.output
+    # The JSON says it in the XLSX's words (it said 'opened', 'in_progress', 'activity' beside 'dibuka').
+    data = json.loads((tmp_path / "laporan-triwulan-2025-Q4.json").read_text("utf-8"))
+    assert data["format"] == "sop-kit/laporan/2" and data["kasus"]["dibuka"] == 2
+    assert sum(r["dibuka"] for r in data["per_kecamatan"]) == 2 and sum(r["dibuka"] for r in data["per_bulan"]) == 2
+    assert [m["bulan"] for m in data["per_bulan"]] == ["2025-10", "2025-11", "2025-12"]
+
+    def keys(value: object) -> set[str]:
+        if isinstance(value, dict):
+            return set(value) | {k for v in value.values() for k in keys(v)}
+        return {k for v in value for k in keys(v)} if isinstance(value, list) else set()
+
+    english = {"opened", "closed", "in_progress", "month", "activity", "standard", "completed", "within", "group",
+               "severity", "count", "cases", "code", "example", "median", "p90"}  # fmt: skip
+    assert keys(data) & english == set()
+    assert {"kegiatan", "standar_menit", "dalam_standar", "median_menit"} <= keys(data["per_langkah"])
     new_folder = tmp_path / "laporan" / "2025-09"  # a folder not made yet is made, as `pdf` makes its own
     month = CliRunner().invoke(
         main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail", "--out", str(new_folder)]

@@ -198,7 +198,7 @@ class Laporan:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "format": "sop-kit/laporan/1",
+            "format": "sop-kit/laporan/2",
             "jenis": self.period.kind,
             "periode": self.period.key,
             "mulai": self.period.start.isoformat(),
@@ -211,12 +211,36 @@ class Laporan:
                 "berjalan_di_akhir": self.in_progress,
                 "sesuai_sop": self.complying,
             },
-            "per_kecamatan": [r.__dict__ for r in self.kecamatan],
-            "per_bulan": [{**r.__dict__, "month": r.month.isoformat()} for r in self.months],
+            # In the words of the XLSX's columns: one vocabulary for one report.
+            "per_kecamatan": [
+                {"kecamatan": r.kecamatan, "dibuka": r.opened, "selesai": r.closed, "berjalan_di_akhir": r.in_progress}
+                for r in self.kecamatan
+            ],
+            "per_bulan": [{"bulan": f"{m.month:%Y-%m}", "dibuka": m.opened, "selesai": m.closed} for m in self.months],
             "keputusan": self.decisions,
-            "per_langkah": [r.__dict__ for r in self.steps],
-            "temuan": [r.__dict__ for r in self.findings],
-            "temuan_per_kode": [r.__dict__ for r in self.codes],
+            "per_langkah": [
+                {
+                    "sop": s.sop,
+                    "no": s.no,
+                    "kegiatan": s.activity,
+                    "standar_menit": s.standard,
+                    "waktu_disesuaikan": s.flexible,
+                    "selesai": s.completed,
+                    "terukur": s.measured,
+                    "dalam_standar": s.within,
+                    "dokumen_lengkap": s.documents_complete,
+                    "median_menit": s.median,
+                    "p90_menit": s.p90,
+                }
+                for s in self.steps
+            ],
+            "temuan": [
+                {"jenis": r.group, "tingkat": r.severity, "jumlah": r.count, "kasus": r.cases} for r in self.findings
+            ],
+            "temuan_per_kode": [
+                {"kode": r.code, "tingkat": r.severity, "jumlah": r.count, "kasus": r.cases, "contoh": r.example}
+                for r in self.codes
+            ],
         }
 
 
