@@ -224,7 +224,7 @@ class Laporan:
                     "no": s.no,
                     "kegiatan": s.activity,
                     "standar_menit": s.standard,
-                    "waktu_disesuaikan": s.flexible,
+                    "waktu_fleksibel": s.flexible,
                     "selesai": s.completed,
                     "terukur": s.measured,
                     "dalam_standar": s.within,
