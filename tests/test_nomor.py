@@ -196,3 +196,43 @@ def test_a_reserved_number_is_never_rewritten_or_deleted_only_voided(tmp_path: P
     git(top, "commit", "-q", "-am", "nomor dibatalkan")
     out = said()
     assert "nomor.rewritten" not in out and "nomor.deleted" not in out and "galat[nomor.voided]" in out
+
+
+def test_a_second_number_for_one_step_is_refused_and_a_number_left_unused_is_said(tmp_path: Path) -> None:
+    """A hurried clerk ran `nomor ambil` twice (the first seemed to fail): two numbers for one
+    SK, one of which no letter will ever bear, and nothing said so. The second is refused,
+    naming the first; `--lagi` takes one all the same, and a number reserved for a step that
+    was completed without it is a warning until it is voided."""
+    done = "2026-01-cilalawi-kf5h"  # step 3 completed with 400.9/Kep.2/DSP3A/2026
+    records = copy_archive(tmp_path / "a", (A, done))
+    register = records / "nomor" / "2026.yaml"
+    take = [
+        "nomor",
+        "ambil",
+        "sk-penetapan",
+        "--oleh",
+        "agus-permana",
+        "--tanggal",
+        "2026-05-20",
+        "--root",
+        str(records),
+    ]
+    assert cli(*take, "--kasus", A)[0] == 0
+    before = register.read_bytes()
+    code, out = cli(*take, "--kasus", A)
+    assert code == 2 and f"langkah 3 kasus {A} sudah punya nomor 400.9/Kep.6/DSP3A/2026" in out, out
+    assert f'sop-kit step {A} 3 --nomor-surat "400.9/Kep.6/DSP3A/2026"' in out and register.read_bytes() == before
+    code, out = cli(*take, "--kasus", A, "--lagi")
+    assert code == 0 and "400.9/Kep.7/DSP3A/2026" in out, out
+    assert "nomor.unused" not in check(records)[1]  # step 3 of A is still to come
+    code, out = cli(*take, "--kasus", done)  # its own number is recorded: no number pending
+    assert code == 0 and "400.9/Kep.8/DSP3A/2026" in out, out
+    code, out = check(records)
+    line = next(i for i, row in enumerate(register.read_text("utf-8").splitlines(), 1) if "Kep.8" in row)
+    assert f"nomor/2026.yaml:{line}: peringatan[nomor.unused]: nomor surat 400.9/Kep.8/DSP3A/2026 dicadangkan " \
+        f"untuk langkah 3 kasus {done}, yang selesai tanpa nomor itu" in out, out  # fmt: skip
+    assert out.count("nomor.unused") == 1
+    status = cli("status", done, "--root", str(records), "--no-trail")[1]
+    assert "peringatan[nomor.unused]" in status  # the case's verdict holds it
+    assert cli("nomor", "batal", "400.9/Kep.8/DSP3A/2026", "--alasan", "dobel", "--root", str(records))[0] == 0
+    assert "nomor.unused" not in check(records)[1]

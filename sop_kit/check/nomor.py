@@ -4,7 +4,8 @@ Register findings: a number reserved twice (as after a merge of two branches tha
 "the next" one: every case holding it is named), a gap in a series, a kind the year does not
 define, a number that does not follow its kind's format, a reservation dated in another year.
 Case findings: a record's ``nomor_surat`` that no register holds, that is reserved for another
-case, that was voided, or that another case's record gives too. They join the cases' verdicts
+case, that was voided, or that another case's record gives too; a number reserved for a step
+completed without it. They join the cases' verdicts
 (:func:`add_number_findings`), so every surface shows them.
 
 The register is in use once ``records/nomor/`` exists; before that, numbers typed into records
@@ -18,7 +19,7 @@ from dataclasses import replace
 
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
-from ..records.facts import UsedNumber
+from ..records.facts import CaseFacts, UsedNumber
 from ..records.nomor import Entry, Registers, format_number, read_registers
 from .report import Report
 
@@ -102,6 +103,25 @@ def case_findings(registers: Registers, used: list[UsedNumber]) -> list[Finding]
     return out
 
 
+def unused_findings(registers: Registers, every: list[CaseFacts]) -> list[Finding]:
+    """A number reserved for a case's step that was completed without it: the register holds a
+    letter nobody can show (a hurried clerk's second ``nomor ambil``). It is used or voided."""
+    done = {f.counted.id: {d.step for d in f.counted.done} for f in every if f.counted is not None}
+    given: dict[str, set[str]] = defaultdict(set)
+    for facts in every:
+        for u in facts.numbers:
+            given[u.case].add(u.number)
+    out = []
+    for e in registers.entries:
+        n = e.entry
+        if n.batal or not n.kasus or n.langkah is None or n.langkah not in done.get(n.kasus, ()):
+            continue
+        if n.nomor not in given[n.kasus]:
+            out.append(Finding(W, "nomor.unused", e.file, e.line, {"nomor": n.nomor, "id": n.kasus, "no": n.langkah},
+                               n.kasus))  # fmt: skip
+    return out
+
+
 def add_number_findings(archive: Archive, report: Report, removed: frozenset[str] = frozenset()) -> None:
     """Judge the registers and the numbers of the cases in ``report``, adding the findings to
     the report: case findings to each case's verdict, the rest to the archive's. ``removed``:
@@ -111,6 +131,8 @@ def add_number_findings(archive: Archive, report: Report, removed: frozenset[str
     every = [*(v.facts for v in report.verdicts.values()), *report.others.values()]
     used = [u for facts in every for u in facts.numbers]
     found = [*register_findings(registers), *case_findings(registers, used)]
+    if registers.in_use:
+        found += unused_findings(registers, every)
     by_case: dict[str, list[Finding]] = defaultdict(list)
     for f in found:
         if f.case is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core.errors import ConfigError
-from ..records.archive import Archive
+from ..records.archive import Archive, CaseFolder
 from ..records.nomor import Entry, Reservation, read_registers, reserve, void
 from .new import check_staff
 
@@ -18,9 +18,11 @@ def take_number(
     case: str | None = None,
     step: int | None = None,
     subject: str | None = None,
+    again: bool = False,
 ) -> tuple[Reservation, int | None]:
     """Reserve the next number of ``kind`` for ``case`` (its step: ``step``, else the step
-    its SOP declares for documents numbered as ``kind``); returns it and the step."""
+    its SOP declares for documents numbered as ``kind``); returns it and the step. ``again``
+    takes one although an earlier number for the step is neither recorded nor voided."""
     check_staff(archive, by)
     case_id = None
     if case is not None:
@@ -36,7 +38,20 @@ def take_number(
             step = declared[0]
         if sop is not None and not 1 <= step <= len(sop.langkah):
             raise ConfigError("record.unknown_step", None, no=step, count=len(sop.langkah))
+        if not again:
+            _refuse_pending(archive, current, kind, step)
     return reserve(archive, kind, day, by, case_id, step, subject), step
+
+
+def _refuse_pending(archive: Archive, case: CaseFolder, kind: str, step: int) -> None:
+    """A number of this kind already reserved for this step and neither recorded nor voided:
+    the hurried clerk's second run (the first seemed to fail) would leave a letter nobody sent
+    in the register (the check's ``nomor.unused``). ``--lagi`` takes another all the same."""
+    given = {s.record.nomor_surat for s in case.steps if s.record.nomor_surat}
+    for e in read_registers(archive).entries:
+        n = e.entry
+        if n.kasus == case.id and n.langkah == step and n.jenis == kind and not n.batal and n.nomor not in given:
+            raise ConfigError("nomor.pending", e.file, e.line, nomor=n.nomor, date=str(n.tanggal), id=case.id, no=step)
 
 
 def void_number(archive: Archive, number: str, reason: str, case: str | None = None) -> str:

@@ -48,6 +48,7 @@ def nomor() -> None:
 @click.option("--oleh", metavar="STAF", required=True, help="help.nomor_ambil.oleh")
 @click.option("--tanggal", metavar="YYYY-MM-DD", help="help.nomor_ambil.tanggal")
 @click.option("--perihal", help="help.nomor_ambil.perihal")
+@click.option("--lagi", "again", is_flag=True, help="help.nomor_ambil.lagi")
 @root_option
 @lang_option
 @library_errors
@@ -58,13 +59,14 @@ def nomor_ambil(
     oleh: str,
     tanggal: str | None,
     perihal: str | None,
+    again: bool,
     root: Path,
     lang: str,
 ) -> None:
     from ..clerk.nomor import take_number
 
     archive = open_archive(root)
-    taken, step = take_number(archive, jenis, _day(tanggal), oleh, kasus, langkah, perihal)
+    taken, step = take_number(archive, jenis, _day(tanggal), oleh, kasus, langkah, perihal, again)
     shown = archive.show(taken.file)
     if taken.created:
         click.echo(text("nomor.started", lang, path=shown))

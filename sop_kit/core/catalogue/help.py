@@ -114,6 +114,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "The letter's date, YYYY-MM-DD (default: today); it picks the year's register.",
         "",
     ),
+    "help.nomor_ambil.lagi": (
+        "Ambil nomor baru walau nomor langkah ini yang diambil sebelumnya belum dicatat atau dibatalkan.",
+        "",
+        "Take a new number although the one taken before for this step is neither recorded nor voided.",
+        "",
+    ),
     "help.nomor_ambil.perihal": (
         "Perihal surat, untuk surat di luar kasus.",
         "",

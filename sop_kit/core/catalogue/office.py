@@ -164,6 +164,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "letter number {nomor} is also used by case {others}",
         "one number is for one letter: one of the cases needs a new number",
     ),
+    "nomor.pending": (
+        "langkah {no} kasus {id} sudah punya nomor {nomor} (dicadangkan {date}), belum dicatat di langkahnya; "
+        "tidak ada nomor baru yang diambil",
+        'pakai nomor itu: sop-kit step {id} {no} --nomor-surat "{nomor}"; bila tidak jadi dipakai, batalkan dulu '
+        '(sop-kit nomor batal {nomor} --alasan "…"); untuk surat kedua: --lagi',
+        "step {no} of case {id} already has number {nomor} (reserved {date}), not yet recorded in its step; no new "
+        "number was taken",
+        'use it: sop-kit step {id} {no} --nomor-surat "{nomor}"; if it will not be used, void it first '
+        '(sop-kit nomor batal {nomor} --alasan "…"); for a second letter: --lagi',
+    ),
+    "nomor.unused": (
+        "nomor surat {nomor} dicadangkan untuk langkah {no} kasus {id}, yang selesai tanpa nomor itu",
+        'setiap nomor di register dipakai atau dibatalkan: sop-kit nomor batal {nomor} --alasan "tidak dipakai", '
+        'atau catat di langkahnya (sop-kit step {id} {no} --nomor-surat "{nomor}")',
+        "letter number {nomor} was reserved for step {no} of case {id}, which was completed without it",
+        'every number in the register is used or voided: sop-kit nomor batal {nomor} --alasan "not used", or '
+        'record it in its step (sop-kit step {id} {no} --nomor-surat "{nomor}")',
+    ),
     "nomor.register_invalid": (
         "register nomor tidak dapat dibaca: {detail}",
         "perbaiki berkas register dulu (sop-kit check menyebut barisnya)",
