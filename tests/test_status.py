@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from sop_kit.cli.main import main
 
-from .conftest import BASE_ID, CORPUS, build_archive
+from .conftest import BASE_ID, CORPUS, REPO, build_archive
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "status"
 CASES = ["base", "awaiting-decision", "round-sent-back-ok", "doc-missing-sk", "order-step-before-prerequisite"]
@@ -87,3 +88,31 @@ def test_a_step_due_again_in_a_new_round_is_not_shown_done(tmp_path: Path) -> No
     document = case_document(archive, read, sop, judged.report.verdicts[folder], None)
     assert [s.done for s in document.steps][:3] == [True, False, False]
     assert [e.round for e in document.executions if e.no == 2] == [1]  # the 'tidak' stays in the history
+
+
+def test_a_part_of_the_id_names_the_case_when_only_it_holds_it(tmp_path: Path) -> None:
+    """Ids end in a random suffix no clerk remembers, and completion is seldom set up (Windows):
+    `status gandasoli` said the case was not found. A part only one id holds names that case,
+    for every command that takes one; a part several hold names them; a misspelt desa is
+    answered with the case it resembles."""
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    runner = CliRunner()
+
+    def status(case: str, *more: str) -> tuple[int, str]:
+        result = runner.invoke(main, ["status", case, "--root", str(records), "--no-trail", *more])
+        return result.exit_code, result.output
+
+    whole = status("2026-04-gandasoli-2j7r")
+    assert whole[0] == 0 and status("Gandasoli") == whole and status("04-gandasoli") == whole
+    code, out = status("2026-05")
+    assert code == 2 and "'2026-05' ada di id beberapa kasus: 2026-05-cibuntu-kpnv, 2026-05-cisalada-f4kt" in out
+    code, out = status("gandasolli", "--lang", "en")
+    assert code == 2 and "case 'gandasolli' not found; similar: 2026-04-gandasoli-2j7r" in out, out
+    code, out = status("xyzzy")
+    assert code == 2 and "kasus 'xyzzy' tidak ditemukan" in out and "mirip" not in out
+    # A command that writes takes it too, and says the whole id it wrote to.
+    result = runner.invoke(main, ["step", "cibuntu", "2", "--catatan", "Verifikasi lapangan", "--root", str(records)])
+    assert result.exit_code == 0 and "records/kasus/2026/2026-05-cibuntu-kpnv/langkah/02-" in result.output, (
+        result.output
+    )

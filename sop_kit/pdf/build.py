@@ -33,7 +33,8 @@ def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
     jobs = [] if options.case else sop_jobs(archive, out)
     folders = list(audit.report.verdicts)
     if options.case is not None:
-        folders = [f for f in folders if f.name == options.case]
+        wanted = archive.find_case(options.case).name  # an id, a part only it holds, or its folder
+        folders = [f for f in folders if f.name == wanted]
         if not folders:
             raise ConfigError("case.not_found", options.case, id=options.case)
     for folder in folders:

@@ -14,6 +14,7 @@ import them.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,7 +76,8 @@ class Layout:
         return self.root.parent / TEMPLATES_DIR
 
     def find_case(self, ident: str) -> Path:
-        """A case folder from its id, or from a path to it (or to a file inside it)."""
+        """A case folder from its id, a part of it only that case's id holds, or a path to it
+        (or to a file inside it)."""
         candidate = Path(ident)
         if candidate.exists():
             folder = candidate.resolve()
@@ -83,9 +85,25 @@ class Layout:
                 folder = folder.parent
             if (folder / CASE_FILE).exists():
                 return folder
-        for case in self.case_dirs():
+        cases = self.case_dirs()
+        for case in cases:
             if case.name == ident:
                 return case
+        # A part of the id is enough when only one case has it ("gandasoli" for
+        # 2026-04-gandasoli-2j7r): ids end in a random suffix nobody remembers.
+        wanted = ident.strip().lower()
+        holding = sorted((c for c in cases if wanted and wanted in c.name.lower()), key=lambda c: c.name)
+        if len(holding) == 1:
+            return holding[0]
+        if holding:
+            names = [c.name for c in holding]
+            shown = ", ".join(names[:6]) + (f" (+{len(names) - 6})" if len(names) > 6 else "")
+            raise SopKitError("case.ambiguous", ident, None, id=ident, cases=shown)
+        # Misspelt: the whole id, or the desa in it (2026-04-<gandasoli>-2j7r).
+        by_part = {c.name: c.name for c in cases} | {"-".join(c.name.split("-")[2:-1]): c.name for c in cases}
+        near = sorted({by_part[k] for k in difflib.get_close_matches(wanted, list(by_part), n=3, cutoff=0.75)})
+        if near:
+            raise SopKitError("case.not_found_near", ident, None, id=ident, near=", ".join(near))
         raise SopKitError("case.not_found", ident, None, id=ident)
 
 

@@ -601,9 +601,21 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "case.not_found": (
         "kasus '{id}' tidak ditemukan",
-        "lihat daftar kasus di kasus/<tahun>/",
+        "tulis id kasus atau sebagiannya (nama desanya, mis. gandasoli); daftar kasus ada di kasus/<tahun>/",
         "case '{id}' not found",
-        "see the case folders under kasus/<year>/",
+        "write the case id or a part of it (its desa, e.g. gandasoli); the case folders are under kasus/<year>/",
+    ),
+    "case.not_found_near": (
+        "kasus '{id}' tidak ditemukan; yang mirip: {near}",
+        "periksa ejaannya, atau tulis bagian id yang hanya dimiliki satu kasus (nama desanya)",
+        "case '{id}' not found; similar: {near}",
+        "check the spelling, or write a part of the id only one case has (its desa)",
+    ),
+    "case.ambiguous": (
+        "'{id}' ada di id beberapa kasus: {cases}",
+        "tulis id kasus lengkap, atau bagian yang hanya dimiliki satu kasus (mis. dengan tahun dan bulannya)",
+        "'{id}' is part of several case ids: {cases}",
+        "write the whole case id, or a part only one case has (with its year and month, say)",
     ),
     # --- location
     "location.kecamatan": (
