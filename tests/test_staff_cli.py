@@ -84,6 +84,9 @@ def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_p
         (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003", "--jabatan", "J", "--peran", "kasi",
           "--mulai", "2024-01-01"], "peran 'kasi' tidak dikenal"),
         (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003"], "--jabatan dan --mulai"),
+        (["tambah", "Budi Raharjo", "--nama", "Drs. Budi Raharjo, M.Si.", "--nip", "19900101 201501 1 003",
+          "--jabatan", "J", "--mulai", "2024-01-01"], "id ditulis huruf kecil, angka dan tanda hubung\n  misalnya "
+          "budi-raharjo (dari nama orangnya)"),  # the id as a clerk would type a name
         (["ubah", "hendra-gunawan", "--kunci", str(private)], "kunci PRIVAT"),
         (["ubah", "hendra-gunawan", "--kunci", str(tmp_path / "tidak-ada.pub")], "tidak ditemukan"),
         (["ubah", "budi", "--nama", "B"], "id yang ada: hendra-gunawan"),

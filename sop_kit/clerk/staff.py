@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..core.errors import ConfigError
 from ..records.archive import Archive
+from ..records.ids import slug
 from ..records.layout import STAFF_FILE
 from ..records.models import Registri, Staf
 from ..records.nip import normalise
@@ -102,6 +103,10 @@ def add_person(archive: Archive, change: PersonChange, today: date) -> StaffEdit
         raise ConfigError("staff.exists", archive.show(archive.root / STAFF_FILE), id=change.id)
     if change.nama is None or change.nip is None or change.tenure is None:
         raise ConfigError("staff.add_needs", None)
+    if slug(change.id) != change.id:  # said before the registry's schema says 'format salah'
+        # The name without its degrees and titles ("Drs. Hendra Gunawan, M.Si." -> hendra-gunawan).
+        bare = " ".join(w for w in change.nama.split(",")[0].split() if not w.endswith("."))
+        raise ConfigError("staff.bad_id", None, id=change.id, example=slug(bare) or slug(change.id) or "-")
     _refuse_taken_keys(archive, change)
 
     def edit(data: CommentedMap) -> None:

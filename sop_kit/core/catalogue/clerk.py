@@ -159,6 +159,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "new.prompt_again": ("Coba lagi", "", "Try again", ""),
+    "staff.bad_id": (
+        "id staf '{id}' tidak dapat dipakai: id ditulis huruf kecil, angka dan tanda hubung",
+        "misalnya {example} (dari nama orangnya); id tidak pernah berubah, jadi dipakai di semua catatan",
+        "staff id '{id}' cannot be used: ids are lower-case letters, digits and hyphens",
+        "for example {example} (from the person's name); an id never changes, so every record uses it",
+    ),
     "staff.exists": (
         "id staf '{id}' sudah ada di daftar staf",
         "untuk orang yang sama pakai `sop-kit staf ubah {id}`; untuk orang lain pilih id lain",
