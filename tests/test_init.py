@@ -356,3 +356,15 @@ def test_the_ci_schemas_do_reject_a_broken_file(arsip: Path) -> None:
     gitlab: dict[str, Any] = yaml.safe_load((arsip / ".gitlab-ci.yml").read_text("utf-8"))
     gitlab["pages"]["artifacts"]["paths"] = "public"  # must be a list
     assert not jsonschema.Draft7Validator(vendored("gitlab-ci.json")).is_valid(gitlab)
+
+
+def test_every_wrong_profile_answer_is_said_at_once_and_nothing_is_made(tmp_path: Path) -> None:
+    """A hurried admin learnt of one wrong answer per run (the postcode, then the e-mail, then
+    the website typed as printed on letters, without https://)."""
+    target = tmp_path / "arsip"
+    result = init(target, "--kode-pos", "4115", "--email", "bukan-surel")
+    assert result.exit_code == 2 and not target.exists()
+    assert "profil kantor tidak sah: kode_pos ('4115'); email ('bukan-surel')" in result.output, result.output
+    result = init(target, "--kode-pos", "41151", "--laman", "dinsos.purwakartakab.go.id")  # the later --laman counts
+    assert result.exit_code == 0, result.output
+    assert load_file(target / "sop-kit.yaml").data["kantor"]["laman"] == "https://dinsos.purwakartakab.go.id"

@@ -184,16 +184,17 @@ def office_profile(sop: Sop, answers: OfficeAnswers) -> tuple[Kantor | None, byt
         "kode_pos": answers.kode_pos,
         "telepon": answers.telepon,
         "email": answers.email,
-        "laman": answers.laman,
+        # "dsp3a.purwakartakab.go.id", as it is printed on letters, is the https:// site
+        "laman": f"https://{answers.laman}" if answers.laman and "://" not in answers.laman else answers.laman,
         "lambang": lambang,
         "penandatangan": {HEAD: {"jabatan": answers.kepala_dinas or f"Kepala {dinas}"}},
     }
     try:
         profile = Kantor.model_validate({k: v for k, v in data.items() if v})
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"]) or "kantor"
-        raise ConfigError("init.bad_profile", None, field=field, value=str(error.get("input", ""))[:80]) from None
+    except ValidationError as exc:  # every answer to mend at once, not one per run
+        said = [(".".join(str(p) for p in e["loc"]) or "kantor", str(e.get("input", ""))[:80]) for e in exc.errors()]
+        field = "; ".join(f"{name} ('{value}')" for name, value in said)
+        raise ConfigError("init.bad_profile", None, field=field) from None
     return profile, emblem
 
 

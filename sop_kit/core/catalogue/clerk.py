@@ -598,10 +598,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "give the regional emblem as a PNG or JPEG file",
     ),
     "init.bad_profile": (
-        "profil kantor: {field} tidak sah ('{value}')",
-        "periksa isian itu (surel seperti nama@dinas.go.id, laman diawali https://, kode pos 5 angka)",
-        "office profile: {field} is not valid ('{value}')",
-        "check that answer (e-mail like name@office.go.id, website starting https://, a 5-digit postcode)",
+        "profil kantor tidak sah: {field}",
+        "periksa isian itu (surel seperti nama@dinas.go.id, laman seperti dinsos.purwakartakab.go.id, kode pos 5 "
+        "angka); tidak ada yang dibuat",
+        "office profile not valid: {field}",
+        "check those answers (e-mail like name@office.go.id, website like dinsos.purwakartakab.go.id, a 5-digit "
+        "postcode); nothing was created",
     ),
     "init.no_profile": (
         "Profil kantor belum diisi (tanpa alamat): isi bagian kantor: di sop-kit.yaml sebelum mencetak surat.",
