@@ -18,7 +18,7 @@ from sop_kit.records.archive import open_archive
 from sop_kit.records.yamlsafe import load_file
 
 from .conftest import CORPUS
-from .test_clerk import STOPPED_BY, cases, git, new_case, repo, run, snapshot
+from .test_clerk import NEW, STOPPED_BY, cases, git, new_case, repo, run, snapshot
 
 __all__ = ["repo"]  # the fixture, shared with test_clerk
 
@@ -328,6 +328,17 @@ FAMILY = """sasaran:
       - nama: Siti Aminah
         hubungan: istri
 """
+
+
+def test_a_title_with_a_nik_or_a_phone_number_makes_no_case(repo: Path) -> None:
+    """`new --judul "… NIK 3214…"` made the case, and only the next check said the published
+    title held a NIK. Refused now in the check's words, and no folder is left behind."""
+    for title, kind in (("Keluarga Bpk. Ade, NIK 3214022308199119", "nik"), ("Hubungi 0812-3456-7890", "telepon")):
+        code, out = run("new", *NEW, "--judul", title, "--no-input")
+        said = render("privacy.public_field", "id", {"field": "--judul", "kind": f"@privacy.kind.{kind}"})[0]
+        assert code == 2 and said in out, out
+        assert cases(repo) == [] and not [p for p in (repo / "records" / "kasus").rglob("*") if p.is_file()]
+    assert run("new", *NEW, "--judul", "Pembinaan ketahanan keluarga Campakasari", "--no-input")[0] == 0
 
 
 def test_a_stop_is_refused_before_it_is_written_when_the_check_would_refuse_it(repo: Path) -> None:
