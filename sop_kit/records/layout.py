@@ -53,10 +53,7 @@ class Layout:
         pending = [str(self.root / CASES_DIR)]
         while pending:
             here = pending.pop()
-            case_file = os.path.join(here, CASE_FILE)
-            if (os.path.lexists(case_file) and not os.path.isdir(case_file)) or os.path.isdir(
-                os.path.join(here, STEPS_DIR)
-            ):
+            if _is_case(here):
                 found.append(Path(here))
                 continue
             try:
@@ -65,6 +62,22 @@ class Layout:
             except OSError:
                 continue  # as os.walk: a folder that cannot be listed holds no case
         return sorted(found)
+
+    def _year_case(self, ident: str) -> Path | None:
+        """``kasus/<year>/<ident>`` when it is a case folder :meth:`case_dirs` would list: a
+        clerk's command names one case, and at 10,000 cases listing them all took 0.3 s."""
+        if not ident or ident.startswith(".") or "/" in ident or os.sep in ident:
+            return None
+        top = self.root / CASES_DIR
+        try:
+            years = sorted(e.name for e in os.scandir(top) if not e.name.startswith(".") and _real_dir(e))
+        except OSError:
+            return None
+        for year in years:
+            here = os.path.join(top, year, ident)
+            if os.path.isdir(here) and not os.path.islink(here) and _is_case(here):
+                return Path(here)
+        return None
 
     def global_files(self) -> list[Path]:
         """The files every case is judged against."""
@@ -85,6 +98,8 @@ class Layout:
                 folder = folder.parent
             if (folder / CASE_FILE).exists():
                 return folder
+        if (found := self._year_case(ident)) is not None:
+            return found
         cases = self.case_dirs()
         for case in cases:
             if case.name == ident:
@@ -131,6 +146,14 @@ def locate(root: Path | str | Layout) -> Layout:
     if not (root_path / SOP_DIR).is_dir():
         raise ConfigError("config.no_sop_dir", shown, path=f"{shown.rstrip('/')}/{SOP_DIR}")
     return Layout(root_path.resolve(), shown)
+
+
+def _is_case(folder: str) -> bool:
+    """A case folder: it holds a kasus.yaml (anything but a folder) or a langkah/ folder."""
+    case_file = os.path.join(folder, CASE_FILE)
+    return (os.path.lexists(case_file) and not os.path.isdir(case_file)) or os.path.isdir(
+        os.path.join(folder, STEPS_DIR)
+    )
 
 
 def _real_dir(entry: os.DirEntry[str]) -> bool:
