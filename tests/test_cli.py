@@ -128,6 +128,24 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
     assert proc.returncode == 1 and proc.stderr == b"", proc.stderr.decode()
 
 
+def test_a_port_in_use_is_said_with_another_to_try(tmp_path: Path) -> None:
+    """`sop-kit serve` on a port another program holds said "galat: ?: tidak dapat ditulis atau
+    dibaca: Address already in use" and told the clerk to check a folder."""
+    import socket
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>situs</p>", "utf-8")
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["serve", str(tmp_path / "site"), "--port", str(port)], env={"SOP_KIT_LANG": ""}
+        )
+    assert result.exit_code == 2 and f"port {port} sudah dipakai program lain" in result.output, result.output
+    assert f"--port {port + 1}" in result.output and "?" not in result.output.split("\n")[0]
+
+
 def test_every_command_has_help() -> None:
     for name, command in main.commands.items():
         result = CliRunner().invoke(main, [name, "--help"])

@@ -138,7 +138,9 @@ def _naming_the_archive(ctx: click.Context, shown: str | None) -> str:
 def _said(exc: SopKitError | OSError, lang: str) -> str:
     if isinstance(exc, OSError):
         what = "@" + _IO_HINTS.get(exc.errno or 0, "io.other")
-        params = {"path": exc.filename or "?", "reason": exc.strerror or str(exc), "what": what}
+        if exc.filename is None:  # not a file's refusal: say what the system said, with no '?' for a path
+            return render("io.failed_no_path", lang, {"reason": exc.strerror or str(exc)})[0]
+        params = {"path": exc.filename, "reason": exc.strerror or str(exc), "what": what}
         message, hint = render("io.failed", lang, params)
         return f"{message}\n  {hint}"
     message, hint = render(exc.code, lang, exc.params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 import time
 from pathlib import Path
@@ -127,7 +128,12 @@ def serve(site: Path, port: int, lang: str) -> None:
 
     if not (site / "index.html").is_file():
         raise ConfigError("site.no_site", str(site), path=str(site))
-    server = make_server(site, port=port)
+    try:
+        server = make_server(site, port=port)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise ConfigError("site.port_in_use", None, port=port, next=port + 1) from None
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     click.echo(text("site.serving", lang, path=site, url=url))
     try:

@@ -129,6 +129,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path}: cannot be written or read: {reason}",
         "{what}; the previous output is intact",
     ),
+    "io.failed_no_path": (
+        "sistem menolak: {reason}",
+        "",
+        "the system refused: {reason}",
+        "",
+    ),
     "io.full": (
         "disk penuh: kosongkan ruang atau pilih folder keluaran (--out) di disk lain, lalu jalankan lagi",
         "",

@@ -85,6 +85,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "serving {path} at {url} (Ctrl+C to stop)",
         "",
     ),
+    "site.port_in_use": (
+        "port {port} sudah dipakai program lain (mungkin sop-kit serve yang masih berjalan)",
+        "pakai port lain: --port {next}; atau tutup jendela serve yang lama (Ctrl+C)",
+        "port {port} is already in use by another program (perhaps a sop-kit serve still running)",
+        "use another port: --port {next}; or close the old serve window (Ctrl+C)",
+    ),
     "site.no_site": (
         "belum ada situs di {path}",
         "jalankan dulu: sop-kit build",
