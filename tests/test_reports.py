@@ -281,6 +281,29 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
 # --- the agenda ------------------------------------------------------------------------------
 
 
+def test_the_agenda_is_never_written_over_the_archive(tmp_path: Path) -> None:
+    """`agenda --out records/staf.yaml` put the agenda in place of the staff registry, and
+    `--out sop-kit.yaml --format ics` in place of the settings. Refused, as is an existing
+    file of another kind; the calendar itself is written, and written again."""
+    shutil.copytree(REPO / "records", tmp_path / "records")
+    shutil.copy2(REPO / "sop-kit.yaml", tmp_path / "sop-kit.yaml")
+    (tmp_path / "catatan.md").write_text("catatan rapat\n", "utf-8")
+    kept = {p: p.read_bytes() for p in (tmp_path / "records" / "staf.yaml", tmp_path / "sop-kit.yaml",
+                                        tmp_path / "catatan.md")}  # fmt: skip
+    base = ["agenda", "--root", str(tmp_path / "records"), "--no-trail", "--tanggal", "2026-05-15"]
+    inside, other = "ada di dalam arsip", "sudah ada dan bukan berkas .txt"
+    for out, fmt, said in (("records/staf.yaml", "text", inside), ("sop-kit.yaml", "ics", inside),
+                           ("catatan.md", "text", other)):  # fmt: skip
+        done = CliRunner().invoke(main, [*base, "--format", fmt, "--out", str(tmp_path / out)])
+        assert done.exit_code == 2 and said in done.output, done.output
+    assert {p: p.read_bytes() for p in kept} == kept
+    for _ in range(2):
+        done = CliRunner().invoke(main, [*base, "--format", "ics", "--out", str(tmp_path / "agenda.ics")])
+        assert done.exit_code == 0 and (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR"), (
+            done.output
+        )
+
+
 def _agenda_json(records: Path, day: str) -> dict[str, Any]:
     done = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", day,
                                      "--format", "json"])  # fmt: skip

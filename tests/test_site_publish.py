@@ -115,6 +115,28 @@ def test_failed_build_keeps_the_previous_site(make_archive: MakeArchive, tmp_pat
     assert not list(tmp_path.glob(f".{out.name}.staging-*"))
 
 
+def test_a_folder_that_is_not_a_site_is_never_published_over(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """`sop-kit build records --out kantor` (or `--out .git`) put the office's folder aside as
+    the spare, which the next build empties: the emblem, a letter, the git repository lost.
+    Only an empty folder or a site sop-kit built is replaced; nothing is written otherwise."""
+    root = make_archive()
+    cache = tmp_path / "cache"
+    for name, content in (("kantor", {"lambang.png": b"\x89PNG"}), (".git", {"HEAD": b"ref: refs/heads/main\n"})):
+        folder = tmp_path / name
+        folder.mkdir()
+        for file, data in content.items():
+            (folder / file).write_bytes(data)
+        with pytest.raises(SopKitError) as refused:
+            site_build(root, _options(folder, cache))
+        assert refused.value.code == "site.out_foreign"
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == content
+        assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(f".{name}.")]  # no lock, no spare
+    (tmp_path / "kosong").mkdir()  # an empty folder becomes the site, and is rebuilt as one
+    site_build(root, _options(tmp_path / "kosong", cache))
+    site_build(root, _options(tmp_path / "kosong", cache))
+    assert (tmp_path / "kosong" / "index.html").is_file()
+
+
 def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ..core import resources
 from ..core.errors import ConfigError
 from ..records.filetypes import sniff
-from ..records.layout import CASES_DIR, RECORDS_DIR, SOP_DIR, STAFF_FILE
+from ..records.layout import CASES_DIR, OFFICE_DIR, RECORDS_DIR, SOP_DIR, STAFF_FILE
 from ..records.models import Sop
 from ..records.nomor import FORMAT as NOMOR_FORMAT
 from ..records.nomor import REGISTER_DIR, JenisSurat, Register, register_text
@@ -69,7 +69,6 @@ PROFILE_EXAMPLE = """# Profil kantor: kop surat, alamat, kontak, lambang dan pen
 #     kepala-dinas:
 #       jabatan: Kepala Dinas …
 """
-EMBLEM_DIR = "kantor"  # beside sop-kit.yaml: the office's own files (the emblem)
 
 
 @dataclass(frozen=True)
@@ -173,7 +172,7 @@ def office_profile(sop: Sop, answers: OfficeAnswers) -> tuple[Kantor | None, byt
         if kind not in EMBLEM_FORMATS:
             raise ConfigError("init.emblem", str(answers.lambang), why="@office.emblem_not_image")
         ext = "png" if kind == "png" else "jpg"
-        lambang = {"berkas": f"{EMBLEM_DIR}/lambang.{ext}", "sha256": hashlib.sha256(emblem).hexdigest()}
+        lambang = {"berkas": f"{OFFICE_DIR}/lambang.{ext}", "sha256": hashlib.sha256(emblem).hexdigest()}
     dinas = answers.dinas or sop.unit.instansi
     data = {
         "pemerintah": answers.pemerintah or sop.unit.pemerintah,

@@ -10,8 +10,9 @@ import click
 from ..core.errors import ConfigError
 from ..core.messages import text
 from ..records.archive import open_archive
-from ..records.config import office_name
+from ..records.config import CONFIG_FILE, office_name
 from ..records.fieldtypes import office_today
+from ..records.layout import OFFICE_DIR, SITE_FILE, TEMPLATES_DIR, Layout
 from .dates import read_day
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import Command, Group
@@ -29,6 +30,23 @@ def write_output(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         raise ConfigError("office.write_failed", str(path), path=str(path), error=exc.strerror or str(exc)) from None
+
+
+def refuse_archive_target(archive: Layout, path: Path, suffix: str) -> None:
+    """A report written over what sop-kit reads would be lost data: ``--out records/staf.yaml``
+    put the agenda in place of the staff registry. Refused inside records/ and over the
+    archive's own files (settings, site settings, kantor/, templates/, .git/), and over an
+    existing file of another kind than ``suffix``."""
+    target = path.resolve()
+    top = archive.root.parent.resolve()
+    held = [
+        archive.root.resolve(),
+        *(top / name for name in (".git", OFFICE_DIR, TEMPLATES_DIR, CONFIG_FILE, SITE_FILE)),
+    ]
+    if any(target == place or target.is_relative_to(place) for place in held):
+        raise ConfigError("office.out_in_archive", str(path), path=str(path))
+    if target.exists() and target.suffix.lower() != suffix:
+        raise ConfigError("office.out_other_file", str(path), path=str(path), suffix=suffix)
 
 
 def _day(value: str | None) -> date:
@@ -137,6 +155,8 @@ def agenda(
     if staf is not None:
         check_staff(judged.archive, staf)
     found = build_agenda(judged, _day(tanggal), staf)
+    if out is not None:
+        refuse_archive_target(judged.archive, out, {"ics": ".ics", "json": ".json"}.get(fmt, ".txt"))
     if fmt == "ics":
         data = agenda_ics(found, office_name(judged.archive.config, judged.archive.sops))
         if out is None:

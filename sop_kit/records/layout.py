@@ -29,6 +29,7 @@ CASE_FILE = "kasus.yaml"
 STEPS_DIR = "langkah"
 TEMPLATES_DIR = "templates"  # beside records/: the office's own document templates
 SITE_FILE = "mkdocs.yml"  # beside records/: the office's site settings
+OFFICE_DIR = "kantor"  # beside records/: the office's own files (the emblem)
 
 
 @dataclass

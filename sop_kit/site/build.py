@@ -125,6 +125,7 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
     out = Path(options.out).resolve()
     if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
         raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=layout.shown)
+    _refuse_foreign(out, str(options.out))
     report = SiteReport(out, check=audit.report)
     with collector.kept(), build_lock(out, on_wait=lambda: say.notice("site.lock_waiting", path=options.out)):
         staging = new_staging(out)
@@ -364,6 +365,16 @@ def _work_dir(options: SiteOptions, out: Path) -> Path:
     work = cache_base(options.cache_dir) / "situs" / key
     work.mkdir(parents=True, exist_ok=True)
     return work
+
+
+def _refuse_foreign(out: Path, shown: str) -> None:
+    """The swap puts the folder at ``out`` aside and the next build empties it: only a site
+    sop-kit built (it holds the build id) or an empty folder may be there. A hurried
+    ``--out kantor`` (or ``--out .git``) replaced the office's folder with the site."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise ConfigError("site.out_foreign", shown, path=shown)
+    if out.is_dir() and not (out / BUILD_ID_FILE).is_file() and any(out.iterdir()):
+        raise ConfigError("site.out_foreign", shown, path=shown)
 
 
 def _read_build_id(out: Path) -> str | None:

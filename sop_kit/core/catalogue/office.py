@@ -301,6 +301,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "unknown {kind} report period '{value}'",
         "write it like {example}",
     ),
+    "office.out_in_archive": (
+        "{path} ada di dalam arsip (catatan, pengaturan, kantor/, templates/ atau .git/); tidak ada yang ditulis",
+        "tulis ke berkas di luar folder itu, mis. --out agenda.ics di folder ini",
+        "{path} is inside the archive (records, settings, kantor/, templates/ or .git/); nothing was written",
+        "write to a file outside those folders, e.g. --out agenda.ics here",
+    ),
+    "office.out_other_file": (
+        "{path} sudah ada dan bukan berkas {suffix}; tidak ditimpa",
+        "pilih nama berkas baru yang berakhiran {suffix}",
+        "{path} exists and is not a {suffix} file; it was not overwritten",
+        "choose a new file name ending in {suffix}",
+    ),
     "laporan.bad_period_alone": (
         "periode laporan '{value}' tidak dikenal",
         "tulis periodenya (2025-03 sebulan, 2025-Q1 satu triwulan, 2025 setahun), atau jenis dan periodenya: "

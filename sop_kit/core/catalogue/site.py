@@ -85,6 +85,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "serving {path} at {url} (Ctrl+C to stop)",
         "",
     ),
+    "site.out_foreign": (
+        "{path} sudah berisi berkas lain, bukan situs yang dibangun sop-kit; tidak ada yang diubah",
+        "pilih folder baru atau kosong untuk situs, mis. --out site: sop-kit hanya mengganti situs yang dulu "
+        "dibangunnya sendiri",
+        "{path} already holds other files, not a site sop-kit built; nothing was changed",
+        "choose a new or empty folder for the site, e.g. --out site: sop-kit only replaces a site it built itself",
+    ),
     "site.port_in_use": (
         "port {port} sudah dipakai program lain (mungkin sop-kit serve yang masih berjalan)",
         "pakai port lain: --port {next}; atau tutup jendela serve yang lama (Ctrl+C)",
