@@ -223,13 +223,28 @@ def test_refuses_a_folder_inside_the_source(tmp_path: Path) -> None:
 
 def test_running_the_demo_again_replaces_the_earlier_one(tmp_path: Path) -> None:
     """The README's main job can be run twice: an earlier demo is replaced, and the trail of
-    the new repository does not mistake the old one's approvals for dropped ones."""
+    the new repository does not mistake the old one's approvals for dropped ones. A demo
+    someone has worked in (a file of their own, a commit) is not: replacing it wiped the
+    folder, their files and their history with it; the tour's own outputs are made again."""
     target, cache_dir = tmp_path / "demo-arsip", tmp_path / "cache"
     first = build_demo(target, SOURCE)
     judge(first.records, CheckOptions(cache_dir=cache_dir))
     (target / "catatan-lama.txt").write_text("dari demo pertama")
+    with pytest.raises(ConfigError) as kept:
+        build_demo(target, SOURCE)
+    assert kept.value.code == "config.demo_changed" and kept.value.params["what"] == "catatan-lama.txt"
+    assert (target / "catatan-lama.txt").read_text() == "dari demo pertama"
+    (target / "catatan-lama.txt").unlink()
+    who = ["-c", "user.name=Petugas", "-c", "user.email=p@uji.go.id", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "-C", str(target), *who, "commit", "-q", "--allow-empty", "-m", "latihan"], check=True)
+    with pytest.raises(ConfigError) as kept:
+        build_demo(target, SOURCE)
+    assert str(kept.value.params["what"]).startswith("commit ")
+    subprocess.run(["git", "-C", str(target), "reset", "-q", "--hard", "HEAD~1"], check=True)
+    (target / "pdf").mkdir()
+    (target / "pdf" / "sop.pdf").write_bytes(b"%PDF-1.7")  # the tour's `sop-kit pdf … --out demo-arsip/pdf`
     second = build_demo(target, SOURCE)
-    assert not (target / "catatan-lama.txt").exists()
+    assert not (target / "pdf").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "demo-arsip"]
     codes = Counter(f.code for f in judge(second.records, CheckOptions(cache_dir=cache_dir)).findings)
     assert codes["trail.approval_dropped"] == 0

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -114,6 +115,8 @@ def build_demo(target: Path | str, source: Path | str = Path(RECORDS), reporter:
     earlier = _is_demo(target)
     if target.exists() and not earlier and (not target.is_dir() or any(target.iterdir())):
         raise ConfigError("config.demo_not_empty", shown, path=shown)
+    if earlier and (kept := _worked_in(target)) is not None:
+        raise ConfigError("config.demo_changed", shown, path=shown, what=kept)
     for tool in ("git", "ssh-keygen"):
         if shutil.which(tool) is None:
             raise ConfigError("config.demo_tool_missing", None, tool=tool)
@@ -125,6 +128,8 @@ def build_demo(target: Path | str, source: Path | str = Path(RECORDS), reporter:
     try:
         with tempfile.TemporaryDirectory(prefix="sop-kit-demo-home-") as home:
             result = plan.build(work, Path(home), target, reporter or SILENT)
+            # What this demo's history ends at: a later run replaces it only while it does.
+            (work / ".git" / DEMO_HEAD).write_text(_git(work, Path(home), "rev-parse", "HEAD"), "utf-8")
         mask = os.umask(0)
         os.umask(mask)
         work.chmod(0o777 & ~mask)  # mkdtemp made it private; the demo is an ordinary folder
@@ -142,6 +147,34 @@ def build_demo(target: Path | str, source: Path | str = Path(RECORDS), reporter:
         raise
     result.target, result.records, result.keys = target, target / RECORDS, target / KEYS_DIR
     return result
+
+
+DEMO_HEAD = "sop-kit-demo-head"
+# What the tour's own commands write into the demo folder: outputs made again from the records.
+_TOUR_OUTPUT = re.compile(r"\.?(?:site|site-internal|pdf|internal)(?:\..*)?")
+
+
+def _worked_in(folder: Path) -> str | None:
+    """Why an earlier demo may not be replaced, or None: a commit after those the demo made,
+    or a file changed or added outside the tour's outputs (someone practised in it, or made
+    it their archive). Replacing it would lose that work."""
+    try:
+        made = (folder / ".git" / DEMO_HEAD).read_text("utf-8").strip()
+    except OSError:
+        return ".git"  # made before demos said where they end: whose work it holds is unknown
+    with tempfile.TemporaryDirectory(prefix="sop-kit-demo-home-") as home:
+        try:
+            head = _git(folder, Path(home), "rev-parse", "HEAD").strip()
+            status = _git(folder, Path(home), "status", "--porcelain", "--untracked-files=all")
+        except ConfigError:
+            return ".git"
+    if head != made:
+        return f"commit {head[:10]}"
+    for line in status.splitlines():
+        path = line[3:].strip('"')
+        if not _TOUR_OUTPUT.fullmatch(path.split("/", 1)[0]):
+            return path
+    return None
 
 
 def _is_demo(folder: Path) -> bool:

@@ -453,6 +453,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "this folder already exists and is not empty; the demo is made only in a new or empty folder",
         "name a new folder, for example: sop-kit demo demo-arsip-2",
     ),
+    "config.demo_changed": (
+        "folder ini berisi demo yang sudah dipakai bekerja ({what}); tidak ditimpa",
+        "demo baru dibuat di folder lain (sop-kit demo demo-arsip-2); hapus folder ini sendiri bila isinya memang "
+        "tidak diperlukan lagi",
+        "this folder holds a demo someone has worked in ({what}); it was not replaced",
+        "make the new demo in another folder (sop-kit demo demo-arsip-2); delete this one yourself if what it "
+        "holds is really no longer needed",
+    ),
     "config.demo_inside_source": (
         "folder demo tidak boleh berada di dalam arsip sumbernya",
         "buat demo di luar folder arsip, misalnya: sop-kit demo demo-arsip",
