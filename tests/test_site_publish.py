@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,17 @@ def test_a_folder_that_is_not_a_site_is_never_published_over(make_archive: MakeA
     site_build(root, _options(tmp_path / "kosong", cache))
     site_build(root, _options(tmp_path / "kosong", cache))
     assert (tmp_path / "kosong" / "index.html").is_file()
+    # The internal site (families' data) never replaces a public one: `--internal` added to the
+    # command that publishes `kosong` would have put it where everyone reads.
+    public = tree(tmp_path / "kosong")
+    internal = replace(_options(tmp_path / "kosong", cache), internal=True)
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, internal)
+    assert refused.value.code == "site.internal_over_public" and tree(tmp_path / "kosong") == public
+    for _ in range(2):  # in its own folder, built and rebuilt
+        site_build(root, replace(internal, out=tmp_path / "intern"))
+    site_build(root, _options(tmp_path / "intern", cache))  # a public build may take its place
+    assert not (tmp_path / "intern" / ".sop-kit-internal").exists()
 
 
 def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path) -> None:

@@ -77,6 +77,7 @@ from .search import (
 from .search import index as index_search
 
 BUILD_ID_FILE = ".sop-kit-build"
+INTERNAL_FILE = ".sop-kit-internal"  # in an internal site: what holds personal data is never built over a public one
 CLEAN_DIGESTS = 2_000_000  # the scan's memory of clean contents: about 70 MB of JSON at most
 PDF_TITLES = {
     "berkas-pembinaan": "Berkas pembinaan (dosir kasus)",
@@ -125,7 +126,7 @@ def build_site(audit: Audit, options: SiteOptions | None = None, reporter: Repor
     out = Path(options.out).resolve()
     if out == layout.root or layout.root.is_relative_to(out) or out.is_relative_to(layout.root):
         raise ConfigError("site.out_overlaps", str(options.out), path=str(options.out), root=layout.shown)
-    _refuse_foreign(out, str(options.out))
+    _refuse_foreign(out, str(options.out), options.internal)
     report = SiteReport(out, check=audit.report)
     with collector.kept(), build_lock(out, on_wait=lambda: say.notice("site.lock_waiting", path=options.out)):
         staging = new_staging(out)
@@ -302,6 +303,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
 
     build_id = secrets.token_hex(8)
     replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
+    if options.internal:
+        replace_file(staging / INTERNAL_FILE, b"situs internal: memuat data pribadi\n")
+    else:
+        (staging / INTERNAL_FILE).unlink(missing_ok=True)
     with _timed(report, "verify", say):
         personal, spoken_by_case = _personal(results, options.internal)
         all_pages = [*made, *kept]
@@ -367,14 +372,17 @@ def _work_dir(options: SiteOptions, out: Path) -> Path:
     return work
 
 
-def _refuse_foreign(out: Path, shown: str) -> None:
+def _refuse_foreign(out: Path, shown: str, internal: bool) -> None:
     """The swap puts the folder at ``out`` aside and the next build empties it: only a site
     sop-kit built (it holds the build id) or an empty folder may be there. A hurried
-    ``--out kantor`` (or ``--out .git``) replaced the office's folder with the site."""
+    ``--out kantor`` (or ``--out .git``) replaced the office's folder with the site, and
+    ``--internal --out publik`` the public site (served to anyone) with the families' data."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise ConfigError("site.out_foreign", shown, path=shown)
     if out.is_dir() and not (out / BUILD_ID_FILE).is_file() and any(out.iterdir()):
         raise ConfigError("site.out_foreign", shown, path=shown)
+    if internal and (out / BUILD_ID_FILE).is_file() and not (out / INTERNAL_FILE).is_file():
+        raise ConfigError("site.internal_over_public", shown, path=shown)
 
 
 def _read_build_id(out: Path) -> str | None:

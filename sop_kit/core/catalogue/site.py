@@ -92,6 +92,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path} already holds other files, not a site sop-kit built; nothing was changed",
         "choose a new or empty folder for the site, e.g. --out site: sop-kit only replaces a site it built itself",
     ),
+    "site.internal_over_public": (
+        "{path} berisi situs publik; situs internal (memuat data pribadi) tidak dibangun di atasnya",
+        "bangun situs internal di foldernya sendiri (bawaan: --internal --out site-internal), yang tidak "
+        "diterbitkan ke umum",
+        "{path} holds the public site; the internal site (with personal data) is not built over it",
+        "build the internal site in its own folder (default: --internal --out site-internal), one that is not "
+        "published to everyone",
+    ),
     "site.port_in_use": (
         "port {port} sudah dipakai program lain (mungkin sop-kit serve yang masih berjalan)",
         "pakai port lain: --port {next}; atau tutup jendela serve yang lama (Ctrl+C)",
