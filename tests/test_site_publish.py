@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from sop_kit.cli.main import main
 from sop_kit.core.errors import SopKitError
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.publish import build_lock
@@ -143,6 +145,11 @@ def test_a_folder_that_is_not_a_site_is_never_published_over(make_archive: MakeA
     with pytest.raises(SopKitError) as refused:
         site_build(root, internal)
     assert refused.value.code == "site.internal_over_public" and tree(tmp_path / "kosong") == public
+    # Nor are internal documents written into it (`pdf --internal kosong/dokumen`).
+    pdf = ["pdf", str(root), "--no-trail", "--out", str(tmp_path / "pdf"), "--internal"]
+    done = CliRunner().invoke(main, [*pdf, str(tmp_path / "kosong" / "dokumen")], env={"SOP_KIT_LANG": "en"})
+    assert done.exit_code == 2 and "is inside the public site" in done.output, done.output
+    assert tree(tmp_path / "kosong") == public
     for _ in range(2):  # in its own folder, built and rebuilt
         site_build(root, replace(internal, out=tmp_path / "intern"))
     site_build(root, _options(tmp_path / "intern", cache))  # a public build may take its place

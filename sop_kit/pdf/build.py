@@ -8,6 +8,7 @@ from pathlib import Path
 from ..check.audit import Audit
 from ..core.errors import ConfigError
 from ..core.feedback import Reporter
+from ..records.layout import public_site_holding
 from .documents import case_jobs, sop_jobs
 from .render import Job, RenderReport, render_all
 
@@ -29,6 +30,9 @@ def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
     if internal is not None and (internal == out or internal.is_relative_to(out)):
         path = str(options.internal_out)
         raise ConfigError("pdf.internal_in_public", path, path=path, public=str(options.out))
+    if internal is not None and (site := public_site_holding(internal)) is not None:
+        path = str(options.internal_out)  # `--internal site/dokumen`: served to anyone at once
+        raise ConfigError("pdf.internal_in_site", path, path=path, site=str(site))
     archive = audit.archive
     jobs = [] if options.case else sop_jobs(archive, out)
     folders = list(audit.report.verdicts)

@@ -30,6 +30,17 @@ STEPS_DIR = "langkah"
 TEMPLATES_DIR = "templates"  # beside records/: the office's own document templates
 SITE_FILE = "mkdocs.yml"  # beside records/: the office's site settings
 OFFICE_DIR = "kantor"  # beside records/: the office's own files (the emblem)
+SITE_MARK = ".sop-kit-build"  # in every site sop-kit builds: the build's id
+INTERNAL_MARK = ".sop-kit-internal"  # in an internal site (personal data) besides
+
+
+def public_site_holding(path: Path) -> Path | None:
+    """The public site sop-kit built that ``path`` lies in (or is), if any: where nothing
+    personal may be written."""
+    for folder in (path, *path.parents):
+        if (folder / SITE_MARK).is_file() and not (folder / INTERNAL_MARK).is_file():
+            return folder
+    return None
 
 
 @dataclass

@@ -41,7 +41,7 @@ from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
-from ..records.layout import Layout
+from ..records.layout import INTERNAL_MARK, SITE_MARK, Layout
 from ..records.personal import spoken
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
@@ -76,8 +76,6 @@ from .search import (
 )
 from .search import index as index_search
 
-BUILD_ID_FILE = ".sop-kit-build"
-INTERNAL_FILE = ".sop-kit-internal"  # in an internal site: what holds personal data is never built over a public one
 CLEAN_DIGESTS = 2_000_000  # the scan's memory of clean contents: about 70 MB of JSON at most
 PDF_TITLES = {
     "berkas-pembinaan": "Berkas pembinaan (dosir kasus)",
@@ -302,11 +300,11 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         supersede(staging, search_layout, overlay, out)
 
     build_id = secrets.token_hex(8)
-    replace_file(staging / BUILD_ID_FILE, (build_id + "\n").encode())
+    replace_file(staging / SITE_MARK, (build_id + "\n").encode())
     if options.internal:
-        replace_file(staging / INTERNAL_FILE, b"situs internal: memuat data pribadi\n")
+        replace_file(staging / INTERNAL_MARK, b"situs internal: memuat data pribadi\n")
     else:
-        (staging / INTERNAL_FILE).unlink(missing_ok=True)
+        (staging / INTERNAL_MARK).unlink(missing_ok=True)
     with _timed(report, "verify", say):
         personal, spoken_by_case = _personal(results, options.internal)
         all_pages = [*made, *kept]
@@ -379,15 +377,15 @@ def _refuse_foreign(out: Path, shown: str, internal: bool) -> None:
     ``--internal --out publik`` the public site (served to anyone) with the families' data."""
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise ConfigError("site.out_foreign", shown, path=shown)
-    if out.is_dir() and not (out / BUILD_ID_FILE).is_file() and any(out.iterdir()):
+    if out.is_dir() and not (out / SITE_MARK).is_file() and any(out.iterdir()):
         raise ConfigError("site.out_foreign", shown, path=shown)
-    if internal and (out / BUILD_ID_FILE).is_file() and not (out / INTERNAL_FILE).is_file():
+    if internal and (out / SITE_MARK).is_file() and not (out / INTERNAL_MARK).is_file():
         raise ConfigError("site.internal_over_public", shown, path=shown)
 
 
 def _read_build_id(out: Path) -> str | None:
     try:
-        return (out / BUILD_ID_FILE).read_text("utf-8").strip() or None
+        return (out / SITE_MARK).read_text("utf-8").strip() or None
     except OSError:
         return None
 
