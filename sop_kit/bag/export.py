@@ -24,7 +24,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
 from ..records.fieldtypes import office_today
-from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE
+from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, public_site_holding
 from ..records.models import Sop
 from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
@@ -233,6 +233,8 @@ def _target(archive: Archive, out: Path | str | None, case_id: str) -> Path:
     target = target.parent.resolve() / target.name
     if target.is_relative_to(archive.root):
         raise ConfigError("export.out_in_archive", shown, path=shown, root=archive.shown)
+    if (site := public_site_holding(target.parent)) is not None:  # a bag holds the families' data
+        raise ConfigError("site.personal_in_public", shown, path=shown, site=str(site))
     return target
 
 

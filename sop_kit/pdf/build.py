@@ -32,7 +32,7 @@ def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
         raise ConfigError("pdf.internal_in_public", path, path=path, public=str(options.out))
     if internal is not None and (site := public_site_holding(internal)) is not None:
         path = str(options.internal_out)  # `--internal site/dokumen`: served to anyone at once
-        raise ConfigError("pdf.internal_in_site", path, path=path, site=str(site))
+        raise ConfigError("site.personal_in_public", path, path=path, site=str(site))
     archive = audit.archive
     jobs = [] if options.case else sop_jobs(archive, out)
     folders = list(audit.report.verdicts)

@@ -92,11 +92,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{path} already holds other files, not a site sop-kit built; nothing was changed",
         "choose a new or empty folder for the site, e.g. --out site: sop-kit only replaces a site it built itself",
     ),
-    "pdf.internal_in_site": (
-        "{path} ada di dalam situs publik {site}; dokumen internal (memuat data pribadi) tidak ditulis di sana",
-        "tulis dokumen internal ke folder yang tidak diterbitkan, mis. --internal internal",
-        "{path} is inside the public site {site}; internal documents (with personal data) are not written there",
-        "write internal documents to a folder that is not published, e.g. --internal internal",
+    "site.personal_in_public": (
+        "{path} ada di dalam situs publik {site}; berkas yang memuat data pribadi (dokumen internal, bag) tidak "
+        "ditulis di sana",
+        "tulis ke folder yang tidak diterbitkan, mis. --internal internal atau --out di luar situs",
+        "{path} is inside the public site {site}; files holding personal data (internal documents, a bag) are "
+        "not written there",
+        "write to a folder that is not published, e.g. --internal internal, or --out outside the site",
     ),
     "site.internal_over_public": (
         "{path} berisi situs publik; situs internal (memuat data pribadi) tidak dibangun di atasnya",
