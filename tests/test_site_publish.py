@@ -149,6 +149,9 @@ def test_a_folder_that_is_not_a_site_is_never_published_over(make_archive: MakeA
     pdf = ["pdf", str(root), "--no-trail", "--out", str(tmp_path / "pdf"), "--internal"]
     done = CliRunner().invoke(main, [*pdf, str(tmp_path / "kosong" / "dokumen")], env={"SOP_KIT_LANG": "en"})
     assert done.exit_code == 2 and "is inside the public site" in done.output, done.output
+    with pytest.raises(SopKitError) as refused:  # nor an internal site inside it
+        site_build(root, replace(internal, out=tmp_path / "kosong" / "intern"))
+    assert refused.value.code == "site.personal_in_public"
     bag = ["export", BASE_ID, "--bagit", "--force", "--no-trail", "--root", str(root)]  # a bag holds them too
     done = CliRunner().invoke(main, [*bag, "--out", str(tmp_path / "kosong" / "bag")], env={"SOP_KIT_LANG": "en"})
     assert done.exit_code == 2 and "is inside the public site" in done.output, done.output

@@ -41,7 +41,7 @@ from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
-from ..records.layout import INTERNAL_MARK, SITE_MARK, Layout
+from ..records.layout import INTERNAL_MARK, SITE_MARK, Layout, public_site_holding
 from ..records.personal import spoken
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
@@ -381,6 +381,8 @@ def _refuse_foreign(out: Path, shown: str, internal: bool) -> None:
         raise ConfigError("site.out_foreign", shown, path=shown)
     if internal and (out / SITE_MARK).is_file() and not (out / INTERNAL_MARK).is_file():
         raise ConfigError("site.internal_over_public", shown, path=shown)
+    if internal and (site := public_site_holding(out.parent)) is not None:  # publik/internal: served with it
+        raise ConfigError("site.personal_in_public", shown, path=shown, site=str(site))
 
 
 def _read_build_id(out: Path) -> str | None:
