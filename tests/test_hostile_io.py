@@ -105,6 +105,7 @@ def test_a_denied_permission_ends_in_a_message(make_archive: MakeArchive, tmp_pa
         os.chown(base / "cache", 65534, 65534)
         (base / "site").mkdir(mode=0o755)
         (base / "site" / "index.html").write_text("situs lama")
+        (base / "site" / ".sop-kit-build").write_text("0123456789abcdef\n")  # a site sop-kit built
         env = {**os.environ, "HOME": str(base / "cache"), "XDG_CACHE_HOME": str(base / "cache")}
         nobody = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
         for args in (["build", "--out", str(base / "site")], ["pdf", "--out", str(base / "site" / "pdf")]):
