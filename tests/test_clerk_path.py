@@ -128,6 +128,22 @@ def test_a_step_with_errors_exits_1_and_is_not_committed(repo: Path) -> None:
     assert code == 0 and 'git commit -S -m "kasus' in out
 
 
+def test_a_step_committed_before_its_case_brings_the_case_with_it(repo: Path) -> None:
+    """A hurried clerk skipped the commit `new` suggested and ran `step 1 … --commit`: the
+    step's record went into history and the case's kasus.yaml stayed untracked, so history
+    held an approval of a case it did not hold. The step's commit now carries kasus.yaml
+    when git has never held it, and only then."""
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF), "--commit", "--no-sign")[0] == 0
+    rel = folder.relative_to(repo).as_posix()
+    committed = git(repo, "show", "--name-only", "--format=", "HEAD").split()
+    assert f"{rel}/kasus.yaml" in committed and f"{rel}/langkah/01-pengumpulan-data.yaml" in committed
+    assert f"{rel}/langkah/02-verifikasi-validasi.yaml" not in committed  # exactly what the step needs
+    assert run("step", folder.name, "2", *STEP2, "--keputusan", "ya", "--lampir", str(PDF2), "--commit",
+               "--no-sign")[0] == 0  # fmt: skip
+    assert f"{rel}/kasus.yaml" not in git(repo, "show", "--name-only", "--format=", "HEAD").split()
+
+
 def test_a_completed_step_in_history_changes_only_as_a_correction(repo: Path) -> None:
     folder = new_case(repo)
     assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF), "--commit", "--no-sign")[0] == 0

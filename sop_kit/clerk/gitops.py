@@ -21,6 +21,12 @@ def committed(path: Path) -> bytes | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def unknown(path: Path) -> bool:
+    """Git (the repository holding ``path``) has never been told of this file."""
+    top = top_level(path.parent)
+    return top is not None and not run(top, "ls-files", "--", os.path.relpath(path, top)).stdout.strip()
+
+
 def commit(folder: Path, written: list[Path], removed: list[Path], message: str, sign: bool = True) -> str:
     """``git add`` and ``git commit [-S]`` of exactly these files (and of the removal of
     ``removed`` ones git knows); the new commit's id."""

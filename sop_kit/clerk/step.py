@@ -32,7 +32,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time
-from ..records.layout import STEPS_DIR
+from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
 from ..records.parse import validate
@@ -446,5 +446,9 @@ def commit_message(case_id: str, sop: Sop, record: CatatanLangkah, update: StepU
 
 
 def commit(recorded: Recorded, sign: bool = True) -> str:
-    """``git add`` and ``git commit [-S]`` of exactly this step's files; the new commit's id."""
-    return gitops.commit(recorded.folder, recorded.paths, recorded.removed, recorded.message, sign)
+    """``git add`` and ``git commit [-S]`` of exactly this step's files, with the case's
+    kasus.yaml when git has never held it (the clerk skipped committing ``new``: a step in
+    history whose case is not would name no case); the new commit's id."""
+    identity = recorded.folder / CASE_FILE
+    paths = [*recorded.paths, *([identity] if gitops.unknown(identity) else [])]
+    return gitops.commit(recorded.folder, paths, recorded.removed, recorded.message, sign)
