@@ -219,6 +219,10 @@ def test_a_bad_value_is_said_in_the_clerks_language(tmp_path: Path) -> None:
         ("step", "X", "satu"): "nilai 'satu' untuk 'N' tidak sah: harus bilangan bulat ≥ 1",
         ("serve", "--port", "99999"): "nilai '99999' untuk '--port' tidak sah: harus bilangan bulat 0–65535",
         ("nomor", "daftar", "dua-ribu"): "nilai 'dua-ribu' untuk 'TAHUN' tidak sah: harus bilangan bulat",
+        # click.Path said "Directory '…' is a file." in English.
+        ("build", "--out", str(REPO / "README.md")): f"nilai '{REPO / 'README.md'}' untuk '--out' tidak sah: itu "
+        "berkas, bukan folder",
+        ("agenda", "--out", str(REPO)): f"nilai '{REPO}' untuk '--out' tidak sah: itu folder, bukan berkas",
     }
     for args, message in said.items():
         result = runner.invoke(main, list(args), env=env)

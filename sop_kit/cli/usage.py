@@ -66,7 +66,9 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
         detail = _expected(exc.param.type, lang) if exc.param is not None else None
-        found = _TYPED.match(exc.message) if detail else None  # the value, as click quotes it
+        if detail is None and (path := _PATH_SAID.search(exc.message)) is not None:  # click.Path's refusals
+            detail = text(f"cli.path_{_PATH_WHAT[path['what']]}", lang)
+        found = _TYPED.match(exc.message) or _PATH_SAID.search(exc.message) if detail else None
         if found is not None:
             value = found["value"][1:-1] if found["value"][:1] in "'\"" else found["value"]
             message = text("cli.usage_bad_value_typed", lang, name=name, value=value, detail=detail)
@@ -87,6 +89,10 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
 
 
 _TYPED = re.compile(r"""(?P<value>'[^']*'|"[^"]*"|\S+) is not """)
+# click.Path says "Directory 'x' is a file." in English, whatever the clerk's language.
+_PATH_WHAT = {"does not exist": "missing", "is a file": "file", "is a directory": "folder",
+              "is not readable": "unreadable", "is not writable": "unwritable"}  # fmt: skip
+_PATH_SAID = re.compile(rf"""(?:File|Directory|Path) (?P<value>'[^']*'|"[^"]*") (?P<what>{"|".join(_PATH_WHAT)})""")
 
 
 def _expected(kind: click.ParamType[Any], lang: str) -> str | None:
