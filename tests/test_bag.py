@@ -243,6 +243,18 @@ def test_a_symlink_inside_a_bag_is_refused_before_anything_is_read(bag: Path, tm
     assert [(p.code, p.file) for p in report.problems] == [("bag.symlink", "data/luar.txt")]
 
 
+def test_a_manifest_path_out_of_the_bag_is_named_in_the_readers_words(bag: Path, tmp_path: Path) -> None:
+    """A hostile manifest line `… data/../../etc/hostname` was refused by the library in English
+    ('Path "…" in manifest "…" is unsafe'); the reader is told in their own words, at the manifest."""
+    copy = copy_of(bag, tmp_path)
+    manifest = copy / "manifest-sha256.txt"
+    manifest.write_text(manifest.read_text("utf-8") + f"{'0' * 64}  data/../../etc/hostname\n", "utf-8")
+    report = verify_bag(copy)
+    assert [(p.code, p.file, p.params) for p in report.problems] == [
+        ("bag.unsafe_path", "manifest-sha256.txt", {"path": "../etc/hostname"})  # as the library resolves it
+    ]
+
+
 def test_not_a_bag_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(SopKitError) as err:
         verify_bag(tmp_path)

@@ -5,6 +5,7 @@ its approvals against the signed commits it carries (:mod:`sop_kit.bag.proof`)."
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,7 +97,13 @@ def verify_bag(path: Path | str, trusted: frozenset[str] = frozenset()) -> BagRe
     try:
         bag = bagit.Bag(str(bag_dir))
     except (bagit.BagError, OSError, UnicodeError, ValueError) as exc:
-        report.problems.append(Problem("bag.unreadable", "", {"error": str(exc)}))
+        # The library's refusal of a manifest path leading out of the bag, said in the reader's words.
+        unsafe = re.match(r'Path "(?P<path>[^"]*)" in manifest "(?P<manifest>[^"]*)" is unsafe', str(exc))
+        if unsafe is not None:
+            name = Path(unsafe["manifest"]).name
+            report.problems.append(Problem("bag.unsafe_path", name, {"path": unsafe["path"]}))
+        else:
+            report.problems.append(Problem("bag.unreadable", "", {"error": str(exc)}))
         return report
     report.info = dict(bag.info)
     report.files = len(bag.payload_entries())

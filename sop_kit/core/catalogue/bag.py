@@ -158,6 +158,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "special file (not a regular file) inside the bag; the bag is not checked further",
         "",
     ),
+    "bag.unsafe_path": (
+        "manifes menyebut jalur di luar folder bag ('{path}'); bag tidak diperiksa lebih lanjut",
+        "",
+        "the manifest names a path outside the bag folder ('{path}'); the bag was not checked further",
+        "",
+    ),
     "bag.unreadable": ("bag tidak dapat dibaca: {error}", "", "the bag cannot be read: {error}", ""),
     "bag.invalid": ("bag tidak sah: {error}", "", "the bag is not valid: {error}", ""),
     "bag.missing": (
