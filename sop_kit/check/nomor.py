@@ -111,15 +111,18 @@ def unused_findings(registers: Registers, every: list[CaseFacts]) -> list[Findin
     for facts in every:
         for u in facts.numbers:
             given[u.case].add(u.number)
-    out = []
-    for e in registers.entries:
-        n = e.entry
-        if n.batal or not n.kasus or n.langkah is None or n.langkah not in done.get(n.kasus, ()):
-            continue
-        if n.nomor not in given[n.kasus]:
-            out.append(Finding(W, "nomor.unused", e.file, e.line, {"nomor": n.nomor, "id": n.kasus, "no": n.langkah},
-                               n.kasus))  # fmt: skip
-    return out
+    return [
+        Finding(
+            W,
+            "nomor.unused",
+            e.file,
+            e.line,
+            {"nomor": e.entry.nomor, "id": e.entry.kasus, "no": e.entry.langkah},
+            e.entry.kasus,
+        )
+        for e in registers.unrecorded(given)
+        if e.entry.langkah in done.get(e.entry.kasus or "", ())
+    ]
 
 
 def add_number_findings(archive: Archive, report: Report, removed: frozenset[str] = frozenset()) -> None:

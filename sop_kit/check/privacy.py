@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder
 from ..records.personal import addressed, addressed_word, fold, place_form, rt_rw
@@ -121,3 +122,12 @@ def personal_data(case: CaseFolder, officials: frozenset[str]) -> Iterator[Findi
             field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
             params = {"field": field, "kind": f"@privacy.kind.{kind}"}
             yield Finding(Severity.ERROR, "privacy.public_field", where.file, where.line_of(loc), params, case.id)
+
+
+def refuse_personal(case: CaseFolder, officials: frozenset[str], field: str, option: str) -> None:
+    """What a clerk's command is about to write, refused as the check would report it: the
+    finding at ``field`` of ``case`` (the record as it would be), named by the command's
+    ``option``, since nothing is written yet."""
+    for found in personal_data(case, officials):
+        if found.params.get("field") == field:
+            raise ConfigError(found.code, None, **{**found.params, "field": option})

@@ -510,10 +510,10 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
             line = partial(step.loaded.line_of, ("status",))
             for code, params in not_yet_due(prog, no, round_no):
                 yield _f(E, code, case, file, line, **params)
-            for pre in sop.prerequisites(no):
+            for pre in sop.prerequisites(no):  # done, but after this step began
                 pre_step = prog.latest(pre, round_no)
-                if pre_step is not None and pre_step.record.status == "selesai" and pre_step.record.selesai and \
-                        rec.mulai and rec.mulai < pre_step.record.selesai:  # fmt: skip
+                ended = pre_step.record.selesai if pre_step and pre_step.record.status == "selesai" else None
+                if ended and rec.mulai and rec.mulai < ended:
                     yield _f(
                         W,
                         "step.started_early",
@@ -522,7 +522,7 @@ def _rounds(case: CaseFolder, sop: Sop, prog: Progress) -> Iterator[Finding]:
                         step.loaded.line_of(("mulai",)),
                         no=no,
                         pre=pre,
-                        at=f"{pre_step.record.selesai:%Y-%m-%d %H:%M}",
+                        at=f"{ended:%Y-%m-%d %H:%M}",
                     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..check.privacy import personal_data
+from ..check.privacy import refuse_personal
 from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive
 from ..records.facts import facts_of
@@ -205,20 +205,13 @@ def create_case(archive: Archive, request: NewCase, rng: random.Random | None = 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, "utf-8")
         kasus = _read_back(archive, staging, folder, texts)
-        _refuse_personal_title(archive, staging)
+        # A title is published: one holding a NIK or a phone number makes no case.
+        refuse_personal(archive.read_case(staging), archive.public_names(), "judul", "--judul")
         os.rename(staging, folder)  # fails rather than merge if the id appeared meanwhile
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Created(folder, kasus, sop, [folder / rel for rel in texts])
-
-
-def _refuse_personal_title(archive: Archive, staging: Path) -> None:
-    """A title is published: one holding a NIK or a phone number (the check's
-    privacy.public_field) is refused before the case exists, in the check's words."""
-    for found in personal_data(archive.read_case(staging), archive.public_names()):
-        if found.params.get("field") == "judul":
-            raise ConfigError(found.code, None, **{**found.params, "field": "--judul"})
 
 
 def _read_back(archive: Archive, staging: Path, folder: Path, texts: dict[str, str]) -> Kasus:

@@ -47,10 +47,10 @@ def _refuse_pending(archive: Archive, case: CaseFolder, kind: str, step: int) ->
     """A number of this kind already reserved for this step and neither recorded nor voided:
     the hurried clerk's second run (the first seemed to fail) would leave a letter nobody sent
     in the register (the check's ``nomor.unused``). ``--lagi`` takes another all the same."""
-    given = {s.record.nomor_surat for s in case.steps if s.record.nomor_surat}
-    for e in read_registers(archive).entries:
+    given = {case.id: {s.record.nomor_surat for s in case.steps if s.record.nomor_surat}}
+    for e in read_registers(archive).unrecorded(given):
         n = e.entry
-        if n.kasus == case.id and n.langkah == step and n.jenis == kind and not n.batal and n.nomor not in given:
+        if n.kasus == case.id and n.langkah == step and n.jenis == kind:
             raise ConfigError("nomor.pending", e.file, e.line, nomor=n.nomor, date=str(n.tanggal), id=case.id, no=step)
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from ..check.privacy import personal_data
+from ..check.privacy import refuse_personal
 from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
 from ..records.fieldtypes import office_today
@@ -94,9 +94,7 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
     # The reason is published: refused here as check would report it, before anything is written
     # (a stopped case cannot be stopped again to mend it).
     after = replace(current, kasus=model, kasus_loaded=loaded)
-    for found in personal_data(after, archive.public_names()):
-        if found.params.get("field") == "dihentikan.alasan":
-            raise ConfigError(found.code, None, **{**found.params, "field": "--alasan"})  # nothing written yet
+    refuse_personal(after, archive.public_names(), "dihentikan.alasan", "--alasan")
     with staged(folder, archive) as staging:
         staging.write(path, text.encode("utf-8"))
     words = "dibatalkan" if stop.status == "batal" else "ditutup"

@@ -66,9 +66,10 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
         detail = _expected(exc.param.type, lang) if exc.param is not None else None
-        if detail is None and (path := _PATH_SAID.search(exc.message)) is not None:  # click.Path's refusals
+        path = _PATH_SAID.search(exc.message) if detail is None else None  # click.Path's refusals
+        if path is not None:
             detail = text(f"cli.path_{_PATH_WHAT[path['what']]}", lang)
-        found = _TYPED.match(exc.message) or _PATH_SAID.search(exc.message) if detail else None
+        found = (path or _TYPED.match(exc.message)) if detail else None
         if found is not None:
             value = found["value"][1:-1] if found["value"][:1] in "'\"" else found["value"]
             message = text("cli.usage_bad_value_typed", lang, name=name, value=value, detail=detail)

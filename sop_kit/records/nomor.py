@@ -18,7 +18,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -115,6 +115,15 @@ class Registers:
     @property
     def in_use(self) -> bool:
         return bool(self.files) or bool(self.findings)
+
+    def unrecorded(self, given: Mapping[str, Collection[str]]) -> Iterator[Entry]:
+        """Reservations for a case's step, not voided, whose number none of the case's records
+        gives (``given``: the numbers each case's records give, by case id): a letter not yet
+        sent, or one never sent."""
+        for e in self.entries:
+            n = e.entry
+            if n.kasus and n.langkah is not None and not n.batal and n.nomor not in given.get(n.kasus, ()):
+                yield e
 
     def by_number(self) -> dict[str, list[Entry]]:
         out: dict[str, list[Entry]] = {}

@@ -375,14 +375,11 @@ def _refuse_foreign(out: Path, shown: str, internal: bool) -> None:
     sop-kit built (it holds the build id) or an empty folder may be there. A hurried
     ``--out kantor`` (or ``--out .git``) replaced the office's folder with the site, and
     ``--internal --out publik`` the public site (served to anyone) with the families' data."""
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
+    if (out.exists() and not out.is_dir()) or (out.is_dir() and not (out / SITE_MARK).is_file() and any(out.iterdir())):
         raise ConfigError("site.out_foreign", shown, path=shown)
-    if out.is_dir() and not (out / SITE_MARK).is_file() and any(out.iterdir()):
-        raise ConfigError("site.out_foreign", shown, path=shown)
-    if internal and (out / SITE_MARK).is_file() and not (out / INTERNAL_MARK).is_file():
-        raise ConfigError("site.internal_over_public", shown, path=shown)
-    if internal and (site := public_site_holding(out.parent)) is not None:  # publik/internal: served with it
-        raise ConfigError("site.personal_in_public", shown, path=shown, site=str(site))
+    if internal and (site := public_site_holding(out)) is not None:  # over it, or inside it: served with it
+        code = "site.internal_over_public" if site == out else "site.personal_in_public"
+        raise ConfigError(code, shown, path=shown, site=str(site))
 
 
 def _read_build_id(out: Path) -> str | None:
