@@ -669,3 +669,30 @@ def test_a_case_moved_with_a_change_shows_the_change_where_it_now_is_on_every_su
     assert [code for code, _ in mine] == ["trail.changed_after_approval"], mine
     assert mine[0][1].endswith(f"records/kasus/2026/{CLOSED}/langkah/{six.name}"), mine
     same_on_every_surface(top, tmp_path, found, [(CLOSED, "trail.changed_after_approval")])
+
+
+def test_a_number_reserved_and_never_used_is_the_same_warning_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """A second SK number taken for a step completed with another (nomor.unused) is a warning
+    of that case: the same in check, status, one case asked alone, the case page, the dossier
+    and the bag."""
+    records = top / "records"
+    taken = CliRunner().invoke(main, ["nomor", "ambil", "sk-penetapan", "--kasus", CLOSED, "--oleh", "agus-permana",
+                                      "--tanggal", "2025-08-20", "--lagi", "--root", str(records)])  # fmt: skip
+    assert taken.exit_code == 0, taken.output
+    commit(top, "nomor: SK kedua", "agus-permana", "agus-permana", "2026-05-20T09:00:00+07:00")
+    _, found = check(top)
+    (message,) = [str(f["message"]) for f in found if f["case"] == CLOSED and f["code"] == "nomor.unused"]
+    status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+    assert "Putusan: sesuai SOP" in status.output and message in status.output, status.output
+    alone = audit_case(records, CLOSED)[0].report.verdict(CLOSED)
+    assert alone is not None and message in [f.message("id") for f in alone.findings if f.code == "nomor.unused"]
+    bag = export_bag(audit(records), CLOSED, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
+    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+    assert [f["message"] for f in recorded if f["code"] == "nomor.unused"] == [message]
+    site = tmp_path / "site"
+    built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "-q"])
+    assert built.exit_code == 0, built.output
+    words = re.sub(r"\s+", " ", message)
+    assert words in page_text(site, CLOSED)
+    dossier = pdf_text(next(site.glob(f"pdf/kasus/{CLOSED}/berkas-pembinaan-{CLOSED}.pdf")))
+    assert words.replace(" ", "") in dossier.replace(" ", "")
