@@ -305,3 +305,30 @@ def test_share_unchanged_without_hard_links_leaves_the_files_as_made(
     assert share_unchanged(site, staging) == ["kasus/a"]  # compared next time, not assumed shared
     assert sorted(p.name for p in (staging / "kasus" / "a").iterdir()) == ["index.html"]  # no leftover
     assert (staging / "kasus" / "a" / "index.html").stat().st_ino != (site / "kasus" / "a" / "index.html").stat().st_ino
+
+
+def test_after_a_full_build_of_rewritten_pages_a_rebuild_renders_only_the_changed_one(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """A full build whose pages' sources were written again with the same HTML as published (a
+    new sop-kit does that to every page) shares the published files: MkDocs' next dirty build
+    must not take them for older than their sources and render every page again."""
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    _a_minute_later(out)
+    (docs,) = cache.glob("situs/*/docs")
+    for page in docs.rglob("*.md"):  # written again after the site was published, same text
+        page.write_bytes(page.read_bytes())
+    full = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False, incremental=False))
+    assert full.full
+    sop_page = next(p.relative_to(out) for p in (out / "sop").rglob("index.html"))
+    shared = (out / sop_page).stat().st_ino
+    assert shared == (spare_path(out) / sop_page).stat().st_ino  # the full build shared it
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    step.write_text(step.read_text("utf-8") + "catatan: Satu perubahan.\n", "utf-8")
+    _a_minute_later(out)
+    again = site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    assert not again.full
+    assert "Satu perubahan" in html.unescape((out / f"kasus/2026/{BASE_ID}/index.html").read_text("utf-8"))
+    assert (out / sop_page).stat().st_ino == shared  # not rendered again

@@ -172,12 +172,17 @@ def _share(old: os.DirEntry[str] | None, new: os.DirEntry[str]) -> bool:
     if not _same_bytes(old.path, new.path):
         return False
     tmp = f"{new.path}.{os.getpid()}.link"
+    made, published = new.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
     try:
         os.link(old.path, tmp, follow_symlinks=False)
         os.replace(tmp, new.path)
     except OSError:  # no hard links here: left as made, and its folder compared next time
         Path(tmp).unlink(missing_ok=True)
         return False
+    if made.st_mtime_ns > published.st_mtime_ns:
+        # Dated as made: MkDocs' next dirty build renders a page whose source is newer than
+        # it, and this build may have written every source again (a new sop-kit does).
+        os.utime(new.path, ns=(published.st_atime_ns, made.st_mtime_ns), follow_symlinks=False)
     return True
 
 
