@@ -250,3 +250,34 @@ def test_installed_templates_are_compiled_once_and_an_unwritable_cache_is_skippe
         assert compiled and (tmp_path / "site3" / "index.html").is_file()
     finally:
         pages._env.cache_clear()
+
+
+def test_after_a_refused_build_the_next_one_counts_every_page_it_publishes_anew(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """A build refused late (a phone number in one case) has written the other case's new page
+    source already; the next build publishes that page too, and says so: the count is of
+    pages published anew, not of sources written by this build."""
+    from datetime import date
+
+    from tests.revision_archive import add_case
+
+    root = make_archive()
+    other = add_case(root, "2026-02-cibening-b2aa", date(2026, 2, 2), [30, 50])
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, _options(out, cache))
+    before = tree(out)
+    note = other / "langkah" / "02-verifikasi-validasi.yaml"
+    note.write_text(note.read_text("utf-8") + "catatan: Data sudah dicocokkan.\n", "utf-8")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    text = step.read_text("utf-8")
+    step.write_text(text + "alasan_waktu: Hubungi 0812 3456 7890 dulu.\n", "utf-8")
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, _options(out, cache))
+    assert refused.value.code == "site.personal_data" and tree(out) == before
+    step.write_text(text + "alasan_waktu: Menunggu jadwal desa.\n", "utf-8")
+    report = site_build(root, _options(out, cache))
+    after = tree(out)
+    anew = {rel for rel in after if rel.endswith("index.html") and after[rel] != before.get(rel)}
+    assert {f"kasus/2026/{BASE_ID}/index.html", f"kasus/2026/{other.name}/index.html"} <= anew, anew
+    assert not report.full and report.pages_changed == len(anew), sorted(anew)

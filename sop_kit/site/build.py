@@ -219,7 +219,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         site_names = sorted({*pages, *kept})
         made = set(pages) | {case_page_path(r.row) for r in results.values() if r.row and r.rendered}
         kept |= {case_page_path(r.row) for r in results.values() if r.row and not r.rendered}
-        written = _write_pages(docs, pages, made | kept) + sum(r.written for r in results.values())
+        _write_pages(docs, pages, made | kept)
         del pages  # MkDocs reads them from the docs folder: their text is not held through its build
         for rel, data in {**guide_images(), **site_emblem(archive)}.items():  # the guide's pictures, the emblem
             write_changed(docs / rel, data)
@@ -252,8 +252,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                     shutil.rmtree(staging / _page_dir(gone), ignore_errors=True)  # never outside it
         else:
             empty(staging)  # the spare it started from
-        report.pages_changed = report.pages if not incremental else written
-        _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
+        rendered = _mkdocs(work / "mkdocs.yml", staging, dirty=incremental)
+        # Counted by what MkDocs renders, not by the sources written: a build that failed
+        # after writing them left them newer than the published pages, and this one renders them.
+        report.pages_changed = report.pages if rendered is None else rendered
 
     with _timed(report, "assets", say):
         for r in results.values():
@@ -395,11 +397,12 @@ def _page_dir(src: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index")
 
 
-def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
+def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> None:
     """Write the pages whose text changed (their mtime tells MkDocs' dirty build to render
     them again) and remove pages no longer generated (neither in ``pages`` nor ``kept``,
-    the case pages, which the cases stage wrote). Returns how many were written."""
-    written = sum(write_changed(docs / rel, content.encode("utf-8")) for rel, content in pages.items())
+    the case pages, which the cases stage wrote)."""
+    for rel, content in pages.items():
+        write_changed(docs / rel, content.encode("utf-8"))
     folders = [""]  # os.scandir, not rglob: no Path per entry of 10,000 case folders
     while folders:
         inside = folders.pop()
@@ -410,7 +413,6 @@ def _write_pages(docs: Path, pages: dict[str, str], kept: set[str]) -> int:
                     folders.append(rel + "/")
                 elif entry.name.endswith(".md") and rel not in pages and rel not in kept:
                     os.unlink(entry.path)
-    return written
 
 
 def as_published(report: Report, layout: Layout) -> Report:
@@ -442,7 +444,8 @@ def as_published(report: Report, layout: Layout) -> Report:
     return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders, report.others)
 
 
-def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
+def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> int | None:
+    """MkDocs' build into ``staging``; a dirty build says how many pages it rendered."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -454,14 +457,16 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> None:
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         config.plugins["sop-kit-compiled"] = _compiled_theme()
+        rendered: list[int] = []
         if dirty:
-            config.plugins["sop-kit-unlink"] = _unlink_what_mkdocs_writes(staging)
+            config.plugins["sop-kit-unlink"] = _unlink_what_mkdocs_writes(staging, rendered)
         build(config, dirty=dirty)
         del config
         # MkDocs leaves its pages, navigation and files in reference cycles (at 10,000 cases
         # about a gigabyte in 300,000 objects): freed now, the later stages reuse that memory
         # instead of adding to the build's peak.
         gc.collect()
+        return sum(rendered) if dirty else None
     except MkDocsException as exc:
         raise SopKitError("site.mkdocs_failed", str(config_file), error=str(exc)) from None
     finally:
@@ -481,11 +486,12 @@ def _compiled_theme() -> Any:
     return Compiled()
 
 
-def _unlink_what_mkdocs_writes(staging: Path) -> Any:
+def _unlink_what_mkdocs_writes(staging: Path, rendered: list[int]) -> Any:
     """A plugin, last to see MkDocs' files: it removes from the hard-linked staging site every
     file this dirty build will write, by MkDocs' own rule (source newer than destination) and
     its always-written templates, so that it writes new files instead of into the published
-    ones. As a plugin it reads the list MkDocs builds, instead of listing the pages again."""
+    ones, and adds to ``rendered`` the number of pages among them. As a plugin it reads the
+    list MkDocs builds, instead of listing the pages again."""
     from mkdocs.plugins import BasePlugin, event_priority
     from mkdocs.structure.files import Files
 
@@ -497,6 +503,7 @@ def _unlink_what_mkdocs_writes(staging: Path) -> Any:
                 modified = f.is_modified()
                 if modified:
                     doomed.append(Path(f.abs_dest_path))
+                    rendered.append(f.is_documentation_page())
                 # MkDocs asks again for every file; the answer cannot change before it does (a
                 # destination unlinked here was modified already): two stats a file saved.
                 f.is_modified = functools.partial(bool, modified)  # type: ignore[method-assign]

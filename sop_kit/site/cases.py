@@ -41,7 +41,6 @@ class CaseResult:
     key: str
     row: CaseRow | None  # None: the case cannot be shown (no readable identity, unknown SOP)
     rendered: bool = False  # its page made in this build (and written if its text changed)
-    written: bool = False
     files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
     personal: list[str] = field(default_factory=list)
     identifiers: list[str] = field(default_factory=list)  # file hashes it shows: never personal data
@@ -116,7 +115,7 @@ def update_cases(
                 if result.row is not None and page is not None:
                     # Written as it comes: 10,000 pages are not held until the last is made.
                     result.rendered = True
-                    result.written = write_changed(docs / case_page_path(result.row), page.encode("utf-8"))
+                    write_changed(docs / case_page_path(result.row), page.encode("utf-8"))
                 results[folder.name] = result
                 reporter.note("progress.case_rendered", case=folder.name)
                 reporter.advance(item=folder.name)
