@@ -281,3 +281,29 @@ def test_after_a_refused_build_the_next_one_counts_every_page_it_publishes_anew(
     anew = {rel for rel in after if rel.endswith("index.html") and after[rel] != before.get(rel)}
     assert {f"kasus/2026/{BASE_ID}/index.html", f"kasus/2026/{other.name}/index.html"} <= anew, anew
     assert not report.full and report.pages_changed == len(anew), sorted(anew)
+
+
+def test_a_build_stopped_with_ctrl_c_says_so_in_the_users_words(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, _options(out, cache))
+    before = tree(out)
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"}
+    with build_lock(out):  # the build waits here, so the interrupt comes while it runs
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sop_kit", "build", str(root), "--out", str(out), "--no-pdf", "--no-trail"],
+            cwd=REPO,
+            env={**env, "XDG_CACHE_HOME": str(cache)},
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "build lain sedang menerbitkan" in line:
+                break
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C reaches the whole process group
+        rest = proc.stderr.read()
+        assert proc.wait(timeout=60) == 130
+    assert "dihentikan (Ctrl+C)" in rest and "Aborted" not in rest and "Traceback" not in rest, rest
+    assert tree(out) == before

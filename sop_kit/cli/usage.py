@@ -178,6 +178,15 @@ class Group(_Translating, click.Group):
     command_class = Command
     group_class = type
 
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Said in the user's words (click says "Aborted!"); 130 is the shell's code for it.
+            click.echo(file=sys.stderr)  # after the ^C the terminal shows
+            click.echo(text("cli.interrupted", _help_lang()), err=True)
+            ctx.exit(130)
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)
         self.format_commands(ctx, formatter)

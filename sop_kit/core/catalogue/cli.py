@@ -11,6 +11,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "cli.clean": ("Semua sesuai SOP.", "", "Everything follows the SOP.", ""),
     "cli.hint": ("saran", "", "hint", ""),
     "cli.usage": ("Penggunaan", "", "Usage", ""),
+    "cli.interrupted": (
+        "dihentikan (Ctrl+C); jalankan perintahnya lagi untuk menyelesaikan",
+        "",
+        "stopped (Ctrl+C); run the command again to finish",
+        "",
+    ),
     "cli.usage_needs_value": ("opsi {option} memerlukan nilai", "", "option {option} needs a value", ""),
     "cli.usage_help": ("Bantuan: '{command} --help'", "", "Help: '{command} --help'", ""),
     "cli.usage_no_such_option": (
