@@ -416,3 +416,41 @@ def test_a_withdrawn_case_stays_with_its_reason_and_takes_no_more_steps(repo: Pa
     (folder / "kasus.yaml").write_text(text.replace("  alasan: Desa sudah dibina program provinsi\n", ""), "utf-8")
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("dihentikan:"))
     assert ("case.stop_no_reason", "kasus.yaml", line) in findings(repo, folder)
+
+
+def test_a_file_named_after_the_family_is_attached_under_its_kind(repo: Path, tmp_path: Path) -> None:
+    """`step --lampir "KK Dadang Suherman.pdf"` kept the family's name in the stored file's
+    name, which the site publishes (the link and the copy's name); the check passed it and only
+    the build refused. The name now gives way to the kind's, and the check reports a name typed
+    by hand at its line."""
+    folder = new_case(repo)
+    kasus = folder / "kasus.yaml"
+    kasus.write_text(kasus.read_text("utf-8").replace("sasaran: []\n", FAMILY), "utf-8")
+    named = tmp_path / "Data KK Dadang Suherman.pdf"
+    named.write_bytes(PDF.read_bytes())
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(named))
+    assert code == 0, out
+    assert [p.name for p in (folder / "lampiran").iterdir()] == ["01-dokumen-data.pdf"]
+    assert "nama berkas asalnya memuat data pribadi keluarga" in out
+    assert "Dadang" not in out and "dadang" not in out
+    assert not [f for f in findings(repo, folder) if f[0].startswith("privacy.")]
+    # A name of no one's data keeps its words.
+    plain = tmp_path / "Rekap data rawan.pdf"
+    plain.write_bytes(PDF2.read_bytes())
+    assert run("step", folder.name, "1", "--lampir", str(plain))[0] == 0
+    assert (folder / "lampiran" / "01-rekap-data-rawan.pdf").is_file()
+    # Renamed by hand, the check names the field and the line, not the value.
+    record = next(folder.glob("langkah/01-*.yaml"))
+    (folder / "lampiran" / "01-rekap-data-rawan.pdf").rename(folder / "lampiran" / "01-kk-dadang-suherman.pdf")
+    text = record.read_text("utf-8").replace("01-rekap-data-rawan.pdf", "01-kk-dadang-suherman.pdf")
+    record.write_text(text, "utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "01-kk-dadang-suherman.pdf" in ln)
+    assert ("privacy.file_name", record.name, line) in findings(repo, folder)
+    # A personal file with a title of its own is never shown by name: not reported.
+    titled = text.replace(
+        "berkas: lampiran/01-kk-dadang-suherman.pdf",
+        "berkas: lampiran/01-kk-dadang-suherman.pdf\n    pribadi: true\n    judul: Salinan KK",
+    )
+    record.write_text(titled, "utf-8")
+    assert [d.get("pribadi") for d in load_file(record).data["dokumen"]] == [None, True]
+    assert "privacy.file_name" not in [code for code, _, _ in findings(repo, folder)]

@@ -696,3 +696,41 @@ def test_a_number_reserved_and_never_used_is_the_same_warning_on_every_surface(t
     assert words in page_text(site, CLOSED)
     dossier = pdf_text(next(site.glob(f"pdf/kasus/{CLOSED}/berkas-pembinaan-{CLOSED}.pdf")))
     assert words.replace(" ", "") in dossier.replace(" ", "")
+
+
+def test_a_file_named_after_the_family_is_the_same_error_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """A scan renamed by hand after the family it is about ("…-jajang-nurjaman.pdf"): the site
+    would publish that name. check, status, one case asked alone, the bag and the internal site
+    give the same error at the record's line; the public site is not built and names that line."""
+    records = top / "records"
+    case = "2026-04-gandasoli-2j7r"  # families Jajang Nurjaman (Popon Rosita), Engkos Kosasih
+    (folder,) = records.glob(f"kasus/*/{case}")
+    (record,) = folder.glob("langkah/01-*-putaran-2.yaml")  # round 2's data collection, not begun
+    new = "lampiran/01-rekap-kk-jajang-nurjaman.pdf"
+    shutil.copyfile(folder / "lampiran" / "01-rekap-data-rawan.pdf", folder / new)
+    digest = hashlib.sha256((folder / new).read_bytes()).hexdigest()
+    text = record.read_text("utf-8").replace("status: belum", "status: berjalan\nmulai: 2026-06-15 09:00", 1)
+    record.write_text(f"{text}dokumen:\n  - jenis: dokumen-data\n    berkas: {new}\n    sha256: {digest}\n", "utf-8")
+    commit(top, f"kasus {case}: langkah 1 putaran 2", "yuni-kartika", "yuni-kartika", "2026-06-15T10:00:00+07:00")
+    _, found = check(top)
+    mine = [f for f in found if f["case"] == case and f["severity"] == "error"]
+    assert [f["code"] for f in mine] == ["privacy.file_name"], mine
+    line = record.read_text("utf-8").splitlines().index(f"    berkas: {new}") + 1
+    assert mine[0]["line"] == line
+    (message,) = [str(f["message"]) for f in mine]
+    assert "jajang" not in message.lower()
+    status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output and message in status.output, status.output
+    alone = audit_case(records, case)[0].report.verdict(case)
+    assert alone is not None and [f.message("id") for f in alone.findings if f.severity.value == "error"] == [message]
+    bag = export_bag(audit(records), case, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
+    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
+    assert [f["message"] for f in recorded if f["case"] == case and f["severity"] == "error"] == [message]
+    internal = tmp_path / "intern"
+    built = CliRunner().invoke(main, ["build", str(records), "--internal", "--out", str(internal), "--no-pdf", "-q"])
+    assert built.exit_code == 0, built.output
+    page = page_text(internal, case)
+    assert "Tidak sesuai SOP — 1 galat" in page and re.sub(r"\s+", " ", message) in page
+    public = CliRunner().invoke(main, ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "-q"])
+    assert public.exit_code != 0 and f"{record.name}:{line}" in public.output, public.output
+    assert not (tmp_path / "site").exists()

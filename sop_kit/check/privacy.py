@@ -1,7 +1,7 @@
 """Personal data typed into public free text, caught where it is typed.
 
 The fields a clerk writes freely and the audit site publishes (a case's title and summary, a
-step's reason, note, letter number, file titles, corrections) are read for the shapes of a
+step's reason, note, letter number, file titles and file names, corrections) are read for the shapes of a
 NIK or KK number and of a mobile number, and for the values the same case records under its
 personal fields (the target families' names, numbers and addresses, contacts' phones), also
 written in part: a name after a word of address ("Bu Aminah"), an address by its RT/RW
@@ -87,7 +87,7 @@ def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
     return None
 
 
-def _texts(loaded: Loaded, data: object) -> Iterator[tuple[Loc, str]]:
+def _texts(data: object, personal_kinds: frozenset[str]) -> Iterator[tuple[Loc, str]]:
     """(location, text) of the public free-text fields of a step record's data."""
     if not isinstance(data, dict):
         return
@@ -100,11 +100,23 @@ def _texts(loaded: Loaded, data: object) -> Iterator[tuple[Loc, str]]:
             for key in fields:
                 if isinstance(item, dict) and isinstance(item.get(key), str):
                     yield (list_key, i, key), item[key]
+            if isinstance(item, dict) and isinstance(item.get("berkas"), str) and _name_shown(item, personal_kinds):
+                yield (list_key, i, "berkas"), item["berkas"]
 
 
-def personal_data(case: CaseFolder, officials: frozenset[str]) -> Iterator[Finding]:
+def _name_shown(item: dict[str, object], personal_kinds: frozenset[str]) -> bool:
+    """Whether the site shows a file's name: in its published copy's name, unless the file is
+    personal, and as its title when it has neither title nor caption (site.collect)."""
+    personal = item.get("pribadi") is True or item.get("jenis") in personal_kinds
+    return not personal or not (item.get("judul") or item.get("keterangan"))
+
+
+def personal_data(
+    case: CaseFolder, officials: frozenset[str], personal_kinds: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Every public free-text field of the case that holds a personal value; ``officials`` are
-    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`)."""
+    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`),
+    ``personal_kinds`` the SOP's document kinds that are always personal (never published)."""
     kasus, loaded = case.kasus, case.kasus_loaded
     if kasus is None or loaded is None:
         return
@@ -115,13 +127,21 @@ def personal_data(case: CaseFolder, officials: frozenset[str]) -> Iterator[Findi
     if kasus.dihentikan and kasus.dihentikan.alasan:
         public.append((loaded, ("dihentikan", "alasan"), kasus.dihentikan.alasan))
     for step in case.steps:
-        public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded, step.loaded.data)]
+        public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded.data, personal_kinds)]
     for where, loc, value in public:
         kind = _kind(value, words, numbers)
         if kind is not None:
             field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
             params = {"field": field, "kind": f"@privacy.kind.{kind}"}
-            yield Finding(Severity.ERROR, "privacy.public_field", where.file, where.line_of(loc), params, case.id)
+            code = "privacy.file_name" if loc[-1] == "berkas" else "privacy.public_field"
+            yield Finding(Severity.ERROR, code, where.file, where.line_of(loc), params, case.id)
+
+
+def personal_kind(case: CaseFolder, officials: frozenset[str], text: str) -> str | None:
+    """What personal value of ``case`` (or shape of one) ``text`` holds, as the check reads a
+    public field: 'nik', 'telepon', 'nilai', 'sebutan', 'rt_rw'; None if it holds none."""
+    words, numbers = _personal_values(case, officials)
+    return _kind(text, words, numbers)
 
 
 def refuse_personal(case: CaseFolder, officials: frozenset[str], field: str, option: str) -> None:

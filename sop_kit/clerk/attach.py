@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..check.privacy import personal_kind
 from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
 from ..records.extensions import ENDINGS, ending, fits
@@ -92,8 +93,11 @@ def joint_case(archive: Archive, case: CaseFolder, other: str, where: Path) -> P
     return folder
 
 
-def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staging: Staging) -> Berkas:
-    """Check ``a`` and stage its copy into the case folder; the record's entry for it."""
+def attach(
+    archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staging: Staging
+) -> tuple[Berkas, bool]:
+    """Check ``a`` and stage its copy into the case folder; the record's entry for it, and
+    whether the file's own name was left out because it holds a family's personal data."""
     source = a.source
     if not source.is_file():
         raise ConfigError("record.no_file", str(source))
@@ -134,10 +138,14 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
                 raise ConfigError("record.already_attached", str(source), where=doc.berkas, step=step.record.langkah)
     sub = "foto" if kind.id in sop.foto_wajib else "lampiran"
     name = re.sub(r"^[0-9]{1,2}-", "", slug(source.stem))[:60] or "berkas"  # '01-rekap' keeps one step prefix
+    # The site publishes the name: one naming the family ("kk-jajang-nurjaman") gives way to the kind's.
+    withheld = personal_kind(case, archive.public_names(), name) is not None
+    if withheld:
+        name = kind.id
     target = _free_name(case.path / sub, f"{no:02d}-{name}", ending(source.name), staging.claimed)
     staging.claimed.add(target)
     staging.copy(source, target)
-    return Berkas(
+    entry = Berkas(
         jenis=kind.id,
         berkas=f"{sub}/{target.name}",
         sha256=digest,
@@ -146,6 +154,7 @@ def attach(archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachme
         pribadi=a.pribadi,
         bersama=list(a.bersama),
     )
+    return entry, withheld
 
 
 def _default_kind(sop: Sop, no: int, found: str | None) -> str | None:

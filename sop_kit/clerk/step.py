@@ -85,6 +85,7 @@ class Recorded:
     step_file: Path
     created: bool  # a new round's file was written
     attached: list[Path] = field(default_factory=list)
+    renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
     removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
@@ -138,7 +139,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     _refuse_uncorrected(archive, path, existing, approved, update)
     joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
     with staged(folder, archive) as staging:
-        docs = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
+        made = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
+        docs = [doc for doc, _ in made]
         text = edit_text(original, update, docs, putaran, joint)
         record = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
@@ -147,6 +149,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         for gone in removed:
             staging.remove(gone)
     result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], removed)
+    result.renamed = [folder / doc.berkas for doc, withheld in made if withheld]
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too

@@ -185,6 +185,8 @@ def step(
         click.echo("  " + text("record.created_round", lang, putaran=record.putaran))
     for doc in record.dokumen[len(record.dokumen) - len(done.attached) :]:
         click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
+        if done.folder / doc.berkas in done.renamed:
+            click.echo("    " + text("record.name_withheld", lang))
     for finding in done.findings:
         click.echo("\n".join(finding_lines(finding, lang)))
     who = " / ".join(done.approvers)

@@ -540,6 +540,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "attached: {path} ({kind}, sha256 {sha})",
         "",
     ),
+    "record.name_withheld": (
+        "nama berkas asalnya memuat data pribadi keluarga, yang akan terbit di situs: disimpan dengan nama jenisnya",
+        "",
+        "the file's own name holds a family's personal data, which the site would publish: kept under its kind's name",
+        "",
+    ),
     "record.clean": ("pemeriksaan langkah ini: sesuai SOP", "", "check of this step: as the SOP requires", ""),
     "record.committed": ("disimpan sebagai commit {sha}", "", "saved as commit {sha}", ""),
     # --- sop-kit schema / init (editor validation, a new office's archive)

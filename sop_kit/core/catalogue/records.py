@@ -94,6 +94,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "kasus.yaml, which is never published. If it is someone else who shares the name (an officer, an "
         "official), write their position, not their name",
     ),
+    "privacy.file_name": (
+        "'{field}', nama berkas, memuat {kind}: nama berkas terbit di situs",
+        "ganti nama berkasnya (git mv LAMA BARU; misalnya menurut jenisnya, seperti 01-dokumen-data.pdf) lalu tulis "
+        "nama barunya di kolom ini; sidiknya tetap sama. sop-kit step --lampir memberi nama menurut jenisnya bila "
+        "nama berkas asalnya memuat data keluarga",
+        "'{field}', a file name, holds {kind}: file names are published on the site",
+        "rename the file (git mv OLD NEW; for instance after its kind, as in 01-dokumen-data.pdf) and write the new "
+        "name in this field; its fingerprint stays the same. sop-kit step --lampir names a file after its kind when "
+        "the file's own name holds a family's data",
+    ),
     "privacy.kind.nik": ("nomor berbentuk NIK/KK", "", "a number shaped like a NIK/KK", ""),
     "privacy.kind.telepon": ("nomor telepon", "", "a phone number", ""),
     "privacy.kind.nilai": (
