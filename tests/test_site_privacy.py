@@ -362,3 +362,38 @@ def test_identifiers_that_look_like_phone_numbers_never_stop_a_build(make_archiv
     with pytest.raises(SopKitError) as refused:
         site_build(records, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False), trail=False)
     assert refused.value.code == "site.personal_data" and refused.value.params["what"] == "telepon"
+
+
+def test_a_family_in_an_attachments_metadata_is_traced_to_the_line_that_attaches_it(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """A scan whose PDF metadata names the family (the scanner's "title", the author field): the
+    build refuses, naming the record line that attaches the file, where it can be marked
+    personal; marked so, it is built and the copy is not published."""
+    import pikepdf
+
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    scan = case / "lampiran" / "01-data-rawan.pdf"
+    with pikepdf.open(BytesIO(scan.read_bytes())) as pdf:
+        pdf.docinfo["/Title"] = "Data keluarga Ujang Suryana"
+        out = BytesIO()
+        pdf.save(out)
+    scan.write_bytes(out.getvalue())
+    record = case / "langkah" / "01-pengumpulan-data.yaml"
+    text = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {hashlib.sha256(out.getvalue()).hexdigest()}", record.read_text())
+    record.write_text(text, "utf-8")
+    line = text.splitlines().index("    berkas: lampiran/01-data-rawan.pdf") + 1
+    site = tmp_path / "site"
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=site, cache_dir=tmp_path / "cache", pdf=False))
+    assert refused.value.code == "site.personal_data"
+    assert (refused.value.file, refused.value.line) == (str(record), line)
+    assert "berkas/lampiran-01-data-rawan.pdf" in refused.value.params["places"]
+    record.write_text(
+        text.replace(
+            "    berkas: lampiran/01-data-rawan.pdf\n", "    berkas: lampiran/01-data-rawan.pdf\n    pribadi: true\n"
+        )
+    )
+    site_build(root, SiteOptions(out=site, cache_dir=tmp_path / "cache", pdf=False))
+    assert not (site / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").exists()

@@ -23,6 +23,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def published_stem(berkas: str) -> str:
+    """The name, without its ending, a case's file is published under on the site (its path in
+    the case folder as one slug: ``lampiran/01-Rekap.pdf`` -> ``lampiran-01-rekap``)."""
+    return slug(berkas.rsplit(".", 1)[0].replace("/", "-")) or "berkas"
+
+
 def new_case_id(start: date, desa: str, rng: random.Random | None = None) -> str:
     """A fresh id; pass a seeded ``rng`` only for reproducible sample data."""
     choose = rng.choice if rng is not None else secrets.choice

@@ -32,6 +32,7 @@ SITE_FILE = "mkdocs.yml"  # beside records/: the office's site settings
 OFFICE_DIR = "kantor"  # beside records/: the office's own files (the emblem)
 SITE_MARK = ".sop-kit-build"  # in every site sop-kit builds: the build's id
 INTERNAL_MARK = ".sop-kit-internal"  # in an internal site (personal data) besides
+PUBLISHED_FILES = "berkas"  # beside a case's page on the site: the published copies of its files
 
 
 def public_site_holding(path: Path) -> Path | None:

@@ -41,7 +41,7 @@ from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
-from ..records.layout import INTERNAL_MARK, SITE_MARK, Layout, public_site_holding
+from ..records.layout import INTERNAL_MARK, PUBLISHED_FILES, SITE_MARK, Layout, public_site_holding
 from ..records.personal import spoken
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
@@ -262,7 +262,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             # A kept case (no page rendered) has the very files of the published site, which
             # the staging folder already links: only the changed cases' are compared.
             if r.row is not None and (r.rendered or not incremental):
-                media.link(r.row.id, r.files, staging / r.row.url / "berkas")
+                media.link(r.row.id, r.files, staging / r.row.url / PUBLISHED_FILES)
         if options.pdf:
             _link_pdfs(pdf_dir, staging / "pdf", True, names)
             if options.internal:

@@ -16,7 +16,7 @@ from ..check.report import Verdict
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
 from ..records.filetypes import sniff
-from ..records.ids import slug
+from ..records.ids import published_stem
 from ..records.models import Sop
 from ..trail.model import Trail
 from ..views.case import CaseDocument, RoundView, case_document
@@ -324,7 +324,7 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool, refused: frozenset[
             )
             if fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in used | refused:
                 used.add(doc.berkas)
-                stem = slug(doc.berkas.rsplit(".", 1)[0].replace("/", "-")) or "berkas"
+                stem = published_stem(doc.berkas)
                 ext = ".jpg" if fmt in ("jpeg", "png") else PUBLISHED_FORMATS[fmt]  # images are re-encoded
                 # Two sources may slug alike (foto/A.jpg, foto/a.jpg): each keeps its own copy.
                 name, n = stem + ext, 1

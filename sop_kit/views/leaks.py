@@ -3,12 +3,14 @@ message names the file a clerk must fix, not only the page or PDF the value reac
 
 Only the records of the cases an output belongs to are searched (its path names the case),
 or every case's when it belongs to none (a listing, the findings page); a value written over
-several lines of a record is traced to its file without a line. Hits without a value (photo
-metadata, links) have no record to trace.
+several lines of a record is traced to its file without a line. A hit in a published copy of
+a case's file (its text or its metadata) is traced first to the record line that attaches it,
+where it can be marked personal. Other hits without a value (links) have no record to trace.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..core.errors import SopKitError
-from ..records.layout import CASE_FILE, STEPS_DIR, Layout
+from ..records.ids import published_stem
+from ..records.layout import CASE_FILE, PUBLISHED_FILES, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus
 from ..records.personal import fold, personal_at
 from ..records.yamlsafe import load_bytes
@@ -24,6 +27,7 @@ from .privacy import Hit
 
 MAX_PLACES = 3  # record lines named per leaked value
 MAX_OUTPUTS = 3  # published files named per leaked value, then how many more
+_ATTACHED = re.compile(r"""^\s*(?:-\s+)?berkas:\s*["']?([^"'\s#]+)""")  # a step record's file line
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def trace(hits: Iterable[Hit], layout: Layout, cases: Sequence[Path] | None = No
     for (what, _), found in groups.items():
         outputs = tuple(sorted({h.file for h in found}))
         value = found[0].value
-        places: list[tuple[str, int | None]] = []
+        places = _attached_at(outputs, by_name, layout)
         if value:
             named = [by_name[p] for o in outputs for p in o.split("/") if p in by_name]
             for folder in dict.fromkeys(named) or folders:
@@ -65,6 +69,27 @@ def trace(hits: Iterable[Hit], layout: Layout, cases: Sequence[Path] | None = No
                     break
         out.append(Leak(what, found[0].excerpt, outputs, tuple(places[:MAX_PLACES])))
     return sorted(out, key=lambda leak: (leak.places[0][0] if leak.places else "~", leak.outputs))
+
+
+def _attached_at(outputs: tuple[str, ...], by_name: dict[str, Path], layout: Layout) -> list[tuple[str, int | None]]:
+    """The record lines attaching the case files of which ``outputs`` holds published copies
+    (``kasus/<year>/<id>/berkas/<name>``; a photo's reduced copy ends in ``-kecil``)."""
+    places: list[tuple[str, int | None]] = []
+    for output in outputs:
+        parts = output.split("/")
+        if len(parts) < 3 or parts[-2] != PUBLISHED_FILES or parts[-3] not in by_name:
+            continue
+        name = parts[-1].rsplit(".", 1)[0]
+        for path in sorted(by_name[parts[-3]].glob(f"{STEPS_DIR}/*.yaml")):
+            try:
+                lines = path.read_text("utf-8", "replace").splitlines()
+            except OSError:
+                continue
+            for n, line in enumerate(lines, 1):
+                m = _ATTACHED.match(line)
+                if m and re.fullmatch(re.escape(published_stem(m.group(1))) + r"(?:-[0-9]+)?(?:-kecil)?", name):
+                    places.append((layout.show(path), n))
+    return list(dict.fromkeys(places))
 
 
 def _places(value: str, folder: Path, layout: Layout, texts: dict[Path, _Text]) -> list[tuple[str, int | None]]:

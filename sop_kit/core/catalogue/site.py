@@ -49,11 +49,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "data pribadi ditemukan di situs publik: {count} nilai, dari catatan ini (berkas:baris: jenis «cuplikan» → "
         "halaman):{places}",
         "situs tidak dipublikasikan; hapus data pribadi itu dari teks bebas catatan (catatan, keterangan, "
-        "judul), atau tandai berkasnya pribadi: true",
+        "judul); bila ada di berkas lampiran (isinya atau metadatanya), tandai berkas itu pribadi: true di baris "
+        "yang disebut, atau lampirkan salinan tanpa data itu",
         "personal data found in the public site: {count} value(s), from these records (file:line: kind «excerpt» "
         "→ pages):{places}",
         "the site was not published; remove that personal data from the records' free text (catatan, "
-        "keterangan, judul), or mark the file pribadi: true",
+        "keterangan, judul); if it is in an attached file (its content or its metadata), mark that file "
+        "pribadi: true at the line named, or attach a copy without it",
     ),
     "site.built": (
         "situs {kind} diterbitkan di {path}: {cases} kasus, {pages} halaman ({rendered} berubah{full})",
