@@ -162,6 +162,28 @@ def test_a_folder_that_is_not_a_site_is_never_published_over(make_archive: MakeA
     assert not (tmp_path / "intern" / ".sop-kit-internal").exists()
 
 
+def test_a_site_built_before_sites_were_marked_is_still_rebuilt(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """An office upgrading from a sop-kit whose sites held no build id had its own site refused
+    as "not a site sop-kit built". Its case index says it is one: a public build replaces it
+    (a full build); an internal one still does not, as it cannot tell an old public site."""
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, _options(out, cache))
+    (out / ".sop-kit-build").unlink()  # as the older sop-kit left it
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, replace(_options(out, cache), internal=True))
+    assert refused.value.code == "site.out_foreign"
+    report = site_build(root, _options(out, cache))
+    assert report.full and (out / ".sop-kit-build").is_file()
+    # A folder holding some other file named so is not taken for one.
+    other = tmp_path / "lain"
+    (other / "ekspor").mkdir(parents=True)
+    (other / "ekspor" / "kasus.json").write_text('{"format": "lain/1"}', "utf-8")
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, _options(other, cache))
+    assert refused.value.code == "site.out_foreign"
+
+
 def test_two_builds_cannot_interleave(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"

@@ -19,6 +19,7 @@ import io
 import json
 import logging
 import os
+import re
 import secrets
 import shutil
 import time
@@ -76,6 +77,7 @@ from .search import (
 )
 from .search import index as index_search
 
+EXPORTS_DIR = "ekspor"  # the site's machine-readable case index and findings
 CLEAN_DIGESTS = 2_000_000  # the scan's memory of clean contents: about 70 MB of JSON at most
 PDF_TITLES = {
     "berkas-pembinaan": "Berkas pembinaan (dosir kasus)",
@@ -268,7 +270,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             if options.internal:
                 _link_pdfs(work / "pdf-internal", staging / "pdf" / "internal", False, names)
         # The exports show only the case rows and the findings, as the listing pages do.
-        exports = staging / "ekspor"
+        exports = staging / EXPORTS_DIR
         if not (incremental and manifest.get("site_key") == site_key and (exports / "temuan.json").is_file()):
             _exports(exports, rows, published)
         # The manifest's keys are those of the published site's reports if it is the last build's.
@@ -377,11 +379,25 @@ def _refuse_foreign(out: Path, shown: str, internal: bool) -> None:
     sop-kit built (it holds the build id) or an empty folder may be there. A hurried
     ``--out kantor`` (or ``--out .git``) replaced the office's folder with the site, and
     ``--internal --out publik`` the public site (served to anyone) with the families' data."""
-    if (out.exists() and not out.is_dir()) or (out.is_dir() and not (out / SITE_MARK).is_file() and any(out.iterdir())):
+    unmarked = out.is_dir() and not (out / SITE_MARK).is_file() and any(out.iterdir())
+    # A public site of a sop-kit from before the mark is one too; an internal build never
+    # takes it over, as it cannot tell an old public site from an old internal one.
+    if (out.exists() and not out.is_dir()) or (unmarked and (internal or not _built_before_the_mark(out))):
         raise ConfigError("site.out_foreign", shown, path=shown)
     if internal and (site := public_site_holding(out)) is not None:  # over it, or inside it: served with it
         code = "site.internal_over_public" if site == out else "site.personal_in_public"
         raise ConfigError(code, shown, path=shown, site=str(site))
+
+
+def _built_before_the_mark(out: Path) -> bool:
+    """A site sop-kit built before its sites held the build id (until a640f6d): its case index
+    (``ekspor/kasus.json``, in every site since the first) begins with sop-kit's format."""
+    try:
+        with open(out / EXPORTS_DIR / "kasus.json", "rb") as fh:
+            head = fh.read(256)
+    except OSError:
+        return False
+    return re.search(rb'"format"\s*:\s*"sop-kit/indeks-kasus/', head) is not None
 
 
 def _read_build_id(out: Path) -> str | None:
