@@ -1,11 +1,11 @@
 """Personal data typed into public free text, caught where it is typed.
 
 The fields a clerk writes freely and the audit site publishes (a case's title and summary, a
-step's reason, note, letter number, file titles and file names, corrections) are read for the shapes of a
-NIK or KK number and of a mobile number, and for the values the same case records under its
-personal fields (the target families' names, numbers and addresses, contacts' phones), also
-written in part: a name after a word of address ("Bu Aminah"), an address by its RT/RW
-(:mod:`sop_kit.records.personal`). A hit is reported at its ``file:line`` naming the field and
+step's reason, note, letter number, file titles and file names, corrections) are read for the
+shapes of a NIK or KK number and of a mobile number, and for the values the same case records
+under its personal fields (the target families' names, numbers and addresses, contacts'
+phones), also written in part: a name after a word of address ("Bu Aminah"), an address by its
+RT/RW (:mod:`sop_kit.records.personal`). A hit is reported at its ``file:line`` naming the field and
 the kind of value, never the value.
 
 The site's own scan (:mod:`sop_kit.site.privacy`) reads the built pages as a second line of
