@@ -85,8 +85,8 @@ class Recorded:
     step_file: Path
     created: bool  # a new round's file was written
     attached: list[Path] = field(default_factory=list)
-    renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
     removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
+    renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
     message: str = ""  # the commit message
@@ -148,8 +148,9 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         staging.write(path, text.encode("utf-8"))
         for gone in removed:
             staging.remove(gone)
-    result = Recorded(current.id, folder, path, existing is None, [folder / d.berkas for d in docs], removed)
-    result.renamed = [folder / doc.berkas for doc, withheld in made if withheld]
+    attached = [folder / doc.berkas for doc in docs]
+    renamed = [folder / doc.berkas for doc, withheld in made if withheld]
+    result = Recorded(current.id, folder, path, existing is None, attached, removed=removed, renamed=renamed)
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
