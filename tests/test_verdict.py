@@ -541,22 +541,7 @@ def test_a_family_named_in_part_is_the_same_error_on_every_surface(top: Path, tm
     assert [f["code"] for f in mine] == ["privacy.public_field"], mine
     (message,) = [str(f["message"]) for f in mine]
     assert "Popon" not in message and message in said.output
-    status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
-    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output and message in status.output, status.output
-    alone = audit_case(records, case)[0].report.verdict(case)
-    assert alone is not None and [f.message("id") for f in alone.findings if f.severity.value == "error"] == [message]
-    bag = export_bag(audit(records), case, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
-    recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
-    assert [f["message"] for f in recorded if f["case"] == case and f["severity"] == "error"] == [message]
-    internal = tmp_path / "intern"
-    built = CliRunner().invoke(main, ["build", str(records), "--internal", "--out", str(internal), "--no-pdf", "-q"])
-    assert built.exit_code == 0, built.output
-    page = page_text(internal, case)
-    assert "Tidak sesuai SOP — 1 galat" in page and re.sub(r"\s+", " ", message) in page
-    public = CliRunner().invoke(main, ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "-q"])
-    where = f"{Path(mine[0]['file']).name}:{mine[0]['line']}"  # the note's line, as check names it
-    assert public.exit_code != 0 and where in public.output, public.output
-    assert not (tmp_path / "site").exists()
+    _one_error_everywhere(records, case, message, f"{Path(mine[0]['file']).name}:{mine[0]['line']}", tmp_path)
 
 
 def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
@@ -719,6 +704,12 @@ def test_a_file_named_after_the_family_is_the_same_error_on_every_surface(top: P
     assert mine[0]["line"] == line
     (message,) = [str(f["message"]) for f in mine]
     assert "jajang" not in message.lower()
+    _one_error_everywhere(records, case, message, f"{record.name}:{line}", tmp_path)
+
+
+def _one_error_everywhere(records: Path, case: str, message: str, where: str, tmp_path: Path) -> None:
+    """``message`` is the case's one error in status, the case asked alone, the bag and the
+    internal site; the public site is not built, its refusal naming ``where`` (file:line)."""
     status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
     assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output and message in status.output, status.output
     alone = audit_case(records, case)[0].report.verdict(case)
@@ -732,5 +723,5 @@ def test_a_file_named_after_the_family_is_the_same_error_on_every_surface(top: P
     page = page_text(internal, case)
     assert "Tidak sesuai SOP — 1 galat" in page and re.sub(r"\s+", " ", message) in page
     public = CliRunner().invoke(main, ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "-q"])
-    assert public.exit_code != 0 and f"{record.name}:{line}" in public.output, public.output
+    assert public.exit_code != 0 and where in public.output, public.output
     assert not (tmp_path / "site").exists()
