@@ -454,3 +454,41 @@ def test_a_file_named_after_the_family_is_attached_under_its_kind(repo: Path, tm
     record.write_text(titled, "utf-8")
     assert [d.get("pribadi") for d in load_file(record).data["dokumen"]] == [None, True]
     assert "privacy.file_name" not in [code for code, _, _ in findings(repo, folder)]
+
+
+def test_a_wrong_attachment_is_taken_off_with_lepas(repo: Path, tmp_path: Path) -> None:
+    """A hurried clerk attached the wrong scan. There was no command to take it off: the
+    record and the file had to be mended by hand (and `git restore` known). `--lepas` takes
+    the entry off the record and the file out of the folder, in the same commit; an approved
+    step only as a correction, with the right file in the same command."""
+    folder = new_case(repo)
+    wrong = tmp_path / "rekap-desa-lain.pdf"
+    wrong.write_bytes(PDF2.read_bytes())
+    assert run("step", folder.name, "1", "--mulai", "2026-03-02 09:00", "--lampir", str(wrong))[0] == 0
+    record = next(folder.glob("langkah/01-*.yaml"))
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "1", "--lepas", "rekap-lain.pdf")
+    assert code == 2 and "tidak terlampir di langkah ini" in out and "lampiran/01-rekap-desa-lain.pdf" in out, out
+    assert snapshot(folder) == before
+    code, out = run("step", folder.name, "1", "--lepas", "01-rekap-desa-lain.pdf", "--commit", "--no-sign")
+    assert code == 0 and "dilepas: lampiran/01-rekap-desa-lain.pdf" in out, out
+    assert not (folder / "lampiran" / "01-rekap-desa-lain.pdf").exists()
+    assert load_file(record).data["dokumen"] == []
+    assert "lampiran/01-rekap-desa-lain.pdf" not in git(repo, "ls-files")  # the commit holds the removal
+    assert "lampiran dilepas: 01-rekap-desa-lain.pdf" in git(repo, "log", "-1", "--format=%s")
+    # Done and committed: the step is approved; taken off only as a correction.
+    good = tmp_path / "rekap-data-rawan.pdf"
+    good.write_bytes(PDF.read_bytes())
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(good), "--commit", "--no-sign")[0] == 0
+    attached = folder / "lampiran" / "01-rekap-data-rawan.pdf"
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "1", "--lepas", str(attached))
+    assert code == 2 and "--koreksi" in out and snapshot(folder) == before, out
+    fixed = tmp_path / "rekap-benar.pdf"
+    fixed.write_bytes(PDF2.read_bytes())
+    code, out = run(
+        "step", folder.name, "1", "--lepas", str(attached), "--lampir", str(fixed), "--koreksi", "salah scan"
+    )
+    assert code == 0 and "KOREKSI" in out, out
+    assert [d["berkas"] for d in load_file(record).data["dokumen"]] == ["lampiran/01-rekap-benar.pdf"]
+    assert not attached.exists() and not [f for f in findings(repo, folder) if f[0] == "doc.missing"]

@@ -63,6 +63,7 @@ class StepUpdate:
     nomor_surat: str | None = None
     catatan: str | None = None
     lampiran: tuple[NewAttachment, ...] = ()
+    lepas: tuple[str, ...] = ()  # attachments to take off the record (as its berkas, or the file's name or path)
     koreksi: str | None = None  # a correction of an approved step, and why
     setujui: bool = False  # the role holder approves the last correction again
     pada: datetime | None = None  # when the correction or re-approval is made
@@ -71,7 +72,7 @@ class StepUpdate:
     bersama: tuple[str, ...] = ()
 
     def is_empty(self) -> bool:
-        return all(getattr(self, k) is None for k in _FIELDS) and not self.lampiran and not self.bersama
+        return all(getattr(self, k) is None for k in _FIELDS) and not (self.lampiran or self.lepas or self.bersama)
 
     @property
     def changes(self) -> bool:
@@ -87,6 +88,7 @@ class Recorded:
     attached: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
     renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
+    detached: list[Path] = field(default_factory=list)  # taken off the record (--lepas), and out of the folder
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
     message: str = ""  # the commit message
@@ -138,19 +140,26 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     removed = [source] if moving and source is not None else []
     _refuse_uncorrected(archive, path, existing, approved, update)
     joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
+    detach = _to_detach(archive, folder, existing, update.lepas, path)
     with staged(folder, archive) as staging:
         made = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
         docs = [doc for doc, _ in made]
-        text = edit_text(original, update, docs, putaran, joint)
+        text = edit_text(original, update, docs, putaran, joint, set(detach))
         record = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
         _refuse_not_due(archive, path, prog, record)
         staging.write(path, text.encode("utf-8"))
         for gone in removed:
             staging.remove(gone)
+        # The file goes with its entry, unless another record of the case still names it.
+        others = {d.berkas for s in current.steps if s.name != path.name for d in s.record.dokumen}
+        detached = [folder / name for name in detach if name not in others]
+        for gone in detached:
+            staging.remove(gone)
     attached = [folder / doc.berkas for doc in docs]
     renamed = [folder / doc.berkas for doc, withheld in made if withheld]
     result = Recorded(current.id, folder, path, existing is None, attached, removed=removed, renamed=renamed)
+    result.detached = detached
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
@@ -275,6 +284,28 @@ def _refuse_uncorrected(
         raise ConfigError("record.nothing_to_approve", archive.show(path), no=update.no)
 
 
+def _to_detach(
+    archive: Archive, folder: Path, existing: StepFile | None, names: tuple[str, ...], path: Path
+) -> list[str]:
+    """The record's ``berkas`` entries that ``--lepas`` names: as written there, by the file's
+    own name, or by a path to the file in the case folder."""
+    listed = [d.berkas for d in existing.record.dokumen] if existing is not None else []
+    out: list[str] = []
+    for name in names:
+        found = [b for b in listed if name in (b, b.rsplit("/", 1)[-1]) or _is_file(folder / b, name)]
+        if not found:
+            raise ConfigError("record.detach_unknown", archive.show(path), name=name, files=", ".join(listed) or "-")
+        out.append(found[0])
+    return list(dict.fromkeys(out))
+
+
+def _is_file(attached: Path, given: str) -> bool:
+    try:
+        return Path(given).resolve() == attached.resolve()
+    except (OSError, RuntimeError):  # a name no path resolves from
+        return False
+
+
 def _refuse_unreasoned(archive: Archive, path: Path, sop: Sop, record: CatatanLangkah) -> None:
     """A 'tidak' sends the case back: the record must say why (the SOP's own comment asks it)."""
     if sop.step(record.langkah).keputusan is not None and record.keputusan == "tidak" and not record.alasan:
@@ -342,9 +373,11 @@ def edit_text(
     docs: list[Berkas],
     putaran: int | None = None,
     joint: dict[str, set[str]] | None = None,
+    detach: set[str] | None = None,
 ) -> str:
     """``original`` with the update applied; every other line, comments included, as it was.
-    ``joint``: the cases to add to the ``bersama`` of the documents, by their sha256."""
+    ``joint``: the cases to add to the ``bersama`` of the documents, by their sha256;
+    ``detach``: the ``berkas`` whose entries are taken off."""
     joint = joint or {}
     data = _yaml().load(original)
     if not isinstance(data, CommentedMap):
@@ -361,6 +394,9 @@ def edit_text(
             values["status"] = "berjalan"
     for key, value in values.items():
         _set(data, key, _moment(value) if isinstance(value, datetime) else value)
+    if detach:
+        listing = _listing(data, "dokumen")
+        listing[:] = [e for e in listing if not (isinstance(e, dict) and e.get("berkas") in detach)]
     if docs:
         listing = _listing(data, "dokumen")
         for doc in docs:
@@ -444,6 +480,8 @@ def commit_message(case_id: str, sop: Sop, record: CatatanLangkah, update: StepU
         parts.append(f"putaran {record.putaran}")
     if record.keputusan:
         parts.append(f"keputusan {record.keputusan}")
+    if update is not None and update.lepas:
+        parts.append(f"lampiran dilepas: {', '.join(update.lepas)}")
     if update is not None and update.koreksi:
         parts.append(f"koreksi: {update.koreksi.strip()}")
     return ", ".join(parts)
@@ -455,4 +493,4 @@ def commit(recorded: Recorded, sign: bool = True) -> str:
     history whose case is not would name no case); the new commit's id."""
     identity = recorded.folder / CASE_FILE
     paths = [*recorded.paths, *([identity] if gitops.unknown(identity) else [])]
-    return gitops.commit(recorded.folder, paths, recorded.removed, recorded.message, sign)
+    return gitops.commit(recorded.folder, paths, [*recorded.removed, *recorded.detached], recorded.message, sign)

@@ -113,6 +113,7 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="help.step.lampir",
 )
+@click.option("--lepas", "detach", multiple=True, metavar="BERKAS", help="help.step.lepas")
 @click.option("--jenis", metavar="KIND", help="help.step.jenis")
 @click.option("--judul", help="help.step.judul")
 @click.option("--pribadi", is_flag=True, default=None, help="help.step.pribadi")
@@ -139,6 +140,7 @@ def step(
     status: str | None,
     putaran: int | None,
     attachments: tuple[Path, ...],
+    detach: tuple[str, ...],
     jenis: str | None,
     judul: str | None,
     pribadi: bool | None,
@@ -165,6 +167,7 @@ def step(
         nomor_surat=nomor_surat,
         catatan=catatan,
         lampiran=tuple(NewAttachment(p, jenis, judul, pribadi, joint) for p in attachments),
+        lepas=detach,
         koreksi=koreksi,
         setujui=setujui,
         pada=read_moment(pada or "sekarang"),
@@ -187,6 +190,8 @@ def step(
         click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
         if done.folder / doc.berkas in done.renamed:
             click.echo("    " + text("record.name_withheld", lang))
+    for gone in done.detached:
+        click.echo("  " + text("record.detached", lang, path=gone.relative_to(done.folder).as_posix()))
     for finding in done.findings:
         click.echo("\n".join(finding_lines(finding, lang)))
     who = " / ".join(done.approvers)
@@ -205,7 +210,8 @@ def step(
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
     else:
         click.echo(text("new.git", lang))
-        click.echo("  git add " + " ".join(shown + [str(Path(root) / g.relative_to(records)) for g in done.removed]))
+        deleted = [str(Path(root) / g.relative_to(records)) for g in (*done.removed, *done.detached)]
+        click.echo("  git add " + " ".join(shown + deleted))
         click.echo(f'  git commit -S -m "{done.message}"')
 
 

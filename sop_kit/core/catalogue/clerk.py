@@ -540,6 +540,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "attached: {path} ({kind}, sha256 {sha})",
         "",
     ),
+    "record.detached": (
+        "dilepas: {path} (dari catatan langkah ini dan dari folder kasus)",
+        "",
+        "detached: {path} (from this step's record and from the case folder)",
+        "",
+    ),
+    "record.detach_unknown": (
+        "'{name}' tidak terlampir di langkah ini; lampirannya: {files}",
+        "sebut berkasnya seperti di kolom berkas (mis. lampiran/04-surat-rujukan.pdf) atau nama berkasnya saja; "
+        "lampiran putaran lain: tambahkan --putaran N",
+        "'{name}' is not attached to this step; its attachments: {files}",
+        "name the file as in the berkas field (e.g. lampiran/04-surat-rujukan.pdf) or by its file name alone; "
+        "another round's attachment: add --putaran N",
+    ),
     "record.name_withheld": (
         "nama berkas asalnya memuat data pribadi keluarga, yang akan terbit di situs: disimpan dengan nama jenisnya",
         "",

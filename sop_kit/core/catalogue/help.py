@@ -532,6 +532,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     # --- issue 14: corrections, withdrawn cases, staff
+    "help.step.lepas": (
+        "Lepaskan lampiran yang keliru (boleh berulang): dihapus dari catatan langkah dan dari folder kasus; "
+        "langkah yang sudah disetujui: bersama --koreksi.",
+        "",
+        "Detach a wrong attachment (repeatable): taken off the step's record and out of the case folder; an "
+        "approved step: with --koreksi.",
+        "",
+    ),
     "help.step.koreksi": (
         "Koreksi langkah yang sudah disetujui, dengan alasannya; harus disetujui ulang.",
         "",
