@@ -407,6 +407,30 @@ def test_retention_lists_cases_due_and_the_bag_records_the_jra(tmp_path: Path) -
     assert verified.exit_code == 0, verified.output
 
 
+def test_a_stopped_case_is_kept_and_then_due_from_the_day_it_stopped(tmp_path: Path) -> None:
+    """A withdrawn case was counted "not closed: its retention has not started" for ever, while
+    `status` said "dibatalkan": its file, families' data included, never came due, and the
+    trail let it be taken out at any time. Its file closed the day it was stopped."""
+    case = "2026-04-gandasoli-2j7r"  # open, in round 2
+    records = copy_archive(tmp_path / "a", (case,))
+    stop = ["hentikan", case, "batal", "--alasan", "Keluarga pindah domisili", "--oleh", "agus-permana"]
+    done = CliRunner().invoke(main, [*stop, "--tanggal", "2026-06-01", "--root", str(records)])
+    assert done.exit_code == 0, done.output
+    early = CliRunner().invoke(
+        main, ["retensi", "--root", str(records), "--no-trail", "--tanggal", "2027-01-01", "--semua"]
+    )
+    assert f"{case}: aktif sampai 2028-06-01 (dibatalkan 2026-06-01)" in early.output, early.output
+    assert "belum selesai" not in early.output
+    later = CliRunner().invoke(main, ["retensi", "--root", str(records), "--no-trail", "--tanggal", "2031-07-01",
+                                      "--format", "json"])  # fmt: skip
+    (due,) = json.loads(later.output)["jatuh_tempo"]
+    assert (due["kasus"], due["dihentikan"], due["selesai"], due["status"]) == (case, "batal", "2026-06-01", "musnah")
+    checked = audit(records, CheckOptions(trail=False, use_cache=False))
+    bag = export_bag(checked, case, BagOptions(tmp_path / "x.bag", date(2027, 1, 1)))
+    info = (bag / "bag-info.txt").read_text("utf-8")
+    assert "JRA-Kasus-Dihentikan: batal" in info and "JRA-Aktif-Sampai: 2028-06-01" in info, info
+
+
 # --- on the site ----------------------------------------------------------------------------
 
 

@@ -642,6 +642,30 @@ def test_a_case_taken_out_before_its_retention_is_due_is_not_a_mere_note(tmp_pat
     assert (code, severity) == ("trail.case_removed", "info")
 
 
+def test_a_stopped_case_taken_out_before_its_retention_is_due_is_an_error(tmp_path: Path) -> None:
+    """A case withdrawn on a day closed its file that day: taken out within its two active years it
+    is `trail.case_removed_early` (it was a mere note: the clock of a stopped case was no one's)."""
+    repo = SignedRepo(tmp_path / "arsip")
+    repo.start_archive(PEOPLE, settings=OFFICE_WITH_JRA)
+    repo.add_identity()
+    repo.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    repo.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    kasus = repo.case_dir() / "kasus.yaml"
+    stop = "dihentikan:\n  status: batal\n  tanggal: 2026-03-05\n  oleh: agus-permana\n  alasan: Data ganda\n"
+    kasus.write_text(kasus.read_text("utf-8") + stop, "utf-8")
+    repo.commit("Kasus dibatalkan", "agus-permana", "Agus Permana", "2026-03-05T10:00:00+07:00")
+    archive = open_archive(repo.records)
+    shutil.rmtree(repo.case_dir())
+    repo.commit("Pemusnahan arsip", "hendra-gunawan", "Hendra Gunawan", "2026-04-01T08:00:00+07:00")
+    trail = build_trail(archive, archive.config.trust_root, tmp_path / "c", now=datetime(2030, 1, 1, tzinfo=UTC))
+    assert trail is not None
+    [(code, severity, params)] = [
+        (f.code, f.severity.value, f.params) for f in trail.findings if f.code.startswith("trail.case_")
+    ]
+    assert (code, severity) == ("trail.case_removed_early", "error")
+    assert (params["closed"], params["due"]) == ("2026-03-05", "2028-03-05")
+
+
 def test_the_demo_kepala_dinas_taking_out_a_case_early_is_named_and_its_numbers_stay_known(
     demo_site: DemoSite, tmp_path: Path
 ) -> None:

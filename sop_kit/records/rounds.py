@@ -211,6 +211,12 @@ def closed_on(prog: Progress) -> date | None:
     return max(known) if known else None
 
 
+def file_closed_on(prog: Progress, stopped_on: date | None) -> date | None:
+    """When the case's file closed, the day the JRA's clock starts: its last completion, or the
+    day it was withdrawn or closed early (``dihentikan.tanggal``: a stopped file is closed too)."""
+    return stopped_on if prog.status.stopped else closed_on(prog)
+
+
 def case_progress(sop: Sop, case: CaseFolder) -> Progress:
     """The rounds of a case folder, withdrawn or closed early as its kasus.yaml says."""
     stop = case.kasus.dihentikan if case.kasus else None

@@ -2,7 +2,8 @@
 the records centre, to be destroyed, or to go to the regional archive for good.
 
 A case's JRA entry is its SOP's ``retensi:``, else the office profile's. Its clock starts when
-the case closed (the last completion of the records that count). It stays active in the office
+the case's file closed: the last completion of the records that count, or the day the case was
+withdrawn or closed early. It stays active in the office
 for ``aktif_tahun`` years, then inactive in the records centre for ``inaktif_tahun`` years
 (due for transfer: *pindah*); then its final fate is due: *musnah* (destruction, with the
 head's approval and a destruction record) or *permanen* (handed to the regional archive).
@@ -17,10 +18,10 @@ from typing import Any, Literal
 
 from ..check.audit import Audit
 from ..core.messages import text
-from ..records.archive import Archive
+from ..records.archive import Archive, CaseFolder
 from ..records.models import Kasus, Sop
 from ..records.office import Retensi
-from ..records.rounds import Progress, Status, closed_on, progress_of
+from ..records.rounds import Progress, Status, case_progress, file_closed_on
 
 State = Literal["aktif", "pindah", "musnah", "permanen"]
 
@@ -32,7 +33,8 @@ class Due:
     title: str
     sop: str
     jra: Retensi
-    closed: date
+    closed: date  # the file closed: finished, or stopped on that day
+    stopped: str | None  # 'batal' or 'ditutup' when the case was stopped, not finished
     active_until: date  # the end of the active period: transfer to the records centre from here
     inactive_until: date  # the end of the inactive period: the final fate from here
     state: State
@@ -45,6 +47,7 @@ class Due:
             "JRA-Retensi-Inaktif": f"{j.inaktif_tahun} tahun",
             "JRA-Nasib-Akhir": j.nasib_akhir,
             "JRA-Kasus-Selesai": self.closed.isoformat(),
+            **({"JRA-Kasus-Dihentikan": self.stopped} if self.stopped else {}),
             "JRA-Aktif-Sampai": self.active_until.isoformat(),
             "JRA-Inaktif-Sampai": self.inactive_until.isoformat(),
             "JRA-Status": self.state,
@@ -61,6 +64,7 @@ class Due:
             "judul": self.title,
             "sop": self.sop,
             "selesai": self.closed.isoformat(),
+            **({"dihentikan": self.stopped} if self.stopped else {}),
             "aktif_sampai": self.active_until.isoformat(),
             "inaktif_sampai": self.inactive_until.isoformat(),
             "status": self.state,
@@ -76,12 +80,14 @@ def jra_of(archive: Archive, sop: Sop) -> Retensi | None:
 def case_retention(archive: Archive, kasus: Kasus, sop: Sop, prog: Progress, folder: Path, on: date) -> Due | None:
     """Where one case stands under its JRA on ``on`` (None: still open, or no JRA entry)."""
     jra = jra_of(archive, sop)
-    closed = closed_on(prog)
+    stop = kasus.dihentikan
+    closed = file_closed_on(prog, stop.tanggal if stop else None)
     if jra is None or closed is None:
         return None
     active, inactive = jra.active_until(closed), jra.inactive_until(closed)
     state: State = "aktif" if on < active else ("pindah" if on < inactive else jra.nasib_akhir)
-    return Due(kasus.id, folder, kasus.judul, sop.nomor, jra, closed, active, inactive, state)
+    stopped = stop.status if stop and prog.status.stopped else None
+    return Due(kasus.id, folder, kasus.judul, sop.nomor, jra, closed, stopped, active, inactive, state)
 
 
 @dataclass
@@ -113,8 +119,8 @@ def retention(audit: Audit, on: date) -> RetentionReport:
         sop = archive.sop_of(case.kasus) if case.kasus else None
         if case.kasus is None or sop is None:
             continue
-        prog = progress_of(sop, case.steps)
-        if prog.status is not Status.DONE:
+        prog = case_progress(sop, case)
+        if prog.status is not Status.DONE and not prog.status.stopped:
             out.open_cases += 1
             continue
         found = case_retention(archive, case.kasus, sop, prog, folder, on)
@@ -135,7 +141,7 @@ def format_retention(report: RetentionReport, lang: str, everything: bool = Fals
                 f"retensi.state_{d.state}",
                 lang,
                 case=d.case,
-                closed=d.closed.isoformat(),
+                closed=text(f"retensi.closed_{d.stopped or 'selesai'}", lang, date=d.closed.isoformat()),
                 active=d.active_until.isoformat(),
                 inactive=d.inactive_until.isoformat(),
             )
@@ -149,7 +155,9 @@ def format_retention(report: RetentionReport, lang: str, everything: bool = Fals
     return "\n".join(out) + "\n"
 
 
-def retention_info(archive: Archive, kasus: Kasus, sop: Sop, case: Any, folder: Path, on: date) -> dict[str, str]:
+def retention_info(
+    archive: Archive, kasus: Kasus, sop: Sop, case: CaseFolder, folder: Path, on: date
+) -> dict[str, str]:
     """bag-info.txt fields of a bagged case's JRA entry (none while open or without one)."""
-    due = case_retention(archive, kasus, sop, progress_of(sop, case.steps), folder, on)
+    due = case_retention(archive, kasus, sop, case_progress(sop, case), folder, on)
     return due.bag_info() if due else {}

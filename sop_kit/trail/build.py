@@ -44,7 +44,7 @@ from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
-from ..records.rounds import closed_on, progress_of
+from ..records.rounds import file_closed_on, progress_of
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
 from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, records_prefix, top_level
@@ -469,7 +469,7 @@ class _Builder:
         """When a removed case closed, and from when its JRA let it leave the office (the end of
         its active period), by its records and the SOP and profile in force when it was removed.
         (None, a date): it had not closed. (…, None): nothing to judge by (no JRA entry, records
-        that do not read, a case withdrawn or closed early: its clock is not the JRA's)."""
+        that do not read). A case withdrawn or closed early closed on the day it was stopped."""
         kasus = _parse(blobs.read(held[CASE_FILE]) if CASE_FILE in held else None, Kasus)
         sop = self._sop(case_id, before)
         profile = before.config.kantor
@@ -484,10 +484,9 @@ class _Builder:
                     steps.append(StepFile(CatatanLangkah.model_validate(loaded.data), loaded, name))
                 except (SopKitError, ValidationError):
                     return None, None  # a record that does not read: its state cannot be told
-        prog = progress_of(sop, steps, kasus.dihentikan.status if kasus.dihentikan else None)
-        if prog.status.stopped:
-            return None, None
-        closed = closed_on(prog)
+        stop = kasus.dihentikan
+        prog = progress_of(sop, steps, stop.status if stop else None)
+        closed = file_closed_on(prog, stop.tanggal if stop else None)
         return closed, jra.active_until(closed) if closed else date.max
 
     def _dates(self, commit: Commit, cases: list[str]) -> None:

@@ -350,17 +350,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "laporan.group_lain": ("Lainnya", "", "Other", ""),
     # --- sop-kit retensi
     "retensi.header": (
-        "Retensi arsip per {date}: {due} dari {total} kasus selesai jatuh tempo",
+        "Retensi arsip per {date}: {due} dari {total} kasus selesai atau dihentikan jatuh tempo",
         "",
-        "Records retention as of {date}: {due} of {total} closed case(s) due",
+        "Records retention as of {date}: {due} of {total} closed or stopped case(s) due",
         "",
     ),
     "retensi.state_aktif": (
-        "{case}: aktif sampai {active} (selesai {closed})",
+        "{case}: aktif sampai {active} ({closed})",
         "",
-        "{case}: active until {active} (closed {closed})",
+        "{case}: active until {active} ({closed})",
         "",
     ),
+    "retensi.closed_selesai": ("selesai {date}", "", "closed {date}", ""),
+    "retensi.closed_batal": ("dibatalkan {date}", "", "withdrawn {date}", ""),
+    "retensi.closed_ditutup": ("ditutup sebelum selesai {date}", "", "closed early {date}", ""),
     "retensi.state_pindah": (
         "{case}: PINDAH ke pusat arsip (inaktif) sejak {active}; nasib akhir pada {inactive}",
         "",
