@@ -384,6 +384,26 @@ def test_agenda_on_the_demo_lists_open_and_overdue_steps_and_a_valid_calendar(tm
     assert '"format": "sop-kit/agenda/1"' in data.output
 
 
+def test_a_stopped_case_leaves_the_agenda_on_the_day_it_stopped(tmp_path: Path) -> None:
+    """A withdrawn case stayed on its clerk's agenda, its open step "TERLAMBAT" for ever, while
+    `status` said "dibatalkan". Before the day it stopped it was due as before; from then on only
+    a document its completed steps still lack is."""
+    case = "2026-04-gandasoli-2j7r"  # round 2's data collection under way since 2026-04-10
+    records = copy_archive(tmp_path / "a", (case,))
+    stop = ["hentikan", case, "batal", "--alasan", "Keluarga pindah domisili", "--oleh", "agus-permana"]
+    assert CliRunner().invoke(main, [*stop, "--tanggal", "2026-05-01", "--root", str(records)]).exit_code == 0
+
+    def items(day: str) -> list[dict[str, Any]]:
+        args = ["agenda", "--root", str(records), "--no-trail", "--tanggal", day, "--format", "json"]
+        done = CliRunner().invoke(main, args)
+        assert done.exit_code == 0, done.output
+        staff = json.loads(done.output)["staf"]
+        return [i for person in staff for i in person["agenda"] if i["kasus"] == case]
+
+    assert [i["jenis"] for i in items("2026-04-30")] == ["berjalan"]
+    assert [i for i in items("2026-05-01") if i["jenis"] != "dokumen"] == []
+
+
 # --- retention -------------------------------------------------------------------------------
 
 

@@ -127,7 +127,9 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
         if sop is None:
             continue
         missing = [(m.step, m.round, m.name) for m in verdict.missing]
-        agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment, hours)
+        stop = case.kasus.dihentikan
+        stopped = stop is not None and stop.tanggal <= on  # nothing more is due; a missing document still is
+        agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment, hours, stopped)
     if staff is not None:
         agenda.items = [i for i in agenda.items if staff in i.people]
     return agenda
@@ -146,6 +148,7 @@ def _case_items(
     missing: list[tuple[int, int, str]],
     moment: datetime,
     hours: WorkingHours,
+    stopped: bool = False,
 ) -> list[AgendaItem]:
     prog = progress_of(sop, list(steps))
     if prog.status is Status.DONE and not missing:
@@ -162,14 +165,14 @@ def _case_items(
                        spec.waktu_menit, spec.waktu_fleksibel, elapsed > spec.waktu_menit, doc)
         )  # fmt: skip
 
-    for no_round in sorted(prog.rounds):
+    for no_round in sorted(prog.rounds) if not stopped else ():
         for no, step in sorted(prog.rounds[no_round].items()):
             rec = step.record
             current = prog.current(no)
             if rec.status == "berjalan" and current is step and rec.mulai is not None:
                 who = (rec.pelaksana,) if rec.pelaksana else _holders(archive, sop, no, moment.date())
                 item("berjalan", no, no_round, who, office_time(rec.mulai))
-    nxt = prog.next_step()
+    nxt = prog.next_step() if not stopped else None
     running = {i.step for i in out}
     if nxt is not None and nxt not in running:
         pres = [prog.current(p) for p in sop.prerequisites(nxt)]
