@@ -123,17 +123,18 @@ def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: P
         main, ["laporan", "tahunan", "2025", "--root", str(generated), "--no-trail", "--out", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert "4 kasus aktif, 4 dibuka, 3 selesai, 1 berjalan di akhir periode" in result.output
+    assert "4 kasus aktif, 4 dibuka, 3 selesai, 0 dihentikan, 1 berjalan di akhir periode" in result.output
     book = openpyxl.load_workbook(tmp_path / "laporan-tahunan-2025.xlsx")
     assert book.sheetnames == ["Ringkasan", "Per kecamatan", "Per bulan", "Keputusan", "Per langkah", "Temuan",
                                "Temuan per kode"]  # fmt: skip
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
-    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 8)}
+    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 9)}
     assert summary == {
         "Kasus aktif dalam periode": 4,
         "Kasus dibuka": 4,
         "Kasus selesai": 3,
+        "Kasus dihentikan (batal atau ditutup)": 0,
         "Kasus berjalan di akhir periode": 1,
         "Kasus aktif tanpa galat (sesuai SOP)": 3,  # the case without its SK
         "Keputusan 'ya' (data valid)": 4,
@@ -195,7 +196,7 @@ def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
         ],
     )
     assert out.exit_code == 0, out.output
-    assert "Triwulan IV 2025: 2 kasus aktif, 2 dibuka, 1 selesai, 1 berjalan" in out.output
+    assert "Triwulan IV 2025: 2 kasus aktif, 2 dibuka, 1 selesai, 0 dihentikan, 1 berjalan" in out.output
     # The JSON says it in the XLSX's words (it said 'opened', 'in_progress', 'activity' beside 'dibuka').
     data = json.loads((tmp_path / "laporan-triwulan-2025-Q4.json").read_text("utf-8"))
     assert data["format"] == "sop-kit/laporan/2" and data["kasus"]["dibuka"] == 2
@@ -215,7 +216,7 @@ def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
     month = CliRunner().invoke(
         main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail", "--out", str(new_folder)]
     )
-    assert "September 2025: 1 kasus aktif, 1 dibuka, 1 selesai, 0 berjalan" in month.output
+    assert "September 2025: 1 kasus aktif, 1 dibuka, 1 selesai, 0 dihentikan, 0 berjalan" in month.output
     assert {p.name for p in new_folder.iterdir()} == {"laporan-bulanan-2025-09.xlsx", "laporan-bulanan-2025-09.pdf"}
     (tmp_path / "berkas").write_text("")
     blocked = CliRunner().invoke(main, ["laporan", "bulanan", "2025-09", "--root", str(generated), "--no-trail",
@@ -238,7 +239,7 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
     for path in (records / "sop").glob("*.yaml"):
         data = yaml.safe_load(path.read_text("utf-8"))
         sops[data["nomor"]] = len(data["langkah"])
-    opened = closed = progress = 0
+    opened = closed = stopped = progress = 0
     decisions: Counter[str] = Counter()
     by_kec: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for folder in sorted((records / "kasus").glob("*/*")):
@@ -250,6 +251,8 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
             current[r["langkah"]] = r  # the latest round's record of each step
         done = len(current) == sops[kasus["sop"]["nomor"]] and all(r["status"] == "selesai" for r in current.values())
         end = max(str(r["selesai"])[:10] for r in current.values()) if done else None
+        stop = str(kasus["dihentikan"]["tanggal"]) if "dihentikan" in kasus and not done else None
+        end = end or stop  # a stopped case ends on the day it stopped, counted stopped, not closed
         start = str(kasus["periode"]["mulai"])
         if start > "2025-12-31" or (end is not None and end < "2025-01-01"):
             continue
@@ -257,10 +260,12 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
         if start >= "2025-01-01":
             opened += 1
             row[0] += 1
-        if end is not None and end <= "2025-12-31":
+        if stop is not None and stop <= "2025-12-31":
+            stopped += 1
+        elif end is not None and end <= "2025-12-31":
             closed += 1
             row[1] += 1
-        else:
+        if end is None or end > "2025-12-31":
             progress += 1
             row[2] += 1
         for r in recs:
@@ -268,14 +273,38 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
                 decisions[r["keputusan"]] += 1
         assert final >= 1
     book = openpyxl.load_workbook(tmp_path / "laporan-tahunan-2025.xlsx")
-    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 8)}
+    summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 9)}
     assert summary["Kasus dibuka"] == opened and summary["Kasus selesai"] == closed
+    assert summary["Kasus dihentikan (batal atau ditutup)"] == stopped
     assert summary["Kasus berjalan di akhir periode"] == progress
     assert summary["Keputusan 'ya' (data valid)"] == decisions["ya"]
     assert summary["Keputusan 'tidak' (kembali ke langkah awal)"] == decisions["tidak"] == 1  # Jatimekar's first round
     kec = {row[0]: list(row[1:]) for row in rows(book["Per kecamatan"])}
     assert kec == dict(by_kec)
     assert (tmp_path / "laporan-tahunan-2025.pdf").stat().st_size > 10_000
+
+
+def test_a_stopped_case_is_counted_stopped_not_running_for_ever(tmp_path: Path) -> None:
+    """A withdrawn case was "berjalan di akhir periode" in its year's report and active in every
+    later year's, while `status` said "dibatalkan". It is counted stopped in the period that
+    holds its stop date, and in no period after."""
+    case = "2026-04-gandasoli-2j7r"
+    records = copy_archive(tmp_path / "a", (case, "2026-05-cibuntu-kpnv"))
+    stop = ["hentikan", case, "batal", "--alasan", "Keluarga pindah domisili", "--oleh", "agus-permana"]
+    assert CliRunner().invoke(main, [*stop, "--tanggal", "2026-06-01", "--root", str(records)]).exit_code == 0
+
+    def summary(year: str) -> dict[str, int]:
+        args = ["laporan", "tahunan", year, "--root", str(records), "--no-trail", "--out", str(tmp_path), "--format"]
+        done = CliRunner().invoke(main, [*args, "json"])
+        assert done.exit_code == 0, done.output
+        kasus: dict[str, int] = json.loads((tmp_path / f"laporan-tahunan-{year}.json").read_text("utf-8"))["kasus"]
+        return kasus
+
+    year = summary("2026")
+    assert (year["aktif"], year["dibuka"], year["selesai"], year["dihentikan"], year["berjalan_di_akhir"]) == (
+        2, 2, 0, 1, 1)  # fmt: skip
+    later = summary("2027")
+    assert (later["aktif"], later["dihentikan"], later["berjalan_di_akhir"]) == (1, 0, 1)  # Cibuntu alone
 
 
 # --- the agenda ------------------------------------------------------------------------------

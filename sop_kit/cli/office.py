@@ -223,7 +223,7 @@ def laporan(
         written.append(stem.with_suffix(".pdf"))
     click.echo(
         text("laporan.summary", lang, label=chosen.label, active=report.active, opened=report.opened,
-             closed=report.closed, progress=report.in_progress)
+             closed=report.closed, stopped=report.stopped, progress=report.in_progress)
     )  # fmt: skip
     for path in written:
         click.echo(f"  {path}")

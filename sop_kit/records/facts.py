@@ -57,6 +57,12 @@ class Counted:
     desa: str = ""  # its code in the Kemendagri register
     open: bool = False  # not done, withdrawn or closed: the desa's coaching under way
     desa_line: int | None = None  # where kasus.yaml names the desa (a finding's line, without reading it again)
+    stopped: date | None = None  # withdrawn or closed early on this day (kasus.yaml's dihentikan)
+
+    @property
+    def ended(self) -> date | None:
+        """The day the case stopped being worked on: it finished, or it was stopped."""
+        return self.closed or self.stopped
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class CaseFacts:
                 counted.closed.isoformat() if counted.closed else None,
                 [[d.step, d.round, d.day.isoformat(), d.minutes, d.decision] for d in counted.done],
                 counted.desa, counted.open, counted.desa_line,
+                counted.stopped.isoformat() if counted.stopped else None,
             ],
         }  # fmt: skip
 
@@ -89,12 +96,13 @@ class CaseFacts:
         c = data["counted"]
         counted = None
         if c is not None:
-            cid, kecamatan, (nomor, revisi), opened, closed, done, desa, is_open, desa_line = c
+            cid, kecamatan, (nomor, revisi), opened, closed, done, desa, is_open, desa_line, stopped = c
             counted = Counted(
                 str(cid), str(kecamatan), (str(nomor), int(revisi)), date.fromisoformat(opened),
                 date.fromisoformat(closed) if closed else None,
                 tuple(DoneStep(int(s), int(r), date.fromisoformat(d), m, k) for s, r, d, m, k in done),
                 str(desa), bool(is_open), int(desa_line) if desa_line is not None else None,
+                date.fromisoformat(stopped) if stopped else None,
             )  # fmt: skip
         evidence, rest = data["attached"]
         attached = dict.fromkeys(rest.split(), False) | dict.fromkeys(evidence.split(), True)
@@ -126,6 +134,7 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
     closed = closed_on(progress)
     is_open = progress.status is not Status.DONE and kasus.dihentikan is None
     desa_line = case.kasus_loaded.line_of(("lokasi", "desa")) if case.kasus_loaded else None
+    stopped = kasus.dihentikan.tanggal if kasus.dihentikan and closed is None else None
     counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done,
-                      kasus.lokasi.kode, is_open, desa_line)  # fmt: skip
+                      kasus.lokasi.kode, is_open, desa_line, stopped)  # fmt: skip
     return CaseFacts(tuple(numbers), counted, attached or {})

@@ -186,6 +186,7 @@ class Laporan:
     active: int = 0
     opened: int = 0
     closed: int = 0
+    stopped: int = 0  # withdrawn or closed early in the period
     in_progress: int = 0
     kecamatan: list[KecamatanRow] = field(default_factory=list)
     months: list[MonthRow] = field(default_factory=list)
@@ -208,6 +209,7 @@ class Laporan:
                 "aktif": self.active,
                 "dibuka": self.opened,
                 "selesai": self.closed,
+                "dihentikan": self.stopped,
                 "berjalan_di_akhir": self.in_progress,
                 "sesuai_sop": self.complying,
             },
@@ -284,8 +286,8 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
     month_of = {(m.month.year, m.month.month): m for m in report.months}
     for case in report_cases(audit) if cases is None else cases:
         c = case.facts
-        opened, closed = c.opened, c.closed
-        if not (opened <= period.end and (closed is None or closed >= period.start)):
+        opened, closed, ended = c.opened, c.closed, c.ended
+        if not (opened <= period.end and (ended is None or ended >= period.start)):
             continue  # not open at any time in the period
         report.active += 1
         report.complying += case.complies
@@ -296,7 +298,9 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
         if period.holds(closed):
             report.closed += 1
             row.closed += 1
-        if closed is None or closed > period.end:
+        if period.holds(c.stopped):
+            report.stopped += 1
+        if ended is None or ended > period.end:
             report.in_progress += 1
             row.in_progress += 1
         if (month := month_of.get((opened.year, opened.month))) is not None:
@@ -413,6 +417,7 @@ def write_xlsx(report: Laporan, created: datetime) -> bytes:
             ["Kasus aktif dalam periode", report.active],
             ["Kasus dibuka", report.opened],
             ["Kasus selesai", report.closed],
+            ["Kasus dihentikan (batal atau ditutup)", report.stopped],
             ["Kasus berjalan di akhir periode", report.in_progress],
             ["Kasus aktif tanpa galat (sesuai SOP)", report.complying],
             ["Keputusan 'ya' (data valid)", report.decisions["ya"]],

@@ -69,7 +69,7 @@ def site_emblem(archive: Archive) -> dict[str, bytes]:
 def office_site(audit: Audit, internal: bool, on: date) -> OfficeSite:
     """The yearly reports of every year a case was open in, and the agenda on ``on`` (internal)."""
     cases = report_cases(audit)
-    years = sorted({y for c in cases for y in range(c.facts.opened.year, (c.facts.closed or on).year + 1)})
+    years = sorted({y for c in cases for y in range(c.facts.opened.year, (c.facts.ended or on).year + 1)})
     reports = {y: build_report(audit, parse_period("tahunan", str(y)), cases) for y in years}
     return OfficeSite(reports, build_agenda(audit, on) if internal else None)
 

@@ -334,10 +334,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "check the laporan-periode.html template in the archive's templates/ folder",
     ),
     "laporan.summary": (
-        "Laporan {label}: {active} kasus aktif, {opened} dibuka, {closed} selesai, {progress} berjalan di akhir "
-        "periode",
+        "Laporan {label}: {active} kasus aktif, {opened} dibuka, {closed} selesai, {stopped} dihentikan, {progress} "
+        "berjalan di akhir periode",
         "",
-        "Report {label}: {active} active case(s), {opened} opened, {closed} closed, {progress} in progress at its end",
+        "Report {label}: {active} active case(s), {opened} opened, {closed} closed, {stopped} stopped, {progress} in "
+        "progress at its end",
         "",
     ),
     "laporan.group_dokumen": ("Dokumen dan berkas", "", "Documents and files", ""),
