@@ -357,6 +357,30 @@ def test_hashes_whole_on_one_line_and_commits_short(demo_site: DemoSite) -> None
     assert len(commits) >= 9  # the trail's commits, short as git abbreviates them
 
 
+def test_a_stopped_case_is_dated_by_its_stop_without_the_trail(tmp_path: Path) -> None:
+    """Without the trail (`pdf --no-trail`, or the stop not committed yet) a withdrawn case's
+    dossier was dated by its last step's end, weeks before the stop and the round-2 start it
+    shows; the records' last moment now counts: a start, an end, a correction, the stop."""
+    from click.testing import CliRunner
+
+    from sop_kit.cli.main import main
+
+    from .conftest import REPO
+
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    case = "2026-04-gandasoli-2j7r"  # its last end 2026-04-06 (a 'tidak'), round 2 begun 2026-04-10 09:00
+    stop = ["hentikan", case, "batal", "--alasan", "Keluarga pindah domisili", "--oleh", "agus-permana"]
+    runner = CliRunner()
+    assert runner.invoke(main, [*stop, "--tanggal", "2026-06-01", "--root", str(records)]).exit_code == 0
+    out = tmp_path / "pdf"
+    done = runner.invoke(main, ["pdf", str(records), "--case", case, "--out", str(out), "--no-trail"])
+    assert done.exit_code == 0, done.output
+    (pdf,) = out.glob(f"kasus/{case}/berkas-pembinaan-*.pdf")
+    text = " ".join(text_of(pdf).split())
+    assert "Disusun dari catatan per 1 Juni 2026 12:00 WIB" in text, text[:600]
+
+
 def test_dates_in_words_and_the_document_dated_by_its_last_change(demo_site: DemoSite) -> None:
     (pdf,) = _demo_pdfs(demo_site, "kasus/2026-02-cadassari-lsl6/berkas-pembinaan-*.pdf")
     text = " ".join(text_of(pdf).split())

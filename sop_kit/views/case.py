@@ -234,8 +234,9 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
         current = prog.current(spec.no)
         rec = current.record if current else None
         done = bool(rec and rec.status == "selesai")
-        if rec and rec.selesai:
-            moments.append(rec.selesai)
+        if rec:  # a start, an end or a correction: the records' last moment, whichever
+            moments += [m for m in (rec.mulai, rec.selesai) if m]
+            moments += [m for k in rec.koreksi for m in (k.waktu, k.disetujui) if m]
         kinds = tuple(
             KindCheck(sop.kind(k).nama, done and (spec.no, sop.kind(k).nama) not in missing) for k in spec.dokumen_wajib
         )
@@ -257,8 +258,11 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
         row = sop.step(rec.langkah) if rec.langkah <= len(sop.langkah) else None
         executions.append(_execution(archive, sop, row, rec))
     events = _trail(trail, kasus.id)
-    # The document's date is the last moment it shows: a step's end, or a later commit.
+    # The document's date is the last moment it shows: a step's, the day it was stopped, or a
+    # later commit (without the trail, or before the stop is committed, the records alone).
     moments += [office_time(e.when) for e in events or ()]
+    if kasus.dihentikan is not None:
+        moments.append(datetime.combine(kasus.dihentikan.tanggal, WIB_NOON))
     generated = max(moments) if moments else datetime.combine(kasus.periode.mulai, WIB_NOON)
     desa = purwakarta().by_code.get(kasus.lokasi.kode)
     creator = staff[kasus.dibuat_oleh].nama if kasus.dibuat_oleh in staff else kasus.dibuat_oleh
