@@ -5,8 +5,8 @@ step's reason, note, letter number, file titles and file names, corrections) are
 shapes of a NIK or KK number and of a mobile number, and for the values the same case records
 under its personal fields (the target families' names, numbers and addresses, contacts'
 phones), also written in part: a name after a word of address ("Bu Aminah"), an address by its
-RT/RW (:mod:`sop_kit.records.personal`). A hit is reported at its ``file:line`` naming the field and
-the kind of value, never the value.
+RT/RW (:mod:`sop_kit.records.personal`). A hit is reported at its ``file:line`` naming the
+field and the kind of value, never the value.
 
 The site's own scan (:mod:`sop_kit.site.privacy`) reads the built pages as a second line of
 defence; this one tells the clerk at check time, before anything is committed or built.
@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder
+from ..records.models import Sop
 from ..records.personal import addressed, addressed_word, fold, place_form, rt_rw
 from ..records.yamlsafe import Loaded, Loc
 
@@ -87,7 +88,7 @@ def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
     return None
 
 
-def _texts(data: object, personal_kinds: frozenset[str]) -> Iterator[tuple[Loc, str]]:
+def _texts(data: object, sop: Sop | None) -> Iterator[tuple[Loc, str]]:
     """(location, text) of the public free-text fields of a step record's data."""
     if not isinstance(data, dict):
         return
@@ -100,23 +101,23 @@ def _texts(data: object, personal_kinds: frozenset[str]) -> Iterator[tuple[Loc, 
             for key in fields:
                 if isinstance(item, dict) and isinstance(item.get(key), str):
                     yield (list_key, i, key), item[key]
-            if isinstance(item, dict) and isinstance(item.get("berkas"), str) and _name_shown(item, personal_kinds):
+            if isinstance(item, dict) and isinstance(item.get("berkas"), str) and _name_shown(item, sop):
                 yield (list_key, i, "berkas"), item["berkas"]
 
 
-def _name_shown(item: dict[str, object], personal_kinds: frozenset[str]) -> bool:
+def _name_shown(item: dict[str, object], sop: Sop | None) -> bool:
     """Whether the site shows a file's name: in its published copy's name, unless the file is
-    personal, and as its title when it has neither title nor caption (site.collect)."""
-    personal = item.get("pribadi") is True or item.get("jenis") in personal_kinds
+    personal (by the SOP's rule), and as its title when it has neither title nor caption
+    (site.collect)."""
+    marked = item.get("pribadi") is True
+    personal = sop.is_personal(str(item.get("jenis")), marked) if sop else marked
     return not personal or not (item.get("judul") or item.get("keterangan"))
 
 
-def personal_data(
-    case: CaseFolder, officials: frozenset[str], personal_kinds: frozenset[str] = frozenset()
-) -> Iterator[Finding]:
+def personal_data(case: CaseFolder, officials: frozenset[str], sop: Sop | None = None) -> Iterator[Finding]:
     """Every public free-text field of the case that holds a personal value; ``officials`` are
-    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`),
-    ``personal_kinds`` the SOP's document kinds that are always personal (never published)."""
+    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`), ``sop``
+    the case's SOP (its kinds that are always personal; without it, files marked so)."""
     kasus, loaded = case.kasus, case.kasus_loaded
     if kasus is None or loaded is None:
         return
@@ -127,7 +128,7 @@ def personal_data(
     if kasus.dihentikan and kasus.dihentikan.alasan:
         public.append((loaded, ("dihentikan", "alasan"), kasus.dihentikan.alasan))
     for step in case.steps:
-        public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded.data, personal_kinds)]
+        public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded.data, sop)]
     for where, loc, value in public:
         kind = _kind(value, words, numbers)
         if kind is not None:

@@ -158,8 +158,9 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
             staging.remove(gone)
     attached = [folder / doc.berkas for doc in docs]
     renamed = [folder / doc.berkas for doc, withheld in made if withheld]
-    result = Recorded(current.id, folder, path, existing is None, attached, removed=removed, renamed=renamed)
-    result.detached = detached
+    result = Recorded(
+        current.id, folder, path, existing is None, attached, removed=removed, renamed=renamed, detached=detached
+    )
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too

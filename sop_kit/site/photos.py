@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..views.photos import FULL_EDGE, THUMB_EDGE, photo_taken, prepare, write_atomic
+from ..views.photos import FULL_EDGE, THUMB_EDGE, THUMB_SUFFIX, photo_taken, prepare, write_atomic
 
 __all__ = ["FULL_EDGE", "THUMB_EDGE", "THUMB_SUFFIX", "PublishedPhoto", "photo_taken", "publish_photo"]
-
-THUMB_SUFFIX = "-kecil"
 
 
 @dataclass(frozen=True)

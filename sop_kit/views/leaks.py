@@ -23,11 +23,11 @@ from ..records.layout import CASE_FILE, PUBLISHED_FILES, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus
 from ..records.personal import fold, personal_at
 from ..records.yamlsafe import load_bytes
+from .photos import THUMB_SUFFIX
 from .privacy import Hit
 
 MAX_PLACES = 3  # record lines named per leaked value
 MAX_OUTPUTS = 3  # published files named per leaked value, then how many more
-_ATTACHED = re.compile(r"""^\s*(?:-\s+)?berkas:\s*["']?([^"'\s#]+)""")  # a step record's file line
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def trace(hits: Iterable[Hit], layout: Layout, cases: Sequence[Path] | None = No
 
 def _attached_at(outputs: tuple[str, ...], by_name: dict[str, Path], layout: Layout) -> list[tuple[str, int | None]]:
     """The record lines attaching the case files of which ``outputs`` holds published copies
-    (``kasus/<year>/<id>/berkas/<name>``; a photo's reduced copy ends in ``-kecil``)."""
+    (``kasus/<year>/<id>/berkas/<name>``: a second source of the same name gets ``-2``, a
+    photo's thumbnail :data:`THUMB_SUFFIX`), each record read as the check reads it."""
     places: list[tuple[str, int | None]] = []
     for output in outputs:
         parts = output.split("/")
@@ -82,13 +83,16 @@ def _attached_at(outputs: tuple[str, ...], by_name: dict[str, Path], layout: Lay
         name = parts[-1].rsplit(".", 1)[0]
         for path in sorted(by_name[parts[-3]].glob(f"{STEPS_DIR}/*.yaml")):
             try:
-                lines = path.read_text("utf-8", "replace").splitlines()
-            except OSError:
+                loaded = load_bytes(path.read_bytes(), str(path))
+            except (OSError, SopKitError):
                 continue
-            for n, line in enumerate(lines, 1):
-                m = _ATTACHED.match(line)
-                if m and re.fullmatch(re.escape(published_stem(m.group(1))) + r"(?:-[0-9]+)?(?:-kecil)?", name):
-                    places.append((layout.show(path), n))
+            docs = loaded.data.get("dokumen") if isinstance(loaded.data, dict) else None
+            for i, doc in enumerate(docs if isinstance(docs, list) else []):
+                berkas = doc.get("berkas") if isinstance(doc, dict) else None
+                if not isinstance(berkas, str):
+                    continue
+                if re.fullmatch(rf"{re.escape(published_stem(berkas))}(?:-[0-9]+)?(?:{THUMB_SUFFIX})?", name):
+                    places.append((layout.show(path), loaded.line_of(("dokumen", i, "berkas"))))
     return list(dict.fromkeys(places))
 
 

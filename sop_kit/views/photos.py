@@ -43,6 +43,7 @@ from ..core.cache import cache_base
 FULL_EDGE = 1600  # the most a published copy's long edge may be
 DECODE_EDGE = 1000  # a JPEG decodes at the smallest scale whose long edge is at least this
 THUMB_EDGE = 360  # long edge of the thumbnail in photo grids
+THUMB_SUFFIX = "-kecil"  # a thumbnail's name: the photo's, with this before its ending
 QUALITY = 82
 _RECIPE = f"2|{FULL_EDGE}|{DECODE_EDGE}|{THUMB_EDGE}|{QUALITY}|{PIL.__version__}"
 
@@ -235,7 +236,7 @@ class PhotoCache:
         """
         sha = hashlib.sha256(data).hexdigest()
         home = self.folder / sha[:2]
-        full, thumb, meta = home / f"{sha}.jpg", home / f"{sha}-kecil.jpg", home / f"{sha}.json"
+        full, thumb, meta = home / f"{sha}.jpg", home / f"{sha}{THUMB_SUFFIX}.jpg", home / f"{sha}.json"
         info: dict[str, Any] | None = self._read(meta)
         if info is not None and "refused" in info:
             raise PhotoRefused(f"{name}: {info['refused']}")
