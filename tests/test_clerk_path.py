@@ -474,8 +474,8 @@ def test_a_wrong_attachment_is_taken_off_with_lepas(repo: Path, tmp_path: Path) 
     assert code == 0 and "dilepas: lampiran/01-rekap-desa-lain.pdf" in out, out
     assert not (folder / "lampiran" / "01-rekap-desa-lain.pdf").exists()
     assert load_file(record).data["dokumen"] == []
-    assert "lampiran/01-rekap-desa-lain.pdf" not in git(repo, "ls-files")  # the commit holds the removal
-    assert "lampiran dilepas: 01-rekap-desa-lain.pdf" in git(repo, "log", "-1", "--format=%s")
+    assert "lampiran/01-rekap-desa-lain.pdf" not in git(repo, "ls-files")
+    assert "dilepas" not in git(repo, "log", "-1", "--format=%s")  # never committed: history holds nothing of it
     # Done and committed: the step is approved; taken off only as a correction.
     good = tmp_path / "rekap-data-rawan.pdf"
     good.write_bytes(PDF.read_bytes())
@@ -492,3 +492,71 @@ def test_a_wrong_attachment_is_taken_off_with_lepas(repo: Path, tmp_path: Path) 
     assert code == 0 and "KOREKSI" in out, out
     assert [d["berkas"] for d in load_file(record).data["dokumen"]] == ["lampiran/01-rekap-benar.pdf"]
     assert not attached.exists() and not [f for f in findings(repo, folder) if f[0] == "doc.missing"]
+
+
+def test_a_step_recorded_without_commit_is_committed_with_commit_alone(repo: Path, tmp_path: Path) -> None:
+    """A hurried clerk recorded the step, then saw "Simpan ke git" and ran the step again with
+    `--commit` alone: "nothing to record". And the `git add` it printed after a `--lepas` of a
+    file never committed named that file, so git refused the whole line. `--commit` alone now
+    commits the step as recorded (its record, its new files, the removals git knows), after
+    the same check; an approved record changed by hand is refused, not committed."""
+    folder = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    wrong = tmp_path / "rekap-desa-lain.pdf"
+    wrong.write_bytes(PDF2.read_bytes())
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(wrong))[0] == 0
+    code, out = run("step", folder.name, "1", *STEP1, "--lepas", "01-rekap-desa-lain.pdf", "--lampir", str(PDF))
+    assert code == 0, out
+    (add,) = [line.split()[2:] for line in out.splitlines() if line.startswith("  git add ")]
+    assert [Path(a).name for a in add] == ["01-pengumpulan-data.yaml", "01-data-rawan.pdf"], add
+    git(repo, "add", *add)  # the printed line works as printed
+    git(repo, "reset", "-q")
+    code, out = run("step", folder.name, "1", "--commit", "--no-sign")
+    assert code == 0 and "belum di-commit" in out and "disimpan sebagai commit" in out, out
+    committed = git(repo, "show", "--name-status", "--format=%s", "HEAD").split("\n")
+    assert committed[0] == f"kasus {folder.name}: langkah 1 selesai (pengumpulan data)", committed
+    assert sorted(line.split("\t")[1].rsplit("/", 1)[-1] for line in committed[2:] if line) == [
+        "01-data-rawan.pdf", "01-pengumpulan-data.yaml"
+    ]  # fmt: skip
+    assert git(repo, "status", "--porcelain") == ""
+    code, out = run("step", folder.name, "1", "--commit", "--no-sign")
+    assert code == 2 and "tidak punya perubahan yang belum di-commit" in out, out
+    # A correction recorded and committed apart: its commit says it is one, the removal included.
+    code, out = run("step", folder.name, "1", "--lepas", "01-data-rawan.pdf", "--lampir", str(PDF2),
+                    "--koreksi", "salah scan")  # fmt: skip
+    assert code == 0, out
+    assert run("step", folder.name, "1", "--commit", "--no-sign")[0] == 0
+    subject = git(repo, "log", "-1", "--format=%s").strip()
+    assert subject.endswith("dikoreksi (pengumpulan data), lampiran dilepas: 01-data-rawan.pdf, koreksi: salah scan")
+    assert "01-data-rawan.pdf" not in git(repo, "ls-files")
+    # An approved record edited by hand is not committed by it.
+    record = next(folder.glob("langkah/01-*.yaml"))
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("pelaksana: rizki-ramadhan", "pelaksana: agus-permana"), "utf-8")
+    head = git(repo, "rev-parse", "HEAD")
+    code, out = run("step", folder.name, "1", "--commit", "--no-sign")
+    assert code == 2 and "diubah tanpa koreksi" in out and "git checkout --" in out, out
+    assert git(repo, "rev-parse", "HEAD") == head
+
+
+def test_the_data_of_a_new_round_may_be_the_file_the_case_holds(repo: Path) -> None:
+    """After a 'tidak', step 1 is done again in round 2; the clerk attached the same data file
+    and was told "no need to attach it again", while check said round 2's record lacks its
+    document. The record now names the case's copy (no second copy); the same record twice is
+    still refused."""
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    code, out = run("step", folder.name, "2", *STEP2, "--keputusan", "tidak", "--alasan", "NIK tidak cocok",
+                    "--lampir", str(PDF2))  # fmt: skip
+    assert code == 0, out
+    again = ["--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-04 09:00", "--selesai", "2026-03-04 09:20"]
+    files = snapshot(folder / "lampiran")
+    code, out = run("step", folder.name, "1", *again, "--lampir", str(PDF))
+    assert code == 0 and "tanpa salinan baru" in out, out
+    assert snapshot(folder / "lampiran") == files
+    second = folder / "langkah" / "01-pengumpulan-data-putaran-2.yaml"
+    assert [d["berkas"] for d in load_file(second).data["dokumen"]] == ["lampiran/01-data-rawan.pdf"]
+    assert [f for f in findings(repo, folder) if f[0].startswith(("doc.", "file."))] == []
+    code, out = run("step", folder.name, "1", "--lampir", str(PDF))
+    assert code == 2 and "sudah dilampirkan sebagai lampiran/01-data-rawan.pdf (langkah 1)" in out, out

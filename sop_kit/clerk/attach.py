@@ -93,11 +93,18 @@ def joint_case(archive: Archive, case: CaseFolder, other: str, where: Path) -> P
     return folder
 
 
+@dataclass(frozen=True)
+class Attached:
+    entry: Berkas  # the record's entry for the file
+    withheld: bool = False  # the file's own name held a family's personal data: named after its kind
+    reused: bool = False  # the case held the same file already (another round's, say): named, not copied
+
+
 def attach(
-    archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staging: Staging
-) -> tuple[Berkas, bool]:
-    """Check ``a`` and stage its copy into the case folder; the record's entry for it, and
-    whether the file's own name was left out because it holds a family's personal data."""
+    archive: Archive, case: CaseFolder, sop: Sop, no: int, a: NewAttachment, staging: Staging, into: str
+) -> Attached:
+    """Check ``a`` and stage its copy into the case folder, for the step record ``into`` (its
+    file name in langkah/)."""
     source = a.source
     if not source.is_file():
         raise ConfigError("record.no_file", str(source))
@@ -132,11 +139,23 @@ def attach(
     for other in a.bersama:
         joint_case(archive, case, other, source)
     digest = sha256(source)
-    for step in case.steps:
-        for doc in step.record.dokumen:
-            if doc.sha256 == digest:
-                raise ConfigError("record.already_attached", str(source), where=doc.berkas, step=step.record.langkah)
+    held = [(step, doc) for step in case.steps for doc in step.record.dokumen if doc.sha256 == digest]
+    for step, doc in held:  # another step's file is another document: a slip, as the same one twice is
+        if step.name == into or step.record.langkah != no:
+            raise ConfigError("record.already_attached", str(source), where=doc.berkas, step=step.record.langkah)
     sub = "foto" if kind.id in sop.foto_wajib else "lampiran"
+    same = [doc for _, doc in held if doc.berkas.startswith(f"{sub}/") and (case.path / doc.berkas).is_file()]
+    if same:  # one file, named by each round's record of the step that used it (the same data again)
+        entry = Berkas(
+            jenis=kind.id,
+            berkas=same[0].berkas,
+            sha256=digest,
+            judul=a.judul if sub == "lampiran" else None,
+            keterangan=a.judul if sub == "foto" else None,
+            pribadi=True if a.pribadi or any(d.pribadi for d in same) else None,  # private once, private here
+            bersama=list(a.bersama),
+        )
+        return Attached(entry, reused=True)
     name = re.sub(r"^[0-9]{1,2}-", "", slug(source.stem))[:60] or "berkas"  # '01-rekap' keeps one step prefix
     # The site publishes the name: one naming the family ("kk-jajang-nurjaman") gives way to the kind's.
     withheld = personal_kind(case, archive.public_names(), name) is not None
@@ -154,7 +173,7 @@ def attach(
         pribadi=a.pribadi,
         bersama=list(a.bersama),
     )
-    return entry, withheld
+    return Attached(entry, withheld=withheld)
 
 
 def _default_kind(sop: Sop, no: int, found: str | None) -> str | None:

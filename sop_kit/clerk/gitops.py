@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from ..core.errors import ConfigError
-from ..trail.gitlog import GIT, run, top_level
+from ..trail.gitlog import GIT, git, run, top_level
 
 
 def committed(path: Path) -> bytes | None:
@@ -27,20 +27,36 @@ def unknown(path: Path) -> bool:
     return top is not None and not run(top, "ls-files", "--", os.path.relpath(path, top)).stdout.strip()
 
 
-def commit(folder: Path, written: list[Path], removed: list[Path], message: str, sign: bool = True) -> str:
-    """``git add`` and ``git commit [-S]`` of exactly these files (and of the removal of
-    ``removed`` ones git knows); the new commit's id."""
+def held(folder: Path, path: Path) -> bool:
+    """Git (the repository holding ``folder``) holds ``path``, which may be gone from disk."""
+    top = top_level(folder)
+    return top is not None and bool(run(top, "ls-files", "--", os.path.relpath(path, top)).stdout.strip())
+
+
+def pending(folder: Path) -> dict[Path, str]:
+    """Every file under ``folder`` that differs from the last commit: 'D' deleted, '?' new to
+    git, 'M' otherwise (changed, staged or not)."""
+    top = top_level(folder)
+    if top is None:
+        return {}
+    args = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", str(folder)]
+    out: dict[Path, str] = {}
+    for entry in filter(None, git(top, *args).split("\0")):
+        state, rel = entry[:2], entry[3:]
+        out[top / rel] = "?" if state == "??" else "D" if "D" in state else "M"
+    return out
+
+
+def commit(folder: Path, paths: list[Path], message: str, sign: bool = True) -> str:
+    """``git add`` and ``git commit [-S]`` of exactly these files (a removal included: the
+    caller names only removed files git holds); the new commit's id."""
     top = top_level(folder)
     if top is None:
         raise ConfigError("record.no_git", str(folder))
-    paths = [os.path.relpath(p, top) for p in written]
-    for gone in removed:
-        rel = os.path.relpath(gone, top)
-        if run(top, "ls-files", "--", rel).stdout.strip():  # a file never committed leaves no trace
-            paths.append(rel)
+    rels = [os.path.relpath(p, top) for p in paths]
     for args in (
-        ["add", "-A", "--", *paths],
-        ["commit", *(["-S"] if sign else []), "-q", "-m", message, "--", *paths],
+        ["add", "-A", "--", *rels],
+        ["commit", *(["-S"] if sign else []), "-q", "-m", message, "--", *rels],
     ):
         proc = run(top, *args)
         if proc.returncode != 0:

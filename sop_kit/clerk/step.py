@@ -16,7 +16,7 @@ case folder is written. A refused step leaves the folder as it was.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -37,13 +37,13 @@ from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
-from ..records.yamlsafe import load_bytes, load_text
+from ..records.yamlsafe import Loaded, load_bytes, load_text
 from . import gitops
 from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
-__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "record_step"]
+__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "commit_paths", "pending_step", "record_step"]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -88,6 +88,7 @@ class Recorded:
     attached: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
     renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
+    reused: list[Path] = field(default_factory=list)  # attached by naming the case's copy: the same file
     detached: list[Path] = field(default_factory=list)  # taken off the record (--lepas), and out of the folder
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
@@ -109,19 +110,14 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder);
     ``now`` is the clerk's local time (default: the clock), after which no time may fall."""
     _refuse_future(update, now or office_now())
-    folder = archive.find_case(case)
-    current = archive.read_case(folder)
-    if current.kasus is None:
-        raise ConfigError("record.case_invalid", archive.show(folder / "kasus.yaml"))
-    sop = archive.sop_of(current.kasus)
-    if sop is None:
-        raise ConfigError("record.unknown_sop", archive.show(folder / "kasus.yaml"), nomor=current.kasus.sop.nomor)
+    folder, current, sop = _open_case(archive, case)
     _refuse_early(archive, sop, update)
     _refuse_unreadable(current)
+    assert current.kasus is not None  # _open_case refuses a case without a valid kasus.yaml
     stop = current.kasus.dihentikan
     if stop is not None and update.koreksi is None and not update.setujui:
         raise ConfigError(
-            "record.case_stopped", archive.show(folder / "kasus.yaml"), status=stop.status, date=stop.tanggal
+            "record.case_stopped", archive.show(folder / CASE_FILE), status=stop.status, date=stop.tanggal
         )
     prog = case_progress(sop, current)
     putaran, existing = target(prog, update, lambda step: _approved(folder / STEPS_DIR / step.name))
@@ -142,8 +138,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
     detach = _to_detach(archive, folder, existing, update.lepas, path)
     with staged(folder, archive) as staging:
-        made = [attach(archive, current, sop, update.no, a, staging) for a in update.lampiran]
-        docs = [doc for doc, _ in made]
+        made = [attach(archive, current, sop, update.no, a, staging, path.name) for a in update.lampiran]
+        docs = [m.entry for m in made]
         text = edit_text(original, update, docs, putaran, joint, set(detach))
         record = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
@@ -157,9 +153,18 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         for gone in detached:
             staging.remove(gone)
     attached = [folder / doc.berkas for doc in docs]
-    renamed = [folder / doc.berkas for doc, withheld in made if withheld]
+    renamed = [folder / m.entry.berkas for m in made if m.withheld]
+    reused = [folder / m.entry.berkas for m in made if m.reused]
     result = Recorded(
-        current.id, folder, path, existing is None, attached, removed=removed, renamed=renamed, detached=detached
+        current.id,
+        folder,
+        path,
+        existing is None,
+        attached,
+        removed=removed,
+        renamed=renamed,
+        reused=reused,
+        detached=detached,
     )
     result.record, result.approved_before = record, approved
     shown = archive.show(path)
@@ -167,13 +172,101 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     # included), without the trail: the record is not committed yet. This file's findings.
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
-    result.message = commit_message(current.id, sop, record, update)
+    known = [g.name for g in detached if gitops.held(folder, g)]
+    result.message = commit_message(current.id, sop, record, update, known)
     result.approvers = approvers(archive, sop, record)
     if approved and update.koreksi is not None:
         _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(update.no, setujui=True))
         if alone is None or alone.name != path.name:  # another round's record: name this one's
             result.round_to_name = record.putaran
     return result
+
+
+def pending_step(archive: Archive, case: str, no: int) -> Recorded:
+    """Step ``no`` as already recorded and not yet committed, for ``step N --commit`` alone
+    (the clerk recorded it, then saw that the commit was not made): its changed records, the
+    files they name that git does not hold as they are, and the files git holds that a record
+    of the step named at the last commit and no record of the case names now."""
+    folder, current, sop = _open_case(archive, case)
+    _refuse_early(archive, sop, StepUpdate(no))
+    _refuse_unreadable(current)
+    changed = gitops.pending(folder)
+    steps_dir = folder / STEPS_DIR
+    mine = sorted(
+        (s for s in current.steps if s.record.langkah == no and steps_dir / s.name in changed),
+        key=lambda s: s.record.putaran,
+    )
+    named = {d.berkas for s in current.steps for d in s.record.dokumen}
+    gone = [p for p, state in changed.items() if state == "D" and p.parent == steps_dir]
+    before = {p: _committed_record(p) for p in gone + [steps_dir / s.name for s in mine]}
+    removed = [p for p in gone if (r := before[p]) is not None and r.langkah == no]
+    if not mine:
+        raise ConfigError("record.nothing_pending", archive.show(folder), id=current.id, no=no)
+    for step in mine:  # an approved record changes only by a correction, or its re-approval
+        was_record = before[steps_dir / step.name]
+        if was_record is not None and was_record.status == "selesai":
+            said = _as_recorded(step, before)
+            if said.koreksi is None and not said.setujui:
+                where = archive.show(steps_dir / step.name)
+                raise ConfigError(
+                    "record.changed_by_hand", where, no=no, putaran=step.record.putaran, path=where, id=current.id
+                )
+    was = {d.berkas for r in before.values() if r is not None and r.langkah == no for d in r.dokumen}
+    detached = sorted(folder / b for b in was - named if changed.get(folder / b) == "D")
+    last = mine[-1]
+    # Written with it: another round's record of the step that changed too, and new files named.
+    written = [steps_dir / s.name for s in mine[:-1]] + [
+        folder / d.berkas for s in mine for d in s.record.dokumen if changed.get(folder / d.berkas) in ("?", "M")
+    ]
+    result = Recorded(current.id, folder, steps_dir / last.name, False, written, removed=removed, detached=detached)
+    result.record = last.record
+    shown = {archive.show(steps_dir / s.name) for s in mine}
+    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
+    result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
+    said = _as_recorded(last, before)
+    result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached])
+    return result
+
+
+def _open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
+    """The case ``case`` (an id or a folder) as read from disk, and the SOP it follows."""
+    folder = archive.find_case(case)
+    current = archive.read_case(folder)
+    if current.kasus is None:
+        raise ConfigError("record.case_invalid", archive.show(folder / CASE_FILE))
+    sop = archive.sop_of(current.kasus)
+    if sop is None:
+        raise ConfigError("record.unknown_sop", archive.show(folder / CASE_FILE), nomor=current.kasus.sop.nomor)
+    return folder, current, sop
+
+
+def _as_recorded(step: StepFile, before: dict[Path, CatatanLangkah | None]) -> StepUpdate:
+    """What the uncommitted change of ``step`` was, as far as its commit message says: a
+    correction written down, or the re-approval of one."""
+    was = next((r for p, r in before.items() if p.name == step.name), None)
+    now, then = step.record.koreksi, was.koreksi if was is not None else []
+    if len(now) > len(then):
+        return StepUpdate(step.record.langkah, koreksi=now[-1].alasan)
+    open_now, open_then = (sum(k.disetujui is None for k in ks) for ks in (now, then))
+    return StepUpdate(step.record.langkah, setujui=open_now < open_then)
+
+
+def _committed(path: Path) -> Loaded | None:
+    """The step file ``path`` as the last commit holds it (None when it holds none it can read)."""
+    data = gitops.committed(path)
+    if data is None:
+        return None
+    try:
+        return load_bytes(data, path.name)
+    except ConfigError:
+        return None
+
+
+def _committed_record(path: Path) -> CatatanLangkah | None:
+    """The step record ``path`` as the last commit holds it, if valid."""
+    loaded = _committed(path)
+    record = validate(loaded, loaded.data, CatatanLangkah)[0] if loaded is not None else None
+    return record if isinstance(record, CatatanLangkah) else None
 
 
 def target(
@@ -232,14 +325,8 @@ def _decision_just_given(prog: Progress, no: int) -> tuple[StepFile, Slot] | Non
 
 def _approved(path: Path) -> bool:
     """Is the step's completion in git history (the last commit holds it 'selesai')?"""
-    data = gitops.committed(path)
-    if data is None:
-        return False
-    try:
-        loaded = load_bytes(data, path.name)
-    except ConfigError:
-        return False
-    return isinstance(loaded.data, dict) and loaded.data.get("status") == "selesai"
+    loaded = _committed(path)
+    return loaded is not None and isinstance(loaded.data, dict) and loaded.data.get("status") == "selesai"
 
 
 def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
@@ -469,8 +556,11 @@ def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
     return record
 
 
-def commit_message(case_id: str, sop: Sop, record: CatatanLangkah, update: StepUpdate | None = None) -> str:
-    """'kasus 2026-03-…: langkah 2 selesai (verifikasi validasi), keputusan ya'."""
+def commit_message(
+    case_id: str, sop: Sop, record: CatatanLangkah, update: StepUpdate | None = None, detached: Sequence[str] = ()
+) -> str:
+    """'kasus 2026-03-…: langkah 2 selesai (verifikasi validasi), keputusan ya'; ``detached``:
+    the files taken off that history held (one never committed leaves nothing to say)."""
     step = sop.step(record.langkah)
     words = step_file_stem(step).split("-", 1)[1].replace("-", " ")
     if update is not None and update.setujui:
@@ -481,17 +571,22 @@ def commit_message(case_id: str, sop: Sop, record: CatatanLangkah, update: StepU
         parts.append(f"putaran {record.putaran}")
     if record.keputusan:
         parts.append(f"keputusan {record.keputusan}")
-    if update is not None and update.lepas:
-        parts.append(f"lampiran dilepas: {', '.join(update.lepas)}")
+    if detached:
+        parts.append(f"lampiran dilepas: {', '.join(detached)}")
     if update is not None and update.koreksi:
         parts.append(f"koreksi: {update.koreksi.strip()}")
     return ", ".join(parts)
 
 
-def commit(recorded: Recorded, sign: bool = True) -> str:
-    """``git add`` and ``git commit [-S]`` of exactly this step's files, with the case's
-    kasus.yaml when git has never held it (the clerk skipped committing ``new``: a step in
-    history whose case is not would name no case); the new commit's id."""
+def commit_paths(recorded: Recorded) -> list[Path]:
+    """Every path the step's commit holds: its files, the case's kasus.yaml when git has never
+    held it (the clerk skipped committing ``new``: a step in history whose case is not would
+    name no case), and the removals git knows of (a file never committed leaves no trace)."""
     identity = recorded.folder / CASE_FILE
-    paths = [*recorded.paths, *([identity] if gitops.unknown(identity) else [])]
-    return gitops.commit(recorded.folder, paths, [*recorded.removed, *recorded.detached], recorded.message, sign)
+    gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
+    return [*recorded.paths, *([identity] if gitops.unknown(identity) else []), *gone]
+
+
+def commit(recorded: Recorded, sign: bool = True) -> str:
+    """``git add`` and ``git commit [-S]`` of exactly this step's files; the new commit's id."""
+    return gitops.commit(recorded.folder, commit_paths(recorded), recorded.message, sign)

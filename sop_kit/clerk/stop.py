@@ -47,7 +47,7 @@ class Stopped:
     deciders: list[str]  # the roles whose signed commit makes it count once steps were approved
 
     def commit(self, sign: bool = True) -> str:
-        return gitops.commit(self.folder, [self.path], [], self.message, sign)
+        return gitops.commit(self.folder, [self.path], self.message, sign)
 
 
 def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None) -> Stopped:

@@ -152,7 +152,7 @@ def step(
     no_sign: bool,
     lang: str,
 ) -> None:
-    from ..clerk.step import NewAttachment, StepUpdate, commit, record_step
+    from ..clerk.step import NewAttachment, StepUpdate, commit, commit_paths, record_step
 
     update = StepUpdate(
         no=no,
@@ -174,7 +174,10 @@ def step(
         bersama=joint,
     )
     if not update.changes and not setujui:
-        raise ConfigError("record.nothing", None)
+        if not do_commit:
+            raise ConfigError("record.nothing", None)
+        _commit_pending(root, case, no, no_sign, lang)
+        return
     done = record_step(open_archive(root), case, update)
     record = done.record
     assert record is not None
@@ -190,6 +193,8 @@ def step(
         click.echo("  " + text("record.attached", lang, path=doc.berkas, kind=doc.jenis, sha=(doc.sha256 or "")[:12]))
         if done.folder / doc.berkas in done.renamed:
             click.echo("    " + text("record.name_withheld", lang))
+        if done.folder / doc.berkas in done.reused:
+            click.echo("    " + text("record.reused", lang))
     for gone in done.detached:
         click.echo("  " + text("record.detached", lang, path=gone.relative_to(done.folder).as_posix()))
     for finding in done.findings:
@@ -210,9 +215,24 @@ def step(
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
     else:
         click.echo(text("new.git", lang))
-        deleted = [str(Path(root) / g.relative_to(records)) for g in (*done.removed, *done.detached)]
-        click.echo("  git add " + " ".join(shown + deleted))
+        click.echo("  git add " + " ".join(str(Path(root) / p.relative_to(records)) for p in commit_paths(done)))
         click.echo(f'  git commit -S -m "{done.message}"')
+
+
+def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) -> None:
+    """``step CASE N --commit`` alone: commit the step as already recorded, if check passes it."""
+    from ..clerk.step import commit, commit_paths, pending_step
+
+    done = pending_step(open_archive(root), case, no)
+    records = done.folder.parents[2]
+    files = ", ".join(str(Path(root) / p.relative_to(records)) for p in commit_paths(done))
+    click.echo(text("record.pending", lang, no=no, files=files))
+    for finding in done.findings:
+        click.echo("\n".join(finding_lines(finding, lang)))
+    if done.errors:
+        click.echo(text("record.has_errors", lang, count=len(done.errors)))
+        sys.exit(1)
+    click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
 
 
 @click.command(cls=Command, help="help.hentikan")

@@ -456,6 +456,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the same file is already attached as {where} (step {step})",
         "no need to attach it again; if it should differ, check the file",
     ),
+    "record.reused": (
+        "berkas yang sama sudah ada di kasus ini (dari catatan lain): catatan ini menyebut berkas itu, "
+        "tanpa salinan baru",
+        "",
+        "the case already holds the same file (from another record): this record names it, with no new copy",
+        "",
+    ),
     "record.not_mapping": (
         "berkas langkah bukan daftar 'kunci: nilai'",
         "perbaiki berkasnya seperti yang ditunjukkan `sop-kit check`",
@@ -496,9 +503,33 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "record.nothing": (
         "tidak ada yang dicatat",
-        "berikan misalnya --mulai, --selesai, --pelaksana, --keputusan atau --lampir (lihat --help)",
+        "berikan misalnya --mulai, --selesai, --pelaksana, --keputusan atau --lampir (lihat --help); "
+        "langkah yang sudah dicatat disimpan ke git dengan --commit saja",
         "nothing to record",
-        "give e.g. --mulai, --selesai, --pelaksana, --keputusan or --lampir (see --help)",
+        "give e.g. --mulai, --selesai, --pelaksana, --keputusan or --lampir (see --help); "
+        "a step already recorded is saved to git with --commit alone",
+    ),
+    "record.nothing_pending": (
+        "langkah {no} kasus {id} tidak punya perubahan yang belum di-commit",
+        "catat dulu langkahnya (mis. --selesai, --lampir); `git status` menunjukkan yang belum di-commit",
+        "step {no} of case {id} has no change that is not committed",
+        "record the step first (e.g. --selesai, --lampir); `git status` shows what is not committed",
+    ),
+    "record.pending": (
+        "langkah {no}: belum di-commit: {files}",
+        "",
+        "step {no}: not committed yet: {files}",
+        "",
+    ),
+    "record.changed_by_hand": (
+        "langkah {no} putaran {putaran} sudah disetujui di riwayat git, dan berkasnya diubah tanpa koreksi; "
+        "tidak di-commit",
+        "kembalikan berkasnya (git checkout -- {path}), lalu catat perubahannya sebagai koreksi: "
+        'sop-kit step {id} {no} --koreksi "apa yang dikoreksi dan mengapa" beserta nilai barunya',
+        "step {no} round {putaran} is approved in git history, and its file was changed without a correction; "
+        "not committed",
+        "restore the file (git checkout -- {path}), then record the change as a correction: "
+        'sop-kit step {id} {no} --koreksi "what is corrected and why" with the new values',
     ),
     "record.no_git": (
         "arsip tidak berada di repositori git, jadi tidak dapat di-commit",
