@@ -329,3 +329,40 @@ def test_a_build_stopped_with_ctrl_c_says_so_in_the_users_words(make_archive: Ma
         assert proc.wait(timeout=60) == 130
     assert "dihentikan (Ctrl+C)" in rest and "Aborted" not in rest and "Traceback" not in rest, rest
     assert tree(out) == before
+
+
+def test_an_upgraded_sop_kit_makes_every_case_page_and_document_again(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The case pages and PDFs were cached under sop-kit's version number, which a fix does not
+    change: an office that upgraded kept pages and dossiers made by the old code (a page listing
+    a file as unpublished, a dossier dated wrongly) until each case changed. They are keyed by
+    the code now, as the check's verdicts are."""
+    from sop_kit.core import resources
+    from sop_kit.core.feedback import Reporter
+
+    class Notes(Reporter):
+        def __init__(self) -> None:
+            self.codes: list[str] = []
+
+        def note(self, code: str, **params: object) -> None:
+            self.codes.append(code)
+
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    options = SiteOptions(out=out, cache_dir=cache)
+
+    def build() -> list[str]:
+        from sop_kit import CheckOptions, audit, build_site
+
+        notes = Notes()
+        build_site(audit(root, CheckOptions(trail=False, cache_dir=cache)), options, notes)
+        return notes.codes
+
+    build()
+    again = build()
+    assert "progress.case_rendered" not in again and "progress.pdf_rendered" not in again
+    monkeypatch.setattr(resources, "code_fingerprint", lambda: "another sop-kit")
+    upgraded = build()
+    assert upgraded.count("progress.case_rendered") == 1
+    assert "progress.pdf_rendered" in upgraded and "progress.pdf_reused" not in upgraded

@@ -31,6 +31,7 @@ from typing import Any
 import jinja2
 
 from .._version import __version__
+from ..core import resources
 from ..core.feedback import SILENT, Reporter
 from ..records.fieldtypes import WIB
 from ..records.layout import TEMPLATES_DIR, Layout
@@ -91,7 +92,9 @@ class Job:
         return self._digest(templates, html.encode(), self.inputs_digest if self.roots else "")
 
     def _digest(self, templates: str, made_from: bytes, inputs: str) -> str:
-        digest = hashlib.sha256(f"{__version__}\0{self.template}\0{self.title}\0{self.created}".encode())
+        # sop-kit's code too: an upgraded renderer makes the documents again.
+        code = resources.code_fingerprint()
+        digest = hashlib.sha256(f"{__version__}\0{code}\0{self.template}\0{self.title}\0{self.created}".encode())
         digest.update(made_from)
         for name, data in self.attachments:
             digest.update(name.encode() + hashlib.sha256(data).digest())

@@ -22,6 +22,7 @@ import orjson
 
 from .._version import __version__
 from ..check.report import Verdict
+from ..core import resources
 from ..core.feedback import SILENT, Reporter
 from ..records.archive import Archive
 from ..records.models import Kasus
@@ -159,8 +160,9 @@ def _one(item: tuple[Path, str]) -> tuple[CaseResult, str | None]:
 
 def shared_key(archive: Archive, internal: bool) -> str:
     """What every case page depends on besides its own case: the SOPs, the staff registry,
-    the page templates and sop-kit itself."""
-    parts: list[object] = [__version__, internal, archive.digest]
+    the page templates and sop-kit itself (its code, not only its version number: an upgraded
+    sop-kit renders every page again, as the check judges every case again)."""
+    parts: list[object] = [__version__, resources.code_fingerprint(), internal, archive.digest]
     for path in sorted(TEMPLATES.iterdir()):
         parts.append([path.name, path.stat().st_mtime_ns])
     parts.append(sorted(archive.sops))
