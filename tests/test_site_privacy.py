@@ -397,3 +397,26 @@ def test_a_family_in_an_attachments_metadata_is_traced_to_the_line_that_attaches
     )
     site_build(root, SiteOptions(out=site, cache_dir=tmp_path / "cache", pdf=False))
     assert not (site / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").exists()
+
+
+def test_a_file_two_rounds_name_is_published_once_and_private_if_either_says_so(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """After a 'tidak', round 2's step 1 names the data file round 1 named (check accepts it;
+    `step --lampir` now records it so). The case page listed the second entry as "format pdf
+    tidak dipublikasikan" beside the link to the same file. Both entries now link the one
+    copy; and marked private in either record, the file is published by neither."""
+    root = make_archive(overlay="round-sent-back-ok")
+    case = root / "kasus" / "2026" / BASE_ID
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
+    link = 'href="berkas/lampiran&#45;01&#45;data&#45;rawan&#46;pdf"'
+    assert page.count(link) == 2 and "tidak dipublikasikan</small>" not in page
+    assert (out / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").is_file()
+    second = case / "langkah" / "01-pengumpulan-data-putaran-2.yaml"
+    second.write_text(second.read_text("utf-8") + "    pribadi: true\n", "utf-8")
+    site_build(root, SiteOptions(out=out, cache_dir=cache, pdf=False))
+    page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
+    assert link not in page and page.count("data pribadi&#44; tidak dipublikasikan") == 2
+    assert not (out / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").exists()

@@ -170,10 +170,12 @@ def _photos(case: CaseFolder, sop: Sop) -> list[PhotoView]:
     metadata; from the shared photo cache), with caption and EXIF date."""
     cache = PhotoCache.at()
     out = []
+    private, shown = case.private_files(sop), set()
     for step in case.steps:
         for doc in step.record.dokumen:
-            if doc.jenis not in sop.foto_wajib or sop.is_personal(doc.jenis, doc.pribadi):
+            if doc.jenis not in sop.foto_wajib or doc.berkas in private or doc.berkas in shown:
                 continue
+            shown.add(doc.berkas)  # a photo two records name is one photo
             entry = case.files.get(doc.berkas)
             if entry is None or entry.kind != "file":
                 continue

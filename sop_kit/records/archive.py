@@ -243,6 +243,12 @@ class CaseFolder:
     def id(self) -> str:
         return self.kasus.id if self.kasus else self.path.name
 
+    def private_files(self, sop: Sop) -> frozenset[str]:
+        """The files a record marks as personal data (or whose kind is): one that two records
+        name (a new round's step with the same data) is private when either says so, so that
+        the other entry cannot publish it."""
+        return frozenset(d.berkas for s in self.steps for d in s.record.dokumen if sop.is_personal(d.jenis, d.pribadi))
+
     def personal_values(self, officials: Iterable[str] = ()) -> set[str]:
         """The personal values of its valid records: what public text of this case must not
         hold; ``officials`` are the archive's :meth:`Archive.public_names`."""

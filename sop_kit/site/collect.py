@@ -297,11 +297,12 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool, refused: frozenset[
     """The files the case's steps name; ``refused`` are those the check refused by their
     name or content: listed, never published."""
     kinds = {k.id: k for k in sop.jenis_dokumen}
-    used: set[str] = set()
+    used: dict[str, str] = {}  # source -> its published name: a file two rounds' records name is one copy
     names: set[str] = set()
+    private = case.private_files(sop)
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
         for doc in step.record.dokumen:
-            personal = sop.is_personal(doc.jenis, doc.pribadi)
+            personal = doc.berkas in private
             # Only a name the folder listing holds is read: it is inside the case folder and
             # not a symbolic link (the listing never follows one), whatever the record says.
             entry = case.files.get(doc.berkas)
@@ -322,8 +323,9 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool, refused: frozenset[
                 caption=doc.keterangan or doc.judul or "",
                 refused=doc.berkas in refused,
             )
-            if fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in used | refused:
-                used.add(doc.berkas)
+            if doc.berkas in used:
+                att.published = used[doc.berkas]
+            elif fmt in PUBLISHED_FORMATS and (internal or not personal) and doc.berkas not in refused:
                 stem = published_stem(doc.berkas)
                 ext = ".jpg" if fmt in ("jpeg", "png") else PUBLISHED_FORMATS[fmt]  # images are re-encoded
                 # Two sources may slug alike (foto/A.jpg, foto/a.jpg): each keeps its own copy.
@@ -332,5 +334,5 @@ def _attachments(case: CaseFolder, sop: Sop, internal: bool, refused: frozenset[
                     n += 1
                     name = f"{stem}-{n}{ext}"
                 names.add(name)
-                att.published = name
+                att.published = used[doc.berkas] = name
             yield att

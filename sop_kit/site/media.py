@@ -83,10 +83,10 @@ class MediaCache:
             old = {}
         entries: dict[str, Any] = {}
         for att in view.attachments:
-            if att.published is None:
+            key = f"{view.id}/{att.source}"
+            if att.published is None or key in entries:  # one copy of a file two records name
                 continue
             st = (view.folder / att.source).stat()
-            key = f"{view.id}/{att.source}"
             stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, att.published]
             cached = old.get(key)
             if (
@@ -105,11 +105,12 @@ class MediaCache:
                 entries[key] = {"stamp": stamp, "info": info}
         if entries != old:
             write_json(stamps, entries)
-        gallery, files = [], []
+        gallery, files, seen = [], [], set()
         for att in view.attachments:
             entry = entries.get(f"{view.id}/{att.source}") if att.published else None
-            if entry is None:
+            if entry is None or att.source in seen:
                 continue
+            seen.add(att.source)
             info = entry["info"]
             files += [info["full"], info["thumb"]] if info else [att.published or ""]
             if att.photo and info:

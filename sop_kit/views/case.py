@@ -367,6 +367,7 @@ def _blank(sop: Sop, spec: Langkah) -> Execution:
 def _documents(case: CaseFolder, sop: Sop) -> list[DocumentView]:
     kinds = {k.id: k for k in sop.jenis_dokumen}
     out = []
+    private = case.private_files(sop)
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah)):
         for doc in step.record.dokumen:
             # Only a name the folder listing holds is read: inside the case folder, never a link.
@@ -383,7 +384,7 @@ def _documents(case: CaseFolder, sop: Sop) -> list[DocumentView]:
                     judul=doc.judul,
                     sha256=sha,
                     size=entry.size if entry else None,
-                    pribadi=sop.is_personal(doc.jenis, doc.pribadi),
+                    pribadi=doc.berkas in private,
                 )
             )
     return out
