@@ -14,11 +14,12 @@ GUIDE = PACKAGE / "guide"
 
 @cache
 def code_fingerprint() -> str:
-    """Changes whenever sop-kit's code does: a development checkout must not reuse verdicts
-    cached by other rules. Sizes and modification times, not contents: this runs on every
+    """Changes whenever sop-kit's code or its own data does (the region register, the shipped
+    templates): an upgraded or development install must not reuse verdicts, pages or documents
+    made by other code. Sizes and modification times, not contents: this runs on every
     command that reads a cache."""
     digest = hashlib.sha256()
-    for src in sorted(PACKAGE.rglob("*.py")):
+    for src in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         st = src.stat()
         digest.update(f"{src.relative_to(PACKAGE)}{st.st_size}{st.st_mtime_ns}".encode())
     return digest.hexdigest()
