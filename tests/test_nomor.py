@@ -55,6 +55,10 @@ def test_reserve_record_and_refuse_what_is_not_reserved(tmp_path: Path) -> None:
     records = copy_archive(tmp_path / "a", (A, B))
     code, out = cli("step", A, "3", "--nomor-surat", "400.9/Kep.6/DSP3A/2026", "--root", str(records))
     assert code == 2 and "belum dicadangkan untuk kasus" in out and f"sop-kit nomor ambil JENIS --kasus {A}" in out
+    # A hurried clerk typed the document's kind (surat-keputusan) for the number's kind: told
+    # which number kinds the SOP declares, and for which step.
+    code, out = cli("nomor", "ambil", "surat-keputusan", "--kasus", A, "--oleh", "agus-permana", "--root", str(records))
+    assert code == 2 and "sk-penetapan (3), surat-koordinasi (5)" in out, out
     number = reserve(records, A)
     assert number == "400.9/Kep.6/DSP3A/2026"  # the series' next serial after the demo's five
     line = (records / "nomor" / "2026.yaml").read_text("utf-8").splitlines()[-1]
@@ -236,3 +240,30 @@ def test_a_second_number_for_one_step_is_refused_and_a_number_left_unused_is_sai
     assert "peringatan[nomor.unused]" in status  # the case's verdict holds it
     assert cli("nomor", "batal", "400.9/Kep.8/DSP3A/2026", "--alasan", "dobel", "--root", str(records))[0] == 0
     assert "nomor.unused" not in check(records)[1]
+
+
+def test_the_reservation_goes_in_the_commit_of_the_step_that_records_it(tmp_path: Path) -> None:
+    """`nomor ambil` says to commit the register with the step's record, but `step
+    --nomor-surat … --commit` committed the record alone: the clerk's check passed on the
+    working copy while a clean clone (CI) held a number no register held. The register's
+    change now goes in the step's commit, also with `--commit` alone."""
+    top = tmp_path / "arsip"
+    records = copy_archive(top, (A,))
+    git(top, "init", "-q", "-b", "main")
+    for key, value in (("user.name", "Petugas"), ("user.email", "petugas@uji.go.id")):
+        git(top, "config", key, value)
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "arsip")
+    for alone in (False, True):
+        code, out = cli("nomor", "ambil", "sk-penetapan", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                        "2026-05-20", "--root", str(records), *(["--lagi"] if alone else []))  # fmt: skip
+        assert code == 0, out
+        number = out.split("nomor ", 1)[1].split(" ", 1)[0]
+        step = ["step", A, "3", "--nomor-surat", number, "--root", str(records)]
+        code, out = cli(*step) if alone else cli(*step, "--commit", "--no-sign")
+        assert code == 0, out
+        if alone:
+            code, out = cli("step", A, "3", "--root", str(records), "--commit", "--no-sign")
+            assert code == 0, out
+        assert git(top, "status", "--porcelain").stdout == ""
+        assert "records/nomor/2026.yaml" in git(top, "show", "--name-only", "--format=", "HEAD").stdout

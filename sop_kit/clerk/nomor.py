@@ -32,9 +32,11 @@ def take_number(
         case_id = current.kasus.id
         sop = archive.sop_of(current.kasus)
         if step is None:
-            declared = [s.langkah for s in (sop.surat if sop else []) if s.jenis_nomor == kind and s.langkah]
-            if not declared:
-                raise ConfigError("nomor.which_step", None, kind=kind)
+            letters = [s for s in (sop.surat if sop else []) if s.jenis_nomor and s.langkah]
+            declared = [s.langkah for s in letters if s.jenis_nomor == kind and s.langkah]
+            if not declared:  # a document kind typed for the number's kind, say (surat-keputusan)
+                kinds = ", ".join(f"{s.jenis_nomor} ({s.langkah})" for s in letters) or "-"
+                raise ConfigError("nomor.which_step", None, kind=kind, kinds=kinds)
             step = declared[0]
         if sop is not None and not 1 <= step <= len(sop.langkah):
             raise ConfigError("record.unknown_step", None, no=step, count=len(sop.langkah))

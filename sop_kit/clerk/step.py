@@ -34,7 +34,7 @@ from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
-from ..records.nomor import ensure_reserved
+from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import Loaded, load_bytes, load_text
@@ -89,6 +89,7 @@ class Recorded:
     removed: list[Path] = field(default_factory=list)  # a pre-filled file moved to the round that used it
     renamed: list[Path] = field(default_factory=list)  # attached under their kind: their own name held family data
     reused: list[Path] = field(default_factory=list)  # attached by naming the case's copy: the same file
+    register: Path | None = None  # the letter-number register holding the record's number, if not committed
     detached: list[Path] = field(default_factory=list)  # taken off the record (--lepas), and out of the folder
     findings: list[Finding] = field(default_factory=list)  # what check now says about this step
     record: CatatanLangkah | None = None
@@ -167,6 +168,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         detached=detached,
     )
     result.record, result.approved_before = record, approved
+    result.register = _register_to_commit(archive, current.id, record)
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
     # included), without the trail: the record is not committed yet. This file's findings.
@@ -220,12 +222,21 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     ]
     result = Recorded(current.id, folder, steps_dir / last.name, False, written, removed=removed, detached=detached)
     result.record = last.record
+    result.register = _register_to_commit(archive, current.id, last.record)
     shown = {archive.show(steps_dir / s.name) for s in mine}
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
     said = _as_recorded(last, before)
     result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached])
     return result
+
+
+def _register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -> Path | None:
+    """The register holding the record's letter number, when git does not hold it as it is: the
+    reservation goes in the step's commit (``nomor ambil`` asks that), or a clean clone would
+    find a number recorded that no register holds."""
+    found = reservation_file(archive, case_id, record.nomor_surat) if record.nomor_surat else None
+    return found if found is not None and found in gitops.pending(found.parent) else None
 
 
 def _open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
@@ -584,7 +595,8 @@ def commit_paths(recorded: Recorded) -> list[Path]:
     name no case), and the removals git knows of (a file never committed leaves no trace)."""
     identity = recorded.folder / CASE_FILE
     gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
-    return [*recorded.paths, *([identity] if gitops.unknown(identity) else []), *gone]
+    register = [recorded.register] if recorded.register is not None else []
+    return [*recorded.paths, *([identity] if gitops.unknown(identity) else []), *gone, *register]
 
 
 def commit(recorded: Recorded, sign: bool = True) -> str:

@@ -92,8 +92,10 @@ def nomor_ambil(
     if kasus is not None:
         click.echo(text("nomor.next", lang))
         click.echo(f'  sop-kit step {kasus} {step} --nomor-surat "{taken.number}"')
-    click.echo(text("nomor.commit", lang))
-    click.echo(f"  git add {shown}")
+        click.echo(text("nomor.commit_with_step", lang, id=kasus, no=step))
+    else:
+        click.echo(text("nomor.commit", lang))
+        click.echo(f"  git add {shown}")
 
 
 @nomor.command("batal", cls=Command, help="help.nomor_batal")

@@ -340,6 +340,16 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
+def reservation_file(layout: Layout, case: str, number: str) -> Path | None:
+    """The register file that holds ``number`` for ``case``, not voided (None when none does)."""
+    registers = read_registers(layout)
+    paths = {shown: path for path, shown, _ in registers.files.values()}
+    for e in registers.entries:
+        if e.entry.nomor == number.strip() and e.entry.kasus == case and not e.entry.batal:
+            return paths.get(e.file)
+    return None
+
+
 def ensure_reserved(layout: Layout, case: str, step: int, number: str) -> None:
     """``sop-kit step --nomor-surat``: once the office keeps a register, only a number it holds
     for this case, not voided, may be recorded. Raises :class:`ConfigError` naming what to do."""

@@ -213,10 +213,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "reserve a new one: sop-kit nomor ambil KIND --kasus {id}",
     ),
     "nomor.which_step": (
-        "SOP kasus ini tidak menyatakan surat berjenis nomor {kind}; sebutkan langkahnya dengan --langkah",
-        "",
-        "this case's SOP declares no document numbered as {kind}; name its step with --langkah",
-        "",
+        "SOP kasus ini tidak menyatakan surat berjenis nomor {kind}",
+        "jenis nomor yang dinyatakan SOP (dan langkahnya): {kinds}; "
+        "untuk jenis lain di register, sebutkan langkahnya dengan --langkah",
+        "this case's SOP declares no document numbered as {kind}",
+        "the number kinds the SOP declares (and their steps): {kinds}; "
+        "for another kind of the register, name its step with --langkah",
     ),
     "nomor.reserved": (
         "nomor {nomor} dicadangkan ({kind}, urut {serial}) di {path}",
@@ -231,10 +233,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "nomor.next": ("Catat di langkahnya:", "", "Record it in its step:", ""),
-    "nomor.commit": (
-        "Lalu commit register bersama catatan langkahnya:",
+    "nomor.commit": ("Lalu commit registernya:", "", "Then commit the register:", ""),
+    "nomor.commit_with_step": (
+        "Register ikut di-commit bersama catatan langkahnya: tambahkan --commit (atau, sesudahnya, "
+        "sop-kit step {id} {no} --commit)",
         "",
-        "Then commit the register with the step record:",
+        "The register is committed with the step's record: add --commit (or, afterwards, "
+        "sop-kit step {id} {no} --commit)",
         "",
     ),
     "nomor.voided_done": ("nomor {nomor} dibatalkan di {path}", "", "number {nomor} voided in {path}", ""),
