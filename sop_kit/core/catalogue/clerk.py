@@ -693,7 +693,10 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "init.next_steps": (
         "Langkah berikutnya:\n"
         "  cd {path}\n"
-        "  1. isi records/staf.yaml dengan staf yang memegang peran SOP (lihat contoh di dalamnya)\n"
+        "  1. daftarkan staf yang memegang peran SOP, satu perintah per orang (yang pertama: admin staf):\n"
+        "       sop-kit staf tambah ID --nama … --nip … --jabatan … --peran pelaksana --mulai TTTT-BB-HH"
+        " --kunci-ssh [--admin-staf]\n"
+        "     (atau isi records/staf.yaml; contohnya ada di dalamnya)\n"
         "  2. tanda tangan commit dengan kunci SSH:\n"
         "       git config user.signingkey ~/.ssh/id_ed25519.pub\n"
         "       git config gpg.format ssh && git config commit.gpgsign true\n"
@@ -705,7 +708,10 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
         "Next steps:\n"
         "  cd {path}\n"
-        "  1. fill in records/staf.yaml with the staff who hold SOP roles (see the example inside)\n"
+        "  1. register the staff who hold SOP roles, one command per person (the first: a staff admin):\n"
+        "       sop-kit staf tambah ID --nama … --nip … --jabatan … --peran pelaksana --mulai YYYY-MM-DD"
+        " --kunci-ssh [--admin-staf]\n"
+        "     (or fill in records/staf.yaml; its example is inside)\n"
         "  2. sign commits with an SSH key:\n"
         "       git config user.signingkey ~/.ssh/id_ed25519.pub\n"
         "       git config gpg.format ssh && git config commit.gpgsign true\n"
