@@ -364,6 +364,16 @@ def test_dropped_approval_is_reported_after_a_history_rewrite(repo: SignedRepo, 
     repo.git("reset", "-q", "--hard", "HEAD~1")
     _, found = trail_of(repo, tmp_path / "c")
     assert ("trail.approval_dropped", "05-koordinasi.yaml", None) in found
+    # Approved again by its role holder (a hurried Kabid amended the commit to mend a typo):
+    # the loss stays on record as a note, and no longer fails the step it was made good for.
+    repo.add_step("05-koordinasi.yaml", ("lampiran/05-surat-koordinasi.pdf",))
+    repo.commit(
+        "Langkah 5: koordinasi (salah ketik diperbaiki)", "budi-santoso", "Budi Santoso", "2026-03-09T12:05:00+07:00"
+    )
+    trail, found = trail_of(repo, tmp_path / "c")
+    assert ("trail.approval_replaced", "05-koordinasi.yaml", None) in found
+    assert not any(code == "trail.approval_dropped" for code, _, _ in found)
+    assert next(f for f in trail.findings if f.code == "trail.approval_replaced").severity.value == "info"
 
 
 def test_check_reports_trail_findings_by_policy(repo: SignedRepo, tmp_path: Path) -> None:

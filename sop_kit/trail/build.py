@@ -784,12 +784,19 @@ class _Builder:
             known: dict[str, list[str]] = json.loads(file.read_text("utf-8"))
         except (OSError, ValueError):
             known = {}
+        # A step its role holder approved again in the history as it is now (an approval amended
+        # to mend a typo, and signed anew): the loss is said, not held against the step, whose
+        # record the rest of the trail judges against that newer approval.
+        approved = {
+            (t.case, e.file) for t in self.trail.cases.values() for e in t.events if e.kind in APPROVALS and e.verified
+        }
         for sha, (case_id, step_file) in known.items():
             if sha not in present:
                 folder = self.trail.cases[case_id].folder if case_id in self.trail.cases else f"{CASES_DIR}/?/{case_id}"
+                again = (case_id, step_file) in approved
                 self._finding(
-                    Severity.ERROR,
-                    "trail.approval_dropped",
+                    Severity.INFO if again else Severity.ERROR,
+                    "trail.approval_replaced" if again else "trail.approval_dropped",
                     self._show(folder, step_file),
                     commit=sha[:10],
                     case=case_id,

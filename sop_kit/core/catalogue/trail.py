@@ -170,6 +170,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the approval in commit {commit} is gone from the history",
         "the history was rewritten; restore that commit or have the step approved again",
     ),
+    "trail.approval_replaced": (
+        "persetujuan di commit {commit} hilang dari riwayat (riwayat ditulis ulang, mis. commit --amend); "
+        "langkah ini disetujui lagi, bertanda tangan sah, di riwayat sekarang",
+        "persetujuan yang berlaku adalah yang ada di riwayat sekarang; "
+        "jangan menulis ulang riwayat yang sudah dibagikan",
+        "the approval in commit {commit} is gone from the history (it was rewritten, e.g. commit --amend); "
+        "the step is approved again, with a valid signature, in the history as it is now",
+        "the approval in force is the one in the history as it is now; do not rewrite history that was shared",
+    ),
     "trail.wrong_role": (
         "langkah {no}: commit {commit} ditandatangani orang tanpa peran langkah ini (penulis: {author})",
         "persetujuan harus di-commit dan ditandatangani pemegang peran pada tanggal itu",
