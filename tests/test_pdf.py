@@ -391,3 +391,39 @@ def test_dates_in_words_and_the_document_dated_by_its_last_change(demo_site: Dem
     meta = PdfReader(pdf).metadata
     assert meta is not None and meta.creation_date is not None
     assert (meta.creation_date.month, meta.creation_date.day) == (3, 13)
+
+
+def test_a_finished_case_without_an_end_date_ends_on_its_last_completion_everywhere(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """Nobody fills in `periode.sampai` when a case finishes (sop-kit never asks): the case page
+    said "s.d. berjalan" beside "Status: selesai", the dossier "s.d. -", the case index null.
+    Each now shows the day the file closed (its last completion); a case still running says so."""
+    import json
+
+    from sop_kit.site.build import SiteOptions
+    from tests.conftest import site_build
+    from tests.test_site import page
+
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    identity = case / "kasus.yaml"
+    identity.write_text(identity.read_text("utf-8").replace("  sampai: 2026-03-31\n", ""), "utf-8")
+    out = tmp_path / "site"
+
+    def surfaces() -> tuple[str, str, object]:
+        site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache"))
+        shown = page(out, f"kasus/2026/{BASE_ID}").text
+        (pdf,) = out.glob(f"pdf/kasus/{BASE_ID}/berkas-pembinaan-*.pdf")
+        row = next(r for r in json.loads((out / "ekspor" / "kasus.json").read_text("utf-8"))["kasus"])
+        return shown, " ".join(text_of(pdf).split()), row["sampai"]
+
+    shown, dossier_text, end = surfaces()
+    assert "2 Maret 2026 s.d. 12 Maret 2026" in shown and "2 Maret 2026 s.d. 12 Maret 2026" in dossier_text
+    assert end == "2026-03-12"
+    last = case / "langkah" / "07-dokumentasi.yaml"
+    last.write_text(last.read_text("utf-8").replace("status: selesai", "status: berjalan").replace(
+        "selesai: 2026-03-12 15:30\n", ""), "utf-8")  # fmt: skip
+    shown, dossier_text, end = surfaces()
+    assert "2 Maret 2026 s.d. berjalan" in shown and "2 Maret 2026 s.d. berjalan" in dossier_text
+    assert end is None

@@ -279,7 +279,7 @@ def case_view(
         desa=kasus.lokasi.desa,
         kode=kasus.lokasi.kode,
         start=kasus.periode.mulai.isoformat(),
-        end=kasus.periode.sampai.isoformat() if kasus.periode.sampai else None,
+        end=full.case.akhir.isoformat() if full.case.akhir else None,
         status=full.case.status,
         document=full if internal else full.public(),
         findings=findings,

@@ -19,7 +19,7 @@ from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
 from ..records.fieldtypes import office_time
 from ..records.models import Langkah, Sop
-from ..records.rounds import Progress, case_progress
+from ..records.rounds import Progress, case_progress, file_closed_on
 from ..records.wilayah import purwakarta
 from ..records.worktime import working_minutes
 from ..trail.model import APPROVALS, Trail
@@ -41,6 +41,13 @@ class CaseInfo:
     dibuat_oleh: str  # the staff member's name
     status: str  # records.rounds.Status value
     dihentikan: str | None = None  # why the case was withdrawn or closed early (public)
+    ditutup: date | None = None  # the day its file closed: the last completion, or the day it was stopped
+
+    @property
+    def akhir(self) -> date | None:
+        """The period's end as shown: the one the record declares, else the day the file
+        closed (a finished case whose ``sampai`` nobody filled in is not "running")."""
+        return self.sampai or self.ditutup
 
 
 @dataclass(frozen=True)
@@ -280,6 +287,7 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
             dibuat_oleh=creator,
             status=prog.status.value,
             dihentikan=kasus.dihentikan.alasan if kasus.dihentikan else None,
+            ditutup=file_closed_on(prog, kasus.dihentikan.tanggal if kasus.dihentikan else None),
         ),
         kontak=tuple(Contact(k.nama, k.jabatan, k.telepon) for k in kasus.kontak),
         sasaran=tuple(f.model_dump() for f in kasus.sasaran),
