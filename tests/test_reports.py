@@ -141,7 +141,7 @@ def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: P
         "Keputusan 'tidak' (kembali ke langkah awal)": 0,
     }
     kec = [row for row in rows(book["Per kecamatan"])]
-    assert kec == [("Bungursari", 2, 1, 1), ("Jatiluhur", 1, 1, 0), ("Plered", 1, 1, 0)]
+    assert kec == [("Bungursari", 2, 1, 0, 1), ("Jatiluhur", 1, 1, 0, 0), ("Plered", 1, 1, 0, 0)]
     months = {row[0]: row[1:] for row in rows(book["Per bulan"])}
     assert isinstance(next(iter(months)), datetime) and book["Per bulan"]["A2"].number_format == "mmmm yyyy"
     assert {k.month: v for k, v in months.items() if any(v)} == {8: (1, 1), 9: (1, 1), 10: (1, 0), 11: (1, 1)}
@@ -176,7 +176,7 @@ def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: P
     pdf = " ".join(page.extract_text() for page in PdfReader(tmp_path / "laporan-tahunan-2025.pdf").pages)
     pdf = re.sub(r"\s+", " ", pdf)
     assert "LAPORAN TAHUNAN" in pdf and "Kasus aktif dalam periode 4" in pdf and "Kasus selesai 3" in pdf
-    assert "Bungursari 2 1 1" in pdf and "Jalan Contoh" not in pdf
+    assert "Bungursari 2 1 0 1" in pdf and "Jalan Contoh" not in pdf
 
 
 def test_monthly_and_quarterly_periods(generated: Path, tmp_path: Path) -> None:
@@ -241,7 +241,7 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
         sops[data["nomor"]] = len(data["langkah"])
     opened = closed = stopped = progress = 0
     decisions: Counter[str] = Counter()
-    by_kec: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_kec: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # opened, closed, stopped, running
     for folder in sorted((records / "kasus").glob("*/*")):
         kasus = yaml.safe_load((folder / "kasus.yaml").read_text("utf-8"))
         recs = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((folder / "langkah").glob("*.yaml"))]
@@ -262,12 +262,13 @@ def test_yearly_report_on_the_demo_matches_an_independent_recount(tmp_path: Path
             row[0] += 1
         if stop is not None and stop <= "2025-12-31":
             stopped += 1
+            row[2] += 1
         elif end is not None and end <= "2025-12-31":
             closed += 1
             row[1] += 1
         if end is None or end > "2025-12-31":
             progress += 1
-            row[2] += 1
+            row[3] += 1
         for r in recs:
             if r.get("keputusan") and r["status"] == "selesai" and str(r["selesai"]).startswith("2025"):
                 decisions[r["keputusan"]] += 1
@@ -303,6 +304,10 @@ def test_a_stopped_case_is_counted_stopped_not_running_for_ever(tmp_path: Path) 
     year = summary("2026")
     assert (year["aktif"], year["dibuka"], year["selesai"], year["dihentikan"], year["berjalan_di_akhir"]) == (
         2, 2, 0, 1, 1)  # fmt: skip
+    # Each kecamatan's row says it too: Plered's case stopped, Wanayasa's running.
+    rows = json.loads((tmp_path / "laporan-tahunan-2026.json").read_text("utf-8"))["per_kecamatan"]
+    assert {r["kecamatan"]: (r["dibuka"], r["dihentikan"], r["berjalan_di_akhir"]) for r in rows} == {
+        "Plered": (1, 1, 0), "Wanayasa": (1, 0, 1)}  # fmt: skip
     later = summary("2027")
     assert (later["aktif"], later["dihentikan"], later["berjalan_di_akhir"]) == (1, 0, 1)  # Cibuntu alone
 

@@ -127,6 +127,7 @@ class KecamatanRow:
     kecamatan: str
     opened: int = 0
     closed: int = 0
+    stopped: int = 0  # withdrawn or closed early in the period
     in_progress: int = 0  # at the period's end
 
 
@@ -215,7 +216,13 @@ class Laporan:
             },
             # In the words of the XLSX's columns: one vocabulary for one report.
             "per_kecamatan": [
-                {"kecamatan": r.kecamatan, "dibuka": r.opened, "selesai": r.closed, "berjalan_di_akhir": r.in_progress}
+                {
+                    "kecamatan": r.kecamatan,
+                    "dibuka": r.opened,
+                    "selesai": r.closed,
+                    "dihentikan": r.stopped,
+                    "berjalan_di_akhir": r.in_progress,
+                }
                 for r in self.kecamatan
             ],
             "per_bulan": [{"bulan": f"{m.month:%Y-%m}", "dibuka": m.opened, "selesai": m.closed} for m in self.months],
@@ -300,6 +307,7 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
             row.closed += 1
         if period.holds(c.stopped):
             report.stopped += 1
+            row.stopped += 1
         if ended is None or ended > period.end:
             report.in_progress += 1
             row.in_progress += 1
@@ -436,8 +444,14 @@ def write_xlsx(report: Laporan, created: datetime) -> bytes:
     info.write_string(12, 1, report.office)
     sheet(
         "Per kecamatan",
-        [("Kecamatan", "text", 24), ("Dibuka", "int", 10), ("Selesai", "int", 10), ("Berjalan di akhir", "int", 16)],
-        [[r.kecamatan, r.opened, r.closed, r.in_progress] for r in report.kecamatan],
+        [
+            ("Kecamatan", "text", 24),
+            ("Dibuka", "int", 10),
+            ("Selesai", "int", 10),
+            ("Dihentikan", "int", 12),
+            ("Berjalan di akhir", "int", 16),
+        ],
+        [[r.kecamatan, r.opened, r.closed, r.stopped, r.in_progress] for r in report.kecamatan],
     )
     if report.months:
         sheet(
