@@ -69,7 +69,12 @@ def test_reserve_record_and_refuse_what_is_not_reserved(tmp_path: Path) -> None:
     code, out = cli("step", B, "3", "--nomor-surat", number, "--root", str(records))  # another case's number
     assert code == 2 and "belum dicadangkan" in out
     assert check(records)[0] == 0
+    # A hurried clerk's mistyped number would void another case's issued letter: a number a step
+    # records is voided only with its case named.
     code, out = cli("nomor", "batal", number, "--alasan", "SK tidak jadi", "--root", str(records))
+    assert code == 2 and f"tercatat di langkah 3 kasus {A}" in out and f"--kasus {A}" in out, out
+    assert check(records)[0] == 0
+    code, out = cli("nomor", "batal", number, "--kasus", A, "--alasan", "SK tidak jadi", "--root", str(records))
     assert code == 0, out
     code, out = check(records)
     assert code == 1 and "galat[nomor.voided]" in out and "SK tidak jadi" in out

@@ -6,6 +6,7 @@ from datetime import date
 
 from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
+from ..records.layout import STEPS_DIR
 from ..records.nomor import Entry, Reservation, read_registers, reserve, void
 from .new import check_staff
 
@@ -57,7 +58,21 @@ def _refuse_pending(archive: Archive, case: CaseFolder, kind: str, step: int) ->
 
 
 def void_number(archive: Archive, number: str, reason: str, case: str | None = None) -> str:
-    """Void ``number`` (of ``case``, when two hold it), keeping its line; returns the register as shown."""
+    """Void ``number`` (of ``case``, when two hold it), keeping its line; returns the register as
+    shown. A number a step record of its case gives is voided only with that case named: its
+    letter was issued, and a mistyped number would fail, for good, a case that did nothing wrong."""
+    if case is not None:
+        return archive.show(void(archive, number, reason, case))
+    owners = {e.entry.kasus for e in read_registers(archive).entries if e.entry.nomor == number}
+    for owner in sorted(o for o in owners if o):
+        try:
+            folder = archive.find_case(owner)
+        except ConfigError:
+            continue  # a case no longer in the archive: its number may be voided
+        for step in archive.read_case(folder).steps:
+            if (step.record.nomor_surat or "").strip() == number.strip():
+                where = archive.show(folder / STEPS_DIR / step.name)
+                raise ConfigError("nomor.void_recorded", where, nomor=number, id=owner, no=step.record.langkah)
     return archive.show(void(archive, number, reason, case))
 
 

@@ -9,7 +9,6 @@ import click
 
 from ..check.audit import audit_case
 from ..check.run import CheckOptions
-from ..core.errors import ConfigError
 from ..core.messages import text
 from .options import lang_option, library_errors, root_option
 from .usage import Command
@@ -50,8 +49,6 @@ def export(
     from ..bag.export import BagOptions, export_bag
     from ..bag.signature import SIGNER_FIELD
 
-    if not bagit_format:
-        raise ConfigError("export.needs_format", None)
     judged, folder = audit_case(root, case, CheckOptions(trail=not no_trail))
     options = BagOptions(out, None, contact_name, contact_email, address, force, sign_key)
     path = export_bag(judged, str(folder), options)

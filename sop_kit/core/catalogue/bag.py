@@ -2,12 +2,6 @@
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     # --- sop-kit export / verify-bag (BagIt transfer)
-    "export.needs_format": (
-        "sebutkan format ekspor",
-        "saat ini hanya BagIt: sop-kit export KASUS --bagit",
-        "name the export format",
-        "only BagIt for now: sop-kit export CASE --bagit",
-    ),
     "export.no_identity": (
         "kasus {id} tidak dapat diekspor: kasus.yaml tidak ada atau tidak terbaca",
         "perbaiki kasus.yaml dulu (sop-kit check)",

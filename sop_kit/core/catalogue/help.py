@@ -493,9 +493,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.export.bagit": (
-        "Tulis bag BagIt (RFC 8493), untuk lembaga kearsipan daerah.",
+        "Tulis bag BagIt (RFC 8493), untuk lembaga kearsipan daerah (bawaan: satu-satunya format).",
         "",
-        "Write a BagIt bag (RFC 8493), for the regional archive.",
+        "Write a BagIt bag (RFC 8493), for the regional archive (the default: the only format).",
         "",
     ),
     "help.export.out": (

@@ -212,6 +212,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "letter number {nomor} was voided",
         "reserve a new one: sop-kit nomor ambil KIND --kasus {id}",
     ),
+    "nomor.void_recorded": (
+        "nomor {nomor} tercatat di langkah {no} kasus {id} (suratnya sudah dipakai); tidak dibatalkan",
+        "periksa nomornya. Bila surat itu memang dibatalkan (ditarik, nomor ganda), sebutkan kasusnya: "
+        "sop-kit nomor batal NOMOR --kasus {id} --alasan …, lalu catat nomor baru di langkahnya",
+        "number {nomor} is recorded in step {no} of case {id} (its letter was used); not voided",
+        "check the number. If that letter is indeed void (withdrawn, a duplicate), name its case: "
+        "sop-kit nomor batal NUMBER --kasus {id} --alasan …, then record a new number in its step",
+    ),
     "nomor.which_step": (
         "SOP kasus ini tidak menyatakan surat berjenis nomor {kind}",
         "jenis nomor yang dinyatakan SOP (dan langkahnya): {kinds}; "
