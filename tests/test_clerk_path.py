@@ -560,3 +560,16 @@ def test_the_data_of_a_new_round_may_be_the_file_the_case_holds(repo: Path) -> N
     assert [f for f in findings(repo, folder) if f[0].startswith(("doc.", "file."))] == []
     code, out = run("step", folder.name, "1", "--lampir", str(PDF))
     assert code == 2 and "sudah dilampirkan sebagai lampiran/01-data-rawan.pdf (langkah 1)" in out, out
+
+
+def test_a_step_completed_without_its_start_says_the_command_that_fills_it_in(repo: Path) -> None:
+    """A hurried clerk gave only --selesai: the check said "lengkapi kolom tersebut" (fill in
+    those fields) and left the clerk to find how. It names the command now, and that command
+    mends it."""
+    folder = new_case(repo)
+    code, out = run("step", folder.name, "1", "--pelaksana", "rizki-ramadhan", "--selesai", "2026-03-02 09:25",
+                    "--lampir", str(PDF))  # fmt: skip
+    assert code == 1 and "belum diisi: mulai" in out, out
+    assert f'saran: lengkapi: sop-kit step {folder.name} 1 --mulai "…"' in out, out
+    code, out = run("step", folder.name, "1", "--mulai", "2026-03-02 09:00")
+    assert code == 0 and "step.done_incomplete" not in out, out

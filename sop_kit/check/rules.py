@@ -66,6 +66,15 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     return CaseJudgement(out, missing, attached)
 
 
+# The options of `sop-kit step` that fill in each field a completed step needs.
+_HOW_TO_FILL = {
+    "pelaksana": "--pelaksana ID",
+    "mulai": '--mulai "…"',
+    "selesai": '--selesai "…"',
+    "keputusan": "--keputusan ya|tidak --alasan …",
+}
+
+
 def _f(
     sev: Severity, code: str, case: CaseFolder, file: str, line: int | Callable[[], int] | None, **params: object
 ) -> Finding:
@@ -253,7 +262,10 @@ def _step(
         if spec.keputusan is not None and rec.keputusan is None:
             absent.append("keputusan")
         if absent:
-            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(absent))
+            round_option = [f"--putaran {rec.putaran}"] if rec.putaran > 1 else []
+            how = " ".join([*round_option, *(_HOW_TO_FILL[k] for k in absent)])
+            yield _f(E, "step.done_incomplete", case, file, at("status"), no=rec.langkah, fields=", ".join(absent),
+                     id=case.id, how=how)  # fmt: skip
     elif rec.keputusan is not None:
         yield _f(W, "step.decision_not_done", case, file, at("keputusan"), no=rec.langkah)
     if rec.pelaksana is not None:

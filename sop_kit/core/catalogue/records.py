@@ -693,9 +693,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "step.done_incomplete": (
         "langkah {no} selesai tetapi belum diisi: {fields}",
-        "lengkapi kolom tersebut",
+        "lengkapi: sop-kit step {id} {no} {how}",
         "step {no} is complete but lacks: {fields}",
-        "fill in those fields",
+        "fill them in: sop-kit step {id} {no} {how}",
     ),
     "step.wrong_role": (
         "langkah {no} dikerjakan {who}, yang pada {date} tidak memegang peran yang diwajibkan",
