@@ -413,6 +413,9 @@ def test_a_file_two_rounds_name_is_published_once_and_private_if_either_says_so(
     page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
     link = 'href="berkas/lampiran&#45;01&#45;data&#45;rawan&#46;pdf"'
     assert page.count(link) == 2 and "tidak dipublikasikan</small>" not in page
+    # Each entry says which round's it is, as the step's files span two rounds.
+    assert re.search(link + r">01&#45;data&#45;rawan&#46;pdf</a> <small>putaran 1</small>", page)
+    assert re.search(link + r">01&#45;data&#45;rawan&#46;pdf</a> <small>putaran 2</small>", page)
     assert (out / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").is_file()
     second = case / "langkah" / "01-pengumpulan-data-putaran-2.yaml"
     second.write_text(second.read_text("utf-8") + "    pribadi: true\n", "utf-8")

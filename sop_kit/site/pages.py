@@ -658,6 +658,7 @@ def case_page(
     sop = archive.sops[v.sop]
     changed = {f.params.get("path") for f in v.findings if f.code == "file.hash_mismatch"}
     by_step: dict[int, list[dict[str, Any]]] = {}
+    several_rounds = len({a.round for a in v.attachments}) > 1
     for a in v.attachments:
         if a.photo and a.published:
             continue  # shown in the gallery
@@ -669,7 +670,15 @@ def case_page(
             else ("berkas tidak ada" if a.format is None else f"format {a.format} tidak dipublikasikan")
         )
         by_step.setdefault(a.step, []).append(
-            {"title": a.title, "published": a.published, "sha256": a.sha256, "why": why, "changed": a.source in changed}
+            {
+                "title": a.title,
+                "published": a.published,
+                "sha256": a.sha256,
+                "why": why,
+                "changed": a.source in changed,
+                # After a 'tidak' a step holds files of two rounds: each says whose it is.
+                "round": a.round if several_rounds else None,
+            }
         )
     staff = sorted({e.who for e in v.document.executions if e.who})
     filters = search_filters(v)
