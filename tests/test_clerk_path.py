@@ -501,6 +501,9 @@ def test_a_step_recorded_without_commit_is_committed_with_commit_alone(repo: Pat
     commits the step as recorded (its record, its new files, the removals git knows), after
     the same check; an approved record changed by hand is refused, not committed."""
     folder = new_case(repo)
+    # `new` not committed: a pre-filled step nobody worked on is nothing to commit.
+    code, out = run("step", folder.name, "2", "--commit", "--no-sign")
+    assert code == 2 and "tidak punya perubahan yang belum di-commit" in out, out
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "kasus dibuka")
     wrong = tmp_path / "rekap-desa-lain.pdf"

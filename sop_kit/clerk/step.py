@@ -194,8 +194,16 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     _refuse_unreadable(current)
     changed = gitops.pending(folder)
     steps_dir = folder / STEPS_DIR
+    # A pre-filled record git has never held and nobody worked on (``new`` not committed) is
+    # not a recorded step.
     mine = sorted(
-        (s for s in current.steps if s.record.langkah == no and steps_dir / s.name in changed),
+        (
+            s
+            for s in current.steps
+            if s.record.langkah == no
+            and (state := changed.get(steps_dir / s.name)) is not None
+            and not (state == "?" and s.record.status == "belum")
+        ),
         key=lambda s: s.record.putaran,
     )
     named = {d.berkas for s in current.steps for d in s.record.dokumen}
