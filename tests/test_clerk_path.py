@@ -576,3 +576,18 @@ def test_a_step_completed_without_its_start_says_the_command_that_fills_it_in(re
     assert f'saran: lengkapi: sop-kit step {folder.name} 1 --mulai "…"' in out, out
     code, out = run("step", folder.name, "1", "--mulai", "2026-03-02 09:00")
     assert code == 0 and "step.done_incomplete" not in out, out
+
+
+def test_a_step_recorded_in_two_runs_commits_the_file_the_first_run_attached(repo: Path) -> None:
+    """A hurried clerk attached the scan in one run and gave the times, with --commit, in the
+    next: the commit held the record naming the scan, but not the scan (only that run's
+    files), so a clean clone's check said the approved step lacked its document."""
+    folder = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    assert run("step", folder.name, "1", "--lampir", str(PDF))[0] == 0
+    code, out = run("step", folder.name, "1", *STEP1, "--commit", "--no-sign")
+    assert code == 0, out
+    held = git(repo, "show", "--name-only", "--format=", "HEAD").split()
+    assert f"records/kasus/{folder.parent.name}/{folder.name}/lampiran/01-data-rawan.pdf" in held, held
+    assert git(repo, "status", "--porcelain") == ""

@@ -604,7 +604,13 @@ def commit_paths(recorded: Recorded) -> list[Path]:
     identity = recorded.folder / CASE_FILE
     gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
     register = [recorded.register] if recorded.register is not None else []
-    return [*recorded.paths, *([identity] if gitops.unknown(identity) else []), *gone, *register]
+    # Files the record names that an earlier run attached and nobody committed: a commit without
+    # them would hold an approval of a file that history lacks (a clean clone: doc.missing).
+    pending = gitops.pending(recorded.folder)
+    named = [recorded.folder / d.berkas for d in recorded.record.dokumen] if recorded.record else []
+    earlier = [p for p in named if pending.get(p) in ("?", "M") and p not in recorded.paths]
+    paths = [*recorded.paths, *earlier, *([identity] if gitops.unknown(identity) else []), *gone, *register]
+    return list(dict.fromkeys(paths))
 
 
 def commit(recorded: Recorded, sign: bool = True) -> str:
