@@ -591,3 +591,20 @@ def test_a_step_recorded_in_two_runs_commits_the_file_the_first_run_attached(rep
     held = git(repo, "show", "--name-only", "--format=", "HEAD").split()
     assert f"records/kasus/{folder.parent.name}/{folder.name}/lampiran/01-data-rawan.pdf" in held, held
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_committing_one_step_names_the_steps_of_the_case_still_uncommitted(repo: Path) -> None:
+    """Steps 1 and 2 recorded, and only step 2 committed: history held the decision before the
+    data it decided on, and nothing said so until a clean clone's check. The commit now names
+    step 1 and the command that commits it."""
+    folder = new_case(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "kasus dibuka")
+    assert run("step", folder.name, "1", *STEP1, "--lampir", str(PDF))[0] == 0
+    code, out = run("step", folder.name, "2", *STEP2, "--keputusan", "ya", "--alasan", "Data valid",
+                    "--lampir", str(PDF2), "--commit", "--no-sign")  # fmt: skip
+    assert code == 0, out
+    assert f"catatan langkah 1 kasus ini juga belum di-commit: sop-kit step {folder.name} 1 --commit" in out, out
+    code, out = run("step", folder.name, "1", "--commit", "--no-sign")
+    assert code == 0 and "juga belum di-commit" not in out, out
+    assert git(repo, "status", "--porcelain") == ""

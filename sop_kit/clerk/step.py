@@ -43,7 +43,16 @@ from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
-__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit", "commit_paths", "pending_step", "record_step"]
+__all__ = [
+    "NewAttachment",
+    "Recorded",
+    "StepUpdate",
+    "commit",
+    "commit_paths",
+    "pending_step",
+    "record_step",
+    "uncommitted_steps",
+]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -194,16 +203,8 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     _refuse_unreadable(current)
     changed = gitops.pending(folder)
     steps_dir = folder / STEPS_DIR
-    # A pre-filled record git has never held and nobody worked on (``new`` not committed) is
-    # not a recorded step.
     mine = sorted(
-        (
-            s
-            for s in current.steps
-            if s.record.langkah == no
-            and (state := changed.get(steps_dir / s.name)) is not None
-            and not (state == "?" and s.record.status == "belum")
-        ),
+        (s for s in current.steps if s.record.langkah == no and _worked_on(s, changed.get(steps_dir / s.name))),
         key=lambda s: s.record.putaran,
     )
     named = {d.berkas for s in current.steps for d in s.record.dokumen}
@@ -237,6 +238,22 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     said = _as_recorded(last, before)
     result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached])
     return result
+
+
+def uncommitted_steps(archive: Archive, folder: Path) -> list[int]:
+    """The steps of the case whose records differ from the last commit (untouched pre-filled
+    records aside): after one step's commit, what the clerk still has to commit."""
+    changed = gitops.pending(folder)
+    steps_dir = folder / STEPS_DIR
+    out = {s.record.langkah for s in archive.read_case(folder).steps if _worked_on(s, changed.get(steps_dir / s.name))}
+    return sorted(out)
+
+
+def _worked_on(step: StepFile, state: str | None) -> bool:
+    """A step record that differs from the last commit (``state``, as :func:`gitops.pending`
+    says), other than a pre-filled record git has never held and nobody worked on (``new``
+    not committed): not a recorded step."""
+    return state is not None and not (state == "?" and step.record.status == "belum")
 
 
 def _register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -> Path | None:

@@ -213,6 +213,7 @@ def step(
         click.echo(text("record.clean", lang))
     if do_commit:
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+        _still_uncommitted(root, done.folder, done.case_id, lang)
     else:
         click.echo(text("new.git", lang))
         click.echo("  git add " + " ".join(str(Path(root) / p.relative_to(records)) for p in commit_paths(done)))
@@ -233,6 +234,16 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
         click.echo(text("record.has_errors", lang, count=len(done.errors)))
         sys.exit(1)
     click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+    _still_uncommitted(root, done.folder, done.case_id, lang)
+
+
+def _still_uncommitted(root: Path, folder: Path, case_id: str, lang: str) -> None:
+    """Other steps of the case recorded and not committed: an approval in history of a step
+    whose prerequisite is not would fail on a clean clone."""
+    from ..clerk.step import uncommitted_steps
+
+    for no in uncommitted_steps(open_archive(root), folder):
+        click.echo(text("record.other_uncommitted", lang, no=no, id=case_id))
 
 
 @click.command(cls=Command, help="help.hentikan")

@@ -456,6 +456,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the same file is already attached as {where} (step {step})",
         "no need to attach it again; if it should differ, check the file",
     ),
+    "record.other_uncommitted": (
+        "catatan langkah {no} kasus ini juga belum di-commit: sop-kit step {id} {no} --commit",
+        "",
+        "step {no} of this case is recorded but not committed either: sop-kit step {id} {no} --commit",
+        "",
+    ),
     "record.reused": (
         "berkas yang sama sudah ada di kasus ini (dari catatan lain): catatan ini menyebut berkas itu, "
         "tanpa salinan baru",
