@@ -43,16 +43,7 @@ from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
-__all__ = [
-    "NewAttachment",
-    "Recorded",
-    "StepUpdate",
-    "commit",
-    "commit_paths",
-    "pending_step",
-    "record_step",
-    "uncommitted_steps",
-]
+__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit_message", "record_step"]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -120,10 +111,10 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder);
     ``now`` is the clerk's local time (default: the clock), after which no time may fall."""
     _refuse_future(update, now or office_now())
-    folder, current, sop = _open_case(archive, case)
-    _refuse_early(archive, sop, update)
-    _refuse_unreadable(current)
-    assert current.kasus is not None  # _open_case refuses a case without a valid kasus.yaml
+    folder, current, sop = open_case(archive, case)
+    refuse_early(archive, sop, update)
+    refuse_unreadable(current)
+    assert current.kasus is not None  # open_case refuses a case without a valid kasus.yaml
     stop = current.kasus.dihentikan
     if stop is not None and update.koreksi is None and not update.setujui:
         raise ConfigError(
@@ -177,7 +168,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         detached=detached,
     )
     result.record, result.approved_before = record, approved
-    result.register = _register_to_commit(archive, current.id, record)
+    result.register = register_to_commit(archive, current.id, record)
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
     # included), without the trail: the record is not committed yet. This file's findings.
@@ -193,70 +184,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     return result
 
 
-def pending_step(archive: Archive, case: str, no: int) -> Recorded:
-    """Step ``no`` as already recorded and not yet committed, for ``step N --commit`` alone
-    (the clerk recorded it, then saw that the commit was not made): its changed records, the
-    files they name that git does not hold as they are, and the files git holds that a record
-    of the step named at the last commit and no record of the case names now."""
-    folder, current, sop = _open_case(archive, case)
-    _refuse_early(archive, sop, StepUpdate(no))
-    _refuse_unreadable(current)
-    changed = gitops.pending(folder)
-    steps_dir = folder / STEPS_DIR
-    mine = sorted(
-        (s for s in current.steps if s.record.langkah == no and _worked_on(s, changed.get(steps_dir / s.name))),
-        key=lambda s: s.record.putaran,
-    )
-    named = {d.berkas for s in current.steps for d in s.record.dokumen}
-    gone = [p for p, state in changed.items() if state == "D" and p.parent == steps_dir]
-    before = {p: _committed_record(p) for p in gone + [steps_dir / s.name for s in mine]}
-    removed = [p for p in gone if (r := before[p]) is not None and r.langkah == no]
-    if not mine:
-        raise ConfigError("record.nothing_pending", archive.show(folder), id=current.id, no=no)
-    for step in mine:  # an approved record changes only by a correction, or its re-approval
-        was_record = before[steps_dir / step.name]
-        if was_record is not None and was_record.status == "selesai":
-            said = _as_recorded(step, before)
-            if said.koreksi is None and not said.setujui:
-                where = archive.show(steps_dir / step.name)
-                raise ConfigError(
-                    "record.changed_by_hand", where, no=no, putaran=step.record.putaran, path=where, id=current.id
-                )
-    was = {d.berkas for r in before.values() if r is not None and r.langkah == no for d in r.dokumen}
-    detached = sorted(folder / b for b in was - named if changed.get(folder / b) == "D")
-    last = mine[-1]
-    # Written with it: another round's record of the step that changed too, and new files named.
-    written = [steps_dir / s.name for s in mine[:-1]] + [
-        folder / d.berkas for s in mine for d in s.record.dokumen if changed.get(folder / d.berkas) in ("?", "M")
-    ]
-    result = Recorded(current.id, folder, steps_dir / last.name, False, written, removed=removed, detached=detached)
-    result.record = last.record
-    result.register = _register_to_commit(archive, current.id, last.record)
-    shown = {archive.show(steps_dir / s.name) for s in mine}
-    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
-    result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
-    said = _as_recorded(last, before)
-    result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached])
-    return result
-
-
-def uncommitted_steps(archive: Archive, folder: Path) -> list[int]:
-    """The steps of the case whose records differ from the last commit (untouched pre-filled
-    records aside): after one step's commit, what the clerk still has to commit."""
-    changed = gitops.pending(folder)
-    steps_dir = folder / STEPS_DIR
-    out = {s.record.langkah for s in archive.read_case(folder).steps if _worked_on(s, changed.get(steps_dir / s.name))}
-    return sorted(out)
-
-
-def _worked_on(step: StepFile, state: str | None) -> bool:
-    """A step record that differs from the last commit (``state``, as :func:`gitops.pending`
-    says), other than a pre-filled record git has never held and nobody worked on (``new``
-    not committed): not a recorded step."""
-    return state is not None and not (state == "?" and step.record.status == "belum")
-
-
-def _register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -> Path | None:
+def register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -> Path | None:
     """The register holding the record's letter number, when git does not hold it as it is: the
     reservation goes in the step's commit (``nomor ambil`` asks that), or a clean clone would
     find a number recorded that no register holds."""
@@ -264,7 +192,7 @@ def _register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) 
     return found if found is not None and found in gitops.pending(found.parent) else None
 
 
-def _open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
+def open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
     """The case ``case`` (an id or a folder) as read from disk, and the SOP it follows."""
     folder = archive.find_case(case)
     current = archive.read_case(folder)
@@ -276,18 +204,7 @@ def _open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
     return folder, current, sop
 
 
-def _as_recorded(step: StepFile, before: dict[Path, CatatanLangkah | None]) -> StepUpdate:
-    """What the uncommitted change of ``step`` was, as far as its commit message says: a
-    correction written down, or the re-approval of one."""
-    was = next((r for p, r in before.items() if p.name == step.name), None)
-    now, then = step.record.koreksi, was.koreksi if was is not None else []
-    if len(now) > len(then):
-        return StepUpdate(step.record.langkah, koreksi=now[-1].alasan)
-    open_now, open_then = (sum(k.disetujui is None for k in ks) for ks in (now, then))
-    return StepUpdate(step.record.langkah, setujui=open_now < open_then)
-
-
-def _committed(path: Path) -> Loaded | None:
+def committed_file(path: Path) -> Loaded | None:
     """The step file ``path`` as the last commit holds it (None when it holds none it can read)."""
     data = gitops.committed(path)
     if data is None:
@@ -296,13 +213,6 @@ def _committed(path: Path) -> Loaded | None:
         return load_bytes(data, path.name)
     except ConfigError:
         return None
-
-
-def _committed_record(path: Path) -> CatatanLangkah | None:
-    """The step record ``path`` as the last commit holds it, if valid."""
-    loaded = _committed(path)
-    record = validate(loaded, loaded.data, CatatanLangkah)[0] if loaded is not None else None
-    return record if isinstance(record, CatatanLangkah) else None
 
 
 def target(
@@ -361,11 +271,11 @@ def _decision_just_given(prog: Progress, no: int) -> tuple[StepFile, Slot] | Non
 
 def _approved(path: Path) -> bool:
     """Is the step's completion in git history (the last commit holds it 'selesai')?"""
-    loaded = _committed(path)
+    loaded = committed_file(path)
     return loaded is not None and isinstance(loaded.data, dict) and loaded.data.get("status") == "selesai"
 
 
-def _refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
+def refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
     if not 1 <= update.no <= len(sop.langkah):
         raise ConfigError("record.unknown_step", None, no=update.no, count=len(sop.langkah))
     spec = sop.step(update.no)
@@ -390,7 +300,7 @@ def _refuse_future(update: StepUpdate, now: datetime) -> None:
             raise ConfigError("record.future", None, field=name, value=when, now=f"{now:%Y-%m-%d %H:%M}")
 
 
-def _refuse_unreadable(case: CaseFolder) -> None:
+def refuse_unreadable(case: CaseFolder) -> None:
     """A step record that cannot be read (a merge left its conflict markers, a typo broke
     its YAML) is said first: which round is due cannot be known past it."""
     if case.unreadable_steps:
@@ -612,24 +522,3 @@ def commit_message(
     if update is not None and update.koreksi:
         parts.append(f"koreksi: {update.koreksi.strip()}")
     return ", ".join(parts)
-
-
-def commit_paths(recorded: Recorded) -> list[Path]:
-    """Every path the step's commit holds: its files, the case's kasus.yaml when git has never
-    held it (the clerk skipped committing ``new``: a step in history whose case is not would
-    name no case), and the removals git knows of (a file never committed leaves no trace)."""
-    identity = recorded.folder / CASE_FILE
-    gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
-    register = [recorded.register] if recorded.register is not None else []
-    # Files the record names that an earlier run attached and nobody committed: a commit without
-    # them would hold an approval of a file that history lacks (a clean clone: doc.missing).
-    pending = gitops.pending(recorded.folder)
-    named = [recorded.folder / d.berkas for d in recorded.record.dokumen] if recorded.record else []
-    earlier = [p for p in named if pending.get(p) in ("?", "M") and p not in recorded.paths]
-    paths = [*recorded.paths, *earlier, *([identity] if gitops.unknown(identity) else []), *gone, *register]
-    return list(dict.fromkeys(paths))
-
-
-def commit(recorded: Recorded, sign: bool = True) -> str:
-    """``git add`` and ``git commit [-S]`` of exactly this step's files; the new commit's id."""
-    return gitops.commit(recorded.folder, commit_paths(recorded), recorded.message, sign)

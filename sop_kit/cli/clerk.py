@@ -152,7 +152,8 @@ def step(
     no_sign: bool,
     lang: str,
 ) -> None:
-    from ..clerk.step import NewAttachment, StepUpdate, commit, commit_paths, record_step
+    from ..clerk.step import NewAttachment, StepUpdate, record_step
+    from ..clerk.stepcommit import commit, commit_paths
 
     update = StepUpdate(
         no=no,
@@ -222,7 +223,7 @@ def step(
 
 def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) -> None:
     """``step CASE N --commit`` alone: commit the step as already recorded, if check passes it."""
-    from ..clerk.step import commit, commit_paths, pending_step
+    from ..clerk.stepcommit import commit, commit_paths, pending_step
 
     done = pending_step(open_archive(root), case, no)
     records = done.folder.parents[2]
@@ -240,7 +241,7 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
 def _still_uncommitted(root: Path, folder: Path, case_id: str, lang: str) -> None:
     """Other steps of the case recorded and not committed: an approval in history of a step
     whose prerequisite is not would fail on a clean clone."""
-    from ..clerk.step import uncommitted_steps
+    from ..clerk.stepcommit import uncommitted_steps
 
     for no in uncommitted_steps(open_archive(root), folder):
         click.echo(text("record.other_uncommitted", lang, no=no, id=case_id))
