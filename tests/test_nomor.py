@@ -272,3 +272,17 @@ def test_the_reservation_goes_in_the_commit_of_the_step_that_records_it(tmp_path
             assert code == 0, out
         assert git(top, "status", "--porcelain").stdout == ""
         assert "records/nomor/2026.yaml" in git(top, "show", "--name-only", "--format=", "HEAD").stdout
+    # A line of the register rewritten in the working copy (another case's date) is nobody's
+    # step: the step's commit leaves the register to be looked at, and check says why.
+    register = records / "nomor" / "2026.yaml"
+    text = register.read_text("utf-8")
+    other = next(line for line in text.splitlines() if "kasus: 2026-01-cilalawi-kf5h" in line)
+    code, out = cli("nomor", "ambil", "sk-penetapan", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                    "2026-05-21", "--root", str(records), "--lagi")  # fmt: skip
+    number = out.split("nomor ", 1)[1].split(" ", 1)[0]
+    register.write_text(register.read_text("utf-8").replace(other, other.replace("2026-01-", "2026-02-")), "utf-8")
+    code, out = cli("step", A, "3", "--nomor-surat", number, "--root", str(records), "--commit", "--no-sign")
+    assert code == 0, out
+    assert "records/nomor/2026.yaml" not in git(top, "show", "--name-only", "--format=", "HEAD").stdout
+    assert git(top, "status", "--porcelain").stdout.strip() == "M records/nomor/2026.yaml"
+    assert "nomor.rewritten_uncommitted" in cli("check", str(records), "--no-cache")[1]

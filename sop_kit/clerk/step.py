@@ -189,7 +189,13 @@ def register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -
     reservation goes in the step's commit (``nomor ambil`` asks that), or a clean clone would
     find a number recorded that no register holds."""
     found = reservation_file(archive, case_id, record.nomor_surat) if record.nomor_surat else None
-    return found if found is not None and found in gitops.pending(found.parent) else None
+    if found is None or found not in gitops.pending(found.parent):
+        return None
+    # Only lines added since the last commit (reservations) go in under this step's name: a line
+    # changed or removed there is someone's rewrite, which check reports and nobody's step commits.
+    before = gitops.committed(found)
+    now = set(found.read_bytes().splitlines())
+    return found if before is None or all(line in now for line in before.splitlines()) else None
 
 
 def open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
