@@ -115,9 +115,11 @@ def _committed_record(path: Path) -> CatatanLangkah | None:
 
 
 def commit_paths(recorded: Recorded) -> list[Path]:
-    """Every path the step's commit holds: its files, the case's kasus.yaml when git has never
-    held it (the clerk skipped committing ``new``: a step in history whose case is not would
-    name no case), and the removals git knows of (a file never committed leaves no trace)."""
+    """Every path the step's commit holds: its files; the files its record names that git does
+    not hold as they are; the register holding its letter number (:func:`register_to_commit`);
+    the case's kasus.yaml when git has never held it (the clerk skipped committing ``new``: a
+    step in history whose case is not would name no case); and the removals git knows of (a
+    file never committed leaves no trace)."""
     identity = recorded.folder / CASE_FILE
     gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
     register = [recorded.register] if recorded.register is not None else []
@@ -125,7 +127,7 @@ def commit_paths(recorded: Recorded) -> list[Path]:
     # them would hold an approval of a file that history lacks (a clean clone: doc.missing).
     pending = gitops.pending(recorded.folder)
     named = [recorded.folder / d.berkas for d in recorded.record.dokumen] if recorded.record else []
-    earlier = [p for p in named if pending.get(p) in ("?", "M") and p not in recorded.paths]
+    earlier = [p for p in named if pending.get(p) in ("?", "M")]
     paths = [*recorded.paths, *earlier, *([identity] if gitops.unknown(identity) else []), *gone, *register]
     return list(dict.fromkeys(paths))
 
