@@ -21,18 +21,6 @@ def committed(path: Path) -> bytes | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
-def unknown(path: Path) -> bool:
-    """Git (the repository holding ``path``) has never been told of this file."""
-    top = top_level(path.parent)
-    return top is not None and not run(top, "ls-files", "--", os.path.relpath(path, top)).stdout.strip()
-
-
-def held(folder: Path, path: Path) -> bool:
-    """Git (the repository holding ``folder``) holds ``path``, which may be gone from disk."""
-    top = top_level(folder)
-    return top is not None and bool(run(top, "ls-files", "--", os.path.relpath(path, top)).stdout.strip())
-
-
 def pending(folder: Path) -> dict[Path, str]:
     """Every file under ``folder`` that differs from the last commit: 'D' deleted, '?' new to
     git, 'M' otherwise (changed, staged or not)."""

@@ -174,7 +174,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     # included), without the trail: the record is not committed yet. This file's findings.
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
-    known = [g.name for g in detached if gitops.held(folder, g)]
+    changed = gitops.pending(folder)
+    known = [g.name for g in detached if changed.get(g) == "D"]  # taken off what history held
     result.message = commit_message(current.id, sop, record, update, known)
     result.approvers = approvers(archive, sop, record)
     if approved and update.koreksi is not None:

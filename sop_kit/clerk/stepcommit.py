@@ -65,9 +65,10 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     was = {d.berkas for r in before.values() if r is not None and r.langkah == no for d in r.dokumen}
     detached = sorted(folder / b for b in was - named if changed.get(folder / b) == "D")
     last = mine[-1]
-    # Written with it: another round's record of the step that changed too, and new files named.
+    # Written with it: another round's record of the step that changed too, and the new files it
+    # names (the last record's are commit_paths' to find).
     written = [steps_dir / s.name for s in mine[:-1]] + [
-        folder / d.berkas for s in mine for d in s.record.dokumen if changed.get(folder / d.berkas) in ("?", "M")
+        folder / d.berkas for s in mine[:-1] for d in s.record.dokumen if changed.get(folder / d.berkas) in ("?", "M")
     ]
     result = Recorded(current.id, folder, steps_dir / last.name, False, written, removed=removed, detached=detached)
     result.record = last.record
@@ -120,18 +121,18 @@ def commit_paths(recorded: Recorded) -> list[Path]:
     the case's kasus.yaml when git has never held it (the clerk skipped committing ``new``: a
     step in history whose case is not would name no case); and the removals git knows of (a
     file never committed leaves no trace)."""
-    identity = recorded.folder / CASE_FILE
-    gone = [p for p in (*recorded.removed, *recorded.detached) if gitops.held(recorded.folder, p)]
+    pending = gitops.pending(recorded.folder)
+    identity = [recorded.folder / CASE_FILE] if pending.get(recorded.folder / CASE_FILE) == "?" else []
+    gone = [p for p in (*recorded.removed, *recorded.detached) if pending.get(p) == "D"]
     register = [recorded.register] if recorded.register is not None else []
     # Files the record names that an earlier run attached and nobody committed: a commit without
     # them would hold an approval of a file that history lacks (a clean clone: doc.missing).
-    pending = gitops.pending(recorded.folder)
     named = [recorded.folder / d.berkas for d in recorded.record.dokumen] if recorded.record else []
     earlier = [p for p in named if pending.get(p) in ("?", "M")]
-    paths = [*recorded.paths, *earlier, *([identity] if gitops.unknown(identity) else []), *gone, *register]
-    return list(dict.fromkeys(paths))
+    return list(dict.fromkeys([*recorded.paths, *earlier, *identity, *gone, *register]))
 
 
-def commit(recorded: Recorded, sign: bool = True) -> str:
-    """``git add`` and ``git commit [-S]`` of exactly this step's files; the new commit's id."""
-    return gitops.commit(recorded.folder, commit_paths(recorded), recorded.message, sign)
+def commit(recorded: Recorded, sign: bool = True, paths: list[Path] | None = None) -> str:
+    """``git add`` and ``git commit [-S]`` of exactly this step's files (``paths``, when its
+    :func:`commit_paths` are known already); the new commit's id."""
+    return gitops.commit(recorded.folder, paths or commit_paths(recorded), recorded.message, sign)

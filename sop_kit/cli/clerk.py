@@ -227,14 +227,15 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
 
     done = pending_step(open_archive(root), case, no)
     records = done.folder.parents[2]
-    files = ", ".join(str(Path(root) / p.relative_to(records)) for p in commit_paths(done))
+    paths = commit_paths(done)
+    files = ", ".join(str(Path(root) / p.relative_to(records)) for p in paths)
     click.echo(text("record.pending", lang, no=no, files=files))
     for finding in done.findings:
         click.echo("\n".join(finding_lines(finding, lang)))
     if done.errors:
         click.echo(text("record.has_errors", lang, count=len(done.errors)))
         sys.exit(1)
-    click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+    click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign, paths=paths)[:12]))
     _still_uncommitted(root, done.folder, done.case_id, lang)
 
 
