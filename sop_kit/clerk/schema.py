@@ -114,6 +114,7 @@ KETERANGAN: dict[str, dict[str, str]] = {
         "pelaksana": "ID staf (dari staf.yaml) yang mengerjakan langkah ini.",
         "mulai": "Waktu mulai, TTTT-BB-HH JJ:MM (waktu setempat).",
         "selesai": "Waktu selesai, TTTT-BB-HH JJ:MM (waktu setempat).",
+        "disetujui": "Kapan pelaksana tercatat menyetujui langkah yang di-commit orang lain (sop-kit step --setujui).",
         "keputusan": "Untuk langkah keputusan: ya (data valid) atau tidak (kembali).",
         "alasan": "Alasan keputusan.",
         "alasan_waktu": "Mengapa langkah ini lebih lama dari waktu baku SOP.",

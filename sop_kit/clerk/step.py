@@ -65,7 +65,9 @@ class StepUpdate:
     lampiran: tuple[NewAttachment, ...] = ()
     lepas: tuple[str, ...] = ()  # attachments to take off the record (as its berkas, or the file's name or path)
     koreksi: str | None = None  # a correction of an approved step, and why
-    setujui: bool = False  # the role holder approves the last correction again
+    # The role holder approves: the last correction, or else the completion someone else
+    # committed (unsigned, another's key) or a change made without a correction.
+    setujui: bool = False
     pada: datetime | None = None  # when the correction or re-approval is made
     # Other cases of one activity held jointly: the new attachments, or without them the step's
     # documents those cases' records hold too, name them (``bersama``).
@@ -97,6 +99,7 @@ class Recorded:
     approved_before: bool = False  # the step's completion was already in git history
     round_to_name: int | None = None  # the --putaran that --setujui needs to reach this record
     approvers: list[str] = field(default_factory=list)  # who may approve a correction (names)
+    approves_completion: bool = False  # --setujui of the completion itself, no correction open
 
     @property
     def paths(self) -> list[Path]:
@@ -136,6 +139,9 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     approved = source is not None and _approved(source)
     removed = [source] if moving and source is not None else []
     _refuse_uncorrected(archive, path, existing, approved, update)
+    completion = update.setujui and existing is not None and not _open_corrections(existing.record)
+    if completion:
+        refuse_approved(archive, folder, path, update.no)
     joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
     detach = _to_detach(archive, folder, existing, update.lepas, path)
     with staged(folder, archive) as staging:
@@ -167,7 +173,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         reused=reused,
         detached=detached,
     )
-    result.record, result.approved_before = record, approved
+    result.record, result.approved_before, result.approves_completion = record, approved, completion
     result.register = register_to_commit(archive, current.id, record)
     shown = archive.show(path)
     # The case's verdict as check gives it (a letter number or a photo another case holds too
@@ -176,13 +182,19 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
     changed = gitops.pending(folder)
     known = [g.name for g in detached if changed.get(g) == "D"]  # taken off what history held
-    result.message = commit_message(current.id, sop, record, update, known)
+    result.message = commit_message(current.id, sop, record, update, known, completion)
     result.approvers = approvers(archive, sop, record)
-    if approved and update.koreksi is not None:
-        _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(update.no, setujui=True))
-        if alone is None or alone.name != path.name:  # another round's record: name this one's
-            result.round_to_name = record.putaran
+    result.round_to_name = round_to_name(archive, sop, folder, path, record)
     return result
+
+
+def round_to_name(archive: Archive, sop: Sop, folder: Path, path: Path, record: CatatanLangkah) -> int | None:
+    """The ``--putaran`` that ``--setujui`` needs to reach the record at ``path``: None when
+    it reaches it alone (the step's current record), or when there is nothing to approve."""
+    if record.status != "selesai":
+        return None
+    _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(record.langkah, setujui=True))
+    return None if alone is not None and alone.name == path.name else record.putaran
 
 
 def register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -> Path | None:
@@ -321,8 +333,42 @@ def _refuse_uncorrected(
     """A step whose completion is in history is changed only as a correction."""
     if approved and update.koreksi is None and not update.setujui and existing is not None:
         raise ConfigError("record.approved", archive.show(path), no=update.no, putaran=existing.record.putaran)
-    if update.setujui and (existing is None or not any(k.disetujui is None for k in existing.record.koreksi)):
+    if update.setujui and (existing is None or not approved):
         raise ConfigError("record.nothing_to_approve", archive.show(path), no=update.no)
+
+
+def _open_corrections(record: CatatanLangkah) -> bool:
+    return any(k.disetujui is None for k in record.koreksi)
+
+
+# The trail's findings that say a completed step holds no standing approval by its role holder.
+NOT_APPROVED = frozenset(
+    {
+        "trail.unverified",
+        "trail.wrong_role",
+        "trail.changed_after_approval",
+        "trail.approval_dropped",
+        "trail.approved_before_done",
+    }
+)
+
+
+def approval_findings(archive: Archive, folder: Path, path: Path) -> list[Finding]:
+    """What the case's verdict, trail included, says against the approval of the step record
+    at ``path``: nothing when its role holder's signed commit approves it as it stands."""
+    verdict = audit(archive, CheckOptions(only=(folder,))).report.verdicts.get(folder)
+    shown = archive.show(path)
+    return [f for f in verdict.findings if f.file == shown and f.code in NOT_APPROVED] if verdict else []
+
+
+def refuse_approved(archive: Archive, folder: Path, path: Path, no: int) -> None:
+    """``--setujui`` with no correction open approves the completion as history holds it, once:
+    refused when the working copy differs (a change nobody recorded would be approved unseen),
+    or when the trail already holds it approved by its role holder."""
+    if gitops.pending(path.parent).get(path) is not None:
+        raise ConfigError("record.approve_changed", archive.show(path), no=no, path=archive.show(path))
+    if not approval_findings(archive, folder, path):
+        raise ConfigError("record.already_approved", archive.show(path), no=no)
 
 
 def _to_detach(
@@ -468,17 +514,20 @@ def _listing(data: CommentedMap, key: str) -> Any:
 
 
 def _correction(data: CommentedMap, update: StepUpdate) -> None:
-    """A correction is written down in the record (when, why); a re-approval closes it."""
+    """A correction is written down in the record (when, why); a re-approval closes it. With
+    no correction open, the approval is of the completion (``disetujui``)."""
     when = _moment(update.pada or office_now())
-    listing = _listing(data, "koreksi")
     if update.koreksi is not None:
         entry = CommentedMap()
         entry["waktu"], entry["alasan"] = when, update.koreksi.strip()
-        listing.append(entry)
-    else:
-        for entry in listing:
-            if isinstance(entry, dict) and entry.get("disetujui") in (None, ""):
-                entry["disetujui"] = when
+        _listing(data, "koreksi").append(entry)
+        return
+    listing = data.get("koreksi")
+    open_ = [e for e in listing or [] if isinstance(e, dict) and e.get("disetujui") in (None, "")]
+    for item in open_:
+        item["disetujui"] = when
+    if not open_:
+        _set(data, "disetujui", when)
 
 
 def _set(data: CommentedMap, key: str, value: Any) -> None:
@@ -510,12 +559,20 @@ def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
 
 
 def commit_message(
-    case_id: str, sop: Sop, record: CatatanLangkah, update: StepUpdate | None = None, detached: Sequence[str] = ()
+    case_id: str,
+    sop: Sop,
+    record: CatatanLangkah,
+    update: StepUpdate | None = None,
+    detached: Sequence[str] = (),
+    completion: bool = False,
 ) -> str:
     """'kasus 2026-03-…: langkah 2 selesai (verifikasi validasi), keputusan ya'; ``detached``:
-    the files taken off that history held (one never committed leaves nothing to say)."""
+    the files taken off that history held (one never committed leaves nothing to say);
+    ``completion``: the approval is of the completion, not of a correction."""
     step = sop.step(record.langkah)
     words = step_file_stem(step).split("-", 1)[1].replace("-", " ")
+    if update is not None and update.setujui and completion:
+        return f"kasus {case_id}: langkah {record.langkah} ({words}) disetujui oleh pelaksananya"
     if update is not None and update.setujui:
         return f"kasus {case_id}: koreksi langkah {record.langkah} ({words}) disetujui ulang"
     state = "dikoreksi" if update is not None and update.koreksi is not None else record.status

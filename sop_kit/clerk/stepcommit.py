@@ -22,12 +22,14 @@ from . import gitops
 from .step import (
     Recorded,
     StepUpdate,
+    approvers,
     commit_message,
     committed_file,
     open_case,
     refuse_early,
     refuse_unreadable,
     register_to_commit,
+    round_to_name,
 )
 
 __all__ = ["commit", "commit_paths", "pending_step", "uncommitted_steps"]
@@ -56,7 +58,7 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     for step in mine:  # an approved record changes only by a correction, or its re-approval
         was_record = before[steps_dir / step.name]
         if was_record is not None and was_record.status == "selesai":
-            said = _as_recorded(step, before)
+            said, _ = _as_recorded(step, before)
             if said.koreksi is None and not said.setujui:
                 where = archive.show(steps_dir / step.name)
                 raise ConfigError(
@@ -76,8 +78,10 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     shown = {archive.show(steps_dir / s.name) for s in mine}
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
-    said = _as_recorded(last, before)
-    result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached])
+    said, completion = _as_recorded(last, before)
+    result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached], completion)
+    result.approvers = approvers(archive, sop, last.record)
+    result.round_to_name = round_to_name(archive, sop, folder, result.step_file, last.record)
     return result
 
 
@@ -97,15 +101,26 @@ def _worked_on(step: StepFile, state: str | None) -> bool:
     return state is not None and not (state == "?" and step.record.status == "belum")
 
 
-def _as_recorded(step: StepFile, before: dict[Path, CatatanLangkah | None]) -> StepUpdate:
+def _as_recorded(step: StepFile, before: dict[Path, CatatanLangkah | None]) -> tuple[StepUpdate, bool]:
     """What the uncommitted change of ``step`` was, as far as its commit message says: a
-    correction written down, or the re-approval of one."""
+    correction written down, the re-approval of one, or the approval of the completion (True
+    with it: ``disetujui`` written and nothing else changed)."""
     was = next((r for p, r in before.items() if p.name == step.name), None)
     now, then = step.record.koreksi, was.koreksi if was is not None else []
+    no = step.record.langkah
     if len(now) > len(then):
-        return StepUpdate(step.record.langkah, koreksi=now[-1].alasan)
+        return StepUpdate(no, koreksi=now[-1].alasan), False
     open_now, open_then = (sum(k.disetujui is None for k in ks) for ks in (now, then))
-    return StepUpdate(step.record.langkah, setujui=open_now < open_then)
+    if open_now < open_then:
+        return StepUpdate(no, setujui=True), False
+    approving = was is not None and step.record.disetujui not in (None, was.disetujui)
+    if approving and _without_approval(step.record) == _without_approval(was):
+        return StepUpdate(no, setujui=True), True
+    return StepUpdate(no), False
+
+
+def _without_approval(record: CatatanLangkah | None) -> dict[str, object]:
+    return record.model_dump(exclude={"disetujui"}) if record is not None else {}
 
 
 def _committed_record(path: Path) -> CatatanLangkah | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
 from .dates import read_day, read_moment
 from .options import ARCHIVE, complete_case, lang_option, library_errors, root_option
 from .usage import Command
+
+if TYPE_CHECKING:
+    from ..clerk.step import Recorded
 
 
 @click.command(cls=Command, help="help.new")
@@ -205,7 +209,10 @@ def step(
         click.echo(text("record.corrected", lang, no=no, who=who))
         named = f" --putaran {done.round_to_name}" if done.round_to_name else ""
         click.echo(text("record.reapprove_how", lang, who=who, id=done.case_id, no=f"{no}{named}"))
-    if setujui:
+    if setujui and done.approves_completion:
+        when = f"{record.disetujui:%Y-%m-%d %H:%M}" if record.disetujui else "-"
+        click.echo(text("record.approved_completion", lang, no=no, who=who, when=when))
+    elif setujui:
         click.echo(text("record.reapproved", lang, no=no, who=who))
     if done.errors:
         click.echo(text("record.has_errors", lang, count=len(done.errors)))
@@ -214,6 +221,8 @@ def step(
         click.echo(text("record.clean", lang))
     if do_commit:
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+        if not (koreksi is not None and done.approved_before):  # a correction's notice said it already
+            _approval_after(root, done, lang)
         _still_uncommitted(root, done.folder, done.case_id, lang)
     else:
         click.echo(text("new.git", lang))
@@ -236,7 +245,26 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
         click.echo(text("record.has_errors", lang, count=len(done.errors)))
         sys.exit(1)
     click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign, paths=paths)[:12]))
+    _approval_after(root, done, lang)
     _still_uncommitted(root, done.folder, done.case_id, lang)
+
+
+def _approval_after(root: Path, done: Recorded, lang: str) -> None:
+    """After the commit, what the trail says of it: a completion committed by someone other
+    than its pelaksana (the clerk typing for the Kasi, --no-sign, another key) is not approved
+    yet, and the one who approves it is named, with the command."""
+    from ..clerk.step import approval_findings
+
+    found = approval_findings(open_archive(root), done.folder, done.step_file)
+    if not found:
+        return
+    assert done.record is not None
+    click.echo(text("record.not_approved_yet", lang, no=done.record.langkah))
+    for finding in found:
+        click.echo("\n".join(finding_lines(finding, lang)))
+    named = f" --putaran {done.round_to_name}" if done.round_to_name else ""
+    who = " / ".join(done.approvers)
+    click.echo(text("record.approve_how", lang, who=who, id=done.case_id, no=f"{done.record.langkah}{named}"))
 
 
 def _still_uncommitted(root: Path, folder: Path, case_id: str, lang: str) -> None:

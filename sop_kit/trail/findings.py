@@ -33,9 +33,12 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
                 params = {"no": st.step, "commit": ev.commit[:10], "approved": f"{_claimed(ev):%Y-%m-%d %H:%M}",
                           "done": f"{st.done:%Y-%m-%d %H:%M}", "author": ev.author}  # fmt: skip
                 yield Finding(Severity.ERROR, "trail.approved_before_done", shown, None, params, ct.case)
+            # The command that mends it: the recorded pelaksana's signed approval (its round named,
+            # since --setujui alone reaches the step's current round).
+            how = f"sop-kit step {ct.case} {st.step} --putaran {st.round} --setujui --commit"
             if ev is not None and not ev.verified and st.file != IDENTITY:
                 reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
-                params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author}
+                params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author, "how": how}
                 if ev.reason == "no_role":
                     yield Finding(Severity.ERROR, "trail.wrong_role", shown, None, params, ct.case)
                 else:
@@ -49,6 +52,7 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
                     "path": change.file or st.file,
                     "approved": st.approval.commit[:10] if st.approval else "-",
                     "roles": ct.deciders,
+                    "how": how,
                 }
                 code = "trail.identity_changed" if st.file == IDENTITY else "trail.changed_after_approval"
                 yield Finding(changed, code, shown, None, params, ct.case)

@@ -241,8 +241,8 @@ def case_document(archive: Archive, case: CaseFolder, sop: Sop, verdict: Verdict
         current = prog.current(spec.no)
         rec = current.record if current else None
         done = bool(rec and rec.status == "selesai")
-        if rec:  # a start, an end or a correction: the records' last moment, whichever
-            moments += [m for m in (rec.mulai, rec.selesai) if m]
+        if rec:  # a start, an end, an approval or a correction: the records' last moment, whichever
+            moments += [m for m in (rec.mulai, rec.selesai, rec.disetujui) if m]
             moments += [m for k in rec.koreksi for m in (k.waktu, k.disetujui) if m]
         kinds = tuple(
             KindCheck(sop.kind(k).nama, done and (spec.no, sop.kind(k).nama) not in missing) for k in spec.dokumen_wajib

@@ -53,10 +53,26 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "run --setujui on its own (--commit allowed)",
     ),
     "record.nothing_to_approve": (
-        "langkah {no} tidak punya koreksi yang menunggu persetujuan",
-        "persetujuan ulang hanya untuk koreksi yang dicatat dengan --koreksi",
-        "step {no} has no correction awaiting approval",
-        "approval again is only for a correction recorded with --koreksi",
+        "langkah {no} belum selesai di riwayat git: tidak ada yang disetujui",
+        "pelaksananya mencatat langkah itu selesai dan meng-commit-nya sendiri dengan kunci SSH-nya: "
+        "sop-kit step KASUS {no} --selesai … --commit",
+        "step {no} is not complete in git history: there is nothing to approve",
+        "its pelaksana records the step complete and commits it with their own SSH key: "
+        "sop-kit step CASE {no} --selesai … --commit",
+    ),
+    "record.already_approved": (
+        "langkah {no} sudah disetujui pelaksananya dengan commit bertanda tangan, dan tidak ada koreksi yang menunggu",
+        "tidak ada yang perlu disetujui; `sop-kit trail KASUS` menunjukkan persetujuannya",
+        "step {no} is already approved by its pelaksana's signed commit, and no correction is waiting",
+        "there is nothing to approve; `sop-kit trail CASE` shows the approval",
+    ),
+    "record.approve_changed": (
+        "catatan langkah {no} berbeda dari versinya di git; yang disetujui adalah yang ada di riwayat",
+        "kembalikan berkasnya (git restore -- {path}) lalu setujui; perubahan yang dimaksud dicatat sebagai koreksi "
+        '(--koreksi "…")',
+        "the record of step {no} differs from its version in git; what is approved is what history holds",
+        "restore the file (git restore -- {path}), then approve; a change meant is recorded as a correction "
+        '(--koreksi "…")',
     ),
     "record.has_errors": (
         "langkah ini belum sesuai SOP ({count} galat): perbaiki dulu, belum di-commit",
@@ -90,6 +106,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "koreksi langkah {no} ditandai disetujui ulang; berlaku setelah di-commit dengan tanda tangan {who}",
         "",
         "the correction of step {no} is marked approved again; it counts once committed signed by {who}",
+        "",
+    ),
+    "record.approved_completion": (
+        "langkah {no} ditandai disetujui (disetujui: {when}); berlaku setelah di-commit dengan tanda tangan {who}",
+        "",
+        "step {no} is marked approved (disetujui: {when}); it counts once committed signed by {who}",
+        "",
+    ),
+    "record.not_approved_yet": (
+        "BELUM DISETUJUI: commit ini bukan persetujuan langkah {no} oleh pelaksananya.",
+        "",
+        "NOT APPROVED YET: this commit is not the approval of step {no} by its pelaksana.",
+        "",
+    ),
+    "record.approve_how": (
+        "Caranya: {who} menjalankan `sop-kit step {id} {no} --setujui --commit` dengan kunci SSH-nya sendiri.",
+        "",
+        "How: {who} runs `sop-kit step {id} {no} --setujui --commit` with their own SSH key.",
         "",
     ),
     "stop.done": (

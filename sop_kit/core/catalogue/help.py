@@ -547,9 +547,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.step.setujui": (
-        "Setujui ulang koreksi terakhir (oleh pelaksana tercatat, commit bertanda tangan).",
+        "Setujui (oleh pelaksana tercatat, commit bertanda tangan) koreksi terakhir, atau langkah selesai yang "
+        "di-commit orang lain.",
         "",
-        "Approve the last correction again (by the recorded person, in a signed commit).",
+        "Approve (by the recorded person, in a signed commit) the last correction, or a completed step someone "
+        "else committed.",
         "",
     ),
     "help.step.pada": (

@@ -408,6 +408,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "end time before start time ({value})",
         "check 'mulai' and 'selesai'",
     ),
+    "schema.approved_undone": (
+        "disetujui sebelum langkahnya selesai ({value})",
+        "'disetujui' hanya untuk langkah berstatus selesai, tidak sebelum waktu 'selesai'",
+        "approved before the step was done ({value})",
+        "'disetujui' is only for a step whose status is selesai, not before its 'selesai' time",
+    ),
     "schema.sop_step_numbers": (
         "nomor langkah SOP harus berurutan 1, 2, 3, … (tertulis: {value})",
         "urutkan kembali langkah",

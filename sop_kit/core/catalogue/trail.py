@@ -181,21 +181,25 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "trail.wrong_role": (
         "langkah {no}: commit {commit} ditandatangani orang tanpa peran langkah ini (penulis: {author})",
-        "persetujuan harus di-commit dan ditandatangani pemegang peran pada tanggal itu",
+        "persetujuan harus di-commit dan ditandatangani pemegang peran pada tanggal itu: pelaksana tercatat "
+        "menjalankan `{how}` dengan kunci SSH-nya sendiri",
         "step {no}: commit {commit} is signed by someone without this step's role (author: {author})",
-        "the approval must be committed and signed by a role holder on that date",
+        "the approval must be committed and signed by a role holder on that date: the recorded pelaksana runs "
+        "`{how}` with their own SSH key",
     ),
     "trail.unverified": (
         "langkah {no}: persetujuan di commit {commit} tidak terverifikasi ({reason})",
-        "commit dengan git commit -S memakai kunci SSH yang terdaftar di staf.yaml",
+        "pelaksana tercatat menyetujuinya: `{how}` dengan kunci SSH-nya yang terdaftar di staf.yaml",
         "step {no}: the approval in commit {commit} is not verified ({reason})",
-        "commit with git commit -S using an SSH key listed in staf.yaml",
+        "the recorded pelaksana approves it: `{how}` with their SSH key listed in staf.yaml",
     ),
     "trail.changed_after_approval": (
         "langkah {no}: '{path}' diubah setelah disetujui (commit {commit} oleh {author}; disetujui di {approved})",
-        "pemegang peran perlu menyetujui ulang: commit bertanda tangan yang menyimpan ulang catatan langkah",
+        "pemegang peran yang tercatat sebagai pelaksana menyetujui ulang: `{how}`; perubahan yang keliru "
+        "dikembalikan dan dicatat sebagai koreksi (--koreksi)",
         "step {no}: '{path}' changed after approval (commit {commit} by {author}; approved in {approved})",
-        "a role holder must approve again: a signed commit that saves the step record again",
+        "the role holder recorded as pelaksana approves it again: `{how}`; a wrong change is undone and recorded "
+        "as a correction (--koreksi)",
     ),
     "trail.reason.unsigned": ("tanpa tanda tangan", "", "unsigned", ""),
     "trail.reason.bad_signature": ("tanda tangan tidak sah", "", "bad signature", ""),

@@ -155,6 +155,11 @@ class CatatanLangkah(BaseModel):
     pelaksana: Slug | None = Field(None, description="staff id from staf.yaml")
     mulai: WaktuLokal | None = None
     selesai: WaktuLokal | None = None
+    disetujui: WaktuLokal | None = Field(
+        None,
+        description="when the recorded pelaksana approved the completion, committed by someone else or changed "
+        "without a correction (sop-kit step --setujui; their signed commit is the approval)",
+    )
     keputusan: Literal["ya", "tidak"] | None = None
     alasan: Teks | None = Field(None, description="reason for the decision")
     alasan_waktu: Teks | None = Field(None, description="why the step took longer than the SOP's standard time")
@@ -168,6 +173,11 @@ class CatatanLangkah(BaseModel):
         if self.mulai and self.selesai and self.selesai < self.mulai:
             span = f"{self.mulai:%Y-%m-%d %H:%M} > {self.selesai:%Y-%m-%d %H:%M}"
             raise PydanticCustomError("time_order", "", {"at": "selesai", "value": span})
+        if self.disetujui and (self.status != "selesai" or (self.selesai and self.disetujui < self.selesai)):
+            # An approval of what was not done yet approves nothing.
+            done = f"{self.selesai:%Y-%m-%d %H:%M}" if self.selesai else self.status
+            span = f"{self.disetujui:%Y-%m-%d %H:%M} < {done}"
+            raise PydanticCustomError("approved_undone", "", {"at": "disetujui", "value": span})
         return self
 
     @property

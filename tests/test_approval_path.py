@@ -1,0 +1,139 @@
+"""The clerk types a step that is the Kasi's to approve, and commits it: the ordinary office
+path. The commit is no approval (the trail says so); what the clerk is told then, and the
+Kasi's own approval afterwards with `step N --setujui --commit`, which before had no command:
+`--setujui` only approved a correction, so the trail's error could be cleared only by
+inventing one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from sop_kit.records.fieldtypes import WIB
+from sop_kit.records.yamlsafe import load_file
+
+from .office import Office
+
+CLERK, KASI, KADIS = "rizki-ramadhan", "siti-nurhaliza", "hendra-gunawan"
+KASI_NAME = "Siti Nurhaliza, S.Psi."
+
+
+def wib(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=WIB)
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Office:
+    office = Office(tmp_path / "kantor")
+    office.hire(KADIS, "Drs. Hendra Gunawan, M.Si.", "19700314 199503 1 002", "Kepala Dinas", "2021-01-04", admin=True)
+    office.hire(KASI, KASI_NAME, "19800517 200604 2 008", "Kasi PKK", "2019-01-02", "kasi-pkk")
+    office.hire(CLERK, "Rizki Ramadhan, S.Kom.", "19920115 201903 1 005", "Pengelola Data", "2019-03-01", "pelaksana")
+    office.pin_trust_root()
+    office.commit("arsip awal: SOP, staf, pengaturan", KADIS, wib("2026-01-02 08:00"))
+    return office
+
+
+def errors_of(office: Office, case: str) -> list[str]:
+    """The check's error lines for the case."""
+    out = office.run("check", str(office.records), code=None)
+    return [line for line in out.splitlines() if case in line and "galat[" in line]
+
+
+def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office: Office) -> None:
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    folder = next(office.records.glob(f"kasus/2026/{case}"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+
+    # The clerk types the Kasi's decision and commits it with the clerk's own key.
+    office.when = wib("2026-03-03 10:00")
+    minutes = office.scan("ba.pdf", "Berita acara")
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+    assert "BELUM DISETUJUI: commit ini bukan persetujuan langkah 2 oleh pelaksananya" in out, out
+    how = f"`sop-kit step {case} 2 --setujui --commit`"
+    assert f"Caranya: {KASI_NAME} menjalankan {how}" in out
+    (error,) = errors_of(office, case)
+    assert "trail.wrong_role" in error
+    check = office.run("check", records, code=None)
+    assert f"sop-kit step {case} 2 --putaran 1 --setujui --commit" in check  # the finding's hint names it too
+
+    # The clerk cannot approve it: the commit is made and said to be no approval.
+    office.when = wib("2026-03-03 11:00")
+    out = office.step(case, 2, CLERK, "--setujui", "--pada", "2026-03-03 10:55")
+    assert "BELUM DISETUJUI" in out and "trail.changed_after_approval" in out
+    assert len(errors_of(office, case)) == 2  # the wrong role, and a change since
+
+    # A record changed by hand is not what the Kasi approves: refused, nothing written.
+    record = folder / "langkah" / "02-verifikasi-validasi.yaml"
+    committed = record.read_bytes()
+    record.write_text(record.read_text("utf-8").replace("09:00", "09:05"), "utf-8")
+    changed = record.read_bytes()
+    out = office.step(case, 2, KASI, "--setujui", code=2)
+    assert "berbeda dari versinya di git" in out and "git restore" in out
+    assert record.read_bytes() == changed
+    record.write_bytes(committed)
+
+    # The Kasi, with her own key: approved; the record says when, history says who.
+    office.when = wib("2026-03-03 14:00")
+    out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-03-03 13:58")
+    assert "langkah 2 ditandai disetujui (disetujui: 2026-03-03 13:58)" in out and "BELUM" not in out, out
+    assert load_file(record).data["disetujui"] == "2026-03-03 13:58"
+    assert office.git("log", "-1", "--format=%s") == (
+        f"kasus {case}: langkah 2 (verifikasi validasi) disetujui oleh pelaksananya"
+    )
+    assert errors_of(office, case) == []
+    trail = office.run("trail", case, "--root", records)
+    assert f"langkah 2 disetujui ulang — oleh {KASI} — terverifikasi: {KASI_NAME}" in trail, trail
+    status = office.run("status", case, "--root", records)
+    assert "sesuai SOP" in status
+
+    # Once approved by her, not again.
+    out = office.step(case, 2, KASI, "--setujui", code=2)
+    assert "sudah disetujui pelaksananya" in out
+
+
+def test_the_kasi_approves_first_and_commits_on_her_own(office: Office) -> None:
+    """`--setujui` without --commit, then `step N --commit` alone: the commit is the
+    approval, said as such; anything else changed by hand beside it is refused."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    out = office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai",
+                      "2026-03-02 09:25", "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    assert "BELUM" not in out  # the clerk's own step, signed by the clerk: approved
+    out = office.step(case, 1, CLERK, "--setujui", code=2)
+    assert "sudah disetujui pelaksananya" in out
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(office.scan("ba.pdf", "BA")),
+                      "--no-sign")  # fmt: skip
+    assert "BELUM DISETUJUI" in out and "tanpa tanda tangan" in out
+
+    office.when = wib("2026-03-03 14:00")
+    out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-03-03 13:58", commit=False)
+    assert "berlaku setelah di-commit dengan tanda tangan " + KASI_NAME in out
+    record = next((office.records / "kasus").glob(f"*/{case}/langkah/02-*.yaml"))
+    approved = record.read_text("utf-8")
+    record.write_text(approved.replace("09:00", "09:05"), "utf-8")
+    out = office.run("step", case, "2", "--root", str(office.records), "--commit", who=KASI, code=2)
+    assert "diubah tanpa koreksi" in out
+    record.write_text(approved, "utf-8")
+    out = office.run("step", case, "2", "--root", str(office.records), "--commit", who=KASI)
+    assert "BELUM" not in out, out
+    subject = office.git("log", "-1", "--format=%s")
+    assert subject.endswith("langkah 2 (verifikasi validasi) disetujui oleh pelaksananya")
+    assert errors_of(office, case) == []
+
+
+def test_an_approval_of_a_step_not_done_is_a_finding(office: Office) -> None:
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    record = next((office.records / "kasus").glob(f"*/{case}/langkah/01-*.yaml"))
+    record.write_text(record.read_text("utf-8") + "disetujui: 2026-03-02 10:00\n", "utf-8")
+    out = office.run("check", str(office.records), "--no-trail", code=1)
+    assert "schema.approved_undone" in out and "disetujui sebelum langkahnya selesai" in out, out
+    office.step(case, 1, CLERK, "--setujui", commit=False, code=2)  # never committed: nothing to approve
