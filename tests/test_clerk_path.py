@@ -608,3 +608,17 @@ def test_committing_one_step_names_the_steps_of_the_case_still_uncommitted(repo:
     code, out = run("step", folder.name, "1", "--commit", "--no-sign")
     assert code == 0 and "juga belum di-commit" not in out, out
     assert git(repo, "status", "--porcelain") == ""
+
+
+def test_an_end_before_the_start_says_both_times(repo: Path) -> None:
+    """The refusal said 'schema.time_order at selesai' and a generic hint: a hurried clerk
+    typing the end days later could not see which start it was compared with."""
+    folder = new_case(repo)
+    assert run("step", folder.name, "1", "--pelaksana", "rizki-ramadhan", "--mulai", "2026-03-02 09:00")[0] == 0
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "1", "--selesai", "2026-03-01 09:25")
+    assert code == 2, out
+    assert "pada 'selesai': waktu selesai sebelum waktu mulai (2026-03-02 09:00 > 2026-03-01 09:25)" in out, out
+    assert "berkas tidak diubah" in out and snapshot(folder) == before
+    code, out = run("step", folder.name, "1", "--selesai", "2026-03-01 09:25", "--lang", "en")
+    assert "end time before start time (2026-03-02 09:00 > 2026-03-01 09:25)" in out, out

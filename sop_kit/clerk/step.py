@@ -30,6 +30,7 @@ from ..check.audit import audit
 from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
+from ..core.messages import known
 from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time
 from ..records.layout import CASE_FILE, STEPS_DIR
@@ -547,12 +548,14 @@ def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
     record, problems = validate(loaded, loaded.data, CatatanLangkah)
     if record is None or problems:
         first = problems[0] if problems else None
+        # The problem in the check's own words, with its values (which time is after which).
+        params = {k: v for k, v in first.params.items() if isinstance(v, (str, int))} if first else {}
+        problem = "-" if first is None else f"@{first.code}" if known(first.code) else first.code
         raise ConfigError(
             "record.invalid",
             archive.show(path),
             first.line if first else None,
-            detail=first.code if first else "-",
-            field=first.params.get("field", "-") if first else "-",
+            **{**params, "problem": problem, "field": params.get("field", "-")},
         )
     assert isinstance(record, CatatanLangkah)
     return record

@@ -40,11 +40,13 @@ def render(code: str, lang: str, params: dict[str, Any]) -> tuple[str, str]:
     """``(message, hint)`` for ``code`` in ``lang`` (``id`` or ``en``)."""
     entry = CATALOG.get(code) or CATALOG["schema.other"]
     msg, hint = (entry[0], entry[1]) if lang != "en" else (entry[2], entry[3])
-    # A parameter written "@code" is itself a catalogue entry, rendered in the same language.
+    # A parameter written "@code" is itself a catalogue entry, rendered in the same language
+    # with the other (plain) parameters: a message may quote another with its values.
     values = _Keep({"detail": code})
+    plain = {k: v for k, v in params.items() if not (isinstance(v, str) and v.startswith("@"))}
     for key, value in params.items():
         nested = isinstance(value, str) and value.startswith("@") and value[1:] in CATALOG
-        values[key] = render(value[1:], lang, {})[0] if nested else value
+        values[key] = render(value[1:], lang, plain)[0] if nested else value
     return msg.format_map(values), hint.format_map(values)
 
 

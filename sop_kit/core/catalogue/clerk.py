@@ -524,9 +524,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step in a new round (sop-kit status CASE names the next step)",
     ),
     "record.invalid": (
-        "hasil suntingan tidak lolos pemeriksaan ({detail} pada '{field}'); berkas tidak diubah",
+        "hasil suntingan tidak lolos pemeriksaan pada '{field}': {problem}; berkas tidak diubah",
         "periksa nilai yang diberikan (waktu 'TTTT-BB-HH JJ:MM', selesai tidak sebelum mulai)",
-        "the edited record fails validation ({detail} at '{field}'); the file was not changed",
+        "the edited record fails validation at '{field}': {problem}; the file was not changed",
         "check the values given (times 'YYYY-MM-DD HH:MM', end not before start)",
     ),
     "record.future": (
