@@ -6,7 +6,7 @@ inventing one."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -137,3 +137,28 @@ def test_an_approval_of_a_step_not_done_is_a_finding(office: Office) -> None:
     out = office.run("check", str(office.records), "--no-trail", code=1)
     assert "schema.approved_undone" in out and "disetujui sebelum langkahnya selesai" in out, out
     office.step(case, 1, CLERK, "--setujui", commit=False, code=2)  # never committed: nothing to approve
+
+
+def test_an_approval_made_on_a_machine_set_to_utc_reads_in_wib_on_every_surface(office: Office) -> None:
+    """The site showed a commit's time in WIB; `sop-kit trail` and the dossier (whose column
+    says 'Waktu (WIB)') showed it in the committing machine's zone: seven hours apart for one
+    approval, and the record's own 'selesai' (WIB) seemingly after its approval."""
+    from pypdf import PdfReader
+
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = datetime(2026, 3, 2, 3, 40, tzinfo=UTC)  # 10:40 WIB, from a laptop on UTC
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    assert office.git("log", "-1", "--format=%cd", "--date=iso") == "2026-03-02 03:40:00 +0000"
+    trail = office.run("trail", case, "--root", str(office.records))
+    assert "2026-03-02 10:40" in trail and "03:40" not in trail and "waktu WIB" in trail, trail
+    pdf = office.top / "pdf"
+    office.run("pdf", str(office.records), "--out", str(pdf), "--case", case, "-q")
+    dossier = next(pdf.rglob(f"berkas-pembinaan-{case}.pdf"))
+    words = " ".join(page.extract_text() for page in PdfReader(dossier).pages)
+    assert "10:40" in words and "03:40" not in words
+    site = office.top / "site"
+    office.run("build", str(office.records), "--out", str(site), "-q", "--no-pdf")
+    page = next(site.glob(f"kasus/**/{case}/index.html")).read_text("utf-8")
+    assert 'datetime="2026-03-02T10:40+07:00"' in page and "03:40" not in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.findings import Finding
 from ..core.messages import text
+from ..records.fieldtypes import office_time
 from .model import APPROVALS, Trail
 
 
@@ -14,7 +15,9 @@ def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
     for e in ct.events if ct else []:
         decision = text(f"decision.{e.decision}", lang, target="1") if e.decision else ""
         what = text(f"trail.ev.{e.kind}", lang, no=e.step, round=e.round, decision=decision, file=e.file)
-        parts = [f"{e.when:%Y-%m-%d %H:%M}", e.commit[:10], what, text("trail.by", lang, author=e.author)]
+        # In the office's time, as the records hold theirs: a commit made on a machine set to
+        # UTC is seven hours off the record's 'selesai' it approves otherwise.
+        parts = [f"{office_time(e.when):%Y-%m-%d %H:%M}", e.commit[:10], what, text("trail.by", lang, author=e.author)]
         if e.kind in APPROVALS:
             if e.verified:
                 parts.append(text("trail.verified", lang, signer=e.signer_name or e.signer))

@@ -229,9 +229,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "trail.header": (
-        "Jejak persetujuan kasus {case} ({commits} commit)",
+        "Jejak persetujuan kasus {case} ({commits} commit; waktu WIB)",
         "",
-        "Approval trail of case {case} ({commits} commits)",
+        "Approval trail of case {case} ({commits} commits; times in WIB)",
         "",
     ),
     "trail.ev.dibuat": ("kasus dibuat", "", "case created", ""),
