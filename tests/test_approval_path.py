@@ -62,6 +62,11 @@ def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office:
     assert "trail.wrong_role" in error
     check = office.run("check", records, code=None)
     assert f"sop-kit step {case} 2 --putaran 1 --setujui --commit" in check  # the finding's hint names it too
+    # ... and her agenda lists it, for her alone.
+    agenda = office.run("agenda", "--root", records, "--tanggal", "2026-03-03", "--staf", KASI)
+    assert "MENUNGGU PERSETUJUAN" in agenda and f"sop-kit step {case} 2 --putaran 1 --setujui --commit" in agenda
+    assert "MENUNGGU PERSETUJUAN" not in office.run("agenda", "--root", records, "--tanggal", "2026-03-03",
+                                                    "--staf", CLERK)  # fmt: skip
 
     # The clerk cannot approve it: the commit is made and said to be no approval.
     office.when = wib("2026-03-03 11:00")
@@ -92,6 +97,9 @@ def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office:
     assert f"langkah 2 disetujui ulang — oleh {KASI} — terverifikasi: {KASI_NAME}" in trail, trail
     status = office.run("status", case, "--root", records)
     assert "sesuai SOP" in status
+
+    agenda = office.run("agenda", "--root", records, "--tanggal", "2026-03-03", "--staf", KASI)
+    assert "MENUNGGU PERSETUJUAN" not in agenda
 
     # Once approved by her, not again.
     out = office.step(case, 2, KASI, "--setujui", code=2)

@@ -39,6 +39,7 @@ from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import Loaded, load_bytes, load_text
+from ..trail.findings import NOT_APPROVED
 from . import gitops
 from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
@@ -340,18 +341,6 @@ def _refuse_uncorrected(
 
 def _open_corrections(record: CatatanLangkah) -> bool:
     return any(k.disetujui is None for k in record.koreksi)
-
-
-# The trail's findings that say a completed step holds no standing approval by its role holder.
-NOT_APPROVED = frozenset(
-    {
-        "trail.unverified",
-        "trail.wrong_role",
-        "trail.changed_after_approval",
-        "trail.approval_dropped",
-        "trail.approved_before_done",
-    }
-)
 
 
 def approval_findings(archive: Archive, folder: Path, path: Path) -> list[Finding]:

@@ -1,10 +1,13 @@
 """``sop-kit agenda``: what is due, per person, on a given day.
 
 For every case of a judged archive: the step in progress (its doer), the step due next (the
-holders of its SOP roles on that day; a decision step is a decision waiting), and the
-documents a completed step still lacks according to its verdict (its doer). Each item is
-overdue when more working time has passed than the SOP's standard for the step, counted from
-its start, or, for a step not started, from when its prerequisites were done.
+holders of its SOP roles on that day; a decision step is a decision waiting), the documents a
+completed step still lacks according to its verdict (its doer), and a completed step the trail
+does not hold approved by its doer (someone else committed it, or changed it since): theirs to
+approve with ``sop-kit step … --setujui --commit``. Each item but an approval is overdue when
+more working time has passed than the SOP's standard for the step, counted from its start, or,
+for a step not started, from when its prerequisites were done; the SOP sets no time for an
+approval.
 
 Working time is the office's (``jam_kerja`` in ``sop-kit.yaml``, by default the civil
 service's week with national holidays and cuti bersama off): the very hours the check counts a
@@ -21,14 +24,17 @@ from typing import Any
 
 from ..check.audit import Audit
 from ..core.messages import text
-from ..records.archive import Archive
+from ..records.archive import Archive, StepFile
 from ..records.fieldtypes import WIB, office_time
 from ..records.ids import slug
+from ..records.layout import STEPS_DIR
 from ..records.models import Kasus, Sop
 from ..records.rounds import Status, progress_of
 from ..records.worktime import CIVIL_SERVICE, WorkingHours, describe
+from ..trail.findings import NOT_APPROVED
 
-KINDS = ("keputusan", "berjalan", "menunggu", "dokumen")  # decision waiting, in progress, due to start, documents
+# decision waiting, in progress, due to start, documents, approval waiting
+KINDS = ("keputusan", "berjalan", "menunggu", "dokumen", "persetujuan")
 
 
 @dataclass(frozen=True)
@@ -130,6 +136,9 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
         stop = case.kasus.dihentikan
         stopped = stop is not None and stop.tanggal <= on  # nothing more is due; a missing document still is
         agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment, hours, stopped)
+        unapproved = {f.file for f in verdict.findings if f.code in NOT_APPROVED}
+        waiting = [s for s in case.steps if archive.show(folder / STEPS_DIR / s.name) in unapproved]
+        agenda.items += _approvals(archive, case.kasus, sop, waiting, moment, hours)
     if staff is not None:
         agenda.items = [i for i in agenda.items if staff in i.people]
     return agenda
@@ -191,6 +200,28 @@ def _case_items(
     return out
 
 
+def _approvals(
+    archive: Archive, kasus: Kasus, sop: Sop, waiting: list[StepFile], moment: datetime, hours: WorkingHours
+) -> list[AgendaItem]:
+    """The completed steps whose approval waits for their doer (who held one of the step's
+    roles on its date; else today's holders of them), from when the step was done."""
+    out = []
+    place = f"Desa {kasus.lokasi.desa}, Kecamatan {kasus.lokasi.kecamatan}"
+    for step in waiting:
+        rec = step.record
+        done = office_time(rec.selesai) if rec.selesai else moment
+        person = archive.staff.get(rec.pelaksana or "")
+        roles = set(sop.step(rec.langkah).pelaksana)
+        doer = person is not None and bool(person.roles_on(done.date()) & roles)
+        who = (rec.pelaksana,) if doer and rec.pelaksana else _holders(archive, sop, rec.langkah, moment.date())
+        spec = sop.step(rec.langkah)
+        out.append(
+            AgendaItem("persetujuan", kasus.id, place, sop.nomor, rec.langkah, rec.putaran, spec.kegiatan, who,
+                       done, done, hours.minutes(done, moment), 0, spec.waktu_fleksibel, False)
+        )  # fmt: skip
+    return out
+
+
 def _utc(local: datetime) -> datetime:
     """A local (WIB) time in UTC: an iCalendar time with a zone name needs that zone's
     definition, a UTC time does not, and every calendar shows it in its own zone."""
@@ -212,6 +243,14 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
         out.append(text("agenda.person", lang, name=name, id=person or "-", count=len(items), overdue=late))
         for i in items:
             label = text(f"agenda.kind_{i.kind}", lang, doc=i.document or "")
+            if i.kind == "persetujuan":
+                out.append(f"  {text('agenda.approve', lang)}  {i.case} ({i.place})")
+                since = f"{i.since:%Y-%m-%d %H.%M}"
+                line = text(
+                    "agenda.line_approval", lang, no=i.step, activity=i.activity, since=since, how=approve_command(i)
+                )
+                out.append("      " + line)
+                continue
             mark = text("agenda.overdue" if i.overdue else "agenda.due", lang, due=f"{i.due:%Y-%m-%d %H.%M}")
             flex = " " + text("agenda.flexible", lang) if i.flexible and i.overdue else ""
             out.append(f"  {mark}{flex}  {i.case} ({i.place})")
@@ -233,6 +272,10 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def approve_command(item: AgendaItem) -> str:
+    return f"sop-kit step {item.case} {item.step} --putaran {item.round} --setujui --commit"
+
+
 def agenda_ics(agenda: Agenda, office: str) -> bytes:
     """The agenda as an iCalendar file a phone calendar can subscribe to: one event per item
     at the moment its standard time runs out (an overdue item on the agenda's day, marked)."""
@@ -246,7 +289,9 @@ def agenda_ics(agenda: Agenda, office: str) -> bytes:
     cal.add("x-wr-timezone", "Asia/Jakarta")
     stamp = _utc(agenda.moment)
     for i in sorted(agenda.items, key=_order):
-        start = datetime.combine(agenda.on, agenda.hours.opening(agenda.on)) if i.overdue else i.due
+        # An overdue item, and an approval (the SOP sets it no time), on the agenda's day.
+        now = i.overdue or i.kind == "persetujuan"
+        start = datetime.combine(agenda.on, agenda.hours.opening(agenda.on)) if now else i.due
         event = Event()
         doc = f"-{slug(i.document)}" if i.document else ""
         event.add("uid", f"{i.case}-{i.step}-{i.round}-{i.kind}{doc}@sop-kit")

@@ -24,7 +24,7 @@ from ..check.audit import Audit
 from ..records.archive import Archive
 from ..records.office import read_emblem
 from ..records.worktime import describe
-from ..reports.agenda import Agenda, build_agenda
+from ..reports.agenda import Agenda, approve_command, build_agenda
 from ..reports.laporan import Laporan, build_report, group_label, parse_period, report_cases, write_xlsx
 from ..reports.stats import compute, minutes_text
 from ..views.case import WIB_NOON
@@ -162,6 +162,7 @@ def agenda_pages(site: OfficeSite, render: Render) -> dict[str, str]:
             span=lambda minutes: agenda.span(minutes, "id"),
             hours=describe(agenda.hours, "id"),
             when=lambda moment: f"{moment:%Y-%m-%d %H.%M}",
+            approve=approve_command,
         )
     }
 

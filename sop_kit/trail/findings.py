@@ -13,6 +13,18 @@ from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR, Layout
 from .gitlog import object_ids, working_ids
 from .model import IDENTITY, CaseTrail, Event, Trail
 
+# The findings that say a completed step holds no standing approval by its role holder: what
+# `sop-kit step N --setujui --commit` by the recorded pelaksana mends.
+NOT_APPROVED = frozenset(
+    {
+        "trail.unverified",
+        "trail.wrong_role",
+        "trail.changed_after_approval",
+        "trail.approval_dropped",
+        "trail.approved_before_done",
+    }
+)
+
 
 def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     """What the steps' approvals mean for the check: wrong role, unverified approvals, later

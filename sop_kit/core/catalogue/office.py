@@ -277,6 +277,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "agenda.kind_berjalan": ("sedang berjalan", "", "in progress", ""),
     "agenda.kind_menunggu": ("menunggu dikerjakan", "", "due to start", ""),
     "agenda.kind_dokumen": ("dokumen kurang: {doc}", "", "document missing: {doc}", ""),
+    "agenda.kind_persetujuan": ("persetujuan menunggu", "", "approval waiting", ""),
+    "agenda.approve": ("MENUNGGU PERSETUJUAN", "", "APPROVAL WAITING", ""),
+    "agenda.line_approval": (
+        "langkah {no}, persetujuan menunggu: {activity} — selesai {since}, belum disetujui pelaksananya dengan "
+        "commit bertanda tangan: {how}",
+        "",
+        "step {no}, approval waiting: {activity} — done {since}, not yet approved by its doer in a signed commit: "
+        "{how}",
+        "",
+    ),
     "agenda.overdue": ("TERLAMBAT (tenggat {due})", "", "OVERDUE (due {due})", ""),
     "agenda.due": ("tenggat {due}", "", "due {due}", ""),
     "agenda.days": ("{n} hari", "", "{n} day(s)", ""),
