@@ -68,15 +68,23 @@ def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office:
     assert "MENUNGGU PERSETUJUAN" not in office.run("agenda", "--root", records, "--tanggal", "2026-03-03",
                                                     "--staf", CLERK)  # fmt: skip
 
-    # The clerk cannot approve it: the commit is made and said to be no approval.
-    office.when = wib("2026-03-03 11:00")
-    out = office.step(case, 2, CLERK, "--setujui", "--pada", "2026-03-03 10:55")
-    assert "BELUM DISETUJUI" in out and "trail.changed_after_approval" in out
-    assert len(errors_of(office, case)) == 2  # the wrong role, and a change since
-
-    # A record changed by hand is not what the Kasi approves: refused, nothing written.
+    # The clerk cannot approve it, nor can a key nobody registered: refused before anything is written.
     record = folder / "langkah" / "02-verifikasi-validasi.yaml"
     committed = record.read_bytes()
+    out = office.step(case, 2, CLERK, "--setujui", code=2)
+    assert "menandatangani dengan kunci Rizki Ramadhan, S.Kom. (user.signingkey), bukan kunci " + KASI_NAME in out
+    assert "tidak ada yang ditulis" in out and record.read_bytes() == committed
+    out = office.step(case, 2, "tamu", "--setujui", code=2)
+    assert "tidak terdaftar di staf.yaml" in out and "SHA256:" in out and record.read_bytes() == committed
+    # Without --commit nothing is signed yet: written, and the commit someone makes of it is judged.
+    office.when = wib("2026-03-03 11:00")
+    office.step(case, 2, CLERK, "--setujui", "--pada", "2026-03-03 10:55", commit=False)
+    out = office.run("step", case, "2", "--root", records, "--commit", who=CLERK)
+    assert "BELUM DISETUJUI" in out and "trail.changed_after_approval" in out
+    assert len(errors_of(office, case)) == 2  # the wrong role, and a change since
+    committed = record.read_bytes()
+
+    # A record changed by hand is not what the Kasi approves: refused, nothing written.
     record.write_text(record.read_text("utf-8").replace("09:00", "09:05"), "utf-8")
     changed = record.read_bytes()
     out = office.step(case, 2, KASI, "--setujui", code=2)

@@ -28,7 +28,7 @@ from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, public_site_holding
 from ..records.models import Sop
 from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
-from ..records.sshkey import fingerprint
+from ..records.sshkey import fingerprint, signer_of
 from ..reports.retensi import retention_info
 from ..trail.model import Trail
 from .contents import (
@@ -47,7 +47,7 @@ from .contents import (
     relative,
 )
 from .proof import write_proof
-from .signature import SIGNER_FIELD, public_key, sign, signer_of
+from .signature import SIGNER_FIELD, public_key, sign
 
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"  # RFC 8493; bagit.py writes 0.97
 O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ConfigError
-from ..records.models import Staf
-from ..records.sshkey import fingerprint, holders
+from ..records.sshkey import fingerprint
 from ..trail.sshsig import Checker, Unsupported
 
 NAMESPACE = "sop-kit-bag"  # not git's: a commit signature can never pass as a bag's, nor the reverse
@@ -40,13 +39,6 @@ def public_key(key: Path) -> str:
     if found is None:
         raise ConfigError("export.sign_no_public_key", str(key), pub=str(pub))
     return found.group(0)
-
-
-def signer_of(staff: dict[str, Staf], key_line: str) -> Staf | None:
-    """The registry's one holder of the key ``key_line``: a key two people list is nobody's,
-    as in the trail (staff.key_shared)."""
-    ids = holders(staff.values()).get(fingerprint(key_line) or "", [])
-    return staff[ids[0]] if len(ids) == 1 else None
 
 
 def sign(bag: Path, key: Path) -> None:

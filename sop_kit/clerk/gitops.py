@@ -1,5 +1,5 @@
-"""The clerks' few git operations: what a file was at the last commit, and a commit of
-exactly the files one command wrote."""
+"""The clerks' few git operations: what a file was at the last commit, a commit of exactly the
+files one command wrote, and the key git will sign it with."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from ..core.errors import ConfigError
+from ..records.sshkey import key_blob
 from ..trail.gitlog import GIT, git, run, top_level
 
 
@@ -33,6 +34,31 @@ def pending(folder: Path) -> dict[Path, str]:
         state, rel = entry[:2], entry[3:]
         out[top / rel] = "?" if state == "??" else "D" if "D" in state else "M"
     return out
+
+
+def signing_key(folder: Path) -> str | None:
+    """The public key line git signs commits here with, when its settings say which (gpg.format
+    ssh; user.signingkey a key, or a key file with its .pub); None when that cannot be known
+    here (OpenPGP, the agent's first key, a file that cannot be read)."""
+    top = top_level(folder)
+    if top is None or run(top, "config", "--get", "gpg.format").stdout.strip() != "ssh":
+        return None
+    value = run(top, "config", "--get", "user.signingkey").stdout.strip()
+    if value.startswith("key::"):
+        line = value[5:].strip()
+    elif value.startswith(("ssh-", "ecdsa-", "sk-")):
+        line = value  # git's older form of a literal key
+    elif value:
+        key = Path(value).expanduser()
+        key = key if key.is_absolute() else top / key
+        pub = key if key.suffix == ".pub" else key.with_name(key.name + ".pub")
+        try:
+            line = next(iter(pub.read_text("utf-8", errors="replace").splitlines()), "").strip()
+        except OSError:
+            return None
+    else:
+        return None
+    return line if key_blob(line) is not None else None
 
 
 def commit(folder: Path, paths: list[Path], message: str, sign: bool = True) -> str:

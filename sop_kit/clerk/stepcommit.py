@@ -18,6 +18,8 @@ from ..records.archive import Archive, StepFile
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah
 from ..records.parse import validate
+from ..records.rounds import case_progress
+from ..records.sshkey import fingerprint, signer_of
 from . import gitops
 from .step import (
     Recorded,
@@ -30,9 +32,10 @@ from .step import (
     refuse_unreadable,
     register_to_commit,
     round_to_name,
+    target,
 )
 
-__all__ = ["commit", "commit_paths", "pending_step", "uncommitted_steps"]
+__all__ = ["commit", "commit_paths", "pending_step", "refuse_other_signer", "uncommitted_steps"]
 
 
 def pending_step(archive: Archive, case: str, no: int) -> Recorded:
@@ -83,6 +86,26 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     result.approvers = approvers(archive, sop, last.record)
     result.round_to_name = round_to_name(archive, sop, folder, result.step_file, last.record)
     return result
+
+
+def refuse_other_signer(archive: Archive, case: str, no: int, putaran: int | None = None) -> None:
+    """``--setujui --commit`` signs with the key git is set to use here: when that key is known
+    and is not the recorded pelaksana's, the commit would approve nothing (the office PC set up
+    with the clerk's key). Said before anything is written."""
+    folder, current, sop = open_case(archive, case)
+    _, found = target(case_progress(sop, current), StepUpdate(no, putaran=putaran, setujui=True))
+    doer = found.record.pelaksana if found is not None else None
+    line = gitops.signing_key(folder) if doer else None
+    if found is None or doer is None or line is None:
+        return
+    signer = signer_of(archive.staff, line)
+    if signer is not None and signer.id == doer:
+        return
+    person = archive.staff.get(doer)
+    shown, who = archive.show(folder / STEPS_DIR / found.name), person.nama if person else doer
+    if signer is None:
+        raise ConfigError("record.signer_unknown", shown, no=no, who=who, key=fingerprint(line) or "-")
+    raise ConfigError("record.signer_other", shown, no=no, who=who, signer=signer.nama)
 
 
 def uncommitted_steps(archive: Archive, folder: Path) -> list[int]:

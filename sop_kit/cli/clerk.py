@@ -157,7 +157,7 @@ def step(
     lang: str,
 ) -> None:
     from ..clerk.step import NewAttachment, StepUpdate, record_step
-    from ..clerk.stepcommit import commit, commit_paths
+    from ..clerk.stepcommit import commit, commit_paths, refuse_other_signer
 
     update = StepUpdate(
         no=no,
@@ -183,6 +183,8 @@ def step(
             raise ConfigError("record.nothing", None)
         _commit_pending(root, case, no, no_sign, lang)
         return
+    if setujui and do_commit and not no_sign:
+        refuse_other_signer(open_archive(root), case, no, putaran)
     done = record_step(open_archive(root), case, update)
     record = done.record
     assert record is not None

@@ -73,6 +73,13 @@ def fingerprint(line: str) -> str | None:
     return blob_fingerprint(found[1]) if found else None
 
 
+def signer_of(staff: dict[str, Staf], key_line: str) -> Staf | None:
+    """The registry's one holder of the key ``key_line``: a key two people list is nobody's,
+    as in the trail (staff.key_shared)."""
+    ids = holders(staff.values()).get(fingerprint(key_line) or "", [])
+    return staff[ids[0]] if len(ids) == 1 else None
+
+
 def holders(people: Iterable[Staf]) -> dict[str, list[str]]:
     """Each key's fingerprint -> the ids of the people listing it, in registry order. A key is
     one person's: listed for two, a signature with it names no one (staff.key_shared)."""

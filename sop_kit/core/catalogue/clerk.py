@@ -108,6 +108,26 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the correction of step {no} is marked approved again; it counts once committed signed by {who}",
         "",
     ),
+    "record.signer_other": (
+        "git di sini menandatangani dengan kunci {signer} (user.signingkey), bukan kunci {who}: commit itu tidak "
+        "menyetujui langkah {no}; tidak ada yang ditulis",
+        "{who} menjalankan perintah ini dengan kuncinya sendiri: di komputernya, atau di sini setelah "
+        "`git config user.signingkey JALUR/KUNCI.pub` miliknya",
+        "git here signs with {signer}'s key (user.signingkey), not {who}'s: that commit would not approve step "
+        "{no}; nothing was written",
+        "{who} runs this command with their own key: on their computer, or here after "
+        "`git config user.signingkey PATH/TO/KEY.pub` of theirs",
+    ),
+    "record.signer_unknown": (
+        "kunci tanda tangan git di sini ({key}, user.signingkey) tidak terdaftar di staf.yaml: commit itu tidak "
+        "menyetujui langkah {no}; tidak ada yang ditulis",
+        "{who} memakai kuncinya yang terdaftar (`git config user.signingkey JALUR/KUNCI.pub`); kunci baru "
+        "didaftarkan admin staf: sop-kit staf ubah ID --kunci KUNCI.pub",
+        "git's signing key here ({key}, user.signingkey) is not in staf.yaml: that commit would not approve step "
+        "{no}; nothing was written",
+        "{who} uses their registered key (`git config user.signingkey PATH/TO/KEY.pub`); a new key is registered by "
+        "the staff admin: sop-kit staf ubah ID --kunci KEY.pub",
+    ),
     "record.approved_completion": (
         "langkah {no} ditandai disetujui (disetujui: {when}); berlaku setelah di-commit dengan tanda tangan {who}",
         "",
