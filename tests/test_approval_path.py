@@ -178,3 +178,15 @@ def test_an_approval_made_on_a_machine_set_to_utc_reads_in_wib_on_every_surface(
     office.run("build", str(office.records), "--out", str(site), "-q", "--no-pdf")
     page = next(site.glob(f"kasus/**/{case}/index.html")).read_text("utf-8")
     assert 'datetime="2026-03-02T10:40+07:00"' in page and "03:40" not in page
+
+
+def test_an_approval_dated_in_the_future_is_refused(office: Office) -> None:
+    """--pada took any time: a year mistyped put an approval (or a correction) in the future."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap")), "--no-sign")  # fmt: skip
+    record = next((office.records / "kasus").glob(f"*/{case}/langkah/01-*.yaml"))
+    before = record.read_bytes()
+    out = office.step(case, 1, CLERK, "--setujui", "--pada", "2999-03-02 10:00", code=2)
+    assert "waktu pada 2999-03-02 10:00 ada di masa depan" in out and record.read_bytes() == before

@@ -314,7 +314,7 @@ def refuse_early(archive: Archive, sop: Sop, update: StepUpdate) -> None:
 def _refuse_future(update: StepUpdate, now: datetime) -> None:
     """A step is recorded once it is done: a time after now is a typo (the year, the month)."""
     now = office_time(now)
-    for name in ("mulai", "selesai"):
+    for name in ("mulai", "selesai", "pada"):
         value: datetime | None = getattr(update, name)
         if value is not None and office_time(value) > now + CLOCK_SKEW:
             when = f"{office_time(value):%Y-%m-%d %H:%M}"
