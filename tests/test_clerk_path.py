@@ -622,3 +622,24 @@ def test_an_end_before_the_start_says_both_times(repo: Path) -> None:
     assert "berkas tidak diubah" in out and snapshot(folder) == before
     code, out = run("step", folder.name, "1", "--selesai", "2026-03-01 09:25", "--lang", "en")
     assert "end time before start time (2026-03-02 09:00 > 2026-03-01 09:25)" in out, out
+
+
+def test_a_public_pdf_holding_a_nik_is_refused_when_attached_not_when_the_site_is_built(
+    repo: Path, tmp_path: Path
+) -> None:
+    """`step --lampir` said 'sesuai SOP' and check passed; the build's scan then refused to
+    publish the site, after the clerk had committed it. The same scan runs on attaching."""
+    import weasyprint
+
+    folder = new_case(repo)
+    letter = tmp_path / "rekap-data.pdf"
+    weasyprint.HTML(string="<p>Keluarga sasaran NIK 3214010101800001, telepon 081234567890.</p>").write_pdf(letter)
+    before = snapshot(folder)
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(letter))
+    assert code == 2, out
+    assert "isi PDF ini memuat data pribadi (nik, telepon:" in out and "--pribadi" in out
+    assert "3214010101800001" not in out and "081234567890" not in out  # masked, as the build's log masks them
+    assert snapshot(folder) == before
+    code, out = run("step", folder.name, "1", *STEP1, "--lampir", str(letter), "--pribadi")
+    assert code == 0, out
+    assert load_file(next(folder.glob("langkah/01-*.yaml"))).data["dokumen"][0]["pribadi"] is True

@@ -138,6 +138,8 @@ def attach(
         )
     for other in a.bersama:
         joint_case(archive, case, other, source)
+    if found == "pdf" and not a.pribadi:
+        _refuse_personal_content(archive, case, source)
     digest = sha256(source)
     held = [(step, doc) for step in case.steps for doc in step.record.dokumen if doc.sha256 == digest]
     for step, doc in held:  # another step's file is another document: a slip, as the same one twice is
@@ -174,6 +176,20 @@ def attach(
         bersama=list(a.bersama),
     )
     return Attached(entry, withheld=withheld)
+
+
+def _refuse_personal_content(archive: Archive, case: CaseFolder, source: Path) -> None:
+    """A public PDF is published as it is. One whose text holds a NIK or KK number, a mobile
+    number, or a value this case records as personal would stop the site's build, whose scan
+    reads it the same way (:func:`scan_document`), after the clerk had committed it: said now.
+    Its own name is left out: a name naming the family is replaced on filing."""
+    from ..views.privacy import Identifiers, scan_document  # PIL and pypdf: only when a PDF is attached
+
+    values = case.personal_values(archive.public_names())
+    hits = scan_document("lampiran.pdf", source.read_bytes(), values, Identifiers())
+    if hits:
+        kinds = ", ".join(dict.fromkeys(h.what for h in hits))
+        raise ConfigError("record.personal_content", str(source), kinds=kinds, excerpt=hits[0].excerpt)
 
 
 def _default_kind(sop: Sop, no: int, found: str | None) -> str | None:

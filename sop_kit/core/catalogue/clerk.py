@@ -108,6 +108,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the correction of step {no} is marked approved again; it counts once committed signed by {who}",
         "",
     ),
+    "record.personal_content": (
+        "isi PDF ini memuat data pribadi ({kinds}: «{excerpt}»), padahal lampiran yang tidak pribadi terbit apa "
+        "adanya di situs publik; berkas tidak dilampirkan",
+        "bila berkas ini memang berisi data keluarga, lampirkan dengan --pribadi (hanya di arsip dan situs "
+        "internal); bila tidak seharusnya, lampirkan salinan tanpa data itu",
+        "this PDF's text holds personal data ({kinds}: «{excerpt}»), and an attachment that is not private is "
+        "published as it is on the public site; the file was not attached",
+        "if the file does hold a family's data, attach it with --pribadi (archive and internal site only); if not, "
+        "attach a copy without that data",
+    ),
     "record.signer_other": (
         "git di sini menandatangani dengan kunci {signer} (user.signingkey), bukan kunci {who}: commit itu tidak "
         "menyetujui langkah {no}; tidak ada yang ditulis",
