@@ -438,6 +438,34 @@ def test_a_stopped_case_leaves_the_agenda_on_the_day_it_stopped(tmp_path: Path) 
     assert [i for i in items("2026-05-01") if i["jenis"] != "dokumen"] == []
 
 
+def test_a_step_whose_doer_left_goes_to_the_role_holders_agenda(tmp_path: Path) -> None:
+    """Yuni left on 30 June with round 2's data collection in progress in her name: it stayed
+    on her agenda alone, "TERLAMBAT" for ever, seen by nobody who works there. `staf akhiri`
+    now names it, and from the day after, the agenda gives it to the role's holders."""
+    case = "2026-04-gandasoli-2j7r"  # round 2's data collection, Yuni's, under way since 2026-04-10
+    records = copy_archive(tmp_path / "a", (case,))
+    ended = CliRunner().invoke(
+        main, ["staf", "akhiri", "yuni-kartika", "--sampai", "2026-06-30", "--root", str(records)]
+    )
+    assert ended.exit_code == 0, ended.output
+    assert f"masih tercatat sebagai pelaksana langkah yang berjalan: {case} langkah 1 (putaran 2)" in ended.output
+    assert f"sop-kit step {case} 1 --pelaksana ID" in ended.output
+
+    def holders(day: str) -> dict[str, str | None]:
+        args = ["agenda", "--root", str(records), "--no-trail", "--tanggal", day, "--format", "json"]
+        done = CliRunner().invoke(main, args)
+        assert done.exit_code == 0, done.output
+        return {p["id"]: i["pelaksana_tercatat"] for p in json.loads(done.output)["staf"] for i in p["agenda"]
+                if i["kasus"] == case}  # fmt: skip
+
+    assert holders("2026-06-30") == {"yuni-kartika": None}
+    after = holders("2026-07-01")
+    assert "yuni-kartika" not in after and after  # the 'pelaksana' role's holders on that day
+    assert set(after.values()) == {"Yuni Kartika, S.Sos. (fiktif)"}
+    text = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-07-01"])
+    assert "pelaksana tercatat Yuni Kartika, S.Sos. (fiktif) tidak lagi memegang peran langkah ini" in text.output
+
+
 # --- retention -------------------------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,25 @@ def end_tenure(archive: Archive, who: str, last_day: date, jabatan: str | None, 
         _put(open_[0], "sampai", last_day)
 
     return _edit(archive, who, edit, today)
+
+
+def left_in_progress(archive: Archive, person: Staf, last_day: date) -> list[tuple[str, int, int]]:
+    """(case id, step, round) of each step in progress that ``person`` is recorded doing and
+    whose roles they hold none of after ``last_day``: work nobody would see on an agenda but
+    theirs, to be given to someone else (``step CASE N --pelaksana ID``)."""
+    after = last_day + timedelta(days=1)
+    out = []
+    for folder in archive.case_dirs():
+        case = archive.read_case(folder)
+        sop = archive.sop_of(case.kasus) if case.kasus is not None else None
+        if sop is None or case.kasus is None or case.kasus.dihentikan is not None:
+            continue
+        for step in case.steps:
+            rec = step.record
+            roles = set(sop.step(rec.langkah).pelaksana) if rec.langkah <= len(sop.langkah) else set()
+            if rec.status == "berjalan" and rec.pelaksana == person.id and not person.roles_on(after) & roles:
+                out.append((case.id, rec.langkah, rec.putaran))
+    return sorted(out)
 
 
 def _last(node: Any) -> tuple[Any, Any] | None:

@@ -54,6 +54,9 @@ class AgendaItem:
     flexible: bool  # 'waktu disesuaikan': the standard is indicative
     overdue: bool
     document: str | None = None  # the missing document kind (kind 'dokumen')
+    # The pelaksana the record names, when they hold none of the step's roles on the agenda's
+    # day any more (left, moved): the item is the role's holders' then, and says whose it was.
+    former: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +75,7 @@ class AgendaItem:
             "waktu_fleksibel": self.flexible,
             "terlambat": self.overdue,
             "dokumen": self.document,
+            "pelaksana_tercatat": self.former,
         }
 
 
@@ -149,6 +153,19 @@ def _holders(archive: Archive, sop: Sop, no: int, day: date) -> tuple[str, ...]:
     return tuple(sorted(p.id for p in archive.staff.values() if p.roles_on(day) & roles))
 
 
+def _still_holding(
+    archive: Archive, sop: Sop, no: int, people: tuple[str, ...], day: date
+) -> tuple[tuple[str, ...], str | None]:
+    """``people`` (one recorded pelaksana, or the role's holders), unless that one pelaksana
+    holds none of the step's roles on ``day`` any more: then the holders, and their name."""
+    if len(people) != 1 or people == _holders(archive, sop, no, day):
+        return people, None
+    person = archive.staff.get(people[0])
+    if person is not None and person.roles_on(day) & set(sop.step(no).pelaksana):
+        return people, None
+    return _holders(archive, sop, no, day), person.nama if person is not None else people[0]
+
+
 def _case_items(
     archive: Archive,
     kasus: Kasus,
@@ -169,9 +186,10 @@ def _case_items(
         spec = sop.step(no)
         elapsed = hours.minutes(since, moment)
         due = hours.add(since, spec.waktu_menit)
+        people, former = _still_holding(archive, sop, no, people, moment.date())
         out.append(
             AgendaItem(kind, kasus.id, place, sop.nomor, no, rnd, spec.kegiatan, people, since, due, elapsed,
-                       spec.waktu_menit, spec.waktu_fleksibel, elapsed > spec.waktu_menit, doc)
+                       spec.waktu_menit, spec.waktu_fleksibel, elapsed > spec.waktu_menit, doc, former)
         )  # fmt: skip
 
     for no_round in sorted(prog.rounds) if not stopped else ():
@@ -254,6 +272,8 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
             mark = text("agenda.overdue" if i.overdue else "agenda.due", lang, due=f"{i.due:%Y-%m-%d %H.%M}")
             flex = " " + text("agenda.flexible", lang) if i.flexible and i.overdue else ""
             out.append(f"  {mark}{flex}  {i.case} ({i.place})")
+            if i.former:
+                out.append("      " + text("agenda.former", lang, name=i.former, case=i.case, no=i.step))
             out.append(
                 "      "
                 + text(
@@ -306,7 +326,8 @@ def agenda_ics(agenda: Agenda, office: str) -> bytes:
         event.add(
             "description",
             f"{i.activity}\n{i.place}\nSOP {i.sop}, putaran {i.round}\nSejak {i.since:%Y-%m-%d %H.%M}, "
-            f"{spent} waktu kerja (standar {standard})\nTenggat {i.due:%Y-%m-%d %H.%M} WIB\nPetugas: {names}",
+            f"{spent} waktu kerja (standar {standard})\nTenggat {i.due:%Y-%m-%d %H.%M} WIB\nPetugas: {names}"
+            + (f"\nPelaksana tercatat {i.former} tidak lagi memegang perannya" if i.former else ""),
         )
         event.add("categories", [i.kind])
         cal.add_component(event)

@@ -285,6 +285,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the staff registry is missing or not an ordinary file",
         "create the archive with `sop-kit init` first",
     ),
+    "staff.left_in_progress": (
+        "PERHATIAN: {who} masih tercatat sebagai pelaksana langkah yang berjalan: {case} langkah {no} (putaran "
+        "{putaran}); alihkan ke pemegang perannya: sop-kit step {case} {no} --pelaksana ID",
+        "",
+        "NOTE: {who} is still recorded as doing a step in progress: {case} step {no} (round {putaran}); give it to a "
+        "holder of its role: sop-kit step {case} {no} --pelaksana ID",
+        "",
+    ),
     "staff.written": (
         "daftar staf diperbarui: {path} ({who})",
         "",

@@ -278,6 +278,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "agenda.kind_menunggu": ("menunggu dikerjakan", "", "due to start", ""),
     "agenda.kind_dokumen": ("dokumen kurang: {doc}", "", "document missing: {doc}", ""),
     "agenda.kind_persetujuan": ("persetujuan menunggu", "", "approval waiting", ""),
+    "agenda.former": (
+        "pelaksana tercatat {name} tidak lagi memegang peran langkah ini: dialihkan dengan `sop-kit step {case} {no} "
+        "--pelaksana ID`",
+        "",
+        "the recorded pelaksana {name} no longer holds this step's role: reassign with `sop-kit step {case} {no} "
+        "--pelaksana ID`",
+        "",
+    ),
     "agenda.approve": ("MENUNGGU PERSETUJUAN", "", "APPROVAL WAITING", ""),
     "agenda.line_approval": (
         "langkah {no}, persetujuan menunggu: {activity} — selesai {since}, belum disetujui pelaksananya dengan "
