@@ -151,3 +151,17 @@ def test_title_with_a_front_matter_break_changes_no_page_setting(make_archive: M
     assert title is not None and title.group(1).startswith(f"Kasus {BASE_ID}")
     assert "<script>alert" not in html
     assert 'class="md-sidebar md-sidebar--secondary"' in html  # the toc was not hidden
+
+
+@pytest.mark.parametrize("name", sorted(ATTACKS))
+def test_a_hint_quoting_a_command_stays_text_only(name: str) -> None:
+    """A finding's hint shows its `…` command as code whose words do not break; whatever a
+    hint quotes (a value from a record) is still text, inside the code span or outside it."""
+    from sop_kit.site.markup import inert_with_code
+
+    payload = ATTACKS[name]
+    shown = str(inert_with_code(f"jalankan `sop-kit step K 2 --putaran 1 {payload}` atau {payload}"))
+    ours = re.sub(r'</?code>|<span class="nowrap">|</span>', "", shown)
+    assert "<" not in ours and ">" not in ours, shown
+    assert shown.startswith('jalankan <code><span class="nowrap">sop&#45;kit</span> <span class="nowrap">step</span>')
+    assert '<span class="nowrap">&#45;&#45;putaran</span>' in shown

@@ -30,6 +30,23 @@ def inert(value: object) -> Markup:
     return Markup(text.translate(_REFS))
 
 
+_COMMAND = re.compile(r"`([^`]+)`")
+
+
+def inert_with_code(value: str) -> Markup:
+    """``value`` inert (:func:`inert`), its `…` spans (a command to type, as a hint quotes
+    it) as code whose words never break inside: '--putaran' split as '-' and '-putaran'
+    at the end of a phone's line reads as two options."""
+    parts = _COMMAND.split(value)
+    out = [
+        Markup("<code>{}</code>").format(Markup(" ").join(Markup('<span class="nowrap">{}</span>').format(inert(w))
+                                                          for w in part.split(" ")))
+        if odd else inert(part)
+        for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
+    ]  # fmt: skip
+    return Markup("").join(out)
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """A YAML front-matter block whose values are JSON strings: one line each, so no value
     can close the block or add a key."""

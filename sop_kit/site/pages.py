@@ -40,7 +40,7 @@ from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
 from .guide import guide_page
-from .markup import front_matter, inert, plain
+from .markup import front_matter, inert, inert_with_code, plain
 from .office import OfficeSite, agenda_pages, dashboard_charts, report_pages
 from .search import bundle_count
 
@@ -361,7 +361,7 @@ def finding_rows(findings: Iterable[Finding], by_id: dict[str, CaseRow], root: s
                 "kecamatan": view.kecamatan if view else None,
                 "code": f.code,
                 "message": f.message("id"),
-                "hint": f.hint("id"),
+                "hint": inert_with_code(f.hint("id")),
                 "file": f.file,
                 "file_short": file_short(f.file, f.case),
                 "line": f.line,
