@@ -7,32 +7,15 @@ inventing one."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
-
-from sop_kit.records.fieldtypes import WIB
 from sop_kit.records.yamlsafe import load_file
 
 from .office import Office
+from .test_clerk_loop import CLERK, KASI, office, wib
 
-CLERK, KASI, KADIS = "rizki-ramadhan", "siti-nurhaliza", "hendra-gunawan"
+__all__ = ["office"]  # the fixture, shared with test_clerk_loop
+
 KASI_NAME = "Siti Nurhaliza, S.Psi."
-
-
-def wib(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=WIB)
-
-
-@pytest.fixture
-def office(tmp_path: Path) -> Office:
-    office = Office(tmp_path / "kantor")
-    office.hire(KADIS, "Drs. Hendra Gunawan, M.Si.", "19700314 199503 1 002", "Kepala Dinas", "2021-01-04", admin=True)
-    office.hire(KASI, KASI_NAME, "19800517 200604 2 008", "Kasi PKK", "2019-01-02", "kasi-pkk")
-    office.hire(CLERK, "Rizki Ramadhan, S.Kom.", "19920115 201903 1 005", "Pengelola Data", "2019-03-01", "pelaksana")
-    office.pin_trust_root()
-    office.commit("arsip awal: SOP, staf, pengaturan", KADIS, wib("2026-01-02 08:00"))
-    return office
 
 
 def errors_of(office: Office, case: str) -> list[str]:
