@@ -39,8 +39,8 @@ from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import Loaded, load_bytes, load_text
-from ..trail.findings import NOT_APPROVED
 from . import gitops
+from .approval import refuse_approved
 from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
@@ -341,24 +341,6 @@ def _refuse_uncorrected(
 
 def _open_corrections(record: CatatanLangkah) -> bool:
     return any(k.disetujui is None for k in record.koreksi)
-
-
-def approval_findings(archive: Archive, folder: Path, path: Path) -> list[Finding]:
-    """What the case's verdict, trail included, says against the approval of the step record
-    at ``path``: nothing when its role holder's signed commit approves it as it stands."""
-    verdict = audit(archive, CheckOptions(only=(folder,))).report.verdicts.get(folder)
-    shown = archive.show(path)
-    return [f for f in verdict.findings if f.file == shown and f.code in NOT_APPROVED] if verdict else []
-
-
-def refuse_approved(archive: Archive, folder: Path, path: Path, no: int) -> None:
-    """``--setujui`` with no correction open approves the completion as history holds it, once:
-    refused when the working copy differs (a change nobody recorded would be approved unseen),
-    or when the trail already holds it approved by its role holder."""
-    if gitops.pending(path.parent).get(path) is not None:
-        raise ConfigError("record.approve_changed", archive.show(path), no=no, path=archive.show(path))
-    if not approval_findings(archive, folder, path):
-        raise ConfigError("record.already_approved", archive.show(path), no=no)
 
 
 def _to_detach(

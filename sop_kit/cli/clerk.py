@@ -255,7 +255,7 @@ def _approval_after(root: Path, done: Recorded, lang: str) -> None:
     """After the commit, what the trail says of it: a completion committed by someone other
     than its pelaksana (the clerk typing for the Kasi, --no-sign, another key) is not approved
     yet, and the one who approves it is named, with the command."""
-    from ..clerk.step import approval_findings
+    from ..clerk.approval import approval_findings
 
     found = approval_findings(open_archive(root), done.folder, done.step_file)
     if not found:
