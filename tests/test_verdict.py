@@ -27,6 +27,7 @@ from sop_kit.cli.main import main
 from sop_kit.demo.build import build_demo
 from sop_kit.pdf.templating import tanggal
 from sop_kit.records.fieldtypes import WIB
+from sop_kit.trail.findings import NOT_APPROVED
 
 from .conftest import REPO, DemoSite
 
@@ -452,6 +453,15 @@ def test_every_surface_shows_the_same_verdict_for_every_case(demo_site: DemoSite
             sorted((f["code"], f["message"]) for f in recorded if f["case"] == case and f["severity"] == "error")
             == errors
         )
+    # The agenda's approvals waiting are the verdicts' steps without their doer's approval.
+    args = ["agenda", "--root", str(demo_site.archive), "--tanggal", "2026-06-01", "--format", "json"]
+    agenda = json.loads(runner.invoke(main, args).output)
+    items = [i for p in agenda["staf"] for i in p["agenda"]] + agenda["tanpa_staf"]
+    waiting = {(i["kasus"], i["langkah"]) for i in items if i["jenis"] == "persetujuan"}
+    unapproved = {
+        (v.case, f.params["no"]) for v in judged.report.verdicts.values() for f in v.findings if f.code in NOT_APPROVED
+    }
+    assert waiting == unapproved and len(unapproved) == 3, (waiting, unapproved)  # unsigned, forged, replaced
 
 
 def test_the_new_forgeries_show_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
