@@ -60,8 +60,7 @@ def audit(
     trail = None
     with collector.kept():  # the trail, the archive and the verdicts live as long as the audit
         if options.trail:
-            trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
-            trail = load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
+            trail = trail_of(layout, options, reporter)
         if isinstance(root, Archive):
             archive = root
         else:
@@ -74,6 +73,12 @@ def audit(
         add_shared_file_findings(archive, report)  # one photo as evidence of two cases
         add_open_twice_findings(archive, report)  # one coaching, one case
     return Audit(archive, trail, report, options)
+
+
+def trail_of(layout: Layout, options: CheckOptions, reporter: Reporter = SILENT) -> Trail | None:
+    """The archive's approval trail as the check reads it (None outside git)."""
+    trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
+    return load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
 
 
 def audit_case(

@@ -5,30 +5,69 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.audit import audit
+from ..check.audit import trail_of
 from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..core.findings import Finding
 from ..records.archive import Archive
+from ..records.fieldtypes import office_today
+from ..records.layout import STAFF_FILE
+from ..records.models import CatatanLangkah, Staf
+from ..records.sshkey import signer_of
 from ..trail.findings import NOT_APPROVED
 from . import gitops
 
-__all__ = ["approval_findings", "refuse_approved"]
+__all__ = ["after_commit", "approval_findings", "refuse_approved", "signer_here"]
 
 
-def approval_findings(archive: Archive, folder: Path, path: Path) -> list[Finding]:
-    """What the case's verdict, trail included, says against the approval of the step record
-    at ``path``: nothing when its role holder's signed commit approves it as it stands."""
-    verdict = audit(archive, CheckOptions(only=(folder,))).report.verdicts.get(folder)
+def approval_findings(archive: Archive, path: Path) -> list[Finding]:
+    """What the trail says against the approval of the step record at ``path`` (the findings
+    the case's verdict takes from it): nothing when its role holder's signed commit approves
+    it as it stands. The trail alone: nothing else in a verdict decides an approval, and the
+    archive-wide comparisons would cost a clerk's every commit their time."""
+    trail = trail_of(archive, CheckOptions())
     shown = archive.show(path)
-    return [f for f in verdict.findings if f.file == shown and f.code in NOT_APPROVED] if verdict else []
+    return [f for f in trail.findings if f.file == shown and f.code in NOT_APPROVED] if trail else []
 
 
-def refuse_approved(archive: Archive, folder: Path, path: Path, no: int) -> None:
+def after_commit(archive: Archive, path: Path, record: CatatanLangkah, signed: bool) -> list[Finding]:
+    """:func:`approval_findings` after the step's commit, when there is something to learn:
+    a completed record committed unsigned, or with a key not known here to be its recorded
+    pelaksana's while they hold one of the step's roles. Otherwise the trail, rebuilt for the
+    new commit over the whole history (seconds at 1,000 cases), is left to the next check."""
+    if record.status != "selesai":
+        return []  # no approval to judge yet
+    if signed and _doer_signs(archive, path, record):
+        return []
+    return approval_findings(archive, path)
+
+
+def signer_here(archive: Archive, folder: Path) -> tuple[str, Staf | None] | None:
+    """The key git signs with here and the registry's one holder of it (None: nobody's), when
+    git's settings say which key (:func:`gitops.signing_key`)."""
+    line = gitops.signing_key(folder)
+    return (line, signer_of(archive.staff, line)) if line is not None else None
+
+
+def _doer_signs(archive: Archive, path: Path, record: CatatanLangkah) -> bool:
+    """Whether git here signs as the recorded pelaksana, who holds one of the step's roles
+    today, by the registry as committed (one changed here and not committed judges nothing)."""
+    found = signer_here(archive, path.parent)
+    signer = found[1] if found else None
+    staff_file = archive.root / STAFF_FILE
+    if signer is None or signer.id != record.pelaksana or gitops.committed(staff_file) != staff_file.read_bytes():
+        return False
+    case = archive.read_case(path.parent.parent)
+    sop = archive.sop_of(case.kasus) if case.kasus is not None else None
+    roles = set(sop.step(record.langkah).pelaksana) if sop is not None and record.langkah <= len(sop.langkah) else set()
+    return bool(signer.roles_on(office_today()) & roles)
+
+
+def refuse_approved(archive: Archive, path: Path, no: int) -> None:
     """``--setujui`` with no correction open approves the completion as history holds it, once:
     refused when the working copy differs (a change nobody recorded would be approved unseen),
     or when the trail already holds it approved by its role holder."""
     if gitops.pending(path.parent).get(path) is not None:
         raise ConfigError("record.approve_changed", archive.show(path), no=no, path=archive.show(path))
-    if not approval_findings(archive, folder, path):
+    if not approval_findings(archive, path):
         raise ConfigError("record.already_approved", archive.show(path), no=no)

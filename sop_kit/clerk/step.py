@@ -143,7 +143,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     _refuse_uncorrected(archive, path, existing, approved, update)
     completion = update.setujui and existing is not None and not _open_corrections(existing.record)
     if completion:
-        refuse_approved(archive, folder, path, update.no)
+        refuse_approved(archive, path, update.no)
     joint = joint_marks(archive, current, existing, update.bersama, path) if not update.lampiran else {}
     detach = _to_detach(archive, folder, existing, update.lepas, path)
     with staged(folder, archive) as staging:

@@ -19,8 +19,9 @@ from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah
 from ..records.parse import validate
 from ..records.rounds import case_progress
-from ..records.sshkey import fingerprint, signer_of
+from ..records.sshkey import fingerprint
 from . import gitops
+from .approval import signer_here
 from .step import (
     Recorded,
     StepUpdate,
@@ -95,10 +96,10 @@ def refuse_other_signer(archive: Archive, case: str, no: int, putaran: int | Non
     folder, current, sop = open_case(archive, case)
     _, found = target(case_progress(sop, current), StepUpdate(no, putaran=putaran, setujui=True))
     doer = found.record.pelaksana if found is not None else None
-    line = gitops.signing_key(folder) if doer else None
-    if found is None or doer is None or line is None:
+    known = signer_here(archive, folder) if doer else None
+    if found is None or doer is None or known is None:
         return
-    signer = signer_of(archive.staff, line)
+    line, signer = known
     if signer is not None and signer.id == doer:
         return
     person = archive.staff.get(doer)

@@ -224,7 +224,7 @@ def step(
     if do_commit:
         click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
         if not (koreksi is not None and done.approved_before):  # a correction's notice said it already
-            _approval_after(root, done, lang)
+            _approval_after(root, done, not no_sign, lang)
         _still_uncommitted(root, done.folder, done.case_id, lang)
     else:
         click.echo(text("new.git", lang))
@@ -247,20 +247,20 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
         click.echo(text("record.has_errors", lang, count=len(done.errors)))
         sys.exit(1)
     click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign, paths=paths)[:12]))
-    _approval_after(root, done, lang)
+    _approval_after(root, done, not no_sign, lang)
     _still_uncommitted(root, done.folder, done.case_id, lang)
 
 
-def _approval_after(root: Path, done: Recorded, lang: str) -> None:
+def _approval_after(root: Path, done: Recorded, signed: bool, lang: str) -> None:
     """After the commit, what the trail says of it: a completion committed by someone other
     than its pelaksana (the clerk typing for the Kasi, --no-sign, another key) is not approved
     yet, and the one who approves it is named, with the command."""
-    from ..clerk.approval import approval_findings
+    from ..clerk.approval import after_commit
 
-    found = approval_findings(open_archive(root), done.folder, done.step_file)
+    assert done.record is not None
+    found = after_commit(open_archive(root), done.step_file, done.record, signed)
     if not found:
         return
-    assert done.record is not None
     click.echo(text("record.not_approved_yet", lang, no=done.record.langkah))
     for finding in found:
         click.echo("\n".join(finding_lines(finding, lang)))
