@@ -173,3 +173,23 @@ def test_an_approval_dated_in_the_future_is_refused(office: Office) -> None:
     before = record.read_bytes()
     out = office.step(case, 1, CLERK, "--setujui", "--pada", "2999-03-02 10:00", code=2)
     assert "waktu pada 2999-03-02 10:00 ada di masa depan" in out and record.read_bytes() == before
+
+
+def test_a_tidak_typed_by_the_clerk_is_approved_by_the_kasi_from_round_two(office: Office) -> None:
+    """The decision sent the case back to step 1: round 2 is due, and --setujui alone still
+    reaches round 1's decision, the record waiting for her approval."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    office.when = wib("2026-03-03 10:00")
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "tidak", "--alasan", "Data KK belum lengkap",
+                      "--lampir", str(office.scan("ba.pdf", "BA")))  # fmt: skip
+    assert "BELUM DISETUJUI" in out
+    assert "(putaran 2)" in office.run("status", case, "--root", str(office.records))
+    office.when = wib("2026-03-03 14:00")
+    out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-03-03 13:58")
+    assert "langkah 2 (putaran 1) dicatat" in out and "BELUM" not in out, out
+    assert errors_of(office, case) == []
