@@ -85,7 +85,8 @@ def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office:
     )
     assert errors_of(office, case) == []
     trail = office.run("trail", case, "--root", records)
-    assert f"langkah 2 disetujui ulang — oleh {KASI} — terverifikasi: {KASI_NAME}" in trail, trail
+    assert f"langkah 2 disetujui pelaksananya — oleh {KASI} — terverifikasi: {KASI_NAME}" in trail, trail
+    assert "langkah 2 disetujui ulang" not in trail  # her first approval: the clerk's commit was none
     status = office.run("status", case, "--root", records)
     assert "sesuai SOP" in status
 

@@ -574,7 +574,7 @@ class _Builder:
             elif st is not None and st.approval is not None:
                 event = self._change(base, before, signer, sig, case_id, step_name, record, st)
                 trail.events.append(event)
-                if event.kind == "disetujui_ulang":
+                if event.kind in ("disetujui_ulang", "disetujui"):
                     st.approval, st.changed_after = event, []
                     if record is not None:
                         st.documents, st.done = set(record.dokumen), record.selesai
@@ -739,13 +739,15 @@ class _Builder:
         record: StepState | None,
         st: StepTrail,
     ) -> Event:
-        """An edit of an approved record: a re-approval if a verified role holder made it."""
+        """An edit of an approved record: a re-approval if a verified role holder made it (its
+        first approval, when the one before was not verified: another's commit of it)."""
         if record is not None and record.status == "selesai":
             reason = self._verdict(before, signer, sig, record, self._sop(case_id, before), base.when)
             if reason is None:
+                first = st.approval is not None and not st.approval.verified
                 return replace(
                     base,
-                    kind="disetujui_ulang",
+                    kind="disetujui" if first else "disetujui_ulang",
                     step=st.step,
                     round=st.round,
                     file=step_name,

@@ -18,13 +18,14 @@ EVENT_KINDS = (
     "selesai",
     "keputusan",
     "disetujui_ulang",
+    "disetujui",  # the first approval its doer gave: the completion was committed by someone else
     "diubah",
     "berkas_diubah",
     "identitas_diubah",
     "dipindah",  # the case folder moved (``file``: where it was, inside the records)
     "diganti_nama",  # a step record renamed, its content unchanged (``file``: "old → new")
 )
-APPROVALS = ("selesai", "keputusan", "disetujui_ulang")  # the kinds that approve a step
+APPROVALS = ("selesai", "keputusan", "disetujui_ulang", "disetujui")  # the kinds that approve a step
 # Why an approval is not verified (catalogue codes trail.reason.*).
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "shared_key", "no_role", "not_recorded_person")
 IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed

@@ -246,6 +246,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.ev.diganti_nama": ("catatan langkah diganti nama: {file}", "", "step record renamed: {file}", ""),
     "trail.ev.dipindah": ("folder kasus dipindah dari {file}", "", "case folder moved from {file}", ""),
     "trail.ev.disetujui_ulang": ("langkah {no} disetujui ulang", "", "step {no} approved again", ""),
+    "trail.ev.disetujui": (
+        "langkah {no} disetujui pelaksananya",
+        "",
+        "step {no} approved by its doer",
+        "",
+    ),
     "trail.ev.diubah": ("langkah {no} DIUBAH SETELAH DISETUJUI", "", "step {no} CHANGED AFTER APPROVAL", ""),
     "trail.ev.berkas_diubah": (
         "berkas {file} (langkah {no}) DIUBAH SETELAH DISETUJUI",
