@@ -42,10 +42,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.uncommitted": (
         "langkah {no}: '{path}' berbeda dari versinya di git dan belum di-commit, padahal langkahnya sudah disetujui",
         "yang tampil bukan yang disetujui: kembalikan (git restore -- '{restore}'), atau catat sebagai koreksi "
-        "(sop-kit step {case} {no} --koreksi) dan commit agar disetujui ulang",
+        "(sop-kit step {case} {no} --koreksi) dan commit agar disetujui ulang; koreksi atau persetujuan (--setujui) "
+        "yang sudah dicatat sop-kit tinggal di-commit: sop-kit step {case} {no} --commit",
         "step {no}: '{path}' differs from its version in git and is not committed, although the step is approved",
         "what shows is not what was approved: restore it (git restore -- '{restore}'), or record a correction "
-        "(sop-kit step {case} {no} --koreksi) and commit it to be approved again",
+        "(sop-kit step {case} {no} --koreksi) and commit it to be approved again; a correction or approval "
+        "(--setujui) sop-kit already wrote only needs its commit: sop-kit step {case} {no} --commit",
     ),
     "trail.moved_uncommitted": (
         "langkah {no}: '{path}' di folder kasus yang dipindah (belum di-commit) berbeda dari yang disetujui",
