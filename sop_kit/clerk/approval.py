@@ -59,8 +59,7 @@ def _doer_signs(archive: Archive, path: Path, record: CatatanLangkah) -> bool:
         return False
     case = archive.read_case(path.parent.parent)
     sop = archive.sop_of(case.kasus) if case.kasus is not None else None
-    roles = set(sop.step(record.langkah).pelaksana) if sop is not None and record.langkah <= len(sop.langkah) else set()
-    return bool(signer.roles_on(office_today()) & roles)
+    return sop is not None and sop.done_by(record.langkah, signer.roles_on(office_today()))
 
 
 def refuse_approved(archive: Archive, path: Path, no: int) -> None:

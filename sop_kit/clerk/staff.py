@@ -181,8 +181,11 @@ def left_in_progress(archive: Archive, person: Staf, last_day: date) -> list[tup
             continue
         for step in case.steps:
             rec = step.record
-            roles = set(sop.step(rec.langkah).pelaksana) if rec.langkah <= len(sop.langkah) else set()
-            if rec.status == "berjalan" and rec.pelaksana == person.id and not person.roles_on(after) & roles:
+            if (
+                rec.status == "berjalan"
+                and rec.pelaksana == person.id
+                and not sop.done_by(rec.langkah, person.roles_on(after))
+            ):
                 out.append((case.id, rec.langkah, rec.putaran))
     return sorted(out)
 

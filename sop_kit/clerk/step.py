@@ -388,12 +388,8 @@ def _refuse_not_due(archive: Archive, path: Path, prog: Progress, record: Catata
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
     """Who approves this step again after a correction: the person recorded as doing it,
     when they held one of its roles on its date; otherwise the step's roles."""
-    spec = sop.step(record.langkah)
-    person = archive.staff.get(record.pelaksana or "")
-    when = record.selesai or record.mulai
-    if person is not None and when is not None and person.roles_on(when.date()) & set(spec.pelaksana):
-        return [person.nama]
-    return [sop.role(r).nama for r in spec.pelaksana]
+    person = archive.doer(sop, record)
+    return [person.nama] if person is not None else [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
 
 
 def _yaml() -> YAML:

@@ -52,6 +52,14 @@ class Archive(Layout):
         its SOPs. A word of one is no family's name after "Pak" or "H." (records.personal)."""
         return frozenset([*(s.nama for s in self.staff.values()), *(s.disahkan_oleh.nama for s in self.sops.values())])
 
+    def doer(self, sop: Sop, record: CatatanLangkah) -> Staf | None:
+        """The person a step record names as doing it, when they held one of the step's roles
+        on its date (its end, else its start): the one who approves it."""
+        person = self.staff.get(record.pelaksana or "")
+        when = record.selesai or record.mulai
+        held = person is not None and when is not None and sop.done_by(record.langkah, person.roles_on(when.date()))
+        return person if held else None
+
     def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
         """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
         ``start`` (see :mod:`sop_kit.records.revisions`)."""

@@ -26,7 +26,13 @@ CLOCK_SKEW = timedelta(minutes=10)  # a laptop clock a few minutes off the offic
 def office_time(moment: datetime) -> datetime:
     """``moment`` as records hold times: the office's wall time (WIB), without a zone. A time
     without a zone is one already."""
-    return moment.astimezone(WIB).replace(tzinfo=None) if moment.tzinfo else moment
+    return in_wib(moment).replace(tzinfo=None)
+
+
+def in_wib(moment: datetime) -> datetime:
+    """``moment`` in WIB, with its zone, as pages and documents show a time. A time without a
+    zone is the office's wall time already."""
+    return moment.astimezone(WIB) if moment.tzinfo else moment.replace(tzinfo=WIB)
 
 
 def office_now() -> datetime:

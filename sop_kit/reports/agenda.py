@@ -161,7 +161,7 @@ def _still_holding(
     if len(people) != 1 or people == _holders(archive, sop, no, day):
         return people, None
     person = archive.staff.get(people[0])
-    if person is not None and person.roles_on(day) & set(sop.step(no).pelaksana):
+    if person is not None and sop.done_by(no, person.roles_on(day)):
         return people, None
     return _holders(archive, sop, no, day), person.nama if person is not None else people[0]
 
@@ -228,10 +228,8 @@ def _approvals(
     for step in waiting:
         rec = step.record
         done = office_time(rec.selesai) if rec.selesai else moment
-        person = archive.staff.get(rec.pelaksana or "")
-        roles = set(sop.step(rec.langkah).pelaksana)
-        doer = person is not None and bool(person.roles_on(done.date()) & roles)
-        who = (rec.pelaksana,) if doer and rec.pelaksana else _holders(archive, sop, rec.langkah, moment.date())
+        doer = archive.doer(sop, rec)
+        who = (doer.id,) if doer is not None else _holders(archive, sop, rec.langkah, moment.date())
         spec = sop.step(rec.langkah)
         out.append(
             AgendaItem("persetujuan", kasus.id, place, sop.nomor, rec.langkah, rec.putaran, spec.kegiatan, who,
@@ -260,7 +258,6 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
         out.append("")
         out.append(text("agenda.person", lang, name=name, id=person or "-", count=len(items), overdue=late))
         for i in items:
-            label = text(f"agenda.kind_{i.kind}", lang, doc=i.document or "")
             if i.kind == "persetujuan":
                 out.append(f"  {text('agenda.approve', lang)}  {i.case} ({i.place})")
                 since = f"{i.since:%Y-%m-%d %H.%M}"
@@ -269,6 +266,7 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
                 )
                 out.append("      " + line)
                 continue
+            label = text(f"agenda.kind_{i.kind}", lang, doc=i.document or "")
             mark = text("agenda.overdue" if i.overdue else "agenda.due", lang, due=f"{i.due:%Y-%m-%d %H.%M}")
             flex = " " + text("agenda.flexible", lang) if i.flexible and i.overdue else ""
             out.append(f"  {mark}{flex}  {i.case} ({i.place})")

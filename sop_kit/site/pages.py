@@ -29,7 +29,7 @@ from ..core.messages import text
 from ..pdf.letters import nip_text
 from ..pdf.templating import tanggal
 from ..records.archive import Archive
-from ..records.fieldtypes import WIB
+from ..records.fieldtypes import in_wib
 from ..records.ids import CASE_ID_PATTERN, slug
 from ..records.models import Sop
 from ..records.rounds import Status
@@ -179,7 +179,7 @@ def when_text(value: datetime | None) -> Markup:
     """12 Maret 2026 14:05 in the office's time (WIB); date and time never split inside."""
     if value is None:
         return Markup("")
-    local = value.astimezone(WIB) if value.tzinfo else value.replace(tzinfo=WIB)
+    local = in_wib(value)
     return Markup(
         '<time datetime="{}"><span class="nowrap">{}</span> <span class="nowrap">{:%H:%M}</span></time>'
     ).format(local.isoformat(timespec="minutes"), tanggal(local), local)

@@ -692,8 +692,7 @@ class _Builder:
             return "no_registry"
         if signer is None:
             return "shared_key" if sig.fingerprint in before.registry.shared else "unknown_key"
-        roles = set(sop.step(record.langkah).pelaksana) if sop and record.langkah <= len(sop.langkah) else set()
-        if not signer.roles_on(when.date()) & roles:
+        if sop is None or not sop.done_by(record.langkah, signer.roles_on(when.date())):
             return "no_role"
         if record.pelaksana != signer.id:
             return "not_recorded_person"

@@ -17,7 +17,7 @@ from ..check.report import UNVERIFIED, Verdict
 from ..core.findings import Severity
 from ..core.messages import text
 from ..records.archive import Archive, CaseFolder
-from ..records.fieldtypes import WIB, office_time
+from ..records.fieldtypes import in_wib, office_time
 from ..records.models import Langkah, Sop
 from ..records.rounds import Progress, case_progress, file_closed_on
 from ..records.wilayah import purwakarta
@@ -398,10 +398,6 @@ def _documents(case: CaseFolder, sop: Sop) -> list[DocumentView]:
     return out
 
 
-def _wib(moment: datetime) -> datetime:
-    return moment.astimezone(WIB) if moment.tzinfo else moment.replace(tzinfo=WIB)
-
-
 def _trail(trail: Trail | None, case_id: str) -> tuple[TrailEvent, ...] | None:
     if trail is None:
         return None
@@ -411,7 +407,7 @@ def _trail(trail: Trail | None, case_id: str) -> tuple[TrailEvent, ...] | None:
     changed = {id(e) for st in ct.steps.values() for e in st.changed_after}
     return tuple(
         TrailEvent(
-            when=_wib(e.when),  # the office's time, on every surface
+            when=in_wib(e.when),  # the office's time, on every surface
             commit=e.commit,
             kind=e.kind,
             step=e.step,
@@ -425,7 +421,7 @@ def _trail(trail: Trail | None, case_id: str) -> tuple[TrailEvent, ...] | None:
             open=id(e) in changed,
             approval=e.kind in APPROVALS,
             reason_label=text(f"trail.reason.{e.reason}", "id") if e.reason else "",
-            dated=_wib(e.dated) if e.dated else None,
+            dated=in_wib(e.dated) if e.dated else None,
         )
         for e in ct.events
     )

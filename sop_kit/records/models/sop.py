@@ -199,6 +199,11 @@ class Sop(BaseModel):
         """Its deciders as messages name them: "Kasi Peningkatan Kualitas Keluarga / …"."""
         return " / ".join(r.nama for r in self.deciders)
 
+    def done_by(self, no: int, roles: Set[str]) -> bool:
+        """May someone holding ``roles`` do step ``no`` (one of its Pelaksana roles)? No step
+        of that number: no one."""
+        return 1 <= no <= len(self.langkah) and bool(roles & set(self.step(no).pelaksana))
+
     def decides(self, roles: Set[str]) -> bool:
         """May someone holding ``roles`` take its decisions (stop a case)? Anyone, without any."""
         ids = {r.id for r in self.deciders}
