@@ -183,9 +183,10 @@ def step(
             raise ConfigError("record.nothing", None)
         _commit_pending(root, case, no, no_sign, lang)
         return
+    archive = open_archive(root)
     if setujui and do_commit and not no_sign:
-        refuse_other_signer(open_archive(root), case, no, putaran)
-    done = record_step(open_archive(root), case, update)
+        refuse_other_signer(archive, case, no, putaran)
+    done = record_step(archive, case, update)
     record = done.record
     assert record is not None
     records = done.folder.parents[2]  # <records>/kasus/<year>/<id>: shown as the clerk named the root
