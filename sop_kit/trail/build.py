@@ -47,8 +47,9 @@ from ..records.revisions import SopKey, sop_for
 from ..records.rounds import file_closed_on, progress_of
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
-from .gitlog import BlobReader, Commit, current_branch, object_ids, read_history, records_prefix, top_level
+from .gitlog import BlobReader, Commit, current_branch, head_commit, records_prefix, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
+from .history import history, tree_ids
 from .model import APPROVALS, IDENTITY, CaseTrail, Event, StepTrail, Trail
 from .register import RegisterHistory
 from .signatures import UNSIGNED, Signature, SignatureCache, verify
@@ -107,18 +108,20 @@ def build_trail(
     use_cache: bool = True,
     reporter: Reporter | None = None,
     now: datetime | None = None,
+    head: str | None = None,
 ) -> Trail | None:
     """The trail of every case in the archive at ``layout``, or None when it is not in a git
     repository; ``trust_root`` pins the registry's first version (sop-kit.yaml or the
     environment). ``reporter`` hears of each commit whose signature is verified; ``now`` is
-    the check's clock (default: the machine's), after which no commit can have been made."""
+    the check's clock (default: the machine's), after which no commit can have been made;
+    ``head`` the commit whose history it reads (default: HEAD as it is now)."""
     reporter = reporter or SILENT
     now = now or datetime.now(UTC)
     top = top_level(layout.root)
     if top is None:
         return None
     paths = GovernedPaths.of(records_prefix(layout.root, top))
-    commits = read_history(top, paths.history())
+    commits = history(top, paths.history(), head or head_commit(top), cache_dir, use_cache)
     builder = _Builder(layout, trust_root, top, paths, commits, cache_dir, use_cache, now)
     with BlobReader(top) as blobs:
         builder.load_registries(blobs)
@@ -178,6 +181,7 @@ class _Builder:
         now: datetime,
     ):
         self.layout, self.trust_root, self.top, self.paths, self.commits = layout, trust_root, top, paths, commits
+        self.cache_dir, self.use_cache = cache_dir, use_cache
         self.future = frozenset(c.sha for c in commits if c.when > now + FUTURE_SLACK)
         self.dated: dict[str, Commit] = {}  # each commit's own, or its nearest ancestor's date that can be true
         self.trail = Trail(top)
@@ -765,7 +769,9 @@ class _Builder:
             for e in t.events
             if e.verified or e.kind in ("selesai", "keputusan")
         ]
-        ids = object_ids(self.top, [f"{e.commit}:{e.folder or t.folder}" for t, e in approvals])
+        ids = tree_ids(
+            self.top, [f"{e.commit}:{e.folder or t.folder}" for t, e in approvals], self.cache_dir, self.use_cache
+        )
         for t, e in approvals:
             e.tree = ids.get(f"{e.commit}:{e.folder or t.folder}")
 

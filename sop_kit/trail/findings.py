@@ -36,10 +36,14 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
         if ct.removed:
             continue  # the removal is the archive's finding; its steps are no case's now
         for st in ct.steps.values():
+            ev = st.approval
+            early = ev is not None and st.done is not None and _claimed(ev) + CLOCK_SKEW < st.done
+            unverified_here = ev is not None and not ev.verified and st.file != IDENTITY
+            if not (early or unverified_here or st.changed_after):
+                continue  # nothing to say, as of most steps: not even where the record is (65,000 paths)
             where = trail.top / ct.folder
             shown = layout.show(where / CASE_FILE if st.file == IDENTITY else where / STEPS_DIR / st.file)
-            ev = st.approval
-            if ev is not None and st.done is not None and _claimed(ev) + CLOCK_SKEW < st.done:
+            if ev is not None and st.done is not None and early:
                 # Approved before the step was, by its own record, done: the times were made up, or
                 # the approval given in advance. Either way it approves nothing that had happened.
                 params = {"no": st.step, "commit": ev.commit[:10], "approved": f"{_claimed(ev):%Y-%m-%d %H:%M}",
@@ -48,7 +52,7 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             # The command that mends it: the recorded pelaksana's signed approval (its round named,
             # since --setujui alone reaches the step's current round).
             how = f"sop-kit step {ct.case} {st.step} --putaran {st.round} --setujui --commit"
-            if ev is not None and not ev.verified and st.file != IDENTITY:
+            if ev is not None and unverified_here:
                 reason = f"@trail.reason.{ev.reason}" if ev.reason else "-"
                 params = {"no": st.step, "commit": ev.commit[:10], "reason": reason, "author": ev.author, "how": how}
                 if ev.reason == "no_role":

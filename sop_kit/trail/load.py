@@ -66,7 +66,7 @@ def load_trail(
             else:
                 trail = None  # a date in the future then is not now, or the clock went back
     if trail is None:
-        trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter, now)
+        trail = build_trail(layout, trust_root, cache_dir, jobs, use_cache, reporter, now, head)
         if trail is None:
             return None
         trail.findings += trail_findings(layout, trail)
