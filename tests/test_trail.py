@@ -42,6 +42,11 @@ def approvals(trail: Trail) -> list[Event]:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> SignedRepo:
+    return started(tmp_path)
+
+
+def started(tmp_path: Path) -> SignedRepo:
+    """A case whose steps 1 and 2 were done and committed by their role holders."""
     r = SignedRepo(tmp_path / "arsip")
     r.start_archive(PEOPLE)
     r.add_identity()

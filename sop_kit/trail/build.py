@@ -39,7 +39,7 @@ from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import StepFile
-from ..records.config import ArchiveConfig, Konfigurasi, settle
+from ..records.config import POLICY_PIN, ROOT_PIN, ArchiveConfig, Konfigurasi, settle
 from ..records.fieldtypes import WIB
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
@@ -47,6 +47,7 @@ from ..records.revisions import SopKey, sop_for
 from ..records.rounds import file_closed_on, progress_of
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
+from . import resume
 from .gitlog import BlobReader, Commit, current_branch, head_commit, records_prefix, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .history import history, tree_ids
@@ -57,6 +58,10 @@ from .signatures import UNSIGNED, Signature, SignatureCache, verify
 M = TypeVar("M", bound=BaseModel)
 BACKDATED = timedelta(hours=1)  # a commit dated this much before its parent was dated by hand
 FUTURE_SLACK = timedelta(days=1)  # a laptop clock off by hours is not yet a date set by hand
+# Keeping the fold costs seconds at 10,000 cases (a 44 MB file); reading a few hundred commits
+# again on the kept one costs a tenth of that. So it is kept again only once this many new
+# commits (or a twentieth of the history) have been read on it.
+KEEP_AFTER = 500
 CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
 
 
@@ -127,7 +132,13 @@ def build_trail(
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
         builder.sigs = verify(top, [c.sha for c in commits], builder.all_keys, cache, jobs, reporter)
-        builder.run(blobs)
+        start = builder.resume() if use_cache else 0
+        if start:
+            reporter.note("progress.trail_resumed", kept=start, new=len(commits) - start)
+        builder.fold(commits[start:], blobs)
+        if use_cache and commits and (not start or len(commits) - start >= max(KEEP_AFTER, start // 20)):
+            builder.keep()
+        builder.finish(blobs)
     builder.blobs_seen.save()
     builder.add_trees()
     if use_cache:
@@ -166,6 +177,14 @@ def effective_times(commits: list[Commit], future: frozenset[str] = frozenset())
             entered[sha] = m.sha
             stack.extend(by_sha[sha].parents)
     return {sha: floor[entered.get(sha, sha)] for sha in floor}
+
+
+# What the fold has after each commit: what :meth:`_Builder.keep` keeps. The rest of the
+# builder is the history, its times and signatures (read again each run) or caches.
+FOLDED = (
+    "trail", "after", "latest", "versions", "records", "case_sop", "files", "deleted", "approved",
+    "pinned_seen", "unpinned", "dated",
+)  # fmt: skip
 
 
 class _Builder:
@@ -332,8 +351,41 @@ class _Builder:
 
     # --- the cases -----------------------------------------------------------------------
 
-    def run(self, blobs: BlobReader) -> None:
-        for commit in self.commits:
+    # --- keeping the fold --------------------------------------------------------------
+
+    def _fold_key(self) -> str:
+        return resume.fold_key(
+            self.top, self.layout.shown, self.paths.history(), self.trust_root, (ROOT_PIN, POLICY_PIN)
+        )
+
+    def resume(self) -> int:
+        """Take up the fold kept after a reading of the first commits of this history, when
+        they read now as they did then (:mod:`.resume`); how many commits that spares."""
+        kept = resume.load(self.top, self.cache_dir, self.commits)
+        if kept is None or not 0 < kept.count <= len(self.commits) or kept.key != self._fold_key():
+            return 0
+        if (kept.shas, kept.times) != resume.digests(self.commits[: kept.count], self.when, self.sigs, self.future):
+            return 0
+        for name in FOLDED:
+            setattr(self, name, kept.state[name])
+        self.register.__dict__.update(kept.state["register_read"])
+        return kept.count
+
+    def keep(self) -> None:
+        """Keep the fold as it is after every commit, before :meth:`finish` adds to it."""
+        shas, times = resume.digests(self.commits, self.when, self.sigs, self.future)
+        state = {name: getattr(self, name) for name in FOLDED} | {"register_read": vars(self.register)}
+        resume.save(
+            self.top,
+            self.cache_dir,
+            resume.Kept(self._fold_key(), shas, times, len(self.commits), state),
+        )
+
+    # --- reading history -----------------------------------------------------------------
+
+    def fold(self, commits: list[Commit], blobs: BlobReader) -> None:
+        """Read ``commits`` (the next ones of the history, in order) into the trail."""
+        for commit in commits:
             before = self._before(commit)
             governed: list[tuple[Kind, str, str]] = []
             for change in commit.changes:
@@ -361,6 +413,9 @@ class _Builder:
             self._dates(commit, list(touched))
             if commit.sha in self.future:
                 self._future(commit, list(touched))
+
+    def finish(self, blobs: BlobReader) -> None:
+        """What the whole history means at its tip; changes the trail, so the fold is kept before."""
         self._removed_cases(blobs)
         for ct in self.trail.cases.values():  # an event names its folder only when the case has moved since
             for e in ct.events:

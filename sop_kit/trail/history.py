@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.cache import cache_base, read_json, write_json
+from ..core.collector import paused, settle
 from .gitlog import Change, Commit, object_ids, read_history, run
 
 _SHAPE = 1  # the stored form; another number is read as no cache
@@ -108,9 +109,12 @@ def _kept(data: Any, key: str) -> tuple[str, list[Commit], list[Any]] | None:
         return None
     try:
         rows = list(data["commits"])
-        return str(data["head"]), [_load(c) for c in rows], rows
+        with paused():  # 250,000 objects at 10,000 cases, no cycle among them
+            commits = [_load(c) for c in rows]
     except (KeyError, TypeError, ValueError):
         return None
+    settle()
+    return str(data["head"]), commits, rows
 
 
 def _dump(c: Commit) -> list[Any]:

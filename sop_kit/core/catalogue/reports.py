@@ -224,6 +224,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "approval trail from the cache (no new commits)",
         "",
     ),
+    "progress.trail_resumed": (
+        "jejak persetujuan: {kept} commit dibaca dari cache, {new} commit baru dibaca",
+        "",
+        "approval trail: {kept} commit(s) read from the cache, {new} new commit(s) read",
+        "",
+    ),
     "progress.signatures_cached": (
         "{count} tanda tangan commit dari cache",
         "",
