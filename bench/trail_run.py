@@ -89,7 +89,10 @@ def tally(trail: Trail | None) -> Counter[str]:
         for e in ct.events:
             if e.kind in ("selesai", "keputusan"):
                 found[f"approval.{'verified' if e.verified else e.reason}"] += 1
-            elif e.kind in ("disetujui_ulang", "diubah"):
+            elif e.kind in ("disetujui_ulang", "disetujui"):
+                # approved again after a correction ("disetujui": the approval before it was not verified)
+                found["disetujui_ulang"] += 1
+            elif e.kind == "diubah":
                 found[e.kind] += 1
         found["open_changes"] += sum(len(st.changed_after) for st in ct.steps.values())
     bad = [f for f in trail.findings if f.code.startswith(BAD_FINDINGS)]
