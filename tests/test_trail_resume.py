@@ -3,6 +3,8 @@ both ways after every commit of real histories, the demo's and the trail tests' 
 
 from __future__ import annotations
 
+import os
+import pickle
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -202,3 +204,34 @@ def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_fr
     assert trail is not None
     step3 = next(e for e in scenarios.approvals(trail) if e.step == 3)
     assert step3.signer == "agus-permana"
+
+
+class _Planted:
+    """What someone with the cache folder could put there: a pickle that runs a command."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)
+
+
+def test_a_planted_fold_runs_nothing_and_the_trail_is_read_whole(tmp_path: Path) -> None:
+    repo = scenarios.started(tmp_path / "skenario")
+    layout, cache, marker = locate(repo.records), tmp_path / "cache", tmp_path / "ditanam"
+    assert build_trail(layout, None, cache, now=NOW) is not None  # keeps a fold
+    scenarios.steps_3_4(repo)
+    whole = build_trail(layout, None, use_cache=False, now=NOW)
+    planted = [
+        pickle.dumps(_Planted(marker)),
+        pickle.dumps(resume.Kept("k", "s", "t", 1, {"trail": _Planted(marker)})),
+        b"\x80\x05csop_kit.__main__\nmain\n.",  # by name from a module not imported: importing it runs the CLI
+        b"not a pickle",
+    ]
+    for data in planted:
+        resume._file(repo.top, cache).write_bytes(data)
+        notes = Notes()
+        kept = build_trail(layout, None, cache, now=NOW, reporter=notes)
+        assert not marker.exists()
+        assert "progress.trail_resumed" not in notes.codes
+        assert kept is not None and whole is not None and kept.to_json() == whole.to_json()

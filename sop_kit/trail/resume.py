@@ -24,6 +24,7 @@ import enum
 import hashlib
 import os
 import pickle
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path, PosixPath, PurePosixPath
@@ -140,8 +141,8 @@ class _Reader(pickle.Unpickler):
             return self.commit
         if (module, name) in _OTHER:
             return _OTHER[(module, name)]
-        if module == "sop_kit" or module.startswith("sop_kit."):
-            found = getattr(__import__(module, fromlist=[name]), name, None)
+        if module.startswith("sop_kit.") and module in sys.modules:  # imported already: nothing runs
+            found = getattr(sys.modules[module], name, None)
             if isinstance(found, type) and (
                 dataclasses.is_dataclass(found)
                 or issubclass(found, BaseModel | enum.Enum)
