@@ -349,8 +349,6 @@ class _Builder:
         model = _parse(blobs.read(authorised.blob), Konfigurasi) if authorised else None
         return settle(model, self.paths.config)
 
-    # --- the cases -----------------------------------------------------------------------
-
     # --- keeping the fold --------------------------------------------------------------
 
     def _fold_key(self) -> str:
@@ -365,6 +363,8 @@ class _Builder:
         if kept is None or not 0 < kept.count <= len(self.commits) or kept.key != self._fold_key():
             return 0
         if (kept.shas, kept.times) != resume.digests(self.commits[: kept.count], self.when, self.sigs, self.future):
+            return 0
+        if not {*FOLDED, "register_read"} <= kept.state.keys() or not isinstance(kept.state["register_read"], dict):
             return 0
         for name in FOLDED:
             setattr(self, name, kept.state[name])
@@ -381,7 +381,7 @@ class _Builder:
             resume.Kept(self._fold_key(), shas, times, len(self.commits), state),
         )
 
-    # --- reading history -----------------------------------------------------------------
+    # --- the cases -----------------------------------------------------------------------
 
     def fold(self, commits: list[Commit], blobs: BlobReader) -> None:
         """Read ``commits`` (the next ones of the history, in order) into the trail."""
