@@ -5,6 +5,7 @@ the archive once, loads the trail once and judges each case once."""
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 import shutil
 import sys
@@ -16,6 +17,8 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from sop_kit.check import shared
+from sop_kit.check.audit import audit, audit_case
 from sop_kit.check.rules import check_case
 from sop_kit.check.run import CheckOptions, check_archive
 from sop_kit.cli.main import main
@@ -194,3 +197,45 @@ def test_the_facts_kept_with_a_cached_verdict_equal_those_read_from_the_records(
     facts = [v.facts for v in cold.verdicts.values()]
     assert any(f.numbers for f in facts) and all(f.counted is not None for f in facts)
     assert any(d.decision == "tidak" for f in facts if f.counted for d in f.counted.done)
+
+
+def test_one_case_asked_reads_not_every_case_that_holds_its_file(tmp_path: Path) -> None:
+    """Every case attaches the same step-1 PDF (a finding of each). Asked alone, a case is judged
+    with the whole archive (the file's other holders are known from the cached facts) but reads
+    the records of no more than one of them: at 10,000 cases holding one file, `step` and
+    `status` read them all, 20 s. Its verdict is the archive's."""
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    common = next(records.glob("kasus/*/*/lampiran/01-*.pdf")).read_bytes()
+    digest = hashlib.sha256(common).hexdigest()
+    holders = 0
+    for record in sorted(records.glob("kasus/*/*/langkah/01-*.yaml")):
+        text = record.read_text("utf-8")
+        found = re.search(r'berkas: (lampiran/01-[^\n]+\.pdf)\n    sha256: "([0-9a-f]{64})"', text)
+        if found:
+            (record.parent.parent / found.group(1)).write_bytes(common)
+            record.write_text(text.replace(found.group(2), digest), "utf-8")
+            holders += 1
+    assert holders >= 5
+    options = CheckOptions(trail=False, cache_dir=tmp_path / "cache", jobs=1)
+    whole = audit(records, options)
+    case = next(
+        f
+        for f, v in whole.report.verdicts.items()
+        if any(x.code in ("doc.shared", "doc.other_case") for x in v.findings)
+    )
+
+    read: Counter[str] = Counter()
+    code = shared._entries.__code__
+
+    def hook(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code is code:
+            read[frame.f_locals["folder"].name] += 1
+
+    sys.setprofile(hook)
+    try:
+        alone, folder = audit_case(records, case.name, options)
+    finally:
+        sys.setprofile(None)
+    assert folder == case and len(read) <= 2 and case.name in read, read
+    assert alone.report.verdicts[case].findings == whole.report.verdicts[case].findings

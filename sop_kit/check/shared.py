@@ -76,7 +76,11 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             if mine is None:
                 continue
             if digest not in kinds:
-                kinds[digest] = _sharing([(f.name, e, entry(f, digest)) for f, e in holders[digest]])
+                if {f.name for f, _ in holders[digest]} - {folder.name} <= mine.joint:
+                    kinds[digest] = _sharing([(f.name, e, entry(f, digest)) for f, e in holders[digest]])
+                else:  # this case names not every other one: no joint activity, whatever they say,
+                    # so their records are not read (one case asked of 10,000 holding one file)
+                    kinds[digest] = _not_joint(any(kind for _, kind in holders[digest]))
             severity, code = kinds[digest]
             theirs = entry(others[0][0], digest)
             extra.append(
@@ -109,6 +113,11 @@ def _sharing(holders: list[tuple[str, bool, _Entry | None]]) -> tuple[Severity, 
         if frozenset.intersection(*(e.days for e in claims)):
             return Severity.INFO, "doc.joint"
         return (Severity.ERROR if evidence else Severity.WARNING), "doc.joint_days"
+    return _not_joint(evidence)
+
+
+def _not_joint(evidence: bool) -> tuple[Severity, str]:
+    """A file shared outside a joint activity: evidence of another case, else a shared document."""
     return (Severity.ERROR, "doc.other_case") if evidence else (Severity.WARNING, "doc.shared")
 
 
