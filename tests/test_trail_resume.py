@@ -224,7 +224,7 @@ def test_a_planted_fold_runs_nothing_and_the_trail_is_read_whole(tmp_path: Path)
     whole = build_trail(layout, None, use_cache=False, now=NOW)
     planted = [
         pickle.dumps(_Planted(marker)),
-        pickle.dumps(resume.Kept("k", "s", "t", 1, {"trail": _Planted(marker)})),
+        pickle.dumps(resume.Kept("k", "r", 1, {"trail": _Planted(marker)})),
         b"\x80\x05csop_kit.__main__\nmain\n.",  # by name from a module not imported: importing it runs the CLI
         b"not a pickle",
     ]

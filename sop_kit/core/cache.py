@@ -9,6 +9,7 @@ only ever saves time, it never decides a verdict on its own.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,11 @@ from .collector import paused, settle
 
 def cache_base(explicit: Path | None = None) -> Path:
     return explicit or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
+
+
+def repo_file(cache_dir: Path | None, kind: str, repo: Path, suffix: str = ".json") -> Path:
+    """The cache file of one kind for the repository (or archive) at ``repo``."""
+    return cache_base(cache_dir) / f"{kind}-{hashlib.sha256(str(repo).encode()).hexdigest()[:16]}{suffix}"
 
 
 def read_json(path: Path) -> Any:

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.cache import cache_base, read_json, write_json
+from ..core.cache import cache_base, read_json, repo_file, write_json
 from ..core.errors import SopKitError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
@@ -183,7 +183,7 @@ def effective_times(commits: list[Commit], future: frozenset[str] = frozenset())
 # builder is the history, its times and signatures (read again each run) or caches.
 FOLDED = (
     "trail", "after", "latest", "versions", "records", "case_sop", "files", "deleted", "approved",
-    "pinned_seen", "unpinned", "dated",
+    "pinned_seen", "unpinned", "dated", "register",
 )  # fmt: skip
 
 
@@ -362,24 +362,19 @@ class _Builder:
         kept = resume.load(self.top, self.cache_dir, self.commits)
         if kept is None or not 0 < kept.count <= len(self.commits) or kept.key != self._fold_key():
             return 0
-        if (kept.shas, kept.times) != resume.digests(self.commits[: kept.count], self.when, self.sigs, self.future):
+        if kept.read != resume.digest(self.commits[: kept.count], self.when, self.sigs, self.future):
             return 0
-        if not {*FOLDED, "register_read"} <= kept.state.keys() or not isinstance(kept.state["register_read"], dict):
+        if not set(FOLDED) <= kept.state.keys():
             return 0
         for name in FOLDED:
             setattr(self, name, kept.state[name])
-        self.register.__dict__.update(kept.state["register_read"])
         return kept.count
 
     def keep(self) -> None:
         """Keep the fold as it is after every commit, before :meth:`finish` adds to it."""
-        shas, times = resume.digests(self.commits, self.when, self.sigs, self.future)
-        state = {name: getattr(self, name) for name in FOLDED} | {"register_read": vars(self.register)}
-        resume.save(
-            self.top,
-            self.cache_dir,
-            resume.Kept(self._fold_key(), shas, times, len(self.commits), state),
-        )
+        read = resume.digest(self.commits, self.when, self.sigs, self.future)
+        state = {name: getattr(self, name) for name in FOLDED}
+        resume.save(self.top, self.cache_dir, resume.Kept(self._fold_key(), read, len(self.commits), state))
 
     # --- the cases -----------------------------------------------------------------------
 
@@ -887,7 +882,7 @@ class _BlobCache:
     rebuild after a new commit parses only the new versions."""
 
     def __init__(self, top: Path, cache_dir: Path | None, use_cache: bool):
-        self.file = cache_base(cache_dir) / f"blobs-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+        self.file = repo_file(cache_dir, "blobs", top)
         self.use_cache = use_cache
         found = read_json(self.file) if use_cache else None
         self.entries: dict[str, Any] = found if isinstance(found, dict) else {}

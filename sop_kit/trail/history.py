@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.cache import cache_base, read_json, write_json
+from ..core.cache import read_json, repo_file, write_json
 from ..core.collector import paused, settle
 from .gitlog import Change, Commit, object_ids, read_history, run
 
@@ -38,7 +38,7 @@ def history(
         return []
     if not use_cache:
         return read_history(repo, paths, head)
-    file = _file(repo, cache_dir, "history")
+    file = repo_file(cache_dir, "history", repo)
     key = _key(paths)
     kept = _kept(read_json(file), key)
     if kept is not None and kept[0] == head:
@@ -57,7 +57,7 @@ def tree_ids(repo: Path, specs: Sequence[str], cache_dir: Path | None, use_cache
     """``commit:folder`` -> the folder's tree id (:func:`~.gitlog.object_ids`), kept between runs."""
     if not use_cache:
         return object_ids(repo, specs)
-    file = _file(repo, cache_dir, "trees")
+    file = repo_file(cache_dir, "trees", repo)
     found = read_json(file)
     known: dict[str, str] = found if isinstance(found, dict) else {}
     missing = [s for s in specs if not isinstance(known.get(s), str)]
@@ -65,7 +65,7 @@ def tree_ids(repo: Path, specs: Sequence[str], cache_dir: Path | None, use_cache
     if any(fresh.values()):
         known.update({s: i for s, i in fresh.items() if i})
         write_json(file, known)
-    return {s: known.get(s) if s not in fresh else fresh[s] for s in specs}
+    return {s: known.get(s) for s in specs}
 
 
 def _read_on(
@@ -92,10 +92,6 @@ def _appended(repo: Path, old: str, new: str) -> bool:
     lines = [line.split() for line in proc.stdout.splitlines() if line]
     since = {line[0] for line in lines}
     return bool(lines) and all(len(line) > 1 and all(p in since or p == old for p in line[1:]) for line in lines)
-
-
-def _file(repo: Path, cache_dir: Path | None, kind: str) -> Path:
-    return cache_base(cache_dir) / f"{kind}-{hashlib.sha256(str(repo).encode()).hexdigest()[:16]}.json"
 
 
 def _key(paths: Sequence[str]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..core import resources
-from ..core.cache import cache_base, read_json, write_json
+from ..core.cache import read_json, repo_file, write_json
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.config import POLICY_PIN, ROOT_PIN
@@ -52,7 +52,7 @@ def load_trail(
         raise ConfigError("trail.shallow", str(top))
     head = head_commit(top)
     salt = _salt(layout, head or "-", trust_root)
-    file = cache_base(cache_dir) / f"trail-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.json"
+    file = repo_file(cache_dir, "trail", top)
     data = read_json(file) if use_cache else None
     trail = None
     if isinstance(data, dict) and data.get("salt") == salt:

@@ -13,6 +13,7 @@ is parsed unless a line left it (a year's register parses in about 20 ms, compar
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 
 from ..core.findings import Finding, Severity
@@ -23,12 +24,17 @@ from .gitlog import BlobReader, Change, Commit
 Key = tuple[str, tuple[object, ...]]  # (path, every field of the reservation but batal)
 
 
+@dataclass
 class RegisterHistory:
-    def __init__(self, records: str):
+    records: InitVar[str]  # the archive's folder in the repository, with a trailing slash
+    prefix: str = field(init=False)
+    # each reservation lost, with the commit that did it, who, and it as it was
+    broken: dict[Key, tuple[Commit, str, Nomor]] = field(default_factory=dict)
+    products: set[Key] = field(default_factory=set)  # the new versions of rewritten lines
+    lines: dict[str, set[bytes]] = field(default_factory=dict)  # the last versions read, by blob
+
+    def __post_init__(self, records: str) -> None:
         self.prefix = records + REGISTER_DIR + "/"
-        self.broken: dict[Key, tuple[Commit, str, Nomor]] = {}  # with the commit that did it, who, it as it was
-        self.products: set[Key] = set()  # the new versions of rewritten lines
-        self.lines: dict[str, set[bytes]] = {}  # the last versions read, by blob
 
     def holds(self, path: str) -> bool:
         """Whether ``path`` (in the repository) is a register file."""

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 
 from .._version import __version__
 from ..core import resources
-from ..core.cache import cache_base
+from ..core.cache import repo_file
 from ..core.collector import paused, settle
 from .gitlog import Commit
 from .signatures import Signature
@@ -53,12 +53,11 @@ _OTHER = {
 
 @dataclasses.dataclass
 class Kept:
-    """What the fold had after its first ``len(shas)`` commits."""
+    """What the fold had after its first ``count`` commits."""
 
     key: str  # the code, the pins and the archive's paths it was made under
-    shas: str  # digest of the ids of the commits read, in order
-    times: str  # digest of when each counts from, of its signature's verdict (a key added since
-    # may verify it otherwise), of being dated ahead
+    read: str  # digest of the commits read, in order: each id, when it counts from, its
+    # signature's verdict (a key added since may verify it otherwise), whether dated ahead
     count: int
     state: dict[str, Any]
 
@@ -69,17 +68,16 @@ def fold_key(top: Path, shown: str, paths: Sequence[str], trust_root: str | None
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def digests(
+def digest(
     commits: Sequence[Commit], when: Mapping[str, datetime], sigs: Mapping[str, Signature], future: frozenset[str]
-) -> tuple[str, str]:
-    """The digests :class:`Kept` compares: of the commits' ids, and of how each reads."""
-    ids, reads = hashlib.sha256(), hashlib.sha256()
+) -> str:
+    """What :class:`Kept` compares: how each of ``commits`` reads, in order."""
+    reads = hashlib.sha256()
     for c in commits:
-        ids.update(c.sha.encode())
         sig = sigs.get(c.sha)
         status, fingerprint = (sig.status, sig.fingerprint) if sig else ("-", None)
         reads.update(f"{c.sha}{when[c.sha].isoformat()}{status}{fingerprint}{c.sha in future}".encode())
-    return ids.hexdigest(), reads.hexdigest()
+    return reads.hexdigest()
 
 
 def load(top: Path, cache_dir: Path | None, commits: Sequence[Commit]) -> Kept | None:
@@ -110,7 +108,7 @@ def save(top: Path, cache_dir: Path | None, kept: Kept) -> None:
 
 
 def _file(top: Path, cache_dir: Path | None) -> Path:
-    return cache_base(cache_dir) / f"fold-{hashlib.sha256(str(top).encode()).hexdigest()[:16]}.pickle"
+    return repo_file(cache_dir, "fold", top, ".pickle")
 
 
 def _commit(sha: str) -> Commit:

@@ -36,7 +36,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.cache import cache_base, read_json, write_json
+from ..core.cache import read_json, repo_file, write_json
 from ..core.feedback import SILENT, Reporter
 from ..records.sshkey import key_blob
 from .gitlog import GIT
@@ -99,8 +99,7 @@ def allowed_signers(keys: Mapping[str, Sequence[str]]) -> str:
 
 class SignatureCache:
     def __init__(self, repo: Path, cache_dir: Path | None):
-        key = hashlib.sha256(str(repo.resolve()).encode()).hexdigest()[:16]
-        self.file = cache_base(cache_dir) / f"signatures-{key}.json"
+        self.file = repo_file(cache_dir, "signatures", repo.resolve())
         found = read_json(self.file)
         ok = isinstance(found, dict) and found.get("format") == CACHE_FORMAT
         self.signers: str | None = found.get("signers") if ok else None
