@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sop_kit.records.yamlsafe import load_file
 
 from .office import Office
-from .test_clerk_loop import CLERK, KASI, office, wib
+from .test_clerk_loop import CLERK, KADIS, KASI, office, wib
 
 __all__ = ["office"]  # the fixture, shared with test_clerk_loop
 
@@ -176,6 +176,13 @@ def test_an_approval_dated_in_the_future_is_refused(office: Office) -> None:
     assert "waktu pada 2999-03-02 10:00 ada di masa depan" in out and record.read_bytes() == before
 
 
+def bag_notes(office: Office, case: str) -> str:
+    """What ``verify-bag`` says of the case's bag (exported as it stands, --force)."""
+    bag = office.top.parent / f"{case}.bag"
+    office.run("export", case, "--root", str(office.records), "--out", str(bag), "--force", code=None)
+    return office.run("verify-bag", str(bag), code=None)
+
+
 def test_a_tidak_typed_by_the_clerk_is_approved_by_the_kasi_from_round_two(office: Office) -> None:
     """The decision sent the case back to step 1: round 2 is due, and --setujui alone still
     reaches round 1's decision, the record waiting for her approval."""
@@ -194,3 +201,72 @@ def test_a_tidak_typed_by_the_clerk_is_approved_by_the_kasi_from_round_two(offic
     out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-03-03 13:58")
     assert "langkah 2 (putaran 1) dicatat" in out and "BELUM" not in out, out
     assert errors_of(office, case) == []
+
+
+def test_a_kasi_moved_to_another_post_approves_the_decision_she_made_as_kasi(office: Office) -> None:
+    """Staff move on (mutasi) between a clerk's commit and the doer's approval. Her approval of
+    a decision that entered history while she was Kasi still counts; one that entered after she
+    left does not, and she is not told to do again what she just did."""
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    office.when = wib("2026-03-03 10:00")
+    minutes = office.scan("ba.pdf", "BA")
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+    assert "BELUM DISETUJUI" in out
+
+    # Her post as Kasi ends on 31 March, by the registry's admin's signed commit.
+    office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
+    office.commit("staf: jabatan Kasi berakhir", KADIS, wib("2026-04-01 08:00"))
+
+    office.when = wib("2026-04-06 10:00")
+    out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-04-06 09:58")
+    assert "BELUM" not in out, out
+    assert errors_of(office, case) == []
+    trail = office.run("trail", case, "--root", records)
+    assert f"langkah 2 disetujui pelaksananya — oleh {KASI} — terverifikasi: {KASI_NAME}" in trail, trail
+    notes = bag_notes(office, case)  # the bag's own check of each approval agrees
+    assert "SAH: bag utuh" in notes and "2 dari 2 catatan langkah yang selesai terbukti disetujui" in notes, notes
+
+
+def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(office: Office) -> None:
+    """The clerk commits a decision the Kasi made in her last days only after she left the post:
+    history cannot show she held it when it entered, so her own approval cannot count. The
+    Kasi now holds the role and approves it for her; every surface says it was not its doer."""
+    records, new_kasi, new_name = str(office.records), "maya-anggraini", "Maya Anggraini, S.Sos."
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
+    office.hire(new_kasi, new_name, "19880312 201101 2 007", "Kasi PKK", "2026-04-01", "kasi-pkk")
+    office.commit("staf: Kasi PKK berganti", KADIS, wib("2026-04-01 08:00"))
+    office.when = wib("2026-04-02 10:00")
+    minutes = office.scan("ba.pdf", "BA")
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-30 09:00", "--selesai",
+                      "2026-03-30 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+    assert f"Caranya: {KASI_NAME} / {new_name} menjalankan" in out, out
+    agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", new_kasi)
+    assert "MENUNGGU PERSETUJUAN" in agenda, agenda
+
+    # Her own signed approval, after she left: not verified, and the hint names who can.
+    office.when = wib("2026-04-06 10:00")
+    out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-04-06 09:58")
+    assert "BELUM DISETUJUI" in out and f"Caranya: {KASI_NAME} / {new_name} menjalankan" in out, out
+    # The clerk still cannot; the new Kasi can.
+    assert "bukan kunci" in office.step(case, 2, CLERK, "--setujui", code=2)
+    office.when = wib("2026-04-07 10:00")
+    out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-07 09:58")
+    assert "BELUM" not in out, out
+    assert errors_of(office, case) == []
+    trail = office.run("trail", case, "--root", records)
+    assert "langkah 2 disetujui pengganti pelaksananya" in trail and f"terverifikasi: {new_name}" in trail, trail
+    notes = bag_notes(office, case)
+    assert "SAH: bag utuh" in notes and "2 dari 2 catatan langkah yang selesai terbukti disetujui" in notes, notes
+    assert "MENUNGGU PERSETUJUAN" not in office.run("agenda", "--root", records, "--tanggal", "2026-04-07",
+                                                    "--staf", new_kasi)  # fmt: skip

@@ -157,6 +157,50 @@ def test_approval_after_tenure_ended_is_not_valid(repo: SignedRepo, tmp_path: Pa
     assert ("trail.wrong_role", "02-verifikasi.yaml", 2) in found
 
 
+def test_only_a_role_holder_for_a_doer_who_left_the_role_approves_in_their_stead(tmp_path: Path) -> None:
+    """A step the clerk committed for Dewi, unsigned. Another holder of her role cannot approve
+    it while she holds it, nor can anyone without it; once her tenure ends, a holder of the role
+    can, and the trail says it was not its doer. A doer who never held the role has no successor."""
+    r = SignedRepo(tmp_path / "arsip")
+    r.start_archive((*PEOPLE, "rizki-ramadhan"))
+    r.add_identity()
+    r.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    r.commit("Langkah 1", None, "Rizki Ramadhan", "2026-03-02T09:00:00+07:00")
+    record = r.case_dir() / "langkah" / "01-pengumpulan-data.yaml"
+
+    def save_again(signer: str, when: str) -> tuple[Event, bool]:
+        """The step's last event after ``signer`` saves it again, and whether it stands unapproved."""
+        record.write_text(record.read_text("utf-8") + "\n", "utf-8")
+        r.commit("Langkah 1 disetujui", signer, signer, when)
+        trail, found = trail_of(r, tmp_path / "c")
+        waiting = any(code in ("trail.unverified", "trail.changed_after_approval") for code, _, _ in found)
+        return [e for e in trail.cases[BASE_ID].events if e.step == 1][-1], waiting
+
+    # Rizki is a pelaksana too, but Dewi still is: his commit changes her step, approves nothing.
+    last, waiting = save_again("rizki-ramadhan", "2026-03-10T09:00:00+07:00")
+    assert (last.kind, waiting) == ("diubah", True)
+    staff = r.records / "staf.yaml"
+    tenure = "        peran: [pelaksana, petugas-pengaduan]\n        mulai: 2019-04-01\n"
+    assert staff.read_text("utf-8").count(tenure) == 1
+    staff.write_text(staff.read_text("utf-8").replace(tenure, tenure + "        sampai: 2026-03-15\n"), "utf-8")
+    r.commit("Dewi pindah tugas", "hendra-gunawan", "Hendra Gunawan", "2026-03-16T08:00:00+07:00")
+    # The Kabid holds no pelaksana role: not his to approve.
+    last, waiting = save_again("budi-santoso", "2026-03-20T09:00:00+07:00")
+    assert (last.kind, waiting) == ("diubah", True)
+    last, waiting = save_again("rizki-ramadhan", "2026-03-21T09:00:00+07:00")
+    assert (last.kind, last.verified, last.signer, waiting) == ("disetujui_pengganti", True, "rizki-ramadhan", False)
+
+    # Step 2 recorded as the Kabid's (he never held the Kasi's role): the Kasi cannot stand in.
+    step2 = (CORPUS / "base" / "langkah" / "02-verifikasi.yaml").read_text().replace("agus-permana", "budi-santoso")
+    (r.case_dir() / "langkah" / "02-verifikasi.yaml").write_text(step2)
+    r.commit("Langkah 2", None, "Rizki Ramadhan", "2026-03-22T09:00:00+07:00")
+    (r.case_dir() / "langkah" / "02-verifikasi.yaml").write_text(step2 + "\n")
+    r.commit("Langkah 2 disetujui", "agus-permana", "Agus Permana", "2026-03-23T09:00:00+07:00")
+    trail, found = trail_of(r, tmp_path / "c")
+    assert [e.kind for e in trail.cases[BASE_ID].events if e.step == 2] == ["keputusan", "diubah"]
+    assert ("trail.changed_after_approval", "02-verifikasi.yaml", 2) in found
+
+
 def test_edit_after_approval_is_flagged_and_reapproval_clears_it(repo: SignedRepo, tmp_path: Path) -> None:
     step2 = repo.case_dir() / "langkah" / "02-verifikasi.yaml"
     step2.write_text(step2.read_text().replace("Data lengkap", "Data hampir lengkap"))

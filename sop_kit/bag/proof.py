@@ -100,14 +100,14 @@ def check_proof(
     case_dir: str,
     documents: Mapping[str, Sequence[str]],
     keys: Mapping[str, Sequence[str]],
-    refused: Callable[[str, str, date], str | None],
+    refused: Callable[[str, str, date, str], str | None],
 ) -> Proof:
     """Check the approvals ``trail`` (the bag's ``jejak`` JSON) reports against the objects in
     the bag. ``case_dir`` is the case folder inside the bag (``data/records/kasus/…``);
     ``documents`` the files each step record lists (by step file name, as the bag's records
     say); ``keys`` the public keys of each person in the bag's staff registry; ``refused(person,
-    step file, day)`` why the bag's records and registry say that person could not approve the
-    step that day (None: they could)."""
+    step file, day, kind)`` why the bag's records and registry say that person could not give
+    that kind of approval of the step that day (None: they could)."""
     proof = Proof()
     store = bag_dir / "data" / TRAIL_DIR / PROOF_DIR
     events, folder = trail.get("events") or [], str(trail.get("folder") or "")
@@ -143,7 +143,7 @@ def _check_approval(
     step_file: str,
     documents: Mapping[str, Sequence[str]],
     keys: Mapping[str, Sequence[str]],
-    refused: Callable[[str, str, date], str | None],
+    refused: Callable[[str, str, date, str], str | None],
 ) -> tuple[str, str, dict[str, Any]] | None:
     sha = str(event.get("commit") or "")
     raw = _object(store, sha, b"commit")
@@ -174,7 +174,7 @@ def _check_approval(
         if data is None or _object_id(b"blob", data, len(sha)) != signed:
             return "bag.proof_changed", f"{case_dir}/{name}", {"path": name}
     day = _signed_day(raw)
-    reason = refused(signer, step_file, day) if day is not None else "bag.proof_no_role"
+    reason = refused(signer, step_file, day, str(event.get("kind") or "")) if day is not None else "bag.proof_no_role"
     return (reason, "", {"who": signer, "date": f"{day or '-'}"}) if reason else None
 
 

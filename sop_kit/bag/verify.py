@@ -247,12 +247,18 @@ def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id
     }
     roles[IDENTITY] = {r.id for r in sop.deciders} if sop else set()
 
-    def refused(who: str, step_file: str, day: date) -> str | None:
-        """Why the signer could not approve the step that day, by the bag's records and registry."""
+    def refused(who: str, step_file: str, day: date, kind: str) -> str | None:
+        """Why the signer could not give that kind of approval of the step that day, by the
+        bag's records and registry (the trail's rules: :mod:`sop_kit.trail.build`)."""
         record = records.get(step_file)
+        person = archive.staff.get(who)
+        if step_file != IDENTITY and record is not None and sop is not None and person is not None:
+            if kind == "disetujui_pengganti" and person in archive.successors(sop, record, day):
+                return None  # the role's holder that day, for a doer who held it no more
+            if kind == "disetujui" and record.pelaksana == who and archive.doer(sop, record) is person:
+                return None  # its doer's first approval, who held the role when the step was done
         if step_file != IDENTITY and (record is None or record.pelaksana != who):
             return "bag.proof_other_person"  # the trail asks the person the record names to approve it
-        person = archive.staff.get(who)
         held = person.roles_on(day) if person is not None else set()
         return None if held & roles.get(step_file, set()) else "bag.proof_no_role"
 

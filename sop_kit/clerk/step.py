@@ -32,7 +32,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..core.messages import known
 from ..records.archive import Archive, CaseFolder, StepFile
-from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time
+from ..records.fieldtypes import CLOCK_SKEW, office_now, office_time, office_today
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved, reservation_file
@@ -386,10 +386,13 @@ def _refuse_not_due(archive: Archive, path: Path, prog: Progress, record: Catata
 
 
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
-    """Who approves this step again after a correction: the person recorded as doing it,
-    when they held one of its roles on its date; otherwise the step's roles."""
+    """Who approves this step (again, after a correction): the person recorded as doing it,
+    when they held one of its roles on its date, and the role's holders today if that person
+    holds none now; otherwise the step's roles."""
     person = archive.doer(sop, record)
-    return [person.nama] if person is not None else [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
+    if person is None:
+        return [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
+    return [person.nama, *(p.nama for p in archive.successors(sop, record, office_today()))]
 
 
 def _yaml() -> YAML:

@@ -15,6 +15,7 @@ from ..check.audit import audit
 from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..records.archive import Archive, StepFile
+from ..records.fieldtypes import office_today
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah
 from ..records.parse import validate
@@ -102,6 +103,8 @@ def refuse_other_signer(archive: Archive, case: str, no: int, putaran: int | Non
     line, signer = known
     if signer is not None and signer.id == doer:
         return
+    if signer is not None and signer in archive.successors(sop, found.record, office_today()):
+        return  # the role's holder today, for a doer who holds it no more
     person = archive.staff.get(doer)
     shown, who = archive.show(folder / STEPS_DIR / found.name), person.nama if person else doer
     if signer is None:

@@ -60,6 +60,17 @@ class Archive(Layout):
         held = person is not None and when is not None and sop.done_by(record.langkah, person.roles_on(when.date()))
         return person if held else None
 
+    def successors(self, sop: Sop, record: CatatanLangkah, day: date) -> list[Staf]:
+        """Who may approve the step for its recorded doer on ``day``, when the doer held one of
+        its roles on its date and holds none that day (:meth:`Sop.handed_over`): the role's
+        holders then. Empty while the doer still holds it."""
+        doer = self.doer(sop, record)
+        when = record.selesai or record.mulai
+        if doer is None or when is None:
+            return []
+        then, now = [doer.roles_on(when.date())], doer.roles_on(day)
+        return [p for p in self.staff.values() if sop.handed_over(record.langkah, then, now, p.roles_on(day))]
+
     def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
         """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
         ``start`` (see :mod:`sop_kit.records.revisions`)."""

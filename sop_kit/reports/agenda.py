@@ -222,14 +222,18 @@ def _approvals(
     archive: Archive, kasus: Kasus, sop: Sop, waiting: list[StepFile], moment: datetime, hours: WorkingHours
 ) -> list[AgendaItem]:
     """The completed steps whose approval waits for their doer (who held one of the step's
-    roles on its date; else today's holders of them), from when the step was done."""
+    roles on its date; else, and when the doer holds none now, too, today's holders of them),
+    from when the step was done."""
     out = []
     place = f"Desa {kasus.lokasi.desa}, Kecamatan {kasus.lokasi.kecamatan}"
     for step in waiting:
         rec = step.record
         done = office_time(rec.selesai) if rec.selesai else moment
         doer = archive.doer(sop, rec)
-        who = (doer.id,) if doer is not None else _holders(archive, sop, rec.langkah, moment.date())
+        if doer is None:
+            who = _holders(archive, sop, rec.langkah, moment.date())
+        else:  # and, when the doer holds the step's roles no more, their holders today
+            who = (doer.id, *(p.id for p in archive.successors(sop, rec, moment.date())))
         spec = sop.step(rec.langkah)
         out.append(
             AgendaItem("persetujuan", kasus.id, place, sop.nomor, rec.langkah, rec.putaran, spec.kegiatan, who,

@@ -628,7 +628,7 @@ class _Builder:
             elif st is not None and st.approval is not None:
                 event = self._change(base, before, signer, sig, case_id, step_name, record, st)
                 trail.events.append(event)
-                if event.kind in ("disetujui_ulang", "disetujui"):
+                if event.kind in APPROVALS:
                     st.approval, st.changed_after = event, []
                     if record is not None:
                         st.documents, st.done = set(record.dokumen), record.selesai
@@ -737,7 +737,10 @@ class _Builder:
         record: StepState,
         sop: Sop | None,
         when: datetime,
+        then: datetime | None = None,
     ) -> str | None:
+        """Why the approval is not verified (None: it is). The role is held ``when`` the commit
+        counts from, or ``then`` (the completion it approves counted from) when given."""
         if sig.status == "N":
             return "unsigned"
         if not sig.good:
@@ -746,11 +749,26 @@ class _Builder:
             return "no_registry"
         if signer is None:
             return "shared_key" if sig.fingerprint in before.registry.shared else "unknown_key"
-        if sop is None or not sop.done_by(record.langkah, signer.roles_on(when.date())):
+        roles = signer.roles_on(when.date()) | (signer.roles_on(then.date()) if then is not None else set())
+        if sop is None or not sop.done_by(record.langkah, roles):
             return "no_role"
         if record.pelaksana != signer.id:
             return "not_recorded_person"
         return None
+
+    @staticmethod
+    def _succeeds(
+        before: _State, signer: Staf | None, record: StepState, sop: Sop | None, when: datetime, st: StepTrail
+    ) -> bool:
+        """Whether ``signer`` approves for the step's recorded pelaksana, who held one of its
+        roles as the approval standing counted, or on the day the record says it was done, and
+        holds none ``when`` this commit counts from (:meth:`Sop.handed_over`)."""
+        doer = before.registry.staff.get(record.pelaksana or "") if before.registry else None
+        if sop is None or signer is None or doer is None or st.approval is None:
+            return False
+        then = {st.approval.when.date(), *([record.selesai.date()] if record.selesai else [])}
+        held, now = [doer.roles_on(day) for day in then], when.date()
+        return sop.handed_over(record.langkah, held, doer.roles_on(now), signer.roles_on(now))
 
     def _sop(self, case_id: str, state: _State) -> Sop | None:
         """The case's SOP revision as authorised when the commit was made."""
@@ -795,12 +813,19 @@ class _Builder:
         """An edit of an approved record: a re-approval if a verified role holder made it (its
         first approval, when the one before was not verified: another's commit of it)."""
         if record is not None and record.status == "selesai":
-            reason = self._verdict(before, signer, sig, record, self._sop(case_id, before), base.when)
+            first = st.approval is not None and not st.approval.verified
+            # Its doer's first approval of a completion another committed: they may give it after
+            # leaving the step's role (moved, retired), when they held it as the completion counted.
+            then = st.approval.when if first and st.approval is not None else None
+            sop = self._sop(case_id, before)
+            reason = self._verdict(before, signer, sig, record, sop, base.when, then)
+            kind = "disetujui" if first else "disetujui_ulang"
+            if reason == "not_recorded_person" and self._succeeds(before, signer, record, sop, base.when, st):
+                reason, kind = None, "disetujui_pengganti"
             if reason is None:
-                first = st.approval is not None and not st.approval.verified
                 return replace(
                     base,
-                    kind="disetujui" if first else "disetujui_ulang",
+                    kind=kind,
                     step=st.step,
                     round=st.round,
                     file=step_name,

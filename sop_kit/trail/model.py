@@ -19,13 +19,15 @@ EVENT_KINDS = (
     "keputusan",
     "disetujui_ulang",
     "disetujui",  # the first approval its doer gave: the completion was committed by someone else
+    "disetujui_pengganti",  # approved by a role holder for a doer who holds none of its roles now
     "diubah",
     "berkas_diubah",
     "identitas_diubah",
     "dipindah",  # the case folder moved (``file``: where it was, inside the records)
     "diganti_nama",  # a step record renamed, its content unchanged (``file``: "old → new")
 )
-APPROVALS = ("selesai", "keputusan", "disetujui_ulang", "disetujui")  # the kinds that approve a step
+# The kinds that approve a step.
+APPROVALS = ("selesai", "keputusan", "disetujui_ulang", "disetujui", "disetujui_pengganti")
 # Why an approval is not verified (catalogue codes trail.reason.*).
 REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "shared_key", "no_role", "not_recorded_person")
 IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed

@@ -184,24 +184,28 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.wrong_role": (
         "langkah {no}: commit {commit} ditandatangani orang tanpa peran langkah ini (penulis: {author})",
         "persetujuan harus di-commit dan ditandatangani pemegang peran pada tanggal itu: pelaksana tercatat "
-        "menjalankan `{how}` dengan kunci SSH-nya sendiri",
+        "menjalankan `{how}` dengan kunci SSH-nya sendiri (bila ia tidak lagi memegang peran langkah ini: "
+        "pemegang perannya sekarang)",
         "step {no}: commit {commit} is signed by someone without this step's role (author: {author})",
         "the approval must be committed and signed by a role holder on that date: the recorded pelaksana runs "
-        "`{how}` with their own SSH key",
+        "`{how}` with their own SSH key (if they no longer hold this step's role: its holder now)",
     ),
     "trail.unverified": (
         "langkah {no}: persetujuan di commit {commit} tidak terverifikasi ({reason})",
-        "pelaksana tercatat menyetujuinya: `{how}` dengan kunci SSH-nya yang terdaftar di staf.yaml",
+        "pelaksana tercatat menyetujuinya: `{how}` dengan kunci SSH-nya yang terdaftar di staf.yaml (bila ia tidak "
+        "lagi memegang peran langkah ini: pemegang perannya sekarang)",
         "step {no}: the approval in commit {commit} is not verified ({reason})",
-        "the recorded pelaksana approves it: `{how}` with their SSH key listed in staf.yaml",
+        "the recorded pelaksana approves it: `{how}` with their SSH key listed in staf.yaml (if they no longer "
+        "hold this step's role: its holder now)",
     ),
     "trail.changed_after_approval": (
         "langkah {no}: '{path}' diubah setelah disetujui (commit {commit} oleh {author}; disetujui di {approved})",
-        "pemegang peran yang tercatat sebagai pelaksana menyetujui ulang: `{how}`; perubahan yang keliru "
-        "dikembalikan dan dicatat sebagai koreksi (--koreksi)",
+        "pemegang peran yang tercatat sebagai pelaksana (bila ia tidak lagi memegang peran itu: pemegang perannya "
+        "sekarang) menyetujui ulang: `{how}`; perubahan yang keliru dikembalikan dan dicatat sebagai koreksi "
+        "(--koreksi)",
         "step {no}: '{path}' changed after approval (commit {commit} by {author}; approved in {approved})",
-        "the role holder recorded as pelaksana approves it again: `{how}`; a wrong change is undone and recorded "
-        "as a correction (--koreksi)",
+        "the role holder recorded as pelaksana (if they no longer hold that role: its holder now) approves it "
+        "again: `{how}`; a wrong change is undone and recorded as a correction (--koreksi)",
     ),
     "trail.reason.unsigned": ("tanpa tanda tangan", "", "unsigned", ""),
     "trail.reason.bad_signature": ("tanda tangan tidak sah", "", "bad signature", ""),
@@ -252,6 +256,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "langkah {no} disetujui pelaksananya",
         "",
         "step {no} approved by its doer",
+        "",
+    ),
+    "trail.ev.disetujui_pengganti": (
+        "langkah {no} disetujui pengganti pelaksananya (pelaksana tercatat tidak lagi memegang perannya)",
+        "",
+        "step {no} approved by its doer's successor (the recorded pelaksana no longer holds the role)",
         "",
     ),
     "trail.ev.diubah": ("langkah {no} DIUBAH SETELAH DISETUJUI", "", "step {no} CHANGED AFTER APPROVAL", ""),

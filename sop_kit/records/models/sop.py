@@ -6,7 +6,7 @@ specific to SOP 61.1.D.049/I/2020, which lives in ``records/sop/`` as a data fil
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -203,6 +203,14 @@ class Sop(BaseModel):
         """May someone holding ``roles`` do step ``no`` (one of its Pelaksana roles)? No step
         of that number: no one."""
         return 1 <= no <= len(self.langkah) and bool(roles & set(self.step(no).pelaksana))
+
+    def handed_over(self, no: int, doer_then: Iterable[Set[str]], doer_now: Set[str], approver: Set[str]) -> bool:
+        """May someone holding ``approver`` approve step ``no`` for its recorded doer, who held
+        one of its roles then (any of ``doer_then``) and holds none now (``doer_now``)? The step
+        passed with the role: without it, a step its doer left unapproved (moved, retired) could
+        never be."""
+        held = any(self.done_by(no, roles) for roles in doer_then)
+        return held and not self.done_by(no, doer_now) and self.done_by(no, approver)
 
     def decides(self, roles: Set[str]) -> bool:
         """May someone holding ``roles`` take its decisions (stop a case)? Anyone, without any."""
