@@ -82,6 +82,31 @@ def test_reserve_record_and_refuse_what_is_not_reserved(tmp_path: Path) -> None:
     assert "[batal: SK tidak jadi]" in out
 
 
+def test_a_number_two_laptops_reserved_is_voided_only_for_the_case_named(tmp_path: Path) -> None:
+    """Reserved on two laptops and merged, before either step records it: ``nomor batal`` with no
+    case would have voided one line of its own choosing, perhaps the letter already sent."""
+    records = copy_archive(tmp_path / "a", (A, B))
+    code, out = cli("nomor", "ambil", "sk-penetapan", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                    "2026-05-20", "--root", str(records))  # fmt: skip
+    assert code == 0, out
+    register = records / "nomor" / "2026.yaml"
+    mine = register.read_text("utf-8").splitlines(keepends=True)[-1]
+    register.write_text(register.read_text("utf-8") + mine.replace(A, B), "utf-8")  # the merge kept both
+    before = register.read_bytes()
+    code, out = cli("nomor", "batal", "400.9/Kep.6/DSP3A/2026", "--alasan", "ganda", "--root", str(records))
+    assert code == 2 and f"lebih dari satu kasus ({', '.join(sorted((A, B)))})" in out and "--kasus ID" in out, out
+    assert register.read_bytes() == before
+    code, out = cli("nomor", "batal", "400.9/Kep.6/DSP3A/2026", "--kasus", B, "--alasan", "ganda", "--root",
+                    str(records))  # fmt: skip
+    assert code == 0, out
+    rows = register.read_text("utf-8").splitlines()
+    assert rows[-1].endswith(f'kasus: {B}, langkah: 3, batal: "ganda"}}') and "batal" not in rows[-2]
+    voided = register.read_bytes()
+    code, out = cli("nomor", "batal", "400.9/Kep.6/DSP3A/2026", "--kasus", B, "--alasan", "lain", "--root",
+                    str(records))  # fmt: skip
+    assert code == 2 and "sudah dibatalkan" in out and register.read_bytes() == voided  # its reason stands
+
+
 def test_a_new_year_starts_from_last_years_kinds(tmp_path: Path) -> None:
     records = copy_archive(tmp_path / "a", (A,))
     code, out = cli("nomor", "ambil", "surat-koordinasi", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
@@ -148,9 +173,16 @@ def test_two_branches_take_the_next_number_and_check_names_both_cases(tmp_path: 
     clash = "galat[nomor.duplicate]: nomor 400.9/Kep.6/DSP3A/2026 dicadangkan lebih dari sekali; juga untuk kasus"
     assert f"{clash} {B}" in out and f"{clash} {A}" in out
     assert f"juga dipakai kasus {B}" in out and f"juga dipakai kasus {A}" in out  # the step records clash too
+    # Without the case named, no line is chosen for the clerk: the other may be the letter sent.
+    before = register.read_bytes()
+    code, out = cli("nomor", "batal", numbers[B], "--alasan", "ganda", "--root", str(records))
+    assert code == 2 and "--kasus" in out and register.read_bytes() == before, out
     # Resolved as the hint says: one number voided, a new one reserved and recorded.
     voided = cli("nomor", "batal", numbers[B], "--kasus", B, "--alasan", "ganda", "--root", str(records))
     assert voided[0] == 0, voided[1]
+    voided_line = register.read_bytes()
+    code, out = cli("nomor", "batal", numbers[B], "--kasus", B, "--alasan", "lain", "--root", str(records))
+    assert code == 2 and "sudah dibatalkan" in out and register.read_bytes() == voided_line  # its reason stands
     assert reserve(records, B) == "400.9/Kep.7/DSP3A/2026"
     code, out = check(records)
     assert "nomor.duplicate" not in out and "nomor.two_cases" not in out

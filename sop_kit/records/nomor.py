@@ -287,7 +287,13 @@ def void(layout: Layout, number: str, reason: str, case: str | None = None) -> P
     found = [e for e in registers.entries if e.entry.nomor == number and case in (None, e.entry.kasus)]
     if not found:
         raise ConfigError("nomor.not_found", None, nomor=number)
-    entry = found[-1]
+    live = [e for e in found if not e.entry.batal]
+    if not live:  # its reason stands as written: voiding again would rewrite the line
+        raise ConfigError("nomor.already_void", found[-1].file, found[-1].line, nomor=number)
+    holders = sorted({e.entry.kasus or "-" for e in live})
+    if case is None and len(holders) > 1:  # two laptops reserved it: the clerk says whose letter goes
+        raise ConfigError("nomor.void_which", live[-1].file, live[-1].line, nomor=number, cases=", ".join(holders))
+    entry = live[-1]
     year = next(y for y, (_, shown, _) in registers.files.items() if shown == entry.file)
     path = registers.files[year][0]
     lines = path.read_text("utf-8").splitlines(keepends=True)

@@ -64,10 +64,10 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "nomor.duplicate": (
         "nomor {nomor} dicadangkan lebih dari sekali; juga untuk kasus {others}",
         "satu nomor hanya untuk satu surat: biarkan yang sudah terkirim, beri batal pada yang lain (sop-kit nomor "
-        "batal NOMOR --alasan …), ambil nomor baru (sop-kit nomor ambil) dan catat di langkahnya",
+        "batal NOMOR --kasus ID --alasan …), ambil nomor baru (sop-kit nomor ambil) dan catat di langkahnya",
         "number {nomor} is reserved more than once; also for case {others}",
         "one number is for one letter: keep the one already sent, void the other (sop-kit nomor batal NUMBER "
-        "--alasan …), reserve a new one (sop-kit nomor ambil) and record it in its step",
+        "--kasus ID --alasan …), reserve a new one (sop-kit nomor ambil) and record it in its step",
     ),
     "nomor.gap": (
         "deret {series} berlubang: nomor urut {missing} tidak ada di register",
@@ -193,6 +193,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "buat berkas ini dengan format, tahun dan jenis: (pola, klasifikasi, unit) seperti contoh di README",
         "no number register for {year}, and no earlier year's register to copy its letter kinds from",
         "create this file with format, tahun and jenis: (pola, klasifikasi, unit) as in the README's example",
+    ),
+    "nomor.already_void": (
+        "nomor {nomor} sudah dibatalkan",
+        "alasannya tetap seperti tertulis; lihat daftarnya dengan sop-kit nomor daftar",
+        "number {nomor} is already voided",
+        "its reason stays as written; list the register with sop-kit nomor daftar",
+    ),
+    "nomor.void_which": (
+        "nomor {nomor} dicadangkan untuk lebih dari satu kasus ({cases}): yang mana yang dibatalkan?",
+        "sebut kasusnya: sop-kit nomor batal {nomor} --kasus ID --alasan …; biarkan nomor yang suratnya sudah terkirim",
+        "number {nomor} is reserved for more than one case ({cases}): which one is voided?",
+        "name its case: sop-kit nomor batal {nomor} --kasus ID --alasan …; keep the number whose letter was sent",
     ),
     "nomor.not_found": (
         "nomor {nomor} tidak ada di register",
