@@ -263,6 +263,9 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     office.when = wib("2026-04-07 10:00")
     out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-07 09:58")
     assert "BELUM" not in out, out
+    assert office.git("log", "-1", "--format=%s").endswith(
+        "langkah 2 (verifikasi validasi) disetujui pengganti pelaksananya"
+    )
     assert errors_of(office, case) == []
     trail = office.run("trail", case, "--root", records)
     assert "langkah 2 disetujui pengganti pelaksananya" in trail and f"terverifikasi: {new_name}" in trail, trail

@@ -12,12 +12,12 @@ from ..core.findings import Finding
 from ..records.archive import Archive
 from ..records.fieldtypes import office_today
 from ..records.layout import STAFF_FILE
-from ..records.models import CatatanLangkah, Staf
+from ..records.models import CatatanLangkah, Sop, Staf
 from ..records.sshkey import signer_of
 from ..trail.findings import NOT_APPROVED
 from . import gitops
 
-__all__ = ["after_commit", "approval_findings", "refuse_approved", "signer_here"]
+__all__ = ["after_commit", "approval_findings", "refuse_approved", "signer_here", "stands_in"]
 
 
 def approval_findings(archive: Archive, path: Path) -> list[Finding]:
@@ -47,6 +47,18 @@ def signer_here(archive: Archive, folder: Path) -> tuple[str, Staf | None] | Non
     git's settings say which key (:func:`gitops.signing_key`)."""
     line = gitops.signing_key(folder)
     return (line, signer_of(archive.staff, line)) if line is not None else None
+
+
+def stands_in(archive: Archive, folder: Path, sop: Sop, record: CatatanLangkah) -> bool:
+    """Whether git here signs as a holder of the step's role today approving for a recorded
+    pelaksana who holds it no more (:meth:`Archive.successors`): what the commit message says."""
+    found = signer_here(archive, folder)
+    signer = found[1] if found else None
+    return (
+        signer is not None
+        and signer.id != record.pelaksana
+        and signer in archive.successors(sop, record, office_today())
+    )
 
 
 def _doer_signs(archive: Archive, path: Path, record: CatatanLangkah) -> bool:

@@ -40,7 +40,7 @@ from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import Loaded, load_bytes, load_text
 from . import gitops
-from .approval import refuse_approved
+from .approval import refuse_approved, stands_in
 from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
@@ -184,7 +184,8 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
     changed = gitops.pending(folder)
     known = [g.name for g in detached if changed.get(g) == "D"]  # taken off what history held
-    result.message = commit_message(current.id, sop, record, update, known, completion)
+    stand_in = completion and stands_in(archive, folder, sop, record)
+    result.message = commit_message(current.id, sop, record, update, known, completion, stand_in)
     result.approvers = approvers(archive, sop, record)
     result.round_to_name = round_to_name(archive, sop, folder, path, record)
     return result
@@ -538,14 +539,17 @@ def commit_message(
     update: StepUpdate | None = None,
     detached: Sequence[str] = (),
     completion: bool = False,
+    stand_in: bool = False,
 ) -> str:
     """'kasus 2026-03-…: langkah 2 selesai (verifikasi validasi), keputusan ya'; ``detached``:
     the files taken off that history held (one never committed leaves nothing to say);
-    ``completion``: the approval is of the completion, not of a correction."""
+    ``completion``: the approval is of the completion, not of a correction; ``stand_in``: it
+    is given by the role's holder for a doer who holds it no more."""
     step = sop.step(record.langkah)
     words = step_file_stem(step).split("-", 1)[1].replace("-", " ")
     if update is not None and update.setujui and completion:
-        return f"kasus {case_id}: langkah {record.langkah} ({words}) disetujui oleh pelaksananya"
+        by = "pengganti pelaksananya" if stand_in else "oleh pelaksananya"
+        return f"kasus {case_id}: langkah {record.langkah} ({words}) disetujui {by}"
     if update is not None and update.setujui:
         return f"kasus {case_id}: koreksi langkah {record.langkah} ({words}) disetujui ulang"
     state = "dikoreksi" if update is not None and update.koreksi is not None else record.status

@@ -22,7 +22,7 @@ from ..records.parse import validate
 from ..records.rounds import case_progress
 from ..records.sshkey import fingerprint
 from . import gitops
-from .approval import signer_here
+from .approval import signer_here, stands_in
 from .step import (
     Recorded,
     StepUpdate,
@@ -84,7 +84,9 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
     said, completion = _as_recorded(last, before)
-    result.message = commit_message(current.id, sop, last.record, said, [p.name for p in detached], completion)
+    stand_in = completion and stands_in(archive, folder, sop, last.record)
+    detached_names = [p.name for p in detached]
+    result.message = commit_message(current.id, sop, last.record, said, detached_names, completion, stand_in)
     result.approvers = approvers(archive, sop, last.record)
     result.round_to_name = round_to_name(archive, sop, folder, result.step_file, last.record)
     return result
