@@ -61,6 +61,21 @@ def test_a_repository_of_its_own(demo: DemoResult) -> None:
     assert {"sop-kit.yaml", ".gitignore", "records/staf.yaml", "records/sop/61.1.D.049-I-2020.yaml"} <= set(tracked)
 
 
+def test_what_the_tour_writes_stays_out_of_git_and_registers_merge_by_line(demo: DemoResult) -> None:
+    """The tour's own commands write PDFs (the internal ones with the families' data) and a site
+    inside the demo repository: none of it is for git, as in an office's repository from init."""
+    records = str(demo.records)
+    case = "2026-01-cilalawi-kf5h"
+    out = CliRunner().invoke(main, ["pdf", records, "--out", str(demo.target / "pdf"), "--internal",
+                                    str(demo.target / "internal"), "--case", case])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    assert list((demo.target / "internal").rglob("*.pdf")) and list((demo.target / "pdf").rglob("*.pdf"))
+    (demo.target / ".site.lock").touch()  # what `sop-kit build records` leaves beside ./site
+    assert git(demo.target, "status", "--porcelain") == ""
+    attr = git(demo.target, "check-attr", "merge", "records/nomor/2026.yaml")
+    assert attr.strip().endswith("merge: union")
+
+
 def test_keys_are_marked_demo_only_and_kept_out_of_records(demo: DemoResult) -> None:
     readme = (demo.keys / "README.md").read_text("utf-8")
     assert "JANGAN PERNAH DIPAKAI" in readme and "NEVER USE THEM FOR REAL SIGNING" in readme

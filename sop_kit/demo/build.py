@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..core import resources
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..records.archive import CaseFolder, open_archive
@@ -363,7 +364,12 @@ class _Plan:
         (keys / "allowed_signers").write_text(
             "".join(f'{pid} namespaces="git" {" ".join(key.split()[:2])}\n' for pid, key in public.items()), "utf-8"
         )
-        (top / ".gitignore").write_text(f"{KEYS_DIR}/\n", "utf-8")
+        # As an office's repository from `sop-kit init` has them: what builds write is ignored (and
+        # the documents the demo's own hint writes here, personal data among them), and the
+        # number registers merge line by line.
+        ignored = (resources.TEMPLATES / "init" / "gitignore").read_text("utf-8")
+        (top / ".gitignore").write_text(f"{KEYS_DIR}/\n/pdf/\n/internal/\n{ignored}", "utf-8")
+        shutil.copyfile(resources.TEMPLATES / "init" / "gitattributes", top / ".gitattributes")
 
         staff_text = _with_keys((self.root / STAFF_FILE).read_text("utf-8"), public)
         staff_bytes = staff_text.encode("utf-8")
@@ -378,6 +384,7 @@ class _Plan:
         )
         first: list[tuple[str, Path | bytes]] = [
             (".gitignore", top / ".gitignore"),
+            (".gitattributes", top / ".gitattributes"),
             (CONFIG_FILE, config.encode("utf-8")),
             (f"{RECORDS}/{STAFF_FILE}", staff_bytes),
             *emblem,
