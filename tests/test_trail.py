@@ -574,6 +574,16 @@ def test_a_case_deleted_from_the_archive_is_an_error_until_put_back(repo: Signed
         return {(f.code, f.severity.value) for f in judge(repo.records, cache).findings}
 
     assert not any(code.startswith("trail.") for code, _ in found())
+    # Renamed with `git mv` (staged) to another id, its kasus.yaml to match: the approved case is
+    # as gone from here as a deleted one, and the new name holds no approval.
+    renamed = folder.with_name(BASE_ID[:-4] + "zzzz")
+    repo.git("mv", str(folder), str(renamed))
+    identity = renamed / "kasus.yaml"
+    identity.write_text(identity.read_text("utf-8").replace(BASE_ID, renamed.name), "utf-8")
+    assert ("trail.case_deleted_uncommitted", "error") in found()
+    repo.git("mv", str(renamed), str(folder))
+    repo.git("checkout", "--", str(folder / "kasus.yaml"))
+    assert not any(code.startswith("trail.") for code, _ in found())
     shutil.rmtree(folder)  # not yet committed
     assert ("trail.case_deleted_uncommitted", "error") in found()
     repo.commit("rapikan arsip", "dewi-lestari", "Dewi Lestari", "2026-03-10T08:00:00+07:00")

@@ -140,17 +140,13 @@ def uncommitted(repo: Path, under: Path) -> set[str]:
     """Paths below ``under`` (repository paths) whose working-tree or staged content differs
     from HEAD. ``git status`` compares by the index's stat data (0.12 s for 77,000 files; 0.5 s
     when it also looks for untracked files, so it does not); without optional locks, so a
-    clerk's ``git commit`` at the same moment never meets our ``index.lock``."""
-    proc = run(repo, "--no-optional-locks", "status", "--porcelain=v1", "-z", "--untracked-files=no", "--", str(under))
-    found: set[str] = set()
-    entries = iter(proc.stdout.split("\0") if proc.returncode == 0 else [])
-    for entry in entries:
-        if len(entry) < 4:
-            continue
-        found.add(entry[3:])
-        if "R" in entry[:2] or "C" in entry[:2]:
-            next(entries, None)  # a rename's or copy's source follows its new path
-    return found
+    clerk's ``git commit`` at the same moment never meets our ``index.lock``. A rename staged
+    with ``git mv`` is its source removed and its target added: the source, an approved case
+    folder renamed to another id, is as gone from here as a deleted one."""
+    args = ["--no-optional-locks", "status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=no"]
+    proc = run(repo, *args, "--", str(under))
+    entries = proc.stdout.split("\0") if proc.returncode == 0 else []
+    return {entry[3:] for entry in entries if len(entry) >= 4}
 
 
 def _raw_changes(raw: str) -> Iterable[Change]:
