@@ -6,6 +6,7 @@ inventing one."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 from sop_kit.records.yamlsafe import load_file
@@ -263,6 +264,10 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     office.when = wib("2026-04-07 10:00")
     out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-07 09:58")
     assert "BELUM" not in out, out
+    check = office.run("check", records, "--format", "json")
+    (note,) = [f for f in json.loads(check)["findings"] if f.get("case") == case]
+    assert (note["severity"], note["code"]) == ("info", "trail.approved_by_successor")  # listed for the auditor
+    assert new_name in note["message"]
     assert office.git("log", "-1", "--format=%s").endswith(
         "langkah 2 (verifikasi validasi) disetujui pengganti pelaksananya"
     )

@@ -39,10 +39,14 @@ def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
             ev = st.approval
             early = ev is not None and st.done is not None and _claimed(ev) + CLOCK_SKEW < st.done
             unverified_here = ev is not None and not ev.verified and st.file != IDENTITY
-            if not (early or unverified_here or st.changed_after):
+            stood_in = ev is not None and ev.kind == "disetujui_pengganti"
+            if not (early or unverified_here or st.changed_after or stood_in):
                 continue  # nothing to say, as of most steps: not even where the record is (65,000 paths)
             where = trail.top / ct.folder
             shown = layout.show(where / CASE_FILE if st.file == IDENTITY else where / STEPS_DIR / st.file)
+            if ev is not None and stood_in:  # an auditor's list of the approvals not given by their doer
+                params = {"no": st.step, "commit": ev.commit[:10], "signer": ev.signer_name or ev.signer or "-"}
+                yield Finding(Severity.INFO, "trail.approved_by_successor", shown, None, params, ct.case)
             if ev is not None and st.done is not None and early:
                 # Approved before the step was, by its own record, done: the times were made up, or
                 # the approval given in advance. Either way it approves nothing that had happened.

@@ -198,6 +198,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the recorded pelaksana approves it: `{how}` with their SSH key listed in staf.yaml (if they no longer "
         "hold this step's role: its holder now)",
     ),
+    "trail.approved_by_successor": (
+        "langkah {no} disetujui {signer} (commit {commit}) sebagai pemegang perannya, menggantikan pelaksana "
+        "tercatat yang tidak lagi memegang peran itu",
+        "catatan untuk pemeriksa: tidak ada yang perlu diperbaiki",
+        "step {no} was approved by {signer} (commit {commit}) as its role's holder, in place of the recorded "
+        "pelaksana, who no longer holds that role",
+        "a note for the auditor: nothing to mend",
+    ),
     "trail.changed_after_approval": (
         "langkah {no}: '{path}' diubah setelah disetujui (commit {commit} oleh {author}; disetujui di {approved})",
         "pemegang peran yang tercatat sebagai pelaksana (bila ia tidak lagi memegang peran itu: pemegang perannya "
