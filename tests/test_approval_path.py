@@ -220,8 +220,11 @@ def test_a_kasi_moved_to_another_post_approves_the_decision_she_made_as_kasi(off
                       "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
     assert "BELUM DISETUJUI" in out
 
-    # Her post as Kasi ends on 31 March, by the registry's admin's signed commit.
-    office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
+    # Her post as Kasi ends on 31 March, by the registry's admin's signed commit; the admin is told
+    # what she has left to approve.
+    out = office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
+    assert f"PERHATIAN: {KASI_NAME} belum menyetujui langkah yang tercatat diselesaikannya: {case} langkah 2" in out
+    assert f"sop-kit step {case} 2 --putaran 1 --setujui --commit" in out
     office.commit("staf: jabatan Kasi berakhir", KADIS, wib("2026-04-01 08:00"))
 
     office.when = wib("2026-04-06 10:00")

@@ -21,15 +21,18 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..check.audit import trail_of
+from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..records.archive import Archive
 from ..records.ids import slug
-from ..records.layout import STAFF_FILE
+from ..records.layout import STAFF_FILE, STEPS_DIR
 from ..records.models import Registri, Staf
 from ..records.nip import normalise
 from ..records.parse import parse_text, validate
 from ..records.sshkey import fingerprint, holders
 from ..records.yamlsafe import load_text
+from ..trail.findings import NOT_APPROVED
 from .gitops import committed
 
 SSH_DEFAULTS = ("id_ed25519.pub", "id_ecdsa.pub", "id_rsa.pub")  # ~/.ssh, in the order ssh-keygen suggests
@@ -186,6 +189,25 @@ def left_in_progress(archive: Archive, person: Staf, last_day: date) -> list[tup
                 and rec.pelaksana == person.id
                 and not sop.done_by(rec.langkah, person.roles_on(after))
             ):
+                out.append((case.id, rec.langkah, rec.putaran))
+    return sorted(out)
+
+
+def left_unapproved(archive: Archive, person: Staf) -> list[tuple[str, int, int]]:
+    """(case id, step, round) of each completed step recorded as ``person``'s that holds no
+    standing approval of theirs (someone else committed it, or changed it since), as the trail
+    judges: theirs to approve while they still hold the role. After it, they may only if the
+    completion entered history while they held it; else a holder of the role approves in their
+    stead (:meth:`Sop.handed_over`)."""
+    trail = trail_of(archive, CheckOptions())
+    waiting = {f.file for f in trail.findings if f.code in NOT_APPROVED} if trail is not None else set()
+    out = []
+    for folder in archive.case_dirs() if waiting else []:
+        case = archive.read_case(folder)
+        for step in case.steps:
+            rec = step.record
+            shown = archive.show(folder / STEPS_DIR / step.name)
+            if rec.status == "selesai" and rec.pelaksana == person.id and shown in waiting:
                 out.append((case.id, rec.langkah, rec.putaran))
     return sorted(out)
 

@@ -158,7 +158,7 @@ def ubah(
 @lang_option
 @library_errors
 def akhiri(ident: str, root: Path, sampai: str, jabatan: str | None, lang: str) -> None:
-    from ..clerk.staff import end_tenure, left_in_progress
+    from ..clerk.staff import end_tenure, left_in_progress, left_unapproved
 
     last_day = _day(sampai, "--sampai")
     assert last_day is not None
@@ -166,6 +166,8 @@ def akhiri(ident: str, root: Path, sampai: str, jabatan: str | None, lang: str) 
     _report(done, root, lang, f"staf: jabatan {ident} berakhir {last_day}")
     for case, no, rnd in left_in_progress(open_archive(root), done.person, last_day):
         click.echo(text("staff.left_in_progress", lang, who=done.person.nama, case=case, no=no, putaran=rnd))
+    for case, no, rnd in left_unapproved(open_archive(root), done.person):
+        click.echo(text("staff.left_unapproved", lang, who=done.person.nama, case=case, no=no, putaran=rnd))
 
 
 COMMANDS = [staf]

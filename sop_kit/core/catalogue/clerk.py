@@ -293,6 +293,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "holder of its role: sop-kit step {case} {no} --pelaksana ID",
         "",
     ),
+    "staff.left_unapproved": (
+        "PERHATIAN: {who} belum menyetujui langkah yang tercatat diselesaikannya: {case} langkah {no} (putaran "
+        "{putaran}); mintalah ia menyetujuinya selagi memegang perannya: sop-kit step {case} {no} --putaran "
+        "{putaran} --setujui --commit (sesudah itu, pemegang perannya menyetujui sebagai pengganti)",
+        "",
+        "NOTE: {who} has not approved a step recorded as done by them: {case} step {no} (round {putaran}); have "
+        "them approve it while they hold the role: sop-kit step {case} {no} --putaran {putaran} --setujui --commit "
+        "(afterwards, a holder of its role approves it in their stead)",
+        "",
+    ),
     "staff.written": (
         "daftar staf diperbarui: {path} ({who})",
         "",
