@@ -18,6 +18,11 @@ On the repository ``bench.trail_generate`` builds (or reuses) under bench/out/, 
              on the same commits or a seeded sample of them (--git-sample); both must give the
              same verdict for every commit
 
+``--ci`` instead times what the CI files `sop-kit init` writes keep between runs: a run after one
+push (one new signed commit) whose cache holds only the files the workflow restores, as the
+workflow keeps them now and with the signature verdicts alone (what it kept before b382f1c),
+each against the trail after that commit with everything kept (as on the office PC).
+
 ``--verify in-process|git`` instead runs that verification once over every commit and prints
 its counts; ``--once cold|log`` one cold trail (fresh cache, checked against the manifest) or
 one history pass: one whole process per call, for paired timings.
@@ -321,6 +326,67 @@ def measure(cases: int, sample: int, repeat: int, cold_repeat: int, seed: int, g
     return r
 
 
+def ci_patterns() -> list[str]:
+    """The cache files the generated GitHub workflow keeps (its check job's actions/cache paths)."""
+    import yaml
+
+    from sop_kit.core import resources
+
+    flow = yaml.safe_load((resources.TEMPLATES / "init" / "github-workflow.yml").read_text("utf-8"))
+    step = next(s for s in flow["jobs"]["check"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
+    return [p.rpartition("/")[2] for p in step["with"]["path"].split()]
+
+
+def ci(cases: int, repeat: int) -> str:
+    """A CI run after one push, by what its restored cache holds; best of ``repeat`` each."""
+    import fnmatch
+
+    base, manifest = load(cases)
+    repo, head, expect = base / "repo", manifest["head"], manifest["expect"]
+    root = repo / manifest["records"]
+    plus = {**expect, "commits": expect["commits"] + 1, "signed": expect["signed"] + 1}
+    plus["disetujui_ulang"] = expect.get("disetujui_ulang", 0) + 1
+    log = best_of(repeat, lambda: git_log_pass(repo))
+    caches = Path(tempfile.mkdtemp(prefix="sop-kit-trail-ci-"))
+    kinds = {
+        "everything kept (the office PC)": ["*"],
+        "what the workflow keeps now": ci_patterns(),
+        "signature verdicts only (the workflow before b382f1c)": ["signatures-*.json"],
+    }
+    rows: list[tuple[str, float, str]] = []
+    try:
+        cold, trail = timed_trail(root, caches / "full")
+        require("cold trail", tally(trail), expect)
+        for label, keep in kinds.items():
+            times = []
+            for n in range(repeat):
+                restored = caches / f"run-{len(rows)}-{n}"
+                restored.mkdir()
+                for file in (caches / "full").iterdir():
+                    if any(fnmatch.fnmatch(file.name, pattern) for pattern in keep):
+                        shutil.copy2(file, restored / file.name)
+                try:
+                    new_commit(repo, base, manifest["new_commit"])
+                    t, trail = timed_trail(root, restored)
+                    require(f"trail after a push, {label}", tally(trail), plus)
+                    times.append(t)
+                finally:
+                    git(repo, "reset", "-q", "--hard", head)
+            rows.append((label, min(times), ", ".join(keep)))
+    finally:
+        shutil.rmtree(caches, ignore_errors=True)
+    lines = [
+        f"{cases} cases, {expect['commits']} commits; best of {repeat}",
+        "",
+        "| a run after one new signed commit, its cache holding | kept files | seconds | ratio |",
+        "|---|---|---:|---:|",
+        f"| `git log --raw` over records/, one pass (baseline) | | {log:.2f} | 1.00 × log |",
+        f"| nothing (a first run: every signature verified) | | {cold:.2f} | {cold / log:.2f} × log |",
+        *(f"| {label} | `{keep}` | {t:.2f} | {t / log:.2f} × log |" for label, t, keep in rows),
+    ]
+    return "\n".join(lines)
+
+
 def per(seconds: float, n: int) -> str:
     return f"{seconds / n * 1000:.3f}" if n else "-"
 
@@ -393,6 +459,7 @@ def main() -> None:
         "--verify", choices=("in-process", "git"), help="instead: verify every commit's signature once, print counts"
     )
     parser.add_argument("--once", choices=("cold", "log"), help="instead: one cold trail or one history pass")
+    parser.add_argument("--ci", action="store_true", help="instead: a CI run after one push, by what it keeps")
     args = parser.parse_args()
     # a terminated run (e.g. by `timeout`) still removes its new commit from the repository
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -401,6 +468,9 @@ def main() -> None:
         return
     if args.once:
         once(args.cases, args.once)
+        return
+    if args.ci:
+        print(ci(args.cases, args.repeat))
         return
     if args.profile:
         base, manifest = load(args.cases)
