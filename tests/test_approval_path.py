@@ -177,6 +177,23 @@ def test_an_approval_dated_in_the_future_is_refused(office: Office) -> None:
     assert "waktu pada 2999-03-02 10:00 ada di masa depan" in out and record.read_bytes() == before
 
 
+def step_1_done(office: Office) -> str:
+    """A case opened, and its step 1 done and committed by the clerk on 2 March 2026: its id."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    return case
+
+
+def kasi_decision_typed(office: Office, case: str, day: str) -> str:
+    """The Kasi's 'ya' of ``day``, typed and committed by the clerk: what the clerk is told."""
+    minutes = office.scan("ba.pdf", "BA")
+    return office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", f"{day} 09:00", "--selesai", f"{day} 09:50",
+                       "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+
+
 def bag_notes(office: Office, case: str) -> str:
     """What ``verify-bag`` says of the case's bag (exported as it stands, --force)."""
     bag = office.top.parent / f"{case}.bag"
@@ -187,11 +204,7 @@ def bag_notes(office: Office, case: str) -> str:
 def test_a_tidak_typed_by_the_clerk_is_approved_by_the_kasi_from_round_two(office: Office) -> None:
     """The decision sent the case back to step 1: round 2 is due, and --setujui alone still
     reaches round 1's decision, the record waiting for her approval."""
-    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
-    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
-    office.when = wib("2026-03-02 10:00")
-    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
-                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    case = step_1_done(office)
     office.when = wib("2026-03-03 10:00")
     out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
                       "2026-03-03 09:50", "--keputusan", "tidak", "--alasan", "Data KK belum lengkap",
@@ -209,16 +222,9 @@ def test_a_kasi_moved_to_another_post_approves_the_decision_she_made_as_kasi(off
     a decision that entered history while she was Kasi still counts; one that entered after she
     left does not, and she is not told to do again what she just did."""
     records = str(office.records)
-    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
-    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
-    office.when = wib("2026-03-02 10:00")
-    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
-                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    case = step_1_done(office)
     office.when = wib("2026-03-03 10:00")
-    minutes = office.scan("ba.pdf", "BA")
-    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
-                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
-    assert "BELUM DISETUJUI" in out
+    assert "BELUM DISETUJUI" in kasi_decision_typed(office, case, "2026-03-03")
 
     # Her post as Kasi ends on 31 March, by the registry's admin's signed commit; the admin is told
     # what she has left to approve.
@@ -242,18 +248,12 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     history cannot show she held it when it entered, so her own approval cannot count. The
     Kasi now holds the role and approves it for her; every surface says it was not its doer."""
     records, new_kasi, new_name = str(office.records), "maya-anggraini", "Maya Anggraini, S.Sos."
-    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
-    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
-    office.when = wib("2026-03-02 10:00")
-    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
-                "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
+    case = step_1_done(office)
     office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
     office.hire(new_kasi, new_name, "19880312 201101 2 007", "Kasi PKK", "2026-04-01", "kasi-pkk")
     office.commit("staf: Kasi PKK berganti", KADIS, wib("2026-04-01 08:00"))
     office.when = wib("2026-04-02 10:00")
-    minutes = office.scan("ba.pdf", "BA")
-    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-30 09:00", "--selesai",
-                      "2026-03-30 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+    out = kasi_decision_typed(office, case, "2026-03-30")
     assert f"Caranya: {KASI_NAME} / {new_name} menjalankan" in out, out
     agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", new_kasi)
     assert "MENUNGGU PERSETUJUAN" in agenda, agenda
