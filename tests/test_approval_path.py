@@ -96,7 +96,7 @@ def test_a_step_typed_and_committed_by_the_clerk_is_approved_by_its_kasi(office:
 
     # Once approved by her, not again.
     out = office.step(case, 2, KASI, "--setujui", code=2)
-    assert "sudah disetujui pelaksananya" in out
+    assert "sudah disetujui pelaksananya (atau penggantinya)" in out
 
 
 def test_the_kasi_approves_first_and_commits_on_her_own(office: Office) -> None:
@@ -109,7 +109,7 @@ def test_the_kasi_approves_first_and_commits_on_her_own(office: Office) -> None:
                       "2026-03-02 09:25", "--lampir", str(office.scan("rekap.pdf", "Rekap")))  # fmt: skip
     assert "BELUM" not in out  # the clerk's own step, signed by the clerk: approved
     out = office.step(case, 1, CLERK, "--setujui", code=2)
-    assert "sudah disetujui pelaksananya" in out
+    assert "sudah disetujui pelaksananya (atau penggantinya)" in out
     out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
                       "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(office.scan("ba.pdf", "BA")),
                       "--no-sign")  # fmt: skip
@@ -281,3 +281,6 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     assert "SAH: bag utuh" in notes and "2 dari 2 catatan langkah yang selesai terbukti disetujui" in notes, notes
     assert "MENUNGGU PERSETUJUAN" not in office.run("agenda", "--root", records, "--tanggal", "2026-04-07",
                                                     "--staf", new_kasi)  # fmt: skip
+    # Once approved in her stead, not again: by her, nor by the new Kasi.
+    for who in (KASI, new_kasi):
+        assert "sudah disetujui pelaksananya (atau penggantinya)" in office.step(case, 2, who, "--setujui", code=2)

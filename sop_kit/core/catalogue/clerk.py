@@ -61,9 +61,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "sop-kit step CASE {no} --selesai … --commit",
     ),
     "record.already_approved": (
-        "langkah {no} sudah disetujui pelaksananya dengan commit bertanda tangan, dan tidak ada koreksi yang menunggu",
+        "langkah {no} sudah disetujui pelaksananya (atau penggantinya) dengan commit bertanda tangan, dan tidak ada "
+        "koreksi yang menunggu",
         "tidak ada yang perlu disetujui; `sop-kit trail KASUS` menunjukkan persetujuannya",
-        "step {no} is already approved by its pelaksana's signed commit, and no correction is waiting",
+        "step {no} is already approved by its pelaksana's (or their successor's) signed commit, and no correction "
+        "is waiting",
         "there is nothing to approve; `sop-kit trail CASE` shows the approval",
     ),
     "record.approve_changed": (
