@@ -46,8 +46,9 @@ def search(browser: Any, site: str, query: str, extra: str = "") -> list[dict[st
     browser.get(f"{site}cari/?q={quote(query)}{extra}")
     WebDriverWait(browser, 20).until(
         lambda d: d.execute_script(
-            "return (document.querySelector('.pagefind-ui__message') || {}).textContent"
-            " && !document.querySelector('.pagefind-ui__loading')"
+            "const m = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';"
+            # 'Mencari …...' is shown while Pagefind searches, before its result placeholders
+            "return m && !/(\\.\\.\\.|…)$/.test(m.trim()) && !document.querySelector('.pagefind-ui__loading')"
         )
     )
     return list(

@@ -85,8 +85,9 @@ def _search(browser: Any, url: str) -> dict[str, Any]:
     browser.get(url)
     WebDriverWait(browser, 20).until(
         lambda d: d.execute_script(
-            "return (document.querySelector('.pagefind-ui__message') || {}).textContent"
-            " && !document.querySelector('.pagefind-ui__loading')"
+            "const m = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';"
+            # 'Mencari …...' is shown while Pagefind searches, before its result placeholders
+            "return m && !/(\\.\\.\\.|…)$/.test(m.trim()) && !document.querySelector('.pagefind-ui__loading')"
         )
     )
     seen = browser.execute_script(
