@@ -36,6 +36,19 @@ def served(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+def wait_for_search(browser: Any) -> None:
+    """Until Pagefind has answered the search page's query: its message shown, no longer
+    'Mencari …...' (shown while it searches, before any result placeholder), none loading."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 20).until(
+        lambda d: d.execute_script(
+            "const m = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';"
+            "return m && !/(\\.\\.\\.|…)$/.test(m.trim()) && !document.querySelector('.pagefind-ui__loading')"
+        )
+    )
+
+
 @contextmanager
 def chromium(profile: Path) -> Iterator[Any]:
     if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):

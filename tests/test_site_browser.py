@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser import viewport, wait
+from tests.browser import viewport, wait, wait_for_search
 from tests.conftest import DemoSite
 
 CASE = "2026-01-cilalawi-kf5h"
@@ -41,16 +41,8 @@ def _natural_width(driver: Any, img: Any) -> int:
 def search(browser: Any, site: str, query: str, extra: str = "") -> list[dict[str, Any]]:
     """Open the search page for ``query`` and return its results once Pagefind has answered
     and loaded every result shown: each one's link, title, excerpt and sub-result titles."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
     browser.get(f"{site}cari/?q={quote(query)}{extra}")
-    WebDriverWait(browser, 20).until(
-        lambda d: d.execute_script(
-            "const m = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';"
-            # 'Mencari …...' is shown while Pagefind searches, before its result placeholders
-            "return m && !/(\\.\\.\\.|…)$/.test(m.trim()) && !document.querySelector('.pagefind-ui__loading')"
-        )
-    )
+    wait_for_search(browser)
     return list(
         browser.execute_script(
             "return Array.from(document.querySelectorAll('.pagefind-ui__result')).map(r => ({"

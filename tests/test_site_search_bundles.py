@@ -21,7 +21,7 @@ import pytest
 from sop_kit.site import search as search_module
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.serve import make_server
-from tests.browser import viewport
+from tests.browser import viewport, wait_for_search
 from tests.conftest import REPO, site_build
 
 CASE = "2026-01-cilalawi-kf5h"
@@ -78,18 +78,10 @@ def laptop(browser: Any) -> None:
 def _search(browser: Any, url: str) -> dict[str, Any]:
     """Open ``url`` (the search page), wait until Pagefind has answered, and return what it
     shows and which case bundles the browser fetched."""
-    from selenium.webdriver.support.ui import WebDriverWait
-
     browser.execute_cdp_cmd("Network.clearBrowserCache", {})
     REQUESTED.clear()
     browser.get(url)
-    WebDriverWait(browser, 20).until(
-        lambda d: d.execute_script(
-            "const m = (document.querySelector('.pagefind-ui__message') || {}).textContent || '';"
-            # 'Mencari …...' is shown while Pagefind searches, before its result placeholders
-            "return m && !/(\\.\\.\\.|…)$/.test(m.trim()) && !document.querySelector('.pagefind-ui__loading')"
-        )
-    )
+    wait_for_search(browser)
     seen = browser.execute_script(
         "const line = document.querySelector('.cakupan');"
         "return {message: document.querySelector('.pagefind-ui__message').textContent,"

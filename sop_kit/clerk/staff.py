@@ -200,9 +200,12 @@ def left_unapproved(archive: Archive, person: Staf) -> list[tuple[str, int, int]
     completion entered history while they held it; else a holder of the role approves in their
     stead (:meth:`Sop.handed_over`)."""
     trail = trail_of(archive, CheckOptions())
-    waiting = {f.file for f in trail.findings if f.code in NOT_APPROVED} if trail is not None else set()
+    found = [f for f in trail.findings if f.code in NOT_APPROVED and f.case in trail.cases] if trail else []
+    waiting = {f.file for f in found}
     out = []
-    for folder in archive.case_dirs() if waiting else []:
+    for folder in sorted({trail.top / trail.cases[f.case].folder for f in found if f.case} if trail else set()):
+        if not folder.is_dir():
+            continue  # a case moved or removed since: its own finding says so
         case = archive.read_case(folder)
         for step in case.steps:
             rec = step.record
