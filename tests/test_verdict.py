@@ -554,9 +554,32 @@ def test_a_family_named_in_part_is_the_same_error_on_every_surface(top: Path, tm
     _one_error_everywhere(records, case, message, f"{Path(mine[0]['file']).name}:{mine[0]['line']}", tmp_path)
 
 
+def test_a_step_approved_in_a_departed_doers_stead_is_approved_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """The planted unsigned step 6: the Kabid who did it leaves his post, and the Kasi, who holds
+    the step's other role, approves it in his stead. Check, status, the case page, the dossier
+    and the bag all say the case is as the SOP wants, and name who approved it."""
+    staff = top / "records" / "staf.yaml"
+    tenure = "        peran: [kabid]\n        mulai: 2020-07-01\n"
+    assert staff.read_text("utf-8").count(tenure) == 1
+    staff.write_text(staff.read_text("utf-8").replace(tenure, tenure + "        sampai: 2026-06-30\n"), "utf-8")
+    commit(top, "staf: jabatan Kabid berakhir", "hendra-gunawan", "hendra-gunawan", "2026-07-01T08:00:00+07:00")
+    six = next((top / "records").glob(f"kasus/*/{UNSIGNED}/langkah/06-*.yaml"))
+    six.write_text(six.read_text("utf-8") + "disetujui: 2026-07-02 09:00\n", "utf-8")
+    commit(top, f"kasus {UNSIGNED}: langkah 6 disetujui pengganti", "agus-permana", "agus-permana",
+           "2026-07-02T09:00:00+07:00")  # fmt: skip
+    _, found = check(top)
+    assert [(f["code"], f["severity"]) for f in found if f["case"] == UNSIGNED] == [
+        ("trail.approved_by_successor", "info")
+    ]
+    same_on_every_surface(top, tmp_path, found, [(UNSIGNED, "trail.approved_by_successor")])
+    page = page_text(tmp_path / "site", UNSIGNED)
+    dossier = pdf_text(next((tmp_path / "site").glob(f"pdf/kasus/{UNSIGNED}/berkas-pembinaan-{UNSIGNED}.pdf")))
+    assert "langkah 6 disetujui pengganti pelaksananya" in page and "disetujui pengganti pelaksananya" in dossier
+
+
 def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
     """For each (case, code): check's findings hold the code, and check, status (one case
-    asked alone), the case page, the dossier and the bag give the same errors."""
+    asked alone), the case page, the dossier and the bag give the same errors (or none)."""
     records = top / "records"
     site = tmp_path / "site"
     built = CliRunner().invoke(main, ["build", str(records), "--out", str(site), "-q"])
@@ -570,12 +593,17 @@ def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]]
         assert wanted <= {f["code"] for f in found if f["case"] == case}, (case, errors)
         page = page_text(site, case)
         dossier = pdf_text(next(site.glob(f"pdf/kasus/{case}/berkas-pembinaan-{case}.pdf")))
-        assert f"Tidak sesuai SOP — {len(errors)} galat" in page and f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier
+        if errors:
+            assert f"Tidak sesuai SOP — {len(errors)} galat" in page
+            assert f"TIDAK SESUAI SOP: {len(errors)} galat" in dossier
+        else:
+            assert "Sesuai SOP —" in page and "SESUAI SOP: tidak ada galat" in dossier and "TIDAK SESUAI" not in dossier
         for message in errors:
             words = re.sub(r"\s+", " ", message)
             assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), (case, words)
         status = CliRunner().invoke(main, ["status", case, "--root", str(records)], env={"SOP_KIT_LANG": "id"})
-        assert f"Putusan: TIDAK SESUAI SOP — {len(errors)} galat" in status.output, status.output
+        verdict = f"Putusan: TIDAK SESUAI SOP — {len(errors)} galat" if errors else "Putusan: sesuai SOP"
+        assert verdict in status.output, status.output
         assert all(message in status.output for message in errors), status.output  # each named, not only counted
         alone = audit_case(records, case)[0].report.verdict(case)
         assert (
