@@ -552,6 +552,27 @@ def test_a_dropped_approval_names_its_commit_without_a_placeholder(
     assert dropped[:10] in line and "{" not in line
 
 
+def test_a_dropped_approval_of_a_case_gone_with_it_names_where_the_case_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A clerk undoes a case opened by mistake with `git reset --hard`: its step-1 approval went
+    # too, and the error names the step file where it was, not a path that never existed.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    repo = SignedRepo(tmp_path / "arsip")
+    repo.start_archive(PEOPLE)
+    repo.add_identity()
+    repo.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
+    repo.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    step = repo.case_dir() / "langkah" / "01-pengumpulan-data.yaml"
+    args = ["check", str(repo.records)]
+    CliRunner().invoke(main, args)
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    assert not repo.case_dir().exists()
+    result = CliRunner().invoke(main, args)
+    line = next(line for line in result.output.splitlines() if "trail.approval_dropped" in line)
+    assert line.startswith(f"{repo.records}/{step.relative_to(repo.records).as_posix()}:")
+
+
 def test_settings_limits_have_defaults(tmp_path: Path) -> None:
     from sop_kit.records.config import ArchiveConfig
 

@@ -872,9 +872,17 @@ class _Builder:
         approved = {
             (t.case, e.file) for t in self.trail.cases.values() for e in t.events if e.kind in APPROVALS and e.verified
         }
-        for sha, (case_id, step_file) in known.items():
+        for sha, (case_id, step_file, *where) in known.items():
             if sha not in present:
-                folder = self.trail.cases[case_id].folder if case_id in self.trail.cases else f"{CASES_DIR}/?/{case_id}"
+                # A case whose every commit went with the rewrite is named where it was (runs
+                # before the folder was kept: where the case's year puts it).
+                folder = (
+                    self.trail.cases[case_id].folder
+                    if case_id in self.trail.cases
+                    else where[0]
+                    if where
+                    else f"{self.paths.records}{CASES_DIR}/{case_id[:4]}/{case_id}"
+                )
                 again = (case_id, step_file) in approved
                 self._finding(
                     Severity.INFO if again else Severity.ERROR,
@@ -884,7 +892,10 @@ class _Builder:
                     case=case_id,
                 )
         current = {
-            e.commit: [t.case, e.file or ""] for t in self.trail.cases.values() for e in t.events if e.kind in APPROVALS
+            e.commit: [t.case, e.file or "", e.folder or t.folder]
+            for t in self.trail.cases.values()
+            for e in t.events
+            if e.kind in APPROVALS
         }
         known.update(current)
         try:
