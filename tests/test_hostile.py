@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -571,6 +572,13 @@ def test_a_dropped_approval_of_a_case_gone_with_it_names_where_the_case_was(
     result = CliRunner().invoke(main, args)
     line = next(line for line in result.output.splitlines() if "trail.approval_dropped" in line)
     assert line.startswith(f"{repo.records}/{step.relative_to(repo.records).as_posix()}:")
+    # The hint's own command brings the signed commit back, and the error goes with it.
+    hint = result.output.splitlines()[result.output.splitlines().index(line) + 1]
+    merge = re.search(r"`git merge (\w+)`", hint)
+    assert merge is not None and f"sop-kit hentikan {BASE_ID} batal" in hint
+    repo.git("merge", "-q", merge.group(1))
+    again = CliRunner().invoke(main, args)
+    assert step.is_file() and "trail." not in again.output
 
 
 def test_settings_limits_have_defaults(tmp_path: Path) -> None:

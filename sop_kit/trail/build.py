@@ -888,8 +888,9 @@ class _Builder:
                     Severity.INFO if again else Severity.ERROR,
                     "trail.approval_replaced" if again else "trail.approval_dropped",
                     self._show(folder, step_file),
+                    case_id,
                     commit=sha[:10],
-                    case=case_id,
+                    id=case_id,
                 )
         current = {
             e.commit: [t.case, e.file or "", e.folder or t.folder]

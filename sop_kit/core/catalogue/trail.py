@@ -168,9 +168,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "trail.approval_dropped": (
         "persetujuan di commit {commit} hilang dari riwayat",
-        "riwayat telah ditulis ulang; pulihkan commit itu atau minta persetujuan ulang",
+        "riwayat telah ditulis ulang (mis. git reset); kembalikan commit itu beserta tanda tangannya: `git merge "
+        "{commit}` (mesin ini masih menyimpannya); kasus yang dibuka keliru tidak dihapus dari riwayat, tetapi "
+        "dibatalkan: `sop-kit hentikan {id} batal --alasan …`",
         "the approval in commit {commit} is gone from the history",
-        "the history was rewritten; restore that commit or have the step approved again",
+        "the history was rewritten (e.g. git reset); bring that commit back with its signature: `git merge "
+        "{commit}` (this machine still has it); a case opened by mistake is not removed from history but "
+        "cancelled: `sop-kit hentikan {id} batal --alasan …`",
     ),
     "trail.approval_replaced": (
         "persetujuan di commit {commit} hilang dari riwayat (riwayat ditulis ulang, mis. commit --amend); "
