@@ -23,6 +23,7 @@ from ..records.archive import Archive, Governed, open_archive
 from ..records.config import CONFIG_FILE, load_config
 from ..records.layout import SITE_FILE, SOP_DIR, STAFF_FILE, Layout, locate
 from ..trail.build import authorised_content
+from ..trail.gitlog import working_ids
 from ..trail.load import load_trail
 from ..trail.model import Trail
 from .nomor import add_number_findings
@@ -120,6 +121,7 @@ def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Findin
     templates = layout.templates_dir
     candidates = {*governed, *(layout.root / SOP_DIR).glob("*.yaml"), *office}
     candidates |= {p for p in templates.rglob("*") if p.is_file()} if not templates.is_symlink() else set()
+    differing: dict[Path, tuple[str, bool]] = {}  # path: (repository path, readable)
     for path in sorted(candidates):
         try:
             working: bytes | None = path.read_bytes()
@@ -128,15 +130,16 @@ def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Findin
         repo_path = path.relative_to(top).as_posix() if path.is_relative_to(top) else str(path)
         committed = trail.heads.get(repo_path) == (_blob_id(working) if working is not None else None)
         if working != governed.get(path) and not committed:  # a committed change: the trail reports it
-            found = trail.authorised.get(repo_path)
-            shown = layout.show(path) if path.is_relative_to(layout.root) else repo_path
-            notes.append(
-                Finding(
-                    Severity.WARNING,
-                    "governed.not_in_force",
-                    shown,
-                    None,
-                    {"commit": found.commit[:10] if found else "-"},
-                )
-            )
+            differing[path] = (repo_path, working is not None)
+    # Byte for byte they differ; as git stores them perhaps not: a checkout with core.autocrlf
+    # (Git for Windows' default) has CRLF line endings where the commit has LF.
+    readable = [path for path, (_, ok) in differing.items() if ok and path.is_relative_to(top)]
+    stored = dict(zip(readable, working_ids(top, readable), strict=True))
+    for path, (repo_path, _) in differing.items():
+        if path in stored and trail.heads.get(repo_path) == stored[path]:
+            continue
+        found = trail.authorised.get(repo_path)
+        shown = layout.show(path) if path.is_relative_to(layout.root) else repo_path
+        params = {"commit": found.commit[:10] if found else "-"}
+        notes.append(Finding(Severity.WARNING, "governed.not_in_force", shown, None, params))
     return governed, notes

@@ -78,6 +78,29 @@ def records_prefix(root: Path, top: Path) -> str:
     return "" if prefix == "." else prefix + "/"
 
 
+def converts_attachments(repo: Path, records: str) -> bool:
+    """Whether git here changes the line endings of a case's attachment on checkout or commit:
+    its recorded sha256 then holds on one computer and not on another (Git for Windows installs
+    with core.autocrlf=true, and a CSV looks like text). Attributes go by path, not content, so
+    two sample paths stand for every attachment; :func:`sop_kit.clerk.init` marks them binary."""
+    samples = [f"{records}kasus/2000/contoh/lampiran/contoh.{ext}" for ext in ("csv", "pdf")]
+    proc = run(repo, "check-attr", "-z", "text", "eol", "--", *samples)
+    if proc.returncode != 0:
+        return False
+    fields = proc.stdout.split("\0")
+    values: dict[tuple[str, str], str] = {
+        (path, attr): value for path, attr, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False)
+    }
+    autocrlf = run(repo, "config", "--get", "core.autocrlf").stdout.strip().lower()
+    for path in samples:
+        text, eol = values.get((path, "text"), "unspecified"), values.get((path, "eol"), "unspecified")
+        if text == "unset":
+            continue  # binary: stored and checked out byte for byte
+        if text != "unspecified" or eol != "unspecified" or autocrlf in ("true", "input"):
+            return True
+    return False
+
+
 def is_shallow(repo: Path) -> bool:
     """A clone with part of its history cut off (``--depth``): its oldest commits hold every
     file as if added there, so no approval in it can be read."""

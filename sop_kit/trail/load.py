@@ -12,11 +12,20 @@ from ..core import resources
 from ..core.cache import read_json, repo_file, write_json
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
+from ..core.findings import Finding, Severity
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import FUTURE_SLACK, build_trail
 from .findings import removed_uncommitted_findings, trail_findings, uncommitted_findings
-from .gitlog import commit_date, head_commit, is_shallow, records_prefix, top_level, uncommitted
+from .gitlog import (
+    commit_date,
+    converts_attachments,
+    head_commit,
+    is_shallow,
+    records_prefix,
+    top_level,
+    uncommitted,
+)
 from .model import Source, Trail
 from .register import working_copy_findings
 
@@ -75,7 +84,11 @@ def load_trail(
     changed = uncommitted(top, layout.root)  # the working tree, never cached
     trail.findings += uncommitted_findings(layout, trail, changed)
     trail.findings += removed_uncommitted_findings(layout, trail, changed)
-    trail.findings += working_copy_findings(records_prefix(layout.root, top), top, changed, layout.show)
+    records = records_prefix(layout.root, top)
+    trail.findings += working_copy_findings(records, top, changed, layout.show)
+    if converts_attachments(top, records):  # this machine's git, never cached
+        where = {"records": records or "./"}
+        trail.findings.append(Finding(Severity.WARNING, "trail.line_endings", ".gitattributes", None, where))
     trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None
     return trail
 

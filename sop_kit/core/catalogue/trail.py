@@ -39,6 +39,23 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "fetch all of its history: git fetch --unshallow (in CI: fetch-depth: 0 or GIT_DEPTH: 0); "
         "or check the records alone with --no-trail",
     ),
+    "trail.line_endings": (
+        "git di komputer ini mengubah akhir baris lampiran kasus (core.autocrlf atau atribut text/eol): lampiran "
+        "yang tampak teks, mis. CSV, di sini berbeda byte-nya dari yang di komputer lain, sehingga sidik sha256-nya "
+        "tidak cocok di salah satunya",
+        "simpan lampiran byte demi byte: tambahkan ke .gitattributes di akar repositori `{records}kasus/** binary`, "
+        "`{records}kasus/**/*.yaml !text !diff !merge` dan `{records}kasus/*.md !text !diff !merge` (seperti arsip "
+        "dari `sop-kit init`), lalu commit berkas itu saja: `git commit .gitattributes`; lampiran yang sudah diubah di "
+        "komputer ini dipulihkan dengan menghapusnya lalu `git checkout -- BERKAS` (jangan di-commit)",
+        "git on this computer changes the line endings of case attachments (core.autocrlf or a text/eol attribute): "
+        "an attachment that looks like text, e.g. a CSV, differs here byte for byte from other computers, so its "
+        "sha256 fails on one of them",
+        "keep attachments byte for byte: add to .gitattributes at the repository's top `{records}kasus/** binary`, "
+        "`{records}kasus/**/*.yaml !text !diff !merge` and `{records}kasus/*.md !text !diff !merge` (as an archive "
+        "from `sop-kit init` has them), then commit that file alone: `git commit .gitattributes`; an attachment "
+        "already changed on this computer is restored by deleting it and running `git checkout -- FILE` (not "
+        "committed)",
+    ),
     "trail.uncommitted": (
         "langkah {no}: '{path}' berbeda dari versinya di git dan belum di-commit, padahal langkahnya sudah disetujui",
         "yang tampil bukan yang disetujui: kembalikan (git restore -- '{restore}'), atau catat sebagai koreksi "
