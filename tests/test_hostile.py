@@ -442,6 +442,21 @@ def test_names_that_break_a_windows_checkout(make_archive: MakeArchive) -> None:
     assert "file.outside" not in codes  # 'a:b.pdf' is a name Windows refuses, inside the folder
 
 
+def test_a_path_too_long_for_a_windows_checkout(make_archive: MakeArchive) -> None:
+    # A scanner's name copied in by hand: Git for Windows cannot check out a path over 260
+    # characters, the clone's folder (C:\\Users\\…\\Documents\\arsip\\) included.
+    root = make_archive()
+    case = case_of(root)
+    pdf = (case / "lampiran" / "01-data-rawan.pdf").read_bytes()
+    folder = len(f"{root.name}/kasus/{case.parent.name}/{case.name}/lampiran/")
+    fits = "lampiran/" + "s" * (200 - folder - 4) + ".pdf"  # 200 characters from the archive folder on
+    over = "lampiran/" + "t" * (200 - folder - 3) + ".pdf"
+    for name in (fits, over):
+        attach(case, "01-pengumpulan-data.yaml", "dokumen-data", name, pdf)
+    got = {p["path"]: p for c, _, p in found(root) if c == "file.path_long"}
+    assert list(got) == [over] and got[over]["length"] == 201
+
+
 @pytest.mark.parametrize(
     "berkas", ["C:/Windows/win.ini", "c:\\\\x.pdf", "file:///etc/passwd", "https://x.invalid/a.pdf"]
 )

@@ -5,7 +5,9 @@ might have made them.
   Windows reserves (``CON``, ``PRN``, ``AUX``, ``NUL``, ``COM1``–``COM9``, ``LPT1``–``LPT9``,
   with any extension), a character it forbids (``<>:"|?*``, control characters) or a trailing
   dot or space makes the archive impossible to check out there; two names equal once case is
-  folded and Unicode normalised (NFC) become one file there, and one published page.
+  folded and Unicode normalised (NFC) become one file there, and one published page. A path
+  too long for Windows' 260 characters, once the clone's own folder is in front, cannot be
+  checked out there either (Git for Windows leaves ``core.longpaths`` off).
 * Sizes: a limit per attachment and per case (``berkas_maks_mb``, ``kasus_maks_mb`` in
   ``sop-kit.yaml``), checked from the folder listing before anything is read.
 * Images: their pixel count read from the PNG or JPEG header, before anything is decoded: a
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
+from ..records.layout import CASES_DIR
 
 if TYPE_CHECKING:  # pikepdf is imported only when a PDF is read: a cached check never needs it
     import pikepdf
@@ -33,6 +36,9 @@ if TYPE_CHECKING:  # pikepdf is imported only when a PDF is read: a cached check
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; Pillow's own bomb limit is about 89 M
 _RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10))})
 _FORBIDDEN = re.compile(r'[<>:"|?*\x00-\x1f]')
+# Characters of a path from the archive folder's name on (records/kasus/…): Windows' 260 less
+# room for where an office clones it (C:\Users\…\Documents\arsip-dinsos\ and the like).
+PATH_LIMIT = 200
 # Action types that run code, start programs, read or send data, or open embedded content.
 _ACTIONS = frozenset({"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute", "/GoToE"})
 _MAX_OBJECTS = 500_000  # a PDF with more is refused rather than read to the end
@@ -42,6 +48,7 @@ def folder_findings(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
     """Names Windows cannot hold or tells apart no longer, and a folder over its size limit."""
     seen: dict[str, str] = {}
     clashed: list[str] = []
+    folder = f"{archive.root.resolve().name}/{CASES_DIR}/{case.path.parent.name}/{case.path.name}/"
     for name in sorted(case.files):
         shown = archive.show(case.path / name)
         if any(name.startswith(c + "/") for c in clashed):
@@ -50,6 +57,9 @@ def folder_findings(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
         if problem is not None:
             code, params = problem
             yield Finding(Severity.ERROR, code, shown, None, {"path": name, **params}, case.id)
+        if len(folder) + len(name) > PATH_LIMIT:
+            params = {"path": name, "length": len(folder) + len(name), "limit": PATH_LIMIT}
+            yield Finding(Severity.ERROR, "file.path_long", shown, None, params, case.id)
         key = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
         if key in seen:
             clashed.append(name)

@@ -944,6 +944,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "rename it (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9 cannot be used on Windows) and update its record"
         + _RENAMED_EN,
     ),
+    "file.path_long": (
+        "jalur '{path}' sepanjang {length} karakter dari folder arsip, lebih dari {limit}: di PC kantor yang "
+        "memakai Windows (batas 260 karakter, termasuk folder tempat arsip diambil) arsip tidak dapat di-checkout",
+        "persingkat nama berkas itu dan perbarui catatannya" + _RENAMED_ID,
+        "the path '{path}' is {length} characters from the archive folder on, over {limit}: on the office's Windows "
+        "PCs (a limit of 260 characters, the folder the archive is cloned into included) it cannot be checked out",
+        "shorten the file's name and update its record" + _RENAMED_EN,
+    ),
     "file.name_clash": (
         "nama '{name}' sama dengan '{other}' bila huruf besar/kecil dan ejaan Unicode diabaikan",
         "di Windows dan macOS keduanya menjadi satu berkas, dan situs menerbitkan satu saja: ganti nama salah "
