@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import collector
+from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, Governed, open_archive
@@ -134,7 +135,10 @@ def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Findin
     # Byte for byte they differ; as git stores them perhaps not: a checkout with core.autocrlf
     # (Git for Windows' default) has CRLF line endings where the commit has LF.
     readable = [path for path, (_, ok) in differing.items() if ok and path.is_relative_to(top)]
-    stored = dict(zip(readable, working_ids(top, readable), strict=True))
+    try:
+        stored = dict(zip(readable, working_ids(top, readable), strict=True))
+    except (ConfigError, ValueError):  # git could not read one: each is said to differ, as before
+        stored = {}
     for path, (repo_path, _) in differing.items():
         if path in stored and trail.heads.get(repo_path) == stored[path]:
             continue
