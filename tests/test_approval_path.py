@@ -131,6 +131,28 @@ def test_the_kasi_approves_first_and_commits_on_her_own(office: Office) -> None:
     assert errors_of(office, case) == []
 
 
+def test_an_approved_step_reverted_with_git_is_recorded_again_by_the_command_it_is_told(office: Office) -> None:
+    """A hurried clerk undoes an approved step with `git revert`: the step is no longer done,
+    its approval covers nothing, and `--setujui` has nothing to approve. The refusal names the
+    command that records it again, with the case's id; that command clears the error."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    done = ("--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25")
+    office.step(case, 1, CLERK, *done, "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))
+    office.when = wib("2026-03-02 11:00")
+    office.git("revert", "--no-edit", "HEAD", who=CLERK)
+    errors = errors_of(office, case)
+    assert errors and all("trail.changed_after_approval" in e for e in errors)
+    out = office.step(case, 1, CLERK, "--setujui", code=2)
+    assert "tidak ada yang disetujui" in out and f"sop-kit step {case} 1 --selesai … --commit" in out, out
+    office.when = wib("2026-03-02 13:00")
+    office.step(case, 1, CLERK, *done, "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))
+    assert errors_of(office, case) == []
+    out = office.step(case, 1, CLERK, "--setujui", code=2)
+    assert f"`sop-kit trail {case}`" in out  # already approved: where to see it, for this case
+
+
 def test_an_approval_of_a_step_not_done_is_a_finding(office: Office) -> None:
     case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
     record = next((office.records / "kasus").glob(f"*/{case}/langkah/01-*.yaml"))

@@ -81,4 +81,4 @@ def refuse_approved(archive: Archive, path: Path, no: int) -> None:
     if gitops.pending(path.parent).get(path) is not None:
         raise ConfigError("record.approve_changed", archive.show(path), no=no, path=archive.show(path))
     if not approval_findings(archive, path):
-        raise ConfigError("record.already_approved", archive.show(path), no=no)
+        raise ConfigError("record.already_approved", archive.show(path), no=no, case=path.parent.parent.name)

@@ -126,7 +126,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
             "record.case_stopped", archive.show(folder / CASE_FILE), status=stop.status, date=stop.tanggal
         )
     prog = case_progress(sop, current)
-    putaran, existing = target(prog, update, lambda step: _approved(folder / STEPS_DIR / step.name))
+    putaran, existing = target(prog, update, lambda step: _approved(folder / STEPS_DIR / step.name), current.id)
     if update.nomor_surat is not None:  # only a number the register holds for this case
         ensure_reserved(archive, current.id, update.no, update.nomor_surat)
     spec = sop.step(update.no)
@@ -196,7 +196,8 @@ def round_to_name(archive: Archive, sop: Sop, folder: Path, path: Path, record: 
     it reaches it alone (the step's current record), or when there is nothing to approve."""
     if record.status != "selesai":
         return None
-    _, alone = target(case_progress(sop, archive.read_case(folder)), StepUpdate(record.langkah, setujui=True))
+    read = archive.read_case(folder)
+    _, alone = target(case_progress(sop, read), StepUpdate(record.langkah, setujui=True), case_id=read.id)
     return None if alone is not None and alone.name == path.name else record.putaran
 
 
@@ -238,7 +239,7 @@ def committed_file(path: Path) -> Loaded | None:
 
 
 def target(
-    prog: Progress, update: StepUpdate, approved: Callable[[StepFile], bool] = lambda _: False
+    prog: Progress, update: StepUpdate, approved: Callable[[StepFile], bool] = lambda _: False, case_id: str = "-"
 ) -> tuple[int, StepFile | None]:
     """The round step ``update.no`` is recorded in now, and the record already there (a
     used one, or else a pre-filled one that nobody used). ``approved`` says whether a
@@ -260,6 +261,8 @@ def target(
         found = prog.rounds.get(round_no, {}).get(no)
     elif update.koreksi is not None or update.setujui:
         found = prog.current(no) or prog.latest(no)
+        if found is None and update.setujui and update.koreksi is None:  # nothing done: nothing to approve
+            raise ConfigError("record.nothing_to_approve", None, no=no, case=case_id)
         if found is None:
             raise ConfigError("record.nothing_to_correct", None, no=no)
         return found.record.putaran, found
@@ -337,7 +340,7 @@ def _refuse_uncorrected(
     if approved and update.koreksi is None and not update.setujui and existing is not None:
         raise ConfigError("record.approved", archive.show(path), no=update.no, putaran=existing.record.putaran)
     if update.setujui and (existing is None or not approved):
-        raise ConfigError("record.nothing_to_approve", archive.show(path), no=update.no)
+        raise ConfigError("record.nothing_to_approve", archive.show(path), no=update.no, case=path.parent.parent.name)
 
 
 def _open_corrections(record: CatatanLangkah) -> bool:

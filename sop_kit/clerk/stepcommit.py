@@ -97,7 +97,7 @@ def refuse_other_signer(archive: Archive, case: str, no: int, putaran: int | Non
     and is not the recorded pelaksana's, the commit would approve nothing (the office PC set up
     with the clerk's key). Said before anything is written."""
     folder, current, sop = open_case(archive, case)
-    _, found = target(case_progress(sop, current), StepUpdate(no, putaran=putaran, setujui=True))
+    _, found = target(case_progress(sop, current), StepUpdate(no, putaran=putaran, setujui=True), case_id=current.id)
     doer = found.record.pelaksana if found is not None else None
     known = signer_here(archive, folder) if doer else None
     if found is None or doer is None or known is None:

@@ -55,18 +55,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "record.nothing_to_approve": (
         "langkah {no} belum selesai di riwayat git: tidak ada yang disetujui",
         "pelaksananya mencatat langkah itu selesai dan meng-commit-nya sendiri dengan kunci SSH-nya: "
-        "sop-kit step KASUS {no} --selesai … --commit",
+        "sop-kit step {case} {no} --selesai … --commit",
         "step {no} is not complete in git history: there is nothing to approve",
         "its pelaksana records the step complete and commits it with their own SSH key: "
-        "sop-kit step CASE {no} --selesai … --commit",
+        "sop-kit step {case} {no} --selesai … --commit",
     ),
     "record.already_approved": (
         "langkah {no} sudah disetujui pelaksananya (atau penggantinya) dengan commit bertanda tangan, dan tidak ada "
         "koreksi yang menunggu",
-        "tidak ada yang perlu disetujui; `sop-kit trail KASUS` menunjukkan persetujuannya",
+        "tidak ada yang perlu disetujui; `sop-kit trail {case}` menunjukkan persetujuannya",
         "step {no} is already approved by its pelaksana's (or their successor's) signed commit, and no correction "
         "is waiting",
-        "there is nothing to approve; `sop-kit trail CASE` shows the approval",
+        "there is nothing to approve; `sop-kit trail {case}` shows the approval",
     ),
     "record.approve_changed": (
         "catatan langkah {no} berbeda dari versinya di git; yang disetujui adalah yang ada di riwayat",
