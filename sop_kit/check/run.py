@@ -10,7 +10,6 @@ a record folder can never supply its own verdict, and a cached case is not parse
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +24,7 @@ from ..core.cache import cache_base, read_json, write_json
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
+from ..core.workers import fork_context
 from ..records.archive import Archive
 from ..records.config import CONFIG_FILE
 from ..records.facts import CaseFacts, facts_of
@@ -203,10 +203,10 @@ def _spread(
     """``here`` on each case folder in this process, or, from ``options.parallel_from`` cases
     on, ``there`` in forked workers that hold ``archive``; in order, each as soon as known."""
     jobs = options.jobs or os.cpu_count() or 1
-    if jobs == 1 or len(cases) < options.parallel_from:
+    context = fork_context() if jobs > 1 and len(cases) >= options.parallel_from else None
+    if context is None:
         yield from map(here, cases)
         return
-    context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(archive,)) as pool:
         yield from pool.map(there, cases, chunksize=max(1, len(cases) // (jobs * 8)))
 

@@ -33,6 +33,7 @@ import jinja2
 from .._version import __version__
 from ..core import resources
 from ..core.feedback import SILENT, Reporter
+from ..core.workers import fork_context
 from ..records.fieldtypes import WIB
 from ..records.layout import TEMPLATES_DIR, Layout
 from ..views.leaks import trace
@@ -330,12 +331,10 @@ def _outcomes(
     """Each job's outcome, in order, as soon as it is rendered (each with the page its
     target was made from)."""
     workers = processes or os.cpu_count() or 1
-    if workers == 1 or len(todo) < 2:
+    context = fork_context() if workers > 1 and len(todo) >= 2 else None
+    if context is None:
         yield from (render(job, env, scan_cache, looks, made) for job, made in todo)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
     init = (templates, scan_cache, looks)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=init) as pool:
         yield from pool.map(_render_in_worker, todo)

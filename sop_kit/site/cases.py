@@ -24,6 +24,7 @@ from .._version import __version__
 from ..check.report import Verdict
 from ..core import resources
 from ..core.feedback import SILENT, Reporter
+from ..core.workers import fork_context
 from ..records.archive import Archive
 from ..records.models import Kasus
 from ..records.personal import raw_personal_values
@@ -128,10 +129,9 @@ def update_cases(
 def _made(todo: list[tuple[Path, str]], jobs: int) -> Iterator[tuple[CaseResult, str | None]]:
     """Each changed case's result and page, in order, as soon as it is made."""
     workers = jobs or os.cpu_count() or 1
-    if workers > 1 and len(todo) >= PARALLEL_FROM:
-        import multiprocessing
-
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    context = fork_context() if workers > 1 and len(todo) >= PARALLEL_FROM else None
+    if context is not None:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield from pool.map(_one, todo, chunksize=8)
     else:
         yield from (_one(item) for item in todo)

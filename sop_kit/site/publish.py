@@ -3,7 +3,8 @@
 A reader (a web server, an auditor's file browser) sees the old site or the new one, never a
 mix: on Linux the two folders are exchanged with one ``renameat2(RENAME_EXCHANGE)`` call.
 A build that is killed leaves only a staging folder, removed by the next build. A lock file
-beside the site keeps two builds from interleaving.
+beside the site keeps two builds from interleaving (``filelock``: flock here, the Windows
+locking call on the office's PCs).
 
 The site swapped out is kept beside it as the spare (``.<site>.spare``), not deleted: the
 next build starts its staging folder from it and only brings up to date the files that
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterator
@@ -29,6 +29,10 @@ from ..core.errors import ConfigError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+# A link to a symbolic link itself, where the system can say so (not Windows, whose os.link
+# and os.utime refuse the option; a built site holds no symbolic links to follow anyway).
+_NO_FOLLOW: dict[str, bool] = {"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}
+_UTIME_FOLLOW = os.utime not in os.supports_follow_symlinks  # False: the link itself
 
 
 def staging_prefix(site: Path) -> str:
@@ -39,21 +43,22 @@ def staging_prefix(site: Path) -> str:
 def build_lock(site: Path, wait: bool = True, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold the site's build lock; a second build waits (or, with ``wait=False``, fails).
     ``on_wait`` is called once when the lock is taken and the build has to wait for it."""
+    from filelock import FileLock, Timeout
+
     site.parent.mkdir(parents=True, exist_ok=True)
-    lock = site.parent / f".{site.name}.lock"
-    with open(lock, "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if not wait:
-                raise ConfigError("site.locked", str(site), path=str(site)) from None
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+    lock = FileLock(site.parent / f".{site.name}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if not wait:
+            raise ConfigError("site.locked", str(site), path=str(site)) from None
+        if on_wait is not None:
+            on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def spare_path(site: Path) -> Path:
@@ -174,7 +179,7 @@ def _share(old: os.DirEntry[str] | None, new: os.DirEntry[str]) -> bool:
     tmp = f"{new.path}.{os.getpid()}.link"
     made, published = new.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
     try:
-        os.link(old.path, tmp, follow_symlinks=False)
+        os.link(old.path, tmp, **_NO_FOLLOW)
         os.replace(tmp, new.path)
     except OSError:  # no hard links here: left as made, and its folder compared next time
         Path(tmp).unlink(missing_ok=True)
@@ -182,7 +187,7 @@ def _share(old: os.DirEntry[str] | None, new: os.DirEntry[str]) -> bool:
     if made.st_mtime_ns > published.st_mtime_ns:
         # Dated as made: MkDocs' next dirty build renders a page whose source is newer than
         # it, and this build may have written every source again (a new sop-kit does).
-        os.utime(new.path, ns=(published.st_atime_ns, made.st_mtime_ns), follow_symlinks=False)
+        os.utime(new.path, ns=(published.st_atime_ns, made.st_mtime_ns), follow_symlinks=_UTIME_FOLLOW)
     return True
 
 
@@ -211,7 +216,7 @@ def _same(old: os.DirEntry[str], new: os.DirEntry[str] | None) -> bool:
 
 def _link(src: str, dest: Path) -> None:
     try:
-        os.link(src, dest, follow_symlinks=False)
+        os.link(src, dest, **_NO_FOLLOW)
     except FileExistsError:  # never copied over: that would write into a linked, published file
         raise
     except OSError:  # no hard links here: a copy is slower, never wrong

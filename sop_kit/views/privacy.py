@@ -26,6 +26,7 @@ from pathlib import Path
 from PIL import ExifTags, Image
 
 from ..core.cache import read_json, write_json
+from ..core.workers import fork_context
 from ..records import personal
 from ..records.personal import fold
 from .matcher import Matcher, matcher, stored_matcher
@@ -463,12 +464,12 @@ def scan_output(
     # inherited by forked workers
     _scan = (_compile_values(values, cache_dir), cache_dir, frozenset(known), ids or Identifiers(), by_case or {})
     try:
-        if jobs > 1 and len(files) >= PARALLEL_FROM:
-            import multiprocessing
+        context = fork_context() if jobs > 1 and len(files) >= PARALLEL_FROM else None
+        if context is not None:
             from concurrent.futures import ProcessPoolExecutor
 
             chunks = [files[i::jobs] for i in range(jobs)]
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                 results = list(pool.map(_scan_files, chunks))
         else:
             results = [_scan_files(files)]
