@@ -30,6 +30,7 @@ from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..records.sshkey import fingerprint, signer_of
 from ..reports.retensi import retention_info
+from ..trail.gitlog import BlobReader, uncommitted
 from ..trail.model import Trail
 from .contents import (
     CHECKSUMS,
@@ -116,12 +117,13 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         data = work  # make_bag moves everything here into data/
-        for rel in globals_:
-            _copy(archive.root / rel, data / RECORDS / rel, archive.show(archive.root / rel))
+        copies = [(archive.root / rel, data / RECORDS / rel) for rel in globals_]
         case_rel = folder.relative_to(archive.root)
-        for name, entry in sorted(listing.items()):
-            if entry.kind == "file":
-                _copy(folder / name, data / RECORDS / case_rel / name, archive.show(folder / name))
+        copies += [(folder / n, data / RECORDS / case_rel / n) for n, e in sorted(listing.items()) if e.kind == "file"]
+        for src, dst in copies:
+            _copy(src, dst, archive.show(src))
+        if found is not None:
+            _as_committed(found.top, archive.root, copies)
         _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
         proofs = 0
         if found is not None:
@@ -273,6 +275,24 @@ def _copy(src: Path, dst: Path, shown: str) -> None:
         with open(dst, "xb") as copy:
             shutil.copyfileobj(fh, copy)
     os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _as_committed(top: Path, root: Path, copies: list[tuple[Path, Path]]) -> None:
+    """Each copied file that git holds unchanged, as git stores it. A checkout that converts
+    line endings (Git for Windows' core.autocrlf, in an archive without ``-text``) has CRLF
+    where the signed commit has LF: the bag's proof compares bytes, and would find every
+    approved record changed. A file changed since its commit is bagged as it is."""
+    changed = uncommitted(top, root)
+    with BlobReader(top) as blobs:
+        for src, dst in copies:
+            rel = os.path.relpath(src, top).replace(os.sep, "/")
+            if rel in changed:
+                continue
+            stored = blobs.read(f"HEAD:{rel}")
+            if stored is not None and stored != dst.read_bytes():
+                st = dst.stat()
+                dst.write_bytes(stored)
+                os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
 def _render_dossier(archive: Archive, case: CaseFolder, verdict: Verdict, found: Trail | None, target: Path) -> None:

@@ -67,7 +67,10 @@ def _doer_signs(archive: Archive, path: Path, record: CatatanLangkah) -> bool:
     found = signer_here(archive, path.parent)
     signer = found[1] if found else None
     staff_file = archive.root / STAFF_FILE
-    if signer is None or signer.id != record.pelaksana or gitops.committed(staff_file) != staff_file.read_bytes():
+    if signer is None or signer.id != record.pelaksana:
+        return False
+    # As git stores it (status, not bytes: a Windows checkout has CRLF where the commit has LF).
+    if gitops.committed(staff_file) is None or staff_file in gitops.pending(staff_file):
         return False
     case = archive.read_case(path.parent.parent)
     sop = archive.sop_of(case.kasus) if case.kasus is not None else None

@@ -78,12 +78,18 @@ def records_prefix(root: Path, top: Path) -> str:
     return "" if prefix == "." else prefix + "/"
 
 
-def converts_attachments(repo: Path, records: str) -> bool:
-    """Whether git here changes the line endings of a case's attachment on checkout or commit:
-    its recorded sha256 then holds on one computer and not on another (Git for Windows installs
-    with core.autocrlf=true, and a CSV looks like text). Attributes go by path, not content, so
-    two sample paths stand for every attachment; :func:`sop_kit.clerk.init` marks them binary."""
-    samples = [f"{records}kasus/2000/contoh/lampiran/contoh.{ext}" for ext in ("csv", "pdf")]
+def converts_records(repo: Path, records: str) -> bool:
+    """Whether git here changes the line endings of the archive's files on checkout or commit:
+    a case's attachment then fails its recorded sha256 on one computer and not another, and a
+    step record is not the bytes its approval signed (Git for Windows installs with
+    core.autocrlf=true; a CSV and a YAML file look like text). Attributes go by path, not
+    content, so sample paths stand for them all; :func:`sop_kit.clerk.init` writes ``-text``."""
+    samples = [
+        f"{records}kasus/2000/contoh/lampiran/contoh.csv",
+        f"{records}kasus/2000/contoh/lampiran/contoh.pdf",
+        f"{records}kasus/2000/contoh/langkah/01-contoh.yaml",
+        f"{records}staf.yaml",
+    ]
     proc = run(repo, "check-attr", "-z", "text", "eol", "--", *samples)
     if proc.returncode != 0:
         return False
@@ -95,7 +101,7 @@ def converts_attachments(repo: Path, records: str) -> bool:
     for path in samples:
         text, eol = values.get((path, "text"), "unspecified"), values.get((path, "eol"), "unspecified")
         if text == "unset":
-            continue  # binary: stored and checked out byte for byte
+            continue  # stored and checked out byte for byte
         if text != "unspecified" or eol != "unspecified" or autocrlf in ("true", "input"):
             return True
     return False

@@ -19,7 +19,7 @@ from .build import FUTURE_SLACK, build_trail
 from .findings import removed_uncommitted_findings, trail_findings, uncommitted_findings
 from .gitlog import (
     commit_date,
-    converts_attachments,
+    converts_records,
     head_commit,
     is_shallow,
     records_prefix,
@@ -86,7 +86,7 @@ def load_trail(
     trail.findings += removed_uncommitted_findings(layout, trail, changed)
     records = records_prefix(layout.root, top)
     trail.findings += working_copy_findings(records, top, changed, layout.show)
-    if converts_attachments(top, records):  # this machine's git, never cached
+    if converts_records(top, records):  # this machine's git, never cached
         where = {"records": records or "./"}
         trail.findings.append(Finding(Severity.WARNING, "trail.line_endings", ".gitattributes", None, where))
     trail.source = Source(head, commit_date(top, head), bool(changed)) if head else None

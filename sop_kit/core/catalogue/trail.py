@@ -40,21 +40,21 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "or check the records alone with --no-trail",
     ),
     "trail.line_endings": (
-        "git di komputer ini mengubah akhir baris lampiran kasus (core.autocrlf atau atribut text/eol): lampiran "
-        "yang tampak teks, mis. CSV, di sini berbeda byte-nya dari yang di komputer lain, sehingga sidik sha256-nya "
-        "tidak cocok di salah satunya",
-        "simpan lampiran byte demi byte: tambahkan ke .gitattributes di akar repositori `{records}kasus/** binary`, "
-        "`{records}kasus/**/*.yaml !text !diff !merge` dan `{records}kasus/*.md !text !diff !merge` (seperti arsip "
-        "dari `sop-kit init`), lalu commit berkas itu saja: `git commit .gitattributes`; lampiran yang sudah diubah di "
-        "komputer ini dipulihkan dengan menghapusnya lalu `git checkout -- BERKAS` (jangan di-commit)",
-        "git on this computer changes the line endings of case attachments (core.autocrlf or a text/eol attribute): "
-        "an attachment that looks like text, e.g. a CSV, differs here byte for byte from other computers, so its "
-        "sha256 fails on one of them",
-        "keep attachments byte for byte: add to .gitattributes at the repository's top `{records}kasus/** binary`, "
-        "`{records}kasus/**/*.yaml !text !diff !merge` and `{records}kasus/*.md !text !diff !merge` (as an archive "
-        "from `sop-kit init` has them), then commit that file alone: `git commit .gitattributes`; an attachment "
-        "already changed on this computer is restored by deleting it and running `git checkout -- FILE` (not "
-        "committed)",
+        "git di komputer ini mengubah akhir baris berkas arsip (core.autocrlf atau atribut text/eol): lampiran "
+        "yang tampak teks (CSV) dan catatan YAML di sini berbeda byte-nya dari yang di-commit, sehingga sidik "
+        "sha256 lampiran tidak cocok dan bag dari sini tidak membuktikan persetujuannya",
+        "simpan arsip byte demi byte: tambahkan ke .gitattributes di akar repositori `{records}** -text` (serta "
+        "`kantor/** -text`, `templates/** -text`, `/sop-kit.yaml -text`, `/mkdocs.yml -text`, seperti arsip dari "
+        "`sop-kit init`) lalu commit berkas itu saja: `git commit .gitattributes`; kemudian, setelah pekerjaan yang "
+        "belum di-commit disimpan, ambil ulang salinan kerja: `git rm -r -q --cached .` lalu `git reset -q --hard`",
+        "git on this computer changes the line endings of the archive's files (core.autocrlf or a text/eol "
+        "attribute): an attachment that looks like text (CSV) and the YAML records differ here byte for byte from "
+        "what was committed, so an attachment fails its sha256 and a bag made here does not prove its approvals",
+        "keep the archive byte for byte: add to .gitattributes at the repository's top `{records}** -text` (and "
+        "`kantor/** -text`, `templates/** -text`, `/sop-kit.yaml -text`, `/mkdocs.yml -text`, as an archive from "
+        "`sop-kit init` has them), then commit that file alone: `git commit .gitattributes`; then, with any "
+        "uncommitted work saved, check the working copy out again: `git rm -r -q --cached .` and "
+        "`git reset -q --hard`",
     ),
     "trail.uncommitted": (
         "langkah {no}: '{path}' berbeda dari versinya di git dan belum di-commit, padahal langkahnya sudah disetujui",
