@@ -529,6 +529,36 @@ def test_an_approved_file_edited_and_not_committed_is_not_shown_as_approved(repo
     assert uncommitted() == {("trail.changed_after_approval", "error", "02-verifikasi.yaml", "02-verifikasi.yaml")}
 
 
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree"])
+def test_git_told_not_to_look_cannot_hide_an_edited_approval(repo: SignedRepo, tmp_path: Path, flag: str) -> None:
+    """A hostile clerk tells git not to look at an approved record (``git update-index``), then
+    edits it: git status says nothing, so the check said nothing, and a site built on that PC
+    published the edited record as approved. A case folder left out of a sparse checkout
+    vanished the same way."""
+    cache = CheckOptions(cache_dir=tmp_path / "c")
+    step2 = repo.case_dir() / "langkah" / "02-verifikasi.yaml"
+
+    def found() -> set[str]:
+        return {f.code for f in judge(repo.records, cache).findings if f.code.startswith("trail.")}
+
+    repo.git("update-index", flag, str(step2))
+    assert found() == set()  # flagged, unchanged: nothing to say
+    step2.write_text(step2.read_text().replace("Data lengkap", "Data lengkap untuk 9 KK"))
+    assert repo.git("status", "--porcelain", "--untracked-files=no") == ""  # git itself is silent
+    assert found() == {"trail.uncommitted", "trail.hidden_from_status"}
+    hint = next(f for f in judge(repo.records, cache).findings if f.code == "trail.hidden_from_status").hint()
+    assert "`git update-index --no-assume-unchanged -- " in hint and "`git update-index --no-skip-worktree -- " in hint
+    repo.git("update-index", "--no-assume-unchanged", str(step2))  # one flag per command: git
+    repo.git("update-index", "--no-skip-worktree", str(step2))  # heeds only the first of two
+    assert repo.git("status", "--porcelain", "--untracked-files=no").strip().endswith("02-verifikasi.yaml")
+    repo.git("checkout", "-q", "--", str(step2))
+    assert found() == set()
+    # Left out of the working tree by a sparse checkout: as gone from here as a deleted case.
+    repo.git("sparse-checkout", "set", "--no-cone", "/*", "!/records/kasus/")
+    assert not repo.case_dir().exists()
+    assert {"trail.case_deleted_uncommitted", "trail.hidden_from_status"} <= found()
+
+
 def test_a_replace_ref_cannot_hide_an_unsigned_approval(repo: SignedRepo, tmp_path: Path) -> None:
     """``git replace`` (pushable, and fetched by a mirror clone) makes git show other content
     under an object's id: here the unsigned commit's step record reads 'belum', so it would

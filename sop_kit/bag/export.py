@@ -30,7 +30,7 @@ from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..records.sshkey import fingerprint, signer_of
 from ..reports.retensi import retention_info
-from ..trail.gitlog import BlobReader, uncommitted
+from ..trail.gitlog import BlobReader, hidden_changes, uncommitted
 from ..trail.model import Trail
 from .contents import (
     CHECKSUMS,
@@ -282,7 +282,7 @@ def _as_committed(top: Path, root: Path, copies: list[tuple[Path, Path]]) -> Non
     line endings (Git for Windows' core.autocrlf, in an archive without ``-text``) has CRLF
     where the signed commit has LF: the bag's proof compares bytes, and would find every
     approved record changed. A file changed since its commit is bagged as it is."""
-    changed = uncommitted(top, root)
+    changed = uncommitted(top, root) | hidden_changes(top, root)
     with BlobReader(top) as blobs:
         for src, dst in copies:
             rel = os.path.relpath(src, top).replace(os.sep, "/")

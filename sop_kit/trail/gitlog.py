@@ -178,6 +178,25 @@ def uncommitted(repo: Path, under: Path) -> set[str]:
     return {entry[3:] for entry in entries if len(entry) >= 4}
 
 
+def hidden_changes(repo: Path, under: Path) -> set[str]:
+    """Files git status is told not to look at (``update-index --assume-unchanged`` or
+    ``--skip-worktree``, a sparse checkout) that differ from HEAD or are missing: else an
+    approved record edited after such a command, or a case folder left out of the checkout,
+    would read as committed (:func:`uncommitted` cannot see them). ``ls-files -v`` marks them
+    (45 ms at 140,000 files)."""
+    listed = run(repo, "ls-files", "-v", "-z", "--", str(under)).stdout.split("\0")
+    hidden = [e[2:] for e in listed if len(e) > 2 and (e[0].islower() or e[0] == "S")]
+    if not hidden:
+        return set()
+    committed = object_ids(repo, [f"HEAD:{path}" for path in hidden])
+    present = [path for path in hidden if (repo / path).is_file() and not (repo / path).is_symlink()]
+    try:
+        now = dict(zip(present, working_ids(repo, [repo / path for path in present]), strict=True))
+    except (ConfigError, ValueError):
+        now = {}
+    return {path for path in hidden if now.get(path) is None or now[path] != committed.get(f"HEAD:{path}")}
+
+
 def _raw_changes(raw: str) -> Iterable[Change]:
     # With -z, each entry is ":<modes> <shas> <status>\0<path>\0"; a merge's (combined) is
     # "::<mode per parent> <mode> <sha per parent> <sha> <status per parent>\0<path>\0".

@@ -21,6 +21,7 @@ from .gitlog import (
     commit_date,
     converts_records,
     head_commit,
+    hidden_changes,
     is_shallow,
     records_prefix,
     top_level,
@@ -81,7 +82,13 @@ def load_trail(
         trail.findings += trail_findings(layout, trail)
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
-    changed = uncommitted(top, layout.root)  # the working tree, never cached
+    hidden = hidden_changes(top, layout.root)
+    changed = uncommitted(top, layout.root) | hidden  # the working tree, never cached
+    if hidden:  # why `git status` shows nothing, and how to let it look again
+        first = min(hidden)
+        where = {"count": len(hidden), "path": first}
+        shown = layout.show(top / first) if first.startswith(records_prefix(layout.root, top)) else first
+        trail.findings.append(Finding(Severity.WARNING, "trail.hidden_from_status", shown, None, where))
     trail.findings += uncommitted_findings(layout, trail, changed)
     trail.findings += removed_uncommitted_findings(layout, trail, changed)
     records = records_prefix(layout.root, top)

@@ -39,6 +39,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "fetch all of its history: git fetch --unshallow (in CI: fetch-depth: 0 or GIT_DEPTH: 0); "
         "or check the records alone with --no-trail",
     ),
+    "trail.hidden_from_status": (
+        "git di komputer ini diminta tidak memeriksa {count} berkas arsip yang berbeda dari commit terakhir atau "
+        "tidak ada (git update-index --assume-unchanged atau --skip-worktree, sparse-checkout), mis. '{path}': "
+        "git status tidak menyebutnya, pemeriksaan ini menyebutnya",
+        "biarkan git memeriksanya lagi, untuk tiap berkas: `git update-index --no-assume-unchanged -- {path}` dan "
+        "`git update-index --no-skip-worktree -- {path}` (dua perintah: git hanya menjalankan opsi pertama), atau "
+        "`git sparse-checkout disable`; lalu lihat `git status`",
+        "git on this computer is told not to look at {count} archive files that differ from the last commit or "
+        "are missing (git update-index --assume-unchanged or --skip-worktree, sparse-checkout), e.g. '{path}': "
+        "git status does not name them, this check does",
+        "let git look at them again, for each file: `git update-index --no-assume-unchanged -- {path}` and "
+        "`git update-index --no-skip-worktree -- {path}` (two commands: git heeds only the first option), or "
+        "`git sparse-checkout disable`; then see `git status`",
+    ),
     "trail.line_endings": (
         "git di komputer ini mengubah akhir baris berkas arsip (core.autocrlf atau atribut text/eol): lampiran "
         "yang tampak teks (CSV) dan catatan YAML di sini berbeda byte-nya dari yang di-commit, sehingga sidik "
