@@ -153,6 +153,39 @@ def test_an_approved_step_reverted_with_git_is_recorded_again_by_the_command_it_
     assert f"`sop-kit trail {case}`" in out  # already approved: where to see it, for this case
 
 
+def test_a_step_recorded_done_and_not_committed_is_no_approved_step(office: Office) -> None:
+    """Recorded and never committed, the Kasi's decision read 'sesuai SOP' on the PC holding it:
+    a dossier or site made there showed a decision nobody approved, while the same record
+    committed without a signature is a finding. Until its doer commits it, it is one too, at
+    the level of an unsigned approval (a note under 'laporkan', an error under 'wajib')."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    office.when = wib("2026-03-03 10:00")
+    out = office.step(case, 2, CLERK, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(office.scan("ba.pdf", "BA")),
+                      commit=False)  # fmt: skip
+    assert "not_committed" not in out and "Simpan ke git" in out  # recording it says what to commit
+
+    def found() -> list[str]:
+        out = office.run("check", str(office.records), code=None)
+        return [line for line in out.splitlines() if "trail.done_not_committed" in line]
+
+    (note,) = found()
+    assert "catatan[" in note and "langkah 2" in note  # the office's policy: laporkan
+    office.env["SOP_KIT_SIGNATURES"] = "wajib"
+    assert "galat[" in found()[0]
+    assert "TIDAK SESUAI SOP" in office.run("status", case, "--root", str(office.records), code=None)
+    check = office.run("check", str(office.records), code=None)
+    how = f"sop-kit step {case} 2 --putaran 1 --commit"
+    assert how in check
+    assert "done_not_committed" not in office.run("check", str(office.records), "--no-trail", code=None)
+    office.run(*how.split()[1:], "--root", str(office.records), who=KASI)  # as the hint says, by the Kasi
+    assert found() == [] and errors_of(office, case) == []
+
+
 def test_an_approval_of_a_step_not_done_is_a_finding(office: Office) -> None:
     case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
     record = next((office.records / "kasus").glob(f"*/{case}/langkah/01-*.yaml"))

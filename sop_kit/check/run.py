@@ -28,7 +28,7 @@ from ..core.workers import fork_context
 from ..records.archive import Archive
 from ..records.config import CONFIG_FILE
 from ..records.facts import CaseFacts, facts_of
-from ..records.layout import CASE_FILE, SOP_DIR, Layout
+from ..records.layout import CASE_FILE, SOP_DIR, STEPS_DIR, Layout
 from ..records.scan import Listing, listing_digest, scan
 from ..records.worktime import data_version, known_holidays, remember_holidays
 from ..trail.model import Trail
@@ -102,7 +102,8 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
     for case in cases:
         folders.setdefault(case.name, []).append(case)
     by_folder: dict[Path, list[Finding]] = {}
-    for f in [*duplicates, *(trail.findings if trail is not None else [])]:
+    done_here = _done_not_committed(archive, trail, [(c, judged[c][1]) for c in cases if c in chosen])
+    for f in [*duplicates, *(trail.findings if trail is not None else []), *done_here]:
         if f.case in folders:
             named = folders[f.case]
             home = next((c for c in named if f.file.startswith(archive.show(c) + "/")), named[0])
@@ -118,6 +119,32 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
         findings = (*found.findings, *extra)
         report.verdicts[case] = Verdict(case.name, case, findings, tuple(found.missing), facts, listing)
     return report
+
+
+def _done_not_committed(archive: Archive, trail: Trail | None, cases: list[tuple[Path, CaseFacts]]) -> list[Finding]:
+    """A step the working copy records done whose completion history does not hold: recorded
+    and not committed (or in a case folder never committed). Nobody has approved it, as for a
+    completion committed without a signature, so a dossier or site made from this copy must not
+    present it as an approved step. Said only with the trail (the history read)."""
+    if trail is None:
+        return []
+    severity = Severity.ERROR if trail.policy == "wajib" else Severity.INFO
+    out: list[Finding] = []
+    for case, facts in cases:
+        if facts.counted is None or not facts.counted.done:
+            continue
+        ct = trail.cases.get(facts.counted.id)
+        held = {(st.step, st.round) for st in ct.steps.values() if st.approval is not None} if ct else set()
+        missing = [(d.step, d.round) for d in facts.counted.done if (d.step, d.round) not in held]
+        if not missing:
+            continue
+        read = archive.read_case(case)  # rare: only a case with such a step is read again
+        for step in read.steps:
+            if (step.record.langkah, step.record.putaran) in missing and step.record.status == "selesai":
+                params = {"no": step.record.langkah, "putaran": step.record.putaran, "case": facts.counted.id}
+                shown = archive.show(case / STEPS_DIR / step.name)
+                out.append(Finding(severity, "trail.done_not_committed", shown, None, params, facts.counted.id))
+    return out
 
 
 def _chosen(archive: Archive, cases: list[Path], options: CheckOptions) -> set[Path]:

@@ -225,6 +225,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the approval must be committed and signed by a role holder on that date: the recorded pelaksana runs "
         "`{how}` with their own SSH key (if they no longer hold this step's role: its holder now)",
     ),
+    "trail.done_not_committed": (
+        "langkah {no} dicatat selesai di salinan kerja ini tetapi belum di-commit: belum ada yang menyetujuinya",
+        "pelaksananya meng-commit langkah itu dengan kunci SSH-nya: `sop-kit step {case} {no} --putaran {putaran} "
+        "--commit`; bila orang lain yang meng-commit, pelaksananya menyetujuinya sesudahnya (--setujui --commit)",
+        "step {no} is recorded done in this working copy but not committed: nobody has approved it",
+        "its pelaksana commits the step with their own SSH key: `sop-kit step {case} {no} --putaran {putaran} "
+        "--commit`; if someone else commits it, its pelaksana approves it afterwards (--setujui --commit)",
+    ),
     "trail.unverified": (
         "langkah {no}: persetujuan di commit {commit} tidak terverifikasi ({reason})",
         "pelaksana tercatat menyetujuinya: `{how}` dengan kunci SSH-nya yang terdaftar di staf.yaml (bila ia tidak "
