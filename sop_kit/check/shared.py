@@ -35,6 +35,8 @@ from ..records.scan import read_file
 from ..records.yamlsafe import load_bytes
 from .report import Report
 
+NAMED = 5  # other cases a finding names; it counts the rest
+
 
 class _Entry(NamedTuple):
     """Where a step record lists a file: the record, its line, the path and the step."""
@@ -66,12 +68,16 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             read[folder] = _entries(archive, folder)
         return read[folder].get(digest)
 
+    ordered: dict[str, list[tuple[Path, bool]]] = {}  # each digest's holders sorted once, not once per holder
+
     for folder, verdict in report.verdicts.items():
         extra = []
         for digest in verdict.facts.attached:  # in the record's order: the same findings, in the same order
             if digest not in holders:
                 continue
-            others = sorted(((f, e) for f, e in holders[digest] if f != folder), key=lambda o: str(o[0]))
+            if digest not in ordered:
+                ordered[digest] = sorted(holders[digest], key=lambda o: str(o[0]))
+            others = [(f, e) for f, e in ordered[digest][: NAMED + 2] if f != folder][: NAMED + 1]
             mine = entry(folder, digest) if others else None
             if mine is None:
                 continue
@@ -92,7 +98,7 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
                     {
                         "path": mine.path,
                         "no": mine.step,
-                        "others": ", ".join(sorted({f.name for f, _ in others})),
+                        "others": _named(others, len(holders[digest]) - 1),
                         "other": theirs.path if theirs else "-",
                         "other_no": theirs.step if theirs else "-",
                     },
@@ -101,6 +107,15 @@ def add_shared_file_findings(archive: Archive, report: Report) -> None:
             )
         if extra:
             report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
+
+
+def _named(first: list[tuple[Path, bool]], count: int) -> str:
+    """The other holders' case ids, the first :data:`NAMED` of ``count`` and how many more: one
+    form shared by every case of a year named all the others in each of its findings (at 10,000
+    cases, 10,000 names in each of 10,000 findings: gigabytes, and a quarter of an hour)."""
+    names = sorted({f.name for f, _ in first})[:NAMED]
+    more = count - len(names)
+    return ", ".join(names) + (f" (+{more})" if more > 0 else "")
 
 
 def _sharing(holders: list[tuple[str, bool, _Entry | None]]) -> tuple[Severity, str]:
