@@ -187,7 +187,7 @@ def hidden_changes(repo: Path, under: Path) -> set[str]:
     ``--skip-worktree``, a sparse checkout) that differ from HEAD or are missing: else an
     approved record edited after such a command, or a case folder left out of the checkout,
     would read as committed (:func:`uncommitted` cannot see them). ``ls-files -v`` marks them
-    (45 ms at 140,000 files)."""
+    (78 ms at 143,000 files, 10,000 cases)."""
     listed = subprocess.run([*GIT, "-C", str(repo), "ls-files", "-v", "-z", "--", str(under)], capture_output=True)
     # Bytes and one regular expression (no alternation: 20 times slower): 140,000 entries
     # decoded and split in Python took 0.1 s more.
