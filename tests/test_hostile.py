@@ -569,15 +569,21 @@ def test_a_file_every_case_shares_names_five_others_and_counts_the_rest(make_arc
     assert str(first["others"]).split(" (+")[0].split(", ") == everyone[1:6]  # by id: the same list everywhere
 
 
-def test_a_dropped_approval_names_its_commit_without_a_placeholder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _step_1_approved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SignedRepo:
+    """A case whose step 1 its doer committed, signed: approved."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
     repo = SignedRepo(tmp_path / "arsip")
     repo.start_archive(PEOPLE)
     repo.add_identity()
     repo.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
     repo.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    return repo
+
+
+def test_a_dropped_approval_names_its_commit_without_a_placeholder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _step_1_approved(tmp_path, monkeypatch)
     repo.add_step("02-verifikasi.yaml", ("lampiran/02-hasil-verifikasi.pdf",))
     dropped = repo.commit("Langkah 2", "agus-permana", "Agus Permana", "2026-03-03T10:00:00+07:00")
     args = ["check", str(repo.records)]
@@ -593,12 +599,7 @@ def test_a_dropped_approval_of_a_case_gone_with_it_names_where_the_case_was(
 ) -> None:
     # A clerk undoes a case opened by mistake with `git reset --hard`: its step-1 approval went
     # too, and the error names the step file where it was, not a path that never existed.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
-    repo = SignedRepo(tmp_path / "arsip")
-    repo.start_archive(PEOPLE)
-    repo.add_identity()
-    repo.add_step("01-pengumpulan-data.yaml", ("lampiran/01-data-rawan.pdf",))
-    repo.commit("Langkah 1", "dewi-lestari", "Dewi Lestari", "2026-03-02T09:00:00+07:00")
+    repo = _step_1_approved(tmp_path, monkeypatch)
     step = repo.case_dir() / "langkah" / "01-pengumpulan-data.yaml"
     args = ["check", str(repo.records)]
     CliRunner().invoke(main, args)
