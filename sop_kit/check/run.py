@@ -141,7 +141,8 @@ def _done_not_committed(archive: Archive, trail: Trail | None, cases: list[tuple
         read = archive.read_case(case)  # rare: only a case with such a step is read again
         for step in read.steps:
             if (step.record.langkah, step.record.putaran) in missing and step.record.status == "selesai":
-                params = {"no": step.record.langkah, "putaran": step.record.putaran, "case": facts.counted.id}
+                no, putaran = step.record.langkah, step.record.putaran  # 'round': the site's link to its row
+                params = {"no": no, "putaran": putaran, "round": putaran, "case": facts.counted.id}
                 shown = archive.show(case / STEPS_DIR / step.name)
                 out.append(Finding(severity, "trail.done_not_committed", shown, None, params, facts.counted.id))
     return out
