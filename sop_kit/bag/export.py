@@ -30,7 +30,7 @@ from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..records.sshkey import fingerprint, signer_of
 from ..reports.retensi import retention_info
-from ..trail.gitlog import BlobReader, hidden_changes, uncommitted
+from ..trail.gitlog import BlobReader
 from ..trail.model import Trail
 from .contents import (
     CHECKSUMS,
@@ -123,7 +123,7 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         for src, dst in copies:
             _copy(src, dst, archive.show(src))
         if found is not None:
-            _as_committed(found.top, archive.root, copies)
+            _as_committed(found, copies)
         _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
         proofs = 0
         if found is not None:
@@ -277,16 +277,15 @@ def _copy(src: Path, dst: Path, shown: str) -> None:
     os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
 
 
-def _as_committed(top: Path, root: Path, copies: list[tuple[Path, Path]]) -> None:
+def _as_committed(trail: Trail, copies: list[tuple[Path, Path]]) -> None:
     """Each copied file that git holds unchanged, as git stores it. A checkout that converts
     line endings (Git for Windows' core.autocrlf, in an archive without ``-text``) has CRLF
     where the signed commit has LF: the bag's proof compares bytes, and would find every
     approved record changed. A file changed since its commit is bagged as it is."""
-    changed = uncommitted(top, root) | hidden_changes(top, root)
-    with BlobReader(top) as blobs:
+    with BlobReader(trail.top) as blobs:
         for src, dst in copies:
-            rel = os.path.relpath(src, top).replace(os.sep, "/")
-            if rel in changed:
+            rel = os.path.relpath(src, trail.top).replace(os.sep, "/")
+            if rel in trail.uncommitted:  # as the trail's load read the working tree
                 continue
             stored = blobs.read(f"HEAD:{rel}")
             if stored is not None and stored != dst.read_bytes():

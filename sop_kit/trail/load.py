@@ -82,16 +82,17 @@ def load_trail(
         trail.findings += trail_findings(layout, trail)
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
+    records = records_prefix(layout.root, top)
     hidden = hidden_changes(top, layout.root)
     changed = uncommitted(top, layout.root) | hidden  # the working tree, never cached
+    trail.uncommitted = frozenset(changed)
     if hidden:  # why `git status` shows nothing, and how to let it look again
         first = min(hidden)
         where = {"count": len(hidden), "path": first}
-        shown = layout.show(top / first) if first.startswith(records_prefix(layout.root, top)) else first
+        shown = layout.show(top / first) if first.startswith(records) else first
         trail.findings.append(Finding(Severity.WARNING, "trail.hidden_from_status", shown, None, where))
     trail.findings += uncommitted_findings(layout, trail, changed)
     trail.findings += removed_uncommitted_findings(layout, trail, changed)
-    records = records_prefix(layout.root, top)
     trail.findings += working_copy_findings(records, top, changed, layout.show)
     if converts_records(top, records):  # this machine's git, never cached
         where = {"records": records or "./"}

@@ -108,6 +108,9 @@ class Trail:
     built: datetime | None = None
     future_from: datetime | None = None
     source: Source | None = None  # the working tree's tracked files: set on each load, never cached
+    # Repository paths the working tree holds otherwise than HEAD (git status, and the files git
+    # is told not to look at): set on each load, never cached.
+    uncommitted: frozenset[str] = frozenset()
 
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
