@@ -577,6 +577,16 @@ def test_a_step_approved_in_a_departed_doers_stead_is_approved_on_every_surface(
     assert "langkah 6 disetujui pengganti pelaksananya" in page and "disetujui pengganti pelaksananya" in dossier
 
 
+def test_a_step_recorded_done_and_not_committed_shows_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """The running case's step 4 marked done on the laptop and not committed: nobody approved
+    it, and check, status, the case page, the dossier and the bag all say so."""
+    four = next((top / "records").glob(f"kasus/*/{RUNNING}/langkah/04-*.yaml"))
+    text = four.read_text("utf-8").replace("status: berjalan", "status: selesai", 1)
+    four.write_text(text.replace("mulai: 2026-05-14 08:30", "mulai: 2026-05-14 08:30\nselesai: 2026-05-14 11:30", 1))
+    _, found = check(top)
+    same_on_every_surface(top, tmp_path, found, [(RUNNING, "trail.done_not_committed")])
+
+
 def same_on_every_surface(top: Path, tmp_path: Path, found: list[dict[str, Any]], cases: Any) -> None:
     """For each (case, code): check's findings hold the code, and check, status (one case
     asked alone), the case page, the dossier and the bag give the same errors (or none)."""
