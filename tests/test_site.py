@@ -239,6 +239,26 @@ def test_rebuild_after_one_change_renders_only_that_page_and_keeps_indexes_compl
     assert second.name not in (out / "jelajah" / "tahun" / "2026" / "index.html").read_text("utf-8")
 
 
+def test_a_finding_of_a_later_round_links_to_that_rounds_row(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """After a 'tidak', step 3 is recorded once, in round 2, in a file whose name does not say
+    so: its findings link to round 2's row on the case page, the row that exists."""
+    root = make_archive(overlay="round-sent-back-ok")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "03-penetapan.yaml"
+    step.write_text(step.read_text("utf-8").replace("selesai: 2026-03-04 10:00", "selesai: 2026-03-20 10:00"))
+    out = tmp_path / "site"
+    _build(root, out, tmp_path / "cache")
+    case_page = (out / case_url(out, BASE_ID) / "index.html").read_text("utf-8")
+    for text in (case_page, (out / "temuan" / "index.html").read_text("utf-8")):
+        links = re.findall(r'href="[^"#]*#(langkah-[^"]+)" title="[^"]*/langkah/(0[34])-', unescape(text))
+        assert sorted(set(links)) == [("langkah-3-putaran-2", "03"), ("langkah-4-putaran-2", "04")], links
+    assert {
+        f"langkah-{n}-putaran-{r}" for n in (3, 4) for r in (1, 2) if f'id="langkah-{n}-putaran-{r}"' in case_page
+    } == {
+        "langkah-3-putaran-2",
+        "langkah-4-putaran-2",
+    }
+
+
 def test_internal_build_says_so_on_every_page_and_public_does_not(make_archive: MakeArchive, tmp_path: Path) -> None:
     root = make_archive()
     kasus = (root / "kasus" / "2026" / BASE_ID / "kasus.yaml").read_text("utf-8")

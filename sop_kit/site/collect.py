@@ -17,6 +17,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
 from ..records.filetypes import sniff
 from ..records.ids import published_stem
+from ..records.layout import STEPS_DIR
 from ..records.models import Sop
 from ..trail.model import Trail
 from ..views.case import CaseDocument, RoundView, case_document
@@ -100,6 +101,7 @@ class CaseView:
     attachments: list[PublishedFile] = field(default_factory=list)
     sk_numbers: list[str] = field(default_factory=list)
     missing: list[tuple[int, str]] = field(default_factory=list)  # (step, kind name) of the verdict's missing documents
+    later_rounds: dict[str, int] = field(default_factory=dict)  # step record (path in the folder) -> its round, if > 1
     personal: set[str] = field(default_factory=set)  # the records' own personal values, for the output scan
 
     @property
@@ -179,6 +181,7 @@ class CaseView:
             published={a.source: a.published for a in self.attachments if a.published},
             done=[(e.no, e.minutes) for e in self.document.executions if e.status == "selesai"],
             missing=list(self.missing),
+            later_rounds=dict(self.later_rounds),
         )
 
 
@@ -211,6 +214,9 @@ class CaseRow:
     published: dict[str, str]  # attachment path in the case folder -> published file name
     done: list[tuple[int, int | None]] = field(default_factory=list)  # (step, minutes) of every completed record
     missing: list[tuple[int, str]] = field(default_factory=list)  # (step, kind name) lacking, per the verdict
+    # A step record of a later round, by its path in the case folder: a finding in it points
+    # to that round's row (its file name need not say the round).
+    later_rounds: dict[str, int] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -285,6 +291,7 @@ def case_view(
         findings=findings,
         sk_numbers=sorted({s.record.nomor_surat for s in case.steps if s.record.nomor_surat}),
         missing=[(m.step, m.name) for m in verdict.missing],
+        later_rounds={f"{STEPS_DIR}/{s.name}": s.record.putaran for s in case.steps if s.record.putaran > 1},
     )
     refused = frozenset(str(f.params.get("path")) for f in verdict.findings if f.code in REFUSED_CODES)
     view.attachments = list(_attachments(case, sop, internal, refused))

@@ -381,7 +381,8 @@ def _finding_href(f: Finding, view: CaseRow | None, root: str) -> str | None:
         return f"{root}{view.url}berkas/{view.published[inside]}"
     no = f.params.get("no") or f.params.get("step")
     if isinstance(no, int):
-        return f"{root}{view.url}#langkah-{no}-putaran-{f.params.get('round', 1)}"
+        inside_round = view.later_rounds.get(inside, 1) if inside else 1
+        return f"{root}{view.url}#langkah-{no}-putaran-{f.params.get('round', inside_round)}"
     return f"{root}{view.url}"
 
 
