@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 import urllib.request
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
-from tests.browser import viewport, wait, wait_for_search
-from tests.conftest import DemoSite
+from sop_kit.site.build import SiteOptions
+from tests.browser import served, viewport, wait, wait_for_search
+from tests.conftest import BASE_ID, DemoSite, MakeArchive, site_build
 
 CASE = "2026-01-cilalawi-kf5h"
 # The irregular cases `sop-kit demo` plants (sop_kit/demo/build.py), by what an inspector reads.
@@ -277,6 +279,31 @@ def test_codes_and_identifiers_never_break_inside(browser: Any, site: str) -> No
                 "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getClientRects().length)", css
             )
             assert lines and set(lines) - {0} == {1}, (width, url, css, lines)  # 0: not shown (a closed lightbox)
+
+
+def test_a_step_file_name_wider_than_a_phone_card_breaks_at_its_hyphens(
+    browser: Any, make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """The name `sop-kit step` gives a later round's record (05-koordinasi-pemerintah-putaran-2.yaml)
+    is wider than a card at 390 px: its finding's file stays inside the card, on the findings
+    page and the case page, and the page does not scroll sideways."""
+    root = make_archive(overlay="round-sent-back-ok")
+    steps = root / "kasus" / "2026" / BASE_ID / "langkah"
+    step = steps / "05-koordinasi-pemerintah-putaran-2.yaml"
+    (steps / "05-koordinasi.yaml").rename(step)
+    step.write_text(step.read_text("utf-8").replace("selesai: 2026-03-09 12:00", "selesai: 2026-03-20 12:00"))
+    out = tmp_path / "site"
+    site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
+    viewport(browser, 390, 844)
+    with served(out) as url:
+        for page in ("temuan/", f"kasus/2026/{BASE_ID}/"):
+            browser.get(url + page)
+            cells = browser.execute_script(
+                "return [...document.querySelectorAll('td.berkas')].filter(td => td.textContent.includes("
+                "'koordinasi-pemerintah')).map(td => [td.scrollWidth, td.clientWidth])"
+            )
+            assert cells and all(scroll <= client for scroll, client in cells), (page, cells)
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, page
 
 
 def test_commit_ids_and_hashes_are_short_with_the_full_value_at_hand(browser: Any, site: str) -> None:
