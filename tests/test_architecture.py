@@ -11,6 +11,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -18,7 +19,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from sop_kit.check import shared
-from sop_kit.check.audit import audit, audit_case
+from sop_kit.check.audit import Audit, audit, audit_case
 from sop_kit.check.rules import check_case
 from sop_kit.check.run import CheckOptions, check_archive
 from sop_kit.cli.main import main
@@ -232,10 +233,32 @@ def test_one_case_asked_reads_not_every_case_that_holds_its_file(tmp_path: Path)
         if event == "call" and frame.f_code is code:
             read[frame.f_locals["folder"].name] += 1
 
+    def asked_alone() -> Audit:
+        read.clear()
+        sys.setprofile(hook)
+        try:
+            alone, folder = audit_case(records, case.name, options)
+        finally:
+            sys.setprofile(None)
+        assert folder == case
+        assert alone.report.verdicts[case].findings == whole.report.verdicts[case].findings
+        return alone
+
+    asked_alone()  # the whole check kept the entries it read for the findings' lines
+    assert not read, read
     sys.setprofile(hook)
     try:
-        alone, folder = audit_case(records, case.name, options)
+        whole_again = audit(records, options)  # nor does the whole check, warm
     finally:
         sys.setprofile(None)
-    assert folder == case and len(read) <= 2 and case.name in read, read
-    assert alone.report.verdicts[case].findings == whole.report.verdicts[case].findings
+    assert not read and whole_again.report.findings == whole.report.findings
+    kept = list((tmp_path / "cache").glob("shared-*.json"))
+    assert len(kept) == 1
+    kept[0].unlink()
+    asked_alone()  # without them, the case's own records and one other holder's
+    assert len(read) <= 2 and case.name in read, read
+    record = next(case.glob("langkah/01-*.yaml"))  # lines moved down: the finding's line follows
+    record.write_text("# dibaca ulang\n" + record.read_text("utf-8"), "utf-8")
+    moved = audit(records, options).report.verdicts[case].findings
+    assert moved == audit(records, replace(options, use_cache=False)).report.verdicts[case].findings
+    assert moved != whole.report.verdicts[case].findings

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import collector
+from ..core.cache import cache_base
 from ..core.errors import ConfigError
 from ..core.feedback import SILENT, Reporter
 from ..core.findings import Finding, Severity
@@ -72,7 +73,8 @@ def audit(
         report = check_archive(archive, trail, options, reporter)
         removed = frozenset(ct.case for ct in trail.cases.values() if ct.removed) if trail else frozenset()
         add_number_findings(archive, report, removed)  # the letter-number register, with the records' numbers
-        add_shared_file_findings(archive, report)  # one photo as evidence of two cases
+        kept = cache_base(options.cache_dir) if options.use_cache else None
+        add_shared_file_findings(archive, report, kept)  # one photo as evidence of two cases
         add_open_twice_findings(archive, report)  # one coaching, one case
     return Audit(archive, trail, report, options)
 

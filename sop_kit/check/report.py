@@ -92,6 +92,7 @@ class Report:
     folders: frozenset[str] = frozenset()  # every case folder's name in the archive, judged this run or not
     # The facts of the archive's cases not reported (judged for the findings that compare cases).
     others: dict[Path, CaseFacts] = field(default_factory=dict)
+    others_listing: dict[Path, str] = field(default_factory=dict)  # as Verdict.listing, for the others
 
     @property
     def findings(self) -> list[Finding]:

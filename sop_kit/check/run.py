@@ -114,6 +114,7 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
         found, facts, listing = judged[case]
         if case not in chosen:
             report.others[case] = facts
+            report.others_listing[case] = listing
             continue
         extra = by_folder.get(case, [])
         findings = (*found.findings, *extra)
@@ -276,6 +277,15 @@ def _strip(f: Finding) -> dict[str, Any]:
     return {k: v for k, v in f.to_dict().items() if k not in ("message", "hint")}
 
 
+def cache_salt(archive: Archive) -> str:
+    """What every cached judgement rests on besides its folder: sop-kit's version and code,
+    the way the root is named, the archive's SOPs, staff and settings, the holiday data."""
+    digest = hashlib.sha256(f"{__version__}\0{archive.shown}\0{archive.digest}".encode())
+    digest.update(resources.code_fingerprint().encode())
+    digest.update(data_version().encode())  # working time rests on the holiday data
+    return digest.hexdigest()
+
+
 class _Cache:
     """Judgements per case folder, valid while the folder's listing, the settings, the SOPs,
     the staff registry, sop-kit itself and the way the root was named stay the same."""
@@ -283,20 +293,13 @@ class _Cache:
     def __init__(self, archive: Archive, options: CheckOptions):
         key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
         self.file = cache_base(options.cache_dir) / f"check-{key}.json"
-        self.salt = self._salt(archive)
+        self.salt = cache_salt(archive)
         data = read_json(self.file)
         fresh = isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("cases"), dict)
         self.entries: dict[str, Any] = data["cases"] if fresh else {}
         if fresh:
             remember_holidays(data.get("holidays"))  # the same salt: the same holiday data
         self.dirty = False
-
-    @staticmethod
-    def _salt(archive: Archive) -> str:
-        digest = hashlib.sha256(f"{__version__}\0{archive.shown}\0{archive.digest}".encode())
-        digest.update(resources.code_fingerprint().encode())
-        digest.update(data_version().encode())  # working time rests on the holiday data
-        return digest.hexdigest()
 
     def get(self, case: Path, listing: str) -> tuple[CaseJudgement, CaseFacts, str] | None:
         """The cached judgement of ``case`` if its folder's ``listing`` is the one judged."""
