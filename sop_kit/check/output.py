@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from ..core.findings import Finding, Severity
-from ..core.messages import text
+from ..core.messages import render, text
 from .report import Report
 
 FORMATS = ("text", "json", "github")
@@ -36,10 +37,16 @@ def _summary(report: Report, lang: str) -> str:
 def finding_lines(f: Finding, lang: str) -> list[str]:
     """``file:line: severity[code]: message`` and, when there is one, the hint below it."""
     where = f"{f.file}:{f.line}" if f.line else f.file
-    lines = [f"{where}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}"]
-    if f.hint(lang):
-        lines.append(f"    {text('cli.hint', lang)}: {f.hint(lang)}")
+    message, hint = render(f.code, lang, f.params)  # once: 100,000 findings at 10,000 cases
+    lines = [f"{where}: {_label('sev.' + f.severity.value, lang)}[{f.code}]: {message}"]
+    if hint:
+        lines.append(f"    {_label('cli.hint', lang)}: {hint}")
     return lines
+
+
+@functools.cache
+def _label(code: str, lang: str) -> str:
+    return text(code, lang)
 
 
 def _text(report: Report, lang: str, summary: bool = True) -> str:
@@ -77,7 +84,8 @@ def _github(report: Report, lang: str, summary: bool = True) -> str:
         if f.line:
             props += f",line={f.line}"
         props += f",title={_escape_prop(f.code)}"
-        message = f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
+        message, hint = render(f.code, lang, f.params)
+        message += f" — {hint}" if hint else ""
         out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     if summary:
         out.append(_summary(report, lang))

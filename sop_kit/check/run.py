@@ -273,10 +273,6 @@ def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:
     return [c for c in cases if c in touched]
 
 
-def _strip(f: Finding) -> dict[str, Any]:
-    return {k: v for k, v in f.to_dict().items() if k not in ("message", "hint")}
-
-
 def cache_salt(archive: Archive) -> str:
     """What every cached judgement rests on besides its folder: sop-kit's version and code,
     the way the root is named, the archive's SOPs, staff and settings, the holiday data."""
@@ -317,7 +313,7 @@ class _Cache:
     def put(self, case: Path, found: CaseJudgement, facts: CaseFacts, listing: str) -> None:
         self.entries[str(case)] = {
             "listing": listing,
-            "findings": [_strip(f) for f in found.findings],
+            "findings": [f.to_data() for f in found.findings],
             "missing": [m.to_json() for m in found.missing],
             "facts": facts.to_json(),
         }
