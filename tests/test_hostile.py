@@ -569,6 +569,31 @@ def test_a_file_every_case_shares_names_five_others_and_counts_the_rest(make_arc
     assert str(first["others"]).split(" (+")[0].split(", ") == everyone[1:6]  # by id: the same list everywhere
 
 
+def test_a_nik_or_phone_typed_as_a_bare_number_is_not_quoted_by_its_finding(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """A NIK typed unquoted in a note is a number where text belongs: the finding said so
+    quoting it ("tertulis: 3214…", in the terminal, the CI annotations and the Temuan page).
+    It names the field, not the value; quoted, the note is then the privacy error it is."""
+    root = make_archive()
+    step = case_of(root) / "langkah" / "04-persiapan.yaml"
+    step.write_text(step.read_text("utf-8") + "catatan: 3214131203800001\n", "utf-8")
+    other = case_of(root) / "langkah" / "06-pembinaan.yaml"
+    other.write_text(other.read_text("utf-8") + "catatan: 6281298765432\n", "utf-8")
+    runner = CliRunner()
+    for fmt in ("text", "github", "json"):
+        out = runner.invoke(main, ["check", str(root), "--no-cache", "--format", fmt]).output
+        assert "schema.expected_text" in out and "04-persiapan.yaml" in out and "06-pembinaan.yaml" in out, out
+        assert "3214131203800001" not in out and "81298765432" not in out, out
+    typed = [(c, p["field"]) for c, _, p in found(root) if c.startswith("schema.")]
+    assert typed == [("schema.expected_text", "catatan")] * 2
+    step.write_text(step.read_text("utf-8").replace("catatan: 3214131203800001", 'catatan: "3214131203800001"'))
+    assert ("privacy.public_field", "04-persiapan.yaml") in [(c, f) for c, f, _ in found(root)]
+    other.write_text(other.read_text("utf-8").replace("catatan: 6281298765432", "catatan: 42"))
+    said = [p for c, f, p in found(root) if c == "schema.expected_text_quote" and f == "06-pembinaan.yaml"]
+    assert said and said[0]["value"] == "42"  # an ordinary number is still quoted, with its fix
+
+
 def _step_1_approved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SignedRepo:
     """A case whose step 1 its doer committed, signed: approved."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))

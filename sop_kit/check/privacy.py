@@ -21,25 +21,11 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder
 from ..records.models import Sop
-from ..records.personal import addressed, addressed_word, fold, place_form, rt_rw
+from ..records.personal import addressed, addressed_word, digit_runs, fold, number_shape, place_form, rt_rw
 from ..records.yamlsafe import Loaded, Loc
 
-# A run of digits with single spaces, dots or hyphens between them (0812-3456-7890, 3214 0101 …).
-_DIGITS = re.compile(r"(?<![0-9A-Za-z])\+?[0-9](?:[ .\-]?[0-9])+(?![0-9A-Za-z])")
-_PHONE = re.compile(r"(?:\+?62|0)8[0-9]{7,11}")
-_PROVINCES = frozenset(
-    [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
-)
 _STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
 _PUNCTUATION = re.compile(r"[^\w]+")
-
-
-def _nik_shaped(digits: str) -> bool:
-    """Sixteen digits with a province code and a (birth or issue) date where a NIK/KK has them."""
-    if len(digits) != 16:
-        return False
-    day, month = int(digits[6:8]), int(digits[8:10])
-    return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
 
 
 def _words(text: str) -> str:
@@ -67,14 +53,11 @@ def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
     """What personal value ``text`` holds, if any: 'nik', 'telepon', 'nilai' (a value of the
     case), 'sebutan' (a family member's name word after a word of address) or 'rt_rw' (the
     RT/RW of a family's address)."""
-    for match in _DIGITS.finditer(text):
-        digits = re.sub(r"[^0-9]", "", match.group())
+    for digits in digit_runs(text):
         if digits in numbers:
             return "nilai"
-        if _nik_shaped(digits):
-            return "nik"
-        if _PHONE.fullmatch(digits):
-            return "telepon"
+        if shape := number_shape(digits):
+            return shape
     folded = _words(text)
     for word in words:
         if not addressed_word(word) and not place_form(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):

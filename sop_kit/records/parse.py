@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from ..core.messages import known
-from .personal import personal_at
+from .personal import personal_at, shaped_number
 from .yamlsafe import Loaded, Loc, load_bytes, load_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -104,7 +104,10 @@ def pydantic_findings(
         # A personal field is named by its place and the rule it broke, never quoted (nor an
         # unknown key typed among personal data): findings are published.
         personal = personal_at(model, loc[len(prefix) :])
-        if personal:
+        # Nor a NIK or mobile number typed in any field (an unquoted number in a note).
+        typed = err.get("input", "")
+        shaped = not isinstance(typed, dict | list) and shaped_number(str(typed))
+        if personal or shaped:
             params["value"] = HIDDEN
         code = _CODES.get(etype, f"schema.{etype}")
         if etype == "extra_forbidden":
@@ -121,13 +124,13 @@ def pydantic_findings(
         elif etype == "literal_error":
             # pydantic words the choices in English ("'a' or 'b'"); keep only the values.
             params["expected"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        elif etype == "string_type" and isinstance(err.get("input"), int | float):
-            code = "schema.expected_text_quote"
+        elif etype == "string_type" and isinstance(err.get("input"), int | float) and not shaped:
+            code = "schema.expected_text_quote"  # quoted, a NIK in a note is then an error of its own
         elif etype == "int_type" and isinstance(err.get("input"), str) and err["input"].isdigit():
             code = "schema.leading_zero"
         if not known(code):
             code = "schema.other"
-            params["detail"] = etype if personal else err["msg"]  # pydantic's words may quote the value
+            params["detail"] = etype if personal or shaped else err["msg"]  # pydantic's words may quote the value
         out.append(Finding(Severity.ERROR, code, loaded.file, loaded.line_of(loc), params, case))
     return out
 

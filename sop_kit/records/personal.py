@@ -54,6 +54,35 @@ _PLACE_FORM = re.compile(r"rt [0-9]+ rw [0-9]+")
 _RT_RW = re.compile(r"rt(?<!\wrt)[ .]*0*([0-9]{1,3})[ ]*[/,.]?[ ]*rw[ .]*0*([0-9]{1,3})(?!\w)")
 
 
+# A run of digits with single spaces, dots or hyphens between them (0812-3456-7890, 3214 0101 …).
+_DIGITS = re.compile(r"(?<![0-9A-Za-z])\+?[0-9](?:[ .\-]?[0-9])+(?![0-9A-Za-z])")
+_PHONE = re.compile(r"(?:\+?62|0)8[0-9]{7,11}")
+_PROVINCES = frozenset(
+    [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
+)
+
+
+def digit_runs(text: str) -> Iterator[str]:
+    """The digits of each number written in ``text``, its spaces, dots and hyphens left out."""
+    for match in _DIGITS.finditer(text):
+        yield re.sub(r"[^0-9]", "", match.group())
+
+
+def number_shape(digits: str) -> str | None:
+    """'nik' for sixteen digits with a province code and a (birth or issue) date where a NIK/KK
+    has them, 'telepon' for a mobile number, else None: personal whatever field holds them."""
+    if len(digits) == 16:
+        day, month = int(digits[6:8]), int(digits[8:10])
+        if int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12:
+            return "nik"
+    return "telepon" if _PHONE.fullmatch(digits) else None
+
+
+def shaped_number(text: str) -> bool:
+    """Whether ``text`` holds a number of a personal shape (:func:`number_shape`)."""
+    return any(number_shape(d) for d in digit_runs(text))
+
+
 def clean(text: str) -> str:
     """Invisible characters out, runs of white space as one space."""
     return " ".join(text.translate(INVISIBLE).split())
