@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from .svg import esc
 
 OPENED, CLOSED, MEDIAN, P90, STANDARD = "#1f5f8b", "#7fb77e", "#1f5f8b", "#c0731f", "#a00000"
 FONT = 'font-family="DejaVu Sans, Arial, sans-serif"'
@@ -35,7 +36,7 @@ class StepPoint:
 
 
 def _a(value: object) -> str:
-    return escape(str(value), {'"': "&quot;"})
+    return esc(str(value))
 
 
 def _nice_max(value: float) -> int:
