@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sop_kit.records.yamlsafe import load_file
 
@@ -339,3 +340,42 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     # Once approved in her stead, not again: by her, nor by the new Kasi.
     for who in (KASI, new_kasi):
         assert "sudah disetujui pelaksananya (atau penggantinya)" in office.step(case, 2, who, "--setujui", code=2)
+
+
+def test_a_scan_this_pc_ignores_goes_into_history_with_its_step(office: Office, tmp_path: Path) -> None:
+    """A '*.pdf' in the computer's own ignore rules made `git add` refuse the scan: the step was
+    not committed, and the hint's `git commit` then committed the record alone. The check here
+    passed (the scan is here, its hash matches) while a clone lacked it. Now the step's commit
+    adds what its record names whatever ignores it; a record committed without its file is an
+    error here as in a clone, naming the rule, and the command it gives commits the file."""
+    (office.top / ".git" / "info").mkdir(exist_ok=True)
+    (office.top / ".git" / "info" / "exclude").write_text("# scans stay out of git\n*.pdf\n", "utf-8")
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    assert office.git("ls-files", "--", "*/lampiran/01-rekap.pdf").endswith("01-rekap.pdf")
+
+    office.when = wib("2026-03-03 10:00")
+    office.step(case, 2, KASI, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai", "2026-03-03 09:50",
+                "--keputusan", "ya", "--lampir", str(office.scan("ba.pdf", "BA")), commit=False)  # fmt: skip
+    office.git("add", "--", "records")  # the record; git leaves the scan out, as before
+    office.git("commit", "-q", "-S", "-m", f"kasus {case}: langkah 2", who=KASI)
+    assert office.git("ls-files", "--", "*/lampiran/02-ba.pdf") == ""
+    clone = tmp_path / "salinan"
+    office.git("clone", "-q", str(office.top), str(clone))
+
+    def errors(records: Path) -> list[str]:
+        out = office.run("check", str(records), code=None)
+        return [line for line in out.splitlines() if "galat[" in line or "saran:" in line]
+
+    here = errors(office.records)
+    assert any("galat[file.missing]" in line and "02-ba.pdf" in line for line in errors(clone / "records"))
+    assert "galat[trail.ignored_file]" in here[0] and "'*.pdf' (.git/info/exclude:2)" in here[0], here
+    how = f"sop-kit step {case} 2 --putaran 1 --setujui --commit"
+    assert how in here[1]
+    office.run(*how.split()[1:], "--root", str(office.records), who=KASI)  # as the hint says
+    assert errors(office.records) == []
+    office.git("-C", str(clone), "pull", "-q")
+    assert errors(clone / "records") == []

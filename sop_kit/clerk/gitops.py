@@ -24,15 +24,16 @@ def committed(path: Path) -> bytes | None:
 
 def pending(folder: Path) -> dict[Path, str]:
     """Every file under ``folder`` that differs from the last commit: 'D' deleted, '?' new to
-    git, 'M' otherwise (changed, staged or not)."""
+    git (ignored by a rule or not: :func:`commit` adds what it is given), 'M' otherwise
+    (changed, staged or not)."""
     top = top_level(folder)
     if top is None:
         return {}
-    args = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", str(folder)]
+    args = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--ignored=matching"]
     out: dict[Path, str] = {}
-    for entry in filter(None, git(top, *args).split("\0")):
+    for entry in filter(None, git(top, *args, "--", str(folder)).split("\0")):
         state, rel = entry[:2], entry[3:]
-        out[top / rel] = "?" if state == "??" else "D" if "D" in state else "M"
+        out[top / rel] = "?" if state in ("??", "!!") else "D" if "D" in state else "M"
     return out
 
 
@@ -69,7 +70,9 @@ def commit(folder: Path, paths: list[Path], message: str, sign: bool = True) -> 
         raise ConfigError("record.no_git", str(folder))
     rels = [os.path.relpath(p, top) for p in paths]
     for args in (
-        ["add", "-A", "--", *rels],
+        # -f: a file the record names is the archive's, whatever ignores it (a "*.pdf" in this
+        # computer's own ignore file refused the scan, and the record went in without it).
+        ["add", "-A", "-f", "--", *rels],
         ["commit", *(["-S"] if sign else []), "-q", "-m", message, "--", *rels],
     ):
         proc = run(top, *args)

@@ -10,8 +10,8 @@ from pathlib import Path
 from ..core.findings import Finding, Severity
 from ..records.fieldtypes import CLOCK_SKEW, office_time
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR, Layout
-from .gitlog import object_ids, working_ids
-from .model import IDENTITY, CaseTrail, Event, Trail
+from .gitlog import ignored_by, object_ids, tracked_paths, working_ids
+from .model import IDENTITY, CaseTrail, Event, StepTrail, Trail
 
 # The findings that say a completed step holds no standing approval by its role holder: what
 # `sop-kit step N --setujui --commit` by the recorded pelaksana mends.
@@ -22,6 +22,8 @@ NOT_APPROVED = frozenset(
         "trail.changed_after_approval",
         "trail.approval_dropped",
         "trail.approved_before_done",
+        "trail.ignored_file",  # approved again, its commit holds the file (clerk.stepcommit.commit_paths)
+        "trail.untracked_file",
     }
 )
 
@@ -112,6 +114,34 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
             if f"{ct.folder}/{name}" in changed:
                 where = {"path": name, "restore": f":/{ct.folder}/{name}", "case": ct.case}
                 yield Finding(severity, "trail.uncommitted", shown, None, {"no": st.step, **where}, ct.case)
+
+
+def untracked_findings(layout: Layout, trail: Trail, listed: bytes, changed: set[str]) -> Iterator[Finding]:
+    """A document of an approved step that is here but not in git: never committed, often because
+    a rule ignores it (a ``*.pdf`` in the computer's own ignore file made ``git add`` refuse it
+    and the clerk commit the record alone). Its hash in the approved record matches, so the
+    check here passes, while a clone (CI, the auditor's) lacks the file: the archive is not
+    what this computer shows. A document not here either is the check's own missing file;
+    one staged and not committed is among the ``changed`` (:func:`uncommitted_findings`)."""
+    tracked = tracked_paths(listed)
+    missing: dict[str, tuple[CaseTrail, StepTrail, str]] = {}
+    for ct in trail.cases.values():
+        prefix = ct.folder + "/"
+        for st in ct.steps.values():
+            if st.approval is not None and not ct.removed:
+                for name in st.documents:  # 70,000 at 10,000 cases: a plain loop, no string formatting
+                    path = prefix + name
+                    if path not in tracked and path not in changed and (trail.top / path).is_file():
+                        missing[path] = (ct, st, name)
+    if not missing:
+        return
+    rules = ignored_by(trail.top, sorted(missing))
+    severity = _changed_severity(trail)
+    for path, (ct, st, name) in sorted(missing.items()):
+        shown = layout.show(trail.top / ct.folder / STEPS_DIR / st.file)
+        where = {"no": st.step, "round": st.round, "path": name, "rule": rules.get(path, "-"), "case": ct.case}
+        code = "trail.ignored_file" if path in rules else "trail.untracked_file"
+        yield Finding(severity, code, shown, None, where, ct.case)
 
 
 def _moved_to(layout: Layout, ct: CaseTrail) -> Path | None:

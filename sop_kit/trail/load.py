@@ -16,12 +16,13 @@ from ..core.findings import Finding, Severity
 from ..records.config import POLICY_PIN, ROOT_PIN
 from ..records.layout import Layout
 from .build import FUTURE_SLACK, build_trail
-from .findings import removed_uncommitted_findings, trail_findings, uncommitted_findings
+from .findings import removed_uncommitted_findings, trail_findings, uncommitted_findings, untracked_findings
 from .gitlog import (
     commit_date,
     converts_records,
     head_commit,
     hidden_changes,
+    index_listing,
     is_shallow,
     records_prefix,
     top_level,
@@ -83,7 +84,8 @@ def load_trail(
         if use_cache:
             write_json(file, {"salt": salt, "trail": trail.to_json()})
     records = records_prefix(layout.root, top)
-    hidden = hidden_changes(top, layout.root)
+    listed = index_listing(top, layout.root)
+    hidden = hidden_changes(top, listed)
     changed = uncommitted(top, layout.root) | hidden  # the working tree, never cached
     trail.uncommitted = frozenset(changed)
     if hidden:  # why `git status` shows nothing, and how to let it look again
@@ -92,6 +94,7 @@ def load_trail(
         shown = layout.show(top / first) if first.startswith(records) else first
         trail.findings.append(Finding(Severity.WARNING, "trail.hidden_from_status", shown, None, where))
     trail.findings += uncommitted_findings(layout, trail, changed)
+    trail.findings += untracked_findings(layout, trail, listed, changed)
     trail.findings += removed_uncommitted_findings(layout, trail, changed)
     trail.findings += working_copy_findings(records, top, changed, layout.show)
     if converts_records(top, records):  # this machine's git, never cached

@@ -80,6 +80,24 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "(sop-kit step {case} {no} --koreksi) and commit it to be approved again; a correction or approval "
         "(--setujui) sop-kit already wrote only needs its commit: sop-kit step {case} {no} --commit",
     ),
+    "trail.ignored_file": (
+        "langkah {no}: '{path}' tidak ada di git, diabaikan oleh aturan {rule}, padahal langkahnya sudah disetujui",
+        "salinan lain arsip ini (CI, auditor) tidak memuat berkas itu: pelaksananya menyetujui ulang, dan commit "
+        "persetujuan itu memuatnya: sop-kit step {case} {no} --putaran {round} --setujui --commit; hapus aturan itu "
+        "bila mengenai berkas arsip",
+        "step {no}: '{path}' is not in git, ignored by the rule {rule}, although the step is approved",
+        "other copies of this archive (CI, an auditor's) lack the file: its pelaksana approves again, and that "
+        "commit holds it: sop-kit step {case} {no} --putaran {round} --setujui --commit; remove the rule if it "
+        "catches archive files",
+    ),
+    "trail.untracked_file": (
+        "langkah {no}: '{path}' tidak pernah di-commit, padahal langkahnya sudah disetujui",
+        "salinan lain arsip ini (CI, auditor) tidak memuat berkas itu: pelaksananya menyetujui ulang, dan commit "
+        "persetujuan itu memuatnya: sop-kit step {case} {no} --putaran {round} --setujui --commit",
+        "step {no}: '{path}' was never committed, although the step is approved",
+        "other copies of this archive (CI, an auditor's) lack the file: its pelaksana approves again, and that "
+        "commit holds it: sop-kit step {case} {no} --putaran {round} --setujui --commit",
+    ),
     "trail.moved_uncommitted": (
         "langkah {no}: '{path}' di folder kasus yang dipindah (belum di-commit) berbeda dari yang disetujui",
         "yang tampil bukan yang disetujui: pulihkan versi yang disetujui di tempat lamanya (git restore "
