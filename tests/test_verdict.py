@@ -331,6 +331,7 @@ def test_a_backdated_approval_is_an_error(top: Path, tmp_path: Path) -> None:
     assert code == 1
     assert ("trail.backdated", "kasus.yaml") in errors_of(found, OPEN)
     assert not [f for f in found if f["case"] == OPEN and f["code"] in ("trail.unverified", "trail.wrong_role")]
+    same_on_every_surface(top, tmp_path, found, [(OPEN, "trail.backdated")])  # the bag's trail file keeps both dates
 
 
 def test_a_forged_signer_with_an_early_author_date_is_an_error(top: Path, tmp_path: Path) -> None:
@@ -773,3 +774,23 @@ def _one_error_everywhere(records: Path, case: str, message: str, where: str, tm
     public = CliRunner().invoke(main, ["build", str(records), "--out", str(tmp_path / "site"), "--no-pdf", "-q"])
     assert public.exit_code != 0 and where in public.output, public.output
     assert not (tmp_path / "site").exists()
+
+
+def test_a_scan_git_never_held_shows_the_same_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """Step 5 recorded with its letter while this computer ignores '*.pdf', and committed by its
+    doer without it: approved, and the letter in no copy but this one. Every surface made here
+    says so, as a clone's missing file does there."""
+    (top / ".git" / "info").mkdir(exist_ok=True)
+    (top / ".git" / "info" / "exclude").write_text("*.pdf\n", "utf-8")
+    letter = tmp_path / "surat-koordinasi.pdf"
+    Image.new("RGB", (200, 280), "white").save(letter, "PDF")
+    recorded = CliRunner().invoke(
+        main,
+        ["step", STEP5, "5", "--root", str(top / "records"), "--pelaksana", "budi-santoso",
+         "--mulai", "2026-04-22 09:00", "--selesai", "2026-04-22 10:00", "--lampir", str(letter)],
+    )  # fmt: skip
+    assert recorded.exit_code == 0, recorded.output
+    commit(top, f"kasus {STEP5}: langkah 5 selesai", "budi-santoso", "budi-santoso", "2026-04-22T10:30:00+07:00")
+    assert "lampiran/05-surat-koordinasi" in git(top, "status", "--porcelain", "--ignored")
+    _, found = check(top)
+    same_on_every_surface(top, tmp_path, found, [(STEP5, "trail.ignored_file")])

@@ -323,7 +323,7 @@ def _write_trail(found: Trail, shown_root: str, case_id: str, folder: Path) -> N
         "case": case_id,
         "folder": ct.folder if ct else None,
         "commits": len({e.commit for e in events}),
-        "events": [{**e.__dict__, "when": e.when.isoformat()} for e in events],
+        "events": [e.to_json() for e in events],
         "steps": {
             name: {
                 "step": st.step,

@@ -54,6 +54,10 @@ class Event:
     dated: datetime | None = None  # the date the commit claims, when it differs from ``when``
     folder: str | None = None  # the case folder (repository path) then, when it has moved since
 
+    def to_json(self) -> dict[str, Any]:
+        """Its fields, the times as ISO 8601 (the trail's cache and the bag's trail file)."""
+        return {**self.__dict__, "when": self.when.isoformat(), "dated": self.dated.isoformat() if self.dated else None}
+
 
 @dataclass
 class StepTrail:
@@ -123,12 +127,6 @@ class Trail:
         return replace(self.source, uncommitted=True)
 
     def to_json(self) -> dict[str, Any]:
-        def event(e: Event) -> dict[str, Any]:
-            d = dict(e.__dict__)
-            d["when"] = e.when.isoformat()
-            d["dated"] = e.dated.isoformat() if e.dated else None
-            return d
-
         def at(ct: CaseTrail, e: Event) -> int | None:
             """The event's place in its case's list: found by identity first (comparing every
             field of 65,000 events took half a second), else as the first equal one."""
@@ -152,7 +150,7 @@ class Trail:
                     "folder": ct.folder,
                     "deciders": ct.deciders,
                     "removed": ct.removed,
-                    "events": [event(e) for e in ct.events],
+                    "events": [e.to_json() for e in ct.events],
                     "steps": {
                         name: {
                             "step": st.step,
