@@ -794,3 +794,32 @@ def test_a_scan_git_never_held_shows_the_same_on_every_surface(top: Path, tmp_pa
     assert "lampiran/05-surat-koordinasi" in git(top, "status", "--porcelain", "--ignored")
     _, found = check(top)
     same_on_every_surface(top, tmp_path, found, [(STEP5, "trail.ignored_file")])
+
+
+def test_a_bag_judges_with_the_registry_in_force_and_says_the_case_fails(top: Path, tmp_path: Path) -> None:
+    """A clerk gives himself the Kasi's role in staf.yaml (committed with his own key, no admin's)
+    and decides step 2. The office's check refuses both; the bag made of the case (--force) held
+    the working registry, its check found the decision made by a Kasi, and verify-bag said "SAH
+    ... lolos pemeriksaan". It holds the registry in force, its check finds the same error, and
+    its verdict says the case is not as the SOP wants, naming what only history could show."""
+    staff = top / "records" / "staf.yaml"
+    text = staff.read_text("utf-8")
+    start = text.index("  - id: rizki-ramadhan")
+    tenure = "        peran: [pelaksana]\n        mulai: 2019-02-01\n"
+    at = text.index(tenure, start) + len(tenure)
+    kasi = "      - jabatan: Kepala Seksi PKK\n        peran: [kasi-pkk]\n        mulai: 2026-01-01\n"
+    staff.write_text(text[:at] + kasi + text[at:], "utf-8")
+    commit(top, "staf: penugasan baru", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T08:00:00+07:00")
+    decide(top, tmp_path, "rizki-ramadhan")
+    commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T11:00:00+07:00")
+    _, found = check(top)
+    wrong = {(f["code"], f["file"].rsplit("/", 1)[-1]) for f in found if f["severity"] == "error"}
+    assert {("step.wrong_role", "02-verifikasi-validasi.yaml"), ("trail.registry_unauthorised", "staf.yaml")} <= wrong
+    judged = audit(top / "records")
+    bag = export_bag(judged, OPEN, BagOptions(tmp_path / "bag", date(2026, 6, 1), force=True))
+    bagged = (bag / "data" / "records" / "staf.yaml").read_text("utf-8")
+    assert kasi not in bagged and bagged.count("kasi-pkk") == staff.read_text("utf-8").count("kasi-pkk") - 1
+    verified = CliRunner().invoke(main, ["verify-bag", str(bag)], env={"SOP_KIT_LANG": "id"})
+    out = verified.output
+    assert "[step.wrong_role]" in out and "[trail.registry_unauthorised]" in out and "[trail.wrong_role]" in out, out
+    assert "TIDAK SESUAI SOP" in out and "lolos pemeriksaan" not in out, out

@@ -124,6 +124,7 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
             _copy(src, dst, archive.show(src))
         if found is not None:
             _as_committed(found, copies)
+        _as_in_force(archive, copies[: len(globals_)])
         _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
         proofs = 0
         if found is not None:
@@ -292,6 +293,18 @@ def _as_committed(trail: Trail, copies: list[tuple[Path, Path]]) -> None:
                 st = dst.stat()
                 dst.write_bytes(stored)
                 os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def _as_in_force(archive: Archive, copies: list[tuple[Path, Path]]) -> None:
+    """The registry and SOP files the case was judged against, as history authorised them: a
+    registry changed without its admin's signature (a clerk giving himself the Kasi's role)
+    does not count in the office's check, and must not in the bag's, which read the working
+    copy and called the clerk's approval of the Kasi's step valid."""
+    held = {path.resolve(): data for path, data in (archive.in_force or {}).items()}
+    for src, dst in copies:
+        data = held.get(src.resolve())
+        if data is not None and data != dst.read_bytes():
+            dst.write_bytes(data)
 
 
 def _render_dossier(archive: Archive, case: CaseFolder, verdict: Verdict, found: Trail | None, target: Path) -> None:

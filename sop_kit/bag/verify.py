@@ -64,6 +64,7 @@ class BagReport:
     info: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    recorded_errors: int = 0  # errors the office's check found when the bag was made (a forced export)
     proven: int = 0  # step records done whose approval the signed commits in the bag prove
     done: int = 0  # step records the bag's case says are done
     files: int = 0  # payload files listed in the manifest
@@ -208,15 +209,24 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
     result = judged.report
     if report.case is not None and str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
         _check_approvals(bag_dir, report, judged.archive, report.case)
+    found_here: set[tuple[str, str, int | None]] = set()
     for f in result.sorted():
         if f.severity is not Severity.ERROR:
             continue
         rel = relative(shown, f.file)
         where = f"data/{RECORDS}/{rel}"
+        found_here.add((f.code, rel, f.line))
         if known is not None and (f.code, rel, f.line) in known:
             report.notes.append(Problem("bag.known_error", where, {"rule": f.code}, f))
         else:
             report.problems.append(Problem("bag.check_error", where, {"rule": f.code}, f))
+    # The office's verdict when the bag was made: its errors that the bag's own check cannot
+    # find again (the trail's, from history; one case's against another's) are said too.
+    for error in _recorded_errors(bag_dir):
+        report.recorded_errors += 1
+        if (error["code"], error["file"], error.get("line")) not in found_here:
+            where, params = f"data/{RECORDS}/{error['file']}", {"rule": error["code"], "message": error["message"]}
+            report.notes.append(Problem("bag.recorded_error", where, params))
 
 
 def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id: str) -> None:
@@ -286,6 +296,20 @@ def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | Non
         return None
 
 
+def _recorded_errors(bag_dir: Path) -> list[dict[str, Any]]:
+    """The errors of the findings file (check's and trail's), each with its code, file, line
+    and message; none when the file cannot be read (a problem of its own)."""
+    data = read_json(bag_dir / "data" / FINDINGS_FILE)
+    findings = data.get("findings") if isinstance(data, dict) else None
+    return [
+        f
+        for f in (findings if isinstance(findings, list) else [])
+        if isinstance(f, dict)
+        and f.get("severity") == Severity.ERROR.value
+        and all(isinstance(f.get(k), str) for k in ("code", "file", "message"))
+    ]
+
+
 def _starts_with(path: Path, magic: bytes) -> bool:
     try:
         with open(path, "rb") as fh:
@@ -302,7 +326,10 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
         out.append(f"  {p.file}: {p.message(lang)}")
     if report.valid:
         code = "bag.valid_signed" if report.anchored else "bag.valid"
+        errors = report.recorded_errors or sum(1 for n in report.notes if n.code == "bag.known_error")
         params = {"files": report.files, "algorithms": ", ".join(CHECKSUMS), "who": report.signer or "-"}
+        if errors:  # a forced export of a case the check refused: intact, and not as the SOP wants
+            code, params = f"{code}_not_compliant", {**params, "errors": errors}
         verdict, limit = render(code, lang, params)
         if report.proven:
             limit = text("bag.limit_proven", lang, proven=report.proven, done=report.done)

@@ -41,6 +41,9 @@ class Archive(Layout):
     # and its mkdocs.yml (None: none). Rendered and read from here, never from the working tree.
     templates: dict[str, bytes] = field(default_factory=dict)
     site_settings: bytes | None = None
+    # The versions in force of the files verdicts rest on, by path, when history decides them
+    # (open_archive's ``governed``): what a bag of a case holds of them. None: the working tree.
+    in_force: Governed | None = None
 
     def unknown_staff(self, who: str) -> bool:
         """Should ``who`` be reported as unknown? Not when staf.yaml itself could not be read,
@@ -142,6 +145,7 @@ def open_archive(root: Path | str | Layout, governed: Governed | None = None) ->
         digest.update(path.name.encode() + b"\0" + (data if data is not None else b"-") + b"\0")
     archive.digest = digest.hexdigest()
     _load_office_files(archive, governed)
+    archive.in_force = governed
     return archive
 
 

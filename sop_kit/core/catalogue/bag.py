@@ -371,6 +371,32 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "git repository (sop-kit trail)",
         "",
     ),
+    "bag.valid_not_compliant": (
+        "SAH sebagai bag: utuh ({files} berkas data, checksum {algorithms} cocok); kasusnya TIDAK SESUAI SOP: "
+        "{errors} galat tercatat saat ekspor (lihat di atas)",
+        "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
+        "menyetujuinya: tanda tangan persetujuan dibuktikan di repositori git kantor (sop-kit trail)",
+        "VALID as a bag: complete ({files} payload files, {algorithms} checksums match); its case is NOT AS THE SOP "
+        "REQUIRES: {errors} error(s) recorded at export (see above)",
+        "checksums prove the bag unchanged since its manifests were made, not who made or approved it: "
+        "approval signatures are proven in the office's git repository (sop-kit trail)",
+    ),
+    "bag.valid_signed_not_compliant": (
+        "SAH sebagai bag: utuh ({files} berkas data, checksum {algorithms} cocok), ditandatangani {who} dengan kunci "
+        "yang Anda percayai; kasusnya TIDAK SESUAI SOP: {errors} galat tercatat saat ekspor (lihat di atas)",
+        "isi bag adalah yang dikirim penanda tangan itu; jejak di dalamnya tetap laporannya, bukan commit bertanda "
+        "tangan: tanda tangan persetujuan dibuktikan di repositori git kantor (sop-kit trail)",
+        "VALID as a bag: complete ({files} payload files, {algorithms} checksums match), signed by {who} with a key "
+        "you trust; its case is NOT AS THE SOP REQUIRES: {errors} error(s) recorded at export (see above)",
+        "the bag's content is what that signer sent; the trail inside remains their report, not signed commits: "
+        "approval signatures are proven in the office's git repository (sop-kit trail)",
+    ),
+    "bag.recorded_error": (
+        "catatan: galat yang tercatat saat ekspor (--force), tidak dapat diperiksa ulang dari bag [{rule}]: {message}",
+        "",
+        "note: error recorded at export (--force), not checkable again from the bag [{rule}]: {message}",
+        "",
+    ),
     "bag.valid": (
         "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok) dan kasusnya lolos pemeriksaan sop-kit",
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
