@@ -10,6 +10,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from sop_kit.records.yamlsafe import load_file
 
 from .office import Office
@@ -342,14 +344,15 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
         assert "sudah disetujui pelaksananya (atau penggantinya)" in office.step(case, 2, who, "--setujui", code=2)
 
 
-def test_a_scan_this_pc_ignores_goes_into_history_with_its_step(office: Office, tmp_path: Path) -> None:
+@pytest.mark.parametrize("rule", ["*.pdf", "lampiran/"])
+def test_a_scan_this_pc_ignores_goes_into_history_with_its_step(office: Office, tmp_path: Path, rule: str) -> None:
     """A '*.pdf' in the computer's own ignore rules made `git add` refuse the scan: the step was
     not committed, and the hint's `git commit` then committed the record alone. The check here
     passed (the scan is here, its hash matches) while a clone lacked it. Now the step's commit
     adds what its record names whatever ignores it; a record committed without its file is an
     error here as in a clone, naming the rule, and the command it gives commits the file."""
     (office.top / ".git" / "info").mkdir(exist_ok=True)
-    (office.top / ".git" / "info" / "exclude").write_text("# scans stay out of git\n*.pdf\n", "utf-8")
+    (office.top / ".git" / "info" / "exclude").write_text(f"# scans stay out of git\n{rule}\n", "utf-8")
     case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
     office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
     office.when = wib("2026-03-02 10:00")
@@ -372,7 +375,7 @@ def test_a_scan_this_pc_ignores_goes_into_history_with_its_step(office: Office, 
 
     here = errors(office.records)
     assert any("galat[file.missing]" in line and "02-ba.pdf" in line for line in errors(clone / "records"))
-    assert "galat[trail.ignored_file]" in here[0] and "'*.pdf' (.git/info/exclude:2)" in here[0], here
+    assert "galat[trail.ignored_file]" in here[0] and f"'{rule}' (.git/info/exclude:2)" in here[0], here
     how = f"sop-kit step {case} 2 --putaran 1 --setujui --commit"
     assert how in here[1]
     office.run(*how.split()[1:], "--root", str(office.records), who=KASI)  # as the hint says

@@ -29,7 +29,8 @@ def pending(folder: Path) -> dict[Path, str]:
     top = top_level(folder)
     if top is None:
         return {}
-    args = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--ignored=matching"]
+    # Ignored files too, one by one even inside an ignored folder (traditional, with =all).
+    args = ["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--ignored=traditional"]
     out: dict[Path, str] = {}
     for entry in filter(None, git(top, *args, "--", str(folder)).split("\0")):
         state, rel = entry[:2], entry[3:]
