@@ -184,7 +184,7 @@ _FLAGGED = re.compile(rb"\0[a-zS] ([^\0]+)")  # ls-files -v: lower case assume-u
 
 def index_listing(repo: Path, under: Path) -> bytes:
     """``git ls-files -v -z`` below ``under``: every file git tracks, each after its tag (78 ms at
-    143,000 files, 10,000 cases), read by :func:`hidden_changes` and :func:`untracked`."""
+    143,000 files, 10,000 cases), read by :func:`hidden_changes` and :func:`tracked_paths`."""
     return subprocess.run([*GIT, "-C", str(repo), "ls-files", "-v", "-z", "--", str(under)], capture_output=True).stdout
 
 
