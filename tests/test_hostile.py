@@ -594,6 +594,24 @@ def test_a_nik_or_phone_typed_as_a_bare_number_is_not_quoted_by_its_finding(
     assert said and said[0]["value"] == "42"  # an ordinary number is still quoted, with its fix
 
 
+def test_a_scan_left_as_a_git_lfs_pointer_says_so(make_archive: MakeArchive) -> None:
+    """An office keeping its scans in Git LFS, checked out where Git LFS is not installed (a CI
+    runner, a new PC): each PDF is a 130-byte pointer. The check said 'changed since it was
+    recorded' for every scan, naming no cause; it names the pointer and what to install."""
+    root = make_archive()
+    case = case_of(root)
+    real = (case / "lampiran" / "01-data-rawan.pdf").read_bytes()
+    oid = hashlib.sha256(real).hexdigest()
+    pointer = f"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {len(real)}\n".encode()
+    (case / "lampiran" / "01-data-rawan.pdf").write_bytes(pointer)
+    out = [(c, f, p) for c, f, p in found(root) if f == "01-data.yaml" or "01-" in f]
+    assert [(c, p["path"]) for c, _, p in out if c.startswith("file.")] == [
+        ("file.lfs_pointer", "lampiran/01-data-rawan.pdf")
+    ]
+    said = CliRunner().invoke(main, ["check", str(root), "--no-cache"], env={"SOP_KIT_LANG": "id"}).output
+    assert "penunjuk Git LFS" in said and "git lfs pull" in said, said
+
+
 def _step_1_approved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SignedRepo:
     """A case whose step 1 its doer committed, signed: approved."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))

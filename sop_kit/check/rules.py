@@ -26,6 +26,7 @@ from .privacy import personal_data
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"  # what a checkout without Git LFS holds
 
 
 class CaseJudgement(NamedTuple):
@@ -450,6 +451,9 @@ def _document(
     full = f"{case.path}/{name}"
     head, digest = _read(full, entry.size)
     digests.append(digest)
+    if head.startswith(LFS_POINTER) and entry.size < 1024:  # Git LFS installed where it was committed, not here
+        yield _f(E, "file.lfs_pointer", case, file, line, path=rel)
+        return
     found = sniff(head, full)
     if not matches(found, formats):
         yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))

@@ -907,6 +907,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "sha256 of '{path}' is not recorded",
         'add: sha256: "{sha}"',
     ),
+    "file.lfs_pointer": (
+        "'{path}' hanya penunjuk Git LFS: isi berkasnya tidak ada di salinan ini",
+        "pasang Git LFS lalu unduh isinya: git lfs install, lalu git lfs pull (di CI: checkout dengan LFS, "
+        "mis. actions/checkout dengan lfs: true)",
+        "'{path}' is only a Git LFS pointer: the file's content is not in this copy",
+        "install Git LFS and fetch the content: git lfs install, then git lfs pull (in CI: check out with LFS, "
+        "e.g. actions/checkout with lfs: true)",
+    ),
     "file.hash_mismatch": (
         "isi berkas '{path}' berubah sejak dicatat (sha256 berbeda)",
         "bila perubahan disengaja, catat sha256 yang baru; bila tidak, pulihkan berkas aslinya",
