@@ -823,3 +823,38 @@ def test_a_bag_judges_with_the_registry_in_force_and_says_the_case_fails(top: Pa
     out = verified.output
     assert "[step.wrong_role]" in out and "[trail.registry_unauthorised]" in out and "[trail.wrong_role]" in out, out
     assert "TIDAK SESUAI SOP" in out and "lolos pemeriksaan" not in out, out
+
+
+def test_a_scan_kept_in_git_lfs_is_proven_in_the_bag_and_named_where_lfs_is_missing(top: Path, tmp_path: Path) -> None:
+    """An office keeping its scans in Git LFS: git stores each as a pointer naming its SHA-256.
+    The bag held the pointer in place of the PDF (its export undid line endings by writing what
+    git stores), and its proof compared the PDF with the pointer: TIDAK SAH. Now the bag holds
+    the PDF, proven by the pointer the commit signed; and a clone without Git LFS, which holds
+    the pointer, is told so instead of 'changed since it was recorded'."""
+    if subprocess.run(["git", "lfs", "version"], capture_output=True).returncode != 0:
+        message = "git-lfs is needed (apt-get install git-lfs)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    git(top, "lfs", "install", "--local")
+    rule = f"records/kasus/*/{RUNNING}/lampiran/04-*.pdf filter=lfs diff=lfs merge=lfs -text\n"
+    attributes = top / ".gitattributes"
+    attributes.write_text(attributes.read_text("utf-8") + rule, "utf-8")
+    commit(top, "arsip: surat rujukan di Git LFS", "hendra-gunawan", "hendra-gunawan", "2026-05-20T08:00:00+07:00")
+    refer(top, "2026-05-20 10:00")
+    commit(top, f"kasus {RUNNING}: langkah 4", "dewi-lestari", "dewi-lestari", "2026-05-20T10:30:00+07:00")
+    (stored,) = git(top, "ls-files", f"records/kasus/*/{RUNNING}/lampiran/04-*.pdf").split()
+    assert git(top, "cat-file", "-p", f"HEAD:{stored}").startswith("version https://git-lfs.github.com/spec/v1")
+    _, found = check(top)
+    assert not errors_of(found, RUNNING), errors_of(found, RUNNING)
+    bag = tmp_path / "bag"
+    made = CliRunner().invoke(main, ["export", RUNNING, "--root", str(top / "records"), "--out", str(bag), "--force"])
+    assert made.exit_code == 0, made.output
+    assert (bag / "data" / stored).read_bytes().startswith(b"%PDF-")
+    checked = CliRunner().invoke(main, ["verify-bag", str(bag)], env={"SOP_KIT_LANG": "id"})
+    assert checked.exit_code == 0 and "4 dari 4" in checked.output and "TIDAK" not in checked.output, checked.output
+
+    clone = tmp_path / "tanpa-lfs"
+    env = {"GIT_LFS_SKIP_SMUDGE": "1"}
+    subprocess.run(["git", "clone", "-q", str(top), str(clone)], check=True, env={**os.environ, **env})
+    assert (clone / stored).read_bytes().startswith(b"version https://git-lfs")
+    _, there = check(clone)
+    assert ("file.lfs_pointer", "04-merujuk-mendampingi.yaml") in errors_of(there, RUNNING), errors_of(there, RUNNING)

@@ -13,7 +13,8 @@ without the office's repository:
   registry gives the person the trail names as its signer (a bag signed with a key the
   archive trusts vouches for that registry);
 - in the tree the commit signed, the step record and every document it lists are, byte for
-  byte, the files in the bag.
+  byte, the files in the bag (a document kept in Git LFS: the pointer the commit signed names
+  the SHA-256 and size of the file in the bag; the bag carries that pointer too).
 
 - the signer is the person the step record names, and held one of the step's roles (for
   ``kasus.yaml``, of its SOP's decision steps) on the date the signed commit bears, by the
@@ -32,6 +33,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from ..records.filetypes import lfs_pointer
 from ..records.layout import STEPS_DIR
 from ..trail.gitlog import BlobReader
 from ..trail.model import IDENTITY, Trail
@@ -76,6 +78,8 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
                 for mode, object_id in dict(_entries(keep(pending.pop()), len(sha))).values():
                     if mode == _FOLDER:
                         pending.append(object_id)
+                    elif (blob := objects.read(object_id)) is not None and lfs_pointer(blob) is not None:
+                        (out / object_id).write_bytes(blob)  # what the commit signed of a Git LFS file
     return len({sha for sha, _ in commits})
 
 
@@ -171,11 +175,21 @@ def _check_approval(
         mode, signed = _lookup(store, tree_id, signed_name.split("/"), len(sha)) if inside else (b"", "")
         bagged = bag_dir / case_dir / name
         data = bagged.read_bytes() if signed and mode != _FOLDER and bagged.is_file() else None
-        if data is None or _object_id(b"blob", data, len(sha)) != signed:
+        if data is None or not _signed_as(store, data, signed):
             return "bag.proof_changed", f"{case_dir}/{name}", {"path": name}
     day = _signed_day(raw)
     reason = refused(signer, step_file, day, str(event.get("kind") or "")) if day is not None else "bag.proof_no_role"
     return (reason, "", {"who": signer, "date": f"{day or '-'}"}) if reason else None
+
+
+def _signed_as(store: Path, data: bytes, signed: str) -> bool:
+    """Whether ``data`` is the file the commit signed as the blob ``signed``: that blob, or, for
+    a file kept in Git LFS, the pointer naming its SHA-256 and size (the pointer in the bag)."""
+    if _object_id(b"blob", data, len(signed)) == signed:
+        return True
+    pointer = _object(store, signed, b"blob")
+    found = lfs_pointer(pointer) if pointer is not None else None
+    return found is not None and found == (hashlib.sha256(data).hexdigest(), len(data))
 
 
 def _signed_day(commit: bytes) -> date | None:

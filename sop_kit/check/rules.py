@@ -14,7 +14,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder, StepFile
 from ..records.extensions import ending, fits
 from ..records.facts import content_key
-from ..records.filetypes import matches, sniff
+from ..records.filetypes import lfs_pointer, matches, sniff
 from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Kasus, Langkah, Sop
 from ..records.rounds import Progress, Status, case_progress, not_yet_due
@@ -26,7 +26,6 @@ from .privacy import personal_data
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
-LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"  # what a checkout without Git LFS holds
 
 
 class CaseJudgement(NamedTuple):
@@ -451,7 +450,7 @@ def _document(
     full = f"{case.path}/{name}"
     head, digest = _read(full, entry.size)
     digests.append(digest)
-    if head.startswith(LFS_POINTER) and entry.size < 1024:  # Git LFS installed where it was committed, not here
+    if lfs_pointer(head) is not None:  # kept in Git LFS where it was committed; Git LFS not installed here
         yield _f(E, "file.lfs_pointer", case, file, line, path=rel)
         return
     found = sniff(head, full)

@@ -18,6 +18,16 @@ PHONE_FORMATS = {"heic": "HEIC", "webp": "WebP"}
 _ODF = {b"application/vnd.oasis.opendocument.text": "odt", b"application/vnd.oasis.opendocument.spreadsheet": "ods"}
 
 
+_LFS = re.compile(rb"version https://git-lfs\.github\.com/spec/v1\noid sha256:([0-9a-f]{64})\nsize ([0-9]+)\n")
+
+
+def lfs_pointer(data: bytes) -> tuple[str, int] | None:
+    """(SHA-256, size) of the file a Git LFS pointer stands for; None when ``data`` is none: what
+    git stores of a file kept in LFS, and what a checkout without Git LFS holds in its place."""
+    found = _LFS.fullmatch(data) if len(data) < 1024 else None
+    return (found[1].decode(), int(found[2])) if found else None
+
+
 def sniff(head: bytes, path: str | Path) -> str | None:
     """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
     ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``, and the phone formats ``heic`` and
