@@ -858,3 +858,30 @@ def test_a_scan_kept_in_git_lfs_is_proven_in_the_bag_and_named_where_lfs_is_miss
     assert (clone / stored).read_bytes().startswith(b"version https://git-lfs")
     _, there = check(clone)
     assert ("file.lfs_pointer", "04-merujuk-mendampingi.yaml") in errors_of(there, RUNNING), errors_of(there, RUNNING)
+
+
+def test_scans_moved_into_git_lfs_keep_their_approvals(top: Path, tmp_path: Path) -> None:
+    """An office that starts keeping scans in Git LFS (`git lfs track`, then `git add
+    --renormalize`) changes how git stores every approved PDF, not the PDFs: each blob becomes a
+    pointer naming the scan's SHA-256. The trail read a change after approval in each. It reads
+    none, and a scan whose content changed in the same commit is still one."""
+    if subprocess.run(["git", "lfs", "version"], capture_output=True).returncode != 0:
+        message = "git-lfs is needed (apt-get install git-lfs)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    _, before = check(top)
+    git(top, "lfs", "install", "--local")
+    attributes = top / ".gitattributes"
+    rule = f"records/kasus/*/{CLOSED}/lampiran/*.pdf filter=lfs diff=lfs merge=lfs -text\n"
+    attributes.write_text(attributes.read_text("utf-8") + rule, "utf-8")
+    git(top, "add", "--renormalize", ".")
+    commit(top, "arsip: pindai ke Git LFS", "hendra-gunawan", "hendra-gunawan", "2026-06-01T08:00:00+07:00")
+    pdfs = git(top, "ls-files", f"records/kasus/*/{CLOSED}/lampiran/*.pdf").split()
+    assert pdfs and all(git(top, "cat-file", "-p", f"HEAD:{p}").startswith("version https://git-lfs") for p in pdfs)
+    _, after = check(top)
+    assert errors_of(after, CLOSED) == errors_of(before, CLOSED) == set()
+
+    scan = top / pdfs[0]
+    a_pdf(scan, 33)  # another scan under the same name, committed as LFS stores it
+    commit(top, f"kasus {CLOSED}: pindai ulang", "hendra-gunawan", "hendra-gunawan", "2026-06-02T08:00:00+07:00")
+    _, changed = check(top)
+    assert {"trail.changed_after_approval", "file.hash_mismatch"} <= {code for code, _ in errors_of(changed, CLOSED)}

@@ -41,6 +41,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import StepFile
 from ..records.config import POLICY_PIN, ROOT_PIN, ArchiveConfig, Konfigurasi, settle
 from ..records.fieldtypes import WIB
+from ..records.filetypes import lfs_pointer
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from ..records.revisions import SopKey, sop_for
@@ -640,12 +641,21 @@ class _Builder:
                 trail.events.append(
                     replace(base, kind="dicatat", step=record.langkah, round=record.putaran, file=step_name)
                 )
-        for name, _, _ in changes:  # documents changed after the step naming them was approved
-            for step_name, st in trail.steps.items():
-                if name in st.documents and step_name not in approved_here and st.approval is not None:
-                    event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
-                    trail.events.append(event)
-                    st.changed_after.append(event)
+        known = self.files.get(folder, {})
+        for name, _, blob in changes:  # documents changed after the step naming them was approved
+            stepped = [
+                (step_name, st)
+                for step_name, st in trail.steps.items()
+                if name in st.documents and step_name not in approved_here and st.approval is not None
+            ]
+            if stepped and _same_file(known.get(name), blob, blobs):
+                for step_name, _ in stepped:  # moved into (or out of) Git LFS: the approved content still
+                    self.approved.get((folder, step_name), {})[name] = blob
+                continue
+            for _, st in stepped:
+                event = replace(base, kind="berkas_diubah", step=st.step, round=st.round, file=name)
+                trail.events.append(event)
+                st.changed_after.append(event)
         files = self.files.setdefault(folder, {})
         if any(name == CASE_FILE and status == "D" for name, status, _ in changes):
             self.deleted[folder] = (commit, before, dict(files))  # the case as it was removed
@@ -912,6 +922,22 @@ class _Builder:
 
     def _finding(self, sev: Severity, code: str, file: str, case: str | None = None, **params: object) -> None:
         self.trail.findings.append(Finding(sev, code, file, None, dict(params), case))
+
+
+def _same_file(before: str | None, after: str, blobs: BlobReader) -> bool:
+    """Whether the blob ``after`` holds the file ``before`` held, one of them as the Git LFS
+    pointer naming the other's SHA-256 and size: ``git lfs track`` and ``git add --renormalize``
+    of an archive, or LFS given up, change how git stores an approved scan, not the scan."""
+    if before is None or not after or set(after) == {"0"}:
+        return False
+    old, new = blobs.read(before), blobs.read(after)
+    if old is None or new is None:
+        return False
+    for pointer, content in ((new, old), (old, new)):
+        found = lfs_pointer(pointer)
+        if found is not None and found == (hashlib.sha256(content).hexdigest(), len(content)):
+            return True
+    return False
 
 
 class _BlobCache:
