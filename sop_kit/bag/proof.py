@@ -67,6 +67,7 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
             (out / object_id).write_bytes(data)
             return data
 
+        read: set[str] = set()
         for sha, folder in commits:
             tree = _tree_id(keep(sha))
             for name in folder.split("/"):
@@ -78,8 +79,10 @@ def write_proof(trail: Trail, case_id: str, out: Path) -> int:
                 for mode, object_id in dict(_entries(keep(pending.pop()), len(sha))).values():
                     if mode == _FOLDER:
                         pending.append(object_id)
-                    elif (blob := objects.read(object_id)) is not None and lfs_pointer(blob) is not None:
-                        (out / object_id).write_bytes(blob)  # what the commit signed of a Git LFS file
+                    elif object_id not in read:  # each file once, however many approvals hold it
+                        read.add(object_id)
+                        if (blob := objects.read(object_id)) is not None and lfs_pointer(blob) is not None:
+                            (out / object_id).write_bytes(blob)  # what the commit signed of a Git LFS file
     return len({sha for sha, _ in commits})
 
 
