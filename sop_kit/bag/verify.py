@@ -203,7 +203,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
             trail_file = f"data/{TRAIL_DIR}/jejak-{report.case}.json"
             if read_json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
                 report.problems.append(Problem("bag.no_trail", trail_file))
-    known = _recorded(bag_dir, report)
+    recorded, known = _recorded(bag_dir, report)
     shown = str(records)
     judged = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False))
     result = judged.report
@@ -216,15 +216,15 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
         rel = relative(shown, f.file)
         where = f"data/{RECORDS}/{rel}"
         found_here.add((f.code, rel, f.line))
-        if known is not None and (f.code, rel, f.line) in known:
+        if (f.code, rel, f.line) in known:
             report.notes.append(Problem("bag.known_error", where, {"rule": f.code}, f))
         else:
             report.problems.append(Problem("bag.check_error", where, {"rule": f.code}, f))
     # The office's verdict when the bag was made: its errors that the bag's own check cannot
     # find again (the trail's, from history; one case's against another's) are said too.
-    for error in _recorded_errors(bag_dir):
-        report.recorded_errors += 1
-        if (error["code"], error["file"], error.get("line")) not in found_here:
+    report.recorded_errors = len(recorded)
+    for error in recorded:
+        if (error["code"], error["file"], error["line"]) not in found_here:
             where, params = f"data/{RECORDS}/{error['file']}", {"rule": error["code"], "message": error["message"]}
             report.notes.append(Problem("bag.recorded_error", where, params))
 
@@ -281,33 +281,23 @@ def _check_approvals(bag_dir: Path, report: BagReport, archive: Archive, case_id
             report.notes.append(Problem("bag.proof_none", f"{case_dir}/{STEPS_DIR}/{name}", {"no": no}))
 
 
-def _recorded(bag_dir: Path, report: BagReport) -> set[tuple[str, str, int | None]] | None:
-    """The errors the check found when the bag was made (a forced export), or None."""
+def _recorded(bag_dir: Path, report: BagReport) -> tuple[list[dict[str, Any]], set[tuple[str, str, int | None]]]:
+    """The errors the check and the trail found when the bag was made (a forced export): their
+    source, code, file, line and message; and the check's, as (code, file, line). Empty when the
+    findings file cannot be read (a problem of the bag)."""
     data = read_json(bag_dir / "data" / FINDINGS_FILE)
     try:
         assert isinstance(data, dict)
-        return {
-            (f["code"], f["file"], f["line"])
+        errors = [
+            {k: f[k] for k in ("source", "code", "file", "line")} | {"message": str(f.get("message", ""))}
             for f in data["findings"]
-            if f["source"] == "check" and f["severity"] == Severity.ERROR.value
-        }
-    except (AssertionError, KeyError, TypeError):
+            if f["severity"] == Severity.ERROR.value
+        ]
+        known = {(e["code"], e["file"], e["line"]) for e in errors if e["source"] == "check"}
+        return errors, known
+    except (AssertionError, KeyError, TypeError, AttributeError):
         report.problems.append(Problem("bag.no_findings", f"data/{FINDINGS_FILE}"))
-        return None
-
-
-def _recorded_errors(bag_dir: Path) -> list[dict[str, Any]]:
-    """The errors of the findings file (check's and trail's), each with its code, file, line
-    and message; none when the file cannot be read (a problem of its own)."""
-    data = read_json(bag_dir / "data" / FINDINGS_FILE)
-    findings = data.get("findings") if isinstance(data, dict) else None
-    return [
-        f
-        for f in (findings if isinstance(findings, list) else [])
-        if isinstance(f, dict)
-        and f.get("severity") == Severity.ERROR.value
-        and all(isinstance(f.get(k), str) for k in ("code", "file", "message"))
-    ]
+        return [], set()
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:

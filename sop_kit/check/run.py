@@ -273,7 +273,7 @@ def _changed_cases(layout: Layout, cases: list[Path], rev: str) -> list[Path]:
     return [c for c in cases if c in touched]
 
 
-def cache_salt(archive: Archive) -> str:
+def _salt(archive: Archive) -> str:
     """What every cached judgement rests on besides its folder: sop-kit's version and code,
     the way the root is named, the archive's SOPs, staff and settings, the holiday data."""
     digest = hashlib.sha256(f"{__version__}\0{archive.shown}\0{archive.digest}".encode())
@@ -282,18 +282,24 @@ def cache_salt(archive: Archive) -> str:
     return digest.hexdigest()
 
 
+def read_cache(archive: Archive, folder: Path, kind: str) -> tuple[Path, str, dict[str, Any] | None]:
+    """The archive's cache file of ``kind`` in ``folder``, the salt (:func:`_salt`) its data
+    must carry, and that data when it does and holds its ``cases``."""
+    key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
+    file, salt = folder / f"{kind}-{key}.json", _salt(archive)
+    data = read_json(file)
+    fresh = isinstance(data, dict) and data.get("salt") == salt and isinstance(data.get("cases"), dict)
+    return file, salt, data if fresh else None
+
+
 class _Cache:
     """Judgements per case folder, valid while the folder's listing, the settings, the SOPs,
     the staff registry, sop-kit itself and the way the root was named stay the same."""
 
     def __init__(self, archive: Archive, options: CheckOptions):
-        key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
-        self.file = cache_base(options.cache_dir) / f"check-{key}.json"
-        self.salt = cache_salt(archive)
-        data = read_json(self.file)
-        fresh = isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("cases"), dict)
-        self.entries: dict[str, Any] = data["cases"] if fresh else {}
-        if fresh:
+        self.file, self.salt, data = read_cache(archive, cache_base(options.cache_dir), "check")
+        self.entries: dict[str, Any] = data["cases"] if data else {}
+        if data:
             remember_holidays(data.get("holidays"))  # the same salt: the same holiday data
         self.dirty = False
 

@@ -20,7 +20,6 @@ every case of a year made a warm check read every step record again (10,000 case
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
@@ -28,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..core.cache import read_json, write_json
+from ..core.cache import write_json
 from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive
@@ -37,7 +36,7 @@ from ..records.layout import STEPS_DIR
 from ..records.scan import read_file
 from ..records.yamlsafe import load_bytes
 from .report import Report
-from .run import cache_salt
+from .run import read_cache
 
 NAMED = 5  # other cases a finding names; it counts the rest
 
@@ -134,13 +133,9 @@ class _Kept:
     listing (records.scan.listing_digest) and everything the check's cache rests on hold."""
 
     def __init__(self, archive: Archive, cache: Path, listings: dict[Path, str]):
-        key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
-        self.file = cache / f"shared-{key}.json"
-        self.salt = cache_salt(archive)
+        self.file, self.salt, data = read_cache(archive, cache, "shared")
         self.listings = listings
-        data = read_json(self.file)
-        fresh = isinstance(data, dict) and data.get("salt") == self.salt and isinstance(data.get("cases"), dict)
-        before: dict[str, Any] = data["cases"] if fresh else {}
+        before: dict[str, Any] = data["cases"] if data else {}
         # What a folder no longer in the archive, or changed, held goes.
         self.entries: dict[str, list[Any]] = {}
         for folder, listing in listings.items():
