@@ -382,3 +382,60 @@ def test_a_scan_this_pc_ignores_goes_into_history_with_its_step(office: Office, 
     assert errors(office.records) == []
     office.git("-C", str(clone), "pull", "-q")
     assert errors(clone / "records") == []
+
+
+def test_a_kasi_hired_and_not_yet_committed_is_refused_by_the_step_as_by_the_check(office: Office) -> None:
+    """A hurried admin adds the new Kasi to staf.yaml and forgets to commit it. The Kasi's
+    decision was accepted and committed by `sop-kit step` (it read the working registry), and
+    every check after it refused the decision (the registry in force does not know her). The
+    step reads the registry in force now: it refuses before writing anything, says the change
+    to staf.yaml is not in force yet and who commits it; once the admin has, the same command
+    records and commits the decision, and the check passes it."""
+    office.env["SOP_KIT_SIGNATURES"] = "wajib"  # the office's policy: history says what is in force
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    new_kasi = "dewi-lestari"
+    office.hire(new_kasi, "Dewi Lestari, S.Kesos.", "19880212 201101 2 007", "Kasi PKK", "2026-03-01", "kasi-pkk")
+    head = office.git("rev-parse", "HEAD")
+
+    office.when = wib("2026-03-03 10:00")
+    args = ("--pelaksana", new_kasi, "--mulai", "2026-03-03 09:00", "--selesai", "2026-03-03 09:50",
+            "--keputusan", "ya", "--lampir", str(office.scan("ba.pdf", "Berita acara")))  # fmt: skip
+    out = office.step(case, 2, new_kasi, *args, code=2)
+    assert f"staf '{new_kasi}' tercatat di staf.yaml di folder ini, tetapi perubahan itu belum berlaku" in out, out
+    assert "admin staf (Kepala Dinas atau Kasubag Umum) meng-commit staf.yaml" in out, out
+    assert office.git("rev-parse", "HEAD") == head and office.git("status", "--porcelain", "records/kasus") == ""
+
+    office.commit("staf: Kasi PKK baru", KADIS, wib("2026-03-03 11:00"))
+    office.when = wib("2026-03-03 11:30")
+    out = office.step(case, 2, new_kasi, *args)
+    assert "disimpan sebagai commit" in out and "galat[" not in out and "governed.not_in_force" not in out, out
+    assert errors_of(office, case) == []
+
+
+def test_a_role_given_in_an_uncommitted_registry_is_no_approval_after_the_commit(office: Office) -> None:
+    """Under 'laporkan' the working registry judges a record, and the trail judges signatures by
+    the registry history holds. A clerk gives himself the Kasi's role in staf.yaml without
+    committing it and commits the Kasi's decision as his own, signed. The step said nothing after
+    the commit (its look at whether staf.yaml was changed here asked git about the file as if it
+    were a folder, and heard nothing); it says the commit is no approval, as check does."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    staff = office.records / "staf.yaml"
+    text = staff.read_text("utf-8")
+    at = text.index("peran: [pelaksana]", text.index(f"id: {CLERK}"))
+    staff.write_text(text[:at] + "peran: [pelaksana, kasi-pkk]" + text[at + len("peran: [pelaksana]") :], "utf-8")
+    office.when = wib("2026-03-03 10:00")
+    minutes = office.scan("ba.pdf", "Berita acara")
+    out = office.step(case, 2, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-03 09:00", "--selesai",
+                      "2026-03-03 09:50", "--keputusan", "ya", "--lampir", str(minutes))  # fmt: skip
+    assert "disimpan sebagai commit" in out, out
+    assert "BELUM DISETUJUI: commit ini bukan persetujuan langkah 2 oleh pelaksananya" in out, out
+    assert "[trail.wrong_role]" in out, out
+    assert "[trail.wrong_role]" in office.run("check", str(office.records), code=None)

@@ -96,9 +96,13 @@ def check(top: Path) -> tuple[int, list[dict[str, Any]]]:
     return result.exit_code, json.loads(result.stdout)["findings"]
 
 
-def step(top: Path, case: str, no: int, *args: str) -> Result:
+def step(top: Path, case: str, no: int, *args: str, refused: tuple[str, ...] = ()) -> Result:
+    """``sop-kit step``, which succeeds, or is refused naming each error code of ``refused``
+    (the record is then written and not committed, as the clerk is told)."""
     result = CliRunner().invoke(main, ["step", case, str(no), "--root", str(top / "records"), *args])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == (1 if refused else 0), result.output
+    for code in refused:
+        assert f"galat[{code}]" in result.output, result.output
     return result
 
 
@@ -115,10 +119,11 @@ def errors_of(findings: list[dict[str, Any]], case: str | None) -> set[tuple[obj
     }
 
 
-def decide(top: Path, tmp_path: Path, who: str) -> None:
+def decide(top: Path, tmp_path: Path, who: str, refused: tuple[str, ...] = ()) -> None:
     """Step 2 of the open case, done and decided 'ya' by ``who`` (as the clerk types it)."""
     pdf = a_pdf(tmp_path / "verifikasi.pdf", 90)
-    step(top, OPEN, 2, "--pelaksana", who, "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(pdf))
+    args = ("--pelaksana", who, "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(pdf))
+    step(top, OPEN, 2, *args, refused=refused)
 
 
 def refer(top: Path, when: str) -> None:
@@ -178,7 +183,9 @@ def test_a_clerk_cannot_widen_the_sop_to_decide_herself(top: Path, tmp_path: Pat
     code, before = check(top)
     assert ("trail.wrong_role", "02-verifikasi-validasi.yaml") in errors_of(before, FORGED)
     sop_commit = widen_the_sop(top)
-    decide(top, tmp_path, "rizki-ramadhan")
+    # The step command judges by the SOP in force, as check does, and says why the SOP on disk
+    # does not count; the clerk commits anyway.
+    decide(top, tmp_path, "rizki-ramadhan", refused=("step.wrong_role", "trail.unauthorised_change"))
     decision = commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:30:00+07:00")
     code, found = check(top)
     assert code == 1
@@ -360,7 +367,7 @@ def pdf_text(path: Path) -> str:
 
 def test_every_forgery_shows_the_same_on_the_case_page_and_in_the_dossier(top: Path, tmp_path: Path) -> None:
     widen_the_sop(top)
-    decide(top, tmp_path, "rizki-ramadhan")
+    decide(top, tmp_path, "rizki-ramadhan", refused=("step.wrong_role",))
     commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-20T09:30:00+07:00")
     switch_signatures_off(top)
     refer(top, "2026-05-20 10:40")
@@ -408,7 +415,7 @@ def test_an_approved_record_edited_and_not_committed_shows_the_same_on_every_sur
         words = re.sub(r"\s+", " ", message)
         assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), words
     status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(top / "records")], env={"SOP_KIT_LANG": "id"})
-    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
+    assert "Putusan: TIDAK SESUAI SOP" in status.output and "galat[step.wrong_role]" in status.output, status.output
     judged = audit(top / "records")
     bag = export_bag(judged, CLOSED, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
     recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
@@ -535,7 +542,32 @@ def test_the_step_command_says_what_the_verdict_says(top: Path, tmp_path: Path) 
     said = [line for line in done.output.splitlines() if "galat[" in line]
     assert len(said) == 1 and "galat[doc.other_case]" in said[0] and CLOSED in said[0], done.output
     status = CliRunner().invoke(main, ["status", OPEN, "--root", str(records), "--no-trail"])
-    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
+    assert "Putusan: TIDAK SESUAI SOP" in status.output and "galat[step.wrong_role]" in status.output, status.output
+
+
+def test_the_step_command_judges_by_the_registry_in_force(top: Path, tmp_path: Path) -> None:
+    """A clerk gives himself the Kasi's role in staf.yaml, not committed, and decides step 2.
+    `sop-kit step` read the working registry: "sesuai SOP", committed, while check refused the
+    decision. It judges by the registry in force now, as status does, names staf.yaml as not
+    in force, and commits nothing."""
+    staff = top / "records" / "staf.yaml"
+    text = staff.read_text("utf-8")
+    at = text.index("        peran: [pelaksana]\n", text.index("  - id: rizki-ramadhan"))
+    staff.write_text(text[:at] + "        peran: [pelaksana, kasi-pkk]\n" + text[at + 27 :], "utf-8")
+    head = git(top, "rev-parse", "HEAD")
+    registry = git(top, "log", "-1", "--format=%H", "--", "records/staf.yaml")
+    pdf = a_pdf(tmp_path / "verifikasi.pdf", 90)
+    args = ["--pelaksana", "rizki-ramadhan", "--selesai", "2026-05-06 10:50", "--keputusan", "ya", "--lampir", str(pdf)]
+    done = CliRunner().invoke(main, ["step", OPEN, "2", "--root", str(top / "records"), *args, "--commit"])
+    assert done.exit_code == 1, done.output
+    said = [line for line in done.output.splitlines() if "galat[" in line or "peringatan[" in line]
+    assert len(said) == 2 and "galat[step.wrong_role]" in said[0], done.output
+    why = "versi berkas ini di folder kerja tidak berlaku: yang menilai kasus adalah versi sah dari commit"
+    assert said[1].endswith(f"staf.yaml: peringatan[governed.not_in_force]: {why} {registry[:10]}"), said
+    assert git(top, "rev-parse", "HEAD") == head
+    status = CliRunner().invoke(main, ["status", OPEN, "--root", str(top / "records")])
+    assert "Putusan: TIDAK SESUAI SOP" in status.output and "galat[step.wrong_role]" in status.output, status.output
+    assert "Rizki Ramadhan, A.Md. (fiktif), yang pada 2026-05-06 tidak memegang peran" in said[0], said
 
 
 def test_a_family_named_in_part_is_the_same_error_on_every_surface(top: Path, tmp_path: Path) -> None:
@@ -810,7 +842,7 @@ def test_a_bag_judges_with_the_registry_in_force_and_says_the_case_fails(top: Pa
     kasi = "      - jabatan: Kepala Seksi PKK\n        peran: [kasi-pkk]\n        mulai: 2026-01-01\n"
     staff.write_text(text[:at] + kasi + text[at:], "utf-8")
     commit(top, "staf: penugasan baru", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T08:00:00+07:00")
-    decide(top, tmp_path, "rizki-ramadhan")
+    decide(top, tmp_path, "rizki-ramadhan", refused=("step.wrong_role", "trail.registry_unauthorised"))
     commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T11:00:00+07:00")
     _, found = check(top)
     wrong = {(f["code"], f["file"].rsplit("/", 1)[-1]) for f in found if f["severity"] == "error"}

@@ -25,6 +25,7 @@ from ..records.archive import Archive, Governed, open_archive
 from ..records.config import CONFIG_FILE, load_config
 from ..records.layout import SITE_FILE, SOP_DIR, STAFF_FILE, Layout, locate
 from ..trail.build import authorised_content
+from ..trail.findings import OFFICE_FILE_REFUSED
 from ..trail.gitlog import working_ids
 from ..trail.load import load_trail
 from ..trail.model import Trail
@@ -64,12 +65,7 @@ def audit(
     with collector.kept():  # the trail, the archive and the verdicts live as long as the audit
         if options.trail:
             trail = trail_of(layout, options, reporter)
-        if isinstance(root, Archive):
-            archive = root
-        else:
-            governed, notes = in_force(layout, trail) if trail is not None else (None, [])
-            archive = open_archive(layout, governed)
-            archive.findings += notes
+        archive = root if isinstance(root, Archive) else _opened(layout, trail)
         report = check_archive(archive, trail, options, reporter)
         removed = frozenset(ct.case for ct in trail.cases.values() if ct.removed) if trail else frozenset()
         add_number_findings(archive, report, removed)  # the letter-number register, with the records' numbers
@@ -83,6 +79,26 @@ def trail_of(layout: Layout, options: CheckOptions, reporter: Reporter = SILENT)
     """The archive's approval trail as the check reads it (None outside git)."""
     trust_root = load_config(layout)[0].trust_root  # the pin starts the chain; it cannot be authorised by it
     return load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
+
+
+def open_in_force(root: Path | str | Layout) -> Archive:
+    """The archive opened as :func:`audit` opens it, with the settings, SOPs and registry in
+    force: what a clerk's command reads before it writes, so that the verdict it shows is the
+    check's (a registry changed without authority gives nobody a role there either). Its
+    findings also hold the trail's on the office files changed without authority, which
+    say why."""
+    layout = locate(root)
+    trail = trail_of(layout, CheckOptions())
+    archive = _opened(layout, trail)
+    archive.findings += [f for f in trail.findings if f.code in OFFICE_FILE_REFUSED] if trail else []
+    return archive
+
+
+def _opened(layout: Layout, trail: Trail | None) -> Archive:
+    governed, notes = in_force(layout, trail) if trail is not None else (None, [])
+    archive = open_archive(layout, governed)
+    archive.findings += notes
+    return archive
 
 
 def audit_case(

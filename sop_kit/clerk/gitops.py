@@ -25,8 +25,8 @@ def committed(path: Path) -> bytes | None:
 def pending(folder: Path) -> dict[Path, str]:
     """Every file under ``folder`` that differs from the last commit: 'D' deleted, '?' new to
     git (ignored by a rule or not: :func:`commit` adds what it is given), 'M' otherwise
-    (changed, staged or not)."""
-    top = top_level(folder)
+    (changed, staged or not). ``folder`` may be one file."""
+    top = top_level(folder if folder.is_dir() else folder.parent)
     if top is None:
         return {}
     # Ignored files too, one by one even inside an ignored folder (traditional, with =all).

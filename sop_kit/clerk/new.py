@@ -19,10 +19,10 @@ from pathlib import Path
 
 from ..check.privacy import refuse_personal
 from ..core.errors import ConfigError, SopKitError
-from ..records.archive import Archive
+from ..records.archive import Archive, open_archive
 from ..records.facts import facts_of
 from ..records.ids import new_case_id, slug
-from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR
+from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Sop
 from ..records.models.sop import Langkah
 from ..records.parse import parse_file
@@ -132,9 +132,12 @@ def check_staff(archive: Archive, who: str) -> None:
     """``who`` must be in the staff registry; suggest the nearest ids or names otherwise."""
     if who in archive.staff:
         return
+    shown = archive.show(archive.root / STAFF_FILE)
+    if archive.in_force is not None and who in open_archive(archive.root).staff:
+        raise ConfigError("new.staff_not_in_force", shown, who=who)  # the working copy names them
     raise ConfigError(
         "new.unknown_staff",
-        archive.show(archive.root / "staf.yaml"),
+        shown,
         who=who,
         suggestions=_listing(suggest_staff(archive, who)),
     )

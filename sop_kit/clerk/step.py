@@ -39,13 +39,14 @@ from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
 from ..records.yamlsafe import Loaded, load_bytes, load_text
+from ..trail.findings import OFFICE_FILE_REFUSED
 from . import gitops
 from .approval import refuse_approved, stands_in
 from .attach import NewAttachment, attach, inside, joint_case, staged
 from .new import check_staff, step_text
 from .steptext import step_file_stem
 
-__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit_message", "record_step"]
+__all__ = ["NewAttachment", "Recorded", "StepUpdate", "commit_message", "preview", "record_step"]
 
 StepStatus = Literal["belum", "berjalan", "selesai"]
 _FIELDS = ("status", "pelaksana", "mulai", "selesai", "keputusan", "alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -109,7 +110,8 @@ class Recorded:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity is Severity.ERROR]
+        """The case's errors (an office file's named beside them is why, not one more)."""
+        return [f for f in self.findings if f.severity is Severity.ERROR and f.case is not None]
 
 
 def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime | None = None) -> Recorded:
@@ -178,10 +180,7 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.record, result.approved_before, result.approves_completion = record, approved, completion
     result.register = register_to_commit(archive, current.id, record)
     shown = archive.show(path)
-    # The case's verdict as check gives it (a letter number or a photo another case holds too
-    # included), without the trail: the record is not committed yet. This file's findings.
-    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
-    result.findings = [f for f in verdict.findings if f.file == shown] if verdict else []
+    result.findings = preview(archive, folder, {shown})
     changed = gitops.pending(folder)
     known = [g.name for g in detached if changed.get(g) == "D"]  # taken off what history held
     stand_in = completion and stands_in(archive, folder, sop, record)
@@ -189,6 +188,20 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
     result.approvers = approvers(archive, sop, record)
     result.round_to_name = round_to_name(archive, sop, folder, path, record)
     return result
+
+
+def preview(archive: Archive, folder: Path, files: set[str]) -> list[Finding]:
+    """What the case's verdict, as check gives it, says of ``files`` (a letter number or a
+    photo another case holds too included), without the trail: the record is not committed
+    yet. With the archive opened in force (:func:`~sop_kit.check.audit.open_in_force`), each
+    office file changed here and not in force is named too, and, when the record has an
+    error, each change history refused: why a role or a rule the working copy shows counts
+    for nothing."""
+    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
+    mine = [f for f in verdict.findings if f.file in files] if verdict else []
+    erred = any(f.severity is Severity.ERROR for f in mine)
+    why = {"governed.not_in_force", *(OFFICE_FILE_REFUSED if erred else ())}
+    return mine + [f for f in archive.findings if f.code in why]
 
 
 def round_to_name(archive: Archive, sop: Sop, folder: Path, path: Path, record: CatatanLangkah) -> int | None:

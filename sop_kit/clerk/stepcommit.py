@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..check.audit import audit
-from ..check.run import CheckOptions
 from ..core.errors import ConfigError
 from ..records.archive import Archive, StepFile
 from ..records.fieldtypes import office_today
@@ -30,6 +28,7 @@ from .step import (
     commit_message,
     committed_file,
     open_case,
+    preview,
     refuse_early,
     refuse_unreadable,
     register_to_commit,
@@ -81,8 +80,7 @@ def pending_step(archive: Archive, case: str, no: int) -> Recorded:
     result.record = last.record
     result.register = register_to_commit(archive, current.id, last.record)
     shown = {archive.show(steps_dir / s.name) for s in mine}
-    verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
-    result.findings = [f for f in verdict.findings if f.file in shown] if verdict else []
+    result.findings = preview(archive, folder, shown)
     said, completion = _as_recorded(last, before)
     stand_in = completion and stands_in(archive, folder, sop, last.record)
     detached_names = [p.name for p in detached]

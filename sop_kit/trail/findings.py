@@ -27,6 +27,10 @@ NOT_APPROVED = frozenset(
     }
 )
 
+# The findings that say a change to an office file (the registry, an SOP, the settings) counts
+# for nothing: why a role or a rule the working copy shows does not judge a case.
+OFFICE_FILE_REFUSED = frozenset({"trail.registry_unauthorised", "trail.registry_invalid", "trail.unauthorised_change"})
+
 
 def trail_findings(layout: Layout, trail: Trail) -> Iterator[Finding]:
     """What the steps' approvals mean for the check: wrong role, unverified approvals, later

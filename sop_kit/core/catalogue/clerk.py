@@ -357,6 +357,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "staff member '{who}' is not in the staff registry (close: {suggestions})",
         "use a staff id from staf.yaml (lower case with hyphens), or ask the staff admin to add them",
     ),
+    "new.staff_not_in_force": (
+        "staf '{who}' tercatat di staf.yaml di folder ini, tetapi perubahan itu belum berlaku: daftar staf yang "
+        "menilai kasus adalah versi terakhir yang di-commit dengan tanda tangan admin staf",
+        "minta admin staf (Kepala Dinas atau Kasubag Umum) meng-commit staf.yaml dengan tanda tangannya "
+        "(git commit -S), lalu ulangi perintah ini; `sop-kit check` menyebut versi mana yang berlaku",
+        "staff member '{who}' is in staf.yaml in this folder, but that change is not in force: the registry that "
+        "judges cases is the last version committed with a staff administrator's signature",
+        "ask a staff administrator (the Kepala Dinas or the Kasubag Umum) to commit staf.yaml with their signature "
+        "(git commit -S), then run this command again; `sop-kit check` names the version in force",
+    ),
     "new.which_sop": (
         "arsip memuat lebih dari satu SOP ({known}); pilih salah satu",
         "tambahkan --sop NOMOR",
