@@ -129,6 +129,11 @@ def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: P
                                "Temuan per kode"]  # fmt: skip
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
+    # --no-trail: the report says no approval was verified
+    assert (book["Ringkasan"]["A14"].value, book["Ringkasan"]["B14"].value) == (
+        "Jejak persetujuan",
+        "tidak dibaca: persetujuan tidak diverifikasi",
+    )
     summary = {row[0]: row[1] for row in rows(book["Ringkasan"], 9)}
     assert summary == {
         "Kasus aktif dalam periode": 4,

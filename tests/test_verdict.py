@@ -857,6 +857,58 @@ def test_a_bag_judges_with_the_registry_in_force_and_says_the_case_fails(top: Pa
     assert "TIDAK SESUAI SOP" in out and "lolos pemeriksaan" not in out, out
 
 
+def test_a_verdict_made_without_the_trail_says_so_on_every_surface(top: Path, tmp_path: Path) -> None:
+    """The clerk's forged Kasi role (staf.yaml committed with his own key) and his decision:
+    with the trail every surface refuses it; with --no-trail the working registry judges and the
+    case "sesuai SOP". A site built so said of itself that every case was checked against git
+    history, "0 kasus dengan persetujuan tidak terverifikasi", and the dossier and status said
+    "sesuai SOP" alone. Each surface now says that approvals were not verified, and why."""
+    staff = top / "records" / "staf.yaml"
+    text = staff.read_text("utf-8")
+    at = text.index("        peran: [pelaksana]\n", text.index("  - id: rizki-ramadhan"))
+    staff.write_text(text[:at] + "        peran: [pelaksana, kasi-pkk]\n" + text[at + 27 :], "utf-8")
+    commit(top, "staf: peran", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T08:00:00+07:00")
+    decide(top, tmp_path, "rizki-ramadhan", refused=("step.wrong_role", "trail.registry_unauthorised"))
+    commit(top, f"kasus {OPEN}: langkah 2", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T11:00:00+07:00")
+    records = str(top / "records")
+    not_read = "jejak persetujuan tidak dibaca (--no-trail, atau arsip di luar git): tidak ada persetujuan"
+    for trail, read in ((["--no-trail"], False), ([], True)):
+        checked = CliRunner().invoke(main, ["check", records, *trail])
+        assert (not_read in checked.output) is not read, checked.output
+        as_json = CliRunner().invoke(main, ["check", records, *trail, "--format", "json"])
+        assert json.loads(as_json.stdout)["trail_read"] is read
+        status = CliRunner().invoke(main, ["status", OPEN, "--root", records, *trail]).output
+        assert ("Putusan: sesuai SOP" in status) is not read, status
+        assert ("(tanpa jejak persetujuan: persetujuan tidak diverifikasi" in status) is not read, status
+        site = tmp_path / f"site-{read}"
+        built = CliRunner().invoke(main, ["build", records, "--out", str(site), "--no-pdf", "-q", *trail])
+        assert built.exit_code == 0, built.output
+        home = re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", (site / "index.html").read_text("utf-8"))))
+        assert ("Tanpa jejak persetujuan. Riwayat git tidak dibaca pada build ini" in home) is not read, home
+        assert ("diperiksa terhadap SOP yang berlaku saat dimulai dan terhadap riwayat git" in home) is read, home
+        assert ("kasus dengan persetujuan tidak terverifikasi" in home) is read, home
+        case = page_text(site, OPEN)
+        assert ("Sesuai SOP — tidak ada galat pemeriksaan; persetujuan tidak diverifikasi" in case) is not read, case
+        assert ("Tidak sesuai SOP" in case) is read, case
+        pdfs = tmp_path / f"pdf-{read}"
+        made = CliRunner().invoke(main, ["pdf", records, "--case", OPEN, "--out", str(pdfs), *trail])
+        assert made.exit_code == 0, made.output
+        dossier = pdf_text(next(pdfs.rglob(f"berkas-pembinaan-{OPEN}.pdf")))
+        wanted = "SESUAI SOP: tidak ada galat pemeriksaan; persetujuan tidak diverifikasi (riwayat git tidak dibaca)."
+        assert (wanted in dossier) is not read and ("TIDAK SESUAI SOP" in dossier) is read, dossier[:600]
+        reports = tmp_path / f"laporan-{read}"
+        args = ["laporan", "2026-05", "--root", records, "--out", str(reports), "--format", "json", "--format", "pdf"]
+        assert CliRunner().invoke(main, [*args, *trail]).exit_code == 0
+        assert (
+            json.loads((reports / "laporan-bulanan-2026-05.json").read_text("utf-8"))["jejak_persetujuan_dibaca"]
+            is read
+        )
+        summary = pdf_text(reports / "laporan-bulanan-2026-05.pdf")
+        assert (
+            "tanpa jejak persetujuan: riwayat git tidak dibaca, persetujuan tidak diverifikasi" in summary
+        ) is not read
+
+
 def test_a_scan_kept_in_git_lfs_is_proven_in_the_bag_and_named_where_lfs_is_missing(top: Path, tmp_path: Path) -> None:
     """An office keeping its scans in Git LFS: git stores each as a pointer naming its SHA-256.
     The bag held the pointer in place of the PDF (its export undid line endings by writing what

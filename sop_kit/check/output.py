@@ -55,6 +55,8 @@ def _text(report: Report, lang: str, summary: bool = True) -> str:
         out += finding_lines(f, lang)
     if summary:
         out.append(_summary(report, lang))
+        if not report.trail_read:
+            out.append(text("cli.trail_not_read", lang))
         if not report.findings:
             out.append(text("cli.clean", lang))
     return "".join(line + "\n" for line in out)
@@ -63,6 +65,7 @@ def _text(report: Report, lang: str, summary: bool = True) -> str:
 def _json(report: Report, lang: str) -> str:
     data = {
         "cases": report.cases_checked,
+        "trail_read": report.trail_read,
         "counts": {s.value: report.count(s) for s in Severity},
         "findings": [f.to_dict(lang) for f in report.sorted()],
     }
@@ -89,4 +92,6 @@ def _github(report: Report, lang: str, summary: bool = True) -> str:
         out.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(message)}")
     if summary:
         out.append(_summary(report, lang))
+        if not report.trail_read:
+            out.append(f"::warning title=trail::{_escape_data(text('cli.trail_not_read', lang))}")
     return "".join(line + "\n" for line in out)

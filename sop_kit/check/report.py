@@ -93,6 +93,9 @@ class Report:
     # The facts of the archive's cases not reported (judged for the findings that compare cases).
     others: dict[Path, CaseFacts] = field(default_factory=dict)
     others_listing: dict[Path, str] = field(default_factory=dict)  # as Verdict.listing, for the others
+    # Whether the approval trail judged (git history read): without it no approval is verified
+    # and the working copy's registry, SOPs and settings judged. Every surface says so.
+    trail_read: bool = False
 
     @property
     def findings(self) -> list[Finding]:

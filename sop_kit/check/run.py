@@ -64,7 +64,7 @@ def check_archive(
 
 
 def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions, reporter: Reporter) -> Report:
-    report = Report(list(archive.findings))
+    report = Report(list(archive.findings), trail_read=trail is not None)
     # Every case is judged (most from the cache), the chosen ones reported: a letter number or
     # a file two cases share is a finding of both, and a case's verdict must be the same
     # whether asked of it alone (status, the dossier, the bag) or of the archive.

@@ -196,6 +196,7 @@ class Laporan:
     findings: list[FindingRow] = field(default_factory=list)
     codes: list[CodeRow] = field(default_factory=list)
     complying: int = 0  # active cases whose verdict has no error
+    trail_read: bool = False  # the verdicts' (Report.trail_read): without it no approval was verified
     stats: list[RevisionStats] = field(default_factory=list)  # sop stats of the period's records
 
     def to_json(self) -> dict[str, Any]:
@@ -206,6 +207,7 @@ class Laporan:
             "mulai": self.period.start.isoformat(),
             "sampai": self.period.end.isoformat(),
             "kantor": self.office,
+            "jejak_persetujuan_dibaca": self.trail_read,
             "kasus": {
                 "aktif": self.active,
                 "dibuka": self.opened,
@@ -283,7 +285,7 @@ def build_report(audit: Audit, period: Period, cases: list[ReportCase] | None = 
     """The report of ``period`` from the judged archive (``cases``: its :func:`report_cases`,
     when already gathered for another period)."""
     archive = audit.archive
-    report = Laporan(period, office_name(archive.config, archive.sops))
+    report = Laporan(period, office_name(archive.config, archive.sops), trail_read=audit.report.trail_read)
     report.months = [MonthRow(m) for m in period.months()] if period.kind != "bulanan" else []
     by_kec: dict[str, KecamatanRow] = {}
     done: list[CaseRecords] = []
@@ -442,6 +444,8 @@ def write_xlsx(report: Laporan, created: datetime) -> bytes:
     info.write_datetime(11, 1, datetime.combine(p.end, datetime.min.time()), fmt["date"])
     info.write_string(12, 0, "Kantor", head)
     info.write_string(12, 1, report.office)
+    info.write_string(13, 0, "Jejak persetujuan", head)
+    info.write_string(13, 1, "dibaca" if report.trail_read else "tidak dibaca: persetujuan tidak diverifikasi")
     sheet(
         "Per kecamatan",
         [

@@ -64,6 +64,7 @@ class CaseStatus:
     round: int = 1  # the round the case is in
     stop: tuple[str, str, str] | None = None  # withdrawn or closed: date, who, reason
     findings: tuple[Finding, ...] = ()  # the verdict's errors and warnings, in the check's order
+    trail_read: bool = False  # the verdict's (Report.trail_read)
 
 
 def case_status(audit: Audit, path: Path) -> CaseStatus:
@@ -75,9 +76,12 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
     shown = (Severity.ERROR, Severity.WARNING)
     found = tuple(sorted((f for f in verdict.findings if f.severity in shown), key=Finding.sort_key)) if verdict else ()
     more = (verdict.unverified, verdict.changed_after_approval) if verdict else (0, 0)
+    read = audit.report.trail_read
     kasus = case.kasus
     if kasus is None:
-        return CaseStatus(path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings, findings=found)
+        return CaseStatus(
+            path.name, "?", {}, {}, Status.NOT_STARTED, [], [], None, errors, warnings, findings=found, trail_read=read
+        )
     sop = archive.sop_of(kasus)
     location = {"desa": kasus.lokasi.desa, "kecamatan": kasus.lokasi.kecamatan, "kode": kasus.lokasi.kode}
     sop_info: dict[str, str | int] = {
@@ -98,6 +102,7 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
             errors,
             warnings,
             findings=found,
+            trail_read=read,
         )
     prog = case_progress(sop, case)
     missing_by_step: dict[tuple[int, int], list[str]] = {}
@@ -142,6 +147,7 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
         round=prog.current_round,
         stop=stopped,
         findings=found,
+        trail_read=read,
     )
 
 
@@ -221,6 +227,8 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
         out.append(text("status.not_complies", lang, errors=st.errors, unverified=st.unverified, changed=st.changed))
     else:
         out.append(text("status.complies", lang))
+    if not st.trail_read:
+        out.append(text("status.trail_not_read", lang))
     for rl in st.decisions:
         if st.state.stopped and rl.decision is None:
             continue  # nothing more is decided in a withdrawn or closed case

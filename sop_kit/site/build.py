@@ -208,6 +208,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             shared_key(archive, options.internal),  # the SOPs, staff, templates, sop-kit
             extra.key(),
             source,
+            published.trail_read,
         ]
         site_key = hashlib.sha256(orjson.dumps(listed, default=str)).hexdigest()
         previous_site = manifest.get("site_pages", []) if manifest.get("site_key") == site_key else []
@@ -215,8 +216,9 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             pages, kept = {}, set(previous_site)
         else:
             pages = site_pages(
-                archive, rows, published.findings, plain(office), search_layout, options.pdf, extra, source
-            )
+                archive, rows, published.findings, plain(office), search_layout, options.pdf, extra, source,
+                trail_read=published.trail_read,
+            )  # fmt: skip
             kept = set()
         site_names = sorted({*pages, *kept})
         made = set(pages) | {case_page_path(r.row) for r in results.values() if r.row and r.rendered}
@@ -457,7 +459,9 @@ def as_published(report: Report, layout: Layout) -> Report:
     verdicts: dict[Path, Verdict] = {
         folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
     }
-    return Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders, report.others)
+    found = Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders, report.others)
+    found.trail_read = report.trail_read
+    return found
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> int | None:

@@ -210,8 +210,9 @@ def file_short(path: str, case: str | None) -> Markup:
     return Markup("/<wbr>").join(parts)
 
 
-def totals(cases: list[CaseRow]) -> dict[str, int]:
+def totals(cases: list[CaseRow], trail_read: bool) -> dict[str, int]:
     return {
+        "trail_read": trail_read,
         "total": len(cases),
         "errors": sum(1 for c in cases if c.errors),
         "unverified": sum(1 for c in cases if c.unverified),
@@ -283,12 +284,14 @@ def site_pages(
     pdf: bool = True,
     office_site: OfficeSite | None = None,
     source: Source | None = None,
+    trail_read: bool = False,
 ) -> dict[str, str]:
     """Every page but the case pages (see :func:`case_page`): docs-relative path -> Markdown;
-    the dashboard names ``source``, the commit it was built from."""
+    the dashboard names ``source``, the commit it was built from, and each summary whether
+    the approval trail judged (``trail_read``: :attr:`Report.trail_read`)."""
     pages: dict[str, str] = {}
     by_id = {r.id: r for r in rows}
-    pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive, source)
+    pages["index.md"] = dashboard(rows, finding_rows(findings, by_id, ""), office, archive, source, trail_read)
     every = finding_rows(findings, by_id, "../")
     pages["temuan.md"] = render(
         "temuan.md",
@@ -314,7 +317,7 @@ def site_pages(
         "ekspor.md", {"title": "Ekspor data", "search": "exclude", "hide": WIDE}, columns=EXPORT_COLUMNS
     )
     pages.update(sop_pages(archive, rows, pdf))
-    pages.update(browse_pages(archive, rows))
+    pages.update(browse_pages(archive, rows, trail_read))
     pages[GUIDE_PAGE] = guide_page()
     pages.update(report_pages(office_site or OfficeSite(), render))
     pages.update(agenda_pages(office_site or OfficeSite(), render))
@@ -387,7 +390,12 @@ def _finding_href(f: Finding, view: CaseRow | None, root: str) -> str | None:
 
 
 def dashboard(
-    views: list[CaseRow], rows: list[dict[str, Any]], office: str, archive: Archive, source: Source | None = None
+    views: list[CaseRow],
+    rows: list[dict[str, Any]],
+    office: str,
+    archive: Archive,
+    source: Source | None = None,
+    trail_read: bool = False,
 ) -> str:
     total = len(views)
     decided = [v for v in views if v.decisions_ok is not None]
@@ -427,7 +435,7 @@ def dashboard(
         {"title": "Beranda", "search": "exclude", "hide": WIDE},
         office=office,
         total=total,
-        totals=totals(views),
+        totals=totals(views, trail_read),
         collection_href=lambda name: f"jelajah/{FILTERS[name]}/",
         broken=[{"row": v, "first": first_error.get(v.id, "")} for v in broken[:BROKEN_SHOWN]],
         broken_total=len(broken),
@@ -441,7 +449,7 @@ def dashboard(
         decided=len(decided),
         decisions_ok=sum(1 for v in decided if v.decisions_ok),
         decisions_share=_share(sum(1 for v in decided if v.decisions_ok), len(decided)),
-        trail_known=any(v.trail_known for v in views),
+        trail_read=trail_read,
         timing=timing,
         by_status=_counts(
             [v.status for v in views],
@@ -536,7 +544,7 @@ def sop_pages(archive: Archive, views: list[CaseRow], pdf: bool = True) -> dict[
     return pages
 
 
-def browse_pages(archive: Archive, views: list[CaseRow]) -> dict[str, str]:
+def browse_pages(archive: Archive, views: list[CaseRow], trail_read: bool = False) -> dict[str, str]:
     pages: dict[str, str] = {}
     ordered = sorted(views, key=lambda v: (v.start, v.id), reverse=True)
 
@@ -549,7 +557,7 @@ def browse_pages(archive: Archive, views: list[CaseRow]) -> dict[str, str]:
             intro=intro,
             cases=cases,
             root="../" * depth,
-            totals=totals(cases),
+            totals=totals(cases, trail_read),
             filter_href=lambda name: f"?kepatuhan={name}",  # the list itself, filtered in the browser
         )
 

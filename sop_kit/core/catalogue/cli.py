@@ -8,6 +8,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{cases} case(s) checked: {errors} error(s), {warnings} warning(s), {infos} note(s)",
         "",
     ),
+    "cli.trail_not_read": (
+        "jejak persetujuan tidak dibaca (--no-trail, atau arsip di luar git): tidak ada persetujuan yang "
+        "diverifikasi, dan staf.yaml, SOP serta pengaturan dibaca dari salinan kerja, bukan versi yang disahkan; "
+        "putusan resmi: sop-kit check tanpa --no-trail",
+        "",
+        "approval trail not read (--no-trail, or an archive outside git): no approval is verified, and staf.yaml, "
+        "the SOPs and the settings are read from the working copy, not the authorised versions; the verdict of "
+        "record: sop-kit check without --no-trail",
+        "",
+    ),
     "cli.clean": ("Semua sesuai SOP.", "", "Everything follows the SOP.", ""),
     "cli.hint": ("saran", "", "hint", ""),
     "cli.usage": ("Penggunaan", "", "Usage", ""),

@@ -48,6 +48,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "status.finished": ("Semua langkah selesai.", "", "All steps are complete.", ""),
     "status.complies": ("Putusan: sesuai SOP (tidak ada galat).", "", "Verdict: follows the SOP (no errors).", ""),
+    "status.trail_not_read": (
+        "  (tanpa jejak persetujuan: persetujuan tidak diverifikasi, staf.yaml dan SOP dibaca dari salinan kerja)",
+        "",
+        "  (without the approval trail: approvals not verified, staf.yaml and the SOPs read from the working copy)",
+        "",
+    ),
     "status.not_complies": (
         "Putusan: TIDAK SESUAI SOP — {errors} galat ({unverified} persetujuan tidak terverifikasi, {changed} "
         "catatan diubah setelah disetujui).",
