@@ -904,9 +904,15 @@ def test_a_verdict_made_without_the_trail_says_so_on_every_surface(top: Path, tm
             is read
         )
         summary = pdf_text(reports / "laporan-bulanan-2026-05.pdf")
-        assert (
-            "tanpa jejak persetujuan: riwayat git tidak dibaca, persetujuan tidak diverifikasi" in summary
-        ) is not read
+        said = "tanpa jejak persetujuan: riwayat git tidak dibaca, persetujuan tidak diverifikasi"
+        assert (said in summary) is not read, summary[:800]
+        bag = tmp_path / f"bag-{read}"
+        exported = CliRunner().invoke(main, ["export", OPEN, "--root", records, "--out", str(bag), "--force", *trail])
+        assert exported.exit_code == 0, exported.output
+        verified = CliRunner().invoke(main, ["verify-bag", str(bag)]).output
+        assert ("lolos pemeriksaan sop-kit TANPA jejak persetujuan" in verified) is not read, verified
+        assert ("bag-info mencatat Jejak-Persetujuan: tidak disertakan (--no-trail)." in verified) is not read, verified
+        assert ("kasusnya TIDAK SESUAI SOP" in verified) is read, verified
 
 
 def test_a_scan_kept_in_git_lfs_is_proven_in_the_bag_and_named_where_lfs_is_missing(top: Path, tmp_path: Path) -> None:

@@ -75,6 +75,12 @@ class BagReport:
     def valid(self) -> bool:
         return not self.problems
 
+    @property
+    def trail_included(self) -> bool:
+        """Whether the bag was made with the approval trail: without it the check at export
+        verified no approval and judged by the working copy's registry."""
+        return str(self.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED)
+
 
 def verify_bag(path: Path | str, trusted: frozenset[str] = frozenset()) -> BagReport:
     """Validate the bag at ``path`` with bagit's own validator (completeness, fixity of every
@@ -199,7 +205,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
         dossier = f"data/{DOSSIER_DIR}/{dossier_name(report.case)}"
         if not _starts_with(bag_dir / dossier, b"%PDF-"):
             report.problems.append(Problem("bag.no_dossier", dossier))
-        if str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
+        if report.trail_included:
             trail_file = f"data/{TRAIL_DIR}/jejak-{report.case}.json"
             if read_json(bag_dir / trail_file) is None or not (bag_dir / trail_file).with_suffix(".txt").is_file():
                 report.problems.append(Problem("bag.no_trail", trail_file))
@@ -207,7 +213,7 @@ def _check_content(bag_dir: Path, report: BagReport) -> None:
     shown = str(records)
     judged = audit(layout, CheckOptions(use_cache=False, jobs=1, trail=False))
     result = judged.report
-    if report.case is not None and str(report.info.get(TRAIL_FIELD, "")).startswith(TRAIL_INCLUDED):
+    if report.case is not None and report.trail_included:
         _check_approvals(bag_dir, report, judged.archive, report.case)
     found_here: set[tuple[str, str, int | None]] = set()
     for f in result.sorted():
@@ -320,10 +326,14 @@ def format_bag_report(report: BagReport, lang: str = "id") -> str:
         params = {"files": report.files, "algorithms": ", ".join(CHECKSUMS), "who": report.signer or "-"}
         if errors:  # a forced export of a case the check refused: intact, and not as the SOP wants
             code, params = f"{code}_not_compliant", {**params, "errors": errors}
+        elif not report.trail_included:  # passed a check that verified no approval
+            code = f"{code}_no_trail"
         verdict, limit = render(code, lang, params)
         if report.proven:
             limit = text("bag.limit_proven", lang, proven=report.proven, done=report.done)
         out += [verdict, f"  {limit}"]
+        if not report.trail_included:
+            out.append("  " + text("bag.trail_not_included", lang, said=report.info.get(TRAIL_FIELD) or "-"))
     else:
         out.append(text("bag.invalid_verdict", lang, problems=len(report.problems)))
     return "\n".join(out) + "\n"

@@ -397,6 +397,36 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "note: error recorded at export (--force), not checkable again from the bag [{rule}]: {message}",
         "",
     ),
+    "bag.valid_no_trail": (
+        "SAH sebagai bag: utuh ({files} berkas data, checksum {algorithms} cocok); kasusnya lolos pemeriksaan sop-kit "
+        "TANPA jejak persetujuan (lihat di bawah)",
+        "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
+        "menyetujuinya: tanda tangan persetujuan dibuktikan di repositori git kantor (sop-kit trail)",
+        "VALID as a bag: complete ({files} payload files, {algorithms} checksums match); its case passes sop-kit's "
+        "check WITHOUT the approval trail (see below)",
+        "checksums prove the bag unchanged since its manifests were made, not who made or approved it: "
+        "approval signatures are proven in the office's git repository (sop-kit trail)",
+    ),
+    "bag.valid_signed_no_trail": (
+        "SAH sebagai bag: utuh ({files} berkas data, checksum {algorithms} cocok), ditandatangani {who} dengan kunci "
+        "yang Anda percayai; kasusnya lolos pemeriksaan sop-kit TANPA jejak persetujuan (lihat di bawah)",
+        "isi bag adalah yang dikirim penanda tangan itu: tanda tangan persetujuan dibuktikan di repositori git kantor "
+        "(sop-kit trail)",
+        "VALID as a bag: complete ({files} payload files, {algorithms} checksums match), signed by {who} with a key "
+        "you trust; its case passes sop-kit's check WITHOUT the approval trail (see below)",
+        "the bag's content is what that signer sent: approval signatures are proven in the office's git repository "
+        "(sop-kit trail)",
+    ),
+    "bag.trail_not_included": (
+        "bag-info mencatat Jejak-Persetujuan: {said}. Tidak ada persetujuan yang diverifikasi, dan staf.yaml serta SOP "
+        "di bag adalah salinan kerja kantor saat ekspor, bukan versi yang disahkan commit bertanda tangan; minta "
+        "kantor mengekspor ulang dari repositori git-nya, tanpa --no-trail",
+        "",
+        "bag-info records Jejak-Persetujuan: {said}. No approval is verified, and the bag's staf.yaml and SOPs are "
+        "the office's working copy at export, not the versions authorised by signed commits; ask the office to "
+        "export again from its git repository, without --no-trail",
+        "",
+    ),
     "bag.valid": (
         "SAH: bag utuh ({files} berkas data, checksum {algorithms} cocok) dan kasusnya lolos pemeriksaan sop-kit",
         "checksum membuktikan isi bag tidak berubah sejak manifesnya dibuat, bukan siapa yang membuat atau "
