@@ -16,10 +16,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from sop_kit.check import shared
-from sop_kit.check.audit import Audit, audit, audit_case
+from sop_kit.check.audit import Audit, audit, audit_case, open_in_force
 from sop_kit.check.rules import check_case
 from sop_kit.check.run import CheckOptions, check_archive
 from sop_kit.cli.main import main
@@ -262,3 +263,37 @@ def test_one_case_asked_reads_not_every_case_that_holds_its_file(tmp_path: Path)
     moved = audit(records, options).report.verdicts[case].findings
     assert moved == audit(records, replace(options, use_cache=False)).report.verdicts[case].findings
     assert moved != whole.report.verdicts[case].findings
+
+
+def test_a_clerks_command_reads_no_cached_case_trail(
+    demo_site: DemoSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sop-kit step` opens the archive in force, which needs the trail only for the office
+    files' versions: at 10,000 cases reading every cached case's timeline cost it a second.
+    Warm, it reads none (counted by a profiler hook), and the whole check still reads them all."""
+    from sop_kit.trail import model
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    whole = audit(demo_site.archive)  # the trail cached, as any check leaves it
+    assert whole.trail is not None and len(whole.trail.cases) >= 10
+    read: Counter[str] = Counter()
+    code = model._case_from_json.__code__
+
+    def hook(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call" and frame.f_code is code:
+            read[frame.f_locals["cid"]] += 1
+
+    sys.setprofile(hook)
+    try:
+        archive = open_in_force(demo_site.archive)
+    finally:
+        sys.setprofile(None)
+    assert not read, read
+    assert archive.in_force == whole.archive.in_force and archive.staff == whole.archive.staff
+    sys.setprofile(hook)
+    try:
+        again = audit(demo_site.archive)
+    finally:
+        sys.setprofile(None)
+    assert again.trail is not None and sorted(read) == sorted(again.trail.cases)
+    assert again.report.findings == whole.report.findings

@@ -28,7 +28,7 @@ from ..trail.build import authorised_content
 from ..trail.findings import OFFICE_FILE_REFUSED
 from ..trail.gitlog import working_ids
 from ..trail.load import load_trail
-from ..trail.model import Trail
+from ..trail.model import Trail, removed_cases
 from .nomor import add_number_findings
 from .opened import add_open_twice_findings
 from .report import Report, Verdict
@@ -67,7 +67,7 @@ def audit(
             trail = trail_of(layout, options, reporter)
         archive = root if isinstance(root, Archive) else _opened(layout, trail)
         report = check_archive(archive, trail, options, reporter)
-        removed = frozenset(ct.case for ct in trail.cases.values() if ct.removed) if trail else frozenset()
+        removed = removed_cases(trail.cases) if trail else frozenset()
         add_number_findings(archive, report, removed)  # the letter-number register, with the records' numbers
         kept = cache_base(options.cache_dir) if options.use_cache else None
         add_shared_file_findings(archive, report, kept)  # one photo as evidence of two cases

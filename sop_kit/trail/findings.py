@@ -11,7 +11,7 @@ from ..core.findings import Finding, Severity
 from ..records.fieldtypes import CLOCK_SKEW, office_time
 from ..records.layout import CASE_FILE, CASES_DIR, STEPS_DIR, Layout
 from .gitlog import ignored_by, object_ids, tracked_paths, working_ids
-from .model import IDENTITY, CaseTrail, Event, StepTrail, Trail
+from .model import IDENTITY, CaseTrail, Event, StepTrail, Trail, approved_documents, case_folders
 
 # The findings that say a completed step holds no standing approval by its role holder: what
 # `sop-kit step N --setujui --commit` by the recorded pelaksana mends.
@@ -93,10 +93,14 @@ def uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]) -> Ite
         return
     # A case folder gone from the working tree is one finding (removed_uncommitted_findings), not one per file;
     # moved to another year's folder and not committed, its files there are compared with the approved ones.
+    # Only the cases with a changed path in their folder: reading every case's timeline cost a
+    # clerk's command a second at 10,000 cases.
+    touched = {path[:i] for path in changed for i, c in enumerate(path) if c == "/"}
     cases = []
-    for ct in trail.cases.values():
-        if ct.removed:
+    for cid, folder, removed in case_folders(trail.cases):
+        if removed or folder not in touched:
             continue
+        ct = trail.cases[cid]
         if (trail.top / ct.folder).is_dir():
             cases.append(ct)
         elif (moved := _moved_to(layout, ct)) is not None:
@@ -129,13 +133,10 @@ def untracked_findings(layout: Layout, trail: Trail, listed: bytes, changed: set
     one staged and not committed is among the ``changed`` (:func:`uncommitted_findings`)."""
     tracked = tracked_paths(listed)
     missing: dict[str, tuple[CaseTrail, StepTrail, str]] = {}
-    for ct in trail.cases.values():
-        prefix = ct.folder + "/"
-        for st in ct.steps.values() if not ct.removed else ():
-            for name in st.documents if st.approval is not None else ():  # 70,000 at 10,000 cases
-                path = prefix + name  # a plain loop, no string formatting
-                if path not in tracked and path not in changed and (trail.top / path).is_file():
-                    missing[path] = (ct, st, name)
+    for cid, step, path in approved_documents(trail.cases):
+        if path not in tracked and path not in changed and (trail.top / path).is_file():
+            ct = trail.cases[cid]
+            missing[path] = (ct, ct.steps[step], path[len(ct.folder) + 1 :])
     if not missing:
         return
     rules = ignored_by(trail.top, sorted(missing))
@@ -177,10 +178,11 @@ def removed_uncommitted_findings(layout: Layout, trail: Trail, changed: set[str]
     """A case folder committed and now gone from the working tree (its id in no folder): a check
     or site made here would simply not show it. Committed, it is :meth:`.build._Builder._removed_cases`."""
     severity = Severity.ERROR if trail.policy == "wajib" else Severity.WARNING
-    for ct in trail.cases.values():
-        identity = f"{ct.folder}/{CASE_FILE}"
-        if ct.removed or identity not in changed or (trail.top / identity).exists():
+    for cid, folder, removed in case_folders(trail.cases):
+        identity = f"{folder}/{CASE_FILE}"
+        if removed or identity not in changed or (trail.top / identity).exists():
             continue
+        ct = trail.cases[cid]
         if _moved_to(layout, ct) is not None:
             continue  # moved to another year's folder: its files are compared (uncommitted_findings)
         where = {"id": ct.case, "restore": f":/{ct.folder}"}

@@ -3,7 +3,7 @@ step record, as :mod:`sop_kit.trail.build` derives them from git history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -97,7 +97,7 @@ class Source:
 @dataclass
 class Trail:
     top: Path  # the repository's work tree
-    cases: dict[str, CaseTrail] = field(default_factory=dict)
+    cases: MutableMapping[str, CaseTrail] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     commits: int = 0
     signed: int = 0
@@ -176,24 +176,94 @@ class Trail:
         trail.policy, trail.changed_after = data["policy"], data["changed_after"]
         trail.built = datetime.fromisoformat(data["built"]) if data["built"] else None
         trail.future_from = datetime.fromisoformat(data["future_from"]) if data["future_from"] else None
-        for cid, c in data["cases"].items():
-            events = [
-                Event(
-                    **{
-                        **e,
-                        "when": datetime.fromisoformat(e["when"]),
-                        "dated": datetime.fromisoformat(e["dated"]) if e["dated"] else None,
-                    }
-                )
-                for e in c["events"]
-            ]
-            ct = CaseTrail(cid, c["folder"], events, deciders=c["deciders"], removed=c["removed"])
-            for name, s in c["steps"].items():
-                st = StepTrail(s["step"], s["round"], name)
-                st.approval = events[s["approval"]] if s["approval"] is not None else None
-                st.changed_after = [events[i] for i in s["changed"]]
-                st.documents = set(s["documents"])
-                st.done = datetime.fromisoformat(s["done"]) if s["done"] else None
-                ct.steps[name] = st
-            trail.cases[cid] = ct
+        trail.cases = _Cases(data["cases"])
         return trail
+
+
+def _case_from_json(cid: str, c: dict[str, Any]) -> CaseTrail:
+    events = [
+        Event(
+            **{
+                **e,
+                "when": datetime.fromisoformat(e["when"]),
+                "dated": datetime.fromisoformat(e["dated"]) if e["dated"] else None,
+            }
+        )
+        for e in c["events"]
+    ]
+    ct = CaseTrail(cid, c["folder"], events, deciders=c["deciders"], removed=c["removed"])
+    for name, s in c["steps"].items():
+        st = StepTrail(s["step"], s["round"], name)
+        st.approval = events[s["approval"]] if s["approval"] is not None else None
+        st.changed_after = [events[i] for i in s["changed"]]
+        st.documents = set(s["documents"])
+        st.done = datetime.fromisoformat(s["done"]) if s["done"] else None
+        ct.steps[name] = st
+    return ct
+
+
+class _Cases(MutableMapping[str, CaseTrail]):
+    """A cached trail's cases, each read from its JSON when first asked for: a command about
+    one case (a clerk's step, whose preview asks the trail only what is in force) reads one,
+    not 10,000 (a second at that size). In the cache's order, as a dict would be."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+        self._items: dict[str, CaseTrail | dict[str, Any]] = dict(raw)
+
+    def __getitem__(self, cid: str) -> CaseTrail:
+        found = self._items[cid]
+        if isinstance(found, dict):
+            found = self._items[cid] = _case_from_json(cid, found)
+        return found
+
+    def __setitem__(self, cid: str, ct: CaseTrail) -> None:
+        self._items[cid] = ct
+
+    def __delitem__(self, cid: str) -> None:
+        del self._items[cid]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._items
+
+    def as_stored(self) -> Iterator[tuple[str, CaseTrail | dict[str, Any]]]:
+        """Each case as it is held: read, or still its cached JSON."""
+        return iter(self._items.items())
+
+
+def case_folders(cases: Mapping[str, CaseTrail]) -> Iterator[tuple[str, str, bool]]:
+    """(case, folder, removed by history) of each case, without reading every cached case."""
+    held = cases.as_stored() if isinstance(cases, _Cases) else cases.items()
+    for cid, c in held:
+        yield (cid, c["folder"], c["removed"]) if isinstance(c, dict) else (cid, c.folder, c.removed)
+
+
+def removed_cases(cases: Mapping[str, CaseTrail]) -> frozenset[str]:
+    """The cases whose folder history removed."""
+    return frozenset(cid for cid, _, removed in case_folders(cases) if removed)
+
+
+def approved_documents(cases: Mapping[str, CaseTrail]) -> Iterator[tuple[str, str, str]]:
+    """(case, step record's name, document path from the repository's top) of every document
+    an approved step of a case still in the archive names, without reading every cached case
+    (70,000 at 10,000 cases)."""
+    held = cases.as_stored() if isinstance(cases, _Cases) else cases.items()
+    for cid, c in held:
+        if isinstance(c, dict):
+            if c["removed"]:
+                continue
+            prefix = c["folder"] + "/"
+            steps = ((name, s["documents"]) for name, s in c["steps"].items() if s["approval"] is not None)
+        else:
+            if c.removed:
+                continue
+            prefix = c.folder + "/"
+            steps = ((name, st.documents) for name, st in c.steps.items() if st.approval is not None)
+        for name, documents in steps:
+            for doc in documents:
+                yield cid, name, prefix + doc
