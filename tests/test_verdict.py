@@ -887,6 +887,8 @@ def test_a_verdict_made_without_the_trail_says_so_on_every_surface(top: Path, tm
         assert ("Tanpa jejak persetujuan. Riwayat git tidak dibaca pada build ini" in home) is not read, home
         assert ("diperiksa terhadap SOP yang berlaku saat dimulai dan terhadap riwayat git" in home) is read, home
         assert ("kasus dengan persetujuan tidak terverifikasi" in home) is read, home
+        for name in ("kasus.json", "temuan.json"):
+            assert json.loads((site / "ekspor" / name).read_text("utf-8"))["jejak_persetujuan_dibaca"] is read
         case = page_text(site, OPEN)
         assert ("Sesuai SOP — tidak ada galat pemeriksaan; persetujuan tidak diverifikasi" in case) is not read, case
         assert ("Tidak sesuai SOP" in case) is read, case

@@ -598,7 +598,9 @@ def _exports(folder: Path, cases: list[CaseRow], report: Report) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     rows = [c.summary() for c in sorted(cases, key=lambda c: c.id)]
     columns = [name for name, _ in EXPORT_COLUMNS]
-    data = {"format": "sop-kit/indeks-kasus/1", "jumlah": len(rows), "kolom": dict(EXPORT_COLUMNS), "kasus": rows}
+    read = report.trail_read  # without it, no row's approvals were verified
+    data = {"format": "sop-kit/indeks-kasus/1", "jumlah": len(rows), "jejak_persetujuan_dibaca": read}
+    data |= {"kolom": dict(EXPORT_COLUMNS), "kasus": rows}
     replace_file(folder / "kasus.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
     buf = io.StringIO()
     writer = csv.DictWriter(buf, columns, lineterminator="\n")
@@ -608,7 +610,7 @@ def _exports(folder: Path, cases: list[CaseRow], report: Report) -> None:
         writer.writerow({k: _cell(v) for k, v in flat.items()})
     replace_file(folder / "kasus.csv", buf.getvalue().encode())
     findings = [f.to_dict("id") for f in report.sorted()]
-    data = {"format": "sop-kit/temuan/1", "temuan": findings}
+    data = {"format": "sop-kit/temuan/1", "jejak_persetujuan_dibaca": read, "temuan": findings}
     replace_file(folder / "temuan.json", (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
 
 
