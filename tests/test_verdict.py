@@ -415,7 +415,7 @@ def test_an_approved_record_edited_and_not_committed_shows_the_same_on_every_sur
         words = re.sub(r"\s+", " ", message)
         assert words in page and words.replace(" ", "") in dossier.replace(" ", ""), words
     status = CliRunner().invoke(main, ["status", CLOSED, "--root", str(top / "records")], env={"SOP_KIT_LANG": "id"})
-    assert "Putusan: TIDAK SESUAI SOP" in status.output and "galat[step.wrong_role]" in status.output, status.output
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
     judged = audit(top / "records")
     bag = export_bag(judged, CLOSED, BagOptions(tmp_path / "kasus.bag", date(2026, 6, 1), force=True))
     recorded = json.loads((bag / "data" / "temuan-ekspor.json").read_text("utf-8"))["findings"]
@@ -542,7 +542,7 @@ def test_the_step_command_says_what_the_verdict_says(top: Path, tmp_path: Path) 
     said = [line for line in done.output.splitlines() if "galat[" in line]
     assert len(said) == 1 and "galat[doc.other_case]" in said[0] and CLOSED in said[0], done.output
     status = CliRunner().invoke(main, ["status", OPEN, "--root", str(records), "--no-trail"])
-    assert "Putusan: TIDAK SESUAI SOP" in status.output and "galat[step.wrong_role]" in status.output, status.output
+    assert "Putusan: TIDAK SESUAI SOP — 1 galat" in status.output, status.output
 
 
 def test_the_step_command_judges_by_the_registry_in_force(top: Path, tmp_path: Path) -> None:
