@@ -7,6 +7,9 @@ inventing one."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -439,3 +442,41 @@ def test_a_role_given_in_an_uncommitted_registry_is_no_approval_after_the_commit
     assert "BELUM DISETUJUI: commit ini bukan persetujuan langkah 2 oleh pelaksananya" in out, out
     assert "[trail.wrong_role]" in out, out
     assert "[trail.wrong_role]" in office.run("check", str(office.records), code=None)
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """``sop-kit ARGS`` with stdout and stderr on a pseudo-terminal, as a clerk's window runs it."""
+    main_fd, child_fd = os.openpty()
+    with subprocess.Popen([sys.executable, "-m", "sop_kit", *args], stdout=child_fd, stderr=child_fd, env=env) as proc:
+        os.close(child_fd)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:  # the child closed its end
+                break
+            if not chunk:
+                break
+            out += chunk
+        proc.wait()
+    os.close(main_fd)
+    return out.decode("utf-8", "replace")
+
+
+def test_a_clerks_command_shows_a_long_first_reading_of_history_on_a_terminal(office: Office, tmp_path: Path) -> None:
+    """A step reads the trail for the registry in force; the first time on a fresh clone it reads
+    the whole history (minutes at 10,000 cases). On a terminal a bar says so; once cached, nothing
+    is added to what the step says."""
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    for i in range(10):  # a history of the records long enough for a progress bar
+        (office.records / "catatan-rapat.txt").write_text(f"rapat {i}\n", "utf-8")
+        office.commit(f"rapat {i}", CLERK, wib("2026-03-02 09:00"))
+    env = {**os.environ, **office.env, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm"}
+    env.pop("CI", None)
+    args = ["step", case, "1", "--root", str(office.records), "--catatan", "Data dihimpun dari kader."]
+    first = _on_a_terminal(args, env)
+    assert "memverifikasi tanda tangan commit" in first and "dicatat di" in first, first
+    office.git("checkout", "-q", "--", "records/kasus")
+    again = _on_a_terminal(args, env)
+    assert "memverifikasi tanda tangan commit" not in again and "dicatat di" in again, again

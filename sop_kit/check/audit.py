@@ -81,14 +81,14 @@ def trail_of(layout: Layout, options: CheckOptions, reporter: Reporter = SILENT)
     return load_trail(layout, trust_root, options.cache_dir, options.jobs or 0, options.use_cache, reporter)
 
 
-def open_in_force(root: Path | str | Layout) -> Archive:
+def open_in_force(root: Path | str | Layout, reporter: Reporter = SILENT) -> Archive:
     """The archive opened as :func:`audit` opens it, with the settings, SOPs and registry in
     force: what a clerk's command reads before it writes, so that the verdict it shows is the
     check's (a registry changed without authority gives nobody a role there either). Its
     findings also hold the trail's on the office files changed without authority, which
     say why."""
     layout = locate(root)
-    trail = trail_of(layout, CheckOptions())
+    trail = trail_of(layout, CheckOptions(), reporter)
     archive = _opened(layout, trail)
     archive.findings += [f for f in trail.findings if f.code in OFFICE_FILE_REFUSED] if trail else []
     return archive

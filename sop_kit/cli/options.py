@@ -17,8 +17,9 @@ from click.core import ParameterSource
 from ..check.run import CheckOptions
 from ..core import collector
 from ..core.errors import SopKitError
-from ..core.feedback import Reporter, reporter_for
+from ..core.feedback import SILENT, Reporter, reporter_for
 from ..core.messages import LANGS, default_lang, render, text
+from ..records.archive import Archive
 from ..records.layout import RECORDS_DIR, find_archive, locate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +73,16 @@ def reporter(quiet: bool, verbose: bool, lang: str) -> Reporter:
     if quiet and verbose:
         raise UsageFailure(text("progress.quiet_verbose", lang), lang)
     return reporter_for(sys.stderr, lang, quiet, verbose)
+
+
+def in_force(root: Path, lang: str) -> Archive:
+    """The archive as the check judges it (:func:`~sop_kit.check.audit.open_in_force`), for a
+    clerk's command. Reading a long history the first time (a fresh clone) takes minutes: a
+    bar shows it on a terminal; elsewhere the command's own output stays as it is."""
+    from ..check.audit import open_in_force
+
+    say = reporter_for(sys.stderr, lang) if sys.stderr.isatty() else SILENT
+    return open_in_force(root, say)
 
 
 def audit_options(func: F) -> F:
