@@ -15,7 +15,7 @@ from ..records.archive import open_archive
 from ..records.fieldtypes import office_today
 from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
 from .dates import read_day, read_moment
-from .options import ARCHIVE, complete_case, in_force, lang_option, library_errors, root_option
+from .options import ARCHIVE, archive_in_force, complete_case, lang_option, library_errors, root_option
 from .usage import Command
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def new(
 ) -> None:
     from ..clerk.new import NewCase, create_case
 
-    archive = in_force(root, lang)
+    archive = archive_in_force(root, lang)
     answers = Answers(kecamatan, desa, mulai, oleh, sop_nomor)
     if no_input:
         for option, value in (("--kecamatan", kecamatan), ("--desa", desa), ("--mulai", mulai), ("--oleh", oleh)):
@@ -183,7 +183,7 @@ def step(
             raise ConfigError("record.nothing", None)
         _commit_pending(root, case, no, no_sign, lang)
         return
-    archive = in_force(root, lang)
+    archive = archive_in_force(root, lang)
     if setujui and do_commit and not no_sign:
         refuse_other_signer(archive, case, no, putaran)
     done = record_step(archive, case, update)
@@ -237,7 +237,7 @@ def _commit_pending(root: Path, case: str, no: int, no_sign: bool, lang: str) ->
     """``step CASE N --commit`` alone: commit the step as already recorded, if check passes it."""
     from ..clerk.stepcommit import commit, commit_paths, pending_step
 
-    done = pending_step(in_force(root, lang), case, no)
+    done = pending_step(archive_in_force(root, lang), case, no)
     records = done.folder.parents[2]
     paths = commit_paths(done)
     files = ", ".join(str(Path(root) / p.relative_to(records)) for p in paths)
@@ -259,7 +259,7 @@ def _approval_after(root: Path, done: Recorded, signed: bool, lang: str) -> None
     from ..clerk.approval import after_commit
 
     assert done.record is not None
-    found = after_commit(in_force(root, lang), done.step_file, done.record, signed)
+    found = after_commit(archive_in_force(root, lang), done.step_file, done.record, signed)
     if not found:
         return
     click.echo(text("record.not_approved_yet", lang, no=done.record.langkah))
@@ -304,7 +304,7 @@ def hentikan(
     from ..clerk.stop import Stop, stop_case
 
     day = read_day(tanggal) or office_today()
-    done = stop_case(in_force(root, lang), case, Stop(status, day, oleh, alasan))  # type: ignore[arg-type]
+    done = stop_case(archive_in_force(root, lang), case, Stop(status, day, oleh, alasan))  # type: ignore[arg-type]
     shown = str(Path(root) / done.path.relative_to(done.folder.parents[2]))
     click.echo(text("stop.done", lang, id=done.case_id, status=status, date=day, path=shown))
     click.echo(text("stop.sign", lang, roles=", ".join(done.deciders) or "-"))

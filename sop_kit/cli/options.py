@@ -75,7 +75,7 @@ def reporter(quiet: bool, verbose: bool, lang: str) -> Reporter:
     return reporter_for(sys.stderr, lang, quiet, verbose)
 
 
-def in_force(root: Path, lang: str) -> Archive:
+def archive_in_force(root: Path, lang: str) -> Archive:
     """The archive as the check judges it (:func:`~sop_kit.check.audit.open_in_force`), for a
     clerk's command. Reading a long history the first time (a fresh clone) takes minutes: a
     bar shows it on a terminal; elsewhere the command's own output stays as it is."""

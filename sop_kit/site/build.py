@@ -459,9 +459,7 @@ def as_published(report: Report, layout: Layout) -> Report:
     verdicts: dict[Path, Verdict] = {
         folder: replace(v, findings=tuple(fixed(v.findings))) for folder, v in report.verdicts.items()
     }
-    found = Report(fixed(report.archive_findings), verdicts, report.cases_from_cache, report.folders, report.others)
-    found.trail_read = report.trail_read
-    return found
+    return replace(report, archive_findings=fixed(report.archive_findings), verdicts=verdicts)
 
 
 def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> int | None:

@@ -125,10 +125,6 @@ class CaseView:
         return [r for r in self.document.rounds if r.decision is not None]
 
     @property
-    def trail_known(self) -> bool:
-        return self.document.trail is not None
-
-    @property
     def decisions_ok(self) -> bool | None:
         """Every decision taken by a holder of the step's role and, where the git trail is
         known, verified by that person's signature. None: nothing decided yet."""
@@ -175,7 +171,6 @@ class CaseView:
             unverified=self.unverified,
             rounds=len(self.document.rounds),
             decision=decisions[-1].decision if decisions else None,
-            trail_known=self.trail_known,
             timings=[(e.no, e.minutes, e.over) for e in self.document.executions if e.minutes is not None],
             sk_numbers=self.sk_numbers,
             published={a.source: a.published for a in self.attachments if a.published},
@@ -208,7 +203,6 @@ class CaseRow:
     unverified: bool
     rounds: int
     decision: str | None
-    trail_known: bool
     timings: list[tuple[int, int, bool]]  # (step, minutes, over standard) of every timed record
     sk_numbers: list[str]
     published: dict[str, str]  # attachment path in the case folder -> published file name

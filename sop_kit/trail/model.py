@@ -236,10 +236,14 @@ class _Cases(MutableMapping[str, CaseTrail]):
         return iter(self._items.items())
 
 
+def _held(cases: Mapping[str, CaseTrail]) -> Iterable[tuple[str, CaseTrail | dict[str, Any]]]:
+    """Each case as held: a cached one perhaps still its JSON (:class:`_Cases`)."""
+    return cases.as_stored() if isinstance(cases, _Cases) else cases.items()
+
+
 def case_folders(cases: Mapping[str, CaseTrail]) -> Iterator[tuple[str, str, bool]]:
     """(case, folder, removed by history) of each case, without reading every cached case."""
-    held = cases.as_stored() if isinstance(cases, _Cases) else cases.items()
-    for cid, c in held:
+    for cid, c in _held(cases):
         yield (cid, c["folder"], c["removed"]) if isinstance(c, dict) else (cid, c.folder, c.removed)
 
 
@@ -252,8 +256,7 @@ def approved_documents(cases: Mapping[str, CaseTrail]) -> Iterator[tuple[str, st
     """(case, step record's name, document path from the repository's top) of every document
     an approved step of a case still in the archive names, without reading every cached case
     (70,000 at 10,000 cases)."""
-    held = cases.as_stored() if isinstance(cases, _Cases) else cases.items()
-    for cid, c in held:
+    for cid, c in _held(cases):
         if isinstance(c, dict):
             if c["removed"]:
                 continue
