@@ -1,7 +1,9 @@
 """A family's personal data written in part in public text: "Bu Euis" for Euis Suryani, an
-address by its RT/RW. Found by `check` where it is typed and by the site's own scan, the same
-way (records.personal.spoken_forms), and never confused with the officials the office's own
-outputs name ("Pak Asep" is the Kepala Desa, and the Kepala Dinas signed the SOP as "H. Asep").
+address by its RT/RW, a NIK or a mobile number however it is grouped. Found by `check` where it
+is typed and by the site's own scan, the same way (records.personal: spoken_forms,
+personal_numbers), and never confused with the officials the office's own outputs name ("Pak
+Asep" is the Kepala Desa, and the Kepala Dinas signed the SOP as "H. Asep") nor with the dates
+and times a note is full of.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sop_kit.records.personal import addressed, rt_rw, spoken_forms
 from sop_kit.site.build import SiteOptions
 from sop_kit.views import matcher as matching
 from sop_kit.views.matcher import Matcher, stored_matcher
+from sop_kit.views.privacy import scan_document
 
 from .conftest import BASE_ID, MakeArchive, judge, site_build
 
@@ -147,3 +150,46 @@ def test_the_stored_matcher_keeps_the_spoken_forms(tmp_path: Path) -> None:
     again = stored_matcher(tmp_path, "k", lambda: [])  # read back from disk, not built
     text = "kang suryani, rt 4/rw 2"
     assert first.spans(text) == again.spans(text) == [[(0, 12), (14, 23)]]
+
+
+# Numbers as clerks write them in a note: (note, the kind both the check and the scan find).
+NUMBERS = [
+    ("Hubungi kader di 0813.9876.5432.", "telepon"),
+    ("Hubungi kader di 0813-9876-5432.", "telepon"),
+    ("Kontak +62 813 9876 5432 (kader).", "telepon"),
+    ("Kontak 081 398 765 432.", "telepon"),
+    ("Data dari NIK 3214.0202.0202.0002.", "nik"),
+    ("Data dari KK 3214 0202 0202 0002.", "nik"),
+    ("Rapat 08-01-2026 09:30 di balai desa.", None),
+    ("Rapat 08.01.2026 pukul 09.30.", None),
+    ("Pertemuan 08 12 2025, hadir 14 orang.", None),
+    ("Skor 0.8123456789 pada kuesioner.", None),
+    ("Surat 400.9/6/DSP3A/2026, kode wilayah 32.14.05.2003.", None),
+]
+
+
+@pytest.mark.parametrize(("note", "kind"), NUMBERS)
+def test_a_number_is_personal_to_the_check_exactly_when_it_is_to_the_scan(
+    make_archive: MakeArchive, note: str, kind: str | None
+) -> None:
+    """The check of what a clerk typed and the scan of what is published read a NIK or phone
+    number the same way. Before, the check took a meeting's date and time for a phone number
+    (an error on an ordinary note), and the scan missed a number grouped by dots (published)."""
+    root, _ = _archive(make_archive, note)
+    assert _kinds(root) == ([f"@privacy.kind.{kind}"] if kind else [])
+    page = f"<html><body><p>{note}</p></body></html>".encode()
+    assert [h.what for h in scan_document("kasus/x/index.html", page, [])] == ([kind] if kind else [])
+
+
+def test_a_phone_number_grouped_by_dots_never_reaches_the_public_site(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """What a hurried clerk types: the check reported it, and the build published it."""
+    root, step = _archive(make_archive, "Hubungi kader di 0813.9876.5432.")
+    line = len(step.read_text("utf-8").splitlines())
+    out = tmp_path / "situs"
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
+    assert refused.value.code == "site.personal_data" and refused.value.params["what"] == "telepon"
+    assert f"07-dokumentasi.yaml:{line}" in str(refused.value.params["places"])
+    assert not out.exists()

@@ -21,7 +21,7 @@ from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import CaseFolder
 from ..records.models import Sop
-from ..records.personal import addressed, addressed_word, digit_runs, fold, number_shape, place_form, rt_rw
+from ..records.personal import addressed, addressed_word, digit_runs, fold, personal_numbers, place_form, rt_rw
 from ..records.yamlsafe import Loaded, Loc
 
 _STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -53,11 +53,10 @@ def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
     """What personal value ``text`` holds, if any: 'nik', 'telepon', 'nilai' (a value of the
     case), 'sebutan' (a family member's name word after a word of address) or 'rt_rw' (the
     RT/RW of a family's address)."""
-    for digits in digit_runs(text):
-        if digits in numbers:
-            return "nilai"
-        if shape := number_shape(digits):
-            return shape
+    if any(digits in numbers for digits in digit_runs(text)):
+        return "nilai"
+    for _, _, shape in personal_numbers(fold(text)):
+        return shape
     folded = _words(text)
     for word in words:
         if not addressed_word(word) and not place_form(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):

@@ -28,7 +28,7 @@ from PIL import ExifTags, Image
 from ..core.cache import read_json, write_json
 from ..core.workers import fork_context
 from ..records import personal
-from ..records.personal import fold
+from ..records.personal import fold, personal_numbers
 from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
@@ -303,26 +303,6 @@ def _texts(name: str, data: bytes, cache_dir: Path | None) -> tuple[list[str], l
 
 # --- matching -------------------------------------------------------------------------
 
-# Both shapes start with a digit or '+'. A pattern that starts with a character class lets the
-# engine skip to candidates in C, twice as fast as one that starts with a lookbehind; so the
-# "not glued to a word or number" check comes right after the first character.
-_START = r"[+0-9](?<![0-9A-Za-z+].)"
-_NIK = r"(?<=[1-9])[0-9]{15}(?![0-9A-Za-z])(?P<nik>)"  # NIK and KK: 16 digits
-# A mobile number: 08…, 628… or +628…, 9-13 digits, maybe grouped by single spaces or hyphens.
-# Its first group has at least "8xx", so a date such as 08-01-2026 09:30 is not one.
-_PHONE = r"(?:(?<=\+)62|(?<=6)2|(?<=0))[ -]?8[0-9]{2}(?:[ -]?[0-9]){5,9}(?![0-9A-Za-z])(?P<telepon>)"
-_PATTERNS = re.compile(f"{_START}(?:{_NIK}|{_PHONE})")  # lastgroup: the empty group that matched
-_PROVINCES = frozenset(
-    [*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82, *range(91, 98)]
-)
-
-
-def _plausible_nik(digits: str) -> bool:
-    """A province code and a birth (or KK issue) date where a NIK/KK has them. Sixteen-digit
-    constants in JavaScript (9007199254740991, 2**52) have neither."""
-    day, month = int(digits[6:8]), int(digits[8:10])
-    return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12
-
 
 def _compile_values(values: Collection[str], cache_dir: Path | None = None) -> Matcher:
     """The values' matcher; with ``cache_dir``, kept there between builds."""
@@ -374,9 +354,9 @@ def _find(
     shown = norm if len(norm) == len(low) else low  # lower() can lengthen a few letters
     found: list[tuple[int, int, str]] = []
     if ids is not None:
-        for m in _PATTERNS.finditer(low):
-            if (m.lastgroup == "telepon" or _plausible_nik(m.group())) and not ids.covers(low, m.start(), m.end()):
-                found.append((m.start(), m.end(), m.lastgroup or ""))
+        for start, end, kind in personal_numbers(low):
+            if not ids.covers(low, start, end):
+                found.append((start, end, kind))
     taken = [(a, b) for a, b, _ in found]
     for matches in [*values.spans(low), *(own.spans(low) if own else ())]:
         for start, end in matches:
@@ -386,7 +366,7 @@ def _find(
     found.sort()
     spans = [(a, b) for a, b, _ in found]
     if found and ids is None:  # not reported here, but never shown unmasked in an excerpt
-        shapes = [(m.start(), m.end()) for m in _PATTERNS.finditer(low)]
+        shapes = [(a, b) for a, b, _ in personal_numbers(low)]
         spans = sorted({*spans, *((a, b) for a, b in shapes if not any(x < b and a < y for x, y in spans))})
     for a, b, kind in found:
         yield kind, low[a:b], _excerpt(shown, spans, a, b)
