@@ -561,10 +561,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "known roles: {roles}",
     ),
     "staff.unknown": (
-        "staf '{id}' tidak ada di staf.yaml",
-        "mungkin maksudnya '{suggestion}'? Id staf ada di staf.yaml",
-        "staff member '{id}' is not in staf.yaml",
-        "did you mean '{suggestion}'? Staff ids are in staf.yaml",
+        "staf '{id}' tidak ada di staf.yaml yang berlaku",
+        "mungkin maksudnya '{suggestion}'? Id staf ada di staf.yaml; orang yang baru ditulis di sana berlaku "
+        "setelah admin staf meng-commit staf.yaml dengan tanda tangannya",
+        "staff member '{id}' is not in the staf.yaml in force",
+        "did you mean '{suggestion}'? Staff ids are in staf.yaml; a person just written there counts once a staff "
+        "administrator commits staf.yaml with their signature",
     ),
     # --- cases
     "case.no_identity": (
