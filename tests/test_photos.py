@@ -21,7 +21,7 @@ from sop_kit.pdf.documents import _photos
 from sop_kit.records.archive import CaseFolder
 from sop_kit.site.collect import CaseView, case_view
 from sop_kit.site.media import MediaCache
-from sop_kit.views.photos import DECODE_EDGE, FULL_EDGE, THUMB_EDGE, PhotoCache, PhotoRefused, prepare
+from sop_kit.views.photos import DECODE_EDGE, FULL_EDGE, TAKEN, THUMB_EDGE, PhotoCache, PhotoRefused, prepare
 from tests.conftest import BASE_ID, MakeArchive
 from tests.test_site_photos import ARTIST, BLUE, GREY, RED, SERIAL, _near, exif_photo, png_claiming
 
@@ -50,6 +50,28 @@ def test_the_same_bytes_are_decoded_once_whoever_asks(tmp_path: Path) -> None:
     assert _files(tmp_path / "foto") == made
     other = cache.prepared(exif_photo((1100, 900)), "kasus-a/foto/2.jpg")
     assert other.sha256 != first.sha256
+
+
+def test_a_date_kept_by_an_older_sop_kit_is_read_again_not_the_photo(tmp_path: Path) -> None:
+    """An older sop-kit kept the camera's own clock (03:00 for a phone left on
+    UTC): the date is read again in office time, and the copies are not made again."""
+    exif = Image.Exif()
+    exif[ExifTags.IFD.Exif] = {
+        ExifTags.Base.DateTimeOriginal: "2025:11:02 03:00:00",
+        ExifTags.Base.OffsetTimeOriginal: "+00:00",
+    }
+    out = BytesIO()
+    Image.new("RGB", (640, 480), GREY).save(out, "JPEG", exif=exif)
+    cache = PhotoCache(tmp_path / "foto")
+    first = cache.prepared(out.getvalue(), "x.jpg")
+    assert first.taken == "2025-11-02 10:00:00"
+    meta = first.full.with_suffix(".json")
+    old = {k: v for k, v in json.loads(meta.read_bytes()).items() if k != TAKEN}
+    meta.write_text(json.dumps({**old, "taken": "2025-11-02 03:00:00"}))
+    first.full.write_bytes(b"cached copy")
+    again = cache.prepared(out.getvalue(), "x.jpg")
+    assert again.taken == "2025-11-02 10:00:00" and again.full.read_bytes() == b"cached copy"
+    assert json.loads(meta.read_bytes())[TAKEN] == "2025-11-02 10:00:00"
 
 
 def test_a_copy_lost_from_the_cache_is_made_again(tmp_path: Path) -> None:

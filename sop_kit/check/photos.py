@@ -52,28 +52,47 @@ def read_taken(path: str) -> Taken:
         with warnings.catch_warnings():  # a corrupt EXIF block is no news for the clerk's terminal
             warnings.simplefilter("ignore")
             exif = Image.open(BytesIO(head)).getexif()
-            return Taken(_when(exif), _where(exif))
+            return Taken(exif_time(exif), _where(exif))
     except Exception:  # a hostile or broken file: Pillow may raise anything; its type is judged elsewhere
         return Taken(None, None)
 
 
-def _when(exif: Image.Exif) -> datetime | None:
+def exif_time(exif: Image.Exif) -> datetime | None:
+    """When a photo was taken, in office time (WIB), naive like the records: ``DateTimeOriginal``,
+    else ``DateTime`` (a camera without a clock writes zeros or blanks), each read in the offset
+    the camera wrote for it (``OffsetTimeOriginal``, ``OffsetTime``), otherwise taken as WIB.
+    The one reading of a photo's date: the check judges it, the case page and the dossier show it."""
     ifd = exif.get_ifd(ExifTags.IFD.Exif)
-    stamp = ifd.get(ExifTags.Base.DateTimeOriginal) or exif.get(ExifTags.Base.DateTime)
-    if not isinstance(stamp, str):
-        return None
+    for stamp, offset in (
+        (ifd.get(ExifTags.Base.DateTimeOriginal), ifd.get(ExifTags.Base.OffsetTimeOriginal)),
+        (exif.get(ExifTags.Base.DateTime), ifd.get(ExifTags.Base.OffsetTime)),
+    ):
+        moment = _moment(stamp)
+        if moment is None:
+            continue
+        zone = _text(offset)
+        if zone:
+            try:
+                return office_time(datetime.fromisoformat(f"{moment:%Y-%m-%dT%H:%M:%S}{zone}"))
+            except ValueError:
+                pass
+        return moment
+    return None
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("ascii", "replace")
+    return value.strip("\x00 ") if isinstance(value, str) else None
+
+
+def _moment(value: object) -> datetime | None:
+    # EXIF writes "YYYY:MM:DD HH:MM:SS"
+    text = _text(value)
     try:
-        moment = datetime.strptime(stamp.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+        return datetime.strptime(text, "%Y:%m:%d %H:%M:%S") if text else None
     except ValueError:
         return None
-    offset = ifd.get(ExifTags.Base.OffsetTimeOriginal)
-    if isinstance(offset, str):
-        try:
-            aware = datetime.fromisoformat(f"{moment:%Y-%m-%dT%H:%M:%S}{offset.strip()}")
-            return office_time(aware)
-        except ValueError:
-            pass
-    return moment
 
 
 def _where(exif: Image.Exif) -> tuple[float, float] | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.cache import read_json, write_json
-from ..views.photos import THUMB_EDGE, PhotoCache
+from ..views.photos import TAKEN, THUMB_EDGE, PhotoCache
 from .collect import CaseView
 from .photos import THUMB_SUFFIX, check_stem
 
@@ -87,7 +87,8 @@ class MediaCache:
             if att.published is None or key in entries:  # one copy of a file two records name
                 continue
             st = (view.folder / att.source).stat()
-            stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, att.published]
+            # TAKEN: how the kept date was read; a copy kept with the camera's own clock is made again
+            stamp: list[object] = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, att.published, TAKEN]
             cached = old.get(key)
             if (
                 isinstance(cached, dict)

@@ -186,7 +186,7 @@ def when_text(value: datetime | None) -> Markup:
 
 
 def photo_when(taken: str) -> Markup:
-    """EXIF's "2026-03-11 08:45:00" (the camera's local time) in words."""
+    """A photo's "2026-03-11 08:45:00" (office time, check.photos.exif_time) in words."""
     try:
         return when_text(datetime.fromisoformat(taken))
     except ValueError:

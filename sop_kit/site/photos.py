@@ -20,7 +20,7 @@ class PublishedPhoto:
     thumb: str
     width: int  # of the full copy
     height: int
-    taken: str | None  # "YYYY-MM-DD HH:MM:SS" from EXIF, local time as the camera wrote it
+    taken: str | None  # "YYYY-MM-DD HH:MM:SS" from EXIF, in office time (check.photos.exif_time)
 
 
 def check_stem(stem: str) -> None:

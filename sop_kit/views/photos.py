@@ -28,7 +28,6 @@ import os
 import tempfile
 import warnings
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from PIL import ExifTags, Image, ImageCms, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
 from ..check.files import header_refusal
+from ..check.photos import exif_time
 from ..core.cache import cache_base
 
 FULL_EDGE = 1600  # the most a published copy's long edge may be
@@ -45,6 +45,8 @@ DECODE_EDGE = 1000  # a JPEG decodes at the smallest scale whose long edge is at
 THUMB_EDGE = 360  # long edge of the thumbnail in photo grids
 THUMB_SUFFIX = "-kecil"  # a thumbnail's name: the photo's, with this before its ending
 QUALITY = 82
+# A prepared photo's date in the cache, under the name of how it was read (exif_time).
+TAKEN = "taken_wib"
 _RECIPE = f"2|{FULL_EDGE}|{DECODE_EDGE}|{THUMB_EDGE}|{QUALITY}|{PIL.__version__}"
 
 
@@ -62,7 +64,7 @@ class Copies:
     height: int
     thumb_width: int
     thumb_height: int
-    taken: str | None  # "YYYY-MM-DD HH:MM:SS" from EXIF, local time as the camera wrote it
+    taken: str | None  # "YYYY-MM-DD HH:MM:SS" from EXIF, in office time (check.photos.exif_time)
 
 
 @dataclass(frozen=True)
@@ -79,26 +81,13 @@ class Prepared:
     taken: str | None
 
 
-def _stamp(value: object) -> str | None:
-    # EXIF writes "YYYY:MM:DD HH:MM:SS"; cameras without a clock write zeros or blanks.
-    if isinstance(value, bytes):
-        value = value.decode("ascii", "replace")
-    if not isinstance(value, str):
-        return None
-    try:
-        when = datetime.strptime(value.strip("\0 "), "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None
-    return f"{when:%Y-%m-%d %H:%M:%S}"
-
-
 def _taken(exif: Image.Exif) -> str | None:
-    original = exif.get_ifd(ExifTags.IFD.Exif).get(ExifTags.Base.DateTimeOriginal)
-    return _stamp(original) or _stamp(exif.get(ExifTags.Base.DateTime))
+    when = exif_time(exif)
+    return f"{when:%Y-%m-%d %H:%M:%S}" if when else None
 
 
 def photo_taken(data: bytes) -> str | None:
-    """When the photo was taken: EXIF DateTimeOriginal, else DateTime; None if neither is usable."""
+    """When the photo was taken, "YYYY-MM-DD HH:MM:SS" in office time (:func:`exif_time`), or None."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a broken EXIF block just means no date
@@ -247,12 +236,16 @@ class PhotoCache:
                 self._save(meta, {"refused": str(exc).removeprefix(f"{name}: ")}, home)
                 raise
             info = {k: v for k, v in asdict(copies).items() if k not in ("full", "thumb")}
+            info[TAKEN] = copies.taken  # "taken" too: an older sop-kit sharing this cache reads it
             try:
                 home.mkdir(parents=True, exist_ok=True)
                 write_atomic(full, copies.full)
                 write_atomic(thumb, copies.thumb)
             except OSError as exc:
                 raise PhotoRefused(f"{name}: cannot write the photo cache ({exc.strerror or exc})") from None
+            self._save(meta, info, home)
+        elif TAKEN not in info:  # kept by an older sop-kit, whose date was the camera's own clock
+            info[TAKEN] = info["taken"] = photo_taken(data)
             self._save(meta, info, home)
         return Prepared(
             sha,
@@ -262,7 +255,7 @@ class PhotoCache:
             info["height"],
             info["thumb_width"],
             info["thumb_height"],
-            info["taken"],
+            info[TAKEN],
         )
 
     @staticmethod
