@@ -570,6 +570,28 @@ def test_the_step_command_judges_by_the_registry_in_force(top: Path, tmp_path: P
     assert "Rizki Ramadhan, A.Md. (fiktif), yang pada 2026-05-06 tidak memegang peran" in said[0], said
 
 
+def test_the_step_names_a_refused_registry_change_only_until_it_is_mended(top: Path, tmp_path: Path) -> None:
+    """A clerk's self-given Kasi role, committed with his own key, is refused by history; the
+    Kepala Dinas then restores staf.yaml with his signature. Months later a hurried clerk's step
+    misses its document: the step named the old refusal beside it, as if it were the reason.
+    While the working registry is the refused one, the step names the refusal, as before."""
+    staff = top / "records" / "staf.yaml"
+    honest = staff.read_text("utf-8")
+    at = honest.index("        peran: [pelaksana]\n", honest.index("  - id: rizki-ramadhan"))
+    staff.write_text(honest[:at] + "        peran: [pelaksana, kasi-pkk]\n" + honest[at + 27 :], "utf-8")
+    commit(top, "staf: peran", "rizki-ramadhan", "rizki-ramadhan", "2026-05-06T08:00:00+07:00")
+    args = ("--pelaksana", "agus-permana", "--selesai", "2026-05-06 10:50", "--keputusan", "ya")
+    step(top, OPEN, 2, *args, refused=("doc.missing", "trail.registry_unauthorised"))
+    git(top, "checkout", "-q", "--", "records")
+    staff.write_text(honest, "utf-8")
+    commit(top, "staf: dipulihkan", "hendra-gunawan", "hendra-gunawan", "2026-05-07T08:00:00+07:00")
+    _, found = check(top)
+    assert "trail.registry_unauthorised" in {f["code"] for f in found}  # history still says so
+    later = step(top, OPEN, 2, *args, refused=("doc.missing",))
+    said = [line for line in later.output.splitlines() if "galat[" in line or "peringatan[" in line]
+    assert len(said) == 1 and "galat[doc.missing]" in said[0], later.output
+
+
 def test_a_family_named_in_part_is_the_same_error_on_every_surface(top: Path, tmp_path: Path) -> None:
     """A hurried clerk's public note names a family member after "Bu" and another family's
     RT/RW: the step command, check, status, one case asked alone, the bag and the internal

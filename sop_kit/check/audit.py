@@ -85,12 +85,20 @@ def open_in_force(root: Path | str | Layout, reporter: Reporter = SILENT) -> Arc
     """The archive opened as :func:`audit` opens it, with the settings, SOPs and registry in
     force: what a clerk's command reads before it writes, so that the verdict it shows is the
     check's (a registry changed without authority gives nobody a role there either). Its
-    findings also hold the trail's on the office files changed without authority, which
-    say why."""
+    findings also hold the trail's on the office files changed without authority whose last
+    commit is still not the version in force, which say why. A change refused long ago and
+    since mended by an authorised commit explains nothing now, and is left out."""
     layout = locate(root)
     trail = trail_of(layout, CheckOptions(), reporter)
     archive = _opened(layout, trail)
-    archive.findings += [f for f in trail.findings if f.code in OFFICE_FILE_REFUSED] if trail else []
+    if trail is not None:
+        live = set()
+        for path in trail.heads.keys() | trail.authorised.keys():
+            authorised = trail.authorised.get(path)
+            if trail.heads.get(path, "") != (authorised.blob if authorised else ""):
+                full = trail.top / path  # named as the trail's findings name it
+                live.add(layout.show(full) if full.is_relative_to(layout.root) else path)
+        archive.findings += [f for f in trail.findings if f.code in OFFICE_FILE_REFUSED and f.file in live]
     return archive
 
 

@@ -195,8 +195,8 @@ def preview(archive: Archive, folder: Path, files: set[str]) -> list[Finding]:
     photo another case holds too included), without the trail: the record is not committed
     yet. With the archive opened in force (:func:`~sop_kit.check.audit.open_in_force`), each
     office file changed here and not in force is named too, and, when the record has an
-    error, each change history refused: why a role or a rule the working copy shows counts
-    for nothing."""
+    error, each change history refused whose file is still not in force: why a role or a rule
+    the working copy shows counts for nothing."""
     verdict = audit(archive, CheckOptions(trail=False, only=(folder,))).report.verdicts.get(folder)
     mine = [f for f in verdict.findings if f.file in files] if verdict else []
     erred = any(f.severity is Severity.ERROR for f in mine)
