@@ -240,6 +240,23 @@ def test_a_bad_value_is_said_in_the_clerks_language(tmp_path: Path) -> None:
     assert "error: invalid value 'dibatalkan' for '{batal|ditutup}': choose one of: batal, ditutup" in result.output
 
 
+def test_a_time_typed_without_quotes_is_told_to_be_quoted() -> None:
+    """The hurried clerk's commonest slip: `--selesai 2026-03-12 10:30` hands 10:30 to the shell
+    as an argument of its own. Click said only "unexpected extra argument: 10:30"."""
+    runner = CliRunner()
+    args = ["step", "X", "2", "--mulai", "2026-03-12", "08:00", "--selesai", "2026-03-12", "10.30"]
+    result = runner.invoke(main, args, env={"SOP_KIT_LANG": ""})
+    assert result.exit_code == 2, result.output
+    assert result.output.rstrip().endswith(
+        "galat: argumen berlebih: 08:00 10.30; jamnya terpisah dari tanggal? Tulis waktu dalam tanda kutip, "
+        'mis. --selesai "2026-03-12 10:30"'
+    ), result.output
+    result = runner.invoke(main, ["--lang", "en", *args[:6]], env={"SOP_KIT_LANG": ""})
+    assert "error: unexpected extra argument: 08:00; was the time split from its date?" in result.output
+    result = runner.invoke(main, ["step", "X", "2", "lagi"], env={"SOP_KIT_LANG": ""})
+    assert result.output.rstrip().endswith("galat: argumen berlebih: lagi"), result.output
+
+
 def test_a_missing_archive_folder_says_where_it_looked_and_how_to_name_another(tmp_path: Path) -> None:
     """Run away from the repository, each command names the folder it looked for and the
     argument or option that names another: the demo's is --source, not ROOT."""

@@ -76,7 +76,9 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
         else:
             message = text("cli.usage_bad_value", lang, name=name, detail=detail or exc.message)
     elif exc.message.startswith("Got unexpected extra argument"):
-        message = text("cli.usage_extra", lang, detail=exc.message.split("(", 1)[-1].rstrip(")"))
+        detail = exc.message.split("(", 1)[-1].rstrip(")")
+        # --selesai 2026-03-12 10:30 without quotes: the shell hands the time over alone
+        message = text("cli.usage_extra_time" if _CLOCK.search(detail) else "cli.usage_extra", lang, detail=detail)
     elif exc.message.startswith("No such command"):
         typed = exc.message.split(" ", 3)[-1].rstrip(".")
         group = ctx.command if ctx is not None else None
@@ -89,6 +91,7 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     return TranslatedUsageError(message, ctx, lang)
 
 
+_CLOCK = re.compile(r"(?<!\S)[0-2]?[0-9][:.][0-5][0-9](?!\S)")
 _TYPED = re.compile(r"""(?P<value>'[^']*'|"[^"]*"|\S+) is not """)
 # click.Path says "Directory 'x' is a file." in English, whatever the clerk's language.
 _PATH_WHAT = {"does not exist": "missing", "is a file": "file", "is a directory": "folder",

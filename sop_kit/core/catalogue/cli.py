@@ -52,6 +52,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "cli.expected_choice": ("pilih salah satu: {choices}", "", "choose one of: {choices}", ""),
     "cli.expected_whole": ("harus bilangan bulat{range}", "", "must be a whole number{range}", ""),
     "cli.usage_extra": ("argumen berlebih: {detail}", "", "unexpected extra argument: {detail}", ""),
+    "cli.usage_extra_time": (
+        "argumen berlebih: {detail}; jamnya terpisah dari tanggal? Tulis waktu dalam tanda kutip, "
+        'mis. --selesai "2026-03-12 10:30"',
+        "",
+        "unexpected extra argument: {detail}; was the time split from its date? Quote the moment, "
+        'e.g. --selesai "2026-03-12 10:30"',
+        "",
+    ),
     "cli.usage_no_such_command": ("perintah {detail} tidak dikenal", "", "no such command {detail}", ""),
     "cli.usage_no_such_command_near": (
         "perintah {detail} tidak dikenal (mirip: {suggestions})",
