@@ -68,10 +68,12 @@ def test_the_bag_passes_the_bagit_librarys_own_validator(bag: Path) -> None:
 
 def test_bag_info_carries_the_office_sop_and_case(bag: Path) -> None:
     info = bagit.Bag(str(bag)).info
+    # As every letterhead names the office: the profile in force (sop-kit.yaml), not the
+    # working copy's staf.yaml, which a clerk can edit without anyone's signature.
     assert info["Source-Organization"] == (
-        "Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Purwakarta"
+        "Dinas Sosial Pemberdayaan Perempuan dan Perlindungan Anak, Pemerintah Kabupaten Purwakarta"
     )
-    assert "Organization-Address" not in info  # not known anywhere in the records
+    assert info["Organization-Address"] == "Jalan Purnawarman Timur No. 117, Purwakarta 41151"
     assert info["Contact-Name"] == "Dewi Lestari"
     assert info["Contact-Email"] == "dewi@contoh.purwakarta.go.id"
     assert info["External-Identifier"] == CASE

@@ -387,7 +387,7 @@ def _bag_info(
     counts = {sev: sum(f.severity is sev for _, f in checked) for sev in Severity}
     period = f"{kasus.periode.mulai.isoformat()}/{kasus.periode.sampai.isoformat() if kasus.periode.sampai else '..'}"
     info = {
-        "Source-Organization": _organization(archive, sop),
+        **_organization(archive, sop),
         "External-Identifier": kasus.id,
         "External-Description": _one_line(f"{kasus.judul} — SOP {sop.nomor} {sop.nama}"),
         "Internal-Sender-Identifier": case_rel.as_posix(),
@@ -414,14 +414,11 @@ def _bag_info(
     return {k: _one_line(v) for k, v in info.items()}
 
 
-def _organization(archive: Archive, sop: Sop) -> str:
-    """The staff registry's ``instansi`` (the office's full name), else the SOP's unit."""
-    from ..core.errors import SopKitError
-    from ..records.yamlsafe import load_file
+def _organization(archive: Archive, sop: Sop) -> dict[str, str]:
+    """The office and its address as every document's letterhead names them (the profile in
+    force, else the SOP's unit: then no address, never a made-up one)."""
+    from ..pdf.documents import archive_kop
 
-    try:
-        data = load_file(archive.root / STAFF_FILE).data
-    except SopKitError:
-        data = None
-    name = data.get("instansi") if isinstance(data, dict) else None
-    return name if isinstance(name, str) and name.strip() else f"{sop.unit.instansi}, {sop.unit.pemerintah}"
+    kop = archive_kop(archive, sop)
+    named = {"Source-Organization": f"{kop.dinas}, {kop.pemerintah}"}
+    return named | ({"Organization-Address": kop.alamat} if kop.alamat else {})
