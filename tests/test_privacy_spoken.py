@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from sop_kit.check.rules import check_case
 from sop_kit.core.errors import SopKitError
@@ -23,7 +25,7 @@ from sop_kit.views import matcher as matching
 from sop_kit.views.matcher import Matcher, stored_matcher
 from sop_kit.views.privacy import scan_document
 
-from .conftest import BASE_ID, MakeArchive, judge, site_build
+from .conftest import BASE_ID, REPO, MakeArchive, judge, site_build
 
 KERAWANAN = "Rumah tidak layak huni, anak sulung putus sekolah"
 FAMILY = f"""    alamat: Kp. Cibening RT 004/RW 002
@@ -193,3 +195,25 @@ def test_a_phone_number_grouped_by_dots_never_reaches_the_public_site(
     assert refused.value.code == "site.personal_data" and refused.value.params["what"] == "telepon"
     assert f"07-dokumentasi.yaml:{line}" in str(refused.value.params["places"])
     assert not out.exists()
+
+
+def test_the_offices_own_mobile_number_is_published_and_no_other(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A small office's hotline is a mobile number, printed on every letterhead. The build
+    refused every public PDF as holding a phone number ("data pribadi ... ?:"), so the office
+    could never publish; a note giving the hotline to families was an error of the check.
+    The office's own number (the profile in force) is neither; another mobile number still is."""
+    root, step = _archive(make_archive, "Warga dapat menghubungi layanan dinas di +62 812 2000 1234.")
+    shutil.copytree(REPO / "kantor", root.parent / "kantor")
+    profile = (REPO / "sop-kit.yaml").read_text("utf-8")
+    assert "  telepon: (0264) 820 0117\n" in profile
+    (root.parent / "sop-kit.yaml").write_text(profile.replace("(0264) 820 0117", "0812-2000-1234"), "utf-8")
+    assert not [f for f in judge(root).findings if f.code == "privacy.public_field"]
+    out = tmp_path / "situs"
+    site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache"))
+    dossier = next(out.glob(f"pdf/kasus/{BASE_ID}/berkas-pembinaan-*.pdf"))
+    assert "0812-2000-1234" in " ".join(p.extract_text() or "" for p in PdfReader(dossier).pages)
+    step.write_text(step.read_text("utf-8").replace("+62 812 2000 1234", "0813 2000 1234"), "utf-8")
+    assert _kinds(root) == ["@privacy.kind.telepon"]
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache"))
+    assert refused.value.code == "site.personal_data" and refused.value.params["what"] == "telepon"

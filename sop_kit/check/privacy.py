@@ -19,9 +19,18 @@ from collections.abc import Iterator
 
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
-from ..records.archive import CaseFolder
+from ..records.archive import Archive, CaseFolder
 from ..records.models import Sop
-from ..records.personal import addressed, addressed_word, digit_runs, fold, personal_numbers, place_form, rt_rw
+from ..records.personal import (
+    addressed,
+    addressed_word,
+    digit_runs,
+    fold,
+    number_key,
+    personal_numbers,
+    place_form,
+    rt_rw,
+)
 from ..records.yamlsafe import Loaded, Loc
 
 _STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
@@ -49,14 +58,16 @@ def _personal_values(case: CaseFolder, officials: frozenset[str]) -> tuple[set[s
     return words, numbers
 
 
-def _kind(text: str, words: set[str], numbers: set[str]) -> str | None:
+def _kind(text: str, words: set[str], numbers: set[str], office: frozenset[str] = frozenset()) -> str | None:
     """What personal value ``text`` holds, if any: 'nik', 'telepon', 'nilai' (a value of the
     case), 'sebutan' (a family member's name word after a word of address) or 'rt_rw' (the
-    RT/RW of a family's address)."""
+    RT/RW of a family's address). ``office``: the office's own numbers (Archive.public_numbers)."""
     if any(digits in numbers for digits in digit_runs(text)):
         return "nilai"
-    for _, _, shape in personal_numbers(fold(text)):
-        return shape
+    folded = fold(text)
+    for start, end, shape in personal_numbers(folded):
+        if number_key(folded[start:end]) not in office:
+            return shape
     folded = _words(text)
     for word in words:
         if not addressed_word(word) and not place_form(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
@@ -96,14 +107,16 @@ def _name_shown(item: dict[str, object], sop: Sop | None) -> bool:
     return not personal or not (item.get("judul") or item.get("keterangan"))
 
 
-def personal_data(case: CaseFolder, officials: frozenset[str], sop: Sop | None = None) -> Iterator[Finding]:
-    """Every public free-text field of the case that holds a personal value; ``officials`` are
-    the archive's public names (:meth:`~sop_kit.records.archive.Archive.public_names`), ``sop``
-    the case's SOP (its kinds that are always personal; without it, files marked so)."""
+def personal_data(case: CaseFolder, archive: Archive, sop: Sop | None = None) -> Iterator[Finding]:
+    """Every public free-text field of the case that holds a personal value, the office's own
+    names and numbers aside (:meth:`~sop_kit.records.archive.Archive.public_names`,
+    ``public_numbers``); ``sop`` is the case's SOP (its kinds that are always personal; without
+    it, files marked so)."""
     kasus, loaded = case.kasus, case.kasus_loaded
     if kasus is None or loaded is None:
         return
-    words, numbers = _personal_values(case, officials)
+    words, numbers = _personal_values(case, archive.public_names())
+    office = archive.public_numbers()
     public: list[tuple[Loaded, Loc, str]] = [(loaded, ("judul",), kasus.judul)]
     if kasus.ringkasan:
         public.append((loaded, ("ringkasan",), kasus.ringkasan))
@@ -112,7 +125,7 @@ def personal_data(case: CaseFolder, officials: frozenset[str], sop: Sop | None =
     for step in case.steps:
         public += [(step.loaded, loc, value) for loc, value in _texts(step.loaded.data, sop)]
     for where, loc, value in public:
-        kind = _kind(value, words, numbers)
+        kind = _kind(value, words, numbers, office)
         if kind is not None:
             field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
             params = {"field": field, "kind": f"@privacy.kind.{kind}"}
@@ -120,17 +133,17 @@ def personal_data(case: CaseFolder, officials: frozenset[str], sop: Sop | None =
             yield Finding(Severity.ERROR, code, where.file, where.line_of(loc), params, case.id)
 
 
-def personal_kind(case: CaseFolder, officials: frozenset[str], text: str) -> str | None:
+def personal_kind(case: CaseFolder, archive: Archive, text: str) -> str | None:
     """What personal value of ``case`` (or shape of one) ``text`` holds, as the check reads a
     public field: 'nik', 'telepon', 'nilai', 'sebutan', 'rt_rw'; None if it holds none."""
-    words, numbers = _personal_values(case, officials)
-    return _kind(text, words, numbers)
+    words, numbers = _personal_values(case, archive.public_names())
+    return _kind(text, words, numbers, archive.public_numbers())
 
 
-def refuse_personal(case: CaseFolder, officials: frozenset[str], field: str, option: str) -> None:
+def refuse_personal(case: CaseFolder, archive: Archive, field: str, option: str) -> None:
     """What a clerk's command is about to write, refused as the check would report it: the
     finding at ``field`` of ``case`` (the record as it would be), named by the command's
     ``option``, since nothing is written yet."""
-    for found in personal_data(case, officials):
+    for found in personal_data(case, archive):
         if found.params.get("field") == field:
             raise ConfigError(found.code, None, **{**found.params, "field": option})

@@ -54,7 +54,7 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     # In the SOP's order, so that a file's first use is the one that counts.
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah, s.name)):
         out += _step(archive, case, sop, step, referenced, first_use, missing, attached)
-    out += personal_data(case, archive.public_names(), sop)
+    out += personal_data(case, archive, sop)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
         # unreadable; its own errors say what to fix first.

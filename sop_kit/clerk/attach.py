@@ -160,7 +160,7 @@ def attach(
         return Attached(entry, reused=True)
     name = re.sub(r"^[0-9]{1,2}-", "", slug(source.stem))[:60] or "berkas"  # '01-rekap' keeps one step prefix
     # The site publishes the name: one naming the family ("kk-jajang-nurjaman") gives way to the kind's.
-    withheld = personal_kind(case, archive.public_names(), name) is not None
+    withheld = personal_kind(case, archive, name) is not None
     if withheld:
         name = kind.id
     target = _free_name(case.path / sub, f"{no:02d}-{name}", ending(source.name), staging.claimed)

@@ -209,7 +209,7 @@ def create_case(archive: Archive, request: NewCase, rng: random.Random | None = 
             path.write_text(text, "utf-8")
         kasus = _read_back(archive, staging, folder, texts)
         # A title is published: one holding a NIK or a phone number makes no case.
-        refuse_personal(archive.read_case(staging), archive.public_names(), "judul", "--judul")
+        refuse_personal(archive.read_case(staging), archive, "judul", "--judul")
         os.rename(staging, folder)  # fails rather than merge if the id appeared meanwhile
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

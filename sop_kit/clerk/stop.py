@@ -94,7 +94,7 @@ def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None
     # The reason is published: refused here as check would report it, before anything is written
     # (a stopped case cannot be stopped again to mend it).
     after = replace(current, kasus=model, kasus_loaded=loaded)
-    refuse_personal(after, archive.public_names(), "dihentikan.alasan", "--alasan")
+    refuse_personal(after, archive, "dihentikan.alasan", "--alasan")
     with staged(folder, archive) as staging:
         staging.write(path, text.encode("utf-8"))
     words = "dibatalkan" if stop.status == "batal" else "ditutup"

@@ -104,7 +104,7 @@ def case_jobs(
         full_vars["kop"] = public_vars["kop"] = kop.to_dict()
     shown = [case.kasus.id, *(d.sha256 or "" for d in full.documents), *(e.commit for e in full.trail or ())]
     shown += [d.sha256 or "" for s in case.steps for d in s.record.dokumen]
-    scan = PublicScan(frozenset(case.personal_values(archive.public_names())), tuple(shown))
+    scan = PublicScan(frozenset(case.personal_values(archive.public_names())), tuple(shown), archive.public_numbers())
     created = full.generated
     cid = case.kasus.id
     inputs = [case.path / name for name, entry in case.files.items() if entry.kind == "file"]

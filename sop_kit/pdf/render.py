@@ -51,6 +51,7 @@ class PublicScan:
 
     values: frozenset[str]
     identifiers: tuple[str, ...] = ()
+    numbers: frozenset[str] = frozenset()  # the office's own phone, on every letterhead
 
 
 @dataclass
@@ -102,7 +103,9 @@ class Job:
         digest.update(inputs.encode())
         digest.update(templates.encode())
         if self.public is not None:
-            digest.update(json.dumps([sorted(self.public.values), self.public.identifiers]).encode())
+            digest.update(
+                json.dumps([sorted(self.public.values), self.public.identifiers, sorted(self.public.numbers)]).encode()
+            )
         return digest.hexdigest()
 
 
@@ -195,7 +198,7 @@ def render(
             ],
         )
         if job.public is not None:
-            ids = Identifiers.of(job.public.identifiers)
+            ids = Identifiers.of(job.public.identifiers, job.public.numbers)
             found = scan_document(job.target.name, tmp.read_bytes(), job.public.values, ids, scan_cache)
             if found:
                 tmp.unlink()

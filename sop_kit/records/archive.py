@@ -18,7 +18,7 @@ from .config import CONFIG_FILE, ArchiveConfig, load_config, settle
 from .layout import CASE_FILE, SITE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
 from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
-from .personal import personal_values
+from .personal import fold, number_key, personal_numbers, personal_values
 from .revisions import sop_for
 from .scan import Listing, scan
 from .sshkey import fingerprint
@@ -54,6 +54,13 @@ class Archive(Layout):
         """The names the office's own outputs print: its staff and the officials who ratified
         its SOPs. A word of one is no family's name after "Pak" or "H." (records.personal)."""
         return frozenset([*(s.nama for s in self.staff.values()), *(s.disahkan_oleh.nama for s in self.sops.values())])
+
+    def public_numbers(self) -> frozenset[str]:
+        """The office's own phone as every letterhead prints it (the profile in force), when
+        it is a mobile number, as small offices' hotlines are: no family's, so never refused
+        as personal data (:func:`~sop_kit.records.personal.number_key` of each)."""
+        phone = fold((self.config.kantor.telepon if self.config.kantor else None) or "")
+        return frozenset(number_key(phone[start:end]) for start, end, _ in personal_numbers(phone))
 
     def doer(self, sop: Sop, record: CatatanLangkah) -> Staf | None:
         """The person a step record names as doing it, when they held one of the step's roles

@@ -92,6 +92,12 @@ def personal_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), kind
 
 
+def number_key(text: str) -> str:
+    """A number as compared with another: its digits, a mobile's +62 read as its 0."""
+    digits = re.sub(r"[^0-9]", "", text)
+    return "0" + digits[2:] if digits.startswith("628") else digits
+
+
 def _plausible_nik(digits: str) -> bool:
     day, month = int(digits[6:8]), int(digits[8:10])
     return int(digits[:2]) in _PROVINCES and (1 <= day <= 31 or 41 <= day <= 71) and 1 <= month <= 12

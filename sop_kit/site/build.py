@@ -321,7 +321,8 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
                 *(e.commit for t in (trail.cases.values() if trail else ()) for e in t.events),
                 *(r.row.id for r in results.values() if r.row),
                 *(h for r in results.values() for h in r.identifiers),
-            ]
+            ],
+            archive.public_numbers(),
         )
         # A full build shares the files it made the same as the published ones, so that the
         # next build, starting from that site, compares only the folders where they differ.

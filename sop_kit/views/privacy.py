@@ -28,7 +28,7 @@ from PIL import ExifTags, Image
 from ..core.cache import read_json, write_json
 from ..core.workers import fork_context
 from ..records import personal
-from ..records.personal import fold, personal_numbers
+from ..records.personal import fold, number_key, personal_numbers
 from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
@@ -50,16 +50,19 @@ class Identifiers:
 
     exact: frozenset[str] = frozenset()  # lower-case, each also by its customary short forms
     long: tuple[str, ...] = ()  # whole hashes, for pieces a PDF line break leaves of them
+    numbers: frozenset[str] = frozenset()  # the office's own phone (Archive.public_numbers)
 
     @classmethod
-    def of(cls, values: Iterable[str]) -> Identifiers:
+    def of(cls, values: Iterable[str], numbers: frozenset[str] = frozenset()) -> Identifiers:
         full = {v.lower() for v in values if v}
         short = {v[:n] for v in full if len(v) >= 40 for n in (7, 10, 12)}
-        return cls(frozenset(full | short), tuple(sorted(v for v in full if len(v) >= 40)))
+        return cls(frozenset(full | short), tuple(sorted(v for v in full if len(v) >= 40)), numbers)
 
     def covers(self, text: str, start: int, end: int) -> bool:
-        """Is the match ``text[start:end]`` part of a known identifier (the whole run of hex
-        digits around it is one, or a piece of a hash)?"""
+        """Is the match ``text[start:end]`` the office's own number, or part of a known
+        identifier (the whole run of hex digits around it is one, or a piece of a hash)?"""
+        if self.numbers and number_key(text[start:end]) in self.numbers:
+            return True
         while start > 0 and text[start - 1] in _HEX:
             start -= 1
         while end < len(text) and text[end] in _HEX:
