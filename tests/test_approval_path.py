@@ -137,6 +137,35 @@ def test_the_kasi_approves_first_and_commits_on_her_own(office: Office) -> None:
     assert errors_of(office, case) == []
 
 
+def test_a_correction_its_doer_commits_is_approved_on_every_surface(office: Office) -> None:
+    """The clerk corrects her own approved step and commits it with her key, as she is told she
+    may: history counts that commit as the re-approval (the trail says "disetujui ulang", the
+    check is clean), and status said "dikoreksi, menunggu persetujuan ulang" from the record's
+    own mark, which only --setujui writes. A correction committed unsigned still waits, as the
+    check says; without the trail status says what the record says."""
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    office.when = wib("2026-03-02 11:00")
+    out = office.step(case, 1, CLERK, "--catatan", "Sumber: kader PKK.", "--koreksi", "Sumber data belum ditulis")
+    assert "atau meng-commit koreksi ini sendiri" in out, out
+    assert errors_of(office, case) == []
+    assert "langkah 1 disetujui ulang" in office.run("trail", case, "--root", records)
+    waiting = "dikoreksi, menunggu persetujuan ulang"
+    status = office.run("status", case, "--root", records)
+    assert "Putusan: sesuai SOP" in status and waiting not in status, status
+    assert waiting in office.run("status", case, "--root", records, "--no-trail")
+
+    office.when = wib("2026-03-02 12:00")
+    office.step(case, 1, CLERK, "--catatan", "Sumber: kader PKK dan RT.", "--koreksi", "RT juga", "--no-sign")
+    assert errors_of(office, case)
+    status = office.run("status", case, "--root", records, code=None)
+    assert "TIDAK SESUAI SOP" in status and waiting in status, status
+
+
 def test_an_approved_step_reverted_with_git_is_recorded_again_by_the_command_it_is_told(office: Office) -> None:
     """A hurried clerk undoes an approved step with `git revert`: the step is no longer done,
     its approval covers nothing, and `--setujui` has nothing to approve. The refusal names the

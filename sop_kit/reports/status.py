@@ -12,12 +12,14 @@ from pathlib import Path
 
 from ..check.audit import Audit
 from ..check.output import finding_lines
+from ..check.report import CHANGED
 from ..core.findings import Finding, Severity
 from ..core.messages import text
 from ..records.archive import Archive, StepFile
 from ..records.models import Sop
 from ..records.rounds import Progress, Status, case_progress
 from ..records.worktime import duration_text, working_minutes
+from ..trail.findings import NOT_APPROVED
 
 
 @dataclass
@@ -116,6 +118,7 @@ def case_status(audit: Audit, path: Path) -> CaseStatus:
             lines.append(StepLine(spec.no, "todo"))
             continue
         line = _line(archive, sop, current, missing_by_step.get((spec.no, current.record.putaran), []))
+        line.open_correction = _correction_open(current, found, read)
         if line.state != "done" and spec.no == next_no:
             attached = {d.jenis for d in current.record.dokumen}
             line.missing = [sop.kind(k).nama for k in spec.dokumen_wajib if k not in attached]
@@ -170,8 +173,18 @@ def _line(archive: Archive, sop: Sop, step: StepFile, missing: list[str]) -> Ste
         rec.keputusan if rec.status == "selesai" else None,
         rec.alasan,
         [d.berkas for d in rec.dokumen],
-        any(k.disetujui is None for k in rec.koreksi),
     )
+
+
+def _correction_open(step: StepFile, findings: tuple[Finding, ...], trail_read: bool) -> bool:
+    """Corrected and not approved again. With the trail read, what it says of the record: the
+    role holder's signed commit approves a correction, with --setujui or without (the record's
+    own mark is then never written). Without it, the mark --setujui writes is all there is."""
+    if not step.record.koreksi:
+        return False
+    if not trail_read:
+        return any(k.disetujui is None for k in step.record.koreksi)
+    return any(f.file == step.loaded.file and f.code in NOT_APPROVED | CHANGED for f in findings)
 
 
 def _rounds(archive: Archive, sop: Sop, prog: Progress) -> list[RoundLine]:
