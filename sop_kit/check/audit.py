@@ -92,12 +92,11 @@ def open_in_force(root: Path | str | Layout, reporter: Reporter = SILENT) -> Arc
     trail = trail_of(layout, CheckOptions(), reporter)
     archive = _opened(layout, trail)
     if trail is not None:
-        live = set()
-        for path in trail.heads.keys() | trail.authorised.keys():
-            authorised = trail.authorised.get(path)
-            if trail.heads.get(path, "") != (authorised.blob if authorised else ""):
-                full = trail.top / path  # named as the trail's findings name it
-                live.add(layout.show(full) if full.is_relative_to(layout.root) else path)
+        # named as the trail's findings name them
+        live = {
+            layout.show(trail.top / p) if (trail.top / p).is_relative_to(layout.root) else p
+            for p in trail.refused_heads()
+        }
         archive.findings += [f for f in trail.findings if f.code in OFFICE_FILE_REFUSED and f.file in live]
     return archive
 

@@ -116,6 +116,14 @@ class Trail:
     # is told not to look at): set on each load, never cached.
     uncommitted: frozenset[str] = frozenset()
 
+    def refused_heads(self) -> set[str]:
+        """The governed files (repository paths) whose last committed version is not the one in
+        force: a change history refused and nobody has mended since."""
+        in_force = {path: a.blob for path, a in self.authorised.items()}
+        return {
+            path for path in self.heads.keys() | in_force.keys() if self.heads.get(path, "") != in_force.get(path, "")
+        }
+
     def case(self, case_id: str) -> CaseTrail | None:
         return self.cases.get(case_id)
 
