@@ -166,6 +166,20 @@ def test_a_correction_its_doer_commits_is_approved_on_every_surface(office: Offi
     assert "TIDAK SESUAI SOP" in status and waiting in status, status
 
 
+def test_the_blank_records_a_new_case_is_opened_with_are_no_steps_in_its_trail(office: Office) -> None:
+    """`sop-kit new` writes every step's blank record with the case. The trail listed each as
+    "langkah N (putaran 1) dicatat" by the clerk who opened it (seven lines, on the site, in the
+    dossier and in the bag), though no step was done; a step recorded under way still is."""
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00")
+    trail = office.run("trail", case, "--root", records)
+    assert "kasus dibuat" in trail and "langkah 1 (putaran 1) dicatat" in trail, trail
+    assert not [n for n in range(2, 8) if f"langkah {n} (putaran 1) dicatat" in trail], trail
+
+
 def test_an_approved_step_reverted_with_git_is_recorded_again_by_the_command_it_is_told(office: Office) -> None:
     """A hurried clerk undoes an approved step with `git revert`: the step is no longer done,
     its approval covers nothing, and `--setujui` has nothing to approve. The refusal names the

@@ -597,10 +597,13 @@ class _Builder:
         changes = self._renamed_steps(trail, folder, changes, base)
         approved_here: set[str] = set()
         snapshots: list[tuple[str, tuple[str, ...]]] = []  # approved here: (step, its files)
-        for name, status, blob in sorted(changes):
+        opened = False  # the case is created by this commit
+        for name, status, blob in sorted(changes):  # kasus.yaml before langkah/
             if name == CASE_FILE:
+                created = len(trail.events)
                 if self._identity(trail, base, before, signer, sig, case_id, status, blob, blobs):
                     snapshots.append((IDENTITY, (CASE_FILE,)))
+                opened = any(e.kind == "dibuat" for e in trail.events[created:])
                 continue
             if not name.startswith(STEPS_DIR + "/") or not name.endswith(".yaml"):
                 continue
@@ -637,7 +640,8 @@ class _Builder:
                     snapshots.append((step_name, (name, *st.documents)))
                 else:
                     st.changed_after.append(event)
-            elif record is not None:
+            elif record is not None and not (previous is None and record.status == "belum" and opened):
+                # (``sop-kit new`` writes every step's blank record with the case: no step recorded)
                 trail.events.append(
                     replace(base, kind="dicatat", step=record.langkah, round=record.putaran, file=step_name)
                 )
