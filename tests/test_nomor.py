@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from sop_kit.cli.main import main
+from sop_kit.records.nomor import FORMAT, Register, register_text
+from sop_kit.records.yamlsafe import load_file
 
 from .test_office import copy_archive
 
@@ -277,6 +279,40 @@ def test_a_second_number_for_one_step_is_refused_and_a_number_left_unused_is_sai
     assert "peringatan[nomor.unused]" in status  # the case's verdict holds it
     assert cli("nomor", "batal", "400.9/Kep.8/DSP3A/2026", "--alasan", "dobel", "--root", str(records))[0] == 0
     assert "nomor.unused" not in check(records)[1]
+
+
+def test_the_first_reservation_of_a_new_register_goes_in_the_steps_commit(tmp_path: Path) -> None:
+    """A register as `sop-kit init` (or a new year) writes it holds `nomor: []`; the first
+    reservation opens that list, so the register was taken for someone's rewrite: the step's
+    commit (and the printed `git add`) left it out, and a clean clone held a number no register
+    held: a new office's very first SK."""
+    top = tmp_path / "arsip"
+    records = copy_archive(top, (A,))
+    kinds = Register.model_validate(load_file(records / "nomor" / "2026.yaml").data).jenis
+    (records / "nomor" / "2027.yaml").write_text(register_text(Register(format=FORMAT, tahun=2027, jenis=kinds)))
+    assert "\nnomor: []\n" in (records / "nomor" / "2027.yaml").read_text("utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "arsip")
+    code, out = cli("nomor", "ambil", "sk-penetapan", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                    "2027-01-05", "--root", str(records))  # fmt: skip
+    assert code == 0, out
+    number = out.split("nomor ", 1)[1].split(" ", 1)[0]
+    code, out = cli("step", A, "3", "--nomor-surat", number, "--root", str(records))
+    assert code == 0, out
+    added = out.split("git add ", 1)[1].splitlines()[0].split()  # the clerk does as she is told
+    assert str(records / "nomor" / "2027.yaml") in added, out
+    git(top, "add", *added)
+    git(top, "commit", "-q", "-m", "langkah 3")
+    assert git(top, "status", "--porcelain").stdout == ""
+    code, out = cli("nomor", "ambil", "surat-koordinasi", "--kasus", A, "--oleh", "agus-permana", "--tanggal",
+                    "2027-01-06", "--root", str(records))  # fmt: skip
+    assert code == 0, out
+    number = out.split("nomor ", 1)[1].split(" ", 1)[0]
+    code, out = cli("step", A, "5", "--nomor-surat", number, "--root", str(records), "--commit", "--no-sign")
+    assert code == 0, out
+    assert git(top, "status", "--porcelain").stdout == ""
+    assert "records/nomor/2027.yaml" in git(top, "show", "--name-only", "--format=", "HEAD").stdout
 
 
 def test_the_reservation_goes_in_the_commit_of_the_step_that_records_it(tmp_path: Path) -> None:

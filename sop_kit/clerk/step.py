@@ -225,7 +225,9 @@ def register_to_commit(archive: Archive, case_id: str, record: CatatanLangkah) -
     # changed or removed there is someone's rewrite, which check reports and nobody's step commits.
     before = gitops.committed(found)
     now = set(found.read_bytes().splitlines())
-    return found if before is None or all(line in now for line in before.splitlines()) else None
+    # The first reservation in a new register opens its empty list (records.nomor.reserve).
+    kept = [b"nomor:" if line == b"nomor: []" else line for line in (before or b"").splitlines()]
+    return found if before is None or all(line in now for line in kept) else None
 
 
 def open_case(archive: Archive, case: str) -> tuple[Path, CaseFolder, Sop]:
