@@ -1,5 +1,5 @@
 // What tests/test_site_look.py measures on a page, in the page: run with Selenium's
-// execute_script, it returns {overflow, overlaps, spill}, each a list of what is wrong (empty: fine).
+// execute_script, it returns {overflow, overlaps, spill, labels}, each a list of what is wrong (empty: fine).
 'use strict';
 
 // Every box that has text or is a picture (each line of an inline element its own box),
@@ -111,4 +111,20 @@ function spill() {
   return out.slice(0, 10);
 }
 
-return {overflow: overflow(), overlaps: overlaps(), spill: spill()};
+// On a phone a case's table is a card per row, each value under its column's name (the cell's
+// ::before, drawn from data-label): a name taller than its value must still be inside the card.
+function labels() {
+  const out = [];
+  for (const td of document.querySelectorAll('table.kartu td[data-label]')) {
+    if (hidden(td)) continue;
+    const label = getComputedStyle(td, '::before');
+    const height = parseFloat(label.height);
+    if (label.content === 'none' || Number.isNaN(height)) continue;
+    const s = getComputedStyle(td);
+    const room = td.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+    if (height > room + 1) out.push(name(td) + ' "' + td.dataset.label + '" ' + Math.round(height) + ' > ' + Math.round(room));
+  }
+  return out.slice(0, 10);
+}
+
+return {overflow: overflow(), overlaps: overlaps(), spill: spill(), labels: labels()};

@@ -30,7 +30,7 @@ PAGES = {  # page type: (address, what shows it is ready)
     "ekspor": ("ekspor/", "table.tabel"),
 }
 
-LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow, overlaps, spill
+LOOK = REPO / "tests" / "look.js"  # what is measured in the page: overflow, overlaps, spill, labels
 
 
 def open_page(browser: Any, site: str, page: str, size: str, scheme: str = "default") -> None:
@@ -90,6 +90,7 @@ def test_page_looks_right(browser: Any, site: str, page: str, size: str) -> None
     assert measured["overflow"] == []
     assert measured["overlaps"] == []
     assert measured["spill"] == []
+    assert measured["labels"] == []
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
     assert axe(browser) == []
