@@ -26,6 +26,8 @@ from sop_kit.bag.export import BagOptions, export_bag
 from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
+from sop_kit.records.archive import open_archive
+from sop_kit.records.worktime import WorkingHours
 
 from .conftest import CORPUS, REPO, own_files
 from .test_office import copy_archive
@@ -106,9 +108,10 @@ def nearest_rank(values: list[int], percent: int) -> int:
     return ordered[math.ceil(percent / 100 * len(ordered)) - 1]
 
 
-def minutes(record: dict[str, Any]) -> int:
+def minutes(record: dict[str, Any], hours: WorkingHours) -> int:
+    """The minutes a step took within the office's working hours: what the SOP's Waktu counts."""
     start, end = (datetime.strptime(str(record[k]), "%Y-%m-%d %H:%M") for k in ("mulai", "selesai"))
-    return int((end - start).total_seconds() // 60)
+    return hours.minutes(start, end)
 
 
 def step_records(records: Path) -> dict[str, list[dict[str, Any]]]:
@@ -154,11 +157,12 @@ def test_yearly_report_of_generated_cases_matches_the_known_answers(generated: P
     # Per step, recounted from the YAML written above.
     durations: dict[int, list[int]] = defaultdict(list)
     completed: Counter[int] = Counter()
+    hours = open_archive(generated).config.hours
     for recs in step_records(generated).values():
         for r in recs:
             if r["status"] == "selesai" and str(r["selesai"]).startswith("2025"):
                 completed[r["langkah"]] += 1
-                durations[r["langkah"]].append(minutes(r))
+                durations[r["langkah"]].append(minutes(r, hours))
     standards = {1: 30, 2: 60, 3: 60, 4: 25, 5: 180, 6: 420, 7: 30}
     steps = {row[1]: row for row in rows(book["Per langkah"])}
     assert sorted(steps) == [1, 2, 3, 4, 5, 6, 7]

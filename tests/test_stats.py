@@ -101,3 +101,25 @@ def test_site_sop_page_shows_practice_and_revision_history(practice: Path, tmp_p
     assert f'href="../{sop_slug((NOMOR, 1))}/"' in htmllib.unescape(html)
     later = (out / "sop" / sop_slug((NOMOR, 1)) / "index.html").read_text("utf-8")
     assert "1 (halaman ini)" in htmllib.unescape(re.sub(r"<[^>]+>", "", later))
+
+
+def test_time_per_step_is_working_time_on_every_surface(tmp_path: Path) -> None:
+    """Step 2 ran from 11:25 to 13:05 on a Monday: 100 minutes on the clock, 40 of them worked
+    (the office breaks from 12:00 to 13:00), which is what the SOP's Waktu counts. The check
+    and `sop stats` said 40; the dashboard's table and chart and the period reports said 100."""
+    root = make_archive(tmp_path / "arsip")
+    add_case(root, "2025-03-cibening-s1aa", date(2025, 3, 3), [200, 100])  # a Monday
+    judged = audit(root, CheckOptions(trail=False))
+    assert not [f for f in judged.report.findings if f.code == "time.over" and f.params["no"] == 2]
+    stats = {s.sop.ref: s for s in archive_stats(judged)}[(NOMOR, 0)]
+    assert stats.steps[1].durations == [40]
+    out = tmp_path / "site"
+    site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
+    page = htmllib.unescape(re.sub(r"<[^>]+>", " ", (out / "index.html").read_text("utf-8")))
+    table = " ".join(page.split("menit per langkah", 1)[1].split())
+    assert table.startswith("Langkah Standar Median P90 Catatan terukur 1 30 200 200 1 2 60 40 40 1 "), table[:120]
+    runner = CliRunner()
+    made = runner.invoke(main, ["laporan", "2025", "--root", str(root), "--format", "json", "--out", str(tmp_path)])
+    assert made.exit_code == 0, made.output
+    steps = json.loads((tmp_path / "laporan-tahunan-2025.json").read_text("utf-8"))["per_langkah"]
+    assert [(s["no"], s["median_menit"], s["dalam_standar"]) for s in steps[:2]] == [(1, 200, 0), (2, 40, 1)]

@@ -12,6 +12,7 @@ from typing import Any
 
 from .archive import Archive, CaseFolder
 from .rounds import Status, closed_on, progress_of
+from .worktime import working_minutes
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class DoneStep:
     step: int
     round: int
     day: date  # of its selesai
-    minutes: int | None
+    minutes: int | None  # working minutes, as the SOP's Waktu counts them (records.worktime)
     decision: str | None  # ya | tidak, for a decision step
 
 
@@ -125,7 +126,7 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
     if kasus is None or sop is None:
         return CaseFacts(tuple(numbers), None, attached or {})
     done = tuple(
-        DoneStep(r.langkah, r.putaran, r.selesai.date(), r.minutes,
+        DoneStep(r.langkah, r.putaran, r.selesai.date(), working_minutes(archive.config.hours, r),
                  r.keputusan if sop.step(r.langkah).keputusan else None)
         for r in (st.record for st in case.steps)
         if r.status == "selesai" and r.selesai is not None and r.langkah <= len(sop.langkah)

@@ -171,10 +171,10 @@ class CaseView:
             unverified=self.unverified,
             rounds=len(self.document.rounds),
             decision=decisions[-1].decision if decisions else None,
-            timings=[(e.no, e.minutes, e.over) for e in self.document.executions if e.minutes is not None],
+            timings=[(e.no, e.working, e.over) for e in self.document.executions if e.working is not None],
             sk_numbers=self.sk_numbers,
             published={a.source: a.published for a in self.attachments if a.published},
-            done=[(e.no, e.minutes) for e in self.document.executions if e.status == "selesai"],
+            done=[(e.no, e.working) for e in self.document.executions if e.status == "selesai"],
             missing=list(self.missing),
             later_rounds=dict(self.later_rounds),
         )
@@ -203,10 +203,11 @@ class CaseRow:
     unverified: bool
     rounds: int
     decision: str | None
-    timings: list[tuple[int, int, bool]]  # (step, minutes, over standard) of every timed record
+    timings: list[tuple[int, int, bool]]  # (step, working minutes, over standard) of every timed record
     sk_numbers: list[str]
     published: dict[str, str]  # attachment path in the case folder -> published file name
-    done: list[tuple[int, int | None]] = field(default_factory=list)  # (step, minutes) of every completed record
+    # (step, working minutes) of every completed record
+    done: list[tuple[int, int | None]] = field(default_factory=list)
     missing: list[tuple[int, str]] = field(default_factory=list)  # (step, kind name) lacking, per the verdict
     # A step record of a later round, by its path in the case folder: a finding in it points
     # to that round's row (its file name need not say the round).
