@@ -192,6 +192,20 @@ def test_instansi_option_names_the_office(tmp_path: Path) -> None:
     assert not (tmp_path / "b").exists()
 
 
+def test_the_profiles_dinas_names_the_office_on_its_site_and_registry(tmp_path: Path) -> None:
+    """Told its dinas ("Dinas Sosial P3A") and nothing for --instansi, init named the office in
+    staf.yaml and on the site's header and footer after the SOP's unit ("Dinas Sosial
+    Pemberdayaan ... Kabupaten Purwakarta"): two names for one office on one page, the letters'
+    and the site's. The profile's dinas, with its region, names it everywhere."""
+    result = init(tmp_path / "a", "--dinas", "Dinas Sosial P3A", "--pemerintah", "Pemerintah Kota Contoh")
+    assert result.exit_code == 0, result.output
+    name = "Dinas Sosial P3A Kota Contoh"
+    assert load_file(tmp_path / "a/records/staf.yaml").data["instansi"] == name
+    mkdocs = load_file(tmp_path / "a/mkdocs.yml").data
+    assert (mkdocs["site_name"], mkdocs["copyright"]) == (f"Arsip Audit — {name}", name)
+    assert load_file(tmp_path / "a/sop-kit.yaml").data["kantor"]["dinas"] == "Dinas Sosial P3A"
+
+
 # --- what init refuses ------------------------------------------------------------------
 
 

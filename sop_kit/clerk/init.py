@@ -126,11 +126,14 @@ def _load_sop(sop_file: Path) -> Sop:
     return sop
 
 
-def _office_name(sop: Sop, instansi: str | None) -> str:
+def _office_name(sop: Sop, instansi: str | None, answers: OfficeAnswers) -> str:
+    """The office's full name in staf.yaml and mkdocs.yml: as given, else the profile's dinas
+    (else the SOP's unit) with its region, "Dinas Sosial …" + "Kabupaten Purwakarta" from
+    "Pemerintah Kabupaten Purwakarta": one office, named alike on its letters and its site."""
     if instansi is None:
-        # "Dinas Sosial …" + "Kabupaten Purwakarta" from "Pemerintah Kabupaten Purwakarta"
-        region = sop.unit.pemerintah.removeprefix("Pemerintah ").strip()
-        instansi = f"{sop.unit.instansi} {region}" if region and region not in sop.unit.instansi else sop.unit.instansi
+        dinas = answers.dinas or sop.unit.instansi
+        region = (answers.pemerintah or sop.unit.pemerintah).removeprefix("Pemerintah ").strip()
+        instansi = f"{dinas} {region}" if region and region not in dinas else dinas
     instansi = instansi.strip()
     if not instansi or len(instansi) > 4000 or any(c in instansi for c in "\r\n\t\x00"):
         raise ConfigError("init.bad_instansi", None)
@@ -237,8 +240,8 @@ def init_archive(
     _check_target(target)
     source = sop_file or DEFAULT_SOP
     sop = _load_sop(source)
-    office = _office_name(sop, instansi)
     answers = answers or OfficeAnswers()
+    office = _office_name(sop, instansi, answers)
     profile, emblem = office_profile(sop, replace(answers, dinas=answers.dinas or (instansi and office)))
     register = _register(sop, answers, year) if year is not None else None
     target.mkdir(parents=True, exist_ok=True)

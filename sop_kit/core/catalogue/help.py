@@ -474,9 +474,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.init.instansi": (
-        "Nama kantor (bawaan: dari unit SOP).",
+        "Nama kantor (bawaan: --dinas dengan daerah dari --pemerintah, selain itu unit SOP).",
         "",
-        "The office's name (default: from the SOP's unit).",
+        "The office's name (default: --dinas with the region of --pemerintah, else the SOP's unit).",
         "",
     ),
     "help.serve": (
