@@ -11,12 +11,17 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from sop_kit.bag.export import BagOptions, export_bag
+from sop_kit.bag.verify import verify_bag
+from sop_kit.check.audit import audit
 from sop_kit.check.rules import check_case
+from sop_kit.check.run import CheckOptions
 from sop_kit.core.errors import SopKitError
 from sop_kit.records.archive import open_archive
 from sop_kit.records.personal import addressed, rt_rw, spoken_forms
@@ -212,6 +217,12 @@ def test_the_offices_own_mobile_number_is_published_and_no_other(make_archive: M
     site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache"))
     dossier = next(out.glob(f"pdf/kasus/{BASE_ID}/berkas-pembinaan-*.pdf"))
     assert "0812-2000-1234" in " ".join(p.extract_text() or "" for p in PdfReader(dossier).pages)
+    # The bag carries the settings the case was judged against: its own check agrees.
+    judged = audit(root, CheckOptions(trail=False, use_cache=False))
+    bag = export_bag(judged, BASE_ID, BagOptions(tmp_path / "bag", date(2026, 6, 1), force=True))
+    assert (bag / "data" / "sop-kit.yaml").read_bytes() == (root.parent / "sop-kit.yaml").read_bytes()
+    assert (bag / "data" / "kantor" / "lambang-fiktif.png").is_file()
+    assert not [p for p in verify_bag(bag).problems if p.params.get("rule") == "privacy.public_field"]
     step.write_text(step.read_text("utf-8").replace("+62 812 2000 1234", "0813 2000 1234"), "utf-8")
     assert _kinds(root) == ["@privacy.kind.telepon"]
     with pytest.raises(SopKitError) as refused:

@@ -23,9 +23,11 @@ from ..check.report import Verdict
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
+from ..records.config import CONFIG_FILE
 from ..records.fieldtypes import office_today
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, public_site_holding
 from ..records.models import Sop
+from ..records.office import read_emblem
 from ..records.rounds import Status, case_progress
 from ..records.scan import Listing, scan
 from ..records.sshkey import fingerprint, signer_of
@@ -125,6 +127,7 @@ def export_bag(audit: Audit, case: str, options: BagOptions | None = None) -> Pa
         if found is not None:
             _as_committed(found, copies)
         _as_in_force(archive, copies[: len(globals_)])
+        _copy_settings(archive, data)
         _render_dossier(archive, current, verdict, found, data / DOSSIER_DIR / dossier_name(kasus.id))
         proofs = 0
         if found is not None:
@@ -306,6 +309,29 @@ def _as_in_force(archive: Archive, copies: list[tuple[Path, Path]]) -> None:
         data = held.get(src.resolve())
         if data is not None and data != dst.read_bytes():
             dst.write_bytes(data)
+
+
+def _copy_settings(archive: Archive, data: Path) -> None:
+    """Into ``data`` (beside the bag's records/, where its check reads them), the settings the
+    case was judged against, as in force: sop-kit.yaml (the office's working hours, its policy,
+    its profile, whose own phone is no family's) and the emblem the profile pins. Without them
+    the bag's check judged with defaults, and found errors the office's check did not."""
+    top = archive.root.parent
+    config = top / CONFIG_FILE
+    if archive.in_force is not None:  # history decides: the authorised version, or none
+        blob = {path.resolve(): d for path, d in archive.in_force.items()}.get(config.resolve())
+        if blob is None:
+            return
+        (data / CONFIG_FILE).write_bytes(blob)
+    elif os.path.lexists(config):
+        _copy(config, data / CONFIG_FILE, CONFIG_FILE)  # never through a link
+    else:
+        return
+    lambang = archive.config.kantor.lambang if archive.config.kantor else None
+    emblem = read_emblem(top, lambang)[0] if lambang is not None else None
+    if lambang is not None and emblem is not None:
+        (data / lambang.berkas).parent.mkdir(parents=True, exist_ok=True)
+        (data / lambang.berkas).write_bytes(emblem)
 
 
 def _render_dossier(archive: Archive, case: CaseFolder, verdict: Verdict, found: Trail | None, target: Path) -> None:
