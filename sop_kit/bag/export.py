@@ -304,11 +304,16 @@ def _as_in_force(archive: Archive, copies: list[tuple[Path, Path]]) -> None:
     registry changed without its admin's signature (a clerk giving himself the Kasi's role)
     does not count in the office's check, and must not in the bag's, which read the working
     copy and called the clerk's approval of the Kasi's step valid."""
-    held = {path.resolve(): data for path, data in (archive.in_force or {}).items()}
+    held = _in_force(archive)
     for src, dst in copies:
         data = held.get(src.resolve())
         if data is not None and data != dst.read_bytes():
             dst.write_bytes(data)
+
+
+def _in_force(archive: Archive) -> dict[Path, bytes]:
+    """The governed files' versions in force (none when the working tree judges), by resolved path."""
+    return {path.resolve(): data for path, data in (archive.in_force or {}).items()}
 
 
 def _copy_settings(archive: Archive, data: Path) -> None:
@@ -319,7 +324,7 @@ def _copy_settings(archive: Archive, data: Path) -> None:
     top = archive.root.parent
     config = top / CONFIG_FILE
     if archive.in_force is not None:  # history decides: the authorised version, or none
-        blob = {path.resolve(): d for path, d in archive.in_force.items()}.get(config.resolve())
+        blob = _in_force(archive).get(config.resolve())
         if blob is None:
             return
         (data / CONFIG_FILE).write_bytes(blob)

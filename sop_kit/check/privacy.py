@@ -26,7 +26,6 @@ from ..records.personal import (
     addressed_word,
     digit_runs,
     fold,
-    number_key,
     personal_numbers,
     place_form,
     rt_rw,
@@ -64,10 +63,8 @@ def _kind(text: str, words: set[str], numbers: set[str], office: frozenset[str] 
     RT/RW of a family's address). ``office``: the office's own numbers (Archive.public_numbers)."""
     if any(digits in numbers for digits in digit_runs(text)):
         return "nilai"
-    folded = fold(text)
-    for start, end, shape in personal_numbers(folded):
-        if number_key(folded[start:end]) not in office:
-            return shape
+    for _, _, shape in personal_numbers(fold(text), office):
+        return shape
     folded = _words(text)
     for word in words:
         if not addressed_word(word) and not place_form(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", folded):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from enum import Enum
 from functools import cache, lru_cache
 from typing import Any
@@ -74,27 +74,34 @@ _PROVINCES = frozenset(
 )
 
 
+def _digits(text: str) -> str:
+    return re.sub(r"[^0-9]", "", text)
+
+
 def digit_runs(text: str) -> Iterator[str]:
     """The digits of each number written in ``text``, its spaces, dots and hyphens left out."""
     for match in _DIGITS.finditer(text):
-        yield re.sub(r"[^0-9]", "", match.group())
+        yield _digits(match.group())
 
 
-def personal_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+def personal_numbers(text: str, office: Collection[str] = ()) -> Iterator[tuple[int, int, str]]:
     """(start, end, 'nik' or 'telepon') of every NIK/KK and mobile number written in ``text``:
-    personal whatever field holds them. The one reading of these shapes, for the check of what
-    a clerk typed and the scan of what is published, so that neither passes what the other
-    refuses. A NIK/KK has a province code and a (birth or issue) date where one has them:
-    sixteen-digit constants in JavaScript (9007199254740991) have neither."""
+    personal whatever field holds them, unless it is one of ``office``, the office's own
+    numbers (:func:`number_key` of each: Archive.public_numbers). The one reading of these
+    shapes, for the check of what a clerk typed and the scan of what is published, so that
+    neither passes what the other refuses. A NIK/KK has a province code and a (birth or issue)
+    date where one has them: sixteen-digit constants in JavaScript (9007199254740991) have
+    neither."""
     for match in _NUMBERS.finditer(text):
         kind = match.lastgroup or ""
-        if kind == "telepon" or _plausible_nik(re.sub(r"[^0-9]", "", match.group())):
+        shaped = kind == "telepon" or _plausible_nik(_digits(match.group()))
+        if shaped and not (office and number_key(match.group()) in office):
             yield match.start(), match.end(), kind
 
 
 def number_key(text: str) -> str:
     """A number as compared with another: its digits, a mobile's +62 read as its 0."""
-    digits = re.sub(r"[^0-9]", "", text)
+    digits = _digits(text)
     return "0" + digits[2:] if digits.startswith("628") else digits
 
 

@@ -28,7 +28,7 @@ from PIL import ExifTags, Image
 from ..core.cache import read_json, write_json
 from ..core.workers import fork_context
 from ..records import personal
-from ..records.personal import fold, number_key, personal_numbers
+from ..records.personal import fold, personal_numbers
 from .matcher import Matcher, matcher, stored_matcher
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
@@ -59,10 +59,8 @@ class Identifiers:
         return cls(frozenset(full | short), tuple(sorted(v for v in full if len(v) >= 40)), numbers)
 
     def covers(self, text: str, start: int, end: int) -> bool:
-        """Is the match ``text[start:end]`` the office's own number, or part of a known
-        identifier (the whole run of hex digits around it is one, or a piece of a hash)?"""
-        if self.numbers and number_key(text[start:end]) in self.numbers:
-            return True
+        """Is the match ``text[start:end]`` part of a known identifier (the whole run of hex
+        digits around it is one, or a piece of a hash)?"""
         while start > 0 and text[start - 1] in _HEX:
             start -= 1
         while end < len(text) and text[end] in _HEX:
@@ -357,7 +355,7 @@ def _find(
     shown = norm if len(norm) == len(low) else low  # lower() can lengthen a few letters
     found: list[tuple[int, int, str]] = []
     if ids is not None:
-        for start, end, kind in personal_numbers(low):
+        for start, end, kind in personal_numbers(low, ids.numbers):
             if not ids.covers(low, start, end):
                 found.append((start, end, kind))
     taken = [(a, b) for a, b, _ in found]
