@@ -128,7 +128,7 @@ def library_errors(func: F) -> F:
             lang = kwargs.get("lang") or default_lang()
             if isinstance(exc, SopKitError) and exc.code == "config.no_root":
                 exc.params["how"] = _naming_the_archive(click.get_current_context(), exc.file)
-            raise UsageFailure(_said(exc, lang), lang) from None
+            raise UsageFailure(said(exc, lang), lang) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -146,7 +146,8 @@ def _naming_the_archive(ctx: click.Context, shown: str | None) -> str:
     return " ".join(words)
 
 
-def _said(exc: SopKitError | OSError, lang: str) -> str:
+def said(exc: SopKitError | OSError, lang: str) -> str:
+    """A library error or a file system refusal as the one message the user reads (file:line first)."""
     if isinstance(exc, OSError):
         what = "@" + _IO_HINTS.get(exc.errno or 0, "io.other")
         if exc.filename is None:  # not a file's refusal: say what the system said, with no '?' for a path

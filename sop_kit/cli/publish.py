@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import errno
+import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +28,9 @@ from .options import (
     root_argument,
 )
 from .usage import Command
+
+if TYPE_CHECKING:
+    from ..site.build import SiteOptions, SiteReport
 
 
 def _audit(root: Path, check: CheckOptions, say: Reporter) -> Audit:
@@ -78,6 +83,7 @@ def pdf(
 @click.option("--internal", is_flag=True, help="help.build.internal")
 @click.option("--no-pdf", is_flag=True, help="help.build.no_pdf")
 @click.option("--full", is_flag=True, help="help.build.full")
+@click.option("--watch", is_flag=True, help="help.build.watch")
 @audit_options
 @feedback_options
 @lang_option
@@ -88,6 +94,7 @@ def build(
     internal: bool,
     no_pdf: bool,
     full: bool,
+    watch: bool,
     check: CheckOptions,
     quiet: bool,
     verbose: bool,
@@ -99,7 +106,13 @@ def build(
         out = Path("site-internal")
     say = reporter(quiet, verbose, lang)
     options = SiteOptions(out, internal, not no_pdf, not full, check.use_cache, check.jobs or 0)
-    report = build_site(_audit(root, check, say), options, say)
+    if watch:
+        _watch(root, check, options, say, lang)
+        return
+    _say_built(build_site(_audit(root, check, say), options, say), internal, out, lang)
+
+
+def _say_built(report: SiteReport, internal: bool, out: Path, lang: str) -> None:
     judged = report.check
     counts = {"errors": judged.count(Severity.ERROR), "warnings": judged.count(Severity.WARNING)}
     click.echo(text("site.check_summary", lang, infos=judged.count(Severity.INFO), **counts))
@@ -116,6 +129,31 @@ def build(
             full=text("site.full", lang) if report.full else "",
         )
     )
+
+
+def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter, lang: str) -> None:
+    """Build, then build again after each change, saying what changed and how it went."""
+    from ..site.watch import keep_built
+    from .options import said
+
+    shown_root = str(root)
+    # A network share tells of no change: WATCHFILES_FORCE_POLLING=1 (watchfiles' own switch) looks instead.
+    poll = os.environ.get("WATCHFILES_FORCE_POLLING", "").lower() not in ("", "0", "false")
+    for built in keep_built(root, check, options, say, poll=poll):
+        if built.changed:
+            shown = ", ".join(built.changed[:3])
+            more = text("site.watch_more", lang, count=len(built.changed) - 3) if len(built.changed) > 3 else ""
+            click.echo(text("site.watch_changed", lang, time=time.strftime("%H:%M:%S"), paths=shown + more))
+        took = text("site.watch_took", lang, seconds=f"{built.seconds:.1f}")
+        if built.report is not None:
+            _say_built(built.report, options.internal, options.out, lang)
+            click.echo(took)
+        else:
+            click.echo(said(built.error, lang), err=True)  # type: ignore[arg-type]
+            click.echo(text("site.watch_failed", lang) + " " + took, err=True)
+        if not built.changed:
+            click.echo(text("site.watching", lang, path=shown_root))
+    click.echo(text("site.watch_stopped", lang, path=options.out))
 
 
 @click.command(cls=Command, help="help.serve")

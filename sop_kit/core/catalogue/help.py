@@ -449,6 +449,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "MkDocs renders every page, not only the changed ones.",
         "",
     ),
+    "help.build.watch": (
+        "Tetap berjalan: bangun ulang situs setiap kali arsip berubah (berkas disimpan, commit), sampai Ctrl+C.",
+        "",
+        "Keep running: build the site again whenever the archive changes (a file saved, a commit), until Ctrl+C.",
+        "",
+    ),
     "help.schema": (
         "Tulis JSON Schema berkas catatan, untuk editor yang memeriksa YAML saat mengetik.",
         "",

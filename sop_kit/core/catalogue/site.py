@@ -87,6 +87,37 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "serving {path} at {url} (Ctrl+C to stop)",
         "",
     ),
+    "site.watching": (
+        "mengawasi {path}: situs dibangun ulang setiap kali arsip berubah (Ctrl+C untuk berhenti)",
+        "",
+        "watching {path}: the site is built again whenever the archive changes (Ctrl+C to stop)",
+        "",
+    ),
+    "site.watch_polling": (
+        "sistem tidak dapat mengawasi sebanyak ini folder; arsip diperiksa ulang setiap {seconds} detik (admin "
+        "dapat menaikkan batasnya: sudo sysctl fs.inotify.max_user_watches=524288)",
+        "",
+        "the system cannot watch this many folders; the archive is looked at again every {seconds} s (an "
+        "administrator can raise the limit: sudo sysctl fs.inotify.max_user_watches=524288)",
+        "",
+    ),
+    "site.watch_stopped": (
+        "berhenti mengawasi; situs terakhir tetap di {path}",
+        "",
+        "stopped watching; the last site stays in {path}",
+        "",
+    ),
+    "site.watch_changed": ("{time} berubah: {paths}", "", "{time} changed: {paths}", ""),
+    "site.watch_more": (" dan {count} berkas lain", "", " and {count} more file(s)", ""),
+    "site.watch_took": ("(dalam {seconds} detik)", "", "(in {seconds} s)", ""),
+    "site.watch_failed": (
+        "situs tidak diperbarui; situs sebelumnya tetap diterbitkan. Perbaiki yang disebut di atas dan simpan: "
+        "situs dibangun ulang",
+        "",
+        "the site was not updated; the previous site stays published. Mend what is named above and save: the "
+        "site is built again",
+        "",
+    ),
     "site.out_foreign": (
         "{path} sudah berisi berkas lain, bukan situs yang dibangun sop-kit; tidak ada yang diubah",
         "pilih folder baru atau kosong untuk situs, mis. --out site: sop-kit hanya mengganti situs yang dulu "

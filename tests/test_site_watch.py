@@ -1,0 +1,221 @@
+"""``sop-kit build --watch``: one process that publishes the site again after every change to the
+archive. Real inotify watches, real builds, a real git repository; every wait has a deadline
+only so that a broken watch fails instead of hanging."""
+
+from __future__ import annotations
+
+import html
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sop_kit.check.run import CheckOptions
+from sop_kit.core.errors import SopKitError
+from sop_kit.core.feedback import Reporter
+from sop_kit.site.build import SiteOptions
+from sop_kit.site.watch import Built, keep_built
+from tests.conftest import BASE_ID, REPO, MakeArchive
+from tests.test_site_publish import tree
+from tests.test_site_spare import _beside_a_full_build
+
+DEADLINE = 120  # seconds: a build of the test archive takes a few
+
+
+class _Watch:
+    """``keep_built`` on a thread of its own, its builds handed over one by one."""
+
+    def __init__(
+        self, root: Path, out: Path, cache: Path, trail: bool = False, say: Reporter | None = None, poll: bool = False
+    ) -> None:
+        self.stop = threading.Event()
+        self.built: queue.Queue[Built | BaseException] = queue.Queue()
+        check = CheckOptions(cache_dir=cache, trail=trail)
+        options = SiteOptions(out=out, cache_dir=cache, pdf=False)
+
+        def run() -> None:
+            try:
+                for built in keep_built(root, check, options, say or Reporter(), self.stop, poll):
+                    self.built.put(built)
+            except BaseException as exc:  # the test sees it instead of a silent thread
+                self.built.put(exc)
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def next(self) -> Built:
+        got = self.built.get(timeout=DEADLINE)
+        if isinstance(got, BaseException):
+            raise got
+        return got
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=DEADLINE)
+        assert not self.thread.is_alive(), "the watch did not stop when asked"
+
+
+@pytest.fixture
+def watching(tmp_path: Path) -> Iterator[list[_Watch]]:
+    started: list[_Watch] = []
+    yield started
+    for w in started:
+        w.close()
+
+
+def _note(step: Path, original: str, note: str) -> None:
+    step.write_text(original + f"catatan: {note}\n", "utf-8")
+
+
+def _page(out: Path, case: str = BASE_ID) -> str:
+    return html.unescape((out / "kasus" / "2026" / case / "index.html").read_text("utf-8"))
+
+
+def test_each_change_is_published_and_the_site_equals_a_full_build(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    original = step.read_text("utf-8")
+
+    class EditsMidBuild(Reporter):
+        """Saves the next note while a build is in MkDocs: a change the build has already read past."""
+
+        edit: str | None = None
+
+        def stage(self, name: str) -> None:
+            if name == "mkdocs" and self.edit is not None:
+                _note(step, original, self.edit)
+                self.edit = None
+
+    say = EditsMidBuild()
+    w = _Watch(root, out, cache, say=say)
+    watching.append(w)
+    first = w.next()
+    assert first.error is None and first.changed == () and first.report is not None and first.report.full
+
+    say.edit = "Disimpan saat build berjalan."
+    _note(step, original, "Perubahan pertama.")
+    second = w.next()
+    assert second.error is None and second.changed == (f"{root}/kasus/2026/{BASE_ID}",)
+    assert second.report is not None and not second.report.full
+    assert "Perubahan pertama." in _page(out)  # what the build read, though the file changed under it
+
+    third = w.next()  # the save made during the second build is built, without another save
+    assert third.changed == (f"{root}/kasus/2026/{BASE_ID}",) and third.error is None
+    assert "Disimpan saat build berjalan." in _page(out) and "Perubahan pertama." not in _page(out)
+
+    w.close()
+    got, want = _beside_a_full_build(root, out, tmp_path)
+    assert got.keys() == want.keys()
+    assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def test_a_refused_build_keeps_the_site_and_the_watch_goes_on(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache)
+    watching.append(w)
+    assert w.next().error is None
+    before = tree(out)
+    # A clerk types a child's name (personal data in kasus.yaml) into a public note.
+    child = "Rina Suryana (fiktif)"
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "07-dokumentasi.yaml"
+    original = step.read_text("utf-8")
+    _note(step, original, f"Foto bersama {child} dan ibunya.")
+    refused = w.next()
+    assert isinstance(refused.error, SopKitError) and refused.error.code == "site.personal_data"
+    assert refused.report is None and tree(out) == before
+    assert not list(tmp_path.glob(f".{out.name}.staging-*"))
+
+    _note(step, original, "Foto bersama keluarga sasaran.")
+    mended = w.next()
+    assert mended.error is None and "Foto bersama keluarga sasaran." in _page(out)
+
+
+def test_a_commit_is_a_change_and_the_builds_own_git_reads_are_not(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "arsip"]):
+        subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache, trail=True)
+    watching.append(w)
+    assert w.next().error is None  # the trail read: git status refreshes the index, git log reads objects
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    _note(step, step.read_text("utf-8"), "Dicatat lalu di-commit.")
+    edited = w.next()
+    assert edited.changed == (f"{root}/kasus/2026/{BASE_ID}",), edited.changed  # not git's own files
+    subprocess.run([*git, "commit", "-q", "-am", "catatan langkah 4"], cwd=root, check=True, capture_output=True)
+    committed = w.next()
+    assert committed.changed == ("git: refs/heads/main",), committed.changed
+    assert committed.error is None and "Dicatat lalu di-commit." in _page(out)
+
+
+@pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
+def test_an_editors_atomic_save_names_the_case_not_its_scratch_file(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch], poll: bool
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache, poll=poll)
+    watching.append(w)
+    assert w.next().error is None
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    scratch = step.with_name(".04-persiapan.yaml.tmp1234")  # as an editor or `sed -i` saves: beside, then renamed
+    scratch.write_text(step.read_text("utf-8") + "catatan: Disimpan seperti editor menyimpan.\n", "utf-8")
+    os.replace(scratch, step)
+    saved = w.next()
+    assert saved.changed == (f"{root}/kasus/2026/{BASE_ID}",) and saved.error is None
+    assert "Disimpan seperti editor menyimpan." in _page(out)
+
+
+def test_the_command_says_what_changed_and_stops_on_ctrl_c(make_archive: MakeArchive, tmp_path: Path) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"}
+    cmd = [sys.executable, "-m", "sop_kit", "build", str(root), "--out", str(out), "--no-pdf", "--no-trail", "-q"]
+    proc = subprocess.Popen(
+        [*cmd, "--watch"],
+        cwd=REPO,
+        env={**env, "XDG_CACHE_HOME": str(cache)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("mengawasi "):
+                break
+        assert any("situs publik diterbitkan" in x and "build penuh" in x for x in lines), lines
+        step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+        _note(step, step.read_text("utf-8"), "Dari perintah yang mengawasi.")
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("(dalam "):
+                break
+        said = "".join(lines)
+        assert f"berubah: {root}/kasus/2026/{BASE_ID}\n" in said, said
+        assert "(1 berubah)" in said.split("berubah: ")[-1], said  # one page made again: the case's
+        assert "Dari perintah yang mengawasi." in _page(out)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C while it waits for the next change
+    rest = proc.stdout.read()
+    assert proc.wait(timeout=DEADLINE) == 0
+    errors = proc.stderr.read()
+    assert "berhenti mengawasi" in rest and "Traceback" not in errors, (rest, errors)
