@@ -17,6 +17,10 @@ with an isolated $XDG_CACHE_HOME and output under bench/out/situs-<N>…/, it me
   again        the same, but the build before it was also a rebuild after one change (unrecorded),
                as when a clerk saves note after note: then it starts from the folders that
                rebuild changed, not from a comparison of the whole site; again / full
+  watched      the same change while `sop-kit build --watch --no-pdf --no-trail` runs (one
+               process, started once): from the note saved to the rebuilt site announced on
+               its output, paired with a full build: watched / full               target <= 0.05
+               (and the watching process's memory after its first build and after the last)
   search       bytes a headless Chromium downloads for a first query on /cari/   target <= 1 MB
                (counted by the local server: Pagefind fetches its index from a web worker,
                which the page's own resource timings do not list)
@@ -37,8 +41,10 @@ import gzip
 import html
 import json
 import os
+import queue
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -108,6 +114,60 @@ def library_build(root: Path, out: Path, env: dict[str, str], full: bool) -> tup
     done = run([sys.executable, "-c", LIBRARY_BUILD, str(root), str(out), "0" if full else "1"], env, HERE / "out")
     report: dict[str, Any] = json.loads(done.output.strip().splitlines()[-1])
     return done, report
+
+
+class Watching:
+    """`sop-kit build --watch` running beside the benchmark, its output read line by line."""
+
+    def __init__(self, root: Path, out: Path, env: dict[str, str]) -> None:
+        cmd = [str(BIN / "sop-kit"), "build", str(root), "--out", str(out), "--no-pdf", "--no-trail", "-q"]
+        self.proc = subprocess.Popen(
+            [*cmd, "--lang", "en", "--watch"],
+            env=env,
+            cwd=HERE / "out",
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.until("watching ")  # the first build done, the archive watched
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line)
+        self.lines.put(None)
+
+    def until(self, start: str) -> list[str]:
+        """The lines up to one starting with ``start``; the build's failure ends the benchmark."""
+        seen: list[str] = []
+        while True:
+            line = self.lines.get(timeout=3600)
+            if line is None:
+                raise SystemExit("sop-kit build --watch ended:\n" + "".join(seen[-30:]))
+            seen.append(line)
+            if "the site was not updated" in line:
+                raise SystemExit("a watched build failed:\n" + "".join(seen[-30:]))
+            if line.startswith(start):
+                return seen
+
+    def cpu(self) -> float:
+        """CPU seconds the process has used so far (user + system, from /proc)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def memory_mib(self) -> tuple[float, float]:
+        """Its resident memory now and at its peak (VmRSS, VmHWM), MiB."""
+        status = dict(
+            line.split(":", 1) for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines() if ":" in line
+        )
+        return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+
+    def close(self) -> None:
+        self.proc.send_signal(signal.SIGINT)
+        self.proc.wait(timeout=600)
 
 
 def sop_kit_source(env: dict[str, str]) -> str:
@@ -406,6 +466,31 @@ def measure(cases: int, media: Media, count: int, code: dict[str, str], plain: b
         r["incremental_cli"] = done
     finally:
         step.write_bytes(original)
+    # 4b. the same change while `sop-kit build --watch` runs, paired with a full build
+    watching = Watching(root, out, env)
+    r["watch_memory_first"] = watching.memory_mib()
+    build_seconds: list[float] = []
+
+    def watched() -> Run:
+        note = f"Catatan diubah oleh benchmark (diawasi, ubahan ke-{next(edits)})."
+        cpu = watching.cpu()
+        start = time.monotonic()
+        edit_note(folder, note)
+        said = watching.until("(in ")
+        wall = time.monotonic() - start
+        if not any(f"changed: {folder}" in line for line in said) or "(1 changed)" not in "".join(said):
+            raise SystemExit("the watched build did not name the one changed case and page:\n" + "".join(said))
+        build_seconds.append(float(said[-1].split()[1]))
+        verify(out, folders, indexed, (folder, note))
+        return Run(wall, watching.cpu() - cpu, watching.memory_mib()[0], "".join(said))
+
+    try:
+        r["watched_vs_full"] = pairs(watched, full, count)
+        r["watched_build_seconds"] = build_seconds[1:]
+        r["watch_memory_last"] = watching.memory_mib()
+    finally:
+        watching.close()
+        step.write_bytes(original)
     r["incremental_stages"] = incremental_stages[1:]
     r["again_stages"] = again_stages
     r.setdefault("full_stages", stages[1:])
@@ -456,6 +541,25 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"| **{s['bytes'] / 1024:.0f}** ({s['pagefind'] / 1024:.0f}) | {s['gzipped'] / 1024:.0f} "
             f"| {lunr} |"
         )
+    watched = [r for r in rows if r.get("watched_vs_full")]
+    if watched:
+        out += [
+            "",
+            "| cases | `build --watch`: note saved → site announced s | its build alone s | full build s "
+            "| watched / full | watcher RSS after its first build MiB | after the last MiB (peak) |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in watched:
+            w = r["watched_vs_full"]
+            own = Spread.of(r["watched_build_seconds"]).seconds(2) if r.get("watched_build_seconds") else "—"
+            rss, _ = r["watch_memory_first"]
+            last, peak = r["watch_memory_last"]
+            watched_ratio = Spread.of([a.wall / b.wall for a, b in w]).ratio(3)
+            out.append(
+                f"| {r['cases']} | {Spread.of([a.wall for a, _ in w]).seconds(2)} | {own} "
+                f"| {Spread.of([b.wall for _, b in w]).seconds(1)} | {watched_ratio} "
+                f"| {rss:.0f} | {last:.0f} ({peak:.0f}) |"
+            )
     out += ["", "| cases | build | " + " | ".join(STAGES) + " | total |", "|---:|---|" + "---:|" * (len(STAGES) + 1)]
     for r in rows:
         for name, stages in (

@@ -163,6 +163,23 @@ def test_a_commit_is_a_change_and_the_builds_own_git_reads_are_not(
     assert committed.error is None and "Dicatat lalu di-commit." in _page(out)
 
 
+def test_the_site_settings_beside_the_records_are_watched_and_the_site_there_is_not(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"  # both beside the records folder
+    w = _Watch(root, out, cache)
+    watching.append(w)
+    assert w.next().error is None  # publishing into the folder beside it is no change to the archive
+    (tmp_path / "mkdocs.yml").write_text("site_name: Arsip Uji Pengawasan\n", "utf-8")
+    renamed = w.next()
+    assert renamed.changed == ("mkdocs.yml",) and renamed.error is None
+    assert "Arsip Uji Pengawasan" in (out / "index.html").read_text("utf-8")
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    _note(step, step.read_text("utf-8"), "Sesudah nama situs diganti.")
+    assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)  # the next build, not one set off by the last
+
+
 @pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
 def test_an_editors_atomic_save_names_the_case_not_its_scratch_file(
     make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch], poll: bool
