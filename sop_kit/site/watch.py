@@ -32,7 +32,7 @@ from .build import SiteOptions, SiteReport, build_site
 # refreshes it when the trail asks for the status, and a build must not set off the next one.
 _GIT_STATE = ("HEAD", "ORIG_HEAD", "packed-refs", "refs")
 POLL_MS = 2000  # between two looks at every file, when the kernel cannot tell of changes
-STEP_MS = 200  # quiet time that ends a batch of changes: a save and the commit after it are one rebuild
+STEP_MS = 50  # quiet time that ends a batch of changes (watchfiles' own default): a save is one rebuild
 
 
 @dataclass(frozen=True)
@@ -159,17 +159,14 @@ class _Watchers:
 
     def wait(self, stop: threading.Event | None) -> set[tuple[int, str]] | None:
         """The next batch of raw changes, with any other batch already handed over (None: the
-        caller's ``stop`` was set, or Ctrl+C came while waiting)."""
-        try:
-            while True:
-                try:
-                    got = self.batches.get(timeout=0.5)
-                    break
-                except queue.Empty:
-                    if stop is not None and stop.is_set():
-                        return None
-        except KeyboardInterrupt:
-            return None
+        caller's ``stop`` was set)."""
+        while True:
+            try:
+                got = self.batches.get(timeout=0.5)
+                break
+            except queue.Empty:
+                if stop is not None and stop.is_set():
+                    return None
         while not self.batches.empty():
             got |= self.batches.get_nowait()
         return got
@@ -234,13 +231,16 @@ def keep_built(
                 yield Built(None, exc, changed, time.perf_counter() - start)
             else:
                 yield Built(report, None, changed, time.perf_counter() - start)
-            watchers.rearm()
-            changed = ()
-            while not changed:
-                batch = watchers.wait(stop)
-                if batch is None:
-                    return
-                wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
-                changed = _shown(layout, gits, {(k, p) for k, p in batch if wanted(Change(k), p)})
+            try:  # Ctrl+C between builds ends the watch; during one it stops that build (130)
+                watchers.rearm()
+                changed = ()
+                while not changed:
+                    batch = watchers.wait(stop)
+                    if batch is None:
+                        return
+                    wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
+                    changed = _shown(layout, gits, {(k, p) for k, p in batch if wanted(Change(k), p)})
+            except KeyboardInterrupt:
+                return
     finally:
         watchers.close()
