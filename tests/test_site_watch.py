@@ -198,7 +198,9 @@ def test_an_editors_atomic_save_names_the_case_not_its_scratch_file(
     assert "Disimpan seperti editor menyimpan." in _page(out)
 
 
-def test_the_command_says_what_changed_and_stops_on_ctrl_c(make_archive: MakeArchive, tmp_path: Path) -> None:
+def test_the_command_says_what_changed_and_what_failed_and_stops_on_ctrl_c(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
     env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"}
@@ -208,31 +210,38 @@ def test_the_command_says_what_changed_and_stops_on_ctrl_c(make_archive: MakeArc
         cwd=REPO,
         env={**env, "XDG_CACHE_HOME": str(cache)},
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
-    assert proc.stdout is not None and proc.stderr is not None
-    try:
+    assert proc.stdout is not None
+
+    def until(start: str) -> str:
+        assert proc.stdout is not None
         lines = []
         for line in proc.stdout:
             lines.append(line)
-            if line.startswith("mengawasi "):
-                break
-        assert any("situs publik diterbitkan" in x and "build penuh" in x for x in lines), lines
+            if line.startswith(start):
+                return "".join(lines)
+        raise AssertionError("the watch ended:\n" + "".join(lines))
+
+    try:
+        first = until("mengawasi ")
+        assert "situs publik diterbitkan" in first and "build penuh" in first, first
         step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
         _note(step, step.read_text("utf-8"), "Dari perintah yang mengawasi.")
-        for line in proc.stdout:
-            lines.append(line)
-            if line.startswith("(dalam "):
-                break
-        said = "".join(lines)
-        assert f"berubah: {root}/kasus/2026/{BASE_ID}\n" in said, said
-        assert "(1 berubah)" in said.split("berubah: ")[-1], said  # one page made again: the case's
+        said = until("(dalam ")
+        assert f"berubah: {root}/kasus/2026/{BASE_ID}\n" in said and "(1 berubah)" in said, said
         assert "Dari perintah yang mengawasi." in _page(out)
+
+        before = tree(out)
+        record = root / "kasus" / "2026" / BASE_ID / "langkah" / "07-dokumentasi.yaml"
+        _note(record, record.read_text("utf-8"), "Foto bersama Rina Suryana (fiktif) dan ibunya.")
+        refused = until("situs tidak diperbarui")
+        assert "data pribadi" in refused and f"{root}/kasus/2026/{BASE_ID}/langkah/07-dokumentasi.yaml:" in refused
+        assert tree(out) == before
     finally:
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C while it waits for the next change
     rest = proc.stdout.read()
     assert proc.wait(timeout=DEADLINE) == 0
-    errors = proc.stderr.read()
-    assert "berhenti mengawasi" in rest and "Traceback" not in errors, (rest, errors)
+    assert "berhenti mengawasi" in rest and "Traceback" not in rest, rest

@@ -145,12 +145,12 @@ def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter,
             more = text("site.watch_more", lang, count=len(built.changed) - 3) if len(built.changed) > 3 else ""
             click.echo(text("site.watch_changed", lang, time=time.strftime("%H:%M:%S"), paths=shown + more))
         took = text("site.watch_took", lang, seconds=f"{built.seconds:.1f}")
-        if built.report is not None:
+        if built.error is not None:
+            click.echo(said(built.error, lang), err=True)
+            click.echo(text("site.watch_failed", lang) + " " + took, err=True)
+        elif built.report is not None:
             _say_built(built.report, options.internal, options.out, lang)
             click.echo(took)
-        else:
-            click.echo(said(built.error, lang), err=True)  # type: ignore[arg-type]
-            click.echo(text("site.watch_failed", lang) + " " + took, err=True)
         if not built.changed:
             click.echo(text("site.watching", lang, path=shown_root))
     click.echo(text("site.watch_stopped", lang, path=options.out))
