@@ -180,6 +180,43 @@ def test_the_site_settings_beside_the_records_are_watched_and_the_site_there_is_
     assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)  # the next build, not one set off by the last
 
 
+def _inotify_inodes() -> set[int]:
+    """The inodes this process's inotify instances watch (/proc/self/fdinfo)."""
+    inodes = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") != "anon_inode:inotify":
+                continue
+            lines = Path(f"/proc/self/fdinfo/{fd}").read_text().splitlines()
+        except OSError:  # closed meanwhile
+            continue
+        inodes |= {int(line.split("ino:")[1].split()[0], 16) for line in lines if line.startswith("inotify")}
+    return inodes
+
+
+@pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="inotify's watches are listed in Linux's /proc")
+def test_a_link_in_a_case_folder_to_a_folder_outside_is_never_watched(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    outside = tmp_path / "di-luar-arsip"
+    for i in range(20):
+        (outside / f"map-{i}").mkdir(parents=True)
+    case = root / "kasus" / "2026" / BASE_ID
+    (case / "tautan").symlink_to(outside, target_is_directory=True)  # a hostile clerk's link to a big tree
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache)
+    watching.append(w)
+    assert w.next().error is None
+    watched = _inotify_inodes()
+    assert (case / "langkah").stat().st_ino in watched  # the watch is there, and it is this one
+    assert not watched & {p.stat().st_ino for p in [outside, *outside.iterdir()]}
+    # A folder made later in the case is watched from the build it sets off.
+    (case / "langkah" / "arsip-lama").mkdir()
+    assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)
+    assert (case / "langkah" / "arsip-lama").stat().st_ino in _inotify_inodes()
+
+
 @pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
 def test_an_editors_atomic_save_names_the_case_not_its_scratch_file(
     make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch], poll: bool

@@ -13,7 +13,6 @@ commit, a checkout or a reset moves, since the trail judges by commits.
 from __future__ import annotations
 
 import os
-import queue
 import threading
 import time
 from collections.abc import Iterator
@@ -67,14 +66,24 @@ def _emblem(layout: Layout) -> list[Path]:
         return []
 
 
-def _beside(layout: Layout) -> list[Path]:
-    """What the build reads beside the records folder, watched without descending: the folder
-    itself (sop-kit.yaml and mkdocs.yml are there, templates/ may appear), the office's
-    templates, and the folder of the emblem the profile names."""
-    folders = {layout.root.parent, *(p.parent for p in _emblem(layout) if not p.is_relative_to(layout.root))}
-    if layout.templates_dir.is_dir():
-        folders.add(layout.templates_dir)
-    return sorted(folders)
+def _folders(layout: Layout, gits: list[Path]) -> list[Path]:
+    """Every folder to watch, each on its own (the kernel's watch never descends by itself: it
+    would follow a link a clerk put in a case folder to ``/`` and watch the whole disk). In
+    the records folder every real folder, never through a link; in a git folder the folder and
+    its refs; beside the records folder the folder itself (sop-kit.yaml and mkdocs.yml are
+    there, and the published site may be), the office's templates and the emblem's folder."""
+    skip = {str(g) for g in gits}
+    folders = []
+    tops = [layout.root, *(g / "refs" for g in gits)]
+    for top in tops:
+        for here, subdirs, _ in os.walk(top):  # os.walk does not enter a link to a folder
+            folders.append(Path(here))
+            subdirs[:] = [d for d in subdirs if d != ".git" and os.path.join(here, d) not in skip]
+    folders += [*gits, layout.root.parent]
+    folders += [p.parent for p in _emblem(layout) if not p.is_relative_to(layout.root)]
+    if layout.templates_dir.is_dir() and not layout.templates_dir.is_symlink():
+        folders.append(layout.templates_dir)
+    return sorted(set(folders))
 
 
 class _Filter:
@@ -106,74 +115,50 @@ class _Filter:
         return bool(self.default(change, path))  # type: ignore[arg-type]
 
 
-class _Watchers:
-    """The kernel's watches: the records folder and git folders in depth, what is beside them
-    flat (the folder holding the records may also hold the site and much else). Each waits on
-    a thread of its own and hands its batches over; the flat ones are made again when the
-    templates folder or the emblem's folder appear or move."""
+class _Watch:
+    """The kernel's watches on :func:`_folders`. A folder made (a new case, its ``langkah/``)
+    is watched before the build that reads it: the new watch is armed before the old one goes,
+    so a change falls in one or the other, or before the build, which then reads it."""
 
     def __init__(self, layout: Layout, gits: list[Path], poll: bool, say: Reporter) -> None:
-        self.layout, self.poll, self.say = layout, poll, say
-        self.batches: queue.Queue[set[tuple[int, str]]] = queue.Queue()
-        self.deep = self._start([layout.root, *gits], recursive=True)
-        self.flat_paths = _beside(layout)
-        self.flat = self._start(self.flat_paths, recursive=False)
+        self.layout, self.gits, self.poll, self.say = layout, gits, poll, say
+        self.folders = _folders(layout, gits)
+        self.watched = {str(p) for p in self.folders}
+        self.notify = self._arm(self.folders)
 
-    def _start(self, paths: list[Path], recursive: bool) -> tuple[Any, threading.Event, threading.Thread]:
+    def _arm(self, folders: list[Path]) -> Any:
         from watchfiles._rust_notify import RustNotify  # the documented backend: armed when made
 
+        paths = [str(p) for p in folders if p.is_dir()]
         try:
-            notify = RustNotify([str(p) for p in paths], False, self.poll, POLL_MS, recursive, True)
+            return RustNotify(paths, False, self.poll, POLL_MS, False, True)
         except OSError as exc:  # the kernel's limit of watches (fs.inotify.max_user_watches) reached
             if self.poll or "limit" not in str(exc):
                 raise
             self.say.notice("site.watch_polling", seconds=POLL_MS / 1000)
             self.poll = True
-            notify = RustNotify([str(p) for p in paths], False, True, POLL_MS, recursive, True)
-        halt = threading.Event()
-
-        def pump() -> None:
-            while not halt.is_set():
-                batch = notify.watch(1600, STEP_MS, 1000, halt)
-                if isinstance(batch, set):
-                    self.batches.put(batch)
-
-        thread = threading.Thread(target=pump, daemon=True)
-        thread.start()
-        return notify, halt, thread
-
-    @staticmethod
-    def _stop(watch: tuple[Any, threading.Event, threading.Thread]) -> None:
-        notify, halt, thread = watch
-        halt.set()
-        thread.join()
-        notify.close()
-
-    def rearm(self) -> None:
-        """After a build: the flat watches follow a templates folder made or an emblem moved
-        (the new ones are armed before the old ones go, so nothing falls between)."""
-        now = _beside(self.layout)
-        if now != self.flat_paths:
-            old, self.flat, self.flat_paths = self.flat, self._start(now, recursive=False), now
-            self._stop(old)
+            return RustNotify(paths, False, True, POLL_MS, False, True)
 
     def wait(self, stop: threading.Event | None) -> set[tuple[int, str]] | None:
-        """The next batch of raw changes, with any other batch already handed over (None: the
-        caller's ``stop`` was set)."""
+        """The next batch of raw changes (None: the caller's ``stop`` was set, or Ctrl+C)."""
         while True:
-            try:
-                got = self.batches.get(timeout=0.5)
-                break
-            except queue.Empty:
-                if stop is not None and stop.is_set():
-                    return None
-        while not self.batches.empty():
-            got |= self.batches.get_nowait()
-        return got
+            batch = self.notify.watch(1600, STEP_MS, 1000, stop)
+            if batch in ("stop", "signal"):
+                return None
+            if isinstance(batch, set) and batch:
+                if any(path in self.watched or (kind != 2 and os.path.isdir(path)) for kind, path in batch):
+                    self._rearm()  # a folder made, moved or removed (2: a file modified)
+                return batch
+
+    def _rearm(self) -> None:
+        folders = _folders(self.layout, self.gits)
+        if folders != self.folders:
+            old, self.notify, self.folders = self.notify, self._arm(folders), folders
+            self.watched = {str(p) for p in folders}
+            old.close()
 
     def close(self) -> None:
-        self._stop(self.deep)
-        self._stop(self.flat)
+        self.notify.close()
 
 
 def _shown(layout: Layout, gits: list[Path], batch: set[tuple[int, str]]) -> tuple[str, ...]:
@@ -220,7 +205,7 @@ def keep_built(
 
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
-    watchers = _Watchers(layout, gits, poll, say)
+    watchers = _Watch(layout, gits, poll, say)
     try:
         changed: tuple[str, ...] = ()
         while True:
@@ -232,7 +217,6 @@ def keep_built(
             else:
                 yield Built(report, None, changed, time.perf_counter() - start)
             try:  # Ctrl+C between builds ends the watch; during one it stops that build (130)
-                watchers.rearm()
                 changed = ()
                 while not changed:
                     batch = watchers.wait(stop)
