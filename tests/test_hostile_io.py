@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_ID, MakeArchive
+from .conftest import BASE_ID, REPO, MakeArchive
 
 SOP_KIT = [sys.executable, "-m", "sop_kit"]
 
@@ -121,3 +121,37 @@ def test_a_denied_permission_ends_in_a_message(make_archive: MakeArchive, tmp_pa
         assert (base / "site" / "index.html").read_text() == "situs lama"
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _on_a_terminal(cmd: list[str], env: dict[str, str]) -> bytes:
+    """What ``cmd`` writes to a real terminal (a pseudo-terminal as its stdout and stderr)."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env, cwd=REPO)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end closed: the command ended
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    proc.wait(timeout=120)
+    return out
+
+
+def test_a_file_name_cannot_command_the_auditors_terminal(make_archive: MakeArchive) -> None:
+    """A scan named to move the cursor up and erase the line above (ESC[1A ESC[2K) would hide
+    the error printed before it from an auditor reading `sop-kit check` on screen."""
+    root = make_archive()
+    lampiran = root / "kasus" / "2026" / BASE_ID / "lampiran"
+    (lampiran / "hapus\x1b[1A\x1b[2Kbaris\u202egnp.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"}
+    out = _on_a_terminal([sys.executable, "-m", "sop_kit", "check", str(root), "--no-trail"], env)
+    assert b"\x1b" not in out and "\u202e".encode() not in out, out
+    shown = out.decode("utf-8")
+    assert "hapus\\x1b[1A\\x1b[2Kbaris\\u202egnp.pdf" in shown and "galat" in shown, shown

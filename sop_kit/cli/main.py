@@ -16,6 +16,7 @@ import click
 
 from ..core.messages import LANGS
 from . import bag, check, clerk, office, publish, sop, staff
+from .terminal import guard_terminals
 from .usage import Group
 
 
@@ -27,6 +28,7 @@ from .usage import Group
 def main(ctx: click.Context, debug: bool, lang: str | None) -> None:
     ctx.obj = {"debug": debug}
     _lossy_output()
+    guard_terminals()  # after: the guard writes through the stream as reconfigured
     if lang:  # before the command as after it: the command's own default, and its workers'
         os.environ["SOP_KIT_LANG"] = lang
 
