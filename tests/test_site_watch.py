@@ -164,8 +164,13 @@ def test_a_commit_is_a_change_and_the_builds_own_git_reads_are_not(
 
 
 def test_the_site_settings_beside_the_records_are_watched_and_the_site_there_is_not(
-    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from sop_kit.site import watch
+
+    listed: list[int] = []
+    folders = watch._folders
+    monkeypatch.setattr(watch, "_folders", lambda *a: listed.append(1) or folders(*a))
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"  # both beside the records folder
     w = _Watch(root, out, cache)
@@ -178,6 +183,8 @@ def test_the_site_settings_beside_the_records_are_watched_and_the_site_there_is_
     step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
     _note(step, step.read_text("utf-8"), "Sesudah nama situs diganti.")
     assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)  # the next build, not one set off by the last
+    # Folders are listed once: not again for a note, nor for each site swapped in beside them.
+    assert len(listed) == 1
 
 
 def _inotify_inodes() -> set[int]:
