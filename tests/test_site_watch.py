@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,7 +171,12 @@ def test_the_site_settings_beside_the_records_are_watched_and_the_site_there_is_
 
     listed: list[int] = []
     folders = watch._folders
-    monkeypatch.setattr(watch, "_folders", lambda *a: listed.append(1) or folders(*a))
+
+    def counted(*args: Any) -> list[Path]:
+        listed.append(1)
+        return folders(*args)
+
+    monkeypatch.setattr(watch, "_folders", counted)
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"  # both beside the records folder
     w = _Watch(root, out, cache)
