@@ -33,7 +33,14 @@ class _Watch:
     """``keep_built`` on a thread of its own, its builds handed over one by one."""
 
     def __init__(
-        self, root: Path, out: Path, cache: Path, trail: bool = False, say: Reporter | None = None, poll: bool = False
+        self,
+        root: Path,
+        out: Path,
+        cache: Path,
+        trail: bool = False,
+        say: Reporter | None = None,
+        poll: bool = False,
+        recheck: float = 600.0,
     ) -> None:
         self.stop = threading.Event()
         self.built: queue.Queue[Built | BaseException] = queue.Queue()
@@ -42,7 +49,7 @@ class _Watch:
 
         def run() -> None:
             try:
-                for built in keep_built(root, check, options, say or Reporter(), self.stop, poll):
+                for built in keep_built(root, check, options, say or Reporter(), self.stop, poll, recheck):
                     self.built.put(built)
             except BaseException as exc:  # the test sees it instead of a silent thread
                 self.built.put(exc)
@@ -228,6 +235,38 @@ def test_a_link_in_a_case_folder_to_a_folder_outside_is_never_watched(
     (case / "langkah" / "arsip-lama").mkdir()
     assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)
     assert (case / "langkah" / "arsip-lama").stat().st_ino in _inotify_inodes()
+
+
+def test_a_change_the_kernel_dropped_is_published_by_the_recheck(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """inotify drops notices when its queue overflows (a build's own reads at 10,000 cases can
+    fill it) and watchfiles does not say so: here the first batch is dropped as the kernel
+    would, and the build a quiet while later publishes the change all the same."""
+    from sop_kit.site import watch
+
+    wait = watch._Watch.wait
+    dropped: list[set[tuple[int, str]]] = []
+
+    def losing(self: watch._Watch, stop: threading.Event | None, until: float) -> set[tuple[int, str]] | None:
+        batch = wait(self, stop, until)
+        if batch and not dropped:
+            dropped.append(batch)
+            return wait(self, stop, until)
+        return batch
+
+    monkeypatch.setattr(watch._Watch, "wait", losing)
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache, recheck=3.0)
+    watching.append(w)
+    assert w.next().error is None
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    _note(step, step.read_text("utf-8"), "Perubahan yang tidak diberitahukan.")
+    rechecked = w.next()
+    assert dropped and rechecked.recheck and rechecked.changed == () and rechecked.error is None
+    assert rechecked.report is not None and rechecked.report.pages_changed >= 1
+    assert "Perubahan yang tidak diberitahukan." in _page(out)
 
 
 @pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])

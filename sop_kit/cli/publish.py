@@ -140,6 +140,10 @@ def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter,
     # A network share tells of no change: WATCHFILES_FORCE_POLLING=1 (watchfiles' own switch) looks instead.
     poll = os.environ.get("WATCHFILES_FORCE_POLLING", "").lower() not in ("", "0", "false")
     for built in keep_built(root, check, options, say, poll=poll):
+        if built.recheck and built.error is None and built.report is not None and not built.report.pages_changed:
+            continue  # the periodic build found nothing the kernel had not told of: nothing to say
+        if built.recheck:
+            click.echo(text("site.watch_recheck", lang, time=time.strftime("%H:%M:%S")))
         if built.changed:
             shown = ", ".join(built.changed[:3])
             more = text("site.watch_more", lang, count=len(built.changed) - 3) if len(built.changed) > 3 else ""
@@ -151,7 +155,7 @@ def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter,
         elif built.report is not None:
             _say_built(built.report, options.internal, options.out, lang)
             click.echo(took)
-        if not built.changed:
+        if not built.changed and not built.recheck:
             click.echo(text("site.watching", lang, path=shown_root))
     click.echo(text("site.watch_stopped", lang, path=options.out))
 

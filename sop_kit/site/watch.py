@@ -32,6 +32,10 @@ from .build import SiteOptions, SiteReport, build_site
 _GIT_STATE = ("HEAD", "ORIG_HEAD", "packed-refs", "refs")
 POLL_MS = 2000  # between two looks at every file, when the kernel cannot tell of changes
 STEP_MS = 50  # quiet time that ends a batch of changes (watchfiles' own default): a save is one rebuild
+# The kernel drops change notices when its queue (16,384 by default) overflows, as a build's own
+# reads at 10,000 cases can make it, and watchfiles does not pass that on: a build this long
+# after the last one, with no change told of, publishes whatever was missed.
+RECHECK_S = 600.0
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,9 @@ class Built:
 
     report: SiteReport | None
     error: SopKitError | OSError | None
-    changed: tuple[str, ...]  # what set it off, as shown to the user (empty: the first build)
+    changed: tuple[str, ...]  # what set it off, as shown to the user (empty: the first build or a recheck)
     seconds: float
+    recheck: bool = False  # built because nothing was told of for RECHECK_S seconds
 
 
 def git_dirs(layout: Layout) -> list[Path]:
@@ -139,14 +144,16 @@ class _Watch:
             self.poll = True
             return RustNotify(paths, False, True, POLL_MS, False, True)
 
-    def wait(self, stop: threading.Event | None) -> set[tuple[int, str]] | None:
-        """The next batch of raw changes (None: the caller's ``stop`` was set, or Ctrl+C)."""
-        while True:
+    def wait(self, stop: threading.Event | None, until: float) -> set[tuple[int, str]] | None:
+        """The next batch of raw changes; an empty one once the monotonic clock passes
+        ``until``; None when the caller's ``stop`` is set or Ctrl+C comes."""
+        while time.monotonic() < until:
             batch = self.notify.watch(1600, STEP_MS, 1000, stop)
             if batch in ("stop", "signal"):
                 return None
             if isinstance(batch, set) and batch:
                 return batch
+        return set()
 
     def follow(self, changes: set[tuple[int, str]]) -> None:
         """Watch the folders as they are after ``changes`` (those that count): a folder made,
@@ -200,6 +207,7 @@ def keep_built(
     say: Reporter,
     stop: threading.Event | None = None,
     poll: bool = False,
+    recheck: float = RECHECK_S,
 ) -> Iterator[Built]:
     """Build the site of the archive at ``root``, then again after every batch of changes to
     it, until ``stop`` is set or the process is interrupted. A build that fails (a record saved
@@ -209,7 +217,9 @@ def keep_built(
     The archive is watched before the first build reads it, and changes made while a build
     runs are kept for the next one: no change goes unbuilt. The kernel tells of changes
     (inotify); with ``poll``, or when the kernel's limit of watched folders is reached, every
-    file is looked at again every two seconds instead (a network share tells of no change)."""
+    file is looked at again every two seconds instead (a network share tells of no change).
+    After ``recheck`` seconds with no change told of, the site is built again all the same
+    (a :attr:`Built.recheck`): what the kernel dropped under load is published then."""
     from watchfiles import Change
 
     layout = locate(root)
@@ -217,20 +227,23 @@ def keep_built(
     watchers = _Watch(layout, gits, poll, say)
     try:
         changed: tuple[str, ...] = ()
+        rechecking = False
         while True:
             start = time.perf_counter()
             try:
                 report = build_site(audit(root, check, say), options, say)
             except (SopKitError, OSError) as exc:
-                yield Built(None, exc, changed, time.perf_counter() - start)
+                yield Built(None, exc, changed, time.perf_counter() - start, rechecking)
             else:
-                yield Built(report, None, changed, time.perf_counter() - start)
+                yield Built(report, None, changed, time.perf_counter() - start, rechecking)
             try:  # Ctrl+C between builds ends the watch; during one it stops that build (130)
-                changed = ()
-                while not changed:
-                    batch = watchers.wait(stop)
+                changed, rechecking = (), False
+                until = time.monotonic() + recheck
+                while not changed and not rechecking:
+                    batch = watchers.wait(stop, until)
                     if batch is None:
                         return
+                    rechecking = not batch
                     wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
                     counted = {(k, p) for k, p in batch if wanted(Change(k), p)}
                     watchers.follow(counted)  # before the build that reads a new folder

@@ -107,6 +107,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "stopped watching; the last site stays in {path}",
         "",
     ),
+    "site.watch_recheck": (
+        "{time} pemeriksaan berkala: ada perubahan yang tidak diberitahukan sistem, kini ikut diterbitkan",
+        "",
+        "{time} periodic rebuild: changes the system did not tell of are now published",
+        "",
+    ),
     "site.watch_changed": ("{time} berubah: {paths}", "", "{time} changed: {paths}", ""),
     "site.watch_more": (" dan {count} berkas lain", "", " and {count} more file(s)", ""),
     "site.watch_took": ("(dalam {seconds} detik)", "", "(in {seconds} s)", ""),
