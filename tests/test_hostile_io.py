@@ -155,3 +155,35 @@ def test_a_file_name_cannot_command_the_auditors_terminal(make_archive: MakeArch
     assert b"\x1b" not in out and "\u202e".encode() not in out, out
     shown = out.decode("utf-8")
     assert "hapus\\x1b[1A\\x1b[2Kbaris\\u202egnp.pdf" in shown and "galat" in shown, shown
+
+
+def test_names_that_are_not_utf8_are_findings_never_a_traceback(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """Linux takes any bytes in a name; Python hands the ones that are not UTF-8 over as lone
+    surrogates, which no JSON, page or terminal carries. A clerk's scanner (or a hostile clerk)
+    makes such names: a file and a folder in a case, and a case folder, committed to git."""
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    with open(os.fsencode(case / "lampiran") + b"/scan\xff.pdf", "wb") as fh:
+        fh.write(b"%PDF-1.4\n%%EOF\n")
+    os.makedirs(os.fsencode(case) + b"/map\xfe")
+    (Path(os.fsdecode(os.fsencode(root / "kasus" / "2026") + b"/kasus\xfd")) / "langkah").mkdir(parents=True)
+    git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "arsip"]):
+        subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"} | {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    check = [sys.executable, "-m", "sop_kit", "check", str(root)]
+    for _ in range(2):  # the caches written, then read back
+        done = subprocess.run(check, env=env, cwd=REPO, capture_output=True, text=True)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+        found = {line.split(": galat[")[0] for line in done.stdout.splitlines() if "[file.name_encoding]" in line}
+        assert found == {
+            f"{root}/kasus/2026/{BASE_ID}/lampiran/scan\\xff.pdf",
+            f"{root}/kasus/2026/{BASE_ID}/map\\xfe",
+            f"{root}/kasus/2026/kasus\\xfd",
+        }, done.stdout
+    site = tmp_path / "site"
+    build = [sys.executable, "-m", "sop_kit", "build", str(root), "--out", str(site), "--no-pdf", "-q"]
+    done = subprocess.run(build, env=env, cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    published = [os.fsencode(p) for p in site.rglob("*")]
+    assert published and not [p for p in published if b"\xff" in p or b"\xfe" in p or b"\xfd" in p]

@@ -334,3 +334,25 @@ def test_the_command_says_what_changed_and_what_failed_and_stops_on_ctrl_c(
     rest = proc.stdout.read()
     assert proc.wait(timeout=DEADLINE) == 0
     assert "berhenti mengawasi" in rest and "Traceback" not in rest, rest
+
+
+def test_a_name_that_is_not_utf8_is_built_and_reported_not_a_crash(
+    make_archive: MakeArchive, tmp_path: Path, watching: list[_Watch]
+) -> None:
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    os.makedirs(os.fsencode(case) + b"/map\xfe")  # there from the start: not entered
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    w = _Watch(root, out, cache)
+    watching.append(w)
+    first = w.next()
+    assert first.error is None and first.report is not None
+    assert "file.name_encoding" in {f.code for v in first.report.check.verdicts.values() for f in v.findings}
+    with open(os.fsencode(case / "lampiran") + b"/scan\xff.pdf", "wb") as fh:  # made while watched
+        fh.write(b"%PDF-1.4\n%%EOF\n")
+    built = w.next()
+    assert built.error is None and built.report is not None, built
+    files = {f.file for v in built.report.check.verdicts.values() for f in v.findings if f.code == "file.name_encoding"}
+    assert f"{root}/kasus/2026/{BASE_ID}/lampiran/scan\\xff.pdf" in files
+    _note(case / "langkah" / "04-persiapan.yaml", (case / "langkah" / "04-persiapan.yaml").read_text("utf-8"), "Lalu.")
+    assert w.next().changed == (f"{root}/kasus/2026/{BASE_ID}",)  # the watch works on after it

@@ -206,7 +206,7 @@ def _refuse_hostile(archive: Archive, folder: Path, listing: Listing) -> None:
             raise ConfigError("export.bad_name", shown, path=ascii(name))
         if entry.kind == "link":
             raise ConfigError("export.symlink", shown, path=name)
-        if entry.kind == "other":
+        if entry.kind in ("other", "name"):  # a special file, or a name that is not UTF-8
             raise ConfigError("export.not_regular", shown, path=name)
 
 

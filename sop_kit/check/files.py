@@ -53,6 +53,9 @@ def folder_findings(archive: Archive, case: CaseFolder) -> Iterator[Finding]:
         shown = archive.show(case.path / name)
         if any(name.startswith(c + "/") for c in clashed):
             continue  # inside a folder already reported
+        if case.files[name].kind == "name":
+            yield Finding(Severity.ERROR, "file.name_encoding", shown, None, {"path": name}, case.id)
+            continue
         problem = name_problem(name.rsplit("/", 1)[-1])
         if problem is not None:
             code, params = problem

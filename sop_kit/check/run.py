@@ -68,7 +68,10 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
     # Every case is judged (most from the cache), the chosen ones reported: a letter number or
     # a file two cases share is a finding of both, and a case's verdict must be the same
     # whether asked of it alone (status, the dossier, the bag) or of the archive.
-    cases = archive.case_dirs()
+    cases, unnamed = archive.walk_cases()
+    for name in unnamed:  # a folder whose name is not text: reported, never entered
+        shown = archive.show(archive.root / name)
+        report.archive_findings.append(Finding(Severity.ERROR, "file.name_encoding", shown, None, {"path": name}))
     report.folders = frozenset(c.name for c in cases)
     duplicates = _duplicate_ids(archive, cases)
     chosen = _chosen(archive, cases, options)

@@ -10,6 +10,7 @@ only ever saves time, it never decides a verdict on its own.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -32,10 +33,16 @@ def read_json(path: Path) -> Any:
     """The cached data, or None when there is none or it cannot be read."""
     try:
         data = path.read_bytes()
+    except OSError:
+        return None
+    try:
         with paused():  # a tree without cycles: 26 MB set off three full collections for nothing
             found = orjson.loads(data)
-    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
-        return None
+    except ValueError:  # orjson.JSONDecodeError is a ValueError
+        try:  # written by json (below): it holds a name that is not UTF-8
+            found = json.loads(data)
+        except ValueError:
+            return None
     settle()
     return found
 
@@ -43,9 +50,18 @@ def read_json(path: Path) -> Any:
 def write_json(path: Path, data: Any) -> None:
     """Write through a temporary file and a rename, so a reader never sees half a cache."""
     try:
+        raw = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
+    except TypeError:
+        # A path git holds as bytes that are not UTF-8 (read with surrogateescape): orjson
+        # refuses the lone surrogates, json writes them escaped and reads them back the same.
+        try:
+            raw = json.dumps(data, ensure_ascii=True).encode()
+        except (TypeError, ValueError):
+            return
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS))
+        tmp.write_bytes(raw)
         os.replace(tmp, path)
     except OSError:
         pass

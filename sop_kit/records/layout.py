@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
+from .scan import undecodable
 
 RECORDS_DIR = "records"  # the archive's usual folder name inside its repository
 SOP_DIR = "sop"
@@ -62,7 +63,13 @@ class Layout:
         a link to one; links to folders and hidden folders are not entered), but a case folder
         is recognised by two ``stat``s instead of being listed: at 10,000 cases 0.4 s of every
         check, now 0.15."""
-        found = []
+        return self.walk_cases()[0]
+
+    def walk_cases(self) -> tuple[list[Path], list[str]]:
+        """:meth:`case_dirs`, and the folders met on the way whose names are not UTF-8, as
+        spelled (:func:`~sop_kit.records.scan.undecodable`) from the root: not entered, since
+        no case id, page or report could carry them. The check reports them."""
+        found, unnamed = [], []
         pending = [str(self.root / CASES_DIR)]
         while pending:
             here = pending.pop()
@@ -71,10 +78,16 @@ class Layout:
                 continue
             try:
                 with os.scandir(here) as entries:
-                    pending += [e.path for e in entries if not e.name.startswith(".") and _real_dir(e)]
+                    folders = [e for e in entries if not e.name.startswith(".") and _real_dir(e)]
             except OSError:
                 continue  # as os.walk: a folder that cannot be listed holds no case
-        return sorted(found)
+            for e in folders:
+                spelled = undecodable(e.path[len(str(self.root)) + 1 :])
+                if spelled is None:
+                    pending.append(e.path)
+                else:
+                    unnamed.append(spelled)
+        return sorted(found), sorted(unnamed)
 
     def _year_case(self, ident: str) -> Path | None:
         """``kasus/<year>/<ident>`` when it is a case folder :meth:`case_dirs` would list: a

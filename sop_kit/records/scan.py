@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 
 class Entry(NamedTuple):
-    kind: str  # file | dir | link | other
+    kind: str  # file | dir | link | other | name (not UTF-8: listed as spelled, never opened)
     size: int
     mtime_ns: int
     ino: int
@@ -31,6 +31,10 @@ def scan(folder: Path) -> Listing:
             for de in entries:
                 name = prefix + de.name
                 st = de.stat(follow_symlinks=False)
+                spelled = undecodable(de.name)
+                if spelled is not None:  # never opened nor entered: no rule could name it again
+                    out[prefix + spelled] = Entry("name", st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+                    continue
                 if de.is_symlink():
                     kind = "link"
                 elif de.is_dir(follow_symlinks=False):
@@ -40,6 +44,17 @@ def scan(folder: Path) -> Listing:
                     kind = "file" if de.is_file(follow_symlinks=False) else "other"
                 out[name] = Entry(kind, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
     return out
+
+
+def undecodable(name: str) -> str | None:
+    """A name whose bytes are not UTF-8 (Linux takes any bytes but ``/``; Python hands them
+    over as lone surrogates that no JSON, page or terminal can carry), spelled with those
+    bytes escaped: ``scan\\xff.pdf``. None for a name that is text."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
 
 
 def read_file(path: Path) -> bytes:

@@ -25,6 +25,7 @@ from ..check.run import CheckOptions
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter
 from ..records.layout import CASES_DIR, Layout, locate
+from ..records.scan import undecodable
 from .build import SiteOptions, SiteReport, build_site
 
 # What a commit, checkout, reset or fetch changes in a git folder. Not the index: git itself
@@ -84,7 +85,10 @@ def _folders(layout: Layout, gits: list[Path]) -> list[Path]:
     for top in tops:
         for here, subdirs, _ in os.walk(top):  # os.walk does not enter a link to a folder
             folders.append(Path(here))
-            subdirs[:] = [d for d in subdirs if d != ".git" and os.path.join(here, d) not in skip]
+            # Not .git, not a git folder, not a name that is not text (the check reports it).
+            subdirs[:] = [
+                d for d in subdirs if d != ".git" and os.path.join(here, d) not in skip and undecodable(d) is None
+            ]
     folders += [*gits, layout.root.parent]
     folders += [p.parent for p in _emblem(layout) if not p.is_relative_to(layout.root)]
     if layout.templates_dir.is_dir() and not layout.templates_dir.is_symlink():
@@ -148,8 +152,17 @@ class _Watch:
     def wait(self, stop: threading.Event | None, until: float) -> set[tuple[int, str]] | None:
         """The next batch of raw changes; an empty one once the monotonic clock passes
         ``until``; None when the caller's ``stop`` is set or Ctrl+C comes."""
+        from watchfiles._rust_notify import WatchfilesRustInternalError
+
         while time.monotonic() < until:
-            batch = self.notify.watch(1600, STEP_MS, 1000, stop)
+            try:
+                batch = self.notify.watch(1600, STEP_MS, 1000, stop)
+            except WatchfilesRustInternalError:
+                # A name that is not UTF-8 changed (watchfiles cannot hand it over, and its
+                # watch stays failed): a new watch, and a build, whose check names the file.
+                self.notify.close()
+                self.notify = self._arm(self.folders)
+                return {(2, str(self.layout.root / CASES_DIR))}
             if batch in ("stop", "signal"):
                 return None
             if isinstance(batch, set) and batch:
