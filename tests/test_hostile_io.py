@@ -167,6 +167,12 @@ def test_names_that_are_not_utf8_are_findings_never_a_traceback(make_archive: Ma
         fh.write(b"%PDF-1.4\n%%EOF\n")
     os.makedirs(os.fsencode(case) + b"/map\xfe")
     (Path(os.fsdecode(os.fsencode(root / "kasus" / "2026") + b"/kasus\xfd")) / "langkah").mkdir(parents=True)
+    sop = next((root / "sop").glob("*.yaml"))
+    with open(os.fsencode(root / "sop") + b"/salinan\xff.yaml", "wb") as fh:  # an SOP copied by a Latin-1 tool
+        fh.write(sop.read_bytes())
+    (tmp_path / "templates").mkdir()
+    with open(os.fsencode(tmp_path / "templates") + b"/kop\xe9.html", "wb") as fh:
+        fh.write(b"<p>kop</p>")
     git = ["git", "-c", "user.name=Uji", "-c", "user.email=uji@contoh.id", "-c", "commit.gpgsign=false"]
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "arsip"]):
         subprocess.run([*git, *args], cwd=root, check=True, capture_output=True)
@@ -180,6 +186,7 @@ def test_names_that_are_not_utf8_are_findings_never_a_traceback(make_archive: Ma
             f"{root}/kasus/2026/{BASE_ID}/lampiran/scan\\xff.pdf",
             f"{root}/kasus/2026/{BASE_ID}/map\\xfe",
             f"{root}/kasus/2026/kasus\\xfd",
+            f"{root}/sop/salinan\\xff.yaml",
         }, done.stdout
     site = tmp_path / "site"
     build = [sys.executable, "-m", "sop_kit", "build", str(root), "--out", str(site), "--no-pdf", "-q"]

@@ -24,6 +24,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive, Governed, open_archive
 from ..records.config import CONFIG_FILE, load_config
 from ..records.layout import SITE_FILE, SOP_DIR, STAFF_FILE, Layout, locate
+from ..records.scan import named
 from ..trail.build import authorised_content
 from ..trail.findings import OFFICE_FILE_REFUSED
 from ..trail.gitlog import working_ids
@@ -145,8 +146,8 @@ def in_force(layout: Layout, trail: Trail) -> tuple[Governed | None, list[Findin
     governed: dict[Path, bytes] = {mine[path]: data for path, data in content.items()}
     notes = []
     templates = layout.templates_dir
-    candidates = {*governed, *(layout.root / SOP_DIR).glob("*.yaml"), *office}
-    candidates |= {p for p in templates.rglob("*") if p.is_file()} if not templates.is_symlink() else set()
+    candidates = {*governed, *named((layout.root / SOP_DIR).glob("*.yaml")), *office}
+    candidates |= {p for p in named(templates.rglob("*")) if p.is_file()} if not templates.is_symlink() else set()
     differing: dict[Path, tuple[str, bool]] = {}  # path: (repository path, readable)
     for path in sorted(candidates):
         try:

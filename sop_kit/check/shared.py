@@ -33,7 +33,7 @@ from ..core.findings import Finding, Severity
 from ..records.archive import Archive
 from ..records.facts import content_key
 from ..records.layout import STEPS_DIR
-from ..records.scan import read_file
+from ..records.scan import named, read_file
 from ..records.yamlsafe import load_bytes
 from .report import Report
 from .run import read_cache
@@ -202,7 +202,7 @@ def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
     """The first entry listing each recorded SHA-256 in the case folder's step records (read
     without following a link, as the check read them)."""
     found: dict[str, _Entry] = {}
-    for record in sorted((folder / STEPS_DIR).glob("*.yaml")):
+    for record in sorted(named((folder / STEPS_DIR).glob("*.yaml"))):
         try:
             loaded = load_bytes(read_file(record), archive.show(record))
         except (OSError, SopKitError):
@@ -213,8 +213,8 @@ def _entries(archive: Archive, folder: Path) -> dict[str, _Entry]:
             key = content_key(doc["sha256"]) if isinstance(doc, dict) and isinstance(doc.get("sha256"), str) else None
             if key is not None and key not in found:
                 where = loaded.line_of(("dokumen", i, "berkas"))
-                named = doc.get("bersama")
-                joint = frozenset(n for n in named if isinstance(n, str)) if isinstance(named, list) else frozenset()
+                also = doc.get("bersama")
+                joint = frozenset(n for n in also if isinstance(n, str)) if isinstance(also, list) else frozenset()
                 step = data.get("langkah")
                 start, end = (None if v is None else str(v) for v in (data.get("mulai"), data.get("selesai")))
                 step = step if isinstance(step, int) and not isinstance(step, bool) else str(step)

@@ -20,7 +20,7 @@ from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
 from .personal import fold, number_key, personal_numbers, personal_values
 from .revisions import sop_for
-from .scan import Listing, scan
+from .scan import Listing, named, scan, undecodable
 from .sshkey import fingerprint
 from .yamlsafe import Loaded, load_bytes, load_file
 
@@ -120,7 +120,15 @@ def open_archive(root: Path | str | Layout, governed: Governed | None = None) ->
         config, problems = settle(None, None), []
     archive = Archive(layout.root, layout.shown, config, findings=problems)
     sop_dir = archive.root / SOP_DIR
-    files = sorted(sop_dir.glob("*.yaml")) if governed is None else sorted(p for p in governed if p.parent == sop_dir)
+    if governed is None:
+        listed = sorted(sop_dir.glob("*.yaml"))
+        files = named(listed)
+        for path in sorted(set(listed) - set(files)):  # a name that is not text: reported, never read
+            spelled = f"{SOP_DIR}/{undecodable(path.name)}"
+            shown = archive.show(archive.root / spelled)
+            archive.findings.append(Finding(Severity.ERROR, "file.name_encoding", shown, None, {"path": spelled}))
+    else:
+        files = sorted(p for p in governed if p.parent == sop_dir)
     for path in files:
         shown = archive.show(path)
         if governed is None:
@@ -168,8 +176,7 @@ def _load_office_files(archive: Archive, governed: Governed | None) -> None:
         return
     for top, dirs, names in os.walk(folder) if not folder.is_symlink() else ():
         dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(top, d))]
-        for name in names:
-            path = Path(top, name)
+        for path in named(Path(top, name) for name in names):
             if not path.is_symlink() and path.is_file():
                 data = _bytes(path)
                 if data is not None:

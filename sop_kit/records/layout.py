@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
-from .scan import undecodable
+from .scan import named, undecodable
 
 RECORDS_DIR = "records"  # the archive's usual folder name inside its repository
 SOP_DIR = "sop"
@@ -107,7 +107,7 @@ class Layout:
 
     def global_files(self) -> list[Path]:
         """The files every case is judged against."""
-        return [*sorted((self.root / SOP_DIR).glob("*.yaml")), self.root / STAFF_FILE]
+        return [*sorted(named((self.root / SOP_DIR).glob("*.yaml"))), self.root / STAFF_FILE]
 
     @property
     def templates_dir(self) -> Path:

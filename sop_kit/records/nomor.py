@@ -34,6 +34,7 @@ from .fieldtypes import STRICT, Slug, Tanggal, Teks
 from .ids import CASE_ID_PATTERN
 from .layout import Layout
 from .parse import parse_file
+from .scan import named
 from .yamlsafe import Loaded, load_bytes
 
 REGISTER_DIR = "nomor"
@@ -194,7 +195,7 @@ def read_registers(layout: Layout) -> Registers:
     folder = register_dir(layout)
     if not folder.is_dir():
         return out
-    for path in sorted(folder.glob("*.yaml")):
+    for path in sorted(named(folder.glob("*.yaml"))):
         shown = layout.show(path)
         register, loaded, problems = parse_file(path, shown, Register)
         out.findings += problems

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,6 +56,13 @@ def undecodable(name: str) -> str | None:
     except UnicodeEncodeError:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return None
+
+
+def named(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` but those whose name is not text (:func:`undecodable`): a listing of the
+    archive's own folders (sop/, nomor/, templates/, langkah/) reads no file it could not name.
+    The check reports such names where they matter (a case folder's listing, sop/)."""
+    return [p for p in paths if undecodable(str(p)) is None]
 
 
 def read_file(path: Path) -> bytes:

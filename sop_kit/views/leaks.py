@@ -22,6 +22,7 @@ from ..records.ids import published_stem
 from ..records.layout import CASE_FILE, PUBLISHED_FILES, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus
 from ..records.personal import fold, personal_at
+from ..records.scan import named
 from ..records.yamlsafe import load_bytes
 from .photos import THUMB_SUFFIX
 from .privacy import Hit
@@ -81,7 +82,7 @@ def _attached_at(outputs: tuple[str, ...], by_name: dict[str, Path], layout: Lay
         if len(parts) < 3 or parts[-2] != PUBLISHED_FILES or parts[-3] not in by_name:
             continue
         name = parts[-1].rsplit(".", 1)[0]
-        for path in sorted(by_name[parts[-3]].glob(f"{STEPS_DIR}/*.yaml")):
+        for path in sorted(named(by_name[parts[-3]].glob(f"{STEPS_DIR}/*.yaml"))):
             try:
                 loaded = load_bytes(path.read_bytes(), str(path))
             except (OSError, SopKitError):
@@ -108,7 +109,7 @@ def _places(value: str, folder: Path, layout: Layout, texts: dict[Path, _Text]) 
     leaked: list[tuple[str, int | None]] = []
     own: list[tuple[str, int | None]] = []
     records: list[tuple[Path, type[BaseModel]]] = [(folder / CASE_FILE, Kasus)]
-    records += [(p, CatatanLangkah) for p in sorted(folder.glob(f"{STEPS_DIR}/*.yaml"))]
+    records += [(p, CatatanLangkah) for p in sorted(named(folder.glob(f"{STEPS_DIR}/*.yaml")))]
     for path, model in records:
         if path not in texts:
             texts[path] = _read(path, model)
