@@ -144,17 +144,23 @@ def _on_a_terminal(cmd: list[str], env: dict[str, str]) -> bytes:
     return out
 
 
-def test_a_file_name_cannot_command_the_auditors_terminal(make_archive: MakeArchive) -> None:
+def test_nothing_printed_can_command_the_auditors_terminal(make_archive: MakeArchive, tmp_path: Path) -> None:
     """A scan named to move the cursor up and erase the line above (ESC[1A ESC[2K) would hide
-    the error printed before it from an auditor reading `sop-kit check` on screen."""
+    the error printed before it from an auditor reading `sop-kit check` on screen: the check
+    spells such a name; and whatever else reaches a terminal (here a folder named on the
+    command line, which the error message repeats) is printed inert."""
     root = make_archive()
     lampiran = root / "kasus" / "2026" / BASE_ID / "lampiran"
     (lampiran / "hapus\x1b[1A\x1b[2Kbaris\u202egnp.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"}
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"} | {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
     out = _on_a_terminal([sys.executable, "-m", "sop_kit", "check", str(root), "--no-trail"], env)
     assert b"\x1b" not in out and "\u202e".encode() not in out, out
     shown = out.decode("utf-8")
     assert "hapus\\x1b[1A\\x1b[2Kbaris\\u202egnp.pdf" in shown and "galat" in shown, shown
+    missing = str(tmp_path / "arsip\x1b[2J\u202elain")
+    out = _on_a_terminal([sys.executable, "-m", "sop_kit", "check", missing, "--no-trail"], env)
+    assert b"\x1b" not in out and "\u202e".encode() not in out, out
+    assert "arsip\\x1b[2J\\u202elain" in out.decode("utf-8"), out
 
 
 def test_names_that_are_not_utf8_are_findings_never_a_traceback(make_archive: MakeArchive, tmp_path: Path) -> None:
@@ -194,3 +200,21 @@ def test_names_that_are_not_utf8_are_findings_never_a_traceback(make_archive: Ma
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     published = [os.fsencode(p) for p in site.rglob("*")]
     assert published and not [p for p in published if b"\xff" in p or b"\xfe" in p or b"\xfd" in p]
+
+
+def test_a_file_name_cannot_forge_a_line_of_the_report(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A newline in a name printed a forged summary into the check's text report, which CI logs
+    keep as they are (a pipe, not a terminal, so nothing there escapes it)."""
+    root = make_archive()
+    forged = "1 kasus diperiksa: 0 galat, 0 peringatan, 0 catatan"
+    lampiran = root / "kasus" / "2026" / BASE_ID / "lampiran"
+    (lampiran / f"x.pdf\n{forged}\n").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (lampiran / "y.pdf\rditimpa.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"} | {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    done = subprocess.run(
+        [sys.executable, "-m", "sop_kit", "check", str(root), "--no-trail"], env=env, cwd=REPO, capture_output=True
+    )
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 1 and forged not in out.splitlines() and b"\r" not in done.stdout, out
+    assert f"lampiran/x.pdf\\x0a{forged}\\x0a: galat[file.name_encoding]" in out, out
+    assert "lampiran/y.pdf\\x0dditimpa.pdf: galat[file.name_encoding]" in out, out

@@ -20,7 +20,7 @@ from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
 from .personal import fold, number_key, personal_numbers, personal_values
 from .revisions import sop_for
-from .scan import Listing, named, scan, undecodable
+from .scan import Listing, named, scan, unshowable
 from .sshkey import fingerprint
 from .yamlsafe import Loaded, load_bytes, load_file
 
@@ -124,7 +124,7 @@ def open_archive(root: Path | str | Layout, governed: Governed | None = None) ->
         listed = sorted(sop_dir.glob("*.yaml"))
         files = named(listed)
         for path in sorted(set(listed) - set(files)):  # a name that is not text: reported, never read
-            spelled = f"{SOP_DIR}/{undecodable(path.name)}"
+            spelled = f"{SOP_DIR}/{unshowable(path.name)}"
             shown = archive.show(archive.root / spelled)
             archive.findings.append(Finding(Severity.ERROR, "file.name_encoding", shown, None, {"path": spelled}))
     else:

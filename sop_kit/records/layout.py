@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import ConfigError, SopKitError
-from .scan import named, undecodable
+from .scan import named, unshowable
 
 RECORDS_DIR = "records"  # the archive's usual folder name inside its repository
 SOP_DIR = "sop"
@@ -67,7 +67,7 @@ class Layout:
 
     def walk_cases(self) -> tuple[list[Path], list[str]]:
         """:meth:`case_dirs`, and the folders met on the way whose names are not UTF-8, as
-        spelled (:func:`~sop_kit.records.scan.undecodable`) from the root: not entered, since
+        spelled (:func:`~sop_kit.records.scan.unshowable`) from the root: not entered, since
         no case id, page or report could carry them. The check reports them."""
         found, unnamed = [], []
         pending = [str(self.root / CASES_DIR)]
@@ -82,7 +82,7 @@ class Layout:
             except OSError:
                 continue  # as os.walk: a folder that cannot be listed holds no case
             for e in folders:
-                spelled = undecodable(e.path[len(str(self.root)) + 1 :])
+                spelled = unshowable(e.path[len(str(self.root)) + 1 :])
                 if spelled is None:
                     pending.append(e.path)
                 else:

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+# C0, DEL, C1 and the bidirectional overrides (a name that shows "gnp.exe" as "exe.png"): no
+# name an office gives a scan needs them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 class Entry(NamedTuple):
-    kind: str  # file | dir | link | other | name (not UTF-8: listed as spelled, never opened)
+    kind: str  # file | dir | link | other | name (unshowable: listed as spelled, never opened)
     size: int
     mtime_ns: int
     ino: int
@@ -32,7 +37,7 @@ def scan(folder: Path) -> Listing:
             for de in entries:
                 name = prefix + de.name
                 st = de.stat(follow_symlinks=False)
-                spelled = undecodable(de.name)
+                spelled = unshowable(de.name)
                 if spelled is not None:  # never opened nor entered: no rule could name it again
                     out[prefix + spelled] = Entry("name", st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
                     continue
@@ -47,22 +52,28 @@ def scan(folder: Path) -> Listing:
     return out
 
 
-def undecodable(name: str) -> str | None:
-    """A name whose bytes are not UTF-8 (Linux takes any bytes but ``/``; Python hands them
-    over as lone surrogates that no JSON, page or terminal can carry), spelled with those
-    bytes escaped: ``scan\\xff.pdf``. None for a name that is text."""
+def unshowable(name: str) -> str | None:
+    """A name no line of output can show as it is, spelled with the offending bytes escaped
+    (``scan\\xff.pdf``, ``x.pdf\\x0a``); None for a name that shows as itself. Linux takes any
+    bytes but ``/`` in a name: bytes that are not UTF-8 (Python hands them over as lone
+    surrogates, which no JSON, page or terminal carries), and control characters, with which a
+    name ``x.pdf\\n1 kasus diperiksa: 0 galat`` printed a forged summary line into the check's
+    report and a CI log."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return None
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    else:
+        if not _CONTROL.search(name):
+            return None
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() < "\x80" else ascii(m.group())[1:-1], name)
 
 
 def named(paths: Iterable[Path]) -> list[Path]:
-    """``paths`` but those whose name is not text (:func:`undecodable`): a listing of the
+    """``paths`` but those whose name cannot be shown (:func:`unshowable`): a listing of the
     archive's own folders (sop/, nomor/, templates/, langkah/) reads no file it could not name.
     The check reports such names where they matter (a case folder's listing, sop/)."""
-    return [p for p in paths if undecodable(str(p)) is None]
+    return [p for p in paths if unshowable(str(p)) is None]
 
 
 def read_file(path: Path) -> bytes:

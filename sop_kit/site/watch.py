@@ -25,7 +25,7 @@ from ..check.run import CheckOptions
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter
 from ..records.layout import CASES_DIR, Layout, locate
-from ..records.scan import undecodable
+from ..records.scan import unshowable
 from .build import SiteOptions, SiteReport, build_site
 
 # What a commit, checkout, reset or fetch changes in a git folder. Not the index: git itself
@@ -87,7 +87,7 @@ def _folders(layout: Layout, gits: list[Path]) -> list[Path]:
             folders.append(Path(here))
             # Not .git, not a git folder, not a name that is not text (the check reports it).
             subdirs[:] = [
-                d for d in subdirs if d != ".git" and os.path.join(here, d) not in skip and undecodable(d) is None
+                d for d in subdirs if d != ".git" and os.path.join(here, d) not in skip and unshowable(d) is None
             ]
     folders += [*gits, layout.root.parent]
     folders += [p.parent for p in _emblem(layout) if not p.is_relative_to(layout.root)]

@@ -941,12 +941,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         + "; the archive must check out on the office's Windows PCs",
     ),
     "file.name_encoding": (
-        "nama '{path}' bukan teks (byte yang bukan UTF-8 ditulis \\xNN); berkas itu tidak dibaca, tidak "
-        "diperiksa dan tidak diterbitkan",
+        "nama '{path}' memuat byte yang bukan teks UTF-8 atau karakter kendali (ditulis \\xNN); berkas itu "
+        "tidak dibaca, tidak diperiksa dan tidak diterbitkan",
         "ganti namanya dengan nama biasa (di terminal: mv, dengan tab untuk melengkapi nama) dan perbarui "
         "catatannya; nama seperti ini juga tidak dapat diambil (checkout) di PC kantor yang memakai Windows",
-        "the name '{path}' is not text (bytes that are not UTF-8 written \\xNN); the file is not read, checked "
-        "or published",
+        "the name '{path}' holds bytes that are not UTF-8 text, or control characters (written \\xNN); the file "
+        "is not read, checked or published",
         "rename it to a plain name (in a terminal: mv, with tab to complete the name) and update its record; "
         "such a name does not check out on the office's Windows PCs either",
     ),
