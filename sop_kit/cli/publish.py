@@ -26,6 +26,7 @@ from .options import (
     library_errors,
     reporter,
     root_argument,
+    said,
 )
 from .usage import Command
 
@@ -134,9 +135,7 @@ def _say_built(report: SiteReport, internal: bool, out: Path, lang: str) -> None
 def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter, lang: str) -> None:
     """Build, then build again after each change, saying what changed and how it went."""
     from ..site.watch import keep_built
-    from .options import said
 
-    shown_root = str(root)
     # A network share tells of no change: WATCHFILES_FORCE_POLLING=1 (watchfiles' own switch) looks instead.
     poll = os.environ.get("WATCHFILES_FORCE_POLLING", "").lower() not in ("", "0", "false")
     for built in keep_built(root, check, options, say, poll=poll):
@@ -156,7 +155,7 @@ def _watch(root: Path, check: CheckOptions, options: SiteOptions, say: Reporter,
             _say_built(built.report, options.internal, options.out, lang)
             click.echo(took)
         if not built.changed and not built.recheck:
-            click.echo(text("site.watching", lang, path=shown_root))
+            click.echo(text("site.watching", lang, path=root))
     click.echo(text("site.watch_stopped", lang, path=options.out))
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-_CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
-_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-_INERT = {c: f"\\x{c:02x}" for c in _CONTROLS if c not in (0x09, 0x0A, 0x0D)} | {c: f"\\u{c:04x}" for c in _BIDI}
+from ..core.inert import ESCAPES
+
+_INERT = {c: escape for c, escape in ESCAPES.items() if chr(c) not in "\t\n\r"}
 
 
 class _Terminal:

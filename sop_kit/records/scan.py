@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-# C0, DEL, C1 and the bidirectional overrides (a name that shows "gnp.exe" as "exe.png"): no
-# name an office gives a scan needs them.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from ..core.inert import ESCAPES, FOUND
 
 
 class Entry(NamedTuple):
@@ -62,11 +59,8 @@ def unshowable(name: str) -> str | None:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    else:
-        if not _CONTROL.search(name):
-            return None
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if m.group() < "\x80" else ascii(m.group())[1:-1], name)
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(ESCAPES)
+    return name.translate(ESCAPES) if FOUND.search(name) else None
 
 
 def named(paths: Iterable[Path]) -> list[Path]:

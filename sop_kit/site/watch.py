@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from watchfiles import Change
+
 from ..check.audit import audit
 from ..check.run import CheckOptions
 from ..core.errors import SopKitError
@@ -177,7 +179,7 @@ class _Watch:
 
         config = str(self.layout.root.parent / CONFIG_FILE)
         if not any(
-            path in self.watched or path == config or (kind != 2 and os.path.isdir(path))  # 2: a file modified
+            path in self.watched or path == config or (kind != Change.modified and os.path.isdir(path))
             for kind, path in changes
         ):
             return
@@ -195,7 +197,7 @@ def _shown(layout: Layout, gits: list[Path], batch: set[tuple[int, str]]) -> tup
     """What a batch changed, as the user knows it: a case's folder for anything in it, the
     file otherwise (``git: refs/…`` for a commit). A file made and gone again within the batch
     (an editor's or ``sed -i``'s scratch file) is not named."""
-    made = {path for kind, path in batch if kind == 1}  # watchfiles.Change.added
+    made = {path for kind, path in batch if kind == Change.added}
     cases = layout.root / CASES_DIR
     shown = set()
     for _, path in batch:
@@ -234,8 +236,6 @@ def keep_built(
     file is looked at again every two seconds instead (a network share tells of no change).
     After ``recheck`` seconds with no change told of, the site is built again all the same
     (a :attr:`Built.recheck`): what the kernel dropped under load is published then."""
-    from watchfiles import Change
-
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
