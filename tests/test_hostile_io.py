@@ -218,3 +218,40 @@ def test_a_file_name_cannot_forge_a_line_of_the_report(make_archive: MakeArchive
     assert done.returncode == 1 and forged not in out.splitlines() and b"\r" not in done.stdout, out
     assert f"lampiran/x.pdf\\x0a{forged}\\x0a: galat[file.name_encoding]" in out, out
     assert "lampiran/y.pdf\\x0dditimpa.pdf: galat[file.name_encoding]" in out, out
+
+
+def test_a_records_value_cannot_forge_a_line_or_command_a_terminal(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A value written with YAML escapes reached every report as it decoded: ``"\\e[2K"`` an
+    erase on the screen, ``"\\u202e"`` past the loader's own bidi check, and a newline quoted
+    in a message a summary line of its own in a CI log. The escapes are refused where they
+    are written; a newline, which free text may hold, stays inside the line that quotes it."""
+    root = make_archive()
+    forged = "1 kasus diperiksa: 0 galat, 0 peringatan, 0 catatan"
+    kasus = root / "kasus" / "2026" / BASE_ID / "kasus.yaml"
+    lines = kasus.read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("dibuat_oleh:"))
+    lines[at] = f'dibuat_oleh: "x\\n{forged}"'
+    kasus.write_text("\n".join(lines) + "\n", "utf-8")
+    step = sorted((kasus.parent / "langkah").glob("*.yaml"))[0]
+    step.write_text(step.read_text("utf-8") + 'catatan_tambahan: "ok\\e[1A\\e[2K\\u202e"\n', "utf-8")
+    (root / "nomor").mkdir()
+    register = (REPO / "records" / "nomor" / "2026.yaml").read_text("utf-8").split("\nnomor:\n")[0]
+    (root / "nomor" / "2026.yaml").write_text(
+        register + '\nnomor:\n  - {urut: 1, jenis: surat-rujukan, nomor: "400.10/1/DSP3A/2026", tanggal: 2026-03-16,'
+        f' oleh: dewi-lestari, perihal: "rujukan\\n{forged}"}}\n',
+        "utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOP_KIT_LANG"} | {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+
+    def run(*args: str) -> str:
+        done = subprocess.run([*SOP_KIT, *args], env=env, cwd=REPO, capture_output=True)
+        assert "Traceback" not in done.stderr.decode("utf-8"), done.stderr[-2000:]
+        out = done.stdout.decode("utf-8")
+        assert forged not in out.splitlines() and not [c for c in out if ord(c) < 32 and c != "\n"], out
+        assert "\u202e" not in out, out
+        return out
+
+    out = run("check", str(root), "--no-trail")
+    assert f"kasus.yaml:{at + 1}: galat[schema.pattern]: format 'dibuat_oleh' salah: x\\x0a{forged}" in out, out
+    assert f"{step.name}:" in out and "galat[yaml.bad_escape]" in out and "U+001B" in out, out
+    assert f"rujukan\\x0a{forged}" in run("nomor", "daftar", "--root", str(root)), out

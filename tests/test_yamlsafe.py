@@ -36,11 +36,21 @@ def error_of(raw: bytes) -> SopKitError:
         (b"a: 1\nb: x\x00y\n", "yaml.bad_char", 2),
         ("a: 1\nb: ok\u202eevil\n".encode(), "yaml.bad_char", 2),
         ("a: 1\n\nb: \u2066x\u2069\n".encode(), "yaml.bad_char", 3),
+        # The same characters written as escapes in a double-quoted scalar, which libyaml decodes.
+        (b'a: 1\nb: "x\\e[2Ky"\n', "yaml.bad_escape", 2),
+        (b'a:\n  - ok\n  - "ok\\u202eevil"\n', "yaml.bad_escape", 3),
+        (b'a: "x\\ry"\n', "yaml.bad_escape", 1),
+        (b'a: "\\x85"\n', "yaml.bad_escape", 1),
+        (b'"k\\x00": 1\n', "yaml.bad_escape", 1),
     ],
 )
 def test_bad_yaml_is_located(raw: bytes, code: str, line: int) -> None:
     err = error_of(raw)
     assert (err.code, err.file, err.line) == (code, "x.yaml", line)
+
+
+def test_tab_and_newline_escapes_stay_text() -> None:
+    assert load_bytes(b"a: \"x\\ty\\nz\"\nb: '\\e'\n", "x.yaml").data == {"a": "x\ty\nz", "b": "\\e"}
 
 
 def test_too_large_is_rejected() -> None:

@@ -18,6 +18,7 @@ from ..check.run import CheckOptions
 from ..core.cache import read_json
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
+from ..core.inert import one_line
 from ..core.messages import render, text
 from ..records.archive import Archive
 from ..records.layout import CASES_DIR, SOP_DIR, STAFF_FILE, STEPS_DIR, locate
@@ -317,9 +318,9 @@ def _starts_with(path: Path, magic: bytes) -> bool:
 def format_bag_report(report: BagReport, lang: str = "id") -> str:
     out = [text("bag.header", lang, path=report.path, case=report.case or "?")]
     for p in report.problems:
-        out.append(f"  {p.file}: {p.message(lang)}" if p.file else f"  {p.message(lang)}")
+        out.append(f"  {one_line(p.file)}: {p.message(lang)}" if p.file else f"  {p.message(lang)}")
     for p in report.notes:
-        out.append(f"  {p.file}: {p.message(lang)}")
+        out.append(f"  {one_line(p.file)}: {p.message(lang)}")
     if report.valid:
         code = "bag.valid_signed" if report.anchored else "bag.valid"
         errors = report.recorded_errors or sum(1 for n in report.notes if n.code == "bag.known_error")

@@ -6,6 +6,7 @@ import functools
 import json
 
 from ..core.findings import Finding, Severity
+from ..core.inert import one_line
 from ..core.messages import render, text
 from .report import Report
 
@@ -36,7 +37,7 @@ def _summary(report: Report, lang: str) -> str:
 
 def finding_lines(f: Finding, lang: str) -> list[str]:
     """``file:line: severity[code]: message`` and, when there is one, the hint below it."""
-    where = f"{f.file}:{f.line}" if f.line else f.file
+    where = one_line(f"{f.file}:{f.line}" if f.line else f.file)
     message, hint = render(f.code, lang, f.params)  # once: 100,000 findings at 10,000 cases
     lines = [f"{where}: {_label('sev.' + f.severity.value, lang)}[{f.code}]: {message}"]
     if hint:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import ConfigError
+from ..core.inert import one_line
 from ..core.messages import text
 from ..records.archive import open_archive
 from ..records.config import CONFIG_FILE, office_name
@@ -131,7 +132,7 @@ def nomor_daftar(year: int | None, root: Path, lang: str) -> None:
             n = e.entry
             where = f"{n.kasus} langkah {n.langkah}" if n.kasus else (n.perihal or "-")
             void = f"  [batal: {n.batal}]" if n.batal else ""
-            click.echo(f"  {n.tanggal}  {n.nomor:<28} {n.jenis:<18} {where}  ({n.oleh}){void}")
+            click.echo(one_line(f"  {n.tanggal}  {n.nomor:<28} {n.jenis:<18} {where}  ({n.oleh}){void}"))
 
 
 @click.command(cls=Command, help="help.agenda")

@@ -14,3 +14,12 @@ _CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 ESCAPES: dict[int, str] = {c: f"\\x{c:02x}" for c in _CONTROLS} | {c: f"\\u{c:04x}" for c in _BIDI}
 FOUND = re.compile("[" + re.escape("".join(map(chr, ESCAPES))) + "]")  # a quick look before translating
+
+
+def one_line(value: str) -> str:
+    """``value`` as one inert line: every character above spelled, newline and tab included.
+
+    A value quoted in a message (a record's field, a git path) is text inside a line; a newline
+    in it would start a line of its own, and ``x\\n18 kasus diperiksa: 0 galat`` would stand in
+    a CI log as a summary nobody wrote."""
+    return value.translate(ESCAPES) if FOUND.search(value) else value

@@ -7,9 +7,11 @@ A test checks that every code used in the code base is here, in both languages.
 from __future__ import annotations
 
 import os
+from pathlib import PurePath
 from typing import Any
 
 from .catalogue import bag, clerk, cli, help, office, records, reports, site, sopimport, trail
+from .inert import one_line
 
 LANGS = ("id", "en")
 
@@ -46,7 +48,10 @@ def render(code: str, lang: str, params: dict[str, Any]) -> tuple[str, str]:
     plain = {k: v for k, v in params.items() if not (isinstance(v, str) and v.startswith("@"))}
     for key, value in params.items():
         nested = isinstance(value, str) and value.startswith("@") and value[1:] in CATALOG
-        values[key] = render(value[1:], lang, plain)[0] if nested else value
+        if nested:
+            values[key] = render(value[1:], lang, plain)[0]
+        else:  # a value quoted from the archive stays inside its line
+            values[key] = one_line(str(value)) if isinstance(value, str | PurePath) else value
     return msg.format_map(values), hint.format_map(values)
 
 

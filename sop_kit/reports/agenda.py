@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..check.audit import Audit
+from ..core.inert import one_line
 from ..core.messages import text
 from ..records.archive import Archive, StepFile
 from ..records.fieldtypes import WIB, office_time
@@ -273,7 +274,7 @@ def format_agenda(agenda: Agenda, lang: str) -> str:
             label = text(f"agenda.kind_{i.kind}", lang, doc=i.document or "")
             mark = text("agenda.overdue" if i.overdue else "agenda.due", lang, due=f"{i.due:%Y-%m-%d %H.%M}")
             flex = " " + text("agenda.flexible", lang) if i.flexible and i.overdue else ""
-            out.append(f"  {mark}{flex}  {i.case} ({i.place})")
+            out.append(f"  {mark}{flex}  {i.case} ({one_line(i.place)})")
             if i.former:
                 out.append("      " + text("agenda.former", lang, name=i.former, case=i.case, no=i.step))
             out.append(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..core.errors import ConfigError
+from ..core.inert import one_line
 from ..core.messages import text
 from ..records.archive import Archive
 from ..records.models import Sop
@@ -157,7 +158,7 @@ STEP_DOCUMENTS = ("diff.step_documents_added", "diff.step_documents_removed", "d
 def format_diff(diff: SopDiff, lang: str, a: Sop | None = None, b: Sop | None = None) -> str:
     """The diff as lines of text; ``a`` and ``b`` give role names for the steps' pelaksana."""
     lines = [text("diff.header", lang, nomor=diff.a[0], a=diff.a[1], nomor_b=diff.b[0], b=diff.b[1])]
-    lines += [f"  {line}" for line in change_lines(diff.changes, lang, a, b)]
+    lines += [f"  {one_line(line)}" for line in change_lines(diff.changes, lang, a, b)]
     lines.append(text("diff.summary", lang, count=len(diff.changes)) if diff.changes else text("diff.none", lang))
     return "\n".join(lines) + "\n"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.findings import Finding
+from ..core.inert import one_line
 from ..core.messages import text
 from ..records.fieldtypes import office_time
 from .model import APPROVALS, Trail
@@ -31,5 +32,5 @@ def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
         out.append("  ".join(parts[:2]) + "  " + " — ".join(parts[2:]))
     findings = sorted((f for f in trail.findings if f.case == case_id), key=Finding.sort_key)
     for f in findings:
-        out.append(f"{f.file}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}")
+        out.append(f"{one_line(f.file)}: {text('sev.' + f.severity.value, lang)}[{f.code}]: {f.message(lang)}")
     return "\n".join(out) + "\n"

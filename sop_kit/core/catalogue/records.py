@@ -179,6 +179,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "hidden character {char} is not allowed",
         "remove the control (NUL/bidi) character from this line",
     ),
+    "yaml.bad_escape": (
+        "escape di baris ini menghasilkan karakter kendali {char}, yang tidak diizinkan",
+        "hapus escape kendali (mis. \\e, \\r, \\x1b, \\u202e) dari teks bertanda kutip; baris baru ditulis di blok |",
+        "an escape on this line makes the control character {char}, which is not allowed",
+        "remove the control escape (e.g. \\e, \\r, \\x1b, \\u202e) from the quoted text; put line breaks in a | block",
+    ),
     "yaml.anchor": (
         "anchor (&) dan alias (*) YAML tidak diizinkan",
         "tulis nilainya secara lengkap di setiap tempat",
