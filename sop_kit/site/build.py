@@ -469,6 +469,8 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> int | None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .themelist import list_theme_once
+
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.ERROR)  # the dirty-build warning is about MkDocs' own nav, not ours
@@ -476,6 +478,7 @@ def _mkdocs(config_file: Path, staging: Path, dirty: bool) -> int | None:
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         config.plugins["sop-kit-compiled"] = _compiled_theme()
+        list_theme_once(config)
         rendered: list[int] = []
         if dirty:
             config.plugins["sop-kit-unlink"] = _unlink_what_mkdocs_writes(staging, rendered)
