@@ -174,6 +174,11 @@ def test_new_refuses_typos_with_suggestions_and_writes_nothing(repo: Path) -> No
     assert not any(p.name.startswith(".") for p in (repo / "records" / "kasus").rglob("*"))
 
 
+def test_new_refuses_a_title_holding_a_control_character(repo: Path) -> None:
+    code, out = run("new", *NEW, "--judul", "Pembinaan \u202eGandasoli", "--no-input")
+    assert code == 2 and "teks '--judul' berisi karakter kendali U+202E" in out and not cases(repo), out
+
+
 def test_new_asks_with_choices_and_corrects_typos(repo: Path) -> None:
     answers = "Campka\nCampaka\nCampakasar\n1\n2026-03-02\nrizki-ramadhan\n"
     code, out = run("new", input=answers)
@@ -299,6 +304,10 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
         (["1", "--mulai", "2999-03-02 09:00"], "masa depan"),  # the year typed wrong
         (["7", "--lampir", str(heic)], "Pengaturan › Kamera › Format › Paling Kompatibel"),  # how to save JPEG
         (["7", "--lampir", str(webp)], "foto WebP dari ponsel"),
+        # A control character pasted with the text (Word's vertical tab, an escape sequence): the
+        # option is named, not the record line it would have been refused at.
+        (["1", "--catatan", "Rujukan ke\x0bpuskesmas"], "teks '--catatan' berisi karakter kendali U+000B"),
+        (["3", "--alasan", "ok\x1b[2K"], "teks '--alasan' berisi karakter kendali U+001B"),
     ]:
         code, out = run("step", folder.name, *args)
         assert code == 2 and expected in out and "Traceback" not in out, (args, out)

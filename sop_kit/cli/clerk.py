@@ -16,7 +16,7 @@ from ..records.fieldtypes import office_today
 from .ask import Answers, ask_location, ask_sop, ask_staff, ask_start
 from .dates import read_day, read_moment
 from .options import ARCHIVE, archive_in_force, complete_case, lang_option, library_errors, root_option
-from .usage import Command
+from .usage import TEXT, Command
 
 if TYPE_CHECKING:
     from ..clerk.step import Recorded
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @click.option("--desa", help="help.new.desa")
 @click.option("--mulai", help="help.new.mulai")
 @click.option("--sampai", help="help.new.sampai")
-@click.option("--judul", help="help.new.judul")
+@click.option("--judul", type=TEXT, help="help.new.judul")
 @click.option("--oleh", help="help.new.oleh")
 @click.option("--sop", "sop_nomor", metavar="NOMOR", help="help.new.sop")
 @click.option("--lagi", is_flag=True, help="help.new.lagi")
@@ -102,10 +102,10 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
 @click.option("--selesai", metavar="WAKTU", help="help.step.selesai")
 @click.option("--pelaksana", metavar="ID", help="help.step.pelaksana")
 @click.option("--keputusan", type=click.Choice(["ya", "tidak"], case_sensitive=False), help="help.step.keputusan")
-@click.option("--alasan", help="help.step.alasan")
-@click.option("--alasan-waktu", help="help.step.alasan_waktu")
+@click.option("--alasan", type=TEXT, help="help.step.alasan")
+@click.option("--alasan-waktu", type=TEXT, help="help.step.alasan_waktu")
 @click.option("--nomor-surat", help="help.step.nomor_surat")
-@click.option("--catatan", help="help.step.catatan")
+@click.option("--catatan", type=TEXT, help="help.step.catatan")
 @click.option(
     "--status", type=click.Choice(["belum", "berjalan", "selesai"], case_sensitive=False), help="help.step.status"
 )
@@ -119,7 +119,7 @@ def _carry_on(answers: Answers, root: Path, lang: str) -> None:
 )
 @click.option("--lepas", "detach", multiple=True, metavar="BERKAS", help="help.step.lepas")
 @click.option("--jenis", metavar="KIND", help="help.step.jenis")
-@click.option("--judul", help="help.step.judul")
+@click.option("--judul", type=TEXT, help="help.step.judul")
 @click.option("--pribadi", is_flag=True, default=None, help="help.step.pribadi")
 @click.option("--bersama", "joint", multiple=True, metavar="KASUS", help="help.step.bersama")
 @click.option("--koreksi", metavar="ALASAN", help="help.step.koreksi")
@@ -283,7 +283,7 @@ def _still_uncommitted(root: Path, folder: Path, case_id: str, lang: str) -> Non
 @click.argument("case", shell_complete=complete_case)
 @click.argument("status", type=click.Choice(["batal", "ditutup"], case_sensitive=False))
 @root_option
-@click.option("--alasan", required=True, help="help.hentikan.alasan")
+@click.option("--alasan", required=True, type=TEXT, help="help.hentikan.alasan")
 @click.option("--oleh", required=True, metavar="ID", help="help.hentikan.oleh")
 @click.option("--tanggal", metavar="TTTT-BB-HH", help="help.hentikan.tanggal")
 @click.option("--commit", "do_commit", is_flag=True, help="help.step.commit")

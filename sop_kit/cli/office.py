@@ -16,7 +16,7 @@ from ..records.fieldtypes import office_today
 from ..records.layout import OFFICE_DIR, SITE_FILE, TEMPLATES_DIR, Layout
 from .dates import read_day
 from .options import complete_case, lang_option, library_errors, root_option
-from .usage import Command, Group
+from .usage import TEXT, Command, Group
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -66,7 +66,7 @@ def nomor() -> None:
 @click.option("--langkah", type=click.IntRange(min=1), metavar="N", help="help.nomor_ambil.langkah")
 @click.option("--oleh", metavar="STAF", required=True, help="help.nomor_ambil.oleh")
 @click.option("--tanggal", metavar="YYYY-MM-DD", help="help.nomor_ambil.tanggal")
-@click.option("--perihal", help="help.nomor_ambil.perihal")
+@click.option("--perihal", type=TEXT, help="help.nomor_ambil.perihal")
 @click.option("--lagi", "again", is_flag=True, help="help.nomor_ambil.lagi")
 @root_option
 @lang_option
@@ -101,7 +101,7 @@ def nomor_ambil(
 
 @nomor.command("batal", cls=Command, help="help.nomor_batal")
 @click.argument("number", metavar="NOMOR")
-@click.option("--alasan", required=True, help="help.nomor_batal.alasan")
+@click.option("--alasan", required=True, type=TEXT, help="help.nomor_batal.alasan")
 @click.option("--kasus", metavar="ID", help="help.nomor_batal.kasus")
 @root_option
 @lang_option

@@ -15,7 +15,7 @@ from ..records.archive import open_archive
 from ..records.fieldtypes import office_today
 from .dates import read_day
 from .options import lang_option, library_errors, root_option
-from .usage import Group
+from .usage import TEXT, Group
 
 F = TypeVar("F", bound=Callable[..., Any])
 KEY = click.Path(dir_okay=False, path_type=Path)
@@ -31,7 +31,7 @@ def _position_options(func: F) -> F:
         func = click.option(f"--{flag}", is_flag=True, help=f"help.staf.{flag.replace('-', '_')}")(func)
     func = click.option("--mulai", metavar="TTTT-BB-HH", help="help.staf.mulai")(func)
     func = click.option("--peran", multiple=True, metavar="PERAN", help="help.staf.peran")(func)
-    return click.option("--jabatan", help="help.staf.jabatan")(func)
+    return click.option("--jabatan", type=TEXT, help="help.staf.jabatan")(func)
 
 
 def _key_options(func: F) -> F:
@@ -80,7 +80,7 @@ def staf() -> None:
 @staf.command(help="help.staf.tambah")
 @click.argument("ident", metavar="ID")
 @root_option
-@click.option("--nama", help="help.staf.nama")
+@click.option("--nama", type=TEXT, help="help.staf.nama")
 @click.option("--nip", help="help.staf.nip")
 @click.option("--email", help="help.staf.email")
 @_position_options
@@ -117,7 +117,7 @@ def tambah(
 @staf.command(help="help.staf.ubah")
 @click.argument("ident", metavar="ID")
 @root_option
-@click.option("--nama", help="help.staf.nama")
+@click.option("--nama", type=TEXT, help="help.staf.nama")
 @click.option("--nip", help="help.staf.nip")
 @click.option("--email", help="help.staf.email")
 @_position_options
@@ -154,7 +154,7 @@ def ubah(
 @click.argument("ident", metavar="ID")
 @root_option
 @click.option("--sampai", required=True, metavar="TTTT-BB-HH", help="help.staf.sampai")
-@click.option("--jabatan", help="help.staf.jabatan_akhir")
+@click.option("--jabatan", type=TEXT, help="help.staf.jabatan_akhir")
 @lang_option
 @library_errors
 def akhiri(ident: str, root: Path, sampai: str, jabatan: str | None, lang: str) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from ..core.inert import NOT_IN_TEXT
 from ..core.messages import LANGS, default_lang, known, render, text
 
 _HELP_LANG: ContextVar[str | None] = ContextVar("help_lang", default=None)
@@ -63,6 +64,9 @@ def translate(exc: click.UsageError, lang: str) -> TranslatedUsageError:
     elif isinstance(exc, click.MissingParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
         message = text("cli.usage_missing", lang, name=name)
+    elif isinstance(exc, click.BadParameter) and exc.param is not None and isinstance(exc.param.type, TypedText):
+        name = exc.param.get_error_hint(ctx) if ctx is not None else "-"
+        message = text("cli.usage_control_text", lang, name=name, char=exc.message)
     elif isinstance(exc, click.BadParameter):
         name = exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "-"
         detail = _expected(exc.param.type, lang) if exc.param is not None else None
@@ -97,6 +101,24 @@ _TYPED = re.compile(r"""(?P<value>'[^']*'|"[^"]*"|\S+) is not """)
 _PATH_WHAT = {"does not exist": "missing", "is a file": "file", "is a directory": "folder",
               "is not readable": "unreadable", "is not writable": "unwritable"}  # fmt: skip
 _PATH_SAID = re.compile(rf"""(?:File|Directory|Path) (?P<value>'[^']*'|"[^"]*") (?P<what>{"|".join(_PATH_WHAT)})""")
+
+
+class TypedText(click.ParamType[str]):
+    """Text a clerk types into a record (a note, a reason, a title, a name). A control character
+    pasted with it (Word's vertical tab, an escape sequence) is refused here, naming the option:
+    the record written from it would be refused at its line (yaml.bad_escape), which the clerk
+    did not write."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        bad = NOT_IN_TEXT.search(value)
+        if bad:
+            self.fail(f"U+{ord(bad.group()):04X}", param, ctx)
+        return str(value)
+
+
+TEXT = TypedText()
 
 
 def _expected(kind: click.ParamType[Any], lang: str) -> str | None:

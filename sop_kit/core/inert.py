@@ -14,6 +14,9 @@ _CONTROLS = [*range(0x20), 0x7F, *range(0x80, 0xA0)]
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 ESCAPES: dict[int, str] = {c: f"\\x{c:02x}" for c in _CONTROLS} | {c: f"\\u{c:04x}" for c in _BIDI}
 FOUND = re.compile("[" + re.escape("".join(map(chr, ESCAPES))) + "]")  # a quick look before translating
+# What no text of a record may hold (typed, pasted or written as a YAML escape): a control
+# character but tab and newline, or a bidi control, the marks (ALM, LRM, RLM) included.
+NOT_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def one_line(value: str) -> str:

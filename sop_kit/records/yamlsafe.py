@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import SopKitError
+from ..core.inert import NOT_IN_TEXT
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 24
@@ -39,10 +40,6 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # NUL and the Unicode bidi controls (Trojan-Source style reordering of what a reviewer sees).
 _FORBIDDEN = re.compile("[\x00\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# What an escape in a double-quoted scalar ("\\e", "\\r", "\\u202e") may not make: a control
-# character but tab and newline, or a bidi control. Written as they are, libyaml refuses them
-# (and decode() the bidi ones); as escapes they would reach every report, page and terminal.
-_FORBIDDEN_ESCAPED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # What git leaves in a file whose merge conflicted; libyaml would call it a syntax error.
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?:[ \t]|$)|^={7}[ \t]*$", re.M)
 
@@ -120,7 +117,9 @@ def decode(raw: bytes, file: str) -> str:
 def load_text(text: str, file: str) -> Loaded:
     """Parse one YAML document from text already checked by :func:`decode`."""
     loaded = _load(text, file)
-    if "\\" in text:  # only an escape can make a character decode() and libyaml did not see
+    # Written as they are, libyaml refuses such characters (and decode() the bidi ones); only an
+    # escape in a double-quoted scalar ("\e", "\r", "\u202e") can make one.
+    if "\\" in text:
         _refuse_escaped(loaded, loaded.data, ())
     return loaded
 
@@ -143,7 +142,7 @@ def _refuse_escaped(loaded: Loaded, value: Any, loc: Loc) -> None:
         for i, item in enumerate(value):
             _refuse_escaped(loaded, item, (*loc, i))
     elif isinstance(value, str):
-        bad = _FORBIDDEN_ESCAPED.search(value)
+        bad = NOT_IN_TEXT.search(value)
         if bad:
             raise _fail(loaded.file, "yaml.bad_escape", loaded.line_of(loc), char=f"U+{ord(bad.group()):04X}")
 

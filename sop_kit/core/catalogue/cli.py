@@ -38,6 +38,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "cli.usage_no_such_option_bare": ("opsi {option} tidak dikenal", "", "no such option {option}", ""),
     "cli.usage_missing": ("{name} wajib diisi", "", "{name} is required", ""),
     "cli.usage_bad_value": ("nilai {name} tidak sah: {detail}", "", "invalid value for {name}: {detail}", ""),
+    "cli.usage_control_text": (
+        "teks {name} berisi karakter kendali {char} (biasanya ikut tersalin dari Word atau WhatsApp); "
+        "ketik ulang teksnya tanpa karakter itu",
+        "",
+        "the text of {name} holds the control character {char} (usually copied along from Word or WhatsApp); "
+        "type the text again without it",
+        "",
+    ),
     "cli.usage_bad_value_typed": (
         "nilai '{value}' untuk {name} tidak sah: {detail}",
         "",
