@@ -32,6 +32,7 @@ from ..records.layout import CASE_FILE, SOP_DIR, STEPS_DIR, Layout
 from ..records.scan import Listing, listing_digest, scan
 from ..records.worktime import data_version, known_holidays, remember_holidays
 from ..trail.model import Trail
+from .listed import Listed, watchable
 from .report import MissingDocument, Report, Verdict
 from .rules import CaseJudgement, check_case
 
@@ -45,6 +46,7 @@ class CheckOptions:
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
     parallel_from: int = 200  # below this many cases, starting workers costs more than it saves
     trail: bool = True  # add the approval trail's findings when the archive is in a git repository
+    listed: Listed | None = None  # listings kept by a watching process: only folders changed are listed
 
 
 def check_archive(
@@ -94,6 +96,8 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
             judged[case] = found, facts, listing
             if cache:
                 cache.put(case, found, facts, listing)
+            if options.listed is not None:
+                options.listed.keep(case, listing, watchable(files))
             reporter.note("progress.case_checked", case=case.name)
             reporter.advance(item=case.name)
     if cache:
@@ -223,10 +227,25 @@ def _listing_of(path: Path) -> str:
     return listing_digest(scan(path))
 
 
+def _listing_kept(path: Path) -> tuple[str, bool]:
+    files = scan(path)
+    return listing_digest(files), watchable(files)
+
+
 def _listings(archive: Archive, cases: list[Path], options: CheckOptions) -> list[str]:
     """Each case folder's listing digest, to compare with the cache: at 10,000 cases, 100,000
-    files' ``stat``, spread over the cores like the judging."""
-    return list(_spread(_listing_of, _listing_of, archive, cases, options))
+    files' ``stat``, spread over the cores like the judging. A watching process lists only the
+    folders it was told changed (``options.listed``)."""
+    listed = options.listed
+    if listed is None:
+        return list(_spread(_listing_of, _listing_of, archive, cases, options))
+    known = {case: listed.get(case) for case in cases}
+    unknown = [case for case, digest in known.items() if digest is None]
+    fresh = _spread(_listing_kept, _listing_kept, archive, unknown, options)
+    for case, (digest, seen) in zip(unknown, fresh, strict=True):
+        known[case] = digest
+        listed.keep(case, digest, seen)
+    return [known[case] or "" for case in cases]
 
 
 def _spread(

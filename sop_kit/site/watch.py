@@ -16,13 +16,14 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from watchfiles import Change
 
 from ..check.audit import audit
+from ..check.listed import Listed
 from ..check.run import CheckOptions
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter
@@ -235,10 +236,15 @@ def keep_built(
     (inotify); with ``poll``, or when the kernel's limit of watched folders is reached, every
     file is looked at again every two seconds instead (a network share tells of no change).
     After ``recheck`` seconds with no change told of, the site is built again all the same
-    (a :attr:`Built.recheck`): what the kernel dropped under load is published then."""
+    (a :attr:`Built.recheck`): what the kernel dropped under load is published then.
+
+    The check lists again only the case folders a change was told in (:mod:`~sop_kit.check.listed`);
+    a recheck lists them all."""
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
+    listed = Listed()  # each case folder's listing, kept while no change in it is told of
+    check = replace(check, listed=listed)
     try:
         changed: tuple[str, ...] = ()
         rechecking = False
@@ -258,6 +264,11 @@ def keep_built(
                     if batch is None:
                         return
                     rechecking = not batch
+                    # Every change, even one the filter drops (an editor's scratch file is in
+                    # its case folder's listing too); the recheck lists every folder again.
+                    listed.touch(path for _, path in batch)
+                    if rechecking:
+                        listed.forget()
                     wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
                     counted = {(k, p) for k, p in batch if wanted(Change(k), p)}
                     watchers.follow(counted)  # before the build that reads a new folder
