@@ -165,6 +165,19 @@ class Watching:
         )
         return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 
+    def change(self, folder: Path, note: str) -> tuple[Run, float]:
+        """The note saved in ``folder``'s first step, timed to the rebuilt site announced (the
+        watch's own CPU), and the build's own seconds as it says them; refused unless the build
+        named that one case and changed one page."""
+        cpu = self.cpu()
+        start = time.monotonic()
+        edit_note(folder, note)
+        said = self.until("(in ")
+        wall = time.monotonic() - start
+        if not any(f"changed: {folder}" in line for line in said) or "(1 changed)" not in "".join(said):
+            raise SystemExit("the watched build did not name the one changed case and page:\n" + "".join(said))
+        return Run(wall, self.cpu() - cpu, self.memory_mib()[0], "".join(said)), float(said[-1].split()[1])
+
     def close(self) -> None:
         self.proc.send_signal(signal.SIGINT)
         self.proc.wait(timeout=600)
@@ -473,16 +486,10 @@ def measure(cases: int, media: Media, count: int, code: dict[str, str], plain: b
 
     def watched() -> Run:
         note = f"Catatan diubah oleh benchmark (diawasi, ubahan ke-{next(edits)})."
-        cpu = watching.cpu()
-        start = time.monotonic()
-        edit_note(folder, note)
-        said = watching.until("(in ")
-        wall = time.monotonic() - start
-        if not any(f"changed: {folder}" in line for line in said) or "(1 changed)" not in "".join(said):
-            raise SystemExit("the watched build did not name the one changed case and page:\n" + "".join(said))
-        build_seconds.append(float(said[-1].split()[1]))
+        done, seconds = watching.change(folder, note)
+        build_seconds.append(seconds)
         verify(out, folders, indexed, (folder, note))
-        return Run(wall, watching.cpu() - cpu, watching.memory_mib()[0], "".join(said))
+        return done
 
     try:
         r["watched_vs_full"] = pairs(watched, full, count)
