@@ -32,7 +32,7 @@ from ..records.layout import CASE_FILE, SOP_DIR, STEPS_DIR, Layout
 from ..records.scan import Listing, listing_digest, scan
 from ..records.worktime import data_version, known_holidays, remember_holidays
 from ..trail.model import Trail
-from .listed import Listed, watchable
+from .kept import Kept, watchable
 from .report import MissingDocument, Report, Verdict
 from .rules import CaseJudgement, check_case
 
@@ -46,7 +46,7 @@ class CheckOptions:
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
     parallel_from: int = 200  # below this many cases, starting workers costs more than it saves
     trail: bool = True  # add the approval trail's findings when the archive is in a git repository
-    listed: Listed | None = None  # listings kept by a watching process: only folders changed are listed
+    kept: Kept | None = None  # kept by a watching process: only folders changed are listed
 
 
 def check_archive(
@@ -70,7 +70,7 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
     # Every case is judged (most from the cache), the chosen ones reported: a letter number or
     # a file two cases share is a finding of both, and a case's verdict must be the same
     # whether asked of it alone (status, the dossier, the bag) or of the archive.
-    cases, unnamed = archive.walk_cases()
+    cases, unnamed = options.kept.walk_cases(archive) if options.kept is not None else archive.walk_cases()
     for name in unnamed:  # a folder whose name is not text: reported, never entered
         shown = archive.show(archive.root / name)
         report.archive_findings.append(Finding(Severity.ERROR, "file.name_encoding", shown, None, {"path": name}))
@@ -78,11 +78,15 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
     duplicates = _duplicate_ids(archive, cases)
     chosen = _chosen(archive, cases, options)
     cache = _Cache(archive, options) if options.use_cache else None
+    kept = options.kept if cache else None  # a watching process's judgements stand for the cache's
     judged: dict[Path, tuple[CaseJudgement, CaseFacts, str]] = {}
     todo: list[Path] = []
-    listings = _listings(archive, cases, options) if cache and cache.entries else [""] * len(cases)
+    listed = kept is not None and len(kept) > 0  # folders listed before: most listings are kept
+    listings = _listings(archive, cases, options) if cache and (listed or cache.entries) else [""] * len(cases)
     for case, listing in zip(cases, listings, strict=True):
-        hit = cache.get(case, listing) if cache else None
+        hit = kept.judged(case, listing, cache.salt) if kept is not None and cache else None
+        if hit is None and cache:
+            hit = cache.get(case, listing)
         if hit is None:
             todo.append(case)
         else:
@@ -96,12 +100,14 @@ def _check_archive(archive: Archive, trail: Trail | None, options: CheckOptions,
             judged[case] = found, facts, listing
             if cache:
                 cache.put(case, found, facts, listing)
-            if options.listed is not None:
-                options.listed.keep(case, listing, watchable(files))
+            if options.kept is not None:
+                options.kept.keep(case, listing, watchable(files))
             reporter.note("progress.case_checked", case=case.name)
             reporter.advance(item=case.name)
     if cache:
         cache.save()
+        if kept is not None:
+            kept.keep_judged(judged, cache.salt)
     collector.settle()  # the verdicts live as long as the report
     # A case's own findings from outside its rules go to the folder holding their file: two
     # folders may share a case id (two branches merged), and each finding is counted once.
@@ -235,16 +241,16 @@ def _listing_kept(path: Path) -> tuple[str, bool]:
 def _listings(archive: Archive, cases: list[Path], options: CheckOptions) -> list[str]:
     """Each case folder's listing digest, to compare with the cache: at 10,000 cases, 100,000
     files' ``stat``, spread over the cores like the judging. A watching process lists only the
-    folders it was told changed (``options.listed``)."""
-    listed = options.listed
-    if listed is None:
+    folders it was told changed (``options.kept``)."""
+    kept = options.kept
+    if kept is None:
         return list(_spread(_listing_of, _listing_of, archive, cases, options))
-    known = {case: listed.get(case) for case in cases}
+    known = {case: kept.get(case) for case in cases}
     unknown = [case for case, digest in known.items() if digest is None]
     fresh = _spread(_listing_kept, _listing_kept, archive, unknown, options)
     for case, (digest, seen) in zip(unknown, fresh, strict=True):
         known[case] = digest
-        listed.keep(case, digest, seen)
+        kept.keep(case, digest, seen)
     return [known[case] or "" for case in cases]
 
 
@@ -304,11 +310,16 @@ def _salt(archive: Archive) -> str:
     return digest.hexdigest()
 
 
+def cache_file(archive: Archive, folder: Path, kind: str) -> Path:
+    """The archive's cache file of ``kind`` in ``folder`` (one per archive and way of naming it)."""
+    key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
+    return folder / f"{kind}-{key}.json"
+
+
 def read_cache(archive: Archive, folder: Path, kind: str) -> tuple[Path, str, dict[str, Any] | None]:
     """The archive's cache file of ``kind`` in ``folder``, the salt (:func:`_salt`) its data
     must carry, and that data when it does and holds its ``cases``."""
-    key = hashlib.sha256(f"{archive.root}\0{archive.shown}".encode()).hexdigest()[:16]
-    file, salt = folder / f"{kind}-{key}.json", _salt(archive)
+    file, salt = cache_file(archive, folder, kind), _salt(archive)
     data = read_json(file)
     fresh = isinstance(data, dict) and data.get("salt") == salt and isinstance(data.get("cases"), dict)
     return file, salt, data if fresh else None
@@ -319,11 +330,23 @@ class _Cache:
     the staff registry, sop-kit itself and the way the root was named stay the same."""
 
     def __init__(self, archive: Archive, options: CheckOptions):
-        self.file, self.salt, data = read_cache(archive, cache_base(options.cache_dir), "check")
-        self.entries: dict[str, Any] = data["cases"] if data else {}
-        if data:
-            remember_holidays(data.get("holidays"))  # the same salt: the same holiday data
+        self._archive, self._folder, self._kept = archive, cache_base(options.cache_dir), options.kept
+        self.file, self.salt = cache_file(archive, self._folder, "check"), _salt(archive)
+        self._entries = self._kept.entries(self.salt) if self._kept is not None else None
         self.dirty = False
+
+    @property
+    def entries(self) -> dict[str, Any]:
+        """The judgements, read from the file when first asked for; a watching process keeps
+        them between its checks (``CheckOptions.kept``) instead of reading the file again."""
+        if self._entries is None:
+            _, _, data = read_cache(self._archive, self._folder, "check")
+            self._entries = data["cases"] if data else {}
+            if data:
+                remember_holidays(data.get("holidays"))  # the same salt: the same holiday data
+            if self._kept is not None:
+                self._kept.keep_entries(self.salt, self._entries)
+        return self._entries
 
     def get(self, case: Path, listing: str) -> tuple[CaseJudgement, CaseFacts, str] | None:
         """The cached judgement of ``case`` if its folder's ``listing`` is the one judged."""

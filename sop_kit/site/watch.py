@@ -23,7 +23,7 @@ from typing import Any
 from watchfiles import Change
 
 from ..check.audit import audit
-from ..check.listed import Listed
+from ..check.kept import Kept
 from ..check.run import CheckOptions
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter
@@ -238,13 +238,15 @@ def keep_built(
     After ``recheck`` seconds with no change told of, the site is built again all the same
     (a :attr:`Built.recheck`): what the kernel dropped under load is published then.
 
-    The check lists again only the case folders a change was told in (:mod:`~sop_kit.check.listed`);
+    The check lists again only the case folders a change was told in (:mod:`~sop_kit.check.kept`);
     a recheck lists them all."""
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
-    listed = Listed()  # each case folder's listing, kept while no change in it is told of
-    check = replace(check, listed=listed)
+    kept = Kept(
+        layout.root / CASES_DIR
+    )  # each case folder's listing while no change in it is told of, and its judgement
+    check = replace(check, kept=kept)
     try:
         changed: tuple[str, ...] = ()
         rechecking = False
@@ -266,9 +268,9 @@ def keep_built(
                     rechecking = not batch
                     # Every change, even one the filter drops (an editor's scratch file is in
                     # its case folder's listing too); the recheck lists every folder again.
-                    listed.touch(path for _, path in batch)
+                    kept.touch(path for _, path in batch)
                     if rechecking:
-                        listed.forget()
+                        kept.forget()
                     wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
                     counted = {(k, p) for k, p in batch if wanted(Change(k), p)}
                     watchers.follow(counted)  # before the build that reads a new folder
