@@ -582,8 +582,9 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def sized_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of a runner over generated archives: their sizes, the media, the pairs, the code."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, action="append", help="archive size (repeatable); default 1000")
     parser.add_argument("--pairs", type=int, default=3, help="pairs per paired measure (after one warm-up pair)")
     parser.add_argument("--photos-per-case", type=_range, default=(1, 3))
@@ -594,6 +595,11 @@ def main() -> None:
         type=Path,
         help="run sop-kit from this folder (e.g. `git archive HEAD | tar -x -C DIR`) rather than the working tree",
     )
+    return parser
+
+
+def main() -> None:
+    parser = sized_parser(__doc__)
     parser.add_argument(
         "--no-plain", action="store_true", help="leave out the full build vs plain mkdocs pairs and the lunr index"
     )

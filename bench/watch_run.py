@@ -20,15 +20,13 @@ its page); the watch must name the one changed case and one changed page.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
-from pathlib import Path
 from typing import Any
 
-from bench.generate import Media, _range, ensure
+from bench.generate import Media, ensure
 from bench.paired import Run, Spread, installed, pairs
-from bench.site_run import HERE, Watching, case_dirs, cli_build, library_build, sop_kit_source, verify
+from bench.site_run import HERE, Watching, case_dirs, cli_build, library_build, sized_parser, sop_kit_source, verify
 
 
 def measure(cases: int, media: Media, count: int, code: dict[str, str]) -> dict[str, Any]:
@@ -107,13 +105,7 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", type=int, action="append", help="archive size (repeatable); default 1000")
-    parser.add_argument("--pairs", type=int, default=3, help="pairs per paired measure (after one warm-up pair)")
-    parser.add_argument("--photos-per-case", type=_range, default=(1, 3))
-    parser.add_argument("--scan-pages", type=_range, default=(1, 4))
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--code", type=Path, help="run sop-kit from this folder (a `git archive` export)")
+    parser = sized_parser(__doc__)
     args = parser.parse_args()
     media = Media(args.photos_per_case, args.scan_pages, args.scale)
     code = {"PYTHONPATH": str(args.code.resolve())} if args.code else {}
