@@ -289,6 +289,24 @@ def test_cli_build_and_errors(make_archive: MakeArchive, tmp_path: Path, monkeyp
     assert english.exit_code == 2 and "there is no site" in english.output
 
 
+def test_a_relative_cache_folder_in_the_environment_is_ignored(
+    make_archive: MakeArchive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """XDG_CACHE_HOME=.cache (the XDG specification calls a relative one invalid) once made
+    the build look for its pages at a path named twice over and stop; now it is ignored and
+    the cache goes to ~/.cache, as sop-kit's other caches do."""
+    root = make_archive()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", ".cache-relatif")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["build", str(root), "--out", str(out), "--no-pdf", "--no-trail", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file()
+    assert not (tmp_path / ".cache-relatif").exists()
+    assert (tmp_path / "home" / ".cache" / "sop-kit" / "situs").is_dir()
+
+
 def test_every_link_and_image_on_every_page_resolves(demo_site: DemoSite) -> None:
     from urllib.parse import unquote, urlsplit
 

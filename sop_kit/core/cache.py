@@ -21,7 +21,13 @@ from .collector import paused, settle
 
 
 def cache_base(explicit: Path | None = None) -> Path:
-    return explicit or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sop-kit"
+    """The cache folder, absolute: the site's work folder names its pages from it, and a
+    relative one would be read from another folder. A relative ``$XDG_CACHE_HOME`` is ignored,
+    as the XDG Base Directory specification says it must be."""
+    if explicit is not None:
+        return explicit.absolute()
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "sop-kit"
 
 
 def repo_file(cache_dir: Path | None, kind: str, repo: Path, suffix: str = ".json") -> Path:
