@@ -43,7 +43,6 @@ from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
 from ..records.layout import INTERNAL_MARK, PUBLISHED_FILES, SITE_MARK, Layout, public_site_holding
-from ..records.personal import spoken
 from ..views.leaks import trace
 from ..views.privacy import Hit, Identifiers, scan_output
 from .cases import CaseResult, shared_key, update_cases
@@ -638,10 +637,9 @@ def _personal(results: dict[str, CaseResult], internal: bool) -> tuple[set[str],
     if internal:
         return values, by_case
     for name, r in results.items():
-        forms = frozenset(v for v in r.personal if spoken(v))
-        values.update(v for v in r.personal if v not in forms)
-        if forms:
-            by_case[r.row.id if r.row else name] = forms
+        values.update(r.personal)
+        if r.spoken:
+            by_case[r.row.id if r.row else name] = frozenset(r.spoken)
     return values, by_case
 
 

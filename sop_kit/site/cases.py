@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from ..core.feedback import SILENT, Reporter
 from ..core.workers import fork_context
 from ..records.archive import Archive
 from ..records.models import Kasus
-from ..records.personal import raw_personal_values
+from ..records.personal import raw_personal_values, spoken
 from ..records.scan import listing_digest, scan
 from ..trail.model import Trail
 from .collect import CaseRow, case_view
@@ -44,7 +44,8 @@ class CaseResult:
     row: CaseRow | None  # None: the case cannot be shown (no readable identity, unknown SOP)
     rendered: bool = False  # its page made in this build (and written if its text changed)
     files: list[str] = field(default_factory=list)  # published file names, for the page's berkas/
-    personal: list[str] = field(default_factory=list)
+    personal: list[str] = field(default_factory=list)  # searched for in every published file
+    spoken: list[str] = field(default_factory=list)  # forms searched for in its own files only
     identifiers: list[str] = field(default_factory=list)  # file hashes it shows: never personal data
 
     def to_json(self) -> dict[str, Any]:
@@ -53,6 +54,7 @@ class CaseResult:
             "row": self.row.to_json() if self.row else None,
             "files": self.files,
             "personal": self.personal,
+            "spoken": self.spoken,
             "identifiers": self.identifiers,
         }
 
@@ -60,7 +62,8 @@ class CaseResult:
     def from_json(cls, data: dict[str, Any]) -> CaseResult:
         row = CaseRow.from_json(data["row"]) if data["row"] else None
         ids = data.get("identifiers", [])
-        return cls(data["key"], row, files=data["files"], personal=data["personal"], identifiers=ids)
+        personal, spoken = data["personal"], data["spoken"]
+        return cls(data["key"], row, files=data["files"], personal=personal, spoken=spoken, identifiers=ids)
 
 
 @dataclass
@@ -150,12 +153,24 @@ def _one(item: tuple[Path, str]) -> tuple[CaseResult, str | None]:
         raw = set()
         if loaded is not None and not job.internal:
             raw = raw_personal_values(loaded.data, Kasus, job.archive.public_names())
-        return CaseResult(key, None, personal=sorted(raw)), None
+        personal, forms = _searched(raw)
+        return CaseResult(key, None, personal=personal, spoken=forms), None
     gallery, files = job.media.publish_case(view)
     page = case_page(job.archive, view, job.downloads.get(view.id, []), gallery, job.internal)
     hashes = {d.sha256 for d in view.document.documents if d.sha256} | {a.sha256 for a in view.attachments if a.sha256}
-    result = CaseResult(key, view.row(), files=files, personal=sorted(view.personal), identifiers=sorted(hashes))
+    personal, forms = _searched(view.personal)
+    ids = sorted(hashes)
+    result = CaseResult(key, view.row(), files=files, personal=personal, spoken=forms, identifiers=ids)
     return result, page
+
+
+def _searched(values: Iterable[str]) -> tuple[list[str], list[str]]:
+    """A case's personal values as the published site's scan searches for them: in every
+    file, and (the spoken forms, "sdr aminah") in the case's own files only. Sorted once
+    when the case is made; a build that keeps the case reads them as they are."""
+    values = set(values)
+    forms = {v for v in values if spoken(v)}
+    return sorted(values - forms), sorted(forms)
 
 
 def shared_key(archive: Archive, internal: bool) -> str:
