@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
+from click.testing import CliRunner
+
+from sop_kit.cli.main import main
 from sop_kit.core.messages import CATALOG
 
 from .conftest import REPO
@@ -68,3 +72,25 @@ def test_dynamic_trail_codes_are_in_the_catalogue() -> None:
         assert f"trail.reason.{reason}" in CATALOG, reason
     for kind in EVENT_KINDS:
         assert f"trail.ev.{kind}" in CATALOG, kind
+
+
+@pytest.mark.parametrize(
+    ("setting", "lang"),
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en_US.UTF-8", "en"),
+        ("en-GB", "en"),
+        ("id_ID.UTF-8", "id"),
+        ("fr", "id"),
+        ("", "id"),
+    ],
+)
+def test_the_language_setting_is_read_as_a_locale_is_written(
+    setting: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SOP_KIT_LANG=EN or a copied $LANG (en_US.UTF-8) once gave Indonesian without a word."""
+    monkeypatch.setenv("SOP_KIT_LANG", setting)
+    result = CliRunner().invoke(main, ["check", "/nonexistent/records"])
+    assert result.exit_code == 2
+    assert ("not found" if lang == "en" else "tidak ditemukan") in result.output, result.output

@@ -7,6 +7,7 @@ A test checks that every code used in the code base is here, in both languages.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import PurePath
 from typing import Any
 
@@ -60,6 +61,7 @@ def text(code: str, lang: str, **params: Any) -> str:
 
 
 def default_lang() -> str:
-    """``SOP_KIT_LANG`` (id/en) if set, else Indonesian."""
-    lang = os.environ.get("SOP_KIT_LANG", "id")
+    """``SOP_KIT_LANG`` (id/en) if set, else Indonesian. Read as a locale is written
+    (``EN``, ``en_US.UTF-8``, ``en-GB``): an auditor who copies ``$LANG`` into it gets English."""
+    lang = re.split(r"[_.@-]", os.environ.get("SOP_KIT_LANG", "id"), maxsplit=1)[0].lower()
     return lang if lang in LANGS else "id"
