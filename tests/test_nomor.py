@@ -4,15 +4,20 @@ merged by real git."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import subprocess
+import sys
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from sop_kit.cli.main import main
+from sop_kit.records import writelock
 from sop_kit.records.nomor import FORMAT, Register, register_text
 from sop_kit.records.yamlsafe import load_file
 
@@ -354,3 +359,77 @@ def test_the_reservation_goes_in_the_commit_of_the_step_that_records_it(tmp_path
     assert "records/nomor/2026.yaml" not in git(top, "show", "--name-only", "--format=", "HEAD").stdout
     assert git(top, "status", "--porcelain").stdout.strip() == "M records/nomor/2026.yaml"
     assert "nomor.rewritten_uncommitted" in cli("check", str(records), "--no-cache")[1]
+
+
+def _take(records: Path, start: Any, i: int) -> None:
+    from sop_kit.clerk.nomor import take_number
+    from sop_kit.records.archive import open_archive
+
+    archive = open_archive(records)
+    start.wait()
+    take_number(archive, "surat-koordinasi", date(2026, 12, 4), "budi-santoso", subject=f"Undangan rapat {i}")
+
+
+def test_clerks_taking_numbers_at_the_same_moment_each_get_their_own(tmp_path: Path) -> None:
+    """Six reservations at one moment (two terminals, clerks on a shared folder) once all read
+    the same register: several were told 400.9/7 and the register kept one line of them."""
+    records = copy_archive(tmp_path / "a", (A, B))
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(6)
+    workers = [context.Process(target=_take, args=(records, start, i)) for i in range(6)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    register = load_file(records / "nomor" / "2026.yaml").data
+    taken = [n for n in register["nomor"] if n.get("perihal", "").startswith("Undangan rapat")]
+    assert sorted(n["perihal"] for n in taken) == [f"Undangan rapat {i}" for i in range(6)]
+    assert len({n["nomor"] for n in taken}) == 6
+
+
+WRITERS = {
+    "nomor ambil": ["nomor", "ambil", "surat-koordinasi", "--perihal", "Rapat", "--oleh", "budi-santoso",
+                    "--tanggal", "2026-12-04"],
+    "nomor batal": ["nomor", "batal", "400.9/7/DSP3A/2026", "--alasan", "salah ketik"],
+    "step": ["step", A, "2", "--catatan", "Data diverifikasi bersama desa."],
+    "new": ["new", "--kecamatan", "Sukatani", "--desa", "Cilalawi", "--mulai", "2026-12-01", "--oleh",
+            "dewi-lestari", "--sop", "61.1.D.049/I/2020", "--no-input"],
+    "hentikan": ["hentikan", A, "ditutup", "--alasan", "Desa menolak", "--oleh", "agus-permana",
+                 "--tanggal", "2026-06-01"],
+    "staf ubah": ["staf", "ubah", "budi-santoso", "--email", "budi@purwakartakab.go.id"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_command_waits_for_one_writing_and_then_says_nothing_was_changed(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command that writes records waits for another one writing, and after the wait
+    says so and changes nothing; once the other is done it runs."""
+    records = copy_archive(tmp_path / "a", (A, B))
+    if command == "nomor batal":  # a number to void, reserved beforehand
+        assert cli(*WRITERS["nomor ambil"], "--root", str(records))[0] == 0
+    git(records.parent, "init", "-q")
+    git(records.parent, "add", "-A")
+    git(records.parent, "commit", "-qm", "arsip")
+    # Another clerk's command, mid-write: the lock held (kept referenced: filelock lets go when collected).
+    hold = "import sys, time, filelock; held = filelock.FileLock(sys.argv[1]); held.acquire(); print(1, flush=True)"
+    hold += "; time.sleep(60)"
+    lock = records.parent / ".git" / "sop-kit-tulis.lock"
+    holder = subprocess.Popen([sys.executable, "-c", hold, str(lock)], stdout=subprocess.PIPE, text=True)
+    args = [*WRITERS[command], "--root", str(records)]
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "1"
+        monkeypatch.setattr(writelock, "WAIT_S", 0.3)
+        code, out = cli(*args)
+        assert code == 2 and "perintah sop-kit lain sedang menulis arsip ini" in out, out
+        assert git(records.parent, "status", "--porcelain").stdout == ""
+    finally:
+        holder.kill()
+        holder.wait()
+    code, out = cli(*args)
+    assert code == 0, out
+    # The lock file is in the git folder: the clerk's `git add -A` never takes it.
+    assert git(records.parent, "status", "--porcelain", "--untracked-files=all").stdout.strip()
+    assert "sop-kit-tulis" not in git(records.parent, "status", "--porcelain", "--ignored").stdout

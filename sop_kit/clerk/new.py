@@ -27,6 +27,7 @@ from ..records.models import CatatanLangkah, Kasus, Sop
 from ..records.models.sop import Langkah
 from ..records.parse import parse_file
 from ..records.wilayah import Register, Wilayah, purwakarta
+from ..records.writelock import one_writer
 from ..records.yamlwrite import scalar
 from ..trail.gitlog import run, top_level
 from .schema import schema_comment
@@ -176,6 +177,7 @@ def open_cases(archive: Archive, desa: Wilayah, sop: Sop) -> list[str]:
     return found
 
 
+@one_writer
 def create_case(archive: Archive, request: NewCase, rng: random.Random | None = None) -> Created:
     """Write ``kasus/<year>/<id>/`` with kasus.yaml and one record per SOP step.
 

@@ -8,9 +8,11 @@ from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
 from ..records.layout import STEPS_DIR
 from ..records.nomor import Entry, Reservation, read_registers, reserve, void
+from ..records.writelock import one_writer
 from .new import check_staff
 
 
+@one_writer
 def take_number(
     archive: Archive,
     kind: str,
@@ -57,6 +59,7 @@ def _refuse_pending(archive: Archive, case: CaseFolder, kind: str, step: int) ->
             raise ConfigError("nomor.pending", e.file, e.line, nomor=n.nomor, date=str(n.tanggal), id=case.id, no=step)
 
 
+@one_writer
 def void_number(archive: Archive, number: str, reason: str, case: str | None = None) -> str:
     """Void ``number`` (of ``case``, when two hold it), keeping its line; returns the register as
     shown. A number a step record of its case gives is voided only with that case named: its

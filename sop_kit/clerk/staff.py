@@ -31,6 +31,7 @@ from ..records.models import Registri, Staf
 from ..records.nip import normalise
 from ..records.parse import parse_text, validate
 from ..records.sshkey import fingerprint, holders
+from ..records.writelock import one_writer
 from ..records.yamlsafe import load_text
 from ..trail.findings import NOT_APPROVED
 from .gitops import committed
@@ -303,6 +304,7 @@ def _quoted_digits(representer: Any, value: str) -> Any:
     return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+@one_writer
 def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     path = archive.root / STAFF_FILE
     shown = archive.show(path)

@@ -38,6 +38,7 @@ from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
 from ..records.rounds import Progress, Slot, case_progress, not_yet_due
+from ..records.writelock import one_writer
 from ..records.yamlsafe import Loaded, load_bytes, load_text
 from ..trail.findings import OFFICE_FILE_REFUSED
 from . import gitops
@@ -114,6 +115,7 @@ class Recorded:
         return [f for f in self.findings if f.severity is Severity.ERROR and f.case is not None]
 
 
+@one_writer
 def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime | None = None) -> Recorded:
     """Record ``update`` in step ``update.no`` of the case ``case`` (an id or a folder);
     ``now`` is the clerk's local time (default: the clock), after which no time may fall."""

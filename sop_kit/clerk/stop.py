@@ -24,6 +24,7 @@ from ..records.layout import CASE_FILE
 from ..records.models import Kasus, Sop
 from ..records.parse import validate
 from ..records.rounds import Status, case_progress
+from ..records.writelock import one_writer
 from ..records.yamlsafe import load_text
 from . import gitops
 from .attach import inside, staged
@@ -50,6 +51,7 @@ class Stopped:
         return gitops.commit(self.folder, [self.path], self.message, sign)
 
 
+@one_writer
 def stop_case(archive: Archive, case: str, stop: Stop, today: date | None = None) -> Stopped:
     """Record ``stop`` in the case's kasus.yaml; ``today`` (default: the clock's) bounds its date."""
     today = today or office_today()

@@ -456,6 +456,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "new.git": ("Simpan ke git:", "", "Save to git:", ""),
+    "archive.busy": (
+        "perintah sop-kit lain sedang menulis arsip ini; setelah {seconds} detik menunggu, tidak ada yang diubah",
+        "tunggu perintah itu selesai (di terminal lain, atau di komputer lain pada folder bersama), lalu ulangi; "
+        "bila tidak ada yang berjalan, tutup terminal yang macet",
+        "another sop-kit command is writing this archive; after waiting {seconds} s, nothing was changed",
+        "let that command finish (in another terminal, or on another PC on a shared folder), then run this again; "
+        "if none is running, close the terminal that hangs",
+    ),
     "record.case_invalid": (
         "kasus.yaml tidak dapat dibaca, jadi langkah tidak dicatat",
         "perbaiki dulu kesalahan yang ditunjukkan `sop-kit check`",
