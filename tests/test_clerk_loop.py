@@ -158,5 +158,9 @@ def test_a_hurried_clerk_fixes_a_tidak_by_typing_the_step_again(office: Office) 
     assert "keputusan langkah 2 putaran 1 sudah tercatat di riwayat git dan membuka putaran 2" in out, out
     assert "--koreksi" in out and "--putaran 2" in out
     assert sorted(p.name for p in (folder / "langkah").iterdir()) == names
+    # A round the case is not in (3 typed for 2) is refused before anything is written.
+    out = office.step(case, 1, CLERK, "--putaran", "3", "--pelaksana", CLERK, code=2, commit=False)
+    assert "putaran 3 belum dibuka: kasus ini sedang di putaran 2" in out, out
+    assert sorted(p.name for p in (folder / "langkah").iterdir()) == names
     out = office.step(case, 2, KASI, "--putaran", "2", "--pelaksana", KASI, commit=False)
     assert "langkah 2 (putaran 2)" in out, out

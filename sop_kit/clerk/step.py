@@ -275,6 +275,9 @@ def target(
         return decided.record.putaran, decided
     if update.putaran is not None:
         round_no = update.putaran
+        if round_no > prog.current_round and round_no not in prog.rounds:
+            # --putaran 9 for 2: the file would be written, and judged round.unexpected after.
+            raise ConfigError("record.round_not_open", None, no=no, round=round_no, current=prog.current_round)
         found = prog.rounds.get(round_no, {}).get(no)
     elif update.koreksi is not None or update.setujui:
         found = prog.current(no) or prog.latest(no)

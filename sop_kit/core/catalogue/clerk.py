@@ -34,6 +34,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "which starts at step {first}; step {no} not recorded",
         'to change that decision: --koreksi "why"; for step {no} of round {round}: --putaran {round}',
     ),
+    "record.round_not_open": (
+        "putaran {round} belum dibuka: kasus ini sedang di putaran {current}; langkah {no} tidak dicatat",
+        "putaran baru dibuka hanya oleh keputusan 'tidak'; catat langkahnya di putaran berjalan (tanpa --putaran), "
+        "atau periksa nomor putarannya (sop-kit status KASUS)",
+        "round {round} is not open: this case is in round {current}; step {no} was not recorded",
+        "only a 'tidak' decision opens a new round; record the step in the current round (without --putaran), "
+        "or check the round number (sop-kit status CASE)",
+    ),
     "record.nothing_to_correct": (
         "langkah {no} belum pernah dicatat, jadi tidak ada yang dikoreksi",
         "catat langkahnya tanpa --koreksi",
