@@ -149,3 +149,22 @@ def test_a_key_cut_short_or_listed_for_two_people_is_named_at_its_line(archive: 
     assert cut in out
     shared = f"staf.yaml:{len(lines) + 5}: galat[staff.key_shared]: kunci SHA256:"
     assert shared in out and "milik 'ratna-sari' juga terdaftar untuk 'hendra-gunawan'" in out
+
+
+def test_the_last_administrators_post_cannot_end_before_a_successor_holds_its_rights(archive: Path) -> None:
+    """The Kepala Dinas retiring, ended in the registry before the new one was entered: once
+    committed, no one could have authorised any later change of staff, SOPs or settings."""
+    registry = archive / "staf.yaml"
+    assert sop_kit("staf", "tambah", *KADIS, "--root", str(archive))[0] == 0
+    kept = registry.read_bytes()
+    code, out = sop_kit("staf", "akhiri", "hendra-gunawan", "--root", str(archive), "--sampai", "2026-12-31")
+    assert code == 2, out
+    assert "tidak ada lagi jabatan berjalan yang memegang admin_arsip, admin_sop, admin_staf" in out
+    assert "staf tambah ID" in out and registry.read_bytes() == kept
+    # The successor first, with the rights from the day after; then the post ends.
+    code, out = sop_kit("staf", "tambah", "rina-marlina", "--nama", "Dr. Rina Marlina (fiktif)", "--nip",
+                        "19760211 200003 2 004", "--jabatan", "Kepala Dinas", "--mulai", "2027-01-01",
+                        "--admin-staf", "--admin-sop", "--admin-arsip", "--root", str(archive))  # fmt: skip
+    assert code == 0, out
+    code, out = sop_kit("staf", "akhiri", "hendra-gunawan", "--root", str(archive), "--sampai", "2026-12-31")
+    assert code == 0, out

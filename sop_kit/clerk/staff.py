@@ -322,6 +322,10 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     _yaml().dump(data, out)
     text = out.getvalue().rstrip("\n") + "\n"
     person, people = _read_back(archive, shown, text, who)
+    before, _, _ = parse_text(original.encode("utf-8"), shown, Registri)
+    lost = sorted(_open_admin(before.staf if before is not None else []) - _open_admin(people))
+    if lost:
+        raise ConfigError("staff.last_admin", shown, id=who, flags=", ".join(lost))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
@@ -334,6 +338,17 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
         people = registry.staf if registry is not None else []
     admins = [p.nama for p in people if any(t.admin_staf and t.covers(today) for t in p.penugasan)]
     return StaffEdit(path, person, admins, head is None)
+
+
+ADMIN_FLAGS = ("admin_staf", "admin_sop", "admin_arsip")
+
+
+def _open_admin(people: list[Staf]) -> set[str]:
+    """The administrative rights someone holds in a position with no last day: the registry,
+    the SOPs and the settings change only by the signed commit of a holder. A registry that
+    ends the last holder's post leaves no one to authorise the next change (not even the
+    successor's entry), and the archive is shut for good."""
+    return {f for p in people for t in p.penugasan if t.sampai is None for f in ADMIN_FLAGS if getattr(t, f)}
 
 
 def _read_back(archive: Archive, shown: str, text: str, who: str) -> tuple[Staf, list[Staf]]:

@@ -257,6 +257,18 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "staff member '{id}' is not in the registry",
         "known ids: {known}",
     ),
+    "staff.last_admin": (
+        "setelah perubahan ini tidak ada lagi jabatan berjalan yang memegang {flags}: tidak ada yang dapat "
+        "mengesahkan perubahan daftar staf, SOP atau pengaturan berikutnya, termasuk penggantinya; '{id}' tidak diubah",
+        "tambahkan dulu penggantinya dengan wewenang itu (sop-kit staf tambah ID … --admin-staf, atau "
+        "sop-kit staf ubah ID --jabatan … --admin-staf), commit dengan tanda tangan admin sekarang, "
+        "baru akhiri jabatan ini",
+        "after this change no open position holds {flags}: no one could authorise the next change of the "
+        "staff registry, the SOPs or the settings, not even the successor's entry; '{id}' was not changed",
+        "first add the successor with that right (sop-kit staf tambah ID … --admin-staf, or "
+        "sop-kit staf ubah ID --jabatan … --admin-staf), commit it signed by a current admin, "
+        "then end this position",
+    ),
     "staff.which_tenure": (
         "jabatan mana yang diakhiri untuk '{id}'? Yang masih berjalan: {open}",
         'sebutkan dengan --jabatan "…" tepat seperti di daftar staf',
