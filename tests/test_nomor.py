@@ -433,3 +433,31 @@ def test_a_command_waits_for_one_writing_and_then_says_nothing_was_changed(
     # The lock file is in the git folder: the clerk's `git add -A` never takes it.
     assert git(records.parent, "status", "--porcelain", "--untracked-files=all").stdout.strip()
     assert "sop-kit-tulis" not in git(records.parent, "status", "--porcelain", "--ignored").stdout
+
+
+def test_a_number_dated_back_is_refused_when_taken_and_reported_when_written_by_hand(tmp_path: Path) -> None:
+    """Letter numbers follow the order letters are signed. `nomor ambil --tanggal 2026-11-01`
+    after a number dated 2026-12-04 once gave the next serial an earlier date (a back-dated
+    letter, or a mistyped year) without a word; the check did not see it either."""
+    records = copy_archive(tmp_path / "a", (A, B))
+    register = records / "nomor" / "2026.yaml"
+    take = [*WRITERS["nomor ambil"][:-2], "--root", str(records), "--tanggal"]  # the date last
+    code, out = cli(*take, "2026-12-04")
+    assert code == 0, out
+    kept = register.read_bytes()
+    code, out = cli(*take, "2026-11-01")
+    assert code == 2 and "tanggal 2026-11-01 sebelum tanggal nomor 400.9/7/DSP3A/2026 (2026-12-04)" in out, out
+    assert register.read_bytes() == kept
+    # Written by hand all the same: the check names it at its line; voided, it stands corrected.
+    line = '  - {urut: 8, jenis: surat-koordinasi, nomor: "400.9/8/DSP3A/2026", tanggal: 2026-11-01, '
+    line += "oleh: budi-santoso}\n"
+    register.write_text(kept.decode("utf-8") + line, "utf-8")
+    code, out = check(records)
+    at = f"nomor/2026.yaml:{len(kept.decode('utf-8').splitlines()) + 1}: peringatan[nomor.backdated]"
+    assert at in out and "sebelum nomor 400.9/7/DSP3A/2026 (2026-12-04)" in out, out
+    assert cli("nomor", "batal", "400.9/8/DSP3A/2026", "--alasan", "tanggal salah", "--root", str(records))[0] == 0
+    assert "nomor.backdated" not in check(records)[1]
+    # The mistyped date may be the later one: voided, the earlier date can be taken again.
+    assert cli("nomor", "batal", "400.9/7/DSP3A/2026", "--alasan", "tahun salah ketik", "--root", str(records))[0] == 0
+    code, out = cli(*take, "2026-11-01")
+    assert code == 0 and "400.9/9/DSP3A/2026" in out, out

@@ -765,7 +765,7 @@ def test_a_number_reserved_and_never_used_is_the_same_warning_on_every_surface(t
     and the bag."""
     records = top / "records"
     taken = CliRunner().invoke(main, ["nomor", "ambil", "sk-penetapan", "--kasus", CLOSED, "--oleh", "agus-permana",
-                                      "--tanggal", "2025-08-20", "--lagi", "--root", str(records)])  # fmt: skip
+                                      "--tanggal", "2026-05-20", "--lagi", "--root", str(records)])  # fmt: skip
     assert taken.exit_code == 0, taken.output
     commit(top, "nomor: SK kedua", "agus-permana", "agus-permana", "2026-05-20T09:00:00+07:00")
     _, found = check(top)

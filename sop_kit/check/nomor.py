@@ -2,7 +2,8 @@
 
 Register findings: a number reserved twice (as after a merge of two branches that each took
 "the next" one: every case holding it is named), a gap in a series, a kind the year does not
-define, a number that does not follow its kind's format, a reservation dated in another year.
+define, a number that does not follow its kind's format, a reservation dated in another year,
+a number dated before a lower one of its series (dated back).
 Case findings: a record's ``nomor_surat`` that no register holds, that is reserved for another
 case, that was voided, or that another case's record gives too; a number reserved for a step
 completed without it. They join the cases' verdicts
@@ -50,11 +51,32 @@ def register_findings(registers: Registers) -> list[Finding]:
         if year is not None and e.entry.tanggal.year != year:
             out.append(Finding(E, "nomor.wrong_year", e.file, e.line, {"date": str(e.entry.tanggal), "year": year}))
     for (_, series), entries in by_series.items():
+        out += _backdated(series, entries)
         serials = sorted({e.entry.urut for e in entries})
         missing = sorted(set(range(1, serials[-1] + 1)) - set(serials)) if serials else []
         if missing:
             after = min((e for e in entries if e.entry.urut > missing[0]), key=lambda e: e.entry.urut)
             out.append(Finding(E, "nomor.gap", after.file, after.line, {"series": series, "missing": _ranges(missing)}))
+    return out
+
+
+def _backdated(series: str, entries: list[Entry]) -> list[Finding]:
+    """A number dated before a lower number of its series: numbers are given in the order
+    letters are signed, so it was taken later and dated back (or a date was mistyped, here or
+    on the lower number: both are named). A voided line is its own correction."""
+    out: list[Finding] = []
+    latest: Entry | None = None  # the latest-dated of the lower serials so far
+    live = sorted((e for e in entries if not e.entry.batal), key=lambda e: e.entry.urut)
+    for serial in sorted({e.entry.urut for e in live}):
+        same = [e for e in live if e.entry.urut == serial]  # two laptops' same serial: not ordered
+        for e in same:
+            if latest is not None and e.entry.tanggal < latest.entry.tanggal:
+                before = {"nomor": e.entry.nomor, "date": str(e.entry.tanggal), "series": series,
+                          "previous": latest.entry.nomor, "previous_date": str(latest.entry.tanggal)}  # fmt: skip
+                out.append(Finding(W, "nomor.backdated", e.file, e.line, before, e.entry.kasus))
+        for e in same:
+            if latest is None or e.entry.tanggal > latest.entry.tanggal:
+                latest = e
     return out
 
 

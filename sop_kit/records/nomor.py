@@ -257,9 +257,9 @@ def reserve(
             raise ConfigError("nomor.no_kinds", layout.show(path), year=day.year)
         source = registers.files[max(earlier)][2]
         register = Register(format=FORMAT, tahun=day.year, jenis=source.jenis)
-        text = _header(register)
+        text, shown = _header(register), layout.show(path)
     else:
-        path, _, register = registers.files[day.year]
+        path, shown, register = registers.files[day.year]
         text = path.read_text("utf-8")
     kind = register.jenis.get(kind_id)
     if kind is None:
@@ -270,6 +270,11 @@ def reserve(
     used = [n.urut for n in register.nomor if ((register.jenis[n.jenis].deret if n.jenis in register.jenis else None)
                                                 or n.jenis) == series]  # fmt: skip
     serial = max(used, default=0) + 1
+    dated = [e for e in registers.entries if e.file == shown and e.series == series and not e.entry.batal]
+    latest = max(dated, key=lambda e: (e.entry.tanggal, e.entry.urut), default=None)
+    if latest is not None and day < latest.entry.tanggal:  # check's nomor.backdated, refused before it is made
+        raise ConfigError("nomor.backdated_refused", latest.file, latest.line, date=str(day), series=series,
+                          previous=latest.entry.nomor, previous_date=str(latest.entry.tanggal))  # fmt: skip
     number = format_number(kind, serial, day)
     line = _line(Nomor(urut=serial, jenis=kind_id, nomor=number, tanggal=day, oleh=by, kasus=case, langkah=step,
                        perihal=subject))  # fmt: skip

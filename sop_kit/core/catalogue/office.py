@@ -69,6 +69,26 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "one number is for one letter: keep the one already sent, void the other (sop-kit nomor batal NUMBER "
         "--kasus ID --alasan …), reserve a new one (sop-kit nomor ambil) and record it in its step",
     ),
+    "nomor.backdated": (
+        "nomor {nomor} bertanggal {date}, sebelum nomor {previous} ({previous_date}) yang lebih kecil di deret "
+        "{series}: nomor diambil kemudian lalu diberi tanggal mundur, atau salah satu tanggalnya salah ketik",
+        "nomor surat diberikan berurutan menurut tanggal penandatanganan; bila tanggalnya salah, batalkan nomor "
+        '(sop-kit nomor batal NOMOR --alasan "…") dan ambil nomor baru dengan tanggal yang benar',
+        "number {nomor} is dated {date}, before the lower number {previous} ({previous_date}) of series {series}: "
+        "it was taken later and dated back, or one of the dates is mistyped",
+        "letter numbers are given in the order letters are signed; if a date is wrong, void the number "
+        '(sop-kit nomor batal NUMBER --alasan "…") and take a new one with the right date',
+    ),
+    "nomor.backdated_refused": (
+        "tanggal {date} sebelum tanggal nomor {previous} ({previous_date}) yang sudah ada di deret {series}; "
+        "tidak ada nomor yang diambil",
+        "nomor berikutnya tidak boleh bertanggal lebih awal (nomor mundur): periksa --tanggal (bawaan: hari ini); "
+        'bila tanggal nomor {previous} yang salah ketik, batalkan dulu nomor itu (sop-kit nomor batal … --alasan "…")',
+        "date {date} is before the date of number {previous} ({previous_date}), already in series {series}; "
+        "no number was taken",
+        "the next number cannot carry an earlier date (a back-dated number): check --tanggal (default: today); "
+        'if the date of {previous} is the mistyped one, void that number first (sop-kit nomor batal … --alasan "…")',
+    ),
     "nomor.gap": (
         "deret {series} berlubang: nomor urut {missing} tidak ada di register",
         "nomor tidak pernah dihapus dari register: kembalikan barisnya, dengan batal bila tidak jadi dipakai",
