@@ -289,6 +289,14 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
     heic.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(range(256)) * 8)
     webp = tmp_path / "kiriman.webp"
     webp.write_bytes(b"RIFF\x24\x08\x00\x00WEBPVP8 " + bytes(range(256)) * 8)
+    # A phone's video of the activity, a WhatsApp voice note, and bytes no format starts with
+    # (a file cut short): named for what they are, never "isi berkas adalah ?".
+    video = tmp_path / "VID_20260302.mp4"
+    video.write_bytes(b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2mp41" + bytes(range(256)) * 8)
+    voice = tmp_path / "PTT-20260302-WA0001.opus"
+    voice.write_bytes(b"OggS\x00\x02" + bytes(range(256)) * 8)
+    broken = tmp_path / "pindaian.pdf"
+    broken.write_bytes(bytes(range(256)) * 8)
     before = snapshot(folder)
     for args, expected in [
         (["3", "--lampir", str(fake_pdf)], "txt"),  # wrong type: the name says PDF, the content does not
@@ -304,6 +312,9 @@ def test_step_refuses_bad_input_and_changes_nothing(repo: Path, tmp_path: Path) 
         (["1", "--mulai", "2999-03-02 09:00"], "masa depan"),  # the year typed wrong
         (["7", "--lampir", str(heic)], "Pengaturan › Kamera › Format › Paling Kompatibel"),  # how to save JPEG
         (["7", "--lampir", str(webp)], "foto WebP dari ponsel"),
+        (["7", "--lampir", str(video)], "isi berkas adalah video, padahal Foto dokumentasi"),
+        (["7", "--lampir", str(voice)], "isi berkas adalah audio, padahal Foto dokumentasi"),
+        (["3", "--lampir", str(broken)], "isi berkas tidak dikenali sebagai format apa pun"),
         # A control character pasted with the text (Word's vertical tab, an escape sequence): the
         # option is named, not the record line it would have been refused at.
         (["1", "--catatan", "Rujukan ke\x0bpuskesmas"], "teks '--catatan' berisi karakter kendali U+000B"),

@@ -455,7 +455,8 @@ def _document(
         return
     found = sniff(head, full)
     if not matches(found, formats):
-        yield _f(E, "file.wrong_type", case, file, line, path=rel, found=found or "?", expected=", ".join(formats))
+        code = "file.wrong_type" if found is not None else "file.unknown_type"
+        yield _f(E, code, case, file, line, path=rel, found=found or "-", expected=", ".join(formats))
         return
     if not fits(found, name):
         yield _f(E, "file.wrong_ending", case, file, line, path=rel, found=found, ending=ending(name) or "-")

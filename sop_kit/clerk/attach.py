@@ -122,11 +122,12 @@ def attach(
         raise ConfigError("record.unknown_kind", str(source), kind=kind_id, kinds=", ".join(spec.dokumen_wajib) or "-")
     kind = sop.kind(kind_id)
     if not matches(found, kind.format):  # a phone's photo format is named, with how to save it as JPEG
-        code, shown = (
-            ("record.phone_photo", PHONE_FORMATS[found])
-            if found in PHONE_FORMATS
-            else ("record.wrong_type", found or "?")
-        )
+        if found is None:
+            code, shown = "record.unknown_type", "-"
+        elif found in PHONE_FORMATS:
+            code, shown = "record.phone_photo", PHONE_FORMATS[found]
+        else:
+            code, shown = "record.wrong_type", found
         raise ConfigError(code, str(source), found=shown, kind=kind.nama, formats=", ".join(kind.format))
     if not fits(found, source.name):
         raise ConfigError(

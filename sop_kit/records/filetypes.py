@@ -30,9 +30,9 @@ def lfs_pointer(data: bytes) -> tuple[str, int] | None:
 
 def sniff(head: bytes, path: str | Path) -> str | None:
     """The format of a file whose first bytes are ``head`` (``pdf``, ``jpeg``, ``png``,
-    ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``, and the phone formats ``heic`` and
-    ``webp`` that no kind accepts but a clerk should be told about), or ``None`` when it is none
-    of these. ``path`` is opened only for ZIP containers, to look at their members."""
+    ``docx``, ``xlsx``, ``odt``, ``ods``, ``svg``, ``txt``, and the phone formats ``heic``,
+    ``webp``, ``video`` and ``audio`` that no kind accepts but a clerk should be told about), or
+    ``None`` when it is none of these. ``path`` is opened only for ZIP containers, to look at their members."""
     for name, magic in _MAGIC.items():
         if head.startswith(magic):
             return name
@@ -40,6 +40,9 @@ def sniff(head: bytes, path: str | Path) -> str | None:
         return "heic"
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "webp"
+    media = _media(head)
+    if media is not None:
+        return media
     if head.startswith(_ZIP):
         return _zip_kind(path)
     if b"\x00" in head:
@@ -53,6 +56,23 @@ def sniff(head: bytes, path: str | Path) -> str | None:
         if exc.start < len(head) - 4:
             return None
     return "txt"
+
+
+def _media(head: bytes) -> str | None:
+    """``video`` or ``audio`` for what a phone records (MP4, MOV, 3GP, WebM, AVI; M4A, Ogg voice
+    notes, MP3, WAV): no kind accepts them, and "isi berkas adalah video" tells a clerk more
+    than a format nobody recognises."""
+    if head[4:8] == b"ftyp":
+        return "audio" if head[8:12] in (b"M4A ", b"M4B ") else "video"
+    if head.startswith(b"RIFF"):
+        return {b"AVI ": "video", b"WAVE": "audio"}.get(head[8:12])
+    if head.startswith(b"\x1a\x45\xdf\xa3"):  # Matroska, WebM
+        return "video"
+    if head.startswith(b"OggS") or (head.startswith(b"ID3") and head[3:4] in (b"\x02", b"\x03", b"\x04")):
+        return "audio"
+    if head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):  # an MP3 frame without a tag
+        return "audio"
+    return None
 
 
 def _zip_kind(path: str | Path) -> str | None:

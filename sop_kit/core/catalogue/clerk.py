@@ -550,6 +550,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the file's content is {found}, but {kind} must be {formats}",
         "attach the right file; renaming it does not change what it is",
     ),
+    "record.unknown_type": (
+        "isi berkas tidak dikenali sebagai format apa pun, padahal {kind} harus berformat {formats}",
+        "lampirkan hasil pindaian atau foto itu sendiri (mis. cetak ke PDF); berkas rusak atau terpotong saat "
+        "disalin juga tidak dikenali: salin ulang",
+        "the file's content is not recognised as any format, but {kind} must be {formats}",
+        "attach the scan or photo itself (e.g. print to PDF); a file damaged or cut short when copied is not "
+        "recognised either: copy it again",
+    ),
     "record.phone_photo": (
         "berkas ini foto {found} dari ponsel, padahal {kind} harus berformat {formats}",
         "simpan sebagai JPEG lalu lampirkan berkas JPEG itu: di iPhone, Pengaturan › Kamera › Format › Paling "

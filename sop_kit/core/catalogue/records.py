@@ -903,6 +903,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "file '{path}' is empty",
         "scan the document again",
     ),
+    "file.unknown_type": (
+        "isi berkas '{path}' tidak dikenali sebagai format apa pun; yang diterima: {expected}",
+        "lampirkan hasil pindaian atau foto itu sendiri; berkas rusak atau terpotong saat disalin: salin ulang",
+        "the content of '{path}' is not recognised as any format; accepted: {expected}",
+        "attach the scan or photo itself; a file damaged or cut short when copied: copy it again",
+    ),
     "file.wrong_type": (
         "isi berkas '{path}' adalah {found}, bukan {expected}",
         "lampirkan berkas dengan jenis yang benar",
