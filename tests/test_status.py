@@ -109,6 +109,12 @@ def test_a_part_of_the_id_names_the_case_when_only_it_holds_it(tmp_path: Path) -
     assert code == 2 and "'2026-05' ada di id beberapa kasus: 2026-05-cibuntu-kpnv, 2026-05-cisalada-f4kt" in out
     code, out = status("gandasolli", "--lang", "en")
     assert code == 2 and "case 'gandasolli' not found; similar: 2026-04-gandasoli-2j7r" in out, out
+    # As a clerk says it ("Desa ..."), and a misspelt desa that has two cases: both are named.
+    assert status("Desa Gandasoli") == whole
+    shutil.copytree(next(records.glob("kasus/*/2026-04-gandasoli-2j7r")), records / "kasus/2026/2026-09-gandasoli-a1b2")
+    code, out = status("gandasolli")
+    assert code == 2 and "yang mirip: 2026-04-gandasoli-2j7r, 2026-09-gandasoli-a1b2" in out, out
+    shutil.rmtree(records / "kasus/2026/2026-09-gandasoli-a1b2")
     code, out = status("xyzzy")
     assert code == 2 and "kasus 'xyzzy' tidak ditemukan" in out and "mirip" not in out
     # A command that writes takes it too, and says the whole id it wrote to.

@@ -45,6 +45,9 @@ def public_site_holding(path: Path) -> Path | None:
     return None
 
 
+_PLACE_WORDS = {"desa", "kelurahan", "kel.", "kel", "ds.", "ds"}  # said before a desa's name, never in an id
+
+
 @dataclass
 class Layout:
     root: Path  # resolved
@@ -134,6 +137,9 @@ class Layout:
         # 2026-04-gandasoli-2j7r): ids end in a random suffix nobody remembers.
         wanted = ident.strip().lower()
         holding = sorted((c for c in cases if wanted and wanted in c.name.lower()), key=lambda c: c.name)
+        if not holding:  # "Desa Sinar Jaya" as a clerk says it, for 2026-03-sinar-jaya-x1y2
+            wanted = "-".join(w for w in wanted.replace("-", " ").split() if w not in _PLACE_WORDS)
+            holding = sorted((c for c in cases if wanted and wanted in c.name.lower()), key=lambda c: c.name)
         if len(holding) == 1:
             return holding[0]
         if holding:
@@ -141,8 +147,12 @@ class Layout:
             shown = ", ".join(names[:6]) + (f" (+{len(names) - 6})" if len(names) > 6 else "")
             raise SopKitError("case.ambiguous", ident, None, id=ident, cases=shown)
         # Misspelt: the whole id, or the desa in it (2026-04-<gandasoli>-2j7r).
-        by_part = {c.name: c.name for c in cases} | {"-".join(c.name.split("-")[2:-1]): c.name for c in cases}
-        near = sorted({by_part[k] for k in difflib.get_close_matches(wanted, list(by_part), n=3, cutoff=0.75)})
+        by_part: dict[str, list[str]] = {}
+        for c in cases:  # a desa may have several cases: each is named
+            by_part.setdefault(c.name, []).append(c.name)
+            by_part.setdefault("-".join(c.name.split("-")[2:-1]), []).append(c.name)
+        close = difflib.get_close_matches(wanted, list(by_part), n=3, cutoff=0.75)
+        near = sorted({name for k in close for name in by_part[k]})
         if near:
             raise SopKitError("case.not_found_near", ident, None, id=ident, near=", ".join(near))
         raise SopKitError("case.not_found", ident, None, id=ident)
