@@ -168,3 +168,13 @@ def test_the_last_administrators_post_cannot_end_before_a_successor_holds_its_ri
     assert code == 0, out
     code, out = sop_kit("staf", "akhiri", "hendra-gunawan", "--root", str(archive), "--sampai", "2026-12-31")
     assert code == 0, out
+
+
+def test_a_new_office_without_staff_is_told_to_add_them_first(archive: Path) -> None:
+    """`sop-kit new` on a freshly made archive said "staf 'x' tidak ada di daftar staf (mirip: -)"."""
+    new = ["new", "--kecamatan", "Campaka", "--desa", "Campakasari", "--mulai", "2026-03-02", "--no-input"]
+    code, out = sop_kit(*new, "--oleh", "agus-permana", "--root", str(archive))
+    assert code == 2 and "daftar staf masih kosong" in out and "sop-kit staf tambah" in out, out
+    assert sop_kit("staf", "tambah", *KADIS, "--root", str(archive))[0] == 0
+    code, out = sop_kit(*new, "--oleh", "xqzw", "--root", str(archive))
+    assert code == 2 and "tidak ada id atau nama yang mirip" in out and "mirip: -" not in out, out

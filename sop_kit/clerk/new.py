@@ -136,12 +136,12 @@ def check_staff(archive: Archive, who: str) -> None:
     shown = archive.show(archive.root / STAFF_FILE)
     if archive.in_force is not None and who in open_archive(archive.root).staff:
         raise ConfigError("new.staff_not_in_force", shown, who=who)  # the working copy names them
-    raise ConfigError(
-        "new.unknown_staff",
-        shown,
-        who=who,
-        suggestions=_listing(suggest_staff(archive, who)),
-    )
+    if not archive.staff:  # a new office's registry: nobody to choose from yet
+        raise ConfigError("new.no_staff", shown, who=who)
+    near = suggest_staff(archive, who)
+    if not near:
+        raise ConfigError("new.unknown_staff_alone", shown, who=who)
+    raise ConfigError("new.unknown_staff", shown, who=who, suggestions=_listing(near))
 
 
 def taken_ids(archive: Archive, year: int) -> set[str]:

@@ -371,6 +371,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "{elsewhere})",
         "check the desa's spelling, or its kecamatan",
     ),
+    "new.no_staff": (
+        "daftar staf masih kosong, jadi '{who}' belum dapat dicatat",
+        "admin staf menambahkan staf dulu: sop-kit staf tambah ID --nama … --nip … --jabatan … --mulai … "
+        "(README, sop-kit staf tambah), lalu commit dengan tanda tangannya",
+        "the staff registry is still empty, so '{who}' cannot be recorded yet",
+        "the staff admin adds the staff first: sop-kit staf tambah ID --nama … --nip … --jabatan … --mulai … "
+        "(README, sop-kit staf tambah), then commits it signed",
+    ),
+    "new.unknown_staff_alone": (
+        "staf '{who}' tidak ada di daftar staf, dan tidak ada id atau nama yang mirip",
+        "gunakan id staf dari staf.yaml (huruf kecil dengan tanda hubung), atau minta admin staf menambahkannya",
+        "staff member '{who}' is not in the staff registry, and no id or name is close",
+        "use a staff id from staf.yaml (lower case with hyphens), or ask the staff admin to add them",
+    ),
     "new.unknown_staff": (
         "staf '{who}' tidak ada di daftar staf (mirip: {suggestions})",
         "gunakan id staf dari staf.yaml (huruf kecil dengan tanda hubung), atau minta admin staf menambahkannya",
