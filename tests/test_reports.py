@@ -406,6 +406,18 @@ def test_agenda_on_the_demo_lists_open_and_overdue_steps_and_a_valid_calendar(tm
     early = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-05",
                                       "--staf", "agus-permana"])  # fmt: skip
     assert "2026-05-cibuntu-kpnv" not in early.output or "TERLAMBAT" not in early.output
+    # A step any Pelaksana may do is on each of their agendas; asked for one, only theirs shows
+    # (it listed the other two holders' agendas as well).
+    opened = CliRunner().invoke(main, ["new", "--root", str(records), "--kecamatan", "Campaka", "--desa",
+                                       "Campakasari", "--mulai", "2026-05-04", "--oleh", "dewi-lestari",
+                                       "--sop", "61.1.D.049/I/2020", "--no-input"])  # fmt: skip
+    assert opened.exit_code == 0, opened.output
+    asked = ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-06", "--staf", "yuni-kartika"]
+    own = CliRunner().invoke(main, asked)
+    assert own.exit_code == 0 and "-campakasari-" in own.output, own.output
+    assert "Yuni Kartika" in own.output and "Dewi Lestari" not in own.output and "Rizki" not in own.output
+    listed = json.loads(CliRunner().invoke(main, [*asked, "--format", "json"]).output)
+    assert [p["id"] for p in listed["staf"]] == ["yuni-kartika"]
 
     ics = tmp_path / "agenda.ics"
     made = CliRunner().invoke(main, ["agenda", "--root", str(records), "--no-trail", "--tanggal", "2026-05-06",

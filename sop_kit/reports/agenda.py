@@ -87,6 +87,7 @@ class Agenda:
     hours: WorkingHours = CIVIL_SERVICE  # the office's, as the check counts by
     items: list[AgendaItem] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # staff id -> name
+    only: str | None = None  # the one staff member asked for: an item shared with others is theirs alone here
 
     def span(self, minutes: int, lang: str) -> str:
         """9810 → '21 hari 6 jam', a 'hari' being the office's working day (450 minutes by
@@ -103,6 +104,8 @@ class Agenda:
     @property
     def people(self) -> list[str]:
         ids = {p for i in self.items for p in i.people}
+        if self.only is not None:
+            ids &= {self.only}
         return sorted(ids, key=lambda p: (self.names.get(p, p), p))
 
     def to_json(self) -> dict[str, Any]:
@@ -146,6 +149,7 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
         agenda.items += _approvals(archive, case.kasus, sop, waiting, moment, hours)
     if staff is not None:
         agenda.items = [i for i in agenda.items if staff in i.people]
+        agenda.only = staff
     return agenda
 
 
