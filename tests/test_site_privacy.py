@@ -423,3 +423,58 @@ def test_a_file_two_rounds_name_is_published_once_and_private_if_either_says_so(
     page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
     assert link not in page and page.count("data pribadi&#44; tidak dipublikasikan") == 2
     assert not (out / "kasus" / "2026" / BASE_ID / "berkas" / "lampiran-01-data-rawan.pdf").exists()
+
+
+def _marked_scan(data: bytes, where: str, text: str) -> bytes:
+    """``data`` (a PDF) with ``text`` where a viewer shows it but a page's text does not hold it."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        box = pikepdf.Array([50, 700, 300, 740])
+        if where == "catatan":  # a sticky note the scanning clerk left on the page
+            note = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Text, Rect=box,
+                                                        Contents=pikepdf.String(text)))  # fmt: skip
+            page.obj["/Annots"] = pikepdf.Array([note])
+        elif where == "formulir":  # a form filled in on the computer, then attached
+            field = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget,
+                                                         FT=pikepdf.Name.Tx, T=pikepdf.String("nama_kk"), Rect=box,
+                                                         V=pikepdf.String(text)))  # fmt: skip
+            page.obj["/Annots"] = pikepdf.Array([field])
+            pdf.Root["/AcroForm"] = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+        else:  # a bookmark named after the family
+            mark = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(text), Dest=pikepdf.Array([page.obj])))
+            pdf.Root["/Outlines"] = pikepdf.Dictionary(Type=pikepdf.Name.Outlines, First=mark, Last=mark, Count=1)
+        out = BytesIO()
+        pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("where", ["catatan", "formulir", "penanda"])
+def test_a_family_in_a_scans_note_form_field_or_bookmark_is_never_published(
+    where: str, make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """A sticky note, a typed form field or a bookmark of a public scan holding a family's NIK
+    and name: the page text is clean, so the scan passed and the site published it. Now the
+    clerk's `step --lampir` refuses it, and a build given it by hand names the record line."""
+    from click.testing import CliRunner
+
+    from sop_kit.cli.main import main
+
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    scan = case / "lampiran" / "01-data-rawan.pdf"
+    marked = _marked_scan(scan.read_bytes(), where, f"KK {KK} a.n. {CHILD}")
+    outside = tmp_path / "pindaian.pdf"
+    outside.write_bytes(marked)
+    attached = CliRunner().invoke(main, ["step", BASE_ID, "1", "--lampir", str(outside), "--root", str(root)])
+    assert attached.exit_code == 2 and "memuat data pribadi" in attached.output, attached.output
+    scan.write_bytes(marked)
+    record = case / "langkah" / "01-pengumpulan-data.yaml"
+    text = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {hashlib.sha256(marked).hexdigest()}", record.read_text())
+    record.write_text(text, "utf-8")
+    with pytest.raises(SopKitError) as refused:
+        site_build(root, SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "cache", pdf=False))
+    assert refused.value.code == "site.personal_data"
+    assert refused.value.file == str(record) and "berkas/lampiran-01-data-rawan.pdf" in refused.value.params["places"]
+    assert not (tmp_path / "site").exists()

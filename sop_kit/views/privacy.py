@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from PIL import ExifTags, Image
 
@@ -37,7 +38,7 @@ KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 _APART = " | "
 MAX_GUNZIP = 64 << 20  # a gzip bomb is searched up to here, never unpacked whole
 CONTEXT = 30  # characters of context either side of a hit
-_PDF_CACHE = "pdf-teks-1"  # bump when the extraction changes, so old cached text is not reused
+_PDF_CACHE = "pdf-teks-2"  # bump when the extraction changes, so old cached text is not reused
 _PAGEFIND = b"pagefind_dcd"
 _GZIP = b"\x1f\x8b"
 
@@ -209,10 +210,43 @@ def _extract_pdf(data: bytes) -> str:
         for name, contents in reader.attachments.items():
             parts.append(name)
             parts += [_decode(c) for c in contents]
+        parts += _pdf_strings(reader.trailer)
     except Exception:  # pypdf raises many kinds on a broken file: search the raw bytes instead
         parts.append(data.decode("utf-8", "ignore"))
     # NFKC: WeasyPrint's ligatures come out as one character ("ﬁ"), which would split a name.
     return unicodedata.normalize("NFKC", "\n".join(parts))
+
+
+PDF_OBJECTS = 200_000  # objects walked for strings: more than any scan holds, and a bound on a crafted file
+
+
+def _pdf_strings(trailer: Any) -> list[str]:
+    """Every text string in the document's objects, which the pages' text does not hold: a
+    sticky note or a typed box on a scan ("NIK 3214…" in an annotation), the values typed into
+    a PDF form, bookmarks, named destinations. The viewer shows them all; the public site would
+    publish them."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
+
+    out: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [trailer]
+    while stack and len(seen) < PDF_OBJECTS:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            if (obj.idnum, obj.generation) in seen:
+                continue
+            seen.add((obj.idnum, obj.generation))
+            try:
+                obj = obj.get_object()
+            except Exception:  # a broken reference: the rest is still read
+                continue
+        if isinstance(obj, TextStringObject):
+            out.append(str(obj))
+        elif isinstance(obj, DictionaryObject):  # a stream's too: its keys, not its bytes
+            stack.extend(obj.values())
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+    return out
 
 
 def _pdf_text(data: bytes, cache_dir: Path | None) -> str:
