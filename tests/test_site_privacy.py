@@ -442,15 +442,38 @@ def _marked_scan(data: bytes, where: str, text: str) -> bytes:
                                                          V=pikepdf.String(text)))  # fmt: skip
             page.obj["/Annots"] = pikepdf.Array([field])
             pdf.Root["/AcroForm"] = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+        elif where == "versi-lama":  # noted, then "redacted" by an update: the earlier version stays in the file
+            return _redacted_by_update(_marked_scan(data, "catatan", text))
         else:  # a bookmark named after the family
             mark = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(text), Dest=pikepdf.Array([page.obj])))
             pdf.Root["/Outlines"] = pikepdf.Dictionary(Type=pikepdf.Name.Outlines, First=mark, Last=mark, Count=1)
         out = BytesIO()
-        pdf.save(out)
+        pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.disable)  # a classic cross-reference table
     return out.getvalue()
 
 
-@pytest.mark.parametrize("where", ["catatan", "formulir", "penanda"])
+def _redacted_by_update(data: bytes) -> bytes:
+    """``data`` with an incremental update appended, as a PDF editor's "save" writes one: the
+    first page again without its annotations. A viewer shows the clean page; the bytes still
+    hold the first version, note and all."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(data)) as pdf:
+        page = pdf.pages[0].obj
+        number, generation = page.objgen
+        del page["/Annots"]
+        body = b"<<" + b" ".join(pikepdf.Name(k).unparse() + b" " + v.unparse() for k, v in page.items()) + b">>"
+        root, size = pdf.Root.objgen[0], len(pdf.objects) + 1
+    previous = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    update = f"{number} {generation} obj\n".encode() + body + b"\nendobj\n"
+    at = len(data)
+    xref = len(data) + len(update)
+    table = f"xref\n0 1\n0000000000 65535 f \n{number} 1\n{at:010d} {generation:05d} n \n"
+    trailer = f"trailer << /Size {size} /Root {root} 0 R /Prev {previous} >>\nstartxref\n{xref}\n%%EOF\n"
+    return data + update + (table + trailer).encode()
+
+
+@pytest.mark.parametrize("where", ["catatan", "formulir", "penanda", "versi-lama"])
 def test_a_family_in_a_scans_note_form_field_or_bookmark_is_never_published(
     where: str, make_archive: MakeArchive, tmp_path: Path
 ) -> None:

@@ -38,7 +38,7 @@ KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 _APART = " | "
 MAX_GUNZIP = 64 << 20  # a gzip bomb is searched up to here, never unpacked whole
 CONTEXT = 30  # characters of context either side of a hit
-_PDF_CACHE = "pdf-teks-2"  # bump when the extraction changes, so old cached text is not reused
+_PDF_CACHE = "pdf-teks-3"  # bump when the extraction changes, so old cached text is not reused
 _PAGEFIND = b"pagefind_dcd"
 _GZIP = b"\x1f\x8b"
 
@@ -192,6 +192,23 @@ def _payload_text(payload: bytes) -> str:
 
 
 def _extract_pdf(data: bytes) -> str:
+    """Everything of the PDF a reader can get at: its text, metadata, attachments and strings
+    (:func:`_pdf_strings`), in this version and in each earlier one it still carries."""
+    parts = [_pdf_parts(data)]
+    # A PDF saved incrementally keeps every earlier version in its bytes, ended each by its own
+    # %%EOF: "redacted" by an update that replaced a page, the family's name is still there for
+    # anyone who opens the earlier version. Each is read as the PDF it was.
+    ends = [m.end() for m in _EOF.finditer(data)][:-1][-PDF_REVISIONS:]
+    parts += [_pdf_parts(data[:end]) for end in ends]
+    # NFKC: WeasyPrint's ligatures come out as one character ("ﬁ"), which would split a name.
+    return unicodedata.normalize("NFKC", "\n".join(parts))
+
+
+_EOF = re.compile(rb"%%EOF[\r\n]*")
+PDF_REVISIONS = 16  # earlier versions read; more is a crafted file, whose raw bytes are searched all the same
+
+
+def _pdf_parts(data: bytes) -> str:
     # pypdf only when a PDF is scanned: a rebuild that changed none need not import it
     from pypdf import PdfReader
     from pypdf.generic import StreamObject
@@ -213,8 +230,7 @@ def _extract_pdf(data: bytes) -> str:
         parts += _pdf_strings(reader.trailer)
     except Exception:  # pypdf raises many kinds on a broken file: search the raw bytes instead
         parts.append(data.decode("utf-8", "ignore"))
-    # NFKC: WeasyPrint's ligatures come out as one character ("ﬁ"), which would split a name.
-    return unicodedata.normalize("NFKC", "\n".join(parts))
+    return "\n".join(parts)
 
 
 PDF_OBJECTS = 200_000  # objects walked for strings: more than any scan holds, and a bound on a crafted file
