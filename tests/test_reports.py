@@ -345,6 +345,18 @@ def test_the_agenda_is_never_written_over_the_archive(tmp_path: Path) -> None:
         assert done.exit_code == 0 and (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR"), (
             done.output
         )
+    # Nor the reports or documents, into the records (committed with them next), nothing made.
+    records = tmp_path / "records"
+    for args in (["laporan", "2026", "--no-trail", "--root", str(records), "--out", str(records / "laporan")],
+                 ["pdf", str(records), "--no-trail", "--out", str(records / "pdf")],
+                 ["pdf", str(records), "--no-trail", "--out", str(tmp_path / "pdf"), "--internal",
+                  str(records / "kasus" / "internal")]):  # fmt: skip
+        done = CliRunner().invoke(main, args)
+        assert done.exit_code == 2 and ("ada di dalam arsip" in done.output or "di dalam arsip" in done.output), (
+            done.output
+        )
+    assert not (records / "laporan").exists() and not (records / "pdf").exists()
+    assert not (records / "kasus" / "internal").exists() and not (tmp_path / "pdf").exists()
 
 
 def _agenda_json(records: Path, day: str) -> dict[str, Any]:

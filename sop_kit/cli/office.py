@@ -13,7 +13,7 @@ from ..core.messages import text
 from ..records.archive import open_archive
 from ..records.config import CONFIG_FILE, office_name
 from ..records.fieldtypes import office_today
-from ..records.layout import OFFICE_DIR, SITE_FILE, TEMPLATES_DIR, Layout
+from ..records.layout import OFFICE_DIR, SITE_FILE, TEMPLATES_DIR, Layout, locate
 from .dates import read_day
 from .options import complete_case, lang_option, library_errors, root_option
 from .usage import TEXT, Command, Group
@@ -203,6 +203,8 @@ def laporan(
 
     wanted = formats or ("pdf", "xlsx")
     chosen = read_period(kind, period)
+    for fmt in wanted:  # `--out records/laporan`: reports are not kept among the records
+        refuse_archive_target(locate(root), out / f"laporan-{chosen.kind}-{chosen.key}.{fmt}", f".{fmt}")
     try:  # a new folder is made, as `pdf` and `schema` make theirs; before the check, which takes a while
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -34,6 +34,9 @@ def archive_jobs(audit: Audit, options: PdfOptions) -> list[Job]:
         path = str(options.internal_out)  # `--internal site/dokumen`: served to anyone at once
         raise ConfigError("site.personal_in_public", path, path=path, site=str(site))
     archive = audit.archive
+    for given, folder in ((options.out, out), (options.internal_out, internal)):
+        if folder is not None and folder.is_relative_to(archive.root):  # into the records: committed next
+            raise ConfigError("pdf.out_in_archive", str(given), path=str(given), root=archive.shown)
     jobs = [] if options.case else sop_jobs(archive, out)
     folders = list(audit.report.verdicts)
     if options.case is not None:

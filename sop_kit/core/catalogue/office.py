@@ -366,9 +366,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
     ),
     "office.out_in_archive": (
         "{path} ada di dalam arsip (catatan, pengaturan, kantor/, templates/ atau .git/); tidak ada yang ditulis",
-        "tulis ke berkas di luar folder itu, mis. --out agenda.ics di folder ini",
+        "tulis di luar folder itu, mis. di folder ini (agenda: --out agenda.ics; laporan: tanpa --out)",
         "{path} is inside the archive (records, settings, kantor/, templates/ or .git/); nothing was written",
-        "write to a file outside those folders, e.g. --out agenda.ics here",
+        "write outside those folders, e.g. here (agenda: --out agenda.ics; laporan: no --out)",
     ),
     "office.out_other_file": (
         "{path} sudah ada dan bukan berkas {suffix}; tidak ditimpa",

@@ -350,6 +350,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "this archive is not in a git repository; there is no trail",
         "run inside the archive's git repository",
     ),
+    "pdf.out_in_archive": (
+        "folder keluaran PDF {path} berada di dalam arsip {root}; tidak ada yang dibuat",
+        "pilih folder di luar records/, misalnya --out site/pdf: PDF yang dibuat ulang tidak disimpan di arsip "
+        "(dan yang memuat data pribadi jangan sampai ikut di-commit)",
+        "the PDF folder {path} is inside the archive {root}; nothing was made",
+        "choose a folder outside records/, e.g. --out site/pdf: rebuilt PDFs are not kept in the archive "
+        "(and those with personal data must never be committed)",
+    ),
     "pdf.internal_in_public": (
         "folder dokumen internal {path} berada di dalam folder publik {public}",
         "simpan dokumen berdata pribadi di luar folder yang dipublikasikan, misalnya build/internal",
