@@ -162,7 +162,7 @@ def test_readme_lists_every_command() -> None:
 def test_click_usage_errors_are_said_in_the_users_language() -> None:
     runner = CliRunner()
     cases = [
-        (["status"], "galat: 'CASE' wajib diisi", "error: 'CASE' is required"),
+        (["trail"], "galat: 'CASE' wajib diisi", "error: 'CASE' is required"),
         (["check", "--bogus"], "galat: opsi --bogus tidak dikenal", "error: no such option --bogus"),
         (["chekc"], "galat: perintah 'chekc' tidak dikenal", "error: no such command 'chekc'"),
         (
@@ -178,7 +178,7 @@ def test_click_usage_errors_are_said_in_the_users_language() -> None:
         assert "Error:" not in result.output and "Traceback" not in result.output
         result = runner.invoke(main, args, env={"SOP_KIT_LANG": "en"})
         assert result.exit_code == 2 and english in result.output, (args, result.output)
-    result = runner.invoke(main, ["status", "--lang", "en"], env={"SOP_KIT_LANG": ""})
+    result = runner.invoke(main, ["trail", "--lang", "en"], env={"SOP_KIT_LANG": ""})
     assert "error: 'CASE' is required" in result.output and "Usage:" in result.output
 
 

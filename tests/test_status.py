@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -122,3 +123,32 @@ def test_a_part_of_the_id_names_the_case_when_only_it_holds_it(tmp_path: Path) -
     assert result.exit_code == 0 and "records/kasus/2026/2026-05-cibuntu-kpnv/langkah/02-" in result.output, (
         result.output
     )
+
+
+def test_status_without_a_case_lists_what_is_still_going_as_each_status_says_it(tmp_path: Path) -> None:
+    """A clerk's first question, `sop-kit status`, was refused ("'CASE' wajib diisi"). It lists
+    every case not finished with its next step, and every case with errors with their count:
+    the same next step its own status gives, the same count the check gives."""
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "records", records)
+    step = next(records.glob("kasus/*/2026-05-cibuntu-kpnv/langkah/01-*.yaml"))
+    step.write_text(step.read_text("utf-8").replace("status: selesai", "status: selesai\nkeputusan: ya", 1), "utf-8")
+    runner = CliRunner()
+    listed = runner.invoke(main, ["status", "--root", str(records), "--no-trail"])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    checked = runner.invoke(main, ["check", str(records), "--no-trail", "--format", "json"])
+    errors: dict[str, int] = {}
+    for f in json.loads(checked.output)["findings"]:
+        if f["severity"] == "error" and f.get("case"):
+            errors[f["case"]] = errors.get(f["case"], 0) + 1
+    assert errors.get("2026-05-cibuntu-kpnv"), "the record made wrong above is an error"
+    for line in lines[1:-1]:
+        case = line.split()[0]
+        own = runner.invoke(main, ["status", case, "--root", str(records), "--no-trail"]).output
+        if "berikutnya: langkah" in line:
+            no = line.split("berikutnya: langkah ")[1].split()[0]
+            assert f"Berikutnya: langkah {no} " in own, (line, own)
+        assert (f"; {errors[case]} galat" in line) if case in errors else ("galat" not in line), line
+    assert {ln.split()[0] for ln in lines[1:-1]} >= set(errors)
+    assert lines[0].startswith("4 dari 18 kasus belum selesai") and "sop-kit status ID" in lines[-1]

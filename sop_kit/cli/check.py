@@ -50,14 +50,19 @@ def check(
 
 
 @click.command(cls=Command, help="help.status")
-@click.argument("case", shell_complete=complete_case)
+@click.argument("case", required=False, shell_complete=complete_case)
 @root_option
 @audit_options
 @lang_option
 @library_errors
-def status(case: str, root: Path, check: CheckOptions, lang: str) -> None:
-    from ..reports.status import case_status, format_status
+def status(case: str | None, root: Path, check: CheckOptions, lang: str) -> None:
+    from ..reports.status import case_status, format_overview, format_status
 
+    if case is None:  # the clerk's first question: which cases are still going, and what next
+        found = audit(root, check)
+        statuses = [case_status(found, folder) for folder in found.report.verdicts]
+        click.echo(format_overview(statuses, lang), nl=False)
+        return
     found, folder = audit_case(root, case, check)
     click.echo(format_status(case_status(found, folder), lang), nl=False)
 

@@ -268,3 +268,25 @@ def format_status(st: CaseStatus, lang: str = "id") -> str:
         out.append(text("status.problems", lang, errors=st.errors, warnings=st.warnings))
         out += ["  " + line for f in st.findings for line in finding_lines(f, lang)]
     return "\n".join(out) + "\n"
+
+
+def format_overview(statuses: list[CaseStatus], lang: str = "id") -> str:
+    """``sop-kit status`` without a case: every case not finished, with its next step, and
+    every case with errors, as each one's own status says them."""
+    stopped = sum(st.state.stopped for st in statuses)
+    done = sum(st.state is Status.DONE for st in statuses)
+    going = [st for st in statuses if not st.state.stopped and st.state is not Status.DONE]
+    out = [text("status.overview", lang, open=len(going), total=len(statuses), done=done, stopped=stopped)]
+    shown = [st for st in statuses if st in going or st.errors]  # a finished case that fails the check too
+    for st in sorted(shown, key=lambda st: st.id):
+        state = text(f"state.{st.state.value}", lang)
+        if st.round > 1:
+            state += " " + text("status.in_round", lang, round=st.round)
+        if st.next_step and st in going:
+            no, _, roles = st.next_step
+            line = text("status.overview_line", lang, id=st.id, state=state, no=no, roles=roles)
+        else:
+            line = text("status.overview_waiting", lang, id=st.id, state=state)
+        out.append(line + (text("status.overview_errors", lang, errors=st.errors) if st.errors else ""))
+    out.append(text("status.overview_hint", lang))
+    return "\n".join(out) + "\n"

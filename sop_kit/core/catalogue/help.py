@@ -215,9 +215,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.status": (
-        "Katakan langkah mana dari CASE (id atau folder) yang sudah selesai dan apa yang kurang berikutnya.",
+        "Katakan langkah mana dari CASE (id atau folder) yang sudah selesai dan apa yang kurang berikutnya; "
+        "tanpa CASE, setiap kasus yang belum selesai dan langkah berikutnya.",
         "",
-        "Say which steps of CASE (an id or a folder) are done and what is missing next.",
+        "Say which steps of CASE (an id or a folder) are done and what is missing next; without CASE, every "
+        "case not finished and its next step.",
         "",
     ),
     "help.trail": (

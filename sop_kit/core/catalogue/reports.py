@@ -46,6 +46,27 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "Next: step {no} — {activity} ({roles})",
         "",
     ),
+    "status.overview": (
+        "{open} dari {total} kasus belum selesai ({done} selesai, {stopped} dihentikan); yang belum selesai atau "
+        "punya galat:",
+        "",
+        "{open} of {total} cases not finished ({done} complete, {stopped} stopped); those not finished or with errors:",
+        "",
+    ),
+    "status.overview_line": (
+        "  {id}  {state} — berikutnya: langkah {no} ({roles})",
+        "",
+        "  {id}  {state} — next: step {no} ({roles})",
+        "",
+    ),
+    "status.overview_waiting": ("  {id}  {state}", "", "  {id}  {state}", ""),
+    "status.overview_errors": ("; {errors} galat", "", "; {errors} error(s)", ""),
+    "status.overview_hint": (
+        "rincian satu kasus: sop-kit status ID (id, atau bagiannya: nama desa)",
+        "",
+        "one case in detail: sop-kit status ID (its id, or a part of it: the desa)",
+        "",
+    ),
     "status.finished": ("Semua langkah selesai.", "", "All steps are complete.", ""),
     "status.complies": ("Putusan: sesuai SOP (tidak ada galat).", "", "Verdict: follows the SOP (no errors).", ""),
     "status.trail_not_read": (
