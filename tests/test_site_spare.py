@@ -108,6 +108,24 @@ def test_a_damaged_manifest_never_removes_outside_the_site(make_archive: MakeArc
     assert (outside / "data.txt").read_text() == "jangan disentuh"
 
 
+def test_a_damaged_case_entry_in_the_manifest_makes_the_case_again(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """A case's kept result missing a field (a cache written by hand, or cut short) stopped the
+    build with a KeyError; the case is made again and its personal values searched as ever."""
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    options = SiteOptions(out=out, cache_dir=cache, pdf=False)
+    site_build(root, options)
+    (manifest,) = cache.glob("situs/*/manifest.json")
+    data = json.loads(manifest.read_text("utf-8"))
+    for entry in data["cases"].values():
+        del entry["spoken"]
+    manifest.write_text(json.dumps(data), "utf-8")
+    report = site_build(root, options)
+    assert report.cases == 1 and (out / "kasus" / "2026" / BASE_ID / "index.html").is_file()
+    again = json.loads(manifest.read_text("utf-8"))
+    assert all("spoken" in entry for entry in again["cases"].values())
+
+
 def test_an_incremental_build_starts_from_the_folders_the_last_build_changed(
     make_archive: MakeArchive, tmp_path: Path
 ) -> None:

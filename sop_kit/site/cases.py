@@ -104,9 +104,12 @@ def update_cases(
         key = _case_key(shared, verdict.listing or listing_digest(scan(folder)), verdict, trail, name,
                         downloads.get(name, []))  # fmt: skip
         old = previous.get(name)
-        if old is not None and old["key"] == key:
-            hit = CaseResult.from_json(old)
-            if hit.row is None or (docs / case_page_path(hit.row)).is_file():
+        if isinstance(old, dict) and old.get("key") == key:
+            try:
+                hit = CaseResult.from_json(old)
+            except (KeyError, TypeError, ValueError):  # a damaged cache entry: the case is made again
+                hit = None
+            if hit is not None and (hit.row is None or (docs / case_page_path(hit.row)).is_file()):
                 results[name] = hit
                 continue
         todo.append((folder, key))
