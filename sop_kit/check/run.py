@@ -229,11 +229,8 @@ def _run(archive: Archive, cases: list[Path], options: CheckOptions) -> Iterator
     return _spread(partial(_check_one, archive), _check_in_worker, archive, cases, options)
 
 
-def _listing_of(path: Path) -> str:
-    return listing_digest(scan(path))
-
-
 def _listing_kept(path: Path) -> tuple[str, bool]:
+    """A case folder's listing digest, and whether the watch is told of every change in it."""
     files = scan(path)
     return listing_digest(files), watchable(files)
 
@@ -244,7 +241,7 @@ def _listings(archive: Archive, cases: list[Path], options: CheckOptions) -> lis
     folders it was told changed (``options.kept``)."""
     kept = options.kept
     if kept is None:
-        return list(_spread(_listing_of, _listing_of, archive, cases, options))
+        return [digest for digest, _ in _spread(_listing_kept, _listing_kept, archive, cases, options)]
     known = {case: kept.get(case) for case in cases}
     unknown = [case for case, digest in known.items() if digest is None]
     fresh = _spread(_listing_kept, _listing_kept, archive, unknown, options)

@@ -311,7 +311,7 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     if path.is_symlink() or not path.is_file():
         raise ConfigError("staff.missing_file", shown)
     original = path.read_text("utf-8")
-    load_text(original, shown)  # the strict loader first: a conflicted or broken file is said as such
+    loaded = load_text(original, shown)  # the strict loader first: a conflicted or broken file is said as such
     data = _yaml().load(original)
     if not isinstance(data, CommentedMap):
         raise ConfigError("record.not_mapping", shown)
@@ -322,7 +322,7 @@ def _edit(archive: Archive, who: str, edit: Any, today: date) -> StaffEdit:
     _yaml().dump(data, out)
     text = out.getvalue().rstrip("\n") + "\n"
     person, people = _read_back(archive, shown, text, who)
-    before, _, _ = parse_text(original.encode("utf-8"), shown, Registri)
+    before, _ = validate(loaded, loaded.data, Registri)
     lost = sorted(_open_admin(before.staf if before is not None else []) - _open_admin(people))
     if lost:
         raise ConfigError("staff.last_admin", shown, id=who, flags=", ".join(lost))

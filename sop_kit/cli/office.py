@@ -203,8 +203,9 @@ def laporan(
 
     wanted = formats or ("pdf", "xlsx")
     chosen = read_period(kind, period)
+    layout = locate(root)
     for fmt in wanted:  # `--out records/laporan`: reports are not kept among the records
-        refuse_archive_target(locate(root), out / f"laporan-{chosen.kind}-{chosen.key}.{fmt}", f".{fmt}")
+        refuse_archive_target(layout, out / f"laporan-{chosen.kind}-{chosen.key}.{fmt}", f".{fmt}")
     try:  # a new folder is made, as `pdf` and `schema` make theirs; before the check, which takes a while
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

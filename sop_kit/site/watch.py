@@ -243,9 +243,8 @@ def keep_built(
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
-    kept = Kept(
-        layout.root / CASES_DIR
-    )  # each case folder's listing while no change in it is told of, and its judgement
+    # Each case folder's listing while no change in it is told of, and its judgement.
+    kept = Kept(layout.root / CASES_DIR)
     check = replace(check, kept=kept)
     try:
         changed: tuple[str, ...] = ()
