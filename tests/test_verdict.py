@@ -214,6 +214,9 @@ def test_an_unsigned_commit_cannot_switch_signatures_off(top: Path, tmp_path: Pa
     assert code == 1
     (change,) = [f for f in found if f["code"] == "trail.unauthorised_change"]
     assert change["file"] == "sop-kit.yaml" and change["params"]["commit"] == settings[:10]
+    # An unsigned commit has no signer to name: the message says it is unsigned by an admin.
+    assert "tidak ditandatangani pemegang admin_arsip" in change["message"]
+    assert "penanda tangan" not in change["message"]
     assert ("trail.unverified", "02-verifikasi-validasi.yaml") in errors_of(found, OPEN)
     # Made by the Kepala Dinas (admin_arsip), the same change counts, from the next commit on.
     settings_file = top / "sop-kit.yaml"

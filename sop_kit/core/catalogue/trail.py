@@ -2,12 +2,12 @@
 
 ENTRIES: dict[str, tuple[str, str, str, str]] = {
     "trail.unauthorised_change": (
-        "perubahan di commit {commit} tidak disahkan: penanda tangannya ({who}) tidak memegang {flag} di daftar staf "
-        "yang berlaku; versi terakhir yang sah tetap berlaku",
+        "perubahan di commit {commit} (oleh {who}) tidak disahkan: commit itu tidak ditandatangani pemegang {flag} "
+        "di daftar staf yang berlaku; versi terakhir yang sah tetap berlaku",
         "berkas ini menentukan putusan: perubahannya harus di-commit dengan tanda tangan (git commit -S) oleh "
         "pemegang {flag} (Kepala Dinas atau Kasubag Umum)",
-        "the change in commit {commit} is not authorised: its signer ({who}) holds no {flag} in the staff registry "
-        "in force; the last authorised version still holds",
+        "the change in commit {commit} (by {who}) is not authorised: it is not signed by a holder of {flag} in the "
+        "staff registry in force; the last authorised version still holds",
         "this file decides verdicts: changes must be committed with a signature (git commit -S) by a holder of {flag} "
         "(Kepala Dinas or Kasubag Umum)",
     ),
@@ -165,9 +165,9 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "the first staf.yaml (commit {commit}) hashes to {sha}; check the history and akar_kepercayaan",
     ),
     "trail.registry_unauthorised": (
-        "perubahan staf.yaml di commit {commit} tidak ditandatangani admin staf ({who}); perubahan tidak berlaku",
+        "perubahan staf.yaml di commit {commit} (oleh {who}) tidak ditandatangani admin staf; perubahan tidak berlaku",
         "perubahan daftar staf harus ditandatangani Kepala Dinas atau Kasubag Umum",
-        "the staf.yaml change in commit {commit} is not signed by a staff administrator ({who}); it does not count",
+        "the staf.yaml change in commit {commit} (by {who}) is not signed by a staff administrator; it does not count",
         "registry changes must be signed by the Kepala Dinas or the Kasubag Umum",
     ),
     "trail.case_deleted": (
