@@ -164,3 +164,51 @@ def test_a_hurried_clerk_fixes_a_tidak_by_typing_the_step_again(office: Office) 
     assert sorted(p.name for p in (folder / "langkah").iterdir()) == names
     out = office.step(case, 2, KASI, "--putaran", "2", "--pelaksana", KASI, commit=False)
     assert "langkah 2 (putaran 2)" in out, out
+
+
+def test_a_decision_is_not_turned_round_after_the_case_went_on_from_it(office: Office) -> None:
+    """A 'tidak' corrected to 'ya' once round 2 has begun, or a 'ya' corrected to 'tidak' once
+    step 3 is done, would leave those records off the SOP's path (round.unexpected,
+    step.needs_decision) with the step command saying 'sesuai SOP'. Refused, naming the records
+    in the way; nothing written. Taken out of the archive first, the correction goes through."""
+    records = str(office.records)
+    case = office.new_case("Campaka", "Campakasari", "2026-03-02", CLERK)
+    office.commit(f"kasus {case}: dibuka", CLERK, wib("2026-03-02 08:00"))
+    folder = next(office.records.glob(f"kasus/2026/{case}"))
+    office.when = wib("2026-03-02 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-02 09:00", "--selesai", "2026-03-02 09:25",
+                "--lampir", str(office.scan("rekap.pdf", "Rekap data rawan")))  # fmt: skip
+    office.when = wib("2026-03-03 10:00")
+    office.step(case, 2, KASI, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai", "2026-03-03 09:50",
+                "--keputusan", "tidak", "--alasan", REASON,
+                "--lampir", str(office.scan("ba.pdf", "Berita acara verifikasi")))  # fmt: skip
+    office.when = wib("2026-03-04 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-04 09:00")  # round 2 begins
+    files = {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()}
+
+    out = office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "ya", "--alasan", "salah pilih",
+                      "--koreksi", "keputusan salah pilih", code=2, commit=False)  # fmt: skip
+    assert "langkah 2 tidak dicatat" in out and "langkah/01-pengumpulan-data-putaran-2.yaml" in out, out
+    assert "git rm" in out
+    assert {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()} == files
+
+    # Taken out of the archive (signed), the same correction is recorded and the check agrees.
+    office.git("rm", "-q", str(folder / "langkah" / "01-pengumpulan-data-putaran-2.yaml"))
+    office.commit(f"kasus {case}: putaran 2 dibatalkan", KASI, wib("2026-03-04 11:00"))
+    office.when = wib("2026-03-04 12:00")
+    office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "ya", "--alasan", "Data lengkap",
+                "--koreksi", "keputusan salah pilih")  # fmt: skip
+    status = office.run("status", case, "--root", records)
+    assert "Berikutnya: langkah 3" in status and "galat" not in status.split("Berikutnya", 1)[1], status
+
+    # The other way: step 3 done after the 'ya'; a 'tidak' now would strand it.
+    office.when = wib("2026-03-05 11:00")
+    office.step(case, 3, KASI, "--pelaksana", KASI, "--mulai", "2026-03-05 09:00", "--selesai", "2026-03-05 09:20",
+                "--lampir", str(office.scan("sk.pdf", "SK penetapan lokasi")))  # fmt: skip
+    files = {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()}
+    office.when = wib("2026-03-05 12:00")
+    out = office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "tidak", "--alasan", REASON,
+                      "--koreksi", "ternyata belum lengkap", code=2, commit=False)  # fmt: skip
+    assert "langkah/03-penetapan-lokasi.yaml" in out, out
+    assert {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()} == files
+    assert "0 galat" in office.run("check", records)

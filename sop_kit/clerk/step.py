@@ -37,7 +37,7 @@ from ..records.layout import CASE_FILE, STEPS_DIR
 from ..records.models import Berkas, CatatanLangkah, Sop
 from ..records.nomor import ensure_reserved, reservation_file
 from ..records.parse import validate
-from ..records.rounds import Progress, Slot, case_progress, not_yet_due
+from ..records.rounds import Progress, Slot, case_progress, not_yet_due, progress_of
 from ..records.writelock import one_writer
 from ..records.yamlsafe import Loaded, load_bytes, load_text
 from ..trail.findings import OFFICE_FILE_REFUSED
@@ -154,9 +154,10 @@ def record_step(archive: Archive, case: str, update: StepUpdate, now: datetime |
         made = [attach(archive, current, sop, update.no, a, staging, path.name) for a in update.lampiran]
         docs = [m.entry for m in made]
         text = edit_text(original, update, docs, putaran, joint, set(detach))
-        record = _read_back(archive, path, text)
+        record, loaded = _read_back(archive, path, text)
         _refuse_unreasoned(archive, path, sop, record)
         _refuse_not_due(archive, path, prog, record)
+        _refuse_stranding(archive, current, prog, StepFile(record, loaded, path.name), source)
         staging.write(path, text.encode("utf-8"))
         for gone in removed:
             staging.remove(gone)
@@ -409,6 +410,24 @@ def _refuse_not_due(archive: Archive, path: Path, prog: Progress, record: Catata
         raise ConfigError(_NOT_DUE[code], archive.show(path), None, putaran=record.putaran, **params)
 
 
+def _refuse_stranding(
+    archive: Archive, case: CaseFolder, prog: Progress, edited: StepFile, source: Path | None
+) -> None:
+    """A decision changed after the case went on from it would leave the records made on its
+    way off the SOP's path: a 'tidak' corrected to 'ya' strands the round it opened, a 'ya'
+    corrected to 'tidak' the steps done after it. Written, the case fails the check
+    (round.unexpected, step.needs_decision) and the step command could not mend it."""
+    replaced = {edited.name, source.name if source is not None else edited.name}
+    others = [s for s in case.steps if s.name not in replaced]
+    after = progress_of(prog.sop, [*others, edited], prog.stopped.value if prog.stopped else None)
+    used = [s for s in others if s not in prog.unused and s not in prog.duplicates]
+    stranded = [s for s in used if prog.on_path(s) and not after.on_path(s)]
+    if stranded:
+        shown = archive.show(case.path / STEPS_DIR / edited.name)
+        files = [f"{STEPS_DIR}/{s.name}" for s in stranded]
+        raise ConfigError("record.strands_records", shown, None, no=edited.record.langkah, files=", ".join(files))
+
+
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
     """Who approves this step (again, after a correction): the person recorded as doing it,
     when they held one of its roles on its date, and the role's holders today if that person
@@ -536,7 +555,7 @@ def _set(data: CommentedMap, key: str, value: Any) -> None:
     data.insert(position, key, value)
 
 
-def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
+def _read_back(archive: Archive, path: Path, text: str) -> tuple[CatatanLangkah, Loaded]:
     """The edited record as ``check`` will read it; any problem refuses the edit."""
     loaded = load_text(text, archive.show(path))
     record, problems = validate(loaded, loaded.data, CatatanLangkah)
@@ -552,7 +571,7 @@ def _read_back(archive: Archive, path: Path, text: str) -> CatatanLangkah:
             **{**params, "problem": problem, "field": params.get("field", "-")},
         )
     assert isinstance(record, CatatanLangkah)
-    return record
+    return record, loaded
 
 
 def commit_message(

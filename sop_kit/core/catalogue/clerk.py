@@ -42,6 +42,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "only a 'tidak' decision opens a new round; record the step in the current round (without --putaran), "
         "or check the round number (sop-kit status CASE)",
     ),
+    "record.strands_records": (
+        "langkah {no} tidak dicatat: dengan isi ini, catatan yang dibuat sesudah keputusan semula keluar dari jalur "
+        "SOP: {files}",
+        "catatan itu mengikuti keputusan yang tercatat; bila keputusan itu memang keliru, catatan itu juga keliru: "
+        "keluarkan dulu dari arsip (git rm, lalu commit bertanda tangan) dan jalankan lagi perintah ini",
+        "step {no} not recorded: with this content, the records made after the decision as it was would leave the "
+        "SOP's path: {files}",
+        "those records follow the recorded decision; if that decision was wrong, so are they: take them out of the "
+        "archive first (git rm, then a signed commit) and run this command again",
+    ),
     "record.nothing_to_correct": (
         "langkah {no} belum pernah dicatat, jadi tidak ada yang dikoreksi",
         "catat langkahnya tanpa --koreksi",
