@@ -358,14 +358,15 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     office.commit("staf: Kasi PKK berganti", KADIS, wib("2026-04-01 08:00"))
     office.when = wib("2026-04-02 10:00")
     out = kasi_decision_typed(office, case, "2026-03-30")
-    assert f"Caranya: {KASI_NAME} / {new_name} menjalankan" in out, out
+    # Only the Kasi now: her own signature, made after she left, could not count.
+    assert f"Caranya: {new_name} menjalankan" in out and KASI_NAME not in out.split("Caranya", 1)[1], out
     agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", new_kasi)
     assert "MENUNGGU PERSETUJUAN" in agenda, agenda
 
     # Her own signed approval, after she left: not verified, and the hint names who can.
     office.when = wib("2026-04-06 10:00")
     out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-04-06 09:58")
-    assert "BELUM DISETUJUI" in out and f"Caranya: {KASI_NAME} / {new_name} menjalankan" in out, out
+    assert "BELUM DISETUJUI" in out and f"Caranya: {new_name} menjalankan" in out, out
     # The clerk still cannot; the new Kasi can.
     assert "bukan kunci" in office.step(case, 2, CLERK, "--setujui", code=2)
     office.when = wib("2026-04-07 10:00")
@@ -388,6 +389,35 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     # Once approved in her stead, not again: by her, nor by the new Kasi.
     for who in (KASI, new_kasi):
         assert "sudah disetujui pelaksananya (atau penggantinya)" in office.step(case, 2, who, "--setujui", code=2)
+
+
+def test_the_same_command_run_twice_commits_nothing_and_says_so(office: Office) -> None:
+    """Up-arrow and Enter: the record is already as git holds it. An edit has nothing left to
+    commit (said, exit 0); an approval in the same minute as the last one cannot be signed
+    (refused, saying to run it again once the minute changed). Before, both stopped at
+    'git commit gagal:' with no reason and told the clerk to run the same failing commit."""
+    records, new_kasi, new_name = str(office.records), "maya-anggraini", "Maya Anggraini, S.Sos."
+    case = step_1_done(office)
+    office.when = wib("2026-03-02 11:00")
+    office.step(case, 2, CLERK, "--catatan", "Menunggu berita acara")
+    head = office.git("rev-parse", "HEAD")
+    out = office.step(case, 2, CLERK, "--catatan", "Menunggu berita acara")
+    assert "git sudah menyimpan catatan ini persis seperti ini; tidak ada commit baru" in out, out
+    assert "gagal" not in out and office.git("rev-parse", "HEAD") == head
+
+    office.run("staf", "akhiri", KASI, "--root", records, "--sampai", "2026-03-31")
+    office.hire(new_kasi, new_name, "19880312 201101 2 007", "Kasi PKK", "2026-04-01", "kasi-pkk")
+    office.commit("staf: Kasi PKK berganti", KADIS, wib("2026-04-01 08:00"))
+    office.when = wib("2026-04-02 10:00")
+    kasi_decision_typed(office, case, "2026-03-30")
+    office.when = wib("2026-04-06 10:00")
+    assert "BELUM DISETUJUI" in office.step(case, 2, KASI, "--setujui", "--pada", "2026-04-06 09:58")
+    head = office.git("rev-parse", "HEAD")
+    out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-06 09:58", code=2)
+    assert "persetujuan langkah 2 tidak tercatat" in out and "setelah menit berganti" in out, out
+    assert office.git("rev-parse", "HEAD") == head
+    out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-06 09:59")
+    assert "BELUM" not in out and errors_of(office, case) == [], out
 
 
 @pytest.mark.parametrize("rule", ["*.pdf", "lampiran/"])

@@ -78,7 +78,7 @@ def commit(folder: Path, paths: list[Path], message: str, sign: bool = True) -> 
     ):
         proc = run(top, *args)
         if proc.returncode != 0:
-            reason = proc.stderr.strip()[:300]
+            reason = (proc.stderr.strip() or proc.stdout.strip())[:300]  # git says some on stdout only
             signing = sign and args[0] == "commit" and any(w in reason.lower() for w in ("sign", "gpg", "ssh"))
             code = "record.sign_failed" if signing else "record.git_failed"
             raise ConfigError(code, str(top), command=args[0], reason=reason, message=message)

@@ -429,13 +429,16 @@ def _refuse_stranding(
 
 
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
-    """Who approves this step (again, after a correction): the person recorded as doing it,
-    when they held one of its roles on its date, and the role's holders today if that person
-    holds none now; otherwise the step's roles."""
+    """Who approves this step (again, after a correction) by a commit made now: the person
+    recorded as doing it, when they held one of its roles on its date and hold one today;
+    else the role's holders today. The trail counts a signature from the time its commit
+    entered history, so a doer who has left is named only when nobody holds the role now.
+    Without a doer who held the role: the step's roles."""
     person = archive.doer(sop, record)
     if person is None:
         return [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
-    return [person.nama, *(p.nama for p in archive.successors(sop, record, office_today()))]
+    successors = archive.successors(sop, record, office_today())
+    return [p.nama for p in successors] or [person.nama]
 
 
 def _yaml() -> YAML:

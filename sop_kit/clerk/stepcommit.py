@@ -36,7 +36,7 @@ from .step import (
     target,
 )
 
-__all__ = ["commit", "commit_paths", "pending_step", "refuse_other_signer", "uncommitted_steps"]
+__all__ = ["commit", "commit_paths", "pending_step", "refuse_other_signer", "unchanged", "uncommitted_steps"]
 
 
 def pending_step(archive: Archive, case: str, no: int) -> Recorded:
@@ -172,6 +172,15 @@ def commit_paths(recorded: Recorded) -> list[Path]:
     named = [recorded.folder / d.berkas for d in recorded.record.dokumen] if recorded.record else []
     earlier = [p for p in named if pending.get(p) in ("?", "M")]
     return list(dict.fromkeys([*recorded.paths, *earlier, *identity, *gone, *register]))
+
+
+def unchanged(recorded: Recorded, paths: list[Path]) -> bool:
+    """Whether git already holds every one of ``paths`` as it is (the same command run twice):
+    there is nothing to commit, so no commit, and no signature, can be made of it."""
+    changed = gitops.pending(recorded.folder)
+    if recorded.register is not None:
+        changed |= gitops.pending(recorded.register)
+    return not any(p in changed for p in paths)
 
 
 def commit(recorded: Recorded, sign: bool = True, paths: list[Path] | None = None) -> str:

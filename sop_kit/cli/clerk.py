@@ -157,7 +157,7 @@ def step(
     lang: str,
 ) -> None:
     from ..clerk.step import NewAttachment, StepUpdate, record_step
-    from ..clerk.stepcommit import commit, commit_paths, refuse_other_signer
+    from ..clerk.stepcommit import commit, commit_paths, refuse_other_signer, unchanged
 
     update = StepUpdate(
         no=no,
@@ -222,14 +222,22 @@ def step(
         sys.exit(1)
     if not done.findings:
         click.echo(text("record.clean", lang))
+    paths = commit_paths(done)
+    if do_commit and unchanged(done, paths):
+        # The command run again: git holds the record as it is. An approval that changes nothing
+        # cannot be signed; an edit has nothing left to commit.
+        if setujui or koreksi is not None:
+            raise ConfigError("record.approval_unchanged", shown[0], no=no)
+        click.echo(text("record.unchanged", lang, no=no))
+        return
     if do_commit:
-        click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign)[:12]))
+        click.echo(text("record.committed", lang, sha=commit(done, sign=not no_sign, paths=paths)[:12]))
         if not (koreksi is not None and done.approved_before):  # a correction's notice said it already
             _approval_after(root, done, not no_sign, lang)
         _still_uncommitted(root, done.folder, done.case_id, lang)
     else:
         click.echo(text("new.git", lang))
-        click.echo("  git add " + " ".join(str(Path(root) / p.relative_to(records)) for p in commit_paths(done)))
+        click.echo("  git add " + " ".join(str(Path(root) / p.relative_to(records)) for p in paths))
         click.echo(f'  git commit -S -m "{done.message}"')
 
 

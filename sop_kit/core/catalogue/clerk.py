@@ -669,6 +669,20 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "give e.g. --mulai, --selesai, --pelaksana, --keputusan or --lampir (see --help); "
         "a step already recorded is saved to git with --commit alone",
     ),
+    "record.unchanged": (
+        "langkah {no}: git sudah menyimpan catatan ini persis seperti ini; tidak ada commit baru",
+        "",
+        "step {no}: git already holds this record exactly as it is; no new commit",
+        "",
+    ),
+    "record.approval_unchanged": (
+        "persetujuan langkah {no} tidak tercatat: catatan ini sudah persis seperti di commit terakhir (persetujuan "
+        "pada menit yang sama), jadi tidak ada commit yang dapat ditandatangani",
+        "waktu persetujuan dicatat per menit: jalankan lagi perintah ini setelah menit berganti",
+        "the approval of step {no} is not recorded: this record is already exactly as in the last commit (an "
+        "approval in the same minute), so there is no commit to sign",
+        "approval times are kept to the minute: run this command again once the minute has changed",
+    ),
     "record.nothing_pending": (
         "langkah {no} kasus {id} tidak punya perubahan yang belum di-commit",
         "catat dulu langkahnya (mis. --selesai, --lampir); `git status` menunjukkan yang belum di-commit",
