@@ -336,6 +336,9 @@ def test_a_kasi_moved_to_another_post_approves_the_decision_she_made_as_kasi(off
     assert f"PERHATIAN: {KASI_NAME} belum menyetujui langkah yang tercatat diselesaikannya: {case} langkah 2" in out
     assert f"sop-kit step {case} 2 --putaran 1 --setujui --commit" in out
     office.commit("staf: jabatan Kasi berakhir", KADIS, wib("2026-04-01 08:00"))
+    # Her agenda, after she left, still holds it: the decision entered history while she was Kasi.
+    agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", KASI)
+    assert "MENUNGGU PERSETUJUAN" in agenda, agenda
 
     office.when = wib("2026-04-06 10:00")
     out = office.step(case, 2, KASI, "--setujui", "--pada", "2026-04-06 09:58")
@@ -362,6 +365,9 @@ def test_a_decision_committed_after_its_kasi_left_is_approved_by_the_new_kasi(of
     assert f"Caranya: {new_name} menjalankan" in out and KASI_NAME not in out.split("Caranya", 1)[1], out
     agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", new_kasi)
     assert "MENUNGGU PERSETUJUAN" in agenda, agenda
+    # Not hers: it entered history after she left, so her signature cannot count (the trail's rule).
+    agenda = office.run("agenda", "--root", records, "--tanggal", "2026-04-02", "--staf", KASI)
+    assert "MENUNGGU PERSETUJUAN" not in agenda, agenda
 
     # Her own signed approval, after she left: not verified, and the hint names who can.
     office.when = wib("2026-04-06 10:00")

@@ -429,16 +429,12 @@ def _refuse_stranding(
 
 
 def approvers(archive: Archive, sop: Sop, record: CatatanLangkah) -> list[str]:
-    """Who approves this step (again, after a correction) by a commit made now: the person
-    recorded as doing it, when they held one of its roles on its date and hold one today;
-    else the role's holders today. The trail counts a signature from the time its commit
-    entered history, so a doer who has left is named only when nobody holds the role now.
-    Without a doer who held the role: the step's roles."""
-    person = archive.doer(sop, record)
-    if person is None:
-        return [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
-    successors = archive.successors(sop, record, office_today())
-    return [p.nama for p in successors] or [person.nama]
+    """Who approves this step (again, after a correction) by a commit made now
+    (:meth:`Archive.approvers`; a doer who has left is named only when nobody holds the role
+    now: when the completion entered history is the trail's to know); without a doer who held
+    the role, the step's roles."""
+    people = archive.approvers(sop, record, office_today())
+    return [p.nama for p in people] or [sop.role(r).nama for r in sop.step(record.langkah).pelaksana]
 
 
 def _yaml() -> YAML:

@@ -81,6 +81,22 @@ class Archive(Layout):
         then, now = [doer.roles_on(when.date())], doer.roles_on(day)
         return [p for p in self.staff.values() if sop.handed_over(record.langkah, then, now, p.roles_on(day))]
 
+    def approvers(self, sop: Sop, record: CatatanLangkah, day: date, entered: date | None = None) -> list[Staf]:
+        """Who approves the step by a signed commit counted on ``day``, as the trail judges it:
+        its doer (:meth:`doer`) while they hold one of its roles; a doer who has left, when the
+        completion entered history (``entered``: committed by another, not yet approved) while
+        they held one, and the role's holders on ``day`` (:meth:`successors`) too; otherwise
+        those holders alone. With nobody else, the doer. Empty without a doer."""
+        doer = self.doer(sop, record)
+        if doer is None:
+            return []
+        if sop.done_by(record.langkah, doer.roles_on(day)):
+            return [doer]
+        successors = self.successors(sop, record, day)
+        if entered is not None and sop.done_by(record.langkah, doer.roles_on(entered)):
+            return [doer, *successors]
+        return successors or [doer]
+
     def sop_for(self, nomor: str, start: date | str, revisi: int | None = None) -> Sop | None:
         """The revision ``revisi`` of SOP ``nomor``; without one, the revision in force on
         ``start`` (see :mod:`sop_kit.records.revisions`)."""

@@ -146,7 +146,13 @@ def build_agenda(audit: Audit, on: date, staff: str | None = None) -> Agenda:
         agenda.items += _case_items(archive, case.kasus, sop, case.steps, missing, moment, hours, stopped)
         unapproved = {f.file for f in verdict.findings if f.code in NOT_APPROVED}
         waiting = [s for s in case.steps if archive.show(folder / STEPS_DIR / s.name) in unapproved]
-        agenda.items += _approvals(archive, case.kasus, sop, waiting, moment, hours)
+        steps = audit.trail.cases.get(case.id) if audit.trail is not None else None
+        entered = {
+            name: st.approval.when.date()
+            for name, st in (steps.steps.items() if steps is not None else ())
+            if st.approval is not None and not st.approval.verified
+        }
+        agenda.items += _approvals(archive, case.kasus, sop, waiting, entered, moment, hours)
     if staff is not None:
         agenda.items = [i for i in agenda.items if staff in i.people]
         agenda.only = staff
@@ -224,21 +230,24 @@ def _case_items(
 
 
 def _approvals(
-    archive: Archive, kasus: Kasus, sop: Sop, waiting: list[StepFile], moment: datetime, hours: WorkingHours
+    archive: Archive,
+    kasus: Kasus,
+    sop: Sop,
+    waiting: list[StepFile],
+    entered: dict[str, date],
+    moment: datetime,
+    hours: WorkingHours,
 ) -> list[AgendaItem]:
-    """The completed steps whose approval waits for their doer (who held one of the step's
-    roles on its date; else, and when the doer holds none now, too, today's holders of them),
-    from when the step was done."""
+    """The completed steps whose approval waits, for whoever may give it
+    (:meth:`Archive.approvers`; ``entered``: when a completion another committed entered
+    history, by step file), from when the step was done."""
     out = []
     place = f"Desa {kasus.lokasi.desa}, Kecamatan {kasus.lokasi.kecamatan}"
     for step in waiting:
         rec = step.record
         done = office_time(rec.selesai) if rec.selesai else moment
-        doer = archive.doer(sop, rec)
-        if doer is None:
-            who = _holders(archive, sop, rec.langkah, moment.date())
-        else:  # and, when the doer holds the step's roles no more, their holders today
-            who = (doer.id, *(p.id for p in archive.successors(sop, rec, moment.date())))
+        people = archive.approvers(sop, rec, moment.date(), entered.get(step.name))
+        who = tuple(p.id for p in people) or _holders(archive, sop, rec.langkah, moment.date())
         spec = sop.step(rec.langkah)
         out.append(
             AgendaItem("persetujuan", kasus.id, place, sop.nomor, rec.langkah, rec.putaran, spec.kegiatan, who,
