@@ -6,6 +6,7 @@ inventing one."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -424,6 +425,23 @@ def test_the_same_command_run_twice_commits_nothing_and_says_so(office: Office) 
     assert office.git("rev-parse", "HEAD") == head
     out = office.step(case, 2, new_kasi, "--setujui", "--pada", "2026-04-06 09:59")
     assert "BELUM" not in out and errors_of(office, case) == [], out
+
+
+def test_a_stopped_case_tells_its_identity_change_in_the_trail_not_a_step_none(office: Office) -> None:
+    """The Kasi's signed stop of a case with an approved step changes kasus.yaml: the trail
+    and the case page said 'langkah None disetujui ulang'."""
+    records = str(office.records)
+    case = step_1_done(office)
+    office.when = wib("2026-03-04 10:00")
+    out = office.run("hentikan", case, "batal", "--root", records, "--oleh", KASI, "--tanggal", "2026-03-04",
+                     "--alasan", "Desa sudah dibina program provinsi", "--commit", who=KASI)  # fmt: skip
+    assert "disimpan sebagai commit" in out, out
+    trail = office.run("trail", case, "--root", records)
+    assert "identitas kasus (kasus.yaml) diubah dan disetujui" in trail and "None" not in trail, trail
+    site = office.top / "situs"
+    office.run("build", records, "--out", str(site), "-q")
+    page = html.unescape(next(site.glob(f"kasus/**/{case}/index.html")).read_text("utf-8"))
+    assert "identitas kasus (kasus.yaml) diubah dan disetujui" in page and "langkah None" not in page
 
 
 @pytest.mark.parametrize("rule", ["*.pdf", "lampiran/"])

@@ -35,7 +35,7 @@ from ..records.models import Sop
 from ..records.rounds import Status
 from ..records.wilayah import purwakarta
 from ..records.worktime import duration_text
-from ..trail.model import Source
+from ..trail.model import Source, event_key
 from ..views.case import Execution, TrailEvent
 from .collect import CaseRow, CaseView
 from .guide import PAGE as GUIDE_PAGE
@@ -740,7 +740,7 @@ def _duration(e: Execution) -> str:
 
 def _event_label(e: TrailEvent) -> str:
     params = {"no": e.step, "round": e.round, "decision": e.decision or "", "file": e.file or ""}
-    return text(f"trail.ev.{e.kind}", "id", **params)
+    return text(event_key(e.kind, e.file), "id", **params)
 
 
 def _verdict_label(e: TrailEvent) -> str:

@@ -33,6 +33,13 @@ REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "shared_ke
 IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed
 
 
+def event_key(kind: str, file: str | None) -> str:
+    """The catalogue entry an event is told by: kasus.yaml's re-approval is no step's."""
+    if kind == "disetujui_ulang" and file == IDENTITY:
+        return "trail.ev.identitas_disetujui_ulang"
+    return f"trail.ev.{kind}"
+
+
 @dataclass
 class Event:
     """One line of a case's timeline."""

@@ -6,7 +6,7 @@ from ..core.findings import Finding
 from ..core.inert import one_line
 from ..core.messages import text
 from ..records.fieldtypes import office_time
-from .model import APPROVALS, Trail
+from .model import APPROVALS, Trail, event_key
 
 
 def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
@@ -15,7 +15,7 @@ def format_case_trail(trail: Trail, case_id: str, lang: str = "id") -> str:
     out = [text("trail.header", lang, case=case_id, commits=len({e.commit for e in ct.events}) if ct else 0)]
     for e in ct.events if ct else []:
         decision = text(f"decision.{e.decision}", lang, target="1") if e.decision else ""
-        what = text(f"trail.ev.{e.kind}", lang, no=e.step, round=e.round, decision=decision, file=e.file)
+        what = text(event_key(e.kind, e.file), lang, no=e.step, round=e.round, decision=decision, file=e.file)
         # In the office's time, as the records hold theirs: a commit made on a machine set to
         # UTC is seven hours off the record's 'selesai' it approves otherwise.
         parts = [f"{office_time(e.when):%Y-%m-%d %H:%M}", e.commit[:10], what, text("trail.by", lang, author=e.author)]

@@ -333,6 +333,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "step {no} approved by its doer's successor (the recorded pelaksana no longer holds the role)",
         "",
     ),
+    "trail.ev.identitas_disetujui_ulang": (
+        "identitas kasus (kasus.yaml) diubah dan disetujui",
+        "",
+        "case identity (kasus.yaml) changed and approved",
+        "",
+    ),
     "trail.ev.diubah": ("langkah {no} DIUBAH SETELAH DISETUJUI", "", "step {no} CHANGED AFTER APPROVAL", ""),
     "trail.ev.berkas_diubah": (
         "berkas {file} (langkah {no}) DIUBAH SETELAH DISETUJUI",
