@@ -210,6 +210,23 @@ def test_new_id_never_repeats_one_on_another_branch(repo: Path) -> None:
     assert mine.name[:-4] == other.name[:-4]
 
 
+def test_new_refuses_a_start_after_today(repo: Path) -> None:
+    """2027 typed for 2026 made case 2027-06-… in kasus/2027/, 'belum dimulai' with a clean
+    verdict, its id wrong for good. A case opens on the day its coaching starts."""
+    archive = open_archive(repo / "records")
+    future = NewCase("Campaka", "Campakasari", date(2026, 3, 3), "rizki-ramadhan", sop=SOP)
+    with pytest.raises(ConfigError) as refused:
+        create_case(archive, future, random.Random(7), today=date(2026, 3, 2))
+    assert refused.value.code == "new.future" and refused.value.params["today"] == "2026-03-02"
+    assert cases(repo) == []
+    today = NewCase("Campaka", "Campakasari", date(2026, 3, 2), "rizki-ramadhan", sop=SOP)
+    assert create_case(archive, today, random.Random(7), today=date(2026, 3, 2)).folder.is_dir()
+    code, out = run("new", "--kecamatan", "Campaka", "--desa", "Cikumpay", "--mulai", "2999-06-01",
+                    "--oleh", "rizki-ramadhan", "--no-input")  # fmt: skip
+    assert code == 2 and "tanggal mulai 2999-06-01 ada di masa depan" in out, out
+    assert len(cases(repo)) == 1
+
+
 # --- step ------------------------------------------------------------------------------
 
 

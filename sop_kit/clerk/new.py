@@ -21,6 +21,7 @@ from ..check.privacy import refuse_personal
 from ..core.errors import ConfigError, SopKitError
 from ..records.archive import Archive, open_archive
 from ..records.facts import facts_of
+from ..records.fieldtypes import office_today
 from ..records.ids import new_case_id, slug
 from ..records.layout import CASE_FILE, CASES_DIR, STAFF_FILE, STEPS_DIR
 from ..records.models import CatatanLangkah, Kasus, Sop
@@ -178,13 +179,19 @@ def open_cases(archive: Archive, desa: Wilayah, sop: Sop) -> list[str]:
 
 
 @one_writer
-def create_case(archive: Archive, request: NewCase, rng: random.Random | None = None) -> Created:
+def create_case(
+    archive: Archive, request: NewCase, rng: random.Random | None = None, today: date | None = None
+) -> Created:
     """Write ``kasus/<year>/<id>/`` with kasus.yaml and one record per SOP step.
 
     ``rng`` is for reproducible tests only; clerks get ids from the system's randomness.
+    ``today`` (default: the clock's) bounds the start: a case opens when its coaching does.
     """
     kec, desa = find_location(request.kecamatan, request.desa)
     check_staff(archive, request.oleh)
+    today = today or office_today()
+    if request.mulai > today:  # 2027 typed for 2026: the id and the year folder would carry it for good
+        raise ConfigError("new.future", None, date=request.mulai.isoformat(), today=today.isoformat())
     if request.sampai is not None and request.sampai < request.mulai:
         raise ConfigError("new.period_order", None, start=request.mulai, end=request.sampai)
     sop = choose_sop(archive, request.sop, request.mulai)

@@ -190,6 +190,13 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "committed signed by a holder of the decision's role ({roles}).",
         "",
     ),
+    "new.future": (
+        "tanggal mulai {date} ada di masa depan (hari ini {today}); kasus tidak dibuat",
+        "periksa tanggal dan tahunnya: kasus dibuka pada hari pembinaannya dimulai (id kasus memuat tahun dan "
+        "bulan itu)",
+        "the start date {date} is in the future (today {today}); no case made",
+        "check the date and year: a case is opened on the day its coaching starts (its id holds that year and month)",
+    ),
     "stop.future": (
         "tanggal {date} ada di masa depan (hari ini {today}); kasus tidak dihentikan",
         "periksa tanggal dan tahunnya: kasus dicatat berhenti pada hari ia berhenti",
