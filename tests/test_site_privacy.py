@@ -496,6 +496,12 @@ def test_a_family_in_a_scans_note_form_field_or_bookmark_is_never_published(
     record = case / "langkah" / "01-pengumpulan-data.yaml"
     text = re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {hashlib.sha256(marked).hexdigest()}", record.read_text())
     record.write_text(text, "utf-8")
+    # The check says it first, at the record line that attaches the scan, without the value.
+    checked = CliRunner().invoke(main, ["check", str(root), "--no-trail", "--format", "json"])
+    found = [f for f in json.loads(checked.output)["findings"] if f["code"] == "privacy.file_content"]
+    line = text.splitlines().index("    berkas: lampiran/01-data-rawan.pdf") + 1
+    assert [(f["file"].endswith("langkah/01-pengumpulan-data.yaml"), f["line"]) for f in found] == [(True, line)]
+    assert checked.exit_code == 1 and KK not in checked.output and CHILD not in checked.output
     with pytest.raises(SopKitError) as refused:
         site_build(root, SiteOptions(out=tmp_path / "site", cache_dir=tmp_path / "cache", pdf=False))
     assert refused.value.code == "site.personal_data"

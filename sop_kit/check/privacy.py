@@ -14,8 +14,9 @@ defence; this one tells the clerk at check time, before anything is committed or
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
@@ -128,6 +129,35 @@ def personal_data(case: CaseFolder, archive: Archive, sop: Sop | None = None) ->
             params = {"field": field, "kind": f"@privacy.kind.{kind}"}
             code = "privacy.file_name" if loc[-1] == "berkas" else "privacy.public_field"
             yield Finding(Severity.ERROR, code, where.file, where.line_of(loc), params, case.id)
+
+
+def personal_content(
+    case: CaseFolder, archive: Archive, published: list[tuple[str, Callable[[], int], str]]
+) -> Iterator[Finding]:
+    """Every public PDF of the case (``published``: record file, its line, the name in the
+    case folder, each already found a regular file of its kind inside it) whose text holds
+    personal data, read exactly as the site's scan reads a published file
+    (:func:`~sop_kit.views.privacy.scan_document`: page text, notes, form fields, bookmarks,
+    earlier revisions): the case's own values and the shapes of NIK/KK and mobile numbers,
+    the office's own phone aside. The site publishes such a file as it is and its build stops
+    at it; the check says so first, at the record line, without the value."""
+    if not published:
+        return
+    from ..views.privacy import Identifiers, scan_document  # pypdf: only when a PDF is read
+
+    values = case.personal_values(archive.public_names())
+    ids = Identifiers(numbers=archive.public_numbers())
+    for file, line, name in published:
+        fd = os.open(f"{case.path}/{name}", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read()
+        if b"%PDF" not in data[:1024]:
+            continue  # an image of a kind that allows both: the site publishes a re-encoded copy
+        hits = scan_document(name, data, values, ids)
+        if hits:
+            kind = "nilai" if hits[0].what == "nilai-pribadi" else hits[0].what
+            params = {"path": name, "kind": f"@privacy.kind.{kind}"}
+            yield Finding(Severity.ERROR, "privacy.file_content", file, line(), params, case.id)
 
 
 def personal_kind(case: CaseFolder, archive: Archive, text: str) -> str | None:

@@ -22,7 +22,7 @@ from ..records.wilayah import purwakarta
 from ..records.worktime import working_minutes
 from .files import content_findings, folder_findings, size_finding
 from .photos import photo_findings
-from .privacy import personal_data
+from .privacy import personal_content, personal_data
 from .report import MissingDocument
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -51,10 +51,12 @@ def check_case(archive: Archive, case: CaseFolder) -> CaseJudgement:
     prog = case_progress(sop, case)
     referenced: set[str] = set()
     first_use: dict[str, _Use] = {}
+    published: list[tuple[str, Callable[[], int], str]] = []
     # In the SOP's order, so that a file's first use is the one that counts.
     for step in sorted(case.steps, key=lambda s: (s.record.putaran, s.record.langkah, s.name)):
-        out += _step(archive, case, sop, step, referenced, first_use, missing, attached)
+        out += _step(archive, case, sop, step, referenced, first_use, missing, attached, published)
     out += personal_data(case, archive, sop)
+    out += personal_content(case, archive, published)
     if case.unreadable_steps:
         # Order, completeness and stray files cannot be judged while a step record is
         # unreadable; its own errors say what to fix first.
@@ -231,7 +233,11 @@ def _step(
     first_use: dict[str, _Use],
     missing: list[MissingDocument],
     attached: dict[str, bool],
+    published: list[tuple[str, Callable[[], int], str]],
 ) -> Iterator[Finding]:
+    """One step record's findings. Its public PDFs found sound (inside the case, of their
+    type) are added to ``published`` (record file, line, name): their text is read once the
+    case's steps are all judged (:func:`personal_content`)."""
     counted: dict[str, int] = {}  # the content of this record's documents -> the first entry listing it
     rec, loaded = step.record, step.loaded
     file = loaded.file
@@ -354,6 +360,9 @@ def _step(
         yield from problems
         if any(p.severity is E for p in problems):
             continue
+        if digests and not sop.is_personal(doc.jenis, doc.pribadi) and "pdf" in sop.kind(doc.jenis).format:
+            name = "/".join(p for p in doc.berkas.split("/") if p not in ("", "."))
+            published.append((file, partial(at, "dokumen", i, "berkas"), name))
         # One file is one document. The same kind may pass from step to step (Kelengkapan are a
         # step's inputs: step 1's data is what step 2 verifies), but one file cannot be two kinds
         # (the verification's berita acara recorded again as the SK), nor count twice in a step

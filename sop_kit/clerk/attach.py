@@ -187,7 +187,7 @@ def _refuse_personal_content(archive: Archive, case: CaseFolder, source: Path) -
     from ..views.privacy import Identifiers, scan_document  # PIL and pypdf: only when a PDF is attached
 
     values = case.personal_values(archive.public_names())
-    hits = scan_document("lampiran.pdf", source.read_bytes(), values, Identifiers())
+    hits = scan_document("lampiran.pdf", source.read_bytes(), values, Identifiers(numbers=archive.public_numbers()))
     if hits:
         kinds = ", ".join(dict.fromkeys(h.what for h in hits))
         raise ConfigError("record.personal_content", str(source), kinds=kinds, excerpt=hits[0].excerpt)

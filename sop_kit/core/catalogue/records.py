@@ -104,6 +104,17 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "name in this field; its fingerprint stays the same. sop-kit step --lampir names a file after its kind when "
         "the file's own name holds a family's data",
     ),
+    "privacy.file_content": (
+        "isi berkas '{path}' memuat {kind}: lampiran yang tidak pribadi terbit apa adanya di situs publik",
+        "bila berkas ini memang berisi data keluarga, tandai pribadi: true di baris ini (hanya di arsip dan situs "
+        "internal); bila tidak seharusnya, lampirkan salinan tanpa data itu (catatan, isian formulir dan versi "
+        "lama di dalam PDF ikut dibaca)",
+        "the content of '{path}' holds {kind}: an attachment that is not private is published as it is on the "
+        "public site",
+        "if the file does hold a family's data, mark it pribadi: true at this line (archive and internal site "
+        "only); if not, attach a copy without that data (notes, form fields and earlier versions inside the PDF "
+        "are read too)",
+    ),
     "privacy.kind.nik": ("nomor berbentuk NIK/KK", "", "a number shaped like a NIK/KK", ""),
     "privacy.kind.telepon": ("nomor telepon", "", "a phone number", ""),
     "privacy.kind.nilai": (
