@@ -55,8 +55,8 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
     from sop_kit.check.audit import audit
     from sop_kit.check.kept import Kept
     from sop_kit.check.run import CheckOptions
+    from sop_kit.records.privacyscan import Identifiers
     from sop_kit.site.build import SiteOptions, build_site
-    from sop_kit.views.privacy import Identifiers
 
     spent: dict[str, float] = defaultdict(float)
     active: list[str] = []

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from sop_kit.records import matcher as matching
+from sop_kit.records import privacyscan as privacy
+from sop_kit.records.matcher import Matcher, matcher
 from sop_kit.records.personal import MIN_VALUE, fold
-from sop_kit.views import matcher as matching
-from sop_kit.views import privacy
-from sop_kit.views.matcher import Matcher, matcher
 
 
 def _trie_regex(values: Iterable[str], sep: str = "") -> str:

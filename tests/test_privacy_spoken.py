@@ -23,12 +23,12 @@ from sop_kit.check.audit import audit
 from sop_kit.check.rules import check_case
 from sop_kit.check.run import CheckOptions
 from sop_kit.core.errors import SopKitError
+from sop_kit.records import matcher as matching
 from sop_kit.records.archive import open_archive
+from sop_kit.records.matcher import Matcher, stored_matcher
 from sop_kit.records.personal import addressed, rt_rw, spoken_forms
+from sop_kit.records.privacyscan import scan_document
 from sop_kit.site.build import SiteOptions
-from sop_kit.views import matcher as matching
-from sop_kit.views.matcher import Matcher, stored_matcher
-from sop_kit.views.privacy import scan_document
 
 from .conftest import BASE_ID, REPO, MakeArchive, judge, site_build
 

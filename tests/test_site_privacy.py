@@ -21,9 +21,9 @@ from sop_kit.records.archive import open_archive
 from sop_kit.records.fieldtypes import NamaPribadi, Teks, Telepon
 from sop_kit.records.models import CatatanLangkah, Kasus
 from sop_kit.records.personal import personal_values
+from sop_kit.records.privacyscan import MAX_GUNZIP, Hit, _gunzip, scan_output
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.photos import publish_photo
-from sop_kit.views.privacy import MAX_GUNZIP, Hit, _gunzip, scan_output
 from tests.conftest import BASE_ID, REPO, MakeArchive, site_build
 from tests.test_site_photos import exif_photo
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sop_kit.records.privacyscan import scan_output
 from sop_kit.site.build import SiteOptions
 from sop_kit.site.publish import link_previous, share_unchanged, spare_path
-from sop_kit.views.privacy import scan_output
 from tests.conftest import BASE_ID, MakeArchive, site_build
 from tests.test_site_publish import tree
 

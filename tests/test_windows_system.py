@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from sop_kit.check.run import CheckOptions
 from sop_kit.cli.main import main
 from sop_kit.demo.build import build_demo
+from sop_kit.records import privacyscan as privacy
 from sop_kit.site import cases as site_cases
-from sop_kit.views import privacy
 
 from .conftest import REPO, judge
 

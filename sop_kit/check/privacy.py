@@ -137,13 +137,13 @@ def personal_content(
     """Every public PDF of the case (``published``: record file, its line, the name in the
     case folder, each already found a regular file of its kind inside it) whose text holds
     personal data, read exactly as the site's scan reads a published file
-    (:func:`~sop_kit.views.privacy.scan_document`: page text, notes, form fields, bookmarks,
+    (:func:`~sop_kit.records.privacyscan.scan_document`: page text, notes, form fields, bookmarks,
     earlier revisions): the case's own values and the shapes of NIK/KK and mobile numbers,
     the office's own phone aside. The site publishes such a file as it is and its build stops
     at it; the check says so first, at the record line, without the value."""
     if not published:
         return
-    from ..views.privacy import Identifiers, scan_document  # pypdf: only when a PDF is read
+    from ..records.privacyscan import Identifiers, scan_document  # pypdf: only when a PDF is read
 
     values = case.personal_values(archive.public_names())
     ids = Identifiers(numbers=archive.public_numbers())

@@ -184,7 +184,7 @@ def _refuse_personal_content(archive: Archive, case: CaseFolder, source: Path) -
     number, or a value this case records as personal would stop the site's build, whose scan
     reads it the same way (:func:`scan_document`), after the clerk had committed it: said now.
     Its own name is left out: a name naming the family is replaced on filing."""
-    from ..views.privacy import Identifiers, scan_document  # PIL and pypdf: only when a PDF is attached
+    from ..records.privacyscan import Identifiers, scan_document  # PIL and pypdf: only when a PDF is attached
 
     values = case.personal_values(archive.public_names())
     hits = scan_document("lampiran.pdf", source.read_bytes(), values, Identifiers(numbers=archive.public_numbers()))

@@ -13,7 +13,7 @@ neither Python nor the build machine. It sees only the document's own context: t
 of the case for a public document, never the records. Autoescape and StrictUndefined make text
 from records always escaped and a missing value fail loudly; a failure names the template and
 its line. Every public PDF is read back and scanned for personal data
-(:mod:`sop_kit.views.privacy`) before it replaces the previous one.
+(:mod:`sop_kit.records.privacyscan`) before it replaces the previous one.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from ..core.feedback import SILENT, Reporter
 from ..core.workers import fork_context
 from ..records.fieldtypes import WIB
 from ..records.layout import TEMPLATES_DIR, Layout
+from ..records.privacyscan import Hit, Identifiers, scan_document
 from ..views.leaks import trace
-from ..views.privacy import Hit, Identifiers, scan_document
 from .templating import PACKAGE_TEMPLATES, Templates, environment, templates_digest, where
 
 PDF_VARIANT = "pdf/a-3b"  # PDF/A-3 allows the case's own records to travel inside the dossier

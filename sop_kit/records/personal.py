@@ -4,7 +4,7 @@ mark ``x-pribadi``, read from their JSON schema, so a new field is personal by i
 Two readers: :mod:`.parse`, so that a finding about a personal field never quotes what was
 typed there, and the searches for personal values in public text: the check of what a clerk
 typed (:mod:`sop_kit.check.privacy`) and the scan of what is published
-(:mod:`sop_kit.views.privacy`). Both search the same values, with the same forms in which a value
+(:mod:`sop_kit.records.privacyscan`). Both search the same values, with the same forms in which a value
 is also written in part (:func:`spoken_forms`: "Bu Aminah" for Siti Aminah, an address by its
 RT/RW), so the check never passes what the build then refuses.
 """

@@ -43,8 +43,8 @@ from ..core.findings import Finding
 from ..records.config import office_name
 from ..records.fieldtypes import office_today
 from ..records.layout import INTERNAL_MARK, PUBLISHED_FILES, SITE_MARK, Layout, public_site_holding
+from ..records.privacyscan import Hit, Identifiers, scan_output
 from ..views.leaks import trace
-from ..views.privacy import Hit, Identifiers, scan_output
 from .cases import CaseResult, shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, site_look, write_config

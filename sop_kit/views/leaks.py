@@ -22,10 +22,10 @@ from ..records.ids import published_stem
 from ..records.layout import CASE_FILE, PUBLISHED_FILES, STEPS_DIR, Layout
 from ..records.models import CatatanLangkah, Kasus
 from ..records.personal import fold, personal_at
+from ..records.privacyscan import Hit
 from ..records.scan import named
 from ..records.yamlsafe import load_bytes
 from .photos import THUMB_SUFFIX
-from .privacy import Hit
 
 MAX_PLACES = 3  # record lines named per leaked value
 MAX_OUTPUTS = 3  # published files named per leaked value, then how many more

@@ -28,9 +28,9 @@ from PIL import ExifTags, Image
 
 from ..core.cache import read_json, write_json
 from ..core.workers import fork_context
-from ..records import personal
-from ..records.personal import fold, personal_numbers
+from . import personal
 from .matcher import Matcher, matcher, stored_matcher
+from .personal import fold, personal_numbers
 
 KINDS = ("nik", "telepon", "nilai-pribadi", "metadata-foto", "tautan")
 # Joins the separate values of a JSON file or a Pagefind index: no pattern may match across
