@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import zlib
 from io import BytesIO
@@ -507,3 +508,35 @@ def test_a_family_in_a_scans_note_form_field_or_bookmark_is_never_published(
     assert refused.value.code == "site.personal_data"
     assert refused.value.file == str(record) and "berkas/lampiran-01-data-rawan.pdf" in refused.value.params["places"]
     assert not (tmp_path / "site").exists()
+
+
+def test_a_file_private_in_one_case_is_not_published_by_another(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """One scan attached to two cases (a joint activity's list), marked pribadi in one record
+    and not in the other: the other case's page published the bytes the first kept off the
+    site. The check now says so at the public entry (doc.private_elsewhere), and its site
+    lists the file without publishing it."""
+    from click.testing import CliRunner
+
+    from sop_kit.cli.main import main
+
+    root = make_archive()
+    case = root / "kasus" / "2026" / BASE_ID
+    other_id = f"{BASE_ID[:-4]}lain"
+    other = case.with_name(other_id)
+    shutil.copytree(case, other)
+    (other / "kasus.yaml").write_text((other / "kasus.yaml").read_text("utf-8").replace(BASE_ID, other_id))
+    entry = "    berkas: lampiran/01-data-rawan.pdf\n"
+    marked = other / "langkah" / "01-pengumpulan-data.yaml"
+    marked.write_text(marked.read_text("utf-8").replace(entry, entry + "    pribadi: true\n"), "utf-8")
+    public = case / "langkah" / "01-pengumpulan-data.yaml"
+    line = public.read_text("utf-8").splitlines().index(entry.rstrip("\n")) + 1
+    out = CliRunner().invoke(main, ["check", str(root), "--no-trail", "--format", "json"]).output
+    found = [(f["case"], f["line"]) for f in json.loads(out)["findings"] if f["code"] == "doc.private_elsewhere"]
+    assert found == [(BASE_ID, line)], out
+    site = tmp_path / "site"
+    site_build(root, SiteOptions(out=site, cache_dir=tmp_path / "cache", pdf=False))
+    for ident in (BASE_ID, other_id):
+        assert not (site / "kasus" / "2026" / ident / "berkas" / "lampiran-01-data-rawan.pdf").exists(), ident
+    assert "01-data-rawan.pdf" in (site / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8").replace(
+        "&#45;", "-"
+    ).replace("&#46;", ".")

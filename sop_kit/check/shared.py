@@ -1,5 +1,9 @@
 """Files two cases attach: the same content (SHA-256) as a document of two cases.
 
+Content one case keeps off the public site (``pribadi: true``, or a personal kind) and another
+lists as public is an error of the latter (``doc.private_elsewhere``), whose site lists it
+without publishing it: the same bytes cannot be private in one case and out in the other.
+
 A photo or an attendance list records one event in one desa: the same file as evidence of a
 second case is an error of both (``doc.other_case``), the usual sign of a photo recycled for
 a coaching that left none. Another document may rightly serve two cases (one SK naming
@@ -67,9 +71,12 @@ def add_shared_file_findings(archive: Archive, report: Report, cache: Path | Non
     holders: dict[str, list[tuple[Path, bool]]] = {digest: [] for digest, n in counts.items() if n > 1}
     if not holders:
         return
+    private_in: dict[str, list[str]] = {}  # by digest: the cases that keep it off the public site
     for folder, facts in every:
         for digest in holders.keys() & facts.attached.keys():
             holders[digest].append((folder, facts.attached[digest]))
+        for digest in holders.keys() & facts.private:
+            private_in.setdefault(digest, []).append(folder.name)
     read: dict[Path, dict[str, _Entry]] = {}
     kinds: dict[str, tuple[Severity, str]] = {}  # by digest: what its sharing is
     listings = {folder: v.listing for folder, v in report.verdicts.items()} | report.others_listing
@@ -122,6 +129,14 @@ def add_shared_file_findings(archive: Archive, report: Report, cache: Path | Non
                     verdict.case,
                 )
             )
+            marked = sorted(set(private_in.get(digest, ())) - {folder.name})
+            if marked and digest not in verdict.facts.private:
+                # Published here, the bytes another case's record keeps off the site would be out.
+                params = {"path": mine.path, "others": _listed(marked), "no": mine.step}
+                extra.append(
+                    Finding(Severity.ERROR, "doc.private_elsewhere", archive.show(mine.record), mine.line, params,
+                            verdict.case)
+                )  # fmt: skip
         if extra:
             report.verdicts[folder] = replace(verdict, findings=(*verdict.findings, *extra))
     if kept:
@@ -178,6 +193,12 @@ def _named(first: list[tuple[Path, bool]], count: int) -> str:
     names = sorted({f.name for f, _ in first})[:NAMED]
     more = count - len(names)
     return ", ".join(names) + (f" (+{more})" if more > 0 else "")
+
+
+def _listed(names: list[str]) -> str:
+    """The first :data:`NAMED` case ids and how many more."""
+    more = len(names) - NAMED
+    return ", ".join(names[:NAMED]) + (f" (+{more})" if more > 0 else "")
 
 
 def _sharing(holders: list[tuple[str, bool, _Entry | None]]) -> tuple[Severity, str]:

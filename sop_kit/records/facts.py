@@ -73,6 +73,9 @@ class CaseFacts:
     # Each document the check accepted (hashed, matching its record), by :func:`content_key`,
     # and whether it is a photo or a personal-data kind: the record of one event, never of two cases.
     attached: dict[str, bool] = field(default_factory=dict)
+    # Those of them a record of this case keeps off the public site (pribadi, or a personal kind):
+    # the same content another case lists as public is not published there either.
+    private: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         counted, attached = self.counted, self.attached.items()
@@ -80,6 +83,7 @@ class CaseFacts:
             "numbers": [[u.case, u.number, u.step, u.file, u.line] for u in self.numbers],
             # evidence, then the rest, each one string: at 10,000 cases the cache is read on every check
             "attached": [" ".join(k for k, e in attached if e), " ".join(k for k, e in attached if not e)],
+            "private": " ".join(sorted(self.private)),
             "counted": None
             if counted is None
             else [
@@ -107,7 +111,8 @@ class CaseFacts:
             )  # fmt: skip
         evidence, rest = data["attached"]
         attached = dict.fromkeys(rest.split(), False) | dict.fromkeys(evidence.split(), True)
-        return cls(tuple(UsedNumber(*u) for u in data["numbers"]), counted, attached)
+        private = frozenset(str(data["private"]).split())
+        return cls(tuple(UsedNumber(*u) for u in data["numbers"]), counted, attached, private)
 
 
 def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | None = None) -> CaseFacts:
@@ -125,6 +130,13 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
     sop = archive.sop_of(kasus) if kasus else None
     if kasus is None or sop is None:
         return CaseFacts(tuple(numbers), None, attached or {})
+    accepted = attached or {}
+    private = frozenset(
+        key
+        for st in case.steps
+        for d in st.record.dokumen
+        if d.sha256 and sop.is_personal(d.jenis, d.pribadi) and (key := content_key(d.sha256)) in accepted
+    )
     done = tuple(
         DoneStep(r.langkah, r.putaran, r.selesai.date(), working_minutes(archive.config.hours, r),
                  r.keputusan if sop.step(r.langkah).keputusan else None)
@@ -138,4 +150,4 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
     stopped = kasus.dihentikan.tanggal if kasus.dihentikan and closed is None else None
     counted = Counted(kasus.id, kasus.lokasi.kecamatan, sop.ref, kasus.periode.mulai, closed, done,
                       kasus.lokasi.kode, is_open, desa_line, stopped)  # fmt: skip
-    return CaseFacts(tuple(numbers), counted, attached or {})
+    return CaseFacts(tuple(numbers), counted, accepted, private)

@@ -51,6 +51,7 @@ PUBLISHED_FORMATS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png"}  # others are
 # A file with a finding of one of these is refused by the check for its name or content.
 REFUSED_CODES = frozenset(
     {
+        "doc.private_elsewhere",
         "file.pdf_active",
         "file.pdf_unreadable",
         "file.too_large",

@@ -104,6 +104,16 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "name in this field; its fingerprint stays the same. sop-kit step --lampir names a file after its kind when "
         "the file's own name holds a family's data",
     ),
+    "doc.private_elsewhere": (
+        "langkah {no}: '{path}' adalah berkas yang sama dengan lampiran yang dicatat pribadi di kasus {others}; "
+        "di sini tidak pribadi, jadi situs publik tidak menerbitkannya",
+        "bila isinya memang data keluarga, tandai pribadi: true di baris ini juga; bila tidak, periksa tanda "
+        "pribadi di kasus itu",
+        "step {no}: '{path}' is the same file as an attachment recorded as private in case {others}; here it "
+        "is not, so the public site does not publish it",
+        "if it does hold a family's data, mark it pribadi: true at this line too; if not, check the private mark "
+        "in that case",
+    ),
     "privacy.file_content": (
         "isi berkas '{path}' memuat {kind}: lampiran yang tidak pribadi terbit apa adanya di situs publik",
         "bila berkas ini memang berisi data keluarga, tandai pribadi: true di baris ini (hanya di arsip dan situs "
