@@ -19,7 +19,7 @@ import pytest
 from sop_kit.records.yamlsafe import load_file
 
 from .office import Office
-from .test_clerk_loop import CLERK, KADIS, KASI, office, wib
+from .test_clerk_loop import CLERK, KADIS, KASI, REASON, office, wib
 
 __all__ = ["office"]  # the fixture, shared with test_clerk_loop
 
@@ -577,3 +577,47 @@ def test_a_clerks_command_shows_a_long_first_reading_of_history_on_a_terminal(of
     office.git("checkout", "-q", "--", "records/kasus")
     again = _on_a_terminal(args, env)
     assert "memverifikasi tanda tangan commit" not in again and "dicatat di" in again, again
+
+
+def test_a_decision_is_not_turned_round_after_the_case_went_on_from_it(office: Office) -> None:
+    """A 'tidak' corrected to 'ya' once round 2 has begun, or a 'ya' corrected to 'tidak' once
+    step 3 is done, would leave those records off the SOP's path (round.unexpected,
+    step.needs_decision) with the step command saying 'sesuai SOP'. Refused, naming the records
+    in the way; nothing written. Taken out of the archive first, the correction goes through."""
+    records = str(office.records)
+    case = step_1_done(office)
+    folder = next(office.records.glob(f"kasus/2026/{case}"))
+    office.when = wib("2026-03-03 10:00")
+    office.step(case, 2, KASI, "--pelaksana", KASI, "--mulai", "2026-03-03 09:00", "--selesai", "2026-03-03 09:50",
+                "--keputusan", "tidak", "--alasan", REASON,
+                "--lampir", str(office.scan("ba.pdf", "Berita acara verifikasi")))  # fmt: skip
+    office.when = wib("2026-03-04 10:00")
+    office.step(case, 1, CLERK, "--pelaksana", CLERK, "--mulai", "2026-03-04 09:00")  # round 2 begins
+    files = {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()}
+
+    out = office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "ya", "--alasan", "salah pilih",
+                      "--koreksi", "keputusan salah pilih", code=2, commit=False)  # fmt: skip
+    assert "langkah 2 tidak dicatat" in out and "langkah/01-pengumpulan-data-putaran-2.yaml" in out, out
+    assert "git rm" in out
+    assert {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()} == files
+
+    # Taken out of the archive (signed), the same correction is recorded and the check agrees.
+    office.git("rm", "-q", str(folder / "langkah" / "01-pengumpulan-data-putaran-2.yaml"))
+    office.commit(f"kasus {case}: putaran 2 dibatalkan", KASI, wib("2026-03-04 11:00"))
+    office.when = wib("2026-03-04 12:00")
+    office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "ya", "--alasan", "Data lengkap",
+                "--koreksi", "keputusan salah pilih")  # fmt: skip
+    status = office.run("status", case, "--root", records)
+    assert "Berikutnya: langkah 3" in status and "galat" not in status.split("Berikutnya", 1)[1], status
+
+    # The other way: step 3 done after the 'ya'; a 'tidak' now would strand it.
+    office.when = wib("2026-03-05 11:00")
+    office.step(case, 3, KASI, "--pelaksana", KASI, "--mulai", "2026-03-05 09:00", "--selesai", "2026-03-05 09:20",
+                "--lampir", str(office.scan("sk.pdf", "SK penetapan lokasi")))  # fmt: skip
+    files = {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()}
+    office.when = wib("2026-03-05 12:00")
+    out = office.step(case, 2, KASI, "--putaran", "1", "--keputusan", "tidak", "--alasan", REASON,
+                      "--koreksi", "ternyata belum lengkap", code=2, commit=False)  # fmt: skip
+    assert "langkah/03-penetapan-lokasi.yaml" in out, out
+    assert {p.name: p.read_bytes() for p in (folder / "langkah").iterdir()} == files
+    assert "0 galat" in office.run("check", records)
