@@ -153,7 +153,7 @@ def personal_content(
             data = fh.read()
         if b"%PDF" not in data[:1024]:
             continue  # an image of a kind that allows both: the site publishes a re-encoded copy
-        hits = scan_document(name, data, values, ids)
+        hits = scan_document("lampiran.pdf", data, values, ids)  # the content: its name is privacy.file_name's
         if hits:
             kind = "nilai" if hits[0].what == "nilai-pribadi" else hits[0].what
             params = {"path": name, "kind": f"@privacy.kind.{kind}"}
