@@ -540,3 +540,25 @@ def test_a_file_private_in_one_case_is_not_published_by_another(make_archive: Ma
     assert "01-data-rawan.pdf" in (site / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8").replace(
         "&#45;", "-"
     ).replace("&#46;", ".")
+
+
+def test_a_copy_of_a_private_file_under_another_name_is_not_published(
+    make_archive: MakeArchive, tmp_path: Path
+) -> None:
+    """Round 1 keeps the data file off the site (pribadi: true); round 2 attaches a copy of it
+    under another name, not marked. Judged by name, the copy was published: the same bytes one
+    record keeps private are private in every entry of the case."""
+    root = make_archive(overlay="round-sent-back-ok")
+    case = root / "kasus" / "2026" / BASE_ID
+    shutil.copyfile(case / "lampiran" / "01-data-rawan.pdf", case / "lampiran" / "01-data-rawan-salinan.pdf")
+    second = case / "langkah" / "01-pengumpulan-data-putaran-2.yaml"
+    second.write_text(second.read_text("utf-8").replace("01-data-rawan.pdf", "01-data-rawan-salinan.pdf"), "utf-8")
+    first = case / "langkah" / "01-pengumpulan-data.yaml"
+    entry = "    berkas: lampiran/01-data-rawan.pdf\n"
+    first.write_text(first.read_text("utf-8").replace(entry, entry + "    pribadi: true\n"), "utf-8")
+    out = tmp_path / "site"
+    site_build(root, SiteOptions(out=out, cache_dir=tmp_path / "cache", pdf=False))
+    published = sorted(p.name for p in (out / "kasus" / "2026" / BASE_ID / "berkas").iterdir())
+    assert not [name for name in published if "data-rawan" in name], published
+    page = (out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8")
+    assert page.count("data pribadi&#44; tidak dipublikasikan") == 2

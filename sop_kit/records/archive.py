@@ -298,9 +298,13 @@ class CaseFolder:
 
     def private_files(self, sop: Sop) -> frozenset[str]:
         """The files a record marks as personal data (or whose kind is): one that two records
-        name (a new round's step with the same data) is private when either says so, so that
-        the other entry cannot publish it."""
-        return frozenset(d.berkas for s in self.steps for d in s.record.dokumen if sop.is_personal(d.jenis, d.pribadi))
+        name (a new round's step with the same data) is private when either says so, and so is
+        a copy of it under another name (the same recorded SHA-256), so that no other entry
+        publishes it."""
+        docs = [d for s in self.steps for d in s.record.dokumen]
+        marked = [d for d in docs if sop.is_personal(d.jenis, d.pribadi)]
+        digests = {d.sha256 for d in marked if d.sha256}
+        return frozenset([*(d.berkas for d in marked), *(d.berkas for d in docs if d.sha256 in digests)])
 
     def personal_values(self, officials: Iterable[str] = ()) -> set[str]:
         """The personal values of its valid records: what public text of this case must not
