@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from typing import TYPE_CHECKING
 
 from ..core.errors import ConfigError
 from ..core.findings import Finding, Severity
 from ..records.archive import Archive, CaseFolder
+from ..records.filetypes import sniff
 from ..records.models import Sop
 from ..records.personal import (
     addressed,
@@ -32,6 +34,9 @@ from ..records.personal import (
     rt_rw,
 )
 from ..records.yamlsafe import Loaded, Loc
+
+if TYPE_CHECKING:  # pypdf and PIL load only when a PDF is read
+    from ..records.privacyscan import Hit
 
 _STEP_FIELDS = ("alasan", "alasan_waktu", "nomor_surat", "catatan")
 _PUNCTUATION = re.compile(r"[^\w]+")
@@ -131,29 +136,34 @@ def personal_data(case: CaseFolder, archive: Archive, sop: Sop | None = None) ->
             yield Finding(Severity.ERROR, code, where.file, where.line_of(loc), params, case.id)
 
 
+def content_hits(archive: Archive, values: Collection[str], data: bytes) -> list[Hit]:
+    """What the site's scan finds in a public PDF (:func:`~sop_kit.records.privacyscan.scan_document`:
+    page text, notes, form fields, bookmarks, earlier revisions): ``values`` (a case's personal
+    values) and the shapes of NIK/KK and mobile numbers, the office's own phone aside. Its name
+    is left out: a name is :func:`personal_data`'s (``privacy.file_name``), and one naming the
+    family is replaced when a clerk files it."""
+    from ..records.privacyscan import Identifiers, scan_document  # pypdf: only when a PDF is read
+
+    return scan_document("lampiran.pdf", data, values, Identifiers(numbers=archive.public_numbers()))
+
+
 def personal_content(
     case: CaseFolder, archive: Archive, published: list[tuple[str, Callable[[], int], str]]
 ) -> Iterator[Finding]:
     """Every public PDF of the case (``published``: record file, its line, the name in the
-    case folder, each already found a regular file of its kind inside it) whose text holds
-    personal data, read exactly as the site's scan reads a published file
-    (:func:`~sop_kit.records.privacyscan.scan_document`: page text, notes, form fields, bookmarks,
-    earlier revisions): the case's own values and the shapes of NIK/KK and mobile numbers,
-    the office's own phone aside. The site publishes such a file as it is and its build stops
-    at it; the check says so first, at the record line, without the value."""
+    case folder, each already found a regular file of its kind inside it) whose content holds
+    personal data (:func:`content_hits`). The site publishes such a file as it is and its build
+    stops at it; the check says so first, at the record line, without the value."""
     if not published:
         return
-    from ..records.privacyscan import Identifiers, scan_document  # pypdf: only when a PDF is read
-
     values = case.personal_values(archive.public_names())
-    ids = Identifiers(numbers=archive.public_numbers())
     for file, line, name in published:
         fd = os.open(f"{case.path}/{name}", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as fh:
             data = fh.read()
-        if b"%PDF" not in data[:1024]:
+        if sniff(data[:4096], case.path / name) != "pdf":
             continue  # an image of a kind that allows both: the site publishes a re-encoded copy
-        hits = scan_document("lampiran.pdf", data, values, ids)  # the content: its name is privacy.file_name's
+        hits = content_hits(archive, values, data)
         if hits:
             kind = "nilai" if hits[0].what == "nilai-pribadi" else hits[0].what
             params = {"path": name, "kind": f"@privacy.kind.{kind}"}

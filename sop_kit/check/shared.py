@@ -132,7 +132,7 @@ def add_shared_file_findings(archive: Archive, report: Report, cache: Path | Non
             marked = sorted(set(private_in.get(digest, ())) - {folder.name})
             if marked and digest not in verdict.facts.private:
                 # Published here, the bytes another case's record keeps off the site would be out.
-                params = {"path": mine.path, "others": _listed(marked), "no": mine.step}
+                params = {"path": mine.path, "others": _listed(marked, len(marked)), "no": mine.step}
                 extra.append(
                     Finding(Severity.ERROR, "doc.private_elsewhere", archive.show(mine.record), mine.line, params,
                             verdict.case)
@@ -190,14 +190,12 @@ def _named(first: list[tuple[Path, bool]], count: int) -> str:
     """The other holders' case ids, the first :data:`NAMED` of ``count`` and how many more: one
     form shared by every case of a year named all the others in each of its findings (at 10,000
     cases, 10,000 names in each of 10,000 findings: gigabytes, and a quarter of an hour)."""
-    names = sorted({f.name for f, _ in first})[:NAMED]
-    more = count - len(names)
-    return ", ".join(names) + (f" (+{more})" if more > 0 else "")
+    return _listed(sorted({f.name for f, _ in first}), count)
 
 
-def _listed(names: list[str]) -> str:
-    """The first :data:`NAMED` case ids and how many more."""
-    more = len(names) - NAMED
+def _listed(names: list[str], count: int) -> str:
+    """The first :data:`NAMED` of ``names`` and how many more of ``count``."""
+    more = count - len(names[:NAMED])
     return ", ".join(names[:NAMED]) + (f" (+{more})" if more > 0 else "")
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..check.privacy import personal_kind
+from ..check.privacy import content_hits, personal_kind
 from ..core.errors import ConfigError
 from ..records.archive import Archive, CaseFolder
 from ..records.extensions import ENDINGS, ending, fits
@@ -182,12 +182,9 @@ def attach(
 def _refuse_personal_content(archive: Archive, case: CaseFolder, source: Path) -> None:
     """A public PDF is published as it is. One whose text holds a NIK or KK number, a mobile
     number, or a value this case records as personal would stop the site's build, whose scan
-    reads it the same way (:func:`scan_document`), after the clerk had committed it: said now.
-    Its own name is left out: a name naming the family is replaced on filing."""
-    from ..records.privacyscan import Identifiers, scan_document  # PIL and pypdf: only when a PDF is attached
-
-    values = case.personal_values(archive.public_names())
-    hits = scan_document("lampiran.pdf", source.read_bytes(), values, Identifiers(numbers=archive.public_numbers()))
+    reads it the same way (:func:`~sop_kit.check.privacy.content_hits`, as the check does),
+    after the clerk had committed it: said now."""
+    hits = content_hits(archive, case.personal_values(archive.public_names()), source.read_bytes())
     if hits:
         kinds = ", ".join(dict.fromkeys(h.what for h in hits))
         raise ConfigError("record.personal_content", str(source), kinds=kinds, excerpt=hits[0].excerpt)

@@ -16,7 +16,7 @@ from ..core.errors import SopKitError
 from ..core.findings import Finding, Severity
 from .config import CONFIG_FILE, ArchiveConfig, load_config, settle
 from .layout import CASE_FILE, SITE_FILE, SOP_DIR, STAFF_FILE, STEPS_DIR, Layout, locate
-from .models import CatatanLangkah, Kasus, Registri, Sop, Staf
+from .models import Berkas, CatatanLangkah, Kasus, Registri, Sop, Staf
 from .parse import error_finding, parse_file, parse_text, validate
 from .personal import fold, number_key, personal_numbers, personal_values
 from .revisions import sop_for
@@ -296,15 +296,19 @@ class CaseFolder:
     def id(self) -> str:
         return self.kasus.id if self.kasus else self.path.name
 
+    def marked_private(self, sop: Sop) -> list[Berkas]:
+        """The entries a record marks as personal data (``pribadi``, or a kind that always is)."""
+        return [d for s in self.steps for d in s.record.dokumen if sop.is_personal(d.jenis, d.pribadi)]
+
     def private_files(self, sop: Sop) -> frozenset[str]:
-        """The files a record marks as personal data (or whose kind is): one that two records
+        """The files kept off the public site (:meth:`marked_private`): one that two records
         name (a new round's step with the same data) is private when either says so, and so is
         a copy of it under another name (the same recorded SHA-256), so that no other entry
         publishes it."""
-        docs = [d for s in self.steps for d in s.record.dokumen]
-        marked = [d for d in docs if sop.is_personal(d.jenis, d.pribadi)]
+        marked = self.marked_private(sop)
         digests = {d.sha256 for d in marked if d.sha256}
-        return frozenset([*(d.berkas for d in marked), *(d.berkas for d in docs if d.sha256 in digests)])
+        copies = (d.berkas for s in self.steps for d in s.record.dokumen if d.sha256 in digests)
+        return frozenset([*(d.berkas for d in marked), *copies])
 
     def personal_values(self, officials: Iterable[str] = ()) -> set[str]:
         """The personal values of its valid records: what public text of this case must not

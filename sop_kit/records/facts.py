@@ -132,10 +132,7 @@ def facts_of(archive: Archive, case: CaseFolder, attached: dict[str, bool] | Non
         return CaseFacts(tuple(numbers), None, attached or {})
     accepted = attached or {}
     private = frozenset(
-        key
-        for st in case.steps
-        for d in st.record.dokumen
-        if d.sha256 and sop.is_personal(d.jenis, d.pribadi) and (key := content_key(d.sha256)) in accepted
+        key for d in case.marked_private(sop) if d.sha256 and (key := content_key(d.sha256)) in accepted
     )
     done = tuple(
         DoneStep(r.langkah, r.putaran, r.selesai.date(), working_minutes(archive.config.hours, r),
