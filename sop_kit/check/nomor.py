@@ -1,7 +1,8 @@
 """The letter-number register judged, with the numbers the case records give.
 
 Register findings: a number reserved twice (as after a merge of two branches that each took
-"the next" one: every case holding it is named), a gap in a series, a kind the year does not
+"the next" one: every case holding it is named), one serial of a series under two kinds'
+numbers, a gap in a series, a kind the year does not
 define, a number that does not follow its kind's format, a reservation dated in another year,
 a number dated before a lower one of its series (dated back).
 Case findings: a record's ``nomor_surat`` that no register holds, that is reserved for another
@@ -52,6 +53,7 @@ def register_findings(registers: Registers) -> list[Finding]:
             out.append(Finding(E, "nomor.wrong_year", e.file, e.line, {"date": str(e.entry.tanggal), "year": year}))
     for (_, series), entries in by_series.items():
         out += _backdated(series, entries)
+        out += _serial_twice(series, entries)
         serials = sorted({e.entry.urut for e in entries})
         missing = sorted(set(range(1, serials[-1] + 1)) - set(serials)) if serials else []
         if missing:
@@ -77,6 +79,27 @@ def _backdated(series: str, entries: list[Entry]) -> list[Finding]:
         for e in same:
             if latest is None or e.entry.tanggal > latest.entry.tanggal:
                 latest = e
+    return out
+
+
+def _serial_twice(series: str, entries: list[Entry]) -> list[Finding]:
+    """One serial under two numbers of a series: kinds sharing a series (an SK and a referral
+    letter, each "the next" on its own laptop) write it differently, so ``nomor.duplicate``
+    does not see it, yet the office's agenda book has two letters under one serial."""
+    out: list[Finding] = []
+    by_serial: dict[int, list[Entry]] = defaultdict(list)
+    for e in entries:
+        if not e.entry.batal:
+            by_serial[e.entry.urut].append(e)
+    for serial, same in sorted(by_serial.items()):
+        numbers = sorted({e.entry.nomor for e in same})
+        if len(numbers) < 2:
+            continue  # the very same number twice is nomor.duplicate's
+        for e in same:
+            others = ", ".join(n for n in numbers if n != e.entry.nomor)
+            out.append(Finding(E, "nomor.serial_twice", e.file, e.line,
+                               {"serial": serial, "series": series, "nomor": e.entry.nomor, "others": others},
+                               e.entry.kasus))  # fmt: skip
     return out
 
 

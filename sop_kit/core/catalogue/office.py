@@ -69,6 +69,15 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "one number is for one letter: keep the one already sent, void the other (sop-kit nomor batal NUMBER "
         "--kasus ID --alasan …), reserve a new one (sop-kit nomor ambil) and record it in its step",
     ),
+    "nomor.serial_twice": (
+        "nomor urut {serial} deret {series} dipakai dua surat: {nomor} dan {others}",
+        "satu nomor urut hanya untuk satu surat di deretnya: biarkan yang sudah terkirim, beri batal pada yang lain "
+        "(sop-kit nomor batal NOMOR --kasus ID --alasan …), ambil nomor baru (sop-kit nomor ambil) dan catat di "
+        "langkahnya",
+        "serial {serial} of series {series} is used by two letters: {nomor} and {others}",
+        "one serial is for one letter of its series: keep the one already sent, void the other (sop-kit nomor batal "
+        "NUMBER --kasus ID --alasan …), reserve a new one (sop-kit nomor ambil) and record it in its step",
+    ),
     "nomor.backdated": (
         "nomor {nomor} bertanggal {date}, sebelum nomor {previous} ({previous_date}) yang lebih kecil di deret "
         "{series}: nomor diambil kemudian lalu diberi tanggal mundur, atau salah satu tanggalnya salah ketik",
