@@ -93,10 +93,27 @@ def test_bad_input_is_refused_and_the_registry_is_unchanged(archive: Path, tmp_p
         (["tambah", "x-y", "--nama", "X", "--nip", "19900101 201501 1 003", "--jabatan", "J", "--mulai", "2024-01-01",
           "--kunci", str(kadis)], "sudah terdaftar untuk 'hendra-gunawan'"),  # one key, one person
         (["akhiri", "hendra-gunawan", "--sampai", "2020-01-01"], "staf.yaml:"),  # ends before it began
+        (["ubah", "hendra-gunawan", "--kunci", str(registry)], "bukan kunci publik SSH"),  # any text file
+        (["ubah", "hendra-gunawan", "--cabut-kunci", str(key(tmp_path, "lain"))],
+         "tidak terdaftar untuk 'hendra-gunawan'; tidak ada yang dicabut\n  kunci 'hendra-gunawan' yang terdaftar: "
+         "SHA256:"),  # another key: the ones listed are named, to choose from
     ]:  # fmt: skip
         code, out = sop_kit("staf", *args, "--root", str(archive), home=tmp_path / "tanpa-kunci")
         assert code == 2 and expected in out and "Traceback" not in out, (args, out)
         assert registry.read_bytes() == before, args
+
+
+def test_a_lost_laptops_key_is_revoked_by_file_or_by_fingerprint(archive: Path, tmp_path: Path) -> None:
+    old, new, spare = key(tmp_path, "laptop-lama"), key(tmp_path, "laptop-baru"), key(tmp_path, "cadangan")
+    args = ["--kunci", str(old), "--root", str(archive)]
+    assert sop_kit("staf", "tambah", *KADIS, *args)[0] == 0
+    for extra in (new, spare):
+        assert sop_kit("staf", "ubah", "hendra-gunawan", "--kunci", str(extra), "--root", str(archive))[0] == 0
+    printed = subprocess.run(["ssh-keygen", "-lf", str(spare)], capture_output=True, text=True, check=True).stdout
+    code, out = sop_kit("staf", "ubah", "hendra-gunawan", "--cabut-kunci", str(old), "--cabut-kunci",
+                        printed.split()[1], "--root", str(archive))  # fmt: skip
+    assert code == 0 and "admin_staf" in out, out
+    assert open_archive(archive).staff["hendra-gunawan"].kunci_ssh == [new.read_text().strip()]
 
 
 def test_the_clerk_is_told_who_makes_a_registry_change_count(archive: Path) -> None:

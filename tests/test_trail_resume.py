@@ -171,12 +171,15 @@ def test_a_case_deleted_before_the_fold_was_kept_is_still_named(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("side_first", [True, False])
+@pytest.mark.parametrize("kept_at", ["branch", "revocation"])
 def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_from(
-    tmp_path: Path, side_first: bool
+    tmp_path: Path, side_first: bool, kept_at: str
 ) -> None:
     """While a field branch begun at the kept commit is out, the main line takes the Kasi's
     key out of the registry; her step on the branch was signed under the registry it began
-    from. Each commit's state is part of the kept fold, not only the last one's."""
+    from, and also bound by the one merged with it, which no longer lists her key (the two
+    are concurrent: history does not say which came first). Each commit's state is part of
+    the kept fold, not only the last one's."""
     repo = scenarios.started(tmp_path / "skenario")
     kept = len(repo.git("rev-list", "HEAD").split())  # the kept fold: at the last commit before the branch
     start = repo.git("rev-parse", "HEAD")
@@ -198,12 +201,17 @@ def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_fr
     when = {"GIT_COMMITTER_DATE": "2026-03-06T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-03-06T08:00:00+07:00"}
     who = ("-c", "user.name=Hendra", "-c", "user.email=h@contoh.id", "-c", "commit.gpgsign=false")
     repo.git(*who, "merge", "-q", "--no-ff", "-m", "gabung lapangan", "lapangan", env=when)
-    resumed, commits = replay(repo.top, tmp_path / "cache", fresh=lambda i: i == kept - 1)
-    assert resumed == commits - 2, (resumed, commits)  # all but the first and the kept one
+    if kept_at == "branch":
+        resumed, commits = replay(repo.top, tmp_path / "cache", fresh=lambda i: i == kept - 1)
+        assert resumed == commits - 2, (resumed, commits)  # all but the first and the kept one
+    else:  # the fold kept with the revocation in it; the branch's commits are read on it, or all again
+        resumed, commits = replay(repo.top, tmp_path / "cache", fresh=lambda i: i == kept)
+        assert resumed >= commits - 3, (resumed, commits)
     trail = build_trail(locate(repo.records), None, use_cache=False, now=NOW)
     assert trail is not None
     step3 = next(e for e in scenarios.approvals(trail) if e.step == 3)
-    assert step3.signer == "agus-permana"
+    assert step3.signer == "agus-permana"  # named, as her key's owner where it was signed
+    assert not step3.verified and step3.reason == "revoked_alongside"
 
 
 class _Planted:

@@ -332,6 +332,72 @@ def test_a_key_removed_from_the_registry_signs_nothing(top: Path, tmp_path: Path
     assert unverified["severity"] == "error" and "tidak terdaftar" in str(unverified["message"])
 
 
+def _staff_change(top: Path, *args: str) -> None:
+    """``sop-kit staf …`` on the main line, committed and signed by the Kepala Dinas (admin_staf)."""
+    result = CliRunner().invoke(main, ["staf", *args, "--root", str(top / "records")])
+    assert result.exit_code == 0, result.output
+    commit(top, f"staf {args[0]}", "hendra-gunawan", "hendra-gunawan", "2026-05-20T08:00:00+07:00")
+
+
+def _merged(top: Path, branch: str, pulled: bool) -> None:
+    """``branch`` merged into main by a clerk (main the first parent), or, ``pulled``, as
+    ``git pull`` on the branch's laptop merges it (the branch the first parent) before main
+    takes the result as it is (a fast-forward push)."""
+    env = {"GIT_COMMITTER_DATE": "2026-05-21T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-05-21T08:00:00+07:00"}
+    signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={top / '.kunci-demo' / 'dewi-lestari'}",
+               "-c", "user.name=Dewi", "-c", "user.email=d@x.id"]  # fmt: skip
+    if pulled:
+        git(top, "checkout", "-q", branch)
+        git(top, *signing, "merge", "-S", "-q", "--no-ff", "-m", "pull", "main", env=env)
+        git(top, "checkout", "-q", "main")
+        git(top, "merge", "-q", "--ff-only", branch)
+    else:
+        git(top, *signing, "merge", "-S", "-q", "--no-ff", "-m", "gabung", branch, env=env)
+
+
+@pytest.mark.parametrize("pulled", [False, True], ids=["merged-into-main", "pulled-on-the-laptop"])
+@pytest.mark.parametrize("revoked", ["key", "tenure"], ids=["key-revoked", "tenure-ended"])
+def test_a_revocation_binds_a_branch_begun_before_it(top: Path, tmp_path: Path, revoked: str, pulled: bool) -> None:
+    """The Kasi's laptop is stolen (his key revoked) or he leaves (his tenure ended) on the main
+    line, signed by the Kepala Dinas; on the laptop's clone, begun before, a decision is signed
+    with his key, dated before, and merged: by a clerk, or by ``git pull`` on the laptop, which
+    makes its own branch the main line. History does not say which came first, so the
+    revocation binds the signature: not verified, his name shown."""
+    git(top, "branch", "laptop")
+    if revoked == "key":
+        _staff_change(top, "ubah", "agus-permana", "--cabut-kunci", str(top / ".kunci-demo" / "agus-permana.pub"))
+        assert "kunci_ssh: []" in (top / "records" / "staf.yaml").read_text("utf-8")
+    else:
+        _staff_change(top, "akhiri", "agus-permana", "--sampai", "2026-05-19")
+    git(top, "checkout", "-q", "laptop")
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", "agus-permana", "agus-permana", "2026-05-19T09:00:00+07:00")
+    git(top, "checkout", "-q", "main")
+    _merged(top, "laptop", pulled)
+    code, found = check(top)
+    assert code == 1
+    (unverified,) = [f for f in found if f["case"] == OPEN]
+    assert unverified["code"] == "trail.unverified", unverified
+    assert "dicabut di staf.yaml pada cabang yang digabung dengan commit ini" in str(unverified["message"])
+    trail = CliRunner().invoke(main, ["trail", OPEN, "--root", str(top / "records")]).output
+    assert "Agus Permana" in trail and "tidak terverifikasi" in trail, trail
+
+
+def test_a_registry_change_alongside_that_revokes_nothing_binds_nothing(top: Path, tmp_path: Path) -> None:
+    """The same branch while the main line only adds a person: the decision stands."""
+    git(top, "branch", "laptop")
+    _staff_change(top, "tambah", "nina-marlina", "--nama", "Nina Marlina, S.Sos.", "--nip", "199201152019032007",
+                  "--jabatan", "Pengelola Data", "--peran", "pelaksana", "--mulai", "2026-05-18")  # fmt: skip
+    git(top, "checkout", "-q", "laptop")
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", "agus-permana", "agus-permana", "2026-05-19T09:00:00+07:00")
+    git(top, "checkout", "-q", "main")
+    _merged(top, "laptop", pulled=True)
+    found = check(top)[1]
+    assert [f for f in found if f["case"] == OPEN] == []
+    assert "nina-marlina" in (top / "records" / "staf.yaml").read_text("utf-8")
+
+
 def test_a_backdated_approval_is_an_error(top: Path, tmp_path: Path) -> None:
     """Signed by the Kasi, but dated a year back, before his appointment to the role: the time
     counts from history, and the date written by hand is itself an error of the case."""

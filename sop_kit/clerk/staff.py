@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -62,6 +63,7 @@ class PersonChange:
     keys: tuple[str, ...] = ()  # public key lines to add
     tenure: Tenure | None = None  # a new position to add
     fiktif: bool | None = None
+    revoked: tuple[str, ...] = ()  # fingerprints of keys to take out (a lost laptop)
 
 
 @dataclass
@@ -85,9 +87,19 @@ def read_key(path: Path | None, home: Path | None = None) -> str:
         raise ConfigError("staff.private_key", str(source))
     try:
         load_ssh_public_key(line.encode())
-    except (ValueError, TypeError, NotImplementedError):
+    except (ValueError, TypeError, NotImplementedError, UnsupportedAlgorithm):  # a text that is no key
         raise ConfigError("staff.bad_key", str(source)) from None
     return line
+
+
+def fingerprint_of(given: str) -> str:
+    """A key to revoke as its ``SHA256:…`` fingerprint: given so, or read from a .pub file (a
+    key the person no longer has is named by the fingerprint the trail or ``ssh-keygen -l`` shows)."""
+    if given.startswith("SHA256:"):
+        return given
+    found = fingerprint(read_key(Path(given)))
+    assert found is not None  # read_key accepts only a key that loads
+    return found
 
 
 def _refuse_taken_keys(archive: Archive, change: PersonChange) -> None:
@@ -142,6 +154,8 @@ def change_person(archive: Archive, change: PersonChange, today: date) -> StaffE
                 _put(entry, key, value)
         if change.nip is not None:
             _put(entry, "nip", _nip_text(change.nip))
+        if change.revoked:
+            _revoke(entry, change.id, change.revoked)
         if change.keys:
             keys = entry.get("kunci_ssh")
             if not isinstance(keys, list):
@@ -154,6 +168,19 @@ def change_person(archive: Archive, change: PersonChange, today: date) -> StaffE
             entry["penugasan"].append(_tenure(change.tenure))
 
     return _edit(archive, change.id, edit, today)
+
+
+def _revoke(entry: Any, who: str, fingerprints: tuple[str, ...]) -> None:
+    """Take the keys with these fingerprints out of a person's entry; each must be theirs."""
+    keys = entry.get("kunci_ssh")
+    listed = [str(k) for k in keys] if isinstance(keys, list) else []
+    for wanted in fingerprints:
+        if wanted not in {fingerprint(k) for k in listed}:
+            shown = ", ".join(f for f in (fingerprint(k) for k in listed) if f) or "-"
+            raise ConfigError("staff.key_not_listed", None, fingerprint=wanted, id=who, listed=shown)
+    for i in reversed(range(len(listed))):
+        if fingerprint(listed[i]) in fingerprints:
+            del keys[i]
 
 
 def end_tenure(archive: Archive, who: str, last_day: date, jabatan: str | None, today: date) -> StaffEdit:

@@ -122,6 +122,7 @@ def tambah(
 @click.option("--email", help="help.staf.email")
 @_position_options
 @_key_options
+@click.option("--cabut-kunci", "revoke", multiple=True, metavar="FILE|SHA256:…", help="help.staf.cabut_kunci")
 @lang_option
 @library_errors
 def ubah(
@@ -138,12 +139,14 @@ def ubah(
     admin_arsip: bool,
     kunci: Path | None,
     ssh_default: bool,
+    revoke: tuple[str, ...],
     lang: str,
 ) -> None:
-    from ..clerk.staff import PersonChange, change_person
+    from ..clerk.staff import PersonChange, change_person, fingerprint_of
 
     flags = {"admin_staf": admin_staf, "admin_sop": admin_sop, "admin_arsip": admin_arsip}
-    change = PersonChange(ident, nama, nip, email, _keys(kunci, ssh_default), _tenure(jabatan, peran, mulai, flags))
+    keys, tenure = _keys(kunci, ssh_default), _tenure(jabatan, peran, mulai, flags)
+    change = PersonChange(ident, nama, nip, email, keys, tenure, revoked=tuple(fingerprint_of(r) for r in revoke))
     if change == type(change)(ident):
         raise ConfigError("record.nothing", None)
     done = change_person(open_archive(root), change, office_today())

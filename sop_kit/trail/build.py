@@ -49,6 +49,8 @@ from ..records.rounds import file_closed_on, progress_of
 from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
 from . import resume
+from .alongside import Registry as _Registry
+from .alongside import joins, narrowed
 from .gitlog import BlobReader, Commit, current_branch, head_commit, records_prefix, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .history import history, tree_ids
@@ -76,13 +78,6 @@ class StepState(NamedTuple):
     pelaksana: str | None
     dokumen: tuple[str, ...]  # the paths it names
     selesai: datetime | None  # when it says the step was done (WIB, no zone)
-
-
-@dataclass
-class _Registry:
-    staff: dict[str, Staf]
-    by_key: dict[str, Staf]
-    shared: frozenset[str] = frozenset()  # keys listed for two people or more: nobody's
 
 
 def _registry(model: Registri) -> _Registry:
@@ -133,7 +128,9 @@ def build_trail(
         builder.load_registries(blobs)
         cache = SignatureCache(top, cache_dir) if use_cache else None
         builder.sigs = verify(top, [c.sha for c in commits], builder.all_keys, cache, jobs, reporter)
-        start = builder.resume() if use_cache else 0
+        kept = builder.kept() if use_cache else None
+        late = builder.bind_alongside(blobs, kept.count if kept else 0)
+        start = builder.resume(kept) if kept and not late else 0
         if start:
             reporter.note("progress.trail_resumed", kept=start, new=len(commits) - start)
         builder.fold(commits[start:], blobs)
@@ -201,7 +198,7 @@ class _Builder:
         now: datetime,
     ):
         self.layout, self.trust_root, self.top, self.paths, self.commits = layout, trust_root, top, paths, commits
-        self.cache_dir, self.use_cache = cache_dir, use_cache
+        self.cache_dir, self.use_cache, self.now = cache_dir, use_cache, now
         self.future = frozenset(c.sha for c in commits if c.when > now + FUTURE_SLACK)
         self.dated: dict[str, Commit] = {}  # each commit's own, or its nearest ancestor's date that can be true
         self.trail = Trail(top)
@@ -227,6 +224,10 @@ class _Builder:
         self.pinned_seen = False
         self.unpinned: dict[str, str] = {}  # the first registry version that was not the pinned one
         self.when = effective_times(commits, self.future)
+        # registry versions made on a branch merged with a commit: (their commit, when joined);
+        # set once the registry's versions are known (:func:`.alongside.joins`)
+        self.alongside: dict[str, list[tuple[str, datetime]]] = {}
+        self.first_pass: dict[str, _Registry | None] = {}  # a version folded after a commit it binds
 
     def show(self, repo_path: str) -> str:
         return self.layout.show(self.top / repo_path) if repo_path.startswith(self.paths.records) else repo_path
@@ -252,7 +253,38 @@ class _Builder:
             return self.latest  # parents outside the archive's history: the one before it in order
         return max(known, key=lambda s: s.version)
 
-    def _registry_change(self, commit: Commit, before: _Registry | None, when: datetime) -> _Registry | None:
+    def _judged(self, commit: Commit, before: _State) -> _State:
+        """What ``commit`` is judged by: ``before``, its registry narrowed by every version made
+        alongside it (:mod:`.alongside`). What it hands on to its children is ``before``'s."""
+        registry = before.registry
+        for sha, joined in self.alongside.get(commit.sha, ()):
+            other = self.after[sha].registry if sha in self.after else self.first_pass.get(sha)
+            if registry is not None and other is not None:
+                registry = narrowed(registry, other, joined.date())
+        return before if registry is before.registry else replace(before, registry=registry)
+
+    def bind_alongside(self, blobs: BlobReader, since: int = 0) -> bool:
+        """Find the registry versions concurrent with each commit from ``since`` on (the
+        commits before are the kept fold's, already judged). When a version is read after a
+        commit it binds, learn every
+        version from a first reading of the whole history, and say so: the whole history is
+        then read again (a kept fold is made without those versions)."""
+        self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when, since)
+        order = {c.sha: i for i, c in enumerate(self.commits)}
+        late = any(order[r] > order[s] for s, found in self.alongside.items() for r, _ in found)
+        if late and since:
+            self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when)
+        if late:
+            first = _Builder(self.layout, self.trust_root, self.top, self.paths, self.commits, None, False, self.now)
+            first.registry_blobs, first.sigs = self.registry_blobs, self.sigs
+            first.alongside = self.alongside  # without first_pass: each version as its own side left it
+            first.fold(self.commits, blobs)
+            self.first_pass = {sha: first.after[sha].registry for sha in self.registry_blobs if sha in first.after}
+        return late
+
+    def _registry_change(
+        self, commit: Commit, before: _Registry | None, judge: _Registry | None, when: datetime
+    ) -> _Registry | None:
         data = self.registry_blobs[commit.sha]
         model = _parse_registry(data)
         shown = self.show(self.staff_path)
@@ -272,7 +304,7 @@ class _Builder:
             self.pinned_seen = True
             return _registry(model)
         sig = self.sigs.get(commit.sha, UNSIGNED)
-        admin = before.by_key.get(sig.fingerprint or "") if sig.good else None
+        admin = judge.by_key.get(sig.fingerprint or "") if sig.good and judge else None
         if admin is None or not any(t.admin_staf and t.covers(when.date()) for t in admin.penugasan):
             who = admin.nama if admin else (sig.fingerprint or commit.author)
             self._finding(Severity.ERROR, "trail.registry_unauthorised", shown, commit=commit.sha[:10], who=who)
@@ -282,7 +314,7 @@ class _Builder:
     # --- the governed files --------------------------------------------------------------
 
     def _govern(
-        self, commit: Commit, before: _State, changes: list[tuple[Kind, str, str]], blobs: BlobReader
+        self, commit: Commit, before: _State, judged: _State, changes: list[tuple[Kind, str, str]], blobs: BlobReader
     ) -> _State:
         """The state after a commit that changes governed files: each change counts when an
         administrator of that kind of file signed it; otherwise it is reported, and under
@@ -290,11 +322,11 @@ class _Builder:
         when = self.when[commit.sha]
         registry = before.registry
         if any(kind == "staf" for kind, _, _ in changes) and commit.sha in self.registry_blobs:
-            registry = self._registry_change(commit, before.registry, when)
+            registry = self._registry_change(commit, before.registry, judged.registry, when)
         # Before the trust chain starts there is no one to authorise a change: what is there when
         # the registry's first version (the trust root) arrives is what that root adopts.
         adopting = before.registry is None
-        signer = self._signer(commit, before)
+        signer = self._signer(commit, judged)
         files = dict(before.files)
         for kind, path, blob in changes:
             allowed = adopting or (kind == "staf" and registry is not before.registry)
@@ -304,7 +336,7 @@ class _Builder:
                     getattr(t, flag) and t.covers(when.date()) for t in signer.penugasan
                 )
                 if not allowed:
-                    who = self._who(commit, before)
+                    who = self._who(commit, judged)
                     severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
                     self._finding(
                         severity, "trail.unauthorised_change", self.show(path), commit=commit.sha[:10], who=who,
@@ -357,16 +389,18 @@ class _Builder:
             self.top, self.layout.shown, self.paths.history(), self.trust_root, (ROOT_PIN, POLICY_PIN)
         )
 
-    def resume(self) -> int:
-        """Take up the fold kept after a reading of the first commits of this history, when
-        they read now as they did then (:mod:`.resume`); how many commits that spares."""
+    def kept(self) -> resume.Kept | None:
+        """The fold kept after a reading of the first commits of this history, when they read
+        now as they did then (:mod:`.resume`)."""
         kept = resume.load(self.top, self.cache_dir, self.commits)
         if kept is None or not 0 < kept.count <= len(self.commits) or kept.key != self._fold_key():
-            return 0
+            return None
         if kept.read != resume.digest(self.commits[: kept.count], self.when, self.sigs, self.future):
-            return 0
-        if not set(FOLDED) <= kept.state.keys():
-            return 0
+            return None
+        return kept if set(FOLDED) <= kept.state.keys() else None
+
+    def resume(self, kept: resume.Kept) -> int:
+        """Take ``kept`` up; how many commits that spares."""
         for name in FOLDED:
             setattr(self, name, kept.state[name])
         return kept.count
@@ -383,14 +417,16 @@ class _Builder:
         """Read ``commits`` (the next ones of the history, in order) into the trail."""
         for commit in commits:
             before = self._before(commit)
+            judged = self._judged(commit, before)
             governed: list[tuple[Kind, str, str]] = []
             for change in commit.changes:
                 kind = self.paths.kind(change.path)
                 if kind is not None:
                     governed.append((kind, change.path, "" if change.status == "D" else change.blob))
                     self.trail.heads[change.path] = "" if change.status == "D" else change.blob
-            after = self._govern(commit, before, governed, blobs) if governed else before
+            after = self._govern(commit, before, judged, governed, blobs) if governed else before
             self.after[commit.sha] = self.latest = after
+            before = judged  # the commit's own changes are judged by the narrowed registry
             for change in commit.changes:
                 if self.register.holds(change.path):
                     self.register.change(commit, self._who(commit, before), change, blobs)
@@ -475,6 +511,8 @@ class _Builder:
     def _event(self, commit: Commit, before: _State, folder: str) -> Event:
         """What every event of ``commit`` in the case at ``folder`` says: when, who, signed by whom."""
         sig, signer, when = self.sigs.get(commit.sha, UNSIGNED), self._signer(commit, before), self.when[commit.sha]
+        if signer is None and before.registry is not None and before.registry.wider is not None:
+            signer = self._signer(commit, replace(before, registry=before.registry.wider))  # named, not counted
         return Event(
             "",
             commit.sha,
@@ -761,11 +799,15 @@ class _Builder:
             return "bad_signature"
         if before.registry is None:
             return "no_registry"
+        wider = before.registry.wider.by_key.get(sig.fingerprint or "") if before.registry.wider else None
         if signer is None:
+            if wider is not None:
+                return "revoked_alongside"
             return "shared_key" if sig.fingerprint in before.registry.shared else "unknown_key"
-        roles = signer.roles_on(when.date()) | (signer.roles_on(then.date()) if then is not None else set())
-        if sop is None or not sop.done_by(record.langkah, roles):
-            return "no_role"
+        days = [when.date(), *([then.date()] if then is not None else [])]
+        if sop is None or not sop.done_by(record.langkah, {r for day in days for r in signer.roles_on(day)}):
+            held = {r for day in days for r in wider.roles_on(day)} if wider else set()
+            return "revoked_alongside" if sop is not None and sop.done_by(record.langkah, held) else "no_role"
         if record.pelaksana != signer.id:
             return "not_recorded_person"
         return None

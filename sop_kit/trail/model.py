@@ -29,7 +29,10 @@ EVENT_KINDS = (
 # The kinds that approve a step.
 APPROVALS = ("selesai", "keputusan", "disetujui_ulang", "disetujui", "disetujui_pengganti")
 # Why an approval is not verified (catalogue codes trail.reason.*).
-REASONS = ("unsigned", "bad_signature", "no_registry", "unknown_key", "shared_key", "no_role", "not_recorded_person")
+REASONS = (
+    "unsigned", "bad_signature", "no_registry", "unknown_key", "shared_key", "no_role", "not_recorded_person",
+    "revoked_alongside",
+)  # fmt: skip
 IDENTITY = "kasus.yaml"  # the step name under which changes to a case's identity are followed
 
 

@@ -312,6 +312,12 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "each person signs with a key of their own: make a new key (ssh-keygen -t ed25519) on this person's "
         "computer and register its .pub",
     ),
+    "staff.key_not_listed": (
+        "kunci {fingerprint} tidak terdaftar untuk '{id}'; tidak ada yang dicabut",
+        "kunci '{id}' yang terdaftar: {listed}",
+        "key {fingerprint} is not registered for '{id}'; nothing was revoked",
+        "the keys registered for '{id}': {listed}",
+    ),
     "staff.private_key": (
         "berkas ini kunci PRIVAT; tidak dibaca dan tidak dicatat",
         "kunci privat tidak pernah dibagikan; pakai berkas .pub di sebelahnya",

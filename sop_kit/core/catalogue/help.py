@@ -581,9 +581,19 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "help.staf.ubah": (
-        "Ubah nama, NIP atau surel ID, tambah kunci SSH, atau tambah jabatan baru.",
+        "Ubah nama, NIP atau surel ID, tambah atau cabut kunci SSH, atau tambah jabatan baru.",
         "",
-        "Change the name, NIP or e-mail of ID, add an SSH key, or add a new position.",
+        "Change the name, NIP or e-mail of ID, add or revoke an SSH key, or add a new position.",
+        "",
+    ),
+    "help.staf.cabut_kunci": (
+        "Cabut kunci SSH ini (berkas .pub, atau sidik jarinya SHA256:… seperti dicetak ssh-keygen -l), mis. "
+        "laptop hilang: tanda tangannya tidak berlaku lagi sejak commit perubahan ini, juga di cabang yang dibuat "
+        "sebelumnya.",
+        "",
+        "Revoke this SSH key (the .pub file, or its SHA256:… fingerprint as ssh-keygen -l prints it), e.g. a "
+        "lost laptop: its signatures count no more from the commit of this change, also on branches begun "
+        "before it.",
         "",
     ),
     "help.staf.akhiri": (

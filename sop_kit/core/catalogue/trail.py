@@ -297,6 +297,14 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "signer does not hold this step's role",
         "",
     ),
+    "trail.reason.revoked_alongside": (
+        "kunci atau peran penanda tangan dicabut di staf.yaml pada cabang yang digabung dengan commit ini "
+        "(riwayat tidak menentukan mana yang lebih dulu)",
+        "",
+        "the signer's key or role was revoked in staf.yaml on a branch merged with this commit "
+        "(history does not say which came first)",
+        "",
+    ),
     "trail.reason.not_recorded_person": (
         "penanda tangan bukan pelaksana yang dicatat",
         "",
