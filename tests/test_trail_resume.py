@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -170,18 +171,12 @@ def test_a_case_deleted_before_the_fold_was_kept_is_still_named(tmp_path: Path) 
     assert trail is not None and "trail.case_deleted" in {f.code for f in trail.findings}
 
 
-@pytest.mark.parametrize("side_first", [True, False])
-@pytest.mark.parametrize("kept_at", ["branch", "revocation"])
-def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_from(
-    tmp_path: Path, side_first: bool, kept_at: str
+def _revoked_while_a_branch_is_out(
+    repo: SignedRepo, side_first: bool, pulled: bool = False, admin: str = "hendra-gunawan"
 ) -> None:
-    """While a field branch begun at the kept commit is out, the main line takes the Kasi's
-    key out of the registry; her step on the branch was signed under the registry it began
-    from, and also bound by the one merged with it, which no longer lists her key (the two
-    are concurrent: history does not say which came first). Each commit's state is part of
-    the kept fold, not only the last one's."""
-    repo = scenarios.started(tmp_path / "skenario")
-    kept = len(repo.git("rev-list", "HEAD").split())  # the kept fold: at the last commit before the branch
+    """A field branch begun at HEAD signs step 3 as Agus while the main line takes his key out
+    (signed by ``admin``: a clerk's is no authorised change); then merged by Hendra, or
+    (``pulled``) main merged into the branch, which main then takes."""
     start = repo.git("rev-parse", "HEAD")
 
     def on_branch() -> None:
@@ -194,13 +189,34 @@ def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_fr
         people = tuple(p for p in scenarios.PEOPLE if p != "agus-permana")
         text = repo.staff_with_keys(people)
         (repo.records / "staf.yaml").write_text(text, "utf-8")
-        repo.commit("Kunci Agus dicabut", "hendra-gunawan", "Hendra Gunawan", "2026-03-05T08:00:00+07:00")
+        repo.commit("Kunci Agus dicabut", admin, admin, "2026-03-05T08:00:00+07:00")
 
     for step in (on_branch, on_main) if side_first else (on_main, on_branch):
         step()
     when = {"GIT_COMMITTER_DATE": "2026-03-06T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-03-06T08:00:00+07:00"}
     who = ("-c", "user.name=Hendra", "-c", "user.email=h@contoh.id", "-c", "commit.gpgsign=false")
-    repo.git(*who, "merge", "-q", "--no-ff", "-m", "gabung lapangan", "lapangan", env=when)
+    if pulled:
+        repo.git("checkout", "-q", "lapangan")
+        repo.git(*who, "merge", "-q", "--no-ff", "-m", "pull", "main", env=when)
+        repo.git("checkout", "-q", "main")
+        repo.git("merge", "-q", "--ff-only", "lapangan")
+    else:
+        repo.git(*who, "merge", "-q", "--no-ff", "-m", "gabung lapangan", "lapangan", env=when)
+
+
+@pytest.mark.parametrize("side_first", [True, False])
+@pytest.mark.parametrize("kept_at", ["branch", "revocation"])
+def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_from(
+    tmp_path: Path, side_first: bool, kept_at: str
+) -> None:
+    """While a field branch begun at the kept commit is out, the main line takes the Kasi's
+    key out of the registry; her step on the branch was signed under the registry it began
+    from, and also bound by the one merged with it, which no longer lists her key (the two
+    are concurrent: history does not say which came first). Each commit's state is part of
+    the kept fold, not only the last one's."""
+    repo = scenarios.started(tmp_path / "skenario")
+    kept = len(repo.git("rev-list", "HEAD").split())  # the kept fold: at the last commit before the branch
+    _revoked_while_a_branch_is_out(repo, side_first)
     if kept_at == "branch":
         resumed, commits = replay(repo.top, tmp_path / "cache", fresh=lambda i: i == kept - 1)
         assert resumed == commits - 2, (resumed, commits)  # all but the first and the kept one
@@ -212,6 +228,50 @@ def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_fr
     step3 = next(e for e in scenarios.approvals(trail) if e.step == 3)
     assert step3.signer == "agus-permana"  # named, as her key's owner where it was signed
     assert not step3.verified and step3.reason == "revoked_alongside"
+
+
+def _fold_whole(top: Path) -> Any:
+    """A builder as build_trail makes it, its registry versions learnt first and then the whole
+    history folded."""
+    from sop_kit.trail.build import _Builder
+    from sop_kit.trail.gitlog import BlobReader, head_commit, records_prefix
+    from sop_kit.trail.governed import GovernedPaths
+    from sop_kit.trail.history import history
+    from sop_kit.trail.signatures import verify
+
+    layout = locate(top / "records")
+    paths = GovernedPaths.of(records_prefix(layout.root, top))
+    commits = history(top, paths.history(), head_commit(top), None, False)
+    builder = _Builder(layout, None, top, paths, commits, None, False, NOW)
+    with BlobReader(top) as blobs:
+        builder.load_registries(blobs)
+        builder.sigs = verify(top, [c.sha for c in commits], builder.all_keys, None, 1, SILENT)
+        builder.bind_alongside(blobs)
+        first = builder._registries_first()
+        builder.fold(commits, blobs)
+    return builder, first
+
+
+@pytest.mark.parametrize(
+    "history",
+    [*SCENARIOS, "side-first", "main-first", "side-first-pulled", "main-first-pulled", "side-first-pulled-by-a-clerk"],
+    ids=lambda h: h if isinstance(h, str) else h.__name__.removeprefix("test_")[:40],
+)
+def test_the_registries_read_first_are_those_the_whole_fold_leaves(history: Any, tmp_path: Path) -> None:
+    """A registry version read, in git's order, after a commit it binds is learnt from the
+    registry's own commits before the fold (``_registries_first``): for every version, the
+    registry the whole fold leaves after it, over the trail tests' histories and a revocation
+    while a branch is out (merged, or pulled on the branch's laptop)."""
+    repo = scenarios.started(tmp_path / "skenario")
+    if isinstance(history, str):
+        admin = "dewi-lestari" if history.endswith("clerk") else "hendra-gunawan"
+        _revoked_while_a_branch_is_out(repo, history.startswith("side"), "pulled" in history, admin)
+    else:
+        history(repo, tmp_path / "skenario")
+    builder, first = _fold_whole(repo.top)
+    assert first.keys() == builder.registry_blobs.keys() and first
+    for sha, registry in first.items():
+        assert registry == builder.after[sha].registry, sha
 
 
 class _Planted:

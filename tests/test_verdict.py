@@ -381,6 +381,8 @@ def test_a_revocation_binds_a_branch_begun_before_it(top: Path, tmp_path: Path, 
     assert "dicabut di staf.yaml pada cabang yang digabung dengan commit ini" in str(unverified["message"])
     trail = CliRunner().invoke(main, ["trail", OPEN, "--root", str(top / "records")]).output
     assert "Agus Permana" in trail and "tidak terverifikasi" in trail, trail
+    if revoked == "key" and pulled:  # one variant through every surface (a site and PDFs are built)
+        same_on_every_surface(top, tmp_path, found, [(OPEN, "trail.unverified")])
 
 
 def test_a_registry_change_alongside_that_revokes_nothing_binds_nothing(top: Path, tmp_path: Path) -> None:

@@ -275,12 +275,34 @@ class _Builder:
         if late and since:
             self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when)
         if late:
-            first = _Builder(self.layout, self.trust_root, self.top, self.paths, self.commits, None, False, self.now)
-            first.registry_blobs, first.sigs = self.registry_blobs, self.sigs
-            first.alongside = self.alongside  # without first_pass: each version as its own side left it
-            first.fold(self.commits, blobs)
-            self.first_pass = {sha: first.after[sha].registry for sha in self.registry_blobs if sha in first.after}
+            self.first_pass = self._registries_first()
         return late
+
+    def _registries_first(self) -> dict[str, _Registry | None]:
+        """The registry each registry version leaves, read as the fold reads it but from the
+        governed files' commits alone (a fold of the whole history costs 22 s at 10,000 cases).
+        Its findings are the fold's to make: they go to a scratch builder's trail."""
+        scratch = _Builder(self.layout, self.trust_root, self.top, self.paths, [], None, False, self.now)
+        scratch.registry_blobs, scratch.sigs = self.registry_blobs, self.sigs
+        states: dict[str, tuple[int, _Registry | None]] = {}
+        latest: tuple[int, _Registry | None] = (0, None)
+        versions = 0
+        for commit in self.commits:
+            known = [states[p] for p in commit.parents if p in states]
+            before = max(known, key=lambda s: s[0]) if known else latest  # as _before chooses
+            if any(self.paths.kind(change.path) is not None for change in commit.changes):
+                registry = before[1]
+                if commit.sha in self.registry_blobs:
+                    judge = registry
+                    for sha, joined in self.alongside.get(commit.sha, ()):
+                        other = states[sha][1] if sha in states else None
+                        if judge is not None and other is not None:
+                            judge = narrowed(judge, other, joined.date())
+                    registry = scratch._registry_change(commit, registry, judge, self.when[commit.sha])
+                versions += 1
+                before = (versions, registry)
+            states[commit.sha] = latest = before
+        return {sha: states[sha][1] for sha in self.registry_blobs if sha in states}
 
     def _registry_change(
         self, commit: Commit, before: _Registry | None, judge: _Registry | None, when: datetime
