@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -256,19 +256,29 @@ class _Builder:
     def _judged(self, commit: Commit, before: _State) -> _State:
         """What ``commit`` is judged by: ``before``, its registry narrowed by every version made
         alongside it (:mod:`.alongside`). What it hands on to its children is ``before``'s."""
-        registry = before.registry
+        registry = self._bound(
+            commit,
+            before.registry,
+            lambda sha: self.after[sha].registry if sha in self.after else self.first_pass.get(sha),
+        )
+        return before if registry is before.registry else replace(before, registry=registry)
+
+    def _bound(
+        self, commit: Commit, registry: _Registry | None, version: Callable[[str], _Registry | None]
+    ) -> _Registry | None:
+        """``registry`` narrowed by each registry version concurrent with ``commit`` (as
+        ``version`` gives it) from when the two joined."""
         for sha, joined in self.alongside.get(commit.sha, ()):
-            other = self.after[sha].registry if sha in self.after else self.first_pass.get(sha)
+            other = version(sha)
             if registry is not None and other is not None:
                 registry = narrowed(registry, other, joined.date())
-        return before if registry is before.registry else replace(before, registry=registry)
+        return registry
 
     def bind_alongside(self, blobs: BlobReader, since: int = 0) -> bool:
         """Find the registry versions concurrent with each commit from ``since`` on (the
         commits before are the kept fold's, already judged). When a version is read after a
-        commit it binds, learn every
-        version from a first reading of the whole history, and say so: the whole history is
-        then read again (a kept fold is made without those versions)."""
+        commit it binds, learn each version's registry first (:meth:`_registries_first`) and
+        say so: the kept fold is then not taken up (it was made without them)."""
         self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when, since)
         order = {c.sha: i for i, c in enumerate(self.commits)}
         late = any(order[r] > order[s] for s, found in self.alongside.items() for r, _ in found)
@@ -293,11 +303,7 @@ class _Builder:
             if any(self.paths.kind(change.path) is not None for change in commit.changes):
                 registry = before[1]
                 if commit.sha in self.registry_blobs:
-                    judge = registry
-                    for sha, joined in self.alongside.get(commit.sha, ()):
-                        other = states[sha][1] if sha in states else None
-                        if judge is not None and other is not None:
-                            judge = narrowed(judge, other, joined.date())
+                    judge = self._bound(commit, registry, lambda sha: states[sha][1] if sha in states else None)
                     registry = scratch._registry_change(commit, registry, judge, self.when[commit.sha])
                 versions += 1
                 before = (versions, registry)
