@@ -385,6 +385,28 @@ def test_a_revocation_binds_a_branch_begun_before_it(top: Path, tmp_path: Path, 
         same_on_every_surface(top, tmp_path, found, [(OPEN, "trail.unverified")])
 
 
+def test_a_revoked_administrators_key_changes_no_sop_on_a_branch_begun_before(top: Path, tmp_path: Path) -> None:
+    """The same binding for the governed files: the Kepala Dinas (admin_sop) revokes his own
+    key after losing his laptop; on the laptop's clone, begun before, his key signs a change of
+    the SOP (a clerk may now decide step 2), pulled and pushed. The change does not count."""
+    git(top, "branch", "laptop")
+    _staff_change(top, "ubah", "hendra-gunawan", "--cabut-kunci", str(top / ".kunci-demo" / "hendra-gunawan.pub"))
+    git(top, "checkout", "-q", "laptop")
+    sop = top / SOP_FILE
+    sop.write_text(sop.read_text("utf-8").replace("    pelaksana: [kasi-pkk]\n    kelengkapan: Dokumen/Data",
+                                                  "    pelaksana: [kasi-pkk, pelaksana]\n    kelengkapan: Dokumen/Data",
+                                                  1), "utf-8")  # fmt: skip
+    changed = commit(top, "SOP: langkah 2 juga oleh pelaksana", "hendra-gunawan", "hendra-gunawan",
+                     "2026-05-19T09:00:00+07:00")  # fmt: skip
+    git(top, "checkout", "-q", "main")
+    _merged(top, "laptop", pulled=True)
+    found = check(top)[1]
+    (unauthorised,) = [f for f in found if f["code"] == "trail.unauthorised_change"]
+    assert unauthorised["file"].endswith(SOP_FILE) and unauthorised["params"]["commit"] == changed[:10]
+    judged = audit(top / "records", CheckOptions(use_cache=False))
+    assert judged.archive.sops[("61.1.D.049/I/2020", 0)].step(2).pelaksana == ["kasi-pkk"]
+
+
 def test_a_registry_change_alongside_that_revokes_nothing_binds_nothing(top: Path, tmp_path: Path) -> None:
     """The same branch while the main line only adds a person: the decision stands."""
     git(top, "branch", "laptop")
