@@ -298,11 +298,11 @@ ENTRIES: dict[str, tuple[str, str, str, str]] = {
         "",
     ),
     "trail.reason.revoked_alongside": (
-        "kunci atau peran penanda tangan dicabut di staf.yaml pada cabang yang digabung dengan commit ini "
-        "(riwayat tidak menentukan mana yang lebih dulu)",
+        "kunci atau peran penanda tangan dicabut di staf.yaml pada cabang yang digabung dengan commit ini; "
+        "riwayat tidak menentukan mana yang lebih dulu",
         "",
-        "the signer's key or role was revoked in staf.yaml on a branch merged with this commit "
-        "(history does not say which came first)",
+        "the signer's key or role was revoked in staf.yaml on a branch merged with this commit; "
+        "history does not say which came first",
         "",
     ),
     "trail.reason.not_recorded_person": (
