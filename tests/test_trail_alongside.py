@@ -11,7 +11,7 @@ import pytest
 
 from sop_kit.records.models import Staf
 from sop_kit.records.models.staff import Penugasan
-from sop_kit.trail.alongside import Registry, joins, narrowed
+from sop_kit.trail.alongside import Registry, bound, joins
 from sop_kit.trail.gitlog import Commit
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
@@ -74,26 +74,33 @@ def test_concurrent_versions_and_their_joins_are_those_of_a_brute_force_reading(
     assert any(joins(commits, marked, when).values())  # the histories do hold concurrent versions
 
 
-def person(*tenures: Penugasan, key: str = "SHA256:agus") -> tuple[Staf, str]:
-    staf = Staf.model_construct(id="agus", nama="Agus", nip="1", kunci_ssh=[], penugasan=list(tenures))
-    return staf, key
+def person(pid: str, *tenures: Penugasan) -> Staf:
+    return Staf.model_construct(id=pid, nama=pid.title(), nip="1", kunci_ssh=[], penugasan=list(tenures))
 
 
-def registry(staf: Staf, key: str | None) -> Registry:
-    return Registry({staf.id: staf}, {key: staf} if key else {})
+def registry(*people: tuple[Staf, str]) -> Registry:
+    return Registry({p.id: p for p, _ in people}, {key: p for p, key in people})
 
 
-def test_a_registry_narrowed_keeps_what_both_versions_give_from_the_join_on() -> None:
+def test_a_registry_bound_by_a_concurrent_version_loses_only_what_that_version_took_away() -> None:
     kasi = Penugasan(jabatan="Kasi", peran=["kasi-pkk"], mulai=date(2024, 1, 1), admin_sop=True)
-    own = registry(*person(kasi))
-    ended = Penugasan(jabatan="Kasi", peran=["kasi-pkk"], mulai=date(2024, 1, 1), sampai=date(2026, 5, 19))
-    other = registry(*person(ended))
-    later = narrowed(own, other, date(2026, 5, 21))  # joined after the tenure ended
-    assert later.by_key["SHA256:agus"].roles_on(date(2026, 5, 18)) == set()  # read from the join: over
+    ended = kasi.model_copy(update={"sampai": date(2026, 5, 19)})
+    agus, nina = person("agus", kasi), person("nina", kasi)
+    own = registry((agus, "SHA256:agus"), (nina, "SHA256:nina"))  # Nina added on this side since
+    before = registry((agus, "SHA256:agus"))
+    later = bound(own, before, registry((person("agus", ended), "SHA256:agus")), date(2026, 5, 21))
+    cut = later.by_key["SHA256:agus"]
+    assert cut.roles_on(date(2026, 5, 18)) == set() and not cut.holds(
+        "admin_sop", date(2026, 5, 18)
+    )  # read from the join
+    assert later.by_key["SHA256:nina"].roles_on(date(2026, 5, 18)) == {"kasi-pkk"}  # never in the other: not revoked
     assert later.wider is own
-    sooner = narrowed(own, other, date(2026, 5, 10))  # joined while it still ran
-    agus = sooner.by_key["SHA256:agus"]
-    assert agus.roles_on(date(2026, 5, 18)) == {"kasi-pkk"} and agus.roles_on(date(2026, 5, 20)) == set()
-    assert not any(t.admin_sop for t in agus.penugasan)  # a right only one version gives
-    assert narrowed(own, registry(*person(kasi, key="SHA256:baru")), date(2026, 5, 10)).by_key == {}
-    assert narrowed(own, Registry({}, {}), date(2026, 5, 10)).staff == {}
+    sooner = bound(own, before, registry((person("agus", ended), "SHA256:agus")), date(2026, 5, 10))
+    cut = sooner.by_key["SHA256:agus"]
+    assert cut.roles_on(date(2026, 5, 18)) == {"kasi-pkk"} and cut.roles_on(date(2026, 5, 20)) == set()
+    assert cut.holds("admin_sop", date(2026, 5, 18)) and not cut.holds("admin_sop", date(2026, 5, 20))
+    assert bound(own, before, registry((agus, "SHA256:baru")), date(2026, 5, 10)).by_key.keys() == {"SHA256:nina"}
+    assert bound(own, before, Registry({}, {}), date(2026, 5, 10)).staff.keys() == {"nina"}  # Agus removed
+    granted = registry((agus, "SHA256:agus"), (agus, "SHA256:kedua"))
+    assert bound(own, before, granted, date(2026, 5, 10)) is own  # a grant binds nothing
+    assert bound(own, before, before, date(2026, 5, 10)) is own  # nor an unauthorised change, which leaves it

@@ -385,6 +385,25 @@ def test_a_revocation_binds_a_branch_begun_before_it(top: Path, tmp_path: Path, 
         same_on_every_surface(top, tmp_path, found, [(OPEN, "trail.unverified")])
 
 
+def test_what_a_branch_never_knew_is_not_revoked_by_it(top: Path, tmp_path: Path) -> None:
+    """A registry change on a long-lived branch binds only by what it took away. On the main
+    line the Kasi registers his new laptop's key and decides step 2 with it; on a branch begun
+    before, the Kepala Dinas adds a person. The branch's registry never listed the new key:
+    that is no revocation, and the decision stands."""
+    git(top, "branch", "kantor-lama")
+    new_key = top / ".kunci-demo" / "agus-baru"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "agus", "-f", str(new_key)], check=True)
+    _staff_change(top, "ubah", "agus-permana", "--kunci", f"{new_key}.pub")
+    decide(top, tmp_path, "agus-permana")
+    commit(top, f"kasus {OPEN}: langkah 2", "agus-baru", "agus-permana", "2026-05-20T09:00:00+07:00")
+    git(top, "checkout", "-q", "kantor-lama")
+    _staff_change(top, "tambah", "nina-marlina", "--nama", "Nina Marlina, S.Sos.", "--nip", "199201152019032007",
+                  "--jabatan", "Pengelola Data", "--peran", "pelaksana", "--mulai", "2026-05-18")  # fmt: skip
+    git(top, "checkout", "-q", "main")
+    _merged(top, "kantor-lama", pulled=False)
+    assert [f for f in check(top)[1] if f["case"] == OPEN] == []
+
+
 def test_a_revoked_administrators_key_changes_no_sop_on_a_branch_begun_before(top: Path, tmp_path: Path) -> None:
     """The same binding for the governed files: the Kepala Dinas (admin_sop) revokes his own
     key after losing his laptop; on the laptop's clone, begun before, his key signs a change of

@@ -6,10 +6,10 @@ removed or a tenure ended on the other branch must bind it too, or a clone from 
 revocation (a stolen laptop's, a departed Kasi's) could go on approving on a branch and merge.
 Which parent of the merge is the "first" is the merger's choice (``git pull`` on that laptop
 makes its own branch the main line), so both sides bind each other: a commit is judged by its
-own registry and by every registry version made concurrently with it, as in force when the two
-first stand in one history (the earliest commit that has both as ancestors). What either side
-grants alone (a person, a key, a role added on one branch) does not count for the other's
-commits: they are approved again once merged.
+own registry less what each registry version made concurrently with it took away (a person, a
+key, a role or right), as read from when the two first stand in one history (the earliest
+commit that has both as ancestors). What a version grants binds nothing, and neither does what
+it never had: a person added on the other side since the two parted is not revoked by it.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from pydantic import PrivateAttr
+
 from ..records.models import Staf
-from ..records.models.staff import Penugasan
 from .gitlog import Commit
 
 
@@ -81,41 +82,47 @@ def joins(commits: list[Commit], marked: Collection[str], when: Mapping[str, dat
     return out
 
 
-def narrowed(own: Registry, other: Registry, day: date) -> Registry:
-    """``own`` as far as ``other`` (a concurrent version, in force from ``day`` for this commit)
-    agrees: a key both give the same person, each tenure as far as both hold it. ``other`` is
-    read from ``day`` on, never before: a tenure it ends before then is over for this commit."""
+def bound(own: Registry, before: Registry | None, after: Registry | None, day: date) -> Registry:
+    """``own`` less what a concurrent registry version took away (``before`` it, ``after`` it),
+    read from ``day`` on, never before: a person removed, a key taken out, a role or right a
+    changed tenure no longer gives. Only what that version changed binds: what it never had
+    (a person added on ``own``'s side since the two parted) is no revocation."""
+    if before is None or after is None:
+        return own
+    gone = {pid for pid in before.staff if pid not in after.staff}
+    keys_gone = {fpr for fpr, p in before.by_key.items() if (a := after.by_key.get(fpr)) is None or a.id != p.id}
     people: dict[str, Staf] = {}
     for pid, person in own.staff.items():
-        theirs = other.staff.get(pid)
-        if theirs is not None:
-            tenures = [t for a in person.penugasan for b in theirs.penugasan if (t := _both(a, b, day))]
-            people[pid] = person.model_copy(update={"penugasan": tenures})
-    by_key = {
-        fpr: people[p.id]
-        for fpr, p in own.by_key.items()
-        if p.id in people and (o := other.by_key.get(fpr)) is not None and o.id == p.id
-    }
-    return Registry(people, by_key, own.shared | other.shared, own.wider or own)
+        was, now = before.staff.get(pid), after.staff.get(pid)
+        if pid in gone:
+            continue
+        if was is not None and now is not None and was.penugasan != now.penugasan:
+            cut = Bound.model_construct(**{name: getattr(person, name) for name in Staf.model_fields})
+            cut._cuts = [*(person._cuts if isinstance(person, Bound) else []), (was, now, day)]
+            person = cut
+        people[pid] = person
+    by_key = {fpr: people[p.id] for fpr, p in own.by_key.items() if fpr not in keys_gone and p.id in people}
+    if by_key.keys() == own.by_key.keys() and all(people.get(pid) is p for pid, p in own.staff.items()):
+        return own  # nothing it took away touches this registry
+    return Registry(people, by_key, own.shared, own.wider or own)
 
 
-def _both(a: Penugasan, b: Penugasan, day: date) -> Penugasan | None:
-    """The days ``a`` covers on which ``b``, read from ``day`` on, covers too, with the roles and
-    rights both give; None when there are none."""
-    if b.covers(day):
-        start, end = a.mulai, b.sampai  # every earlier day reads b on ``day``, which it covers
-    else:
-        start, end = max(a.mulai, b.mulai, day), b.sampai
-    if a.sampai is not None:
-        end = a.sampai if end is None else min(end, a.sampai)
-    if end is not None and end < start:
-        return None
-    return Penugasan.model_construct(
-        jabatan=a.jabatan,
-        peran=[r for r in a.peran if r in b.peran],
-        mulai=start,
-        sampai=end,
-        admin_staf=a.admin_staf and b.admin_staf,
-        admin_sop=a.admin_sop and b.admin_sop,
-        admin_arsip=a.admin_arsip and b.admin_arsip,
-    )
+class Bound(Staf):
+    """A person as a registry bound by concurrent revocations reads them: each (before, after,
+    joined) takes away the roles and rights ``before`` gave and ``after`` does not, as read on
+    ``joined`` or later."""
+
+    _cuts: list[tuple[Staf, Staf, date]] = PrivateAttr(default_factory=list)
+
+    def roles_on(self, day: date) -> set[str]:
+        roles = super().roles_on(day)
+        for was, now, joined in self._cuts:
+            at = max(day, joined)
+            roles -= was.roles_on(at) - now.roles_on(at)
+        return roles
+
+    def holds(self, right: str, day: date) -> bool:
+        return super().holds(right, day) and not any(
+            was.holds(right, max(day, joined)) and not now.holds(right, max(day, joined))
+            for was, now, joined in self._cuts
+        )

@@ -50,7 +50,7 @@ from ..records.sshkey import holders
 from ..records.yamlsafe import load_bytes
 from . import resume
 from .alongside import Registry as _Registry
-from .alongside import joins, narrowed
+from .alongside import bound, joins
 from .gitlog import BlobReader, Commit, current_branch, head_commit, records_prefix, top_level
 from .governed import FLAGS, Authorised, GovernedPaths, Kind
 from .history import history, tree_ids
@@ -66,6 +66,7 @@ FUTURE_SLACK = timedelta(days=1)  # a laptop clock off by hours is not yet a dat
 # commits (or a twentieth of the history) have been read on it.
 KEEP_AFTER = 500
 CaseSopRef = tuple[str, int | None, str]  # a case's SOP number, named revision (or None) and start month
+Version = tuple[_Registry | None, _Registry | None]  # the registry before a registry commit, and after it
 
 
 class StepState(NamedTuple):
@@ -227,7 +228,8 @@ class _Builder:
         # registry versions made on a branch merged with a commit: (their commit, when joined);
         # set once the registry's versions are known (:func:`.alongside.joins`)
         self.alongside: dict[str, list[tuple[str, datetime]]] = {}
-        self.first_pass: dict[str, _Registry | None] = {}  # a version folded after a commit it binds
+        self.first_pass: dict[str, Version] = {}  # a version folded after a commit it binds
+        self.by_sha = {c.sha: c for c in commits}
 
     def show(self, repo_path: str) -> str:
         return self.layout.show(self.top / repo_path) if repo_path.startswith(self.paths.records) else repo_path
@@ -254,24 +256,26 @@ class _Builder:
         return max(known, key=lambda s: s.version)
 
     def _judged(self, commit: Commit, before: _State) -> _State:
-        """What ``commit`` is judged by: ``before``, its registry narrowed by every version made
-        alongside it (:mod:`.alongside`). What it hands on to its children is ``before``'s."""
-        registry = self._bound(
-            commit,
-            before.registry,
-            lambda sha: self.after[sha].registry if sha in self.after else self.first_pass.get(sha),
-        )
+        """What ``commit`` is judged by: ``before``, its registry less what every version made
+        alongside it took away (:mod:`.alongside`). What it hands on to its children is
+        ``before``'s."""
+
+        def version(sha: str) -> Version:
+            if sha in self.after:
+                parents = [self.after[p] for p in self.by_sha[sha].parents if p in self.after]
+                was = max(parents, key=lambda s: s.version).registry if parents else None
+                return was, self.after[sha].registry
+            return self.first_pass.get(sha, (None, None))
+
+        registry = self._bound(commit, before.registry, version)
         return before if registry is before.registry else replace(before, registry=registry)
 
-    def _bound(
-        self, commit: Commit, registry: _Registry | None, version: Callable[[str], _Registry | None]
-    ) -> _Registry | None:
-        """``registry`` narrowed by each registry version concurrent with ``commit`` (as
-        ``version`` gives it) from when the two joined."""
+    def _bound(self, commit: Commit, registry: _Registry | None, version: Callable[[str], Version]) -> _Registry | None:
+        """``registry`` less what each registry version concurrent with ``commit`` (before and
+        after it, as ``version`` gives them) took away, from when the two joined."""
         for sha, joined in self.alongside.get(commit.sha, ()):
-            other = version(sha)
-            if registry is not None and other is not None:
-                registry = narrowed(registry, other, joined.date())
+            if registry is not None:
+                registry = bound(registry, *version(sha), joined.date())
         return registry
 
     def bind_alongside(self, blobs: BlobReader, since: int = 0) -> bool:
@@ -288,27 +292,28 @@ class _Builder:
             self.first_pass = self._registries_first()
         return late
 
-    def _registries_first(self) -> dict[str, _Registry | None]:
-        """The registry each registry version leaves, read as the fold reads it but from the
+    def _registries_first(self) -> dict[str, Version]:
+        """The registry before and after each registry version, read as the fold reads them but from the
         governed files' commits alone (a fold of the whole history costs 22 s at 10,000 cases).
         Its findings are the fold's to make: they go to a scratch builder's trail."""
         scratch = _Builder(self.layout, self.trust_root, self.top, self.paths, [], None, False, self.now)
         scratch.registry_blobs, scratch.sigs = self.registry_blobs, self.sigs
         states: dict[str, tuple[int, _Registry | None]] = {}
         latest: tuple[int, _Registry | None] = (0, None)
-        versions = 0
+        versions, out = 0, dict[str, Version]()
         for commit in self.commits:
             known = [states[p] for p in commit.parents if p in states]
             before = max(known, key=lambda s: s[0]) if known else latest  # as _before chooses
             if any(self.paths.kind(change.path) is not None for change in commit.changes):
                 registry = before[1]
                 if commit.sha in self.registry_blobs:
-                    judge = self._bound(commit, registry, lambda sha: states[sha][1] if sha in states else None)
+                    judge = self._bound(commit, registry, lambda sha: out.get(sha, (None, None)))
                     registry = scratch._registry_change(commit, registry, judge, self.when[commit.sha])
+                    out[commit.sha] = (before[1] if known else None, registry)
                 versions += 1
                 before = (versions, registry)
             states[commit.sha] = latest = before
-        return {sha: states[sha][1] for sha in self.registry_blobs if sha in states}
+        return out
 
     def _registry_change(
         self, commit: Commit, before: _Registry | None, judge: _Registry | None, when: datetime
@@ -333,7 +338,7 @@ class _Builder:
             return _registry(model)
         sig = self.sigs.get(commit.sha, UNSIGNED)
         admin = judge.by_key.get(sig.fingerprint or "") if sig.good and judge else None
-        if admin is None or not any(t.admin_staf and t.covers(when.date()) for t in admin.penugasan):
+        if admin is None or not admin.holds("admin_staf", when.date()):
             who = admin.nama if admin else (sig.fingerprint or commit.author)
             self._finding(Severity.ERROR, "trail.registry_unauthorised", shown, commit=commit.sha[:10], who=who)
             return before
@@ -360,9 +365,7 @@ class _Builder:
             allowed = adopting or (kind == "staf" and registry is not before.registry)
             if kind != "staf" and not adopting:
                 flag = FLAGS[kind]
-                allowed = signer is not None and any(
-                    getattr(t, flag) and t.covers(when.date()) for t in signer.penugasan
-                )
+                allowed = signer is not None and signer.holds(flag, when.date())
                 if not allowed:
                     who = self._who(commit, judged)
                     severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
@@ -572,7 +575,7 @@ class _Builder:
             params = {"id": case_id, "commit": commit.sha[:10], "who": self._who(commit, before),
                       "date": f"{when.astimezone(WIB):%Y-%m-%d}"}  # fmt: skip
             severity = Severity.ERROR if before.config.policy == "wajib" else Severity.WARNING
-            if signer is None or not any(t.admin_arsip and t.covers(when.date()) for t in signer.penugasan):
+            if signer is None or not signer.holds("admin_arsip", when.date()):
                 self._finding(severity, "trail.case_deleted", self._show(folder, ""), case_id, **params)
                 continue
             closed, due = self._retention(case_id, before, held, blobs)

@@ -48,6 +48,10 @@ class Staf(BaseModel):
     def roles_on(self, day: date) -> set[str]:
         return {role for t in self.penugasan if t.covers(day) for role in t.peran}
 
+    def holds(self, right: str, day: date) -> bool:
+        """Whether a position held on ``day`` carries ``right`` (admin_staf, admin_sop, admin_arsip)."""
+        return any(getattr(t, right) and t.covers(day) for t in self.penugasan)
+
     def position_on(self, day: date) -> str | None:
         return next((t.jabatan for t in self.penugasan if t.covers(day)), None)
 
