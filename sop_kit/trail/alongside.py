@@ -32,7 +32,7 @@ class Registry:
     staff: dict[str, Staf]
     by_key: dict[str, Staf]
     shared: frozenset[str] = frozenset()  # keys listed for two people or more: nobody's
-    wider: Registry | None = field(default=None, repr=False)  # this one before concurrent versions narrowed it
+    wider: Registry | None = field(default=None, repr=False)  # this one before concurrent versions bound it
 
 
 Joins = dict[str, list[tuple[str, datetime]]]  # commit -> [(a concurrent one, when the two joined)]

@@ -457,7 +457,7 @@ class _Builder:
                     self.trail.heads[change.path] = "" if change.status == "D" else change.blob
             after = self._govern(commit, before, judged, governed, blobs) if governed else before
             self.after[commit.sha] = self.latest = after
-            before = judged  # the commit's own changes are judged by the narrowed registry
+            before = judged  # the commit's own changes are judged by the bound registry
             for change in commit.changes:
                 if self.register.holds(change.path):
                     self.register.change(commit, self._who(commit, before), change, blobs)
