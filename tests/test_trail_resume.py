@@ -230,6 +230,31 @@ def test_a_branch_begun_at_the_kept_commit_is_judged_by_the_registry_it_began_fr
     assert not step3.verified and step3.reason == "revoked_alongside"
 
 
+def test_a_revocation_merged_later_binds_a_commit_the_kept_fold_already_read(tmp_path: Path) -> None:
+    """The other way round: the Kasi signs step 3 on the main line and the fold is kept there;
+    the Kepala Dinas, on a branch begun before, had revoked the Kasi's key, and that branch is
+    merged afterwards. The kept step is concurrent with the revocation: read whole, it is not
+    verified, and the trail taken up from the kept fold must say the same."""
+    repo = scenarios.started(tmp_path / "skenario")
+    repo.git("branch", "admin")
+    repo.add_step("03-penetapan.yaml", ("lampiran/03-sk-penetapan.pdf",))
+    repo.commit("Langkah 3: SK", "agus-permana", "Agus Permana", "2026-03-04T10:00:00+07:00")
+    kept = len(repo.git("rev-list", "HEAD").split())
+    repo.git("checkout", "-q", "admin")
+    people = tuple(p for p in scenarios.PEOPLE if p != "agus-permana")
+    (repo.records / "staf.yaml").write_text(repo.staff_with_keys(people), "utf-8")
+    repo.commit("Kunci Agus dicabut", "hendra-gunawan", "Hendra Gunawan", "2026-03-03T16:00:00+07:00")
+    repo.git("checkout", "-q", "main")
+    when = {"GIT_COMMITTER_DATE": "2026-03-06T08:00:00+07:00", "GIT_AUTHOR_DATE": "2026-03-06T08:00:00+07:00"}
+    who = ("-c", "user.name=Hendra", "-c", "user.email=h@contoh.id", "-c", "commit.gpgsign=false")
+    repo.git(*who, "merge", "-q", "--no-ff", "-m", "gabung admin", "admin", env=when)
+    replay(repo.top, tmp_path / "cache", fresh=lambda i: i == kept - 1)  # equal at every commit
+    trail = build_trail(locate(repo.records), None, use_cache=False, now=NOW)
+    assert trail is not None
+    step3 = next(e for e in scenarios.approvals(trail) if e.step == 3)
+    assert not step3.verified and step3.reason == "revoked_alongside"
+
+
 def _fold_whole(top: Path) -> Any:
     """A builder as build_trail makes it, its registry versions learnt first and then the whole
     history folded."""

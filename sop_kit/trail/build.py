@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -280,17 +280,22 @@ class _Builder:
 
     def bind_alongside(self, blobs: BlobReader, since: int = 0) -> bool:
         """Find the registry versions concurrent with each commit from ``since`` on (the
-        commits before are the kept fold's, already judged). When a version is read after a
-        commit it binds, learn each version's registry first (:meth:`_registries_first`) and
-        say so: the kept fold is then not taken up (it was made without them)."""
-        self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when, since)
+        commits before are the kept fold's, already judged), and whether the kept fold cannot
+        be taken up: a new registry version that does not descend from its last commit is
+        concurrent with commits it read (a revocation merged from a branch begun before), and
+        a version read after a commit it binds was not there when that commit was judged. In
+        the latter case each version's registry is learnt first (:meth:`_registries_first`)."""
+        regs = self.registry_blobs.keys()
+        if since and not _descend(self.commits, since, regs):
+            since = -since  # read whole
+        self.alongside = joins(self.commits, regs, self.when, max(since, 0))
         order = {c.sha: i for i, c in enumerate(self.commits)}
         late = any(order[r] > order[s] for s, found in self.alongside.items() for r, _ in found)
-        if late and since:
-            self.alongside = joins(self.commits, self.registry_blobs.keys(), self.when)
+        if late and since > 0:
+            self.alongside = joins(self.commits, regs, self.when)
         if late:
             self.first_pass = self._registries_first()
-        return late
+        return late or since < 0
 
     def _registries_first(self) -> dict[str, Version]:
         """The registry before and after each registry version, read as the fold reads them but from the
@@ -999,6 +1004,18 @@ class _Builder:
 
     def _finding(self, sev: Severity, code: str, file: str, case: str | None = None, **params: object) -> None:
         self.trail.findings.append(Finding(sev, code, file, None, dict(params), case))
+
+
+def _descend(commits: list[Commit], since: int, marked: Collection[str]) -> bool:
+    """Whether every ``marked`` commit from ``since`` on descends from ``commits[since - 1]``
+    (the last commit a kept fold read: every earlier one is its ancestor)."""
+    below = {commits[since - 1].sha}
+    for c in commits[since:]:
+        if any(p in below for p in c.parents):
+            below.add(c.sha)
+        elif c.sha in marked:
+            return False
+    return True
 
 
 def _same_file(before: str | None, after: str, blobs: BlobReader) -> bool:
