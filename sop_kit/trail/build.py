@@ -250,10 +250,12 @@ class _Builder:
 
     def _before(self, commit: Commit) -> _State:
         """What is in force as of the commit's parents (the newest among them)."""
+        # parents outside the archive's history: the one before it in order
+        return self._parents_state(commit) or self.latest
+
+    def _parents_state(self, commit: Commit) -> _State | None:
         known = [self.after[p] for p in commit.parents if p in self.after]
-        if not known:
-            return self.latest  # parents outside the archive's history: the one before it in order
-        return max(known, key=lambda s: s.version)
+        return max(known, key=lambda s: s.version) if known else None
 
     def _judged(self, commit: Commit, before: _State) -> _State:
         """What ``commit`` is judged by: ``before``, its registry less what every version made
@@ -262,9 +264,8 @@ class _Builder:
 
         def version(sha: str) -> Version:
             if sha in self.after:
-                parents = [self.after[p] for p in self.by_sha[sha].parents if p in self.after]
-                was = max(parents, key=lambda s: s.version).registry if parents else None
-                return was, self.after[sha].registry
+                was = self._parents_state(self.by_sha[sha])
+                return (was.registry if was else None), self.after[sha].registry
             return self.first_pass.get(sha, (None, None))
 
         registry = self._bound(commit, before.registry, version)
@@ -286,16 +287,17 @@ class _Builder:
         a version read after a commit it binds was not there when that commit was judged. In
         the latter case each version's registry is learnt first (:meth:`_registries_first`)."""
         regs = self.registry_blobs.keys()
-        if since and not _descend(self.commits, since, regs):
-            since = -since  # read whole
-        self.alongside = joins(self.commits, regs, self.when, max(since, 0))
+        whole = bool(since) and not _descend(self.commits, since, regs)
+        if whole:
+            since = 0
+        self.alongside = joins(self.commits, regs, self.when, since)
         order = {c.sha: i for i, c in enumerate(self.commits)}
         late = any(order[r] > order[s] for s, found in self.alongside.items() for r, _ in found)
-        if late and since > 0:
+        if late and since:
             self.alongside = joins(self.commits, regs, self.when)
         if late:
             self.first_pass = self._registries_first()
-        return late or since < 0
+        return late or whole
 
     def _registries_first(self) -> dict[str, Version]:
         """The registry before and after each registry version, read as the fold reads them but from the
