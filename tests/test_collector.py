@@ -4,8 +4,12 @@ everything back when the command ends: a library caller's memory is never held."
 from __future__ import annotations
 
 import gc
+import os
+import signal
 import weakref
 from pathlib import Path
+
+import pytest
 
 from sop_kit.check.run import CheckOptions
 from sop_kit.core import collector
@@ -63,3 +67,31 @@ def test_check_and_build_give_everything_back(make_archive: MakeArchive, tmp_pat
     assert gc.get_freeze_count() == 0
     site_build(root, SiteOptions(out=tmp_path / "site", cache_dir=cache, pdf=False))
     assert (tmp_path / "site" / "index.html").is_file() and gc.get_freeze_count() == 0
+
+
+class _InterruptedWhileCollected:
+    """A cycle whose finalizer is running when Ctrl+C comes (WeasyPrint's font configurations
+    are such cycles): Python raises the interrupt inside the finalizer, prints it and drops it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_between_builds_the_garbage_goes_and_a_ctrl_c_during_it_is_not_lost() -> None:
+    with collector.kept():
+        node = _Node()
+        gone = weakref.ref(node)
+        collector.settle()
+        del node
+        collector.between()
+        assert gone() is None and gc.get_freeze_count() > 0  # collected; what stays is settled again
+        _InterruptedWhileCollected()
+        with pytest.raises(KeyboardInterrupt):
+            collector.between()  # the watch ends as on any other Ctrl+C
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler and gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    collector.between()  # outside a block: nothing to give back, nothing settled
+    assert gc.get_freeze_count() == 0

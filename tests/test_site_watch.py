@@ -4,6 +4,7 @@ only so that a broken watch fails instead of hanging."""
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import queue
@@ -18,6 +19,7 @@ from typing import Any
 import pytest
 
 from sop_kit.check.run import CheckOptions
+from sop_kit.core import collector
 from sop_kit.core.errors import SopKitError
 from sop_kit.core.feedback import Reporter
 from sop_kit.site.build import SiteOptions
@@ -406,3 +408,29 @@ def test_a_rebuild_lists_only_the_case_folders_a_change_was_told_in(
     got, want = _beside_a_full_build(root, out, tmp_path)
     assert got.keys() == want.keys()
     assert [k for k in got if got[k] != want[k] and not k.endswith((".xml", ".gz"))] == []
+
+
+def test_a_watch_that_builds_again_and_again_holds_no_more_each_time(make_archive: MakeArchive, tmp_path: Path) -> None:
+    """The command runs inside ``collector.kept()``, which settles what each build loads: garbage
+    settled with it (the previous build's check, its cycles) was held for as long as the
+    watch ran, a little more after every save and every recheck of a day's watch."""
+    root = make_archive()
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
+    original = step.read_text("utf-8")
+    held: list[int] = []
+    check, options = CheckOptions(cache_dir=cache, trail=False), SiteOptions(out=out, cache_dir=cache, pdf=False)
+    with collector.kept():  # as every command runs (cli.options.library_errors)
+        builds = keep_built(root, check, options, Reporter())
+        try:
+            assert next(builds).error is None
+            for i in range(6):
+                _note(step, original, f"Catatan ke-{i}.")
+                built = next(builds)
+                assert built.error is None and built.changed == (f"{root}/kasus/2026/{BASE_ID}",)
+                gc.collect()  # what the collector can free now is not held
+                held.append(gc.get_freeze_count() + len(gc.get_objects()))
+        finally:
+            builds.close()
+    assert "Catatan ke-5." in _page(out)
+    assert held[-1] <= held[2], held  # the first builds fill caches; after them, nothing more is held

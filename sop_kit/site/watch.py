@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from watchfiles import Change
 from ..check.audit import audit
 from ..check.kept import Kept
 from ..check.run import CheckOptions
+from ..core import collector
 from ..core.errors import SopKitError
 from ..core.feedback import Reporter
 from ..records.layout import CASES_DIR, Layout, locate
@@ -225,7 +226,7 @@ def keep_built(
     stop: threading.Event | None = None,
     poll: bool = False,
     recheck: float = RECHECK_S,
-) -> Iterator[Built]:
+) -> Generator[Built, None, None]:
     """Build the site of the archive at ``root``, then again after every batch of changes to
     it, until ``stop`` is set or the process is interrupted. A build that fails (a record saved
     half-written, a refused setting) is yielded with its error, the previous site stays
@@ -258,6 +259,7 @@ def keep_built(
             else:
                 yield Built(report, None, changed, time.perf_counter() - start, rechecking)
             try:  # Ctrl+C between builds ends the watch; during one it stops that build (130)
+                collector.between()
                 changed, rechecking = (), False
                 until = time.monotonic() + recheck
                 while not changed and not rechecking:
