@@ -17,6 +17,7 @@ change, one near 10× per case of the archive.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -46,6 +47,8 @@ PARTS = [
     ("sop_kit.site.build", "_verify", "published-site check (walk, scan)"),
     ("sop_kit.site.build", "write_json", "site manifest written"),
 ]
+HELD = "objects held more per build"
+RESIDENT = "resident memory, last build − first (MiB)"
 
 
 def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
@@ -89,6 +92,7 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
     kept = Kept(root / "kasus")
     check, options = CheckOptions(trail=False, kept=kept), SiteOptions(out=out, pdf=False)
     rows: list[dict[str, float]] = []
+    held: list[tuple[int, float]] = []
     # As the command runs: inside one collector block (cli.options), and what a build left
     # collected before the next (site.watch; older code has no `between`).
     between = getattr(collector, "between", lambda: None)
@@ -110,9 +114,20 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
                 row["total"] = total
                 if i:  # the first after the warm-up build is not counted
                     rows.append(row)
+                    held.append((gc.get_freeze_count(), _resident_mib()))
     finally:
         step.write_bytes(original)
-    return {k: statistics.median(r.get(k, 0.0) for r in rows) for k in rows[0]}
+    result = {k: statistics.median(r.get(k, 0.0) for r in rows) for k in rows[0]}
+    # What the process holds after each build (a watch runs all day): objects the collector
+    # keeps frozen, and resident memory, last build against the first counted one.
+    result[HELD] = (held[-1][0] - held[0][0]) / max(len(held) - 1, 1)
+    result[RESIDENT] = held[-1][1] - held[0][1]
+    return result
+
+
+def _resident_mib() -> float:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
 
 
 def measure(cases: int, media: Media, builds: int, code: dict[str, str]) -> dict[str, float]:
@@ -148,6 +163,9 @@ def table(sizes: list[int], rows: list[dict[str, float]]) -> str:
         growth = [f"{r.get(label, 0.0) / base[label]:.1f}×" if base.get(label) else "–" for r in rows[1:]]
         name = f"**{label}**" if label == "total" else label
         lines.append("| " + " | ".join([name, *cells, *growth]) + " |")
+    for label in (HELD, RESIDENT):
+        cells = [f"{r.get(label, 0.0):+.1f}" for r in rows]
+        lines.append("| " + " | ".join([label, *cells, *("" for _ in rows[1:])]) + " |")
     return "\n".join(lines)
 
 

@@ -17,8 +17,9 @@ from sop_kit.trail.gitlog import Commit
 START = datetime(2026, 1, 5, tzinfo=UTC)
 
 
-def history(seed: int, size: int) -> list[Commit]:
-    """A main line with branches begun from earlier commits and merged later, either way round."""
+def history(seed: int, size: int, reach: int = 8) -> list[Commit]:
+    """A main line with branches begun from earlier commits (up to ``reach`` back: a clone long
+    behind, its branch merged at last) and merged later, either way round."""
     rng = random.Random(seed)
     commits: list[Commit] = []
     tips: list[str] = []
@@ -32,7 +33,7 @@ def history(seed: int, size: int) -> list[Commit]:
     while len(commits) < size:
         roll = rng.random()
         if roll < 0.2:
-            tips.append(add([rng.choice(commits[-8:]).sha]))  # a branch begun a little back
+            tips.append(add([rng.choice(commits[-reach:]).sha]))  # a branch begun some way back
         elif roll < 0.35 and tips:
             tip = tips.pop(rng.randrange(len(tips)))
             head = add([head, tip] if rng.random() < 0.5 else [tip, head])  # merged, or pulled
@@ -60,9 +61,10 @@ def brute(commits: list[Commit], marked: set[str], since: int) -> dict[str, list
     return out
 
 
+@pytest.mark.parametrize("reach", [8, 120])
 @pytest.mark.parametrize("seed", range(12))
-def test_concurrent_versions_and_their_joins_are_those_of_a_brute_force_reading(seed: int) -> None:
-    commits = history(seed, 120)
+def test_concurrent_versions_and_their_joins_are_those_of_a_brute_force_reading(seed: int, reach: int) -> None:
+    commits = history(seed, 120, reach)
     rng = random.Random(seed)
     marked = {c.sha for c in rng.sample(commits, 6)}
     when = {c.sha: c.when for c in commits}

@@ -42,7 +42,13 @@ def joins(commits: list[Commit], marked: Collection[str], when: Mapping[str, dat
     """For each commit from ``since`` on, the ``marked`` commits concurrent with it (neither its
     ancestor nor its descendant), each with when the two first stand in one history: the first
     commit, in the order of ``commits`` (parents before children), that has both as ancestors.
-    Which marked commits are ancestors and descendants of each commit is one pass each way."""
+
+    Which marked commits are ancestors and descendants of each commit is one pass each way.
+    The join is one more pass backwards per marked commit that has concurrent ones: the first
+    commit having both a commit and the marked one as ancestors is the commit itself if it
+    descends from the marked one, else the earliest such of its children's. Walking forward
+    from each concurrent commit instead cost the square of their number: an administrator's
+    clone a year behind, its registry change merged, makes every commit of that year one."""
     out: Joins = defaultdict(list)
     if not any(len(c.parents) > 1 for c in commits[since:]):
         return out  # one line from the kept commits on: each commit descends from all before it
@@ -62,23 +68,35 @@ def joins(commits: list[Commit], marked: Collection[str], when: Mapping[str, dat
         for p in c.parents:
             down[p] = down.get(p, 0) | mask
     every = (1 << len(ordered)) - 1
-    for i in range(since, len(commits)):
-        commit = commits[i]
-        pending = every & ~up[commit.sha] & ~down[commit.sha]
-        if not pending:
+    concurrent = {c.sha: m for c in commits[since:] if (m := every & ~up[c.sha] & ~down[c.sha])}
+    if not concurrent:
+        return out
+    lowest = min(index[sha] for sha in concurrent)
+    children: dict[str, list[str]] = defaultdict(list)
+    for c in commits[lowest:]:
+        for p in c.parents:
+            children[p].append(c.sha)
+    found: list[tuple[int, int, str]] = []  # (the join's place, the marked one's, the commit)
+    wanted = 0
+    for m in concurrent.values():
+        wanted |= m
+    for b in range(len(ordered)):
+        flag = 1 << b
+        if not wanted & flag:
             continue
-        below = {commit.sha}  # its descendants so far
-        for later in commits[i + 1 :]:
-            if not any(p in below for p in later.parents):
+        first: dict[str, int] = {}  # the earliest commit descending from it and from the marked one
+        for i in range(len(commits) - 1, lowest - 1, -1):
+            sha = commits[i].sha
+            if up[sha] & flag:
+                first[sha] = i
                 continue
-            below.add(later.sha)
-            met = up[later.sha] & pending
-            for b in range(len(ordered)) if met else ():
-                if met >> b & 1:
-                    out[commit.sha].append((ordered[b], when[later.sha]))
-            pending &= ~met
-            if not pending:
-                break
+            j = min((first[k] for k in children.get(sha, ()) if k in first), default=None)
+            if j is not None:
+                first[sha] = j
+                if concurrent.get(sha, 0) & flag:
+                    found.append((j, b, sha))
+    for j, b, sha in sorted(found):  # per commit, as the joins come in history order
+        out[sha].append((ordered[b], when[commits[j].sha]))
     return out
 
 
