@@ -44,11 +44,11 @@ def joins(commits: list[Commit], marked: Collection[str], when: Mapping[str, dat
     commit, in the order of ``commits`` (parents before children), that has both as ancestors.
 
     Which marked commits are ancestors and descendants of each commit is one pass each way.
-    The join is one more pass backwards per marked commit that has concurrent ones: the first
-    commit having both a commit and the marked one as ancestors is the commit itself if it
-    descends from the marked one, else the earliest such of its children's. Walking forward
-    from each concurrent commit instead cost the square of their number: an administrator's
-    clone a year behind, its registry change merged, makes every commit of that year one."""
+    The join is one more pass backwards over each marked commit's concurrent ones: the first
+    commit having both a commit and the marked one as ancestors is the earliest of its children
+    that descend from the marked one and of the joins of those that do not. Walking forward from
+    each concurrent commit instead cost the square of their number: an administrator's clone a
+    year behind, its registry change merged, makes every commit of that year one."""
     out: Joins = defaultdict(list)
     if not any(len(c.parents) > 1 for c in commits[since:]):
         return out  # one line from the kept commits on: each commit descends from all before it
@@ -71,30 +71,30 @@ def joins(commits: list[Commit], marked: Collection[str], when: Mapping[str, dat
     concurrent = {c.sha: m for c in commits[since:] if (m := every & ~up[c.sha] & ~down[c.sha])}
     if not concurrent:
         return out
+    by_version: dict[int, list[int]] = defaultdict(list)  # a marked one's concurrent commits, by place
+    for sha, mask in concurrent.items():
+        while mask:
+            low = mask & -mask
+            by_version[low.bit_length() - 1].append(index[sha])
+            mask ^= low
     lowest = min(index[sha] for sha in concurrent)
     children: dict[str, list[str]] = defaultdict(list)
     for c in commits[lowest:]:
         for p in c.parents:
             children[p].append(c.sha)
     found: list[tuple[int, int, str]] = []  # (the join's place, the marked one's, the commit)
-    wanted = 0
-    for m in concurrent.values():
-        wanted |= m
-    for b in range(len(ordered)):
+    for b, places in by_version.items():
         flag = 1 << b
-        if not wanted & flag:
-            continue
+        # A child of a commit concurrent with the marked one is its descendant or concurrent
+        # with it too (never its ancestor): only the concurrent commits need a pass.
         first: dict[str, int] = {}  # the earliest commit descending from it and from the marked one
-        for i in range(len(commits) - 1, lowest - 1, -1):
+        for i in sorted(places, reverse=True):
             sha = commits[i].sha
-            if up[sha] & flag:
-                first[sha] = i
-                continue
-            j = min((first[k] for k in children.get(sha, ()) if k in first), default=None)
-            if j is not None:
-                first[sha] = j
-                if concurrent.get(sha, 0) & flag:
-                    found.append((j, b, sha))
+            kids = children.get(sha, ())
+            joined = [index[k] if up[k] & flag else first[k] for k in kids if up[k] & flag or k in first]
+            if joined:
+                first[sha] = min(joined)
+                found.append((first[sha], b, sha))
     for j, b, sha in sorted(found):  # per commit, as the joins come in history order
         out[sha].append((ordered[b], when[commits[j].sha]))
     return out
