@@ -85,6 +85,13 @@ print(json.dumps({"cases": r.cases, "pages": r.pages, "changed": changed, "full"
 BUILT = re.compile(r"(\d+) cases, (\d+) pages \((\d+) [a-z ]+(; full build)?\)")
 
 
+def memory_mib(pid: int | str = "self") -> tuple[float, float]:
+    """A process's resident memory now and at its peak (VmRSS, VmHWM), MiB."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    status = dict(line.split(":", 1) for line in lines if ":" in line)
+    return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+
+
 def case_dirs(root: Path) -> list[Path]:
     return sorted(p for p in (root / "kasus").glob("*/*") if p.is_dir())
 
@@ -160,10 +167,7 @@ class Watching:
 
     def memory_mib(self) -> tuple[float, float]:
         """Its resident memory now and at its peak (VmRSS, VmHWM), MiB."""
-        status = dict(
-            line.split(":", 1) for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines() if ":" in line
-        )
-        return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
+        return memory_mib(self.proc.pid)
 
     def change(self, folder: Path, note: str) -> tuple[Run, float]:
         """The note saved in ``folder``'s first step, timed to the rebuilt site announced (the

@@ -31,7 +31,7 @@ from typing import Any
 
 from bench.generate import Media, ensure
 from bench.paired import installed
-from bench.site_run import HERE, case_dirs, cli_build, edit_note, sized_parser
+from bench.site_run import HERE, case_dirs, cli_build, edit_note, memory_mib, sized_parser
 
 # (module, attribute, shown as): what _build calls, in the order it calls them.
 PARTS = [
@@ -114,7 +114,7 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
                 row["total"] = total
                 if i:  # the first after the warm-up build is not counted
                     rows.append(row)
-                    held.append((gc.get_freeze_count(), _resident_mib()))
+                    held.append((gc.get_freeze_count(), memory_mib()[0]))
     finally:
         step.write_bytes(original)
     result = {k: statistics.median(r.get(k, 0.0) for r in rows) for k in rows[0]}
@@ -123,11 +123,6 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
     result[HELD] = (held[-1][0] - held[0][0]) / max(len(held) - 1, 1)
     result[RESIDENT] = held[-1][1] - held[0][1]
     return result
-
-
-def _resident_mib() -> float:
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
 
 
 def measure(cases: int, media: Media, builds: int, code: dict[str, str]) -> dict[str, float]:
