@@ -53,8 +53,9 @@ def read_json(path: Path) -> Any:
     return found
 
 
-def write_json(path: Path, data: Any) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a cache."""
+def write_json(path: Path, data: Any) -> bool:
+    """Write through a temporary file and a rename, so a reader never sees half a cache.
+    Whether it was written (a cache that cannot be is not an error)."""
     try:
         raw = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
     except TypeError:
@@ -63,11 +64,12 @@ def write_json(path: Path, data: Any) -> None:
         try:
             raw = json.dumps(data, ensure_ascii=True).encode()
         except (TypeError, ValueError):
-            return
+            return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(raw)
         os.replace(tmp, path)
     except OSError:
-        pass
+        return False
+    return True

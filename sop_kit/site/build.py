@@ -49,6 +49,7 @@ from .cases import CaseResult, shared_key, update_cases
 from .collect import CaseRow
 from .config import mkdocs_config, site_look, write_config
 from .guide import guide_images
+from .kept import SiteKept
 from .markup import plain
 from .media import MediaCache, link
 from .office import REPORTS_DIR, office_site, site_emblem, write_report_files
@@ -98,6 +99,7 @@ class SiteOptions:
     jobs: int = 0  # processes for the PDFs, pages and search (0: all cores)
     cache_dir: Path | None = None  # default $XDG_CACHE_HOME/sop-kit
     on: date | None = None  # the internal agenda's day (default: today)
+    kept: SiteKept | None = None  # kept by a watching process: its last build's manifest, not read again
 
 
 @dataclass
@@ -158,7 +160,13 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
     started = time.time() - 2  # file times below this were not written by this build (2 s: coarse clocks)
     work = _work_dir(options, out)
     docs = work / "docs"
-    manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
+    memory = options.kept or SiteKept()  # the manifest as this process last wrote it, if it did
+    taken = memory.take_manifest(work / "manifest.json") if options.use_cache else None
+    if taken is not None:
+        manifest, previous_cases = taken
+    else:
+        manifest = (read_json(work / "manifest.json") or {}) if options.use_cache else {}
+        previous_cases = manifest.pop("cases", {})
     archive, trail = audit.archive, audit.trail
     look = site_look(archive)  # a refused mkdocs.yml stops the build before any work
     published = as_published(audit.report, archive)
@@ -184,12 +192,12 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             media,
             docs,
             options.internal,
-            manifest.get("cases", {}),
+            previous_cases,
             options.jobs,
             say,
         )
+        del previous_cases  # the results hold what is kept of it
         rows = sorted((r.row for r in results.values() if r.row is not None), key=lambda r: r.id)
-        manifest.pop("cases", None)  # the results hold what is kept of it
     report.cases = len(rows)
 
     count = bundle_count(len(rows))
@@ -334,7 +342,7 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
         )  # fmt: skip
         changed = changed if incremental else shared
 
-    write_json(
+    memory.write_manifest(
         work / "manifest.json",
         {
             "build_id": build_id,
@@ -348,10 +356,10 @@ def _build(audit: Audit, options: SiteOptions, out: Path, staging: Path, report:
             "search": digests,
             "overlay": overlay,
             "page_ids": page_ids,
-            "cases": {name: r.to_json() for name, r in results.items()},
             "values": values,
             "reports": report_keys,
         },
+        results,
     )
 
 

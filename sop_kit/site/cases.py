@@ -9,6 +9,7 @@ read at all; changed ones are read, published and rendered on all cores.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -89,7 +90,7 @@ def update_cases(
     media: MediaCache,
     docs: Path,
     internal: bool,
-    previous: dict[str, Any],
+    previous: dict[str, Any],  # by folder name, each result as the manifest holds it or as kept
     jobs: int = 0,
     reporter: Reporter | None = None,
 ) -> dict[str, CaseResult]:
@@ -104,14 +105,16 @@ def update_cases(
         key = _case_key(shared, verdict.listing or listing_digest(scan(folder)), verdict, trail, name,
                         downloads.get(name, []))  # fmt: skip
         old = previous.get(name)
-        if isinstance(old, dict) and old.get("key") == key:
-            try:
+        hit: CaseResult | None = None
+        if isinstance(old, CaseResult) and old.key == key:  # kept by a watching process (site.kept)
+            hit = CaseResult(key, old.row, files=old.files, personal=old.personal, spoken=old.spoken,
+                             identifiers=old.identifiers)  # fmt: skip
+        elif isinstance(old, dict) and old.get("key") == key:
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged entry: the case is made again
                 hit = CaseResult.from_json(old)
-            except (KeyError, TypeError, ValueError):  # a damaged cache entry: the case is made again
-                hit = None
-            if hit is not None and (hit.row is None or (docs / case_page_path(hit.row)).is_file()):
-                results[name] = hit
-                continue
+        if hit is not None and (hit.row is None or (docs / case_page_path(hit.row)).is_file()):
+            results[name] = hit
+            continue
         todo.append((folder, key))
     if results:
         reporter.note("progress.cases_kept", count=len(results))

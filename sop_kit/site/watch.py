@@ -31,6 +31,7 @@ from ..core.feedback import Reporter
 from ..records.layout import CASES_DIR, Layout, locate
 from ..records.scan import unshowable
 from .build import SiteOptions, SiteReport, build_site
+from .kept import SiteKept
 
 # What a commit, checkout, reset or fetch changes in a git folder. Not the index: git itself
 # refreshes it when the trail asks for the status, and a build must not set off the next one.
@@ -239,14 +240,15 @@ def keep_built(
     After ``recheck`` seconds with no change told of, the site is built again all the same
     (a :attr:`Built.recheck`): what the kernel dropped under load is published then.
 
-    The check lists again only the case folders a change was told in (:mod:`~sop_kit.check.kept`);
-    a recheck lists them all."""
+    The check lists again only the case folders a change was told in (:mod:`~sop_kit.check.kept`),
+    and the build reads its last manifest from memory (:mod:`~sop_kit.site.kept`); a recheck
+    lists every folder and reads every file again."""
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
     # Each case folder's listing while no change in it is told of, and its judgement.
-    kept = Kept(layout.root / CASES_DIR)
-    check = replace(check, kept=kept)
+    kept, site_kept = Kept(layout.root / CASES_DIR), SiteKept()
+    check, options = replace(check, kept=kept), replace(options, kept=site_kept)
     try:
         changed: tuple[str, ...] = ()
         rechecking = False
@@ -272,6 +274,7 @@ def keep_built(
                     kept.touch(path for _, path in batch)
                     if rechecking:
                         kept.forget()
+                        site_kept.forget()
                     wanted = _Filter(layout, gits)  # the emblem sop-kit.yaml names now
                     counted = {(k, p) for k, p in batch if wanted(Change(k), p)}
                     watchers.follow(counted)  # before the build that reads a new folder
