@@ -246,7 +246,8 @@ def keep_built(
     layout = locate(root)
     gits = git_dirs(layout) if check.trail else []
     watchers = _Watch(layout, gits, poll, say)
-    # Each case folder's listing while no change in it is told of, and its judgement.
+    # Each case folder's listing while no change in it is told of, and its judgement; the
+    # manifest of the last build, while its file is the one written.
     kept, site_kept = Kept(layout.root / CASES_DIR), SiteKept()
     check, options = replace(check, kept=kept), replace(options, kept=site_kept)
     try:
