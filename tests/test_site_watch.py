@@ -259,17 +259,29 @@ def test_a_change_the_kernel_dropped_is_published_by_the_recheck(
         return batch
 
     monkeypatch.setattr(watch._Watch, "wait", losing)
+    from sop_kit.core.cache import read_json
+
+    manifests: list[Path] = []  # the site manifest read from its file, not kept from the last build
+
+    def reading(path: Path) -> Any:
+        if path.name == "manifest.json":
+            manifests.append(path)
+        return read_json(path)
+
+    monkeypatch.setattr("sop_kit.site.build.read_json", reading)
     root = make_archive()
     out, cache = tmp_path / "site", tmp_path / "cache"
     w = _Watch(root, out, cache, recheck=3.0)
     watching.append(w)
     assert w.next().error is None
+    manifests.clear()
     step = root / "kasus" / "2026" / BASE_ID / "langkah" / "04-persiapan.yaml"
     _note(step, step.read_text("utf-8"), "Perubahan yang tidak diberitahukan.")
     rechecked = w.next()
     assert dropped and rechecked.recheck and rechecked.changed == () and rechecked.error is None
     assert rechecked.report is not None and rechecked.report.pages_changed >= 1
     assert "Perubahan yang tidak diberitahukan." in _page(out)
+    assert len(manifests) == 1  # a recheck trusts nothing this process kept (site.kept)
 
 
 @pytest.mark.parametrize("poll", [False, True], ids=["inotify", "polling"])
