@@ -98,13 +98,14 @@ def worker(root: Path, out: Path, builds: int) -> dict[str, Any]:
     step = sorted((folder / "langkah").glob("*.yaml"))[0]
     original = step.read_bytes()
     kept = Kept(root / "kasus")
-    check, options = CheckOptions(trail=False, kept=kept), SiteOptions(out=out, pdf=False)
+    site_kept: dict[str, Any] = {}
     try:  # what the watch keeps of its last build (older code has none)
         from sop_kit.site.kept import SiteKept
 
-        options = SiteOptions(out=out, pdf=False, kept=SiteKept())  # type: ignore[call-arg,unused-ignore]
+        site_kept["kept"] = SiteKept()
     except ImportError:
         pass
+    check, options = CheckOptions(trail=False, kept=kept), SiteOptions(out=out, pdf=False, **site_kept)
     rows: list[dict[str, float]] = []
     held: list[tuple[int, float]] = []
     # As the command runs: inside one collector block (cli.options), and what a build left

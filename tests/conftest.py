@@ -82,6 +82,21 @@ def make_archive(tmp_path: Path) -> MakeArchive:
 
 
 @pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The site build's work files read from disk (its manifest, the scan's clean list), by name."""
+    from sop_kit.core.cache import read_json
+
+    names: list[str] = []
+
+    def counted(path: Path) -> Any:
+        names.append(path.name)
+        return read_json(path)
+
+    monkeypatch.setattr("sop_kit.site.build.read_json", counted)
+    return names
+
+
+@pytest.fixture
 def base_case(make_archive: MakeArchive) -> Path:
     return make_archive() / "kasus" / "2026" / BASE_ID
 

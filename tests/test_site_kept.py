@@ -4,7 +4,6 @@ the very site and files a build reading the file makes."""
 
 from __future__ import annotations
 
-import html
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,13 +15,13 @@ import pytest
 
 from sop_kit.check.audit import audit
 from sop_kit.check.run import CheckOptions
-from sop_kit.core.cache import read_json
 from sop_kit.site.build import SiteOptions, build_site
 from sop_kit.site.cases import CaseResult
 from sop_kit.site.kept import SiteKept
 from tests.conftest import BASE_ID, MakeArchive, site_build
 from tests.test_check import clone_cases
 from tests.test_site_publish import tree
+from tests.test_site_watch import _page
 
 # A new build id per build, the one before it, and the configuration (it names the site folder).
 OWN = ("build_id", "from_id", "config")
@@ -51,23 +50,6 @@ def _site(out: Path) -> dict[str, str]:
     """The site file by file, but for the build id and Pagefind's files (its ids differ from one
     run to the next on the same pages; the manifest's bundle digests say which pages it read)."""
     return {k: v for k, v in tree(out).items() if k != ".sop-kit-build" and not k.startswith("pagefind/")}
-
-
-def _page(out: Path) -> str:
-    return html.unescape((out / "kasus" / "2026" / BASE_ID / "index.html").read_text("utf-8"))
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The work folder's files the build reads from disk, by name."""
-    names: list[str] = []
-
-    def counted(path: Path) -> Any:
-        names.append(path.name)
-        return read_json(path)
-
-    monkeypatch.setattr("sop_kit.site.build.read_json", counted)
-    return names
 
 
 def _edits(root: Path) -> list[tuple[str, Callable[[], object]]]:

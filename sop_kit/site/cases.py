@@ -106,9 +106,9 @@ def update_cases(
                         downloads.get(name, []))  # fmt: skip
         old = previous.get(name)
         hit: CaseResult | None = None
-        if isinstance(old, CaseResult) and old.key == key:  # kept by a watching process (site.kept)
-            hit = CaseResult(key, old.row, files=old.files, personal=old.personal, spoken=old.spoken,
-                             identifiers=old.identifiers)  # fmt: skip
+        if isinstance(old, CaseResult) and old.key == key:  # kept by a watching process, taken by this build
+            old.rendered = False  # by the last build, not this one
+            hit = old
         elif isinstance(old, dict) and old.get("key") == key:
             with contextlib.suppress(KeyError, TypeError, ValueError):  # a damaged entry: the case is made again
                 hit = CaseResult.from_json(old)
